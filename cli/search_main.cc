@@ -1,0 +1,98 @@
+// @brief coopdec-search: query a coopdec index from the command line, with
+// the same search code as the server.
+#include <cstdio>
+#include <string>
+
+#include "common/schema.h"
+#include "search/request.h"
+#include "search/result_json.h"
+#include "search/search.h"
+
+static const char kUsage[] =
+    "usage : coopdec-search --db DOSSIER [--json] [--filter FACETTE=VALEUR]... [--page N]\n"
+    "                       [--per-page N] [--sort pertinence|date|date-asc] [REQUÊTE...]\n"
+    "Facettes : type, region, prefecture, commune, country, partnership, theme, year,\n"
+    "lang, role ; et year_from=AAAA, year_to=AAAA. Une REQUÊTE vide liste tous les documents.\n"
+    "Statut : 0 succès, 2 requête ou index invalide.\n";
+
+// Plain-text form of a snippet: <mark> shown as [ ], entities decoded.
+static std::string snippet_text(const std::string& html) {
+    std::string out;
+    for (size_t i = 0; i < html.size();) {
+        auto starts = [&](const char* s) { return html.compare(i, std::char_traits<char>::length(s), s) == 0; };
+        if (starts("<mark>")) { out += '['; i += 6; }
+        else if (starts("</mark>")) { out += ']'; i += 7; }
+        else if (starts("&amp;")) { out += '&'; i += 5; }
+        else if (starts("&lt;")) { out += '<'; i += 4; }
+        else if (starts("&gt;")) { out += '>'; i += 4; }
+        else if (starts("&quot;")) { out += '"'; i += 6; }
+        else if (starts("&#39;")) { out += '\''; i += 5; }
+        else out += html[i++];
+    }
+    return out;
+}
+
+int main(int argc, char** argv) {
+    std::string db_path, query;
+    bool json = false;
+    coopdec::SearchRequest req;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        auto param = [&](const std::string& name, const std::string& value) {
+            if (auto err = coopdec::apply_parameter(req, name, value)) {
+                std::fprintf(stderr, "coopdec-search : %s\n", err->message.c_str());
+                std::exit(2);
+            }
+        };
+        if (a == "--db" && i + 1 < argc) db_path = argv[++i];
+        else if (a == "--json") json = true;
+        else if (a == "--filter" && i + 1 < argc) {
+            std::string f = argv[++i];
+            size_t eq = f.find('=');
+            if (eq == std::string::npos) {
+                std::fprintf(stderr, "coopdec-search : --filter attend FACETTE=VALEUR, pas « %s »\n", f.c_str());
+                return 2;
+            }
+            param(f.substr(0, eq), f.substr(eq + 1));
+        } else if (a == "--page" && i + 1 < argc) param("page", argv[++i]);
+        else if (a == "--per-page" && i + 1 < argc) param("per_page", argv[++i]);
+        else if (a == "--sort" && i + 1 < argc) param("sort", argv[++i]);
+        else if (a == "--help" || a == "-h") {
+            std::fputs(kUsage, stdout);
+            return 0;
+        } else if (a.size() > 1 && a[0] == '-' && a[1] == '-') {
+            std::fprintf(stderr, "coopdec-search : option inconnue « %s »\n%s", a.c_str(), kUsage);
+            return 2;
+        } else {
+            query += (query.empty() ? "" : " ") + a;
+        }
+    }
+    if (db_path.empty()) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    req.query = query;
+    try {
+        Xapian::Database db = coopdec::open_index(db_path);
+        coopdec::SearchResult r = coopdec::search(db, req);
+        if (json) {
+            std::printf("%s\n", coopdec::to_json(r).c_str());
+            return 0;
+        }
+        std::printf("%zu document(s) pour « %s »\n", r.total, query.c_str());
+        for (const auto& d : r.results) {
+            std::printf("\n%s%s [%s] %s\n", d.title.c_str(), d.demo ? " (document de démonstration)" : "",
+                        d.type.c_str(), d.url.c_str());
+            for (const auto& p : d.passages)
+                std::printf("  %s — %s\n    %s\n", p.label.c_str(), p.url.c_str(), snippet_text(p.snippet).c_str());
+        }
+        return 0;
+    } catch (const coopdec::SearchError& e) {
+        std::fprintf(stderr, "coopdec-search : %s\n", e.message.c_str());
+        if (json) std::printf("%s\n", coopdec::error_json(e.message, 400).c_str());
+        return 2;
+    } catch (const Xapian::Error& e) {
+        std::fprintf(stderr, "coopdec-search : erreur de l'index : %s\n", e.get_msg().c_str());
+        return 2;
+    }
+}

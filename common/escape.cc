@@ -1,0 +1,125 @@
+// @brief HTML, JSON and URL escaping (see escape.h for the contracts).
+#include "common/escape.h"
+
+#include "common/utf8.h"
+
+namespace coopdec {
+
+namespace {
+
+constexpr char kHexUpper[] = "0123456789ABCDEF";  // RFC 3986 prefers upper case
+constexpr char kHexLower[] = "0123456789abcdef";  // the usual JSON spelling
+
+// \uXXXX for a code point of the Basic Multilingual Plane.
+void append_u_escape(std::string& out, char32_t cp) {
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) out += kHexLower[(cp >> shift) & 0xF];
+}
+
+}  // namespace
+
+bool valid_utf8(std::string_view text) {
+    size_t pos = 0;
+    while (pos < text.size())
+        if (utf8::decode(text, pos) == utf8::kInvalid) return false;
+    return true;
+}
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string json_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t start = pos;
+        char32_t cp = utf8::decode(text, pos);
+        switch (cp) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            // Not required by JSON, but a "</script>" or "<!--" inside a string
+            // must not end or comment out an inline <script> element.
+            case '<':
+            case '>':
+            case '&':
+            // Line and paragraph separators end a line in pre-ES2019 JavaScript.
+            case 0x2028:
+            case 0x2029:
+                append_u_escape(out, cp);
+                break;
+            case utf8::kInvalid:
+                out += "\xEF\xBF\xBD";  // U+FFFD, the replacement character
+                break;
+            default:
+                if (cp < 0x20 || cp == 0x7F)
+                    append_u_escape(out, cp);
+                else
+                    out.append(text.substr(start, pos - start));
+        }
+    }
+    return out;
+}
+
+std::string url_encode(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() * 3);
+    for (char ch : text) {
+        auto c = static_cast<unsigned char>(ch);
+        bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                          c == '.' || c == '_' || c == '~';
+        if (unreserved) {
+            out += ch;
+        } else {
+            out += '%';
+            out += kHexUpper[c >> 4];
+            out += kHexUpper[c & 0xF];
+        }
+    }
+    return out;
+}
+
+}  // namespace coopdec

@@ -1,0 +1,35 @@
+// @brief The one escaping family every dynamic string goes through before it
+// reaches HTML, JSON or a URL. Pure functions; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace coopdec {
+
+// True when `text` is well-formed UTF-8 (RFC 3629: no overlong forms, no
+// surrogates, nothing above U+10FFFF, no truncated sequence).
+bool valid_utf8(std::string_view text);
+
+// Text for HTML element content and for attribute values in double or single
+// quotes: & < > " ' become &amp; &lt; &gt; &quot; &#39;. Every other byte is
+// copied unchanged (invalid UTF-8 included: validate input at the boundary
+// with valid_utf8).
+std::string html_escape(std::string_view text);
+
+// The inside of a JSON string literal (without the surrounding quotes):
+// " and \ are backslash-escaped; \b \f \n \r \t use their short forms; other
+// control characters (U+0000..U+001F, U+007F) become \u00XX; < > & become
+// \u003c \u003e \u0026 and U+2028/U+2029 become \u2028/\u2029, so the output
+// is also safe inside an HTML <script> element. Valid multibyte UTF-8 is
+// copied as it is; each byte of invalid UTF-8 becomes U+FFFD, so the result is
+// always valid UTF-8 and valid JSON.
+std::string json_escape(std::string_view text);
+
+// A query-parameter component (RFC 3986): the unreserved characters
+// A-Z a-z 0-9 - . _ ~ are kept; every other byte, including space and each
+// byte of a multibyte UTF-8 sequence, becomes %XX (upper-case hex).
+// "décentralisée & co" → "d%C3%A9centralis%C3%A9e%20%26%20co".
+std::string url_encode(std::string_view text);
+
+}  // namespace coopdec

@@ -1,0 +1,113 @@
+// @brief The index schema: every term prefix, value slot, facet and stored
+// field that the indexer writes and the query side reads, defined once.
+//
+// Changing anything here changes the on-disk format: bump kSchemaVersion and
+// say so in the README. Both sides loop over kFacets rather than naming
+// facets one by one, so a facet added here is indexed, filtered and counted.
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace coopdec::schema {
+
+// Stored in the index metadata under kSchemaKey; a reader refuses an index
+// whose version differs (see check_version in the search library).
+inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaKey = "coopdec:schema";
+// Metadata key listing the languages present ("fr en it"), for query stemming.
+inline constexpr std::string_view kLanguagesKey = "coopdec:langs";
+// Metadata keys "coopdec:file:<path>" → "<signature>\t<document id>".
+inline constexpr std::string_view kFileKeyPrefix = "coopdec:file:";
+
+// Term prefixes. One capital letter = Xapian's standard meaning
+// (docs/termprefixes.rst); "X…:" = ours, with a colon so that no value can
+// run into the prefix.
+inline constexpr std::string_view kPrefixId = "Q";          // unique id of a unit: "Q<doc>" or "Q<doc>#<anchor>"
+inline constexpr std::string_view kPrefixStem = "Z";        // stemmed word (no positions)
+inline constexpr std::string_view kPrefixDoc = "XDOC:";     // document id, on every unit of the document
+inline constexpr std::string_view kPrefixKind = "XKIND:";   // unit kind: doc, article, clause, enonce, section, record
+inline constexpr std::string_view kPrefixFile = "XFILE:";   // source file key, on every unit from that file
+
+// Value slots. ON-DISK CONSTANTS: DO NOT RENUMBER. Add new ones at the end.
+enum Slot : unsigned {
+    kSlotDoc = 0,       // document id (string): the collapse key
+    kSlotKind = 1,      // unit kind (string)
+    kSlotDate = 2,      // "YYYY-MM-DD" / "YYYY" (string, sorts by date); "" when unknown
+    kSlotYear = 3,      // Xapian::sortable_serialise(year), for year ranges; absent when unknown
+    kSlotOrder = 4,     // Xapian::sortable_serialise(position of the unit in its document)
+    // Facet slots 10..19: the facet's display values joined by kValueSep.
+    kSlotFacetFirst = 10,
+};
+
+// Separator of the several values of one facet in its slot.
+inline constexpr char kValueSep = '\x1f';
+
+// A facet: a way to filter and count results.
+struct Facet {
+    std::string_view name;    // URL/CLI parameter and JSON key: "commune"
+    std::string_view label;   // French label shown to users: "Commune"
+    std::string_view prefix;  // boolean filter term prefix; value = fold(display value)
+    unsigned slot;            // value slot with the display values
+    bool per_unit;            // true: carried by units (role), false: by every unit of the document
+};
+
+// ONE ROW PER FACET. The order is the order of display.
+inline constexpr std::array<Facet, 10> kFacets{{
+    {"type", "Type de document", "XTYPE:", kSlotFacetFirst + 0, false},          // loi, convention, entretien, partenariat, etude
+    {"region", "Région", "XREGION:", kSlotFacetFirst + 1, false},                  // Savanes, Kara…
+    {"prefecture", "Préfecture", "XPREF:", kSlotFacetFirst + 2, false},            // Tône, Ogou…
+    {"commune", "Commune", "XCOMMUNE:", kSlotFacetFirst + 3, false},               // Tône 1, Ogou 1…
+    {"country", "Pays du partenaire", "XCOUNTRY:", kSlotFacetFirst + 4, false},    // ISO 3166-1 alpha-2: FR, DE…
+    {"partnership", "Partenariat", "XPART:", kSlotFacetFirst + 5, false},          // partnership record id
+    {"theme", "Thème", "XTHEME:", kSlotFacetFirst + 6, false},                     // eau et assainissement…
+    {"year", "Année", "XYEAR:", kSlotFacetFirst + 7, false},                       // 1986…
+    {"lang", "Langue", "XLANG:", kSlotFacetFirst + 8, false},                      // ISO 639-1: fr, en…
+    {"role", "Rôle de l'intervenant", "XROLE:", kSlotFacetFirst + 9, true},        // maire, point-focal… (utterances)
+}};
+
+// The facet named `name`, or nullptr.
+const Facet* find_facet(std::string_view name);
+
+// The boolean term for `facet` = `value`: prefix + folded value, cut to fit
+// Xapian's term length limit.
+std::string facet_term(const Facet& facet, std::string_view value);
+
+// Document types (the "type" facet's values) with their French labels.
+inline constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kTypes{{
+    {"loi", "Texte juridique"},
+    {"convention", "Convention"},
+    {"entretien", "Entretien"},
+    {"partenariat", "Partenariat"},
+    {"etude", "Étude"},
+}};
+
+// Fields of the stored document data (one per unit). Encoded as lines
+// "key\tvalue" with \\, \n and \t escaped; see encode_data/decode_data.
+// Units store: doc, anchor, kind, label, heading, path, text, speaker, role.
+// The document unit ("doc" kind) also stores: title, type, demo, notice,
+// date, communes, partner, partnerships ("id\x1ftitle" pairs joined by \n
+// inside the value), summary, file.
+using Data = std::map<std::string, std::string>;
+std::string encode_data(const Data& data);
+Data decode_data(std::string_view encoded);
+
+// Joins / splits facet values on kValueSep.
+std::string join_values(const std::vector<std::string>& values);
+std::vector<std::string> split_values(std::string_view joined);
+
+// The unique-id term of a unit ("" anchor = the document unit).
+std::string id_term(std::string_view doc_id, std::string_view anchor = {});
+
+// URLs of the web interface, shared by the JSON results and the server.
+std::string doc_url(std::string_view doc_id, std::string_view anchor = {});
+std::string partnership_url(std::string_view partnership_id);
+
+// Xapian refuses terms longer than this many bytes.
+inline constexpr size_t kMaxTermBytes = 240;
+
+}  // namespace coopdec::schema

@@ -1,0 +1,388 @@
+// @brief The indexing pass: walk, compare signatures, extract, replace, commit.
+//
+// Two passes over the files. The first reads only the gazetteer and the
+// partnership records, because every other document inherits facets from
+// them. The second (re)indexes what changed. A file's signature covers its
+// own bytes, the gazetteer and the partnership records it links to, so that
+// a changed partnership record re-indexes the documents that carry its facets.
+#include "indexer/corpus.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <unistd.h>
+
+#include <xapian.h>
+
+#include "common/schema.h"
+#include "indexer/document.h"
+#include "indexer/extract.h"
+#include "indexer/gazetteer.h"
+#include "indexer/progress.h"
+#include "indexer/schema_check.h"
+
+namespace fs = std::filesystem;
+
+namespace coopdec {
+namespace {
+
+namespace sc = schema;
+
+std::string hex64(uint64_t h) {
+    static const char* digits = "0123456789abcdef";
+    std::string s(16, '0');
+    for (int i = 15; i >= 0; --i, h >>= 4) s[i] = digits[h & 15];
+    return s;
+}
+
+// FNV-1a: stable across runs and machines, unlike std::hash.
+std::string content_hash(std::string_view bytes) {
+    uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return hex64(h);
+}
+
+// The file's identity in the index: its absolute path, or a hash of it when
+// the path would not fit in a term.
+std::string file_key(const std::string& abs) {
+    return abs.size() <= 200 ? abs : "h:" + content_hash(abs);
+}
+
+struct SourceFile {
+    std::string path;  // as found (for messages)
+    std::string key;   // absolute path, or its hash when too long for a term
+    std::string abs;   // absolute path
+    std::string hash;  // content hash
+    std::string root;  // local name of the root element, peeked
+};
+
+// The root element's name without parsing the file: the first tag that is
+// not a declaration, comment or processing instruction.
+std::string peek_root(std::string_view text) {
+    size_t pos = 0;
+    while ((pos = text.find('<', pos)) != std::string_view::npos) {
+        if (pos + 1 >= text.size()) break;
+        char c = text[pos + 1];
+        if (c == '?' || c == '!') {
+            pos += 2;
+            continue;
+        }
+        size_t end = text.find_first_of(" \t\r\n/>", pos + 1);
+        std::string name(text.substr(pos + 1, end == std::string_view::npos ? std::string_view::npos : end - pos - 1));
+        size_t colon = name.find(':');
+        return colon == std::string::npos ? name : name.substr(colon + 1);
+    }
+    return {};
+}
+
+bool read_file(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return !in.bad();
+}
+
+void report(std::FILE* log, const std::string& message) {
+    std::fprintf(log, "%s\n", message.c_str());
+}
+
+// Collects the *.xml files under the inputs, in a stable order.
+std::vector<std::string> walk(const std::vector<std::string>& inputs, std::FILE* log, size_t& errors) {
+    std::vector<std::string> files;
+    for (const auto& input : inputs) {
+        std::error_code ec;
+        if (fs::is_regular_file(input, ec)) {
+            files.push_back(input);
+        } else if (fs::is_directory(input, ec)) {
+            std::vector<std::string> found;
+            for (auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, ec);
+                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                if (it->is_regular_file(ec) && it->path().extension() == ".xml") found.push_back(it->path().string());
+            }
+            if (ec) {
+                report(log, input + ": lecture du dossier impossible : " + ec.message());
+                ++errors;
+            }
+            std::sort(found.begin(), found.end());
+            files.insert(files.end(), found.begin(), found.end());
+        } else {
+            report(log, input + ": fichier ou dossier introuvable");
+            ++errors;
+        }
+    }
+    return files;
+}
+
+// What the index remembers of a file: "sig\tdocid\tdeps\tpath".
+struct FileState {
+    std::string signature, doc_id, deps, path;
+};
+
+std::string encode_state(const FileState& s) {
+    return s.signature + '\t' + s.doc_id + '\t' + s.deps + '\t' + s.path;
+}
+
+FileState decode_state(const std::string& v) {
+    FileState s;
+    std::istringstream in(v);
+    std::getline(in, s.signature, '\t');
+    std::getline(in, s.doc_id, '\t');
+    std::getline(in, s.deps, '\t');
+    std::getline(in, s.path);
+    return s;
+}
+
+// "id=hash id=hash" for the partnership records a document links to, as they
+// are now; a missing record hashes as "-".
+std::string dependency_signature(const std::vector<std::string>& ids, const std::map<std::string, std::string>& hashes) {
+    std::string out;
+    for (const auto& id : ids) {
+        auto it = hashes.find(id);
+        if (!out.empty()) out += ' ';
+        out += id + '=' + (it == hashes.end() ? std::string("-") : it->second);
+    }
+    return out;
+}
+
+// Recomputes a stored dependency list against the current records.
+std::string refresh_deps(const std::string& stored, const std::map<std::string, std::string>& hashes) {
+    std::vector<std::string> ids;
+    std::istringstream in(stored);
+    std::string item;
+    while (in >> item) ids.push_back(item.substr(0, item.find('=')));
+    return dependency_signature(ids, hashes);
+}
+
+bool under(const std::string& path, const std::vector<std::string>& roots) {
+    for (const auto& r : roots) {
+        if (path == r) return true;
+        if (path.size() > r.size() && path.compare(0, r.size(), r) == 0 && path[r.size()] == '/') return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
+    auto t0 = std::chrono::steady_clock::now();
+    IndexSummary sum;
+
+    std::vector<std::string> paths = walk(opt.inputs, log, sum.errors);
+    sum.files = paths.size();
+
+    Xapian::WritableDatabase db;
+    try {
+        db = Xapian::WritableDatabase(opt.db_path, Xapian::DB_CREATE_OR_OPEN);
+        std::string version = db.get_metadata(std::string(sc::kSchemaKey));
+        if (!version.empty() && version != sc::kSchemaVersion) {
+            report(log, opt.db_path + ": index au schéma " + version + ", ce programme écrit le schéma " +
+                            std::string(sc::kSchemaVersion) + " : reconstruisez-le dans un nouveau dossier");
+            sum.fatal = true;
+            return sum;
+        }
+    } catch (const Xapian::DatabaseLockError&) {
+        report(log, opt.db_path + ": index verrouillé : un autre coopdec-index l'écrit déjà");
+        sum.fatal = true;
+        return sum;
+    } catch (const Xapian::Error& e) {
+        report(log, opt.db_path + ": ouverture de l'index impossible : " + e.get_msg());
+        sum.fatal = true;
+        return sum;
+    }
+
+    // Pass 1: hash every file; extract the gazetteer and partnership records.
+    std::vector<SourceFile> files;
+    Gazetteer gazetteer;
+    PartnershipMap partnerships;
+    std::map<std::string, std::string> partnership_hashes;  // id → content hash
+    std::string gazetteer_hash;
+    for (const auto& p : paths) {
+        std::string text;
+        if (!read_file(p, text)) {
+            report(log, p + ": lecture impossible");
+            ++sum.errors;
+            continue;
+        }
+        SourceFile f;
+        f.path = p;
+        f.abs = fs::absolute(p).lexically_normal().string();
+        f.key = file_key(f.abs);
+        f.hash = content_hash(text);
+        f.root = peek_root(text);
+        if (f.root == "repertoire" || f.root == "partenariat") {
+            Extraction ex = extract(text, p);
+            if (ex.ok && ex.record.type == "repertoire") {
+                gazetteer.add(ex.record);
+                gazetteer_hash = content_hash(gazetteer_hash + f.hash);
+            } else if (ex.ok && ex.record.type == "partenariat") {
+                partnership_hashes[ex.record.id] = f.hash;
+                partnerships[ex.record.id] = std::move(ex.record);
+            }
+            // Errors are reported in pass 2, once.
+        }
+        files.push_back(std::move(f));
+    }
+
+    std::vector<std::string> roots;
+    for (const auto& in : opt.inputs) roots.push_back(fs::absolute(in).lexically_normal().string());
+
+    // Known files from the previous runs, and the document ids they own.
+    std::map<std::string, FileState> known;  // file key → state
+    for (auto it = db.metadata_keys_begin(std::string(sc::kFileKeyPrefix)); it != db.metadata_keys_end(std::string(sc::kFileKeyPrefix)); ++it) {
+        std::string key = *it;
+        known[key.substr(sc::kFileKeyPrefix.size())] = decode_state(db.get_metadata(key));
+    }
+    std::map<std::string, std::string> owner;  // doc id → file key, for duplicate ids
+    // Every walked path counts as present, even one that could not be read:
+    // a passing read error must not delete what the index has of it.
+    std::set<std::string> present;
+    for (const auto& p : paths) {
+        present.insert(file_key(fs::absolute(p).lexically_normal().string()));
+    }
+    for (const auto& [key, st] : known)
+        if (present.count(key) || !under(st.path, roots)) owner.emplace(st.doc_id, key);
+
+    std::string langs = db.get_metadata(std::string(sc::kLanguagesKey));
+    std::set<std::string> lang_set;
+    {
+        std::istringstream in(langs);
+        std::string l;
+        while (in >> l) lang_set.insert(l);
+    }
+
+    const std::string base_sig = std::string(sc::kSchemaVersion) + ':' + content_hash(gazetteer_hash);
+    size_t pending_units = 0;
+    auto commit = [&]() -> bool {
+        try {
+            std::string l;
+            for (const auto& x : lang_set) l += (l.empty() ? "" : " ") + x;
+            db.set_metadata(std::string(sc::kLanguagesKey), l);
+            db.set_metadata(std::string(sc::kSchemaKey), std::string(sc::kSchemaVersion));
+            db.commit();
+            pending_units = 0;
+            return true;
+        } catch (const Xapian::Error& e) {
+            report(log, opt.db_path + ": écriture de l'index impossible : " + e.get_msg());
+            return false;
+        }
+    };
+
+    // Pass 2: (re)index what changed.
+    Progress progress(log, opt.progress);
+    progress.start(files.size());
+    for (const auto& f : files) {
+        progress.step();
+        std::string sig = f.hash + ':' + base_sig;
+        auto old = known.find(f.key);
+        if (old != known.end() && old->second.signature == sig &&
+            refresh_deps(old->second.deps, partnership_hashes) == old->second.deps) {
+            ++sum.skipped;
+            continue;
+        }
+        std::string text;
+        if (!read_file(f.path, text)) {
+            report(log, f.path + ": lecture impossible");
+            ++sum.errors;
+            continue;
+        }
+        Extraction ex = extract(text, f.path);
+        if (ex.ok && ex.record.format == "coopdec") {
+            std::vector<Diagnostic> invalid = check_schema(text, f.path, ex.record.type, opt.schema_dir);
+            if (!invalid.empty()) {
+                ex.ok = false;
+                ex.errors = std::move(invalid);
+            }
+        }
+        if (!ex.ok) {
+            for (const auto& d : ex.errors) report(log, d.str());
+            if (ex.errors.empty()) report(log, f.path + ": document illisible");
+            ++sum.errors;
+            continue;  // the units indexed from an earlier version stay
+        }
+        Record& rec = ex.record;
+        auto [it, inserted] = owner.emplace(rec.id, f.key);
+        if (!inserted && it->second != f.key) {
+            std::string other = known.count(it->second) ? known[it->second].path : it->second;
+            for (const auto& g : files)
+                if (g.key == it->second) other = g.path;
+            report(log, f.path + ": identifiant de document « " + rec.id + " » déjà utilisé par " + other);
+            ++sum.errors;
+            continue;
+        }
+        for (const auto& id : rec.partnerships) {
+            if (!partnerships.count(id)) {
+                report(log, f.path + ": avertissement : partenariat inconnu « " + id + " »");
+                ++sum.warnings;
+            }
+        }
+        for (const auto& c : rec.communes) {
+            if (!gazetteer.find(c)) {
+                report(log, f.path + ": avertissement : commune inconnue du répertoire « " + c + " »");
+                ++sum.warnings;
+            }
+        }
+
+        DocContext ctx = resolve_context(rec, gazetteer, partnerships);
+        std::vector<UnitDocument> units = build_documents(rec, ctx, f.key);
+        try {
+            db.delete_document(std::string(sc::kPrefixFile) + f.key);
+            for (auto& u : units) db.replace_document(u.id_term, u.document);
+            FileState st{sig, rec.id, dependency_signature(rec.partnerships, partnership_hashes), f.abs};
+            db.set_metadata(std::string(sc::kFileKeyPrefix) + f.key, encode_state(st));
+        } catch (const Xapian::Error& e) {
+            report(log, f.path + ": écriture dans l'index impossible : " + e.get_msg());
+            sum.fatal = true;
+            break;
+        }
+        if (!rec.lang.empty()) lang_set.insert(rec.lang);
+        if (!units.empty()) ++sum.documents;  // the gazetteer is no document
+        sum.units += units.size();
+        pending_units += units.size();
+        if (pending_units >= opt.commit_every && !commit()) {
+            sum.fatal = true;
+            break;
+        }
+    }
+    progress.finish();
+
+    // Files that were indexed under these inputs and are gone now.
+    if (!sum.fatal) {
+        for (const auto& [key, st] : known) {
+            if (present.count(key) || !under(st.path, roots)) continue;
+            try {
+                db.delete_document(std::string(sc::kPrefixFile) + key);
+                db.set_metadata(std::string(sc::kFileKeyPrefix) + key, "");
+                ++sum.removed;
+            } catch (const Xapian::Error& e) {
+                report(log, st.path + ": suppression impossible : " + e.get_msg());
+                sum.fatal = true;
+            }
+        }
+    }
+
+    if (!sum.fatal && !commit()) sum.fatal = true;
+    if (sum.fatal) {
+        // Dropping the uncommitted changes keeps the last committed state.
+        try {
+            db.close();
+        } catch (const Xapian::Error&) {
+        }
+    } else {
+        Xapian::Database reader(opt.db_path);
+        sum.total_documents = reader.get_termfreq(std::string(sc::kPrefixKind) + "doc");
+    }
+    sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return sum;
+}
+
+}  // namespace coopdec

@@ -1,0 +1,206 @@
+// @brief Record → Xapian documents, following common/schema.h.
+#include "indexer/document.h"
+
+#include <set>
+
+#include "common/analysis.h"
+#include "common/schema.h"
+
+namespace coopdec {
+namespace {
+
+namespace sc = schema;
+
+void add_unique(std::vector<std::string>& values, const std::string& v) {
+    if (v.empty()) return;
+    for (const auto& x : values)
+        if (x == v) return;
+    values.push_back(v);
+}
+
+// Adds a place and the places containing it to the facets and extra words.
+void add_place(DocContext& ctx, const Gazetteer& gaz, std::string_view id) {
+    for (const Place* p : gaz.chain(id)) {
+        const char* facet = p->level == "commune" ? "commune" : p->level == "prefecture" ? "prefecture" : "region";
+        add_unique(ctx.facets[facet], p->name);
+        add_unique(ctx.extra_words, p->name);
+        for (const auto& alias : p->aliases) add_unique(ctx.extra_words, alias);
+        if (p->level == "commune") add_unique(ctx.commune_names, p->name);
+    }
+}
+
+std::string year_of(std::string_view date) {
+    if (date.size() >= 4 && std::isdigit(static_cast<unsigned char>(date[0])) &&
+        std::isdigit(static_cast<unsigned char>(date[1])) && std::isdigit(static_cast<unsigned char>(date[2])) &&
+        std::isdigit(static_cast<unsigned char>(date[3])))
+        return std::string(date.substr(0, 4));
+    return {};
+}
+
+// The facets a partnership record gives to itself and to linked documents.
+void add_partnership(DocContext& ctx, const Gazetteer& gaz, const Record& p) {
+    add_unique(ctx.facets["partnership"], p.id);
+    ctx.partnership_titles.emplace_back(p.id, p.title);
+    for (const Collectivity& c : p.collectivities) {
+        if (!c.commune.empty()) add_place(ctx, gaz, c.commune);
+        else if (!c.prefecture.empty()) add_place(ctx, gaz, c.prefecture);
+        else if (!c.region.empty()) add_place(ctx, gaz, c.region);
+        add_unique(ctx.extra_words, c.name);
+    }
+    if (!p.partner_country.empty()) add_unique(ctx.facets["country"], p.partner_country);
+    for (const auto& t : p.themes) {
+        add_unique(ctx.facets["theme"], t);
+        add_unique(ctx.extra_words, t);
+    }
+    add_unique(ctx.extra_words, p.partner);
+    if (ctx.partner.empty() && !p.partner.empty())
+        ctx.partner = p.partner + (p.partner_country.empty() ? "" : " (" + p.partner_country + ")");
+}
+
+// Indexes `text` with positions from `pos`: unstemmed folded words with
+// positions (phrases), and stemmed "Z" terms without (ranking). Stop words
+// get only the positional term, so they match in phrases but never weigh
+// in the ranking.
+void index_text(Xapian::Document& doc, std::string_view text, const std::string& lang,
+                Xapian::termpos& pos, Xapian::termcount wdf = 1) {
+    for (const auto& tok : analysis::tokenize(text, lang)) {
+        if (tok.term.empty() || tok.term.size() > sc::kMaxTermBytes) continue;
+        doc.add_posting(tok.term, ++pos, wdf);
+        if (!tok.stop) doc.add_term(std::string(sc::kPrefixStem) + analysis::stem(tok.term, lang), wdf);
+    }
+    pos += 100;  // a gap, so that no phrase spans two fields
+}
+
+// Words that make the document findable without being in its text: aliases
+// of its communes, partner names. No positions, weight 1.
+void index_words(Xapian::Document& doc, const std::vector<std::string>& words, const std::string& lang) {
+    for (const auto& w : words) {
+        for (const auto& tok : analysis::tokenize(w, lang)) {
+            if (tok.term.empty() || tok.term.size() > sc::kMaxTermBytes) continue;
+            doc.add_term(tok.term);
+            if (!tok.stop) doc.add_term(std::string(sc::kPrefixStem) + analysis::stem(tok.term, lang));
+        }
+    }
+}
+
+void add_facets(Xapian::Document& doc, const std::map<std::string, std::vector<std::string>>& facets,
+                bool unit_level) {
+    for (const sc::Facet& f : sc::kFacets) {
+        if (f.per_unit != unit_level) continue;
+        auto it = facets.find(std::string(f.name));
+        if (it == facets.end() || it->second.empty()) continue;
+        for (const auto& v : it->second) doc.add_boolean_term(sc::facet_term(f, v));
+        doc.add_value(f.slot, sc::join_values(it->second));
+    }
+}
+
+std::string join_lines(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) {
+        if (!out.empty()) out += '\n';
+        out += v;
+    }
+    return out;
+}
+
+}  // namespace
+
+DocContext resolve_context(const Record& record, const Gazetteer& gaz, const PartnershipMap& partnerships) {
+    DocContext ctx;
+    add_unique(ctx.facets["type"], record.type);
+    add_unique(ctx.facets["lang"], record.lang);
+    std::string year = record.type == "partenariat" ? record.start_year : year_of(record.date);
+    add_unique(ctx.facets["year"], year);
+    for (const auto& t : record.themes) {
+        add_unique(ctx.facets["theme"], t);
+        add_unique(ctx.extra_words, t);
+    }
+    for (const auto& c : record.communes) add_place(ctx, gaz, c);
+    if (record.type == "partenariat") add_partnership(ctx, gaz, record);
+    for (const auto& id : record.partnerships) {
+        auto it = partnerships.find(id);
+        if (it != partnerships.end()) add_partnership(ctx, gaz, it->second);
+    }
+    return ctx;
+}
+
+std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& ctx, const std::string& file_key) {
+    std::vector<UnitDocument> out;
+    // The gazetteer is reference data for the other documents, not a result.
+    if (rec.type == "repertoire") return out;
+    const std::string& lang = rec.lang;
+    const std::string file_term = std::string(sc::kPrefixFile) + file_key;
+    const std::string doc_term = std::string(sc::kPrefixDoc) + rec.id;
+    std::string year;
+    if (auto it = ctx.facets.find("year"); it != ctx.facets.end() && !it->second.empty()) year = it->second[0];
+    std::string date = rec.type == "partenariat" ? rec.start_year : rec.date;
+
+    // Shared by every unit: identity, document-level facets, dates, context words.
+    auto common = [&](Xapian::Document& doc, std::string_view kind, size_t order) {
+        doc.add_boolean_term(file_term);
+        doc.add_boolean_term(doc_term);
+        doc.add_boolean_term(std::string(sc::kPrefixKind) + std::string(kind));
+        doc.add_value(sc::kSlotDoc, rec.id);
+        doc.add_value(sc::kSlotKind, std::string(kind));
+        doc.add_value(sc::kSlotOrder, Xapian::sortable_serialise(static_cast<double>(order)));
+        if (!date.empty()) doc.add_value(sc::kSlotDate, date);
+        if (!year.empty()) doc.add_value(sc::kSlotYear, Xapian::sortable_serialise(std::stod(year)));
+        add_facets(doc, ctx.facets, false);
+        index_words(doc, ctx.extra_words, lang);
+    };
+
+    // The document as a whole: title, summary, metadata and every unit's text,
+    // so that a query whose words are spread over several units still finds it.
+    {
+        UnitDocument u{sc::id_term(rec.id), Xapian::Document()};
+        Xapian::Document& doc = u.document;
+        common(doc, "doc", 0);
+        doc.add_boolean_term(u.id_term);
+        Xapian::termpos pos = 0;
+        index_text(doc, rec.title, lang, pos, 3);
+        index_text(doc, rec.summary, lang, pos);
+        std::vector<std::string> meta{rec.partner, rec.nature, rec.place};
+        for (const auto& d : rec.divergences) meta.push_back(d);
+        for (const auto& s : rec.sources) meta.push_back(s.text);
+        for (const auto& p : rec.participants) meta.push_back(p.name);
+        for (const auto& m : meta) index_text(doc, m, lang, pos);
+        std::string body;
+        for (const auto& unit : rec.units) {
+            index_text(doc, unit.text, lang, pos);
+            if (body.size() < 4000) body += (body.empty() ? "" : " ") + unit.text;
+        }
+        std::vector<std::string> roles;
+        for (const auto& unit : rec.units) add_unique(roles, unit.role);
+
+        sc::Data data{{"doc", rec.id}, {"kind", "doc"}, {"title", rec.title}, {"type", rec.type},
+                      {"demo", rec.demo ? "1" : "0"}, {"notice", rec.demo_notice}, {"date", date},
+                      {"communes", join_lines(ctx.commune_names)}, {"partner", ctx.partner},
+                      {"summary", rec.summary}, {"file", file_key}, {"lang", lang},
+                      {"text", rec.summary.empty() ? body : rec.summary}};
+        std::vector<std::string> parts;
+        for (const auto& [id, title] : ctx.partnership_titles) parts.push_back(id + sc::kValueSep + title);
+        data["partnerships"] = join_lines(parts);
+        doc.set_data(sc::encode_data(data));
+        out.push_back(std::move(u));
+    }
+
+    size_t order = 0;
+    for (const Unit& unit : rec.units) {
+        UnitDocument u{sc::id_term(rec.id, unit.anchor), Xapian::Document()};
+        Xapian::Document& doc = u.document;
+        common(doc, unit.kind, ++order);
+        doc.add_boolean_term(u.id_term);
+        Xapian::termpos pos = 0;
+        index_text(doc, unit.label, lang, pos, 2);
+        if (unit.heading != unit.label) index_text(doc, unit.heading, lang, pos, 2);
+        index_text(doc, unit.text, lang, pos);
+        if (!unit.role.empty()) add_facets(doc, {{"role", {unit.role}}}, true);
+        doc.set_data(sc::encode_data({{"doc", rec.id}, {"anchor", unit.anchor}, {"kind", unit.kind},
+                                      {"label", unit.label}, {"heading", unit.heading}, {"path", unit.path},
+                                      {"text", unit.text}, {"speaker", unit.speaker}, {"role", unit.role}}));
+        out.push_back(std::move(u));
+    }
+    return out;
+}
+
+}  // namespace coopdec

@@ -1,0 +1,199 @@
+// @brief TEI P5 transcript → Record: header metadata, participants, and one
+// unit ("enonce") per utterance with its speaker resolved.
+//
+// Text of an utterance:
+//   - note elements are left out: they are the transcriber's, not the
+//     speaker's words (teiCorpo puts timing and comments there);
+//   - incident, vocal and kinesic are shown as "[description]" (their desc,
+//     else their @type), so a reader sees "[rires]" in a snippet;
+//   - pause is shown as "…", gap as "[…]";
+//   - an utterance with no spoken word (empty, or only incidents and
+//     pauses) gives no unit.
+// Speaker: u/@who, else the enclosing annotationBlock/@who (teiCorpo), a
+// leading '#' removed; resolved to a participant's name, else kept as is.
+// Participant id: person/@xml:id, else altGrp/alt/@type (teiCorpo).
+// Anchor: u/@xml:id, else annotationBlock/@xml:id, else (or when already
+// taken) "u_N", N being the u's position among all u of the text, 1-based.
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "indexer/extract.h"
+#include "indexer/extract_formats.h"
+
+namespace coopdec {
+
+namespace {
+
+bool is_element(const pugi::xml_node& n) { return n.type() == pugi::node_element; }
+
+// All descendant elements of `node` named `local`, in document order.
+std::vector<pugi::xml_node> all_named(const pugi::xml_node& node, std::string_view local) {
+    std::vector<pugi::xml_node> out;
+    walk(
+        node,
+        [&](const pugi::xml_node& n) {
+            if (!is_element(n)) return false;
+            if (local_name(n) == local) out.push_back(n);
+            return true;
+        },
+        [](const pugi::xml_node&) {});
+    return out;
+}
+
+// A pointer such as "#spk1" or "#spk1 #spk2": the first id, without '#'.
+std::string first_pointer(std::string_view who) {
+    std::string first = normalize_space(who);
+    first = first.substr(0, first.find(' '));
+    if (!first.empty() && first[0] == '#') first.erase(0, 1);
+    return first;
+}
+
+// A date from @when, else the element's text.
+std::string date_of(const pugi::xml_node& date) {
+    std::string when = normalize_date(date.attribute("when").value());
+    return when.empty() ? normalize_date(text_of(date)) : when;
+}
+
+void read_participants(const pugi::xml_node& profile, Record& rec) {
+    for (const pugi::xml_node& person : all_named(child(profile, "particDesc"), "person")) {
+        Record::Participant p;
+        p.id = person.attribute("xml:id").value();
+        // teiCorpo files identify a speaker by altGrp/alt/@type instead.
+        if (p.id.empty()) p.id = child(child(person, "altGrp"), "alt").attribute("type").value();
+        p.name = text_of(child(person, "persName"));
+        if (p.name.empty()) p.name = p.id;
+        p.role = normalize_space(person.attribute("role").value());
+        p.commune = normalize_space(child(person, "affiliation").attribute("key").value());
+        add_unique(rec.communes, p.commune);
+        rec.participants.push_back(std::move(p));
+    }
+}
+
+void read_profile(const pugi::xml_node& profile, Record& rec) {
+    read_participants(profile, rec);
+    for (const pugi::xml_node& setting : all_named(child(profile, "settingDesc"), "setting")) {
+        if (rec.date.empty()) rec.date = date_of(child(setting, "date"));
+        for (const pugi::xml_node& place : children(setting, "placeName")) {
+            if (rec.place.empty()) rec.place = text_of(place);
+            add_unique(rec.communes, normalize_space(place.attribute("key").value()));
+        }
+    }
+    if (rec.date.empty()) rec.date = date_of(child(child(profile, "creation"), "date"));
+
+    for (const pugi::xml_node& keywords : all_named(child(profile, "textClass"), "keywords")) {
+        std::string_view scheme = keywords.attribute("scheme").value();
+        for (const pugi::xml_node& term : children(keywords, "term")) {
+            if (scheme == "coopdec:partenariat")
+                add_unique(rec.partnerships, normalize_space(term.attribute("key").value()));
+            if (scheme == "coopdec:theme") add_unique(rec.themes, text_of(term));
+        }
+    }
+}
+
+// The text of one utterance (rules in the file comment). `spoken` tells
+// whether any word was said, as opposed to incidents and pauses only.
+std::string utterance_text(const pugi::xml_node& u, bool& spoken) {
+    TextBuilder out;
+    spoken = false;
+    walk(
+        u,
+        [&](const pugi::xml_node& n) {
+            if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+                std::string words = normalize_space(n.value());
+                if (!words.empty()) spoken = true;
+                out.text(n.value());
+                return false;
+            }
+            if (!is_element(n)) return false;
+            std::string_view local = local_name(n);
+            if (local == "note") return false;
+            if (local == "incident" || local == "vocal" || local == "kinesic") {
+                std::string what = text_of(child(n, "desc"));
+                if (what.empty()) what = normalize_space(n.attribute("type").value());
+                out.brk();
+                if (!what.empty()) out.text("[" + what + "]");
+                return false;
+            }
+            if (local == "pause" || local == "gap") {
+                out.brk();
+                out.text(local == "pause" ? "…" : "[…]");
+                return false;
+            }
+            if (!is_inline_element(local)) out.brk();
+            return true;
+        },
+        [&](const pugi::xml_node& n) {
+            if (is_element(n) && !is_inline_element(local_name(n))) out.brk();
+        });
+    return out.str();
+}
+
+}  // namespace
+
+Extraction extract_tei(const pugi::xml_node& root, const XmlSource& src) {
+    Extraction out;
+    Record& rec = out.record;
+    rec.type = "entretien";
+    rec.format = "tei";
+    rec.id = slug(root.attribute("xml:id").value());
+    if (rec.id.empty()) rec.id = id_from_name(src.name);
+
+    pugi::xml_node header = child(root, "teiHeader");
+    pugi::xml_node file_desc = child(header, "fileDesc");
+    pugi::xml_node text = child(root, "text");
+    // Converters nest titleStmt oddly (teiCorpo puts publicationStmt inside
+    // it): take the first non-empty title anywhere under it.
+    for (const pugi::xml_node& title : all_named(child(file_desc, "titleStmt"), "title")) {
+        rec.title = text_of(title);
+        if (!rec.title.empty()) break;
+    }
+    if (rec.title.empty()) rec.title = rec.id;
+
+    rec.lang = normalize_lang(root.attribute("xml:lang").value());
+    if (rec.lang.empty()) rec.lang = normalize_lang(text.attribute("xml:lang").value());
+
+    for (const pugi::xml_node& note : all_named(child(file_desc, "notesStmt"), "note")) {
+        if (std::string_view(note.attribute("type").value()) == "demonstration") {
+            rec.demo = true;
+            rec.demo_notice = text_of(note);
+        }
+    }
+
+    read_profile(child(header, "profileDesc"), rec);
+    if (rec.date.empty()) rec.date = date_of(child(child(file_desc, "publicationStmt"), "date"));
+
+    std::unordered_map<std::string, const Record::Participant*> by_id;
+    for (const Record::Participant& p : rec.participants) by_id.emplace(p.id, &p);
+
+    std::unordered_set<std::string> anchors;
+    int position = 0;
+    for (const pugi::xml_node& u : all_named(text, "u")) {
+        ++position;  // counts every u, so generated anchors do not move when text changes
+        bool spoken = false;
+        Unit unit;
+        unit.kind = "enonce";
+        unit.text = utterance_text(u, spoken);
+        if (!spoken) continue;
+
+        pugi::xml_node block = ancestor(u, "annotationBlock");
+        unit.anchor = u.attribute("xml:id").value();
+        if (unit.anchor.empty()) unit.anchor = block.attribute("xml:id").value();
+        if (unit.anchor.empty() || anchors.count(unit.anchor)) unit.anchor = "u_" + std::to_string(position);
+        anchors.insert(unit.anchor);
+
+        std::string who = first_pointer(u.attribute("who").value());
+        if (who.empty()) who = first_pointer(block.attribute("who").value());
+        auto found = by_id.find(who);
+        unit.speaker = found != by_id.end() ? found->second->name : who;
+        unit.role = found != by_id.end() ? found->second->role : "";
+        unit.label = unit.speaker.empty() ? "Intervenant inconnu" : unit.speaker;
+        if (!unit.role.empty()) unit.label += " (" + unit.role + ")";
+        rec.units.push_back(std::move(unit));
+    }
+    out.ok = true;
+    return out;
+}
+
+}  // namespace coopdec

@@ -1,0 +1,116 @@
+// @brief The plain record an extractor makes of one XML file: what the
+// indexer needs, with no pugixml or Xapian type in it.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace coopdec {
+
+// One searchable piece of a document: a law article, an agreement clause, a
+// transcript utterance, a study section. Units are listed in document order.
+struct Unit {
+    std::string anchor;   // fragment id, unique in the document ("art_46", "u_12")
+    std::string kind;     // "article", "clause", "enonce", "section", "point"...
+    std::string label;    // how a reader names it: "Article 46", "Amina K. (maire)"
+    std::string heading;  // the unit's own heading, may be empty
+    std::string path;     // where it sits: "Titre I > Chapitre 1 > Article 46"
+    std::string text;     // plain text, whitespace-normalised, for indexing and snippets
+    std::string speaker;  // transcripts: the speaker's display name
+    std::string role;     // transcripts: the speaker's role (facet value), may be empty
+    std::vector<std::string> cites;  // AKN ref/@href values found in the unit
+};
+
+// A place of the gazetteer (only set on "repertoire" records).
+struct Place {
+    std::string id;       // "tone-1"
+    std::string name;     // "Tône 1"
+    std::string level;    // "region" | "prefecture" | "commune"
+    std::string parent;   // id of the enclosing prefecture / region ("" for a region)
+    std::vector<std::string> aliases;  // former names and spelling variants
+};
+
+// Togolese side of a partnership (only on "partenariat" records).
+struct Collectivity {
+    std::string name;        // the element's text, e.g. "Atakpamé"
+    std::string commune;     // gazetteer commune id, may be empty
+    std::string prefecture;  // gazetteer prefecture id, may be empty
+    std::string region;      // gazetteer region id, may be empty
+    bool verified = true;    // false when verifie="non"
+};
+
+struct Source {
+    std::string href;  // may be empty
+    std::string text;
+};
+
+// Everything an extractor reads from one file.
+struct Record {
+    std::string id;     // document id, unique in the corpus ([a-z0-9][a-z0-9-]*)
+    std::string type;   // "loi" | "convention" | "entretien" | "partenariat" | "etude" | "repertoire"
+    std::string format; // "akn" | "tei" | "coopdec"
+    std::string title;
+    std::string lang;   // ISO 639-1 when known ("fr", "en", "it"), else what the file says
+    std::string date;   // "YYYY-MM-DD", "YYYY-MM", "YYYY" or ""
+    bool demo = false;
+    std::string demo_notice;  // the avertissement / demonstration note text
+
+    std::vector<std::string> partnerships;  // ids of linked partnership records
+    std::vector<std::string> themes;
+    std::vector<std::string> communes;      // gazetteer commune ids named by the document
+    std::vector<std::string> cites;         // document-level references (AKN ref hrefs)
+    std::vector<Source> sources;
+    std::string summary;                    // preface / longTitle / description / preambule text
+
+    // Legal texts (AKN): FRBR identification.
+    std::string work_uri;        // FRBRWork/FRBRthis (or FRBRuri)
+    std::string expression_uri;  // FRBRExpression/FRBRthis
+    std::string akn_name;        // root element under akomaNtoso: "act", "bill", "documentCollection"...
+    std::string pdf_pointer;     // body is only a pointer to this file
+
+    // Transcripts (TEI).
+    struct Participant {
+        std::string id, name, role, commune;
+    };
+    std::vector<Participant> participants;
+    std::string place;  // setting place name (TEI); convention: <lieu> of signature
+
+    // Partnership records.
+    std::vector<Collectivity> collectivities;
+    std::string partner;          // foreign partner's name
+    std::string partner_level;    // commune | intercommunalite | region | ...
+    std::string partner_country;  // ISO 3166-1 alpha-2, upper case
+    std::string nature;           // jumelage | cooperation | ...
+    std::string start_year, end_year;
+    std::string status;           // actif | arrete | inconnu
+    std::vector<std::string> divergences;  // notes where sources disagree
+
+    // Agreements and studies.
+    std::string author;                     // etude: <auteur> (several joined with "; ")
+    std::vector<std::string> signatories;   // convention: "Name (role, collectivity)" per <signataire>
+
+    // Gazetteer.
+    std::vector<Place> places;
+
+    std::vector<Unit> units;
+};
+
+// A problem in an input file, reported like a compiler error.
+struct Diagnostic {
+    std::string path;
+    int line = 0, column = 0;  // 1-based; 0 when unknown
+    std::string message;
+
+    // "path:line:col: message" (or "path: message" without a position).
+    std::string str() const;
+};
+
+// What extraction gives: a record, or the diagnostics that stopped it.
+struct Extraction {
+    bool ok = false;
+    Record record;
+    std::vector<Diagnostic> errors;
+};
+
+}  // namespace coopdec

@@ -1,0 +1,306 @@
+// @brief read_xml() and the DOM helpers: pugixml with the checks it does not
+// do itself (entity declarations, several roots, repeated attributes).
+#include "indexer/xml_read.h"
+
+#include <algorithm>
+#include <cstring>
+#include <unordered_set>
+
+namespace coopdec {
+
+namespace {
+
+// pugixml's status codes, in French. pugixml's own descriptions are English
+// and would make every other message of the indexer bilingual.
+std::string describe(pugi::xml_parse_status status) {
+    switch (status) {
+        case pugi::status_ok:
+            return "aucune erreur";
+        case pugi::status_file_not_found:
+            return "fichier introuvable";
+        case pugi::status_io_error:
+            return "erreur de lecture";
+        case pugi::status_out_of_memory:
+            return "mémoire insuffisante";
+        case pugi::status_internal_error:
+            return "erreur interne de l'analyseur";
+        case pugi::status_unrecognized_tag:
+            return "balise non reconnue";
+        case pugi::status_bad_pi:
+            return "instruction de traitement ou déclaration XML incorrecte";
+        case pugi::status_bad_comment:
+            return "commentaire incorrect";
+        case pugi::status_bad_cdata:
+            return "section CDATA incorrecte";
+        case pugi::status_bad_doctype:
+            return "déclaration DOCTYPE incorrecte";
+        case pugi::status_bad_pcdata:
+            return "texte incorrect";
+        case pugi::status_bad_start_element:
+            return "balise ouvrante incorrecte";
+        case pugi::status_bad_attribute:
+            return "attribut incorrect";
+        case pugi::status_bad_end_element:
+            return "balise fermante incorrecte";
+        case pugi::status_end_element_mismatch:
+            return "balise fermante sans balise ouvrante correspondante";
+        case pugi::status_append_invalid_root:
+            return "racine invalide";
+        case pugi::status_no_document_element:
+            return "aucun élément racine";
+    }
+    return "erreur inconnue";
+}
+
+// The name of the closing tag at `offset` (pugixml points at the name of a
+// mismatched end tag), to say which tag is wrong.
+std::string end_tag_name(std::string_view contents, std::ptrdiff_t offset) {
+    if (offset < 0 || static_cast<std::size_t>(offset) >= contents.size()) return {};
+    std::size_t end = static_cast<std::size_t>(offset);
+    while (end < contents.size() && contents[end] != '>' && contents[end] != ' ' && contents[end] != '\t' &&
+           contents[end] != '\n' && contents[end] != '\r' && end - offset < 100)
+        ++end;
+    return std::string(contents.substr(static_cast<std::size_t>(offset), end - offset));
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The checks pugixml leaves out: it accepts several root elements and a
+// repeated attribute, which a conforming parser (and libxml2, used for
+// schema validation) rejects. Returns false and sets `error` on the first.
+bool check_well_formed(const pugi::xml_document& doc, const XmlSource& src, Diagnostic& error) {
+    pugi::xml_node first_root;
+    for (pugi::xml_node n : doc.children()) {
+        if (n.type() == pugi::node_doctype) {
+            // Only the internal subset can declare entities; pugixml keeps it
+            // verbatim in the doctype's value.
+            if (std::strstr(n.value(), "<!ENTITY")) {
+                error = src.at(n,
+                               "DOCTYPE refusé : il déclare des entités, "
+                               "qui ne sont jamais développées (risque d'expansion ou de fichier externe)");
+                return false;
+            }
+        } else if (n.type() == pugi::node_element) {
+            if (first_root) {
+                error = src.at(n, "XML mal formé : plusieurs éléments racine (le premier est <" +
+                                      std::string(first_root.name()) + ">)");
+                return false;
+            }
+            first_root = n;
+        }
+    }
+    bool ok = true;
+    auto enter = [&](const pugi::xml_node& n) {
+        if (!ok || n.type() != pugi::node_element) return false;
+        for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+            for (pugi::xml_attribute b = a.next_attribute(); b; b = b.next_attribute()) {
+                if (std::strcmp(a.name(), b.name()) == 0) {
+                    error = src.at(n, "XML mal formé : attribut « " + std::string(a.name()) + " » en double dans <" +
+                                          n.name() + ">");
+                    ok = false;
+                    return false;
+                }
+            }
+        }
+        return true;
+    };
+    if (first_root && enter(first_root)) walk(first_root, enter, [](const pugi::xml_node&) {});
+    return ok;
+}
+
+}  // namespace
+
+LineCol line_col(std::string_view contents, std::ptrdiff_t offset) {
+    if (offset < 0) return {};
+    std::size_t end = std::min(static_cast<std::size_t>(offset), contents.size());
+    LineCol pos{1, 1};
+    for (std::size_t i = 0; i < end; ++i) {
+        unsigned char c = static_cast<unsigned char>(contents[i]);
+        if (c == '\n') {
+            ++pos.line;
+            pos.column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            // Count characters, not bytes: continuation bytes add nothing.
+            ++pos.column;
+        }
+    }
+    return pos;
+}
+
+Diagnostic XmlSource::at_offset(std::ptrdiff_t offset, std::string message) const {
+    LineCol pos = line_col(contents, offset);
+    return Diagnostic{name, pos.line, pos.column, std::move(message)};
+}
+
+Diagnostic XmlSource::at(const pugi::xml_node& node, std::string message) const {
+    if (!node) return Diagnostic{name, 1, 1, std::move(message)};
+    std::ptrdiff_t offset = node.offset_debug();
+    // pugixml gives the offset of an element's name; point at its '<' like
+    // an editor would. For a doctype it points past "<!DOCTYPE".
+    if (node.type() == pugi::node_element && offset > 0) offset -= 1;
+    if (node.type() == pugi::node_doctype) {
+        std::size_t lt = contents.rfind("<!DOCTYPE", static_cast<std::size_t>(std::max<std::ptrdiff_t>(offset, 0)));
+        if (lt != std::string_view::npos) offset = static_cast<std::ptrdiff_t>(lt);
+    }
+    return at_offset(offset, std::move(message));
+}
+
+XmlRead read_xml(std::string_view contents, const std::string& name) {
+    XmlRead out;
+    XmlSource src{contents, name};
+    auto doc = std::make_unique<pugi::xml_document>();
+    // parse_doctype keeps the DOCTYPE node so its internal subset can be
+    // inspected; pugixml never interprets it either way. parse_escapes
+    // (in parse_default) expands only &lt; &gt; &amp; &quot; &apos; and &#...;.
+    // parse_ws_pcdata keeps whitespace-only text: between two inline
+    // elements it is the space between two words ("<b>a</b> <i>b</i>").
+    const unsigned options = pugi::parse_default | pugi::parse_doctype | pugi::parse_ws_pcdata;
+    pugi::xml_parse_result result = doc->load_buffer(contents.data(), contents.size(), options);
+    if (!result) {
+        std::string why = describe(result.status);
+        if (result.status == pugi::status_end_element_mismatch) {
+            std::string tag = end_tag_name(contents, result.offset);
+            if (!tag.empty()) why = "balise fermante </" + tag + "> sans balise ouvrante correspondante";
+        }
+        out.error = src.at_offset(result.offset, "XML mal formé : " + why);
+        return out;
+    }
+    if (!check_well_formed(*doc, src, out.error)) return out;
+    out.doc = std::move(doc);
+    return out;
+}
+
+std::string_view local_name(const pugi::xml_node& node) {
+    std::string_view name = node.name();
+    std::size_t colon = name.find(':');
+    return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+std::string_view namespace_uri(const pugi::xml_node& node) {
+    std::string_view name = node.name();
+    std::size_t colon = name.find(':');
+    std::string prefix(colon == std::string_view::npos ? std::string_view() : name.substr(0, colon));
+    if (prefix == "xml") return "http://www.w3.org/XML/1998/namespace";
+    std::string attr = prefix.empty() ? "xmlns" : "xmlns:" + prefix;
+    for (pugi::xml_node n = node; n && n.type() == pugi::node_element; n = n.parent()) {
+        pugi::xml_attribute a = n.attribute(attr.c_str());
+        if (a) return a.value();
+    }
+    return {};
+}
+
+pugi::xml_node child(const pugi::xml_node& node, std::string_view local) {
+    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling())
+        if (c.type() == pugi::node_element && local_name(c) == local) return c;
+    return {};
+}
+
+std::vector<pugi::xml_node> children(const pugi::xml_node& node, std::string_view local) {
+    std::vector<pugi::xml_node> out;
+    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling())
+        if (c.type() == pugi::node_element && local_name(c) == local) out.push_back(c);
+    return out;
+}
+
+pugi::xml_node descendant(const pugi::xml_node& node, std::string_view local) {
+    pugi::xml_node found;
+    walk(
+        node,
+        [&](const pugi::xml_node& n) {
+            if (found || n.type() != pugi::node_element) return false;
+            if (local_name(n) == local) {
+                found = n;
+                return false;
+            }
+            return true;
+        },
+        [](const pugi::xml_node&) {});
+    return found;
+}
+
+pugi::xml_node ancestor(const pugi::xml_node& node, std::string_view local) {
+    for (pugi::xml_node n = node.parent(); n && n.type() == pugi::node_element; n = n.parent())
+        if (local_name(n) == local) return n;
+    return {};
+}
+
+void TextBuilder::text(std::string_view piece) {
+    for (char c : piece) {
+        if (is_space(c)) {
+            if (!out_.empty()) pending_space_ = true;
+            continue;
+        }
+        if (pending_space_) {
+            out_ += ' ';
+            pending_space_ = false;
+        }
+        out_ += c;
+    }
+}
+
+void TextBuilder::brk() {
+    if (!out_.empty()) pending_space_ = true;
+}
+
+std::string normalize_space(std::string_view text) {
+    TextBuilder b;
+    b.text(text);
+    return b.str();
+}
+
+bool is_inline_element(std::string_view local) {
+    // Inline markup of Akoma Ntoso, TEI and the project vocabulary. A name
+    // missing here only costs an extra space; a block element listed here
+    // would glue two words together, so the list stays conservative (AKN's
+    // underline <u> is left out: in TEI, <u> is an utterance).
+    // clang-format off
+    static const std::unordered_set<std::string_view> names = {
+        // Akoma Ntoso
+        "a", "abbr", "affectedDocument", "b", "concept", "date", "def", "del", "docAuthority",
+        "docCommittee", "docDate", "docIntroducer", "docJurisdiction", "docNumber", "docProponent",
+        "docPurpose", "docStage", "docStatus", "docTitle", "docType", "entity", "event", "fillIn",
+        "i", "inline", "ins", "legislature", "location", "mark", "marker", "mref", "noteRef",
+        "object", "organization", "person", "placeholder", "quantity", "ref", "relatedDocument",
+        "role", "rref", "session", "shortTitle", "span", "sub", "sup", "term", "time",
+        // TEI (anchor is a timing milestone that may fall inside a word)
+        "anchor", "emph", "expan", "foreign", "hi", "name", "orgName", "persName", "placeName",
+        "rs", "unclear", "add", "choice", "sic", "corr", "orig", "reg",
+        // project vocabulary (<p> content)
+        "em", "strong", "cite", "q", "code",
+    };
+    // clang-format on
+    return names.count(local) != 0;
+}
+
+void append_text(const pugi::xml_node& node, TextBuilder& out, const SkipElement& skip) {
+    walk(
+        node,
+        [&](const pugi::xml_node& n) {
+            switch (n.type()) {
+                case pugi::node_pcdata:
+                case pugi::node_cdata:
+                    out.text(n.value());
+                    return false;
+                case pugi::node_element:
+                    if (skip && skip(n)) {
+                        out.brk();
+                        return false;
+                    }
+                    if (!is_inline_element(local_name(n))) out.brk();
+                    return true;
+                default:
+                    return false;
+            }
+        },
+        [&](const pugi::xml_node& n) {
+            if (n.type() == pugi::node_element && !is_inline_element(local_name(n))) out.brk();
+        });
+}
+
+std::string text_of(const pugi::xml_node& node, const SkipElement& skip) {
+    TextBuilder b;
+    append_text(node, b, skip);
+    return b.str();
+}
+
+}  // namespace coopdec

@@ -1,0 +1,264 @@
+// @brief The query parser.
+//
+// The query is cut into items at white space outside quotes. Runs of plain
+// items are analysed together with analysis::tokenize, so that "n° 2019-006"
+// and "art. 46" read the same in a query as in a document. OR binds tighter
+// than the implicit AND between items (as in web search engines).
+#include "search/query_parser.h"
+
+#include "common/analysis.h"
+#include "common/schema.h"
+
+namespace coopdec {
+namespace {
+
+namespace sc = schema;
+
+struct Item {
+    std::string text;
+    bool quoted = false;
+    bool negated = false;
+    bool prefix = false;       // ends with *
+    std::string field;         // facet name, when field:value
+    bool is_or = false;        // the OR operator
+};
+
+// French and accent-free spellings of the field names.
+std::string facet_for_field(std::string_view field) {
+    std::string f = analysis::fold(field);
+    static const std::map<std::string, std::string> aliases{
+        {"pays", "country"}, {"partenariat", "partnership"}, {"annee", "year"}, {"langue", "lang"},
+        {"prefecture", "prefecture"}, {"theme", "theme"}, {"role", "role"}, {"region", "region"},
+        {"commune", "commune"}, {"type", "type"},
+    };
+    if (auto it = aliases.find(f); it != aliases.end()) return it->second;
+    if (sc::find_facet(f)) return f;
+    return {};
+}
+
+std::vector<Item> lex(std::string_view s) {
+    std::vector<Item> items;
+    size_t i = 0, n = s.size();
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (i < n) {
+        while (i < n && space(s[i])) ++i;
+        if (i >= n) break;
+        Item it;
+        if (s[i] == '-' && i + 1 < n && !space(s[i + 1])) {
+            it.negated = true;
+            ++i;
+        }
+        // field:value or field:"value"
+        size_t j = i;
+        while (j < n && !space(s[j]) && s[j] != ':' && s[j] != '"') ++j;
+        if (j < n && s[j] == ':' && j > i && j + 1 < n && !space(s[j + 1])) {
+            std::string facet = facet_for_field(s.substr(i, j - i));
+            if (!facet.empty()) {
+                it.field = facet;
+                i = j + 1;
+            }
+        }
+        if (i < n && s[i] == '"') {
+            size_t close = s.find('"', i + 1);
+            size_t end = close == std::string_view::npos ? n : close;
+            it.text = std::string(s.substr(i + 1, end - i - 1));
+            it.quoted = true;
+            i = close == std::string_view::npos ? n : close + 1;
+        } else {
+            size_t start = i;
+            while (i < n && !space(s[i])) ++i;
+            it.text = std::string(s.substr(start, i - start));
+            if (it.field.empty() && !it.negated && it.text == "OR") it.is_or = true;
+            else if (!it.text.empty() && it.text.back() == '*' && it.field.empty()) {
+                it.text.pop_back();
+                it.prefix = true;
+            }
+        }
+        items.push_back(std::move(it));
+    }
+    return items;
+}
+
+class Builder {
+public:
+    Builder(const std::vector<std::string>& langs, ParsedQuery& out) : langs_(langs), out_(out) {
+        if (langs_.empty()) langs_.push_back("fr");
+    }
+
+    // A stemmed word: any of the index languages' stems.
+    Xapian::Query word(const std::string& term) {
+        out_.words.insert(term);
+        std::vector<Xapian::Query> alts;
+        std::set<std::string> seen;
+        for (const auto& lang : langs_) {
+            std::string z = std::string(sc::kPrefixStem) + analysis::stem(term, lang);
+            out_.stems.insert(z.substr(1));
+            if (seen.insert(z).second) alts.emplace_back(z);
+        }
+        return alts.size() == 1 ? alts[0] : Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
+    }
+
+    Xapian::Query phrase(const std::vector<analysis::Token>& toks) {
+        std::vector<Xapian::Query> parts;
+        for (const auto& t : toks) {
+            out_.words.insert(t.term);
+            parts.emplace_back(t.term);
+        }
+        if (parts.empty()) return Xapian::Query();
+        if (parts.size() == 1) return parts[0];
+        return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
+    }
+
+    // Plain text: every word required; stop words dropped unless nothing
+    // else is left; "article 46" kept together as a phrase.
+    Xapian::Query text(std::string_view s, bool positive) {
+        auto toks = analysis::tokenize(s);
+        bool all_stop = true;
+        for (const auto& t : toks) all_stop = all_stop && t.stop;
+        std::vector<Xapian::Query> parts;
+        for (size_t k = 0; k < toks.size(); ++k) {
+            const auto& t = toks[k];
+            if (t.term == "article" && k + 1 < toks.size() && is_number(toks[k + 1].term)) {
+                parts.push_back(phrase({t, toks[k + 1]}));
+                if (positive) out_.plain_words.push_back(t.term + " " + toks[k + 1].term);
+                ++k;
+                continue;
+            }
+            if (t.stop && !all_stop) continue;
+            parts.push_back(all_stop ? Xapian::Query(t.term) : word(t.term));
+            if (all_stop) out_.words.insert(t.term);
+            if (positive) out_.plain_words.push_back(t.term);
+        }
+        if (parts.empty()) return Xapian::Query();
+        if (parts.size() == 1) return parts[0];
+        return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+    }
+
+    Xapian::Query prefix(std::string_view s) {
+        std::string folded = analysis::fold(s);
+        // Only the word characters: "d'eau*" reads "eau*".
+        auto toks = analysis::tokenize(s);
+        if (toks.empty()) return Xapian::Query();
+        if (toks.size() > 1) {
+            std::vector<analysis::Token> head(toks.begin(), toks.end() - 1);
+            Xapian::Query q = phrase(head);
+            return Xapian::Query(Xapian::Query::OP_AND, q, prefix_term(toks.back().term));
+        }
+        return prefix_term(toks.back().term);
+    }
+
+private:
+    static bool is_number(const std::string& t) {
+        return !t.empty() && std::isdigit(static_cast<unsigned char>(t[0]));
+    }
+
+    Xapian::Query prefix_term(const std::string& p) {
+        out_.prefixes.insert(p);
+        return Xapian::Query(Xapian::Query::OP_WILDCARD, p, kMaxWildcardExpansion,
+                             Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    }
+
+    std::vector<std::string> langs_;
+    ParsedQuery& out_;
+};
+
+}  // namespace
+
+ParsedQuery parse_query(std::string_view text, const std::vector<std::string>& langs) {
+    ParsedQuery out;
+    Builder b(langs, out);
+    std::vector<Item> items = lex(text);
+
+    std::vector<Xapian::Query> groups;    // ANDed together
+    std::vector<Xapian::Query> negatives; // AND_NOT
+    std::vector<Xapian::Query> current;   // the OR group being built
+    std::string run;                      // plain items not yet analysed
+    bool pending_or = false;
+
+    auto close_group = [&]() {
+        if (current.empty()) return;
+        groups.push_back(current.size() == 1 ? current[0]
+                                             : Xapian::Query(Xapian::Query::OP_OR, current.begin(), current.end()));
+        current.clear();
+    };
+    // A plain run is analysed as one text; an OR attaches only its last word.
+    auto flush_run = [&]() {
+        if (run.empty()) return;
+        Xapian::Query q = b.text(run, true);
+        run.clear();
+        if (!q.empty()) {
+            if (!pending_or) close_group();
+            current.push_back(q);
+        }
+        pending_or = false;
+    };
+    auto add = [&](const Xapian::Query& q) {
+        if (q.empty()) return;
+        if (!pending_or) close_group();
+        current.push_back(q);
+        pending_or = false;
+    };
+
+    for (size_t k = 0; k < items.size(); ++k) {
+        Item& it = items[k];
+        if (it.is_or) {
+            if (!run.empty() || !current.empty()) {
+                // Everything before the last plain word stays ANDed.
+                if (!run.empty()) {
+                    size_t cut = run.find_last_of(' ');
+                    std::string last = cut == std::string::npos ? run : run.substr(cut + 1);
+                    run = cut == std::string::npos ? std::string() : run.substr(0, cut);
+                    flush_run();
+                    run = last;
+                    flush_run();
+                }
+                pending_or = true;
+            }
+            continue;
+        }
+        if (!it.field.empty()) {
+            flush_run();
+            if (it.negated) {
+                const sc::Facet* f = sc::find_facet(it.field);
+                negatives.emplace_back(sc::facet_term(*f, it.text));
+            } else {
+                out.filters[it.field].push_back(it.text);
+            }
+            continue;
+        }
+        if (it.negated) {
+            flush_run();
+            Xapian::Query q = it.quoted ? b.phrase(analysis::tokenize(it.text)) : b.text(it.text, false);
+            if (!q.empty()) negatives.push_back(q);
+            continue;
+        }
+        if (it.quoted) {
+            flush_run();
+            add(b.phrase(analysis::tokenize(it.text)));
+            continue;
+        }
+        if (it.prefix) {
+            flush_run();
+            add(b.prefix(it.text));
+            continue;
+        }
+        if (pending_or) {
+            run = it.text;
+            flush_run();
+            continue;
+        }
+        if (!run.empty()) run += ' ';
+        run += it.text;
+    }
+    flush_run();
+    close_group();
+
+    if (!groups.empty())
+        out.query = groups.size() == 1 ? groups[0] : Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end());
+    if (!negatives.empty())
+        out.exclusion = negatives.size() == 1 ? negatives[0]
+                                              : Xapian::Query(Xapian::Query::OP_OR, negatives.begin(), negatives.end());
+    return out;
+}
+
+}  // namespace coopdec

@@ -1,0 +1,65 @@
+// @brief name=value → SearchRequest.
+#include "search/request.h"
+
+#include <charconv>
+
+#include "common/schema.h"
+
+namespace coopdec {
+namespace {
+
+// A whole non-negative decimal number that fits, or nothing.
+std::optional<long> parse_number(const std::string& s, long max) {
+    long v = 0;
+    if (s.empty() || s.size() > 12) return std::nullopt;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size() || v < 0 || v > max) return std::nullopt;
+    return v;
+}
+
+}  // namespace
+
+std::optional<SearchError> apply_parameter(SearchRequest& req, const std::string& name, const std::string& value) {
+    if (name == "q") {
+        req.query = value;
+        return std::nullopt;
+    }
+    if (name == "year_from" || name == "year_to") {
+        auto y = parse_number(value, 9999);
+        if (!y) return SearchError{"année invalide pour " + name + " : « " + value + " » (attendu : 4 chiffres)"};
+        (name == "year_from" ? req.year_from : req.year_to) = static_cast<int>(*y);
+        return std::nullopt;
+    }
+    if (name == "page") {
+        auto n = parse_number(value, 100000);
+        if (!n || *n < 1) return SearchError{"numéro de page invalide : « " + value + " » (entier de 1 à 100000)"};
+        req.page = static_cast<size_t>(*n);
+        return std::nullopt;
+    }
+    if (name == "per_page") {
+        auto n = parse_number(value, static_cast<long>(kMaxPerPage));
+        if (!n || *n < 1)
+            return SearchError{"nombre de résultats par page invalide : « " + value + " » (entier de 1 à " +
+                               std::to_string(kMaxPerPage) + ")"};
+        req.per_page = static_cast<size_t>(*n);
+        return std::nullopt;
+    }
+    if (name == "sort") {
+        if (value == "pertinence" || value == "relevance" || value.empty()) req.sort = SearchRequest::Sort::relevance;
+        else if (value == "date") req.sort = SearchRequest::Sort::date_desc;
+        else if (value == "date-asc") req.sort = SearchRequest::Sort::date_asc;
+        else return SearchError{"tri inconnu « " + value + " » (pertinence, date ou date-asc)"};
+        return std::nullopt;
+    }
+    if (schema::find_facet(name)) {
+        if (value.empty()) return std::nullopt;  // an empty select means "any"
+        req.filters[name].push_back(value);
+        return std::nullopt;
+    }
+    std::string known;
+    for (const auto& f : schema::kFacets) known += std::string(f.name) + ", ";
+    return SearchError{"paramètre inconnu « " + name + " » (possibles : q, " + known +
+                       "year_from, year_to, page, per_page, sort)"};
+}
+
+}  // namespace coopdec

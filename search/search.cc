@@ -1,0 +1,294 @@
+// @brief The search: parse, filter, match with documents collapsed, count
+// facets exactly, pick each document's best passages.
+#include "search/search.h"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/analysis.h"
+#include "common/escape.h"
+#include "common/schema.h"
+#include "search/query_parser.h"
+#include "search/snippet.h"
+
+namespace coopdec {
+namespace {
+
+namespace sc = schema;
+
+// Counts facet values per DOCUMENT while Xapian visits every matching unit:
+// a document's facets are counted once, whichever of its units matched.
+// Per-unit facets (the speaker's role) count a (document, value) pair once.
+class FacetSpy : public Xapian::MatchSpy {
+public:
+    void operator()(const Xapian::Document& doc, double) override {
+        std::string id = doc.get_value(sc::kSlotDoc);
+        bool first = docs_.insert(id).second;
+        for (size_t f = 0; f < sc::kFacets.size(); ++f) {
+            const sc::Facet& facet = sc::kFacets[f];
+            if (!facet.per_unit && !first) continue;
+            std::string joined = doc.get_value(facet.slot);
+            if (joined.empty()) continue;
+            for (auto& v : sc::split_values(joined)) {
+                if (facet.per_unit && !unit_pairs_.insert(id + '\0' + std::to_string(f) + '\0' + v).second) continue;
+                ++counts_[f][v];
+            }
+        }
+    }
+    size_t documents() const { return docs_.size(); }
+    const std::map<std::string, size_t>& counts(size_t facet) const { return counts_[facet]; }
+
+private:
+    std::unordered_set<std::string> docs_;
+    std::unordered_set<std::string> unit_pairs_;
+    std::array<std::map<std::string, size_t>, sc::kFacets.size()> counts_;
+};
+
+std::vector<std::string> index_languages(const Xapian::Database& db) {
+    std::vector<std::string> langs;
+    std::istringstream in(db.get_metadata(std::string(sc::kLanguagesKey)));
+    std::string l;
+    while (in >> l) langs.push_back(l);
+    // French first: the users' language.
+    auto fr = std::find(langs.begin(), langs.end(), "fr");
+    if (fr != langs.end()) std::rotate(langs.begin(), fr, fr + 1);
+    else langs.insert(langs.begin(), "fr");
+    return langs;
+}
+
+Xapian::Query and_all(const std::vector<Xapian::Query>& qs) {
+    if (qs.empty()) return Xapian::Query();
+    if (qs.size() == 1) return qs[0];
+    return Xapian::Query(Xapian::Query::OP_AND, qs.begin(), qs.end());
+}
+
+// The boolean filter of every facet selection: OR within a facet, AND across.
+Xapian::Query filter_query(const std::map<std::string, std::vector<std::string>>& filters,
+                           const SearchRequest& req, bool& per_unit) {
+    std::vector<Xapian::Query> parts;
+    for (const auto& [name, values] : filters) {
+        const sc::Facet* f = sc::find_facet(name);
+        if (!f || values.empty()) continue;
+        per_unit = per_unit || f->per_unit;
+        std::vector<Xapian::Query> alts;
+        for (const auto& v : values) alts.emplace_back(sc::facet_term(*f, v));
+        parts.push_back(alts.size() == 1 ? alts[0] : Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end()));
+    }
+    if (req.year_from || req.year_to) {
+        std::string lo = Xapian::sortable_serialise(req.year_from.value_or(-100000));
+        std::string hi = Xapian::sortable_serialise(req.year_to.value_or(100000));
+        parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, sc::kSlotYear, lo, hi);
+    }
+    return and_all(parts);
+}
+
+std::string type_label(std::string_view type) {
+    for (const auto& [v, l] : sc::kTypes)
+        if (v == type) return std::string(l);
+    return std::string(type);
+}
+
+std::vector<std::string> lines(const std::string& s) {
+    std::vector<std::string> out;
+    std::istringstream in(s);
+    std::string l;
+    while (std::getline(in, l))
+        if (!l.empty()) out.push_back(l);
+    return out;
+}
+
+// The stored data of a document's "doc" unit.
+sc::Data doc_data(const Xapian::Database& db, const std::string& doc_id) {
+    Xapian::PostingIterator p = db.postlist_begin(sc::id_term(doc_id));
+    if (p == db.postlist_end(sc::id_term(doc_id))) return {};
+    return sc::decode_data(db.get_document(*p).get_data());
+}
+
+std::map<std::string, std::vector<std::string>> merged_filters(const SearchRequest& req, const ParsedQuery& pq) {
+    auto all = req.filters;
+    for (const auto& [k, vs] : pq.filters)
+        for (const auto& v : vs) all[k].push_back(v);
+    return all;
+}
+
+// The documents in which `exclusion` matches anywhere, as a query on their
+// ids. The document unit holds all of a document's words, so matching it is
+// enough; a unit-level AND_NOT would keep a document's other units.
+Xapian::Query excluded_documents(const Xapian::Database& db, const Xapian::Query& exclusion) {
+    Xapian::Enquire e(db);
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, exclusion, Xapian::Query(std::string(sc::kPrefixKind) + "doc")));
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::MSet m = e.get_mset(0, db.get_doccount());
+    std::vector<Xapian::Query> ids;
+    for (auto it = m.begin(); it != m.end(); ++it)
+        ids.emplace_back(std::string(sc::kPrefixDoc) + it.get_document().get_value(sc::kSlotDoc));
+    if (ids.empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end());
+}
+
+}  // namespace
+
+Xapian::Database open_index(const std::string& path) {
+    Xapian::Database db;
+    try {
+        db = Xapian::Database(path);
+    } catch (const Xapian::Error& e) {
+        throw SearchError{"index introuvable ou illisible : " + path + " (" + e.get_msg() + ")"};
+    }
+    std::string v = db.get_metadata(std::string(sc::kSchemaKey));
+    if (v != sc::kSchemaVersion)
+        throw SearchError{"l'index " + path + " est au schéma « " + v + " », attendu « " +
+                          std::string(sc::kSchemaVersion) + " » : réindexez le corpus"};
+    return db;
+}
+
+std::optional<SearchError> validate(const Xapian::Database& db, const SearchRequest& req) {
+    if (req.query.size() > kMaxQueryBytes)
+        return SearchError{"requête trop longue (" + std::to_string(req.query.size()) + " octets, au plus " +
+                           std::to_string(kMaxQueryBytes) + ")"};
+    if (!valid_utf8(req.query)) return SearchError{"requête mal encodée : le texte doit être en UTF-8"};
+    if (req.page < 1) return SearchError{"numéro de page invalide : la première page est 1"};
+    if (req.per_page < 1 || req.per_page > kMaxPerPage)
+        return SearchError{"nombre de résultats par page invalide : entre 1 et " + std::to_string(kMaxPerPage)};
+    if (req.page > 100000) return SearchError{"numéro de page trop grand"};
+    if (req.year_from && req.year_to && *req.year_from > *req.year_to)
+        return SearchError{"période invalide : l'année de début (" + std::to_string(*req.year_from) +
+                           ") est après l'année de fin (" + std::to_string(*req.year_to) + ")"};
+    for (const auto& [name, values] : req.filters) {
+        const sc::Facet* f = sc::find_facet(name);
+        if (!f) {
+            std::string known;
+            for (const auto& k : sc::kFacets) known += (known.empty() ? "" : ", ") + std::string(k.name);
+            return SearchError{"filtre inconnu « " + name + " » (filtres possibles : " + known +
+                               ", year_from, year_to)"};
+        }
+        for (const auto& v : values) {
+            if (!valid_utf8(v)) return SearchError{"valeur de filtre mal encodée : le texte doit être en UTF-8"};
+            if (db.get_termfreq(sc::facet_term(*f, v)) == 0)
+                return SearchError{"aucun document n'a la valeur « " + v + " » pour le filtre « " + name + " »"};
+        }
+    }
+    return std::nullopt;
+}
+
+SearchResult search(const Xapian::Database& db, const SearchRequest& req) {
+    if (auto err = validate(db, req)) throw *err;
+    std::vector<std::string> langs = index_languages(db);
+    ParsedQuery pq = parse_query(req.query, langs);
+    for (const auto& [name, values] : pq.filters) {
+        const sc::Facet* f = sc::find_facet(name);
+        for (const auto& v : values)
+            if (db.get_termfreq(sc::facet_term(*f, v)) == 0)
+                throw SearchError{"aucun document n'a la valeur « " + v + " » pour « " + name + ": » dans la requête"};
+    }
+    auto filters = merged_filters(req, pq);
+
+    bool per_unit = false;
+    Xapian::Query filter = filter_query(filters, req, per_unit);
+    Xapian::Query base = pq.query;
+    if (base.empty()) {
+        // Browsing: one entry per document, unless a filter only units carry
+        // (the speaker's role) asks for units.
+        base = per_unit ? Xapian::Query::MatchAll : Xapian::Query(std::string(sc::kPrefixKind) + "doc");
+    }
+    Xapian::Query q = filter.empty() ? base : Xapian::Query(Xapian::Query::OP_FILTER, base, filter);
+    if (!pq.exclusion.empty()) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, excluded_documents(db, pq.exclusion));
+
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    enquire.set_collapse_key(sc::kSlotDoc);
+    bool browsing = pq.query.empty();
+    if (req.sort == SearchRequest::Sort::date_desc || (browsing && req.sort == SearchRequest::Sort::relevance))
+        enquire.set_sort_by_value_then_relevance(sc::kSlotDate, true);
+    else if (req.sort == SearchRequest::Sort::date_asc)
+        enquire.set_sort_by_value_then_relevance(sc::kSlotDate, false);
+    FacetSpy spy;
+    enquire.add_matchspy(&spy);
+    Xapian::doccount offset = static_cast<Xapian::doccount>((req.page - 1) * req.per_page);
+    // check_at_least = every document: exact totals and facet counts.
+    Xapian::MSet mset = enquire.get_mset(offset, static_cast<Xapian::doccount>(req.per_page), db.get_doccount());
+
+    SearchResult res;
+    res.query = req.query;
+    res.page = req.page;
+    res.per_page = req.per_page;
+    res.total = spy.documents();
+
+    Highlight hl{pq.words, pq.stems, pq.prefixes};
+    Xapian::Query unit_filter = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                                              Xapian::Query(std::string(sc::kPrefixKind) + "doc"));
+    std::map<std::string, std::string> partnership_titles;
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+        Xapian::Document unit = it.get_document();
+        std::string id = unit.get_value(sc::kSlotDoc);
+        sc::Data d = doc_data(db, id);
+        ResultDocument r;
+        r.id = id;
+        r.type = d["type"];
+        r.title = d["title"];
+        r.url = sc::doc_url(id);
+        r.date = d["date"];
+        r.partner = d["partner"];
+        r.demo = d["demo"] == "1";
+        r.notice = d["notice"];
+        r.communes = lines(d["communes"]);
+        for (const auto& l : lines(d["partnerships"])) {
+            size_t sep = l.find(sc::kValueSep);
+            PartnershipRef p{l.substr(0, sep), sep == std::string::npos ? "" : l.substr(sep + 1), ""};
+            p.url = sc::partnership_url(p.id);
+            r.partnerships.push_back(p);
+        }
+        std::string lang = d["lang"];
+
+        if (!browsing && req.passages > 0) {
+            // The document's best units for the same query and filters.
+            Xapian::Enquire pe(db);
+            Xapian::Query within(Xapian::Query::OP_FILTER, pq.query,
+                                 Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(std::string(sc::kPrefixDoc) + id),
+                                               unit_filter));
+            if (!filter.empty()) within = Xapian::Query(Xapian::Query::OP_FILTER, within, filter);
+            pe.set_query(within);
+            Xapian::MSet pm = pe.get_mset(0, static_cast<Xapian::doccount>(req.passages));
+            for (Xapian::MSetIterator p = pm.begin(); p != pm.end(); ++p) {
+                sc::Data u = sc::decode_data(p.get_document().get_data());
+                Passage ps{u["anchor"], u["kind"], u["label"], u["path"], u["speaker"], u["role"],
+                           sc::doc_url(id, u["anchor"]), make_snippet(u["text"], hl, lang)};
+                r.passages.push_back(std::move(ps));
+            }
+            if (r.passages.empty())
+                r.passages.push_back(Passage{"", "doc", r.title, "", "", "", r.url, make_snippet(d["text"], hl, lang)});
+        }
+        res.results.push_back(std::move(r));
+    }
+
+    for (size_t f = 0; f < sc::kFacets.size(); ++f) {
+        const sc::Facet& facet = sc::kFacets[f];
+        FacetResult fr{std::string(facet.name), std::string(facet.label), {}};
+        std::set<std::string> selected;
+        if (auto it = filters.find(fr.name); it != filters.end())
+            for (const auto& v : it->second) selected.insert(analysis::fold(v));
+        for (const auto& [value, count] : spy.counts(f)) {
+            FacetCount c{value, value, count, selected.count(analysis::fold(value)) > 0};
+            if (fr.name == "type") c.label = type_label(value);
+            if (fr.name == "partnership") {
+                auto t = doc_data(db, value)["title"];
+                if (!t.empty()) c.label = t;
+            }
+            fr.values.push_back(std::move(c));
+        }
+        if (fr.name == "year") {
+            std::sort(fr.values.begin(), fr.values.end(), [](const auto& a, const auto& b) { return a.value > b.value; });
+        } else {
+            std::stable_sort(fr.values.begin(), fr.values.end(),
+                             [](const auto& a, const auto& b) { return a.count > b.count; });
+        }
+        res.facets.push_back(std::move(fr));
+    }
+    return res;
+}
+
+}  // namespace coopdec

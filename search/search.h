@@ -1,0 +1,86 @@
+// @brief The search: a validated request in, a result struct out — no HTTP,
+// no rendering. Shared by coopdec-search and coopdec-server.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace coopdec {
+
+struct SearchRequest {
+    std::string query;  // in the query language of search/query_parser.h; "" lists everything
+    // Facet name (schema::kFacets) → values. Values of one facet are ORed,
+    // facets are ANDed. "year" values are exact years.
+    std::map<std::string, std::vector<std::string>> filters;
+    std::optional<int> year_from, year_to;  // inclusive
+    size_t page = 1;       // 1-based
+    size_t per_page = 10;  // 1..kMaxPerPage
+    enum class Sort { relevance, date_desc, date_asc } sort = Sort::relevance;
+    size_t passages = 3;   // best units shown per document
+};
+
+inline constexpr size_t kMaxPerPage = 100;
+inline constexpr size_t kMaxQueryBytes = 2000;
+
+struct Passage {
+    std::string anchor, kind, label, path, speaker, role;
+    std::string url;
+    std::string snippet;  // HTML: escaped text with <mark> around matches
+};
+
+struct PartnershipRef {
+    std::string id, title, url;
+};
+
+struct ResultDocument {
+    std::string id, type, title, url, date, partner, notice;
+    bool demo = false;
+    std::vector<std::string> communes;
+    std::vector<PartnershipRef> partnerships;
+    std::vector<Passage> passages;
+};
+
+struct FacetCount {
+    std::string value;
+    std::string label;  // partnerships: the record's title; types: French label; else = value
+    size_t count = 0;
+    bool selected = false;
+};
+
+struct FacetResult {
+    std::string name, label;
+    std::vector<FacetCount> values;  // by count, then value
+};
+
+struct SearchResult {
+    std::string query;
+    size_t total = 0;  // matching documents (not units), exact
+    size_t page = 1, per_page = 10;
+    std::vector<ResultDocument> results;
+    std::vector<FacetResult> facets;
+};
+
+// A request the index cannot answer as asked (unknown facet, value, bad
+// range): a French message for the user.
+struct SearchError {
+    std::string message;
+};
+
+// Opens the index at `path` and checks its schema version. Throws
+// SearchError with a French message when it is missing or of another schema.
+Xapian::Database open_index(const std::string& path);
+
+// Checks `request` against the index: known facets, values present in the
+// index, sane paging. Returns the first problem, or nothing.
+std::optional<SearchError> validate(const Xapian::Database& db, const SearchRequest& request);
+
+// Runs the search. Counts are exact: every match is visited. Throws
+// SearchError for an invalid request; Xapian::Error for index failures.
+// `db` is used by this thread only for the duration of the call.
+SearchResult search(const Xapian::Database& db, const SearchRequest& request);
+
+}  // namespace coopdec

@@ -1,0 +1,23 @@
+// @brief Highlighted extracts of a unit's text around the words a query matched.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace coopdec {
+
+// What a snippet highlights: folded words, stems (of `lang`) and prefixes.
+struct Highlight {
+    std::set<std::string> words, stems, prefixes;
+};
+
+// Returns an HTML fragment: the window of about `max_words` words of `text`
+// holding the most matches, every piece of text escaped with html_escape,
+// matches wrapped in <mark>…</mark>, "…" where the text was cut.
+// With no match, the start of the text. `text` is UTF-8; the snippet never
+// cuts inside a character.
+std::string make_snippet(std::string_view text, const Highlight& highlight, std::string_view lang,
+                         size_t max_words = 32);
+
+}  // namespace coopdec

@@ -1,0 +1,114 @@
+// @brief Table-driven tests of the escaping family (in the style of Omega's
+// jsonesctest.cc): each row is an input and the exact expected output.
+#include "common/escape.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+namespace {
+
+using std::string_literals::operator""s;
+
+struct Row {
+    std::string in, out;
+};
+
+}  // namespace
+
+TEST_CASE("html_escape", "[escape]") {
+    const Row rows[] = {
+        {"", ""},
+        {"coopération décentralisée", "coopération décentralisée"},  // UTF-8 untouched
+        {"<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"},
+        {"a & b", "a &amp; b"},
+        {"&amp;", "&amp;amp;"},  // no double-decoding
+        {"\"quoted\" 'single'", "&quot;quoted&quot; &#39;single&#39;"},
+        {"\" onmouseover=\"x", "&quot; onmouseover=&quot;x"},  // attribute break-out
+        {"l’État", "l’État"},
+        {"nul\0byte"s, "nul\0byte"s},
+    };
+    for (const Row& r : rows) {
+        INFO(r.in);
+        CHECK(coopdec::html_escape(r.in) == r.out);
+    }
+}
+
+TEST_CASE("json_escape", "[escape]") {
+    const Row rows[] = {
+        {"", ""},
+        {"plain", "plain"},
+        {"coopération décentralisée", "coopération décentralisée"},  // 2-byte UTF-8 kept
+        {"l’État — €", "l’État — €"},                                // 3-byte UTF-8 kept
+        {"😀", "😀"},                                                  // 4-byte UTF-8 kept
+        {"\"quoted\"", "\\\"quoted\\\""},
+        {"back\\slash", "back\\\\slash"},
+        {"/", "/"},
+        {"<script>alert(1)</script>", "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"},
+        {"a & b", "a \\u0026 b"},
+        {"<!--", "\\u003c!--"},
+        {"'", "'"},
+        {"\b\f\n\r\t", "\\b\\f\\n\\r\\t"},
+        {"nul\0byte"s, "nul\\u0000byte"},
+        {"\x01\x1f\x7f", "\\u0001\\u001f\\u007f"},
+        {"\u2028\u2029", "\\u2028\\u2029"},  // JS line terminators
+        {"a\xFFz", "a\xEF\xBF\xBDz"},        // invalid byte → U+FFFD
+        {"\xC3", "\xEF\xBF\xBD"},            // truncated sequence
+        {"\xC3(", "\xEF\xBF\xBD("},
+        {"\xC0\xAF", "\xEF\xBF\xBD\xEF\xBF\xBD"},                  // overlong "/"
+        {"\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},  // surrogate
+        {"caf\xE9", "caf\xEF\xBF\xBD"},                            // Latin-1 é
+    };
+    for (const Row& r : rows) {
+        INFO(r.in);
+        std::string got = coopdec::json_escape(r.in);
+        CHECK(got == r.out);
+        CHECK(coopdec::valid_utf8(got));
+    }
+}
+
+TEST_CASE("url_encode", "[escape]") {
+    const Row rows[] = {
+        {"", ""},
+        {"AZaz09-._~", "AZaz09-._~"},  // unreserved kept
+        {"décentralisée & co", "d%C3%A9centralis%C3%A9e%20%26%20co"},
+        {"a+b=c?d#e/f", "a%2Bb%3Dc%3Fd%23e%2Ff"},
+        {"n° 2019-006", "n%C2%B0%202019-006"},
+        {"<script>\"'", "%3Cscript%3E%22%27"},
+        {"100%", "100%25"},
+        {"nul\0"s, "nul%00"},
+        {"\xFF", "%FF"},
+    };
+    for (const Row& r : rows) {
+        INFO(r.in);
+        CHECK(coopdec::url_encode(r.in) == r.out);
+    }
+}
+
+TEST_CASE("valid_utf8", "[escape]") {
+    struct Case {
+        std::string text;
+        bool valid;
+    };
+    const Case cases[] = {
+        {"", true},
+        {"ascii", true},
+        {"é € 😀 l’État", true},
+        {"nul\0byte"s, true},
+        {"\xEF\xBF\xBD", true},      // U+FFFD itself
+        {"\xF4\x8F\xBF\xBF", true},  // U+10FFFF
+        {"\xFF", false},
+        {"\x80", false},      // lone continuation byte
+        {"\xC3", false},      // truncated
+        {"\xE2\x82", false},  // truncated
+        {"\xC3(", false},
+        {"\xC0\xAF", false},          // overlong
+        {"\xE0\x80\xAF", false},      // overlong
+        {"\xED\xA0\x80", false},      // surrogate U+D800
+        {"\xF4\x90\x80\x80", false},  // above U+10FFFF
+        {"caf\xE9", false},           // Latin-1
+    };
+    for (const Case& c : cases) {
+        INFO(c.text);
+        CHECK(coopdec::valid_utf8(c.text) == c.valid);
+    }
+}

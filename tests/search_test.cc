@@ -1,0 +1,234 @@
+// @brief The search: facets, filters, passages, JSON, French matching end to end.
+#include <catch2/catch.hpp>
+
+#include "search/request.h"
+#include "search/result_json.h"
+#include "search/search.h"
+#include "tests/search_fixture.h"
+
+using namespace coopdec;
+
+namespace {
+
+SearchResult run(const Xapian::Database& db, const std::string& q,
+                 std::vector<std::pair<std::string, std::string>> params = {}) {
+    SearchRequest req;
+    req.query = q;
+    for (const auto& [k, v] : params) REQUIRE_FALSE(apply_parameter(req, k, v).has_value());
+    return search(db, req);
+}
+
+std::vector<std::string> ids(const SearchResult& r) {
+    std::vector<std::string> out;
+    for (const auto& d : r.results) out.push_back(d.id);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+size_t facet_count(const SearchResult& r, const std::string& facet, const std::string& value) {
+    for (const auto& f : r.facets)
+        if (f.name == facet)
+            for (const auto& v : f.values)
+                if (v.value == value) return v.count;
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE("French queries find the documents as users type them", "[search][analysis]") {
+    test::SearchFixture fx;
+    struct Row {
+        const char* query;
+        const char* expected;  // a document id that must be among the results, or "" for none
+    };
+    const Row rows[] = {
+        {"cooperation decentralisee", "conv-ogou-niort"},
+        {"COOPÉRATION", "loi-2019-006"},
+        {"collectivite", "conv-ogou-niort"},
+        {"elu", "conv-ogou-niort"},
+        {"etat", "conv-ogou-niort"},
+        {"oeuvre", "conv-ogou-niort"},
+        {"savoir-faire", "conv-ogou-niort"},
+        {"savoir faire", "conv-ogou-niort"},
+        {"2019-006", "conv-ogou-niort"},
+        {"n° 2019-006", "conv-ogou-niort"},
+        {"no 2019-006", "conv-ogou-niort"},
+        {"article 46", "loi-2019-006"},
+        {"art. 46", "loi-2019-006"},
+        {"Atakpame", "conv-ogou-niort"},      // former town name of Ogou 1
+        {"Tandjouare", "ent-tandjoare"},      // spelling variant of Tandjoaré
+        {"Niort", "conv-ogou-niort"},         // partner of the linked partnership
+        {"forage", "ent-tandjoare"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.query);
+        auto found = ids(run(fx.db, row.query));
+        CHECK(std::find(found.begin(), found.end(), row.expected) != found.end());
+    }
+    CHECK(run(fx.db, "2019-007").total == 0);
+    CHECK(run(fx.db, "article 47").total == 0);
+    CHECK(run(fx.db, "xylophone").total == 0);
+}
+
+TEST_CASE("stop words alone do not rank but still match", "[search]") {
+    test::SearchFixture fx;
+    // "le" and "de" are ignored next to a real word: same results as "forage".
+    CHECK(ids(run(fx.db, "le forage de")) == ids(run(fx.db, "forage")));
+}
+
+TEST_CASE("totals and facet counts count documents, not units", "[search][facets]") {
+    test::SearchFixture fx;
+    // "forage" is in two utterances of one transcript, and in its document unit.
+    auto r = run(fx.db, "forage");
+    CHECK(r.total == 1);
+    REQUIRE(r.results.size() == 1);
+    CHECK(r.results[0].passages.size() == 2);
+    CHECK(facet_count(r, "type", "entretien") == 1);
+    // Role is a per-unit facet: counted once per document and role.
+    CHECK(facet_count(r, "role", "maire") == 1);
+    CHECK(facet_count(r, "role", "agent-technique") == 1);
+}
+
+TEST_CASE("an empty query lists every document and filters browse", "[search][facets]") {
+    test::SearchFixture fx;
+    auto all = run(fx.db, "");
+    CHECK(all.total == 7);  // 3 partnerships, 2 agreements, 1 transcript, 1 law
+    CHECK(facet_count(all, "type", "partenariat") == 3);
+    CHECK(facet_count(all, "type", "convention") == 2);
+    // Partnership facets are carried by linked documents.
+    CHECK(facet_count(all, "commune", "Ogou 1") == 2);
+    CHECK(facet_count(all, "region", "Plateaux") == 4);
+    CHECK(facet_count(all, "country", "FR") == 4);
+    CHECK(facet_count(all, "country", "BF") == 2);
+    CHECK(facet_count(all, "theme", "eau et assainissement") == 2);
+
+    auto conv = run(fx.db, "", {{"type", "convention"}});
+    CHECK(ids(conv) == std::vector<std::string>{"conv-kloto-bressuire", "conv-ogou-niort"});
+    // OR within a facet, AND across facets.
+    auto two = run(fx.db, "", {{"type", "convention"}, {"type", "entretien"}});
+    CHECK(two.total == 3);
+    auto both = run(fx.db, "", {{"type", "convention"}, {"type", "entretien"}, {"country", "FR"}});
+    CHECK(ids(both) == std::vector<std::string>{"conv-kloto-bressuire", "conv-ogou-niort"});
+    // Facet values are matched without accents or case.
+    CHECK(run(fx.db, "", {{"commune", "ogou 1"}}).total == 2);
+    // A per-unit facet: utterances of a role.
+    auto maire = run(fx.db, "", {{"role", "maire"}});
+    CHECK(ids(maire) == std::vector<std::string>{"ent-tandjoare"});
+}
+
+TEST_CASE("year ranges and sorting by date", "[search]") {
+    test::SearchFixture fx;
+    auto r = run(fx.db, "", {{"year_from", "2000"}, {"year_to", "2019"}});
+    CHECK(ids(r) == std::vector<std::string>{"conv-kloto-bressuire", "loi-2019-006", "part-tandjoare-demo"});
+    auto sorted = run(fx.db, "", {{"type", "convention"}, {"sort", "date-asc"}});
+    REQUIRE(sorted.results.size() == 2);
+    CHECK(sorted.results[0].id == "conv-ogou-niort");
+    auto exact = run(fx.db, "", {{"year", "1991"}});
+    CHECK(ids(exact) == std::vector<std::string>{"part-kloto-bressuire"});
+}
+
+TEST_CASE("query language: phrases, OR, exclusion, prefix, field:value", "[search][query]") {
+    test::SearchFixture fx;
+    CHECK(run(fx.db, "\"comité de suivi\"").total == 1);
+    CHECK(run(fx.db, "\"suivi de comité\"").total == 0);
+    CHECK(ids(run(fx.db, "forage OR tourisme")) ==
+          std::vector<std::string>{"conv-kloto-bressuire", "ent-tandjoare", "part-kloto-bressuire"});
+    // Exclusion removes documents: conv-kloto-bressuire has "comité" in a
+    // clause that does not say "tourisme", but the document does.
+    CHECK(ids(run(fx.db, "comite -tourisme")) == std::vector<std::string>{"conv-ogou-niort"});
+    CHECK(run(fx.db, "-tourisme").total == 5);
+    CHECK(ids(run(fx.db, "touris*")) == std::vector<std::string>{"conv-kloto-bressuire", "part-kloto-bressuire"});
+    CHECK(ids(run(fx.db, "type:convention eau")) == std::vector<std::string>{"conv-ogou-niort"});
+    CHECK(run(fx.db, "commune:\"Kloto 1\"").total == 2);
+    CHECK(run(fx.db, "pays:BF").total == 2);
+    // Hostile or broken syntax never throws.
+    for (const char* q : {"\"unclosed phrase", "OR OR OR", "- -- ---", "***", "type:", ":", "((((", "a*b*c*"}) {
+        CAPTURE(q);
+        CHECK_NOTHROW(run(fx.db, q));
+    }
+}
+
+TEST_CASE("passages link to their unit and highlight the source text", "[search][snippet]") {
+    test::SearchFixture fx;
+    auto r = run(fx.db, "decentralisee");
+    const ResultDocument* conv = nullptr;
+    for (const auto& d : r.results)
+        if (d.id == "conv-ogou-niort") conv = &d;
+    REQUIRE(conv != nullptr);
+    REQUIRE_FALSE(conv->passages.empty());
+    CHECK(conv->passages[0].anchor == "art_1");
+    CHECK(conv->passages[0].url == "/doc/conv-ogou-niort#art_1");
+    CHECK(conv->passages[0].snippet.find("<mark>décentralisée</mark>") != std::string::npos);
+    CHECK(conv->demo);
+    CHECK(conv->url == "/doc/conv-ogou-niort");
+    REQUIRE(conv->partnerships.size() == 1);
+    CHECK(conv->partnerships[0].url == "/partenariat/part-ogou-niort");
+    CHECK(conv->communes == std::vector<std::string>{"Ogou 1"});
+}
+
+TEST_CASE("paging counts documents", "[search]") {
+    test::SearchFixture fx;
+    auto p1 = run(fx.db, "", {{"per_page", "3"}, {"page", "1"}});
+    auto p3 = run(fx.db, "", {{"per_page", "3"}, {"page", "3"}});
+    CHECK(p1.results.size() == 3);
+    CHECK(p3.results.size() == 1);
+    CHECK(p3.total == 7);
+}
+
+TEST_CASE("bad requests get a French message", "[search][request]") {
+    test::SearchFixture fx;
+    SearchRequest req;
+    struct Bad {
+        const char* name;
+        const char* value;
+        const char* message;
+    };
+    const Bad bad[] = {
+        {"page", "-1", "numéro de page invalide : « -1 » (entier de 1 à 100000)"},
+        {"page", "0", "numéro de page invalide : « 0 » (entier de 1 à 100000)"},
+        {"per_page", "100000", "nombre de résultats par page invalide : « 100000 » (entier de 1 à 100)"},
+        {"year_from", "deux mille", "année invalide pour year_from : « deux mille » (attendu : 4 chiffres)"},
+        {"sort", "hasard", "tri inconnu « hasard » (pertinence, date ou date-asc)"},
+    };
+    for (const auto& b : bad) {
+        CAPTURE(b.name, b.value);
+        auto err = apply_parameter(req, b.name, b.value);
+        REQUIRE(err.has_value());
+        CHECK(err->message == b.message);
+    }
+    auto unknown = apply_parameter(req, "couleur", "bleu");
+    REQUIRE(unknown.has_value());
+    CHECK(unknown->message.rfind("paramètre inconnu « couleur »", 0) == 0);
+
+    SearchRequest r2;
+    r2.filters["commune"] = {"Atlantis"};
+    auto v = validate(fx.db, r2);
+    REQUIRE(v.has_value());
+    CHECK(v->message == "aucun document n'a la valeur « Atlantis » pour le filtre « commune »");
+    CHECK_THROWS_AS(search(fx.db, r2), SearchError);
+
+    SearchRequest r3;
+    r3.query = std::string(3000, 'a');
+    CHECK(validate(fx.db, r3)->message == "requête trop longue (3000 octets, au plus 2000)");
+    SearchRequest r4;
+    r4.query = "caf\xC3";
+    CHECK(validate(fx.db, r4)->message == "requête mal encodée : le texte doit être en UTF-8");
+    SearchRequest r5;
+    r5.year_from = 2020;
+    r5.year_to = 2000;
+    CHECK(validate(fx.db, r5)->message ==
+          "période invalide : l'année de début (2020) est après l'année de fin (2000)");
+}
+
+TEST_CASE("the JSON object has the documented shape and escapes everything", "[search][json]") {
+    test::SearchFixture fx;
+    auto r = run(fx.db, "forage");
+    r.query = "<script>alert(1)</script> forage";
+    std::string j = to_json(r);
+    CHECK(j.find("<script>") == std::string::npos);
+    CHECK(j.rfind("{\"query\":\"\\u003cscript\\u003ealert(1)\\u003c/script\\u003e forage\",\"total\":", 0) == 0);
+    for (const char* key : {"\"results\":[", "\"facets\":{", "\"passages\":[", "\"anchor\":", "\"snippet\":",
+                            "\"demo\":true", "\"type\":[", "\"value\":", "\"count\":"})
+        CHECK(j.find(key) != std::string::npos);
+    CHECK(error_json("mauvais \"filtre\"", 400) == "{\"error\":\"mauvais \\\"filtre\\\"\",\"status\":400}");
+}
