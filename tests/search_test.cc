@@ -1,6 +1,7 @@
 // @brief The search: facets, filters, passages, JSON, French matching end to end.
 #include <catch2/catch.hpp>
 
+#include "common/analysis.h"
 #include "search/request.h"
 #include "search/result_json.h"
 #include "search/search.h"
@@ -231,4 +232,30 @@ TEST_CASE("the JSON object has the documented shape and escapes everything", "[s
                             "\"demo\":true", "\"type\":[", "\"value\":", "\"count\":"})
         CHECK(j.find(key) != std::string::npos);
     CHECK(error_json("mauvais \"filtre\"", 400) == "{\"error\":\"mauvais \\\"filtre\\\"\",\"status\":400}");
+}
+
+TEST_CASE("each document is stemmed in its own language", "[search][analysis]") {
+    test::SearchFixture fx;
+    Record act;
+    act.id = "uk-act";
+    act.type = "loi";
+    act.format = "akn";
+    act.lang = "en";
+    act.title = "Data Protection Act 1998";
+    act.units = {test::unit("sec_1", "section", "Section 1", "Personal data shall be processed fairly and lawfully.")};
+    fx.add(act);
+    fx.db.set_metadata(std::string(schema::kLanguagesKey), "fr en");
+    // English stems: "processing" meets "processed"; French ones would not.
+    CHECK(analysis::stem("processing", "en") == analysis::stem("processed", "en"));
+    CHECK(analysis::stem("processing", "fr") != analysis::stem("processed", "fr"));
+    CHECK(ids(run(fx.db, "processing")) == std::vector<std::string>{"uk-act"});
+    // A language with no stemmer is matched on folded words.
+    Record ewe;
+    ewe.id = "ewe-doc";
+    ewe.type = "etude";
+    ewe.lang = "ee";
+    ewe.title = "Dukɔ";
+    ewe.units = {test::unit("s1", "section", "1", "Dukɔmeviwo")};
+    fx.add(ewe);
+    CHECK(ids(run(fx.db, "dukomeviwo")) == std::vector<std::string>{"ewe-doc"});
 }
