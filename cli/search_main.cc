@@ -7,10 +7,12 @@
 #include "search/request.h"
 #include "search/result_json.h"
 #include "search/search.h"
+#include "search/synonyms.h"
 
 static const char kUsage[] =
     "usage : coopdec-search --db DOSSIER [--json] [--filter FACETTE=VALEUR]... [--page N]\n"
-    "                       [--per-page N] [--sort pertinence|date|date-asc] [REQUÊTE...]\n"
+    "                       [--per-page N] [--sort pertinence|date|date-asc]\n"
+    "                       [--synonyms FICHIER] [REQUÊTE...]\n"
     "Facettes : type, region, prefecture, commune, country, partnership, theme, year,\n"
     "lang, role ; et year_from=AAAA, year_to=AAAA. Une REQUÊTE vide liste tous les documents.\n"
     "Statut : 0 succès, 2 requête ou index invalide.\n";
@@ -33,7 +35,7 @@ static std::string snippet_text(const std::string& html) {
 }
 
 int main(int argc, char** argv) {
-    std::string db_path, query;
+    std::string db_path, query, synonyms_path;
     bool json = false;
     coopdec::SearchRequest req;
     for (int i = 1; i < argc; ++i) {
@@ -46,6 +48,7 @@ int main(int argc, char** argv) {
         };
         if (a == "--db" && i + 1 < argc) db_path = argv[++i];
         else if (a == "--json") json = true;
+        else if (a == "--synonyms" && i + 1 < argc) synonyms_path = argv[++i];
         else if (a == "--filter" && i + 1 < argc) {
             std::string f = argv[++i];
             size_t eq = f.find('=');
@@ -74,12 +77,21 @@ int main(int argc, char** argv) {
     req.query = query;
     try {
         Xapian::Database db = coopdec::open_index(db_path);
-        coopdec::SearchResult r = coopdec::search(db, req);
+        coopdec::SynonymsFile synonyms(synonyms_path);
+        coopdec::SearchResult r = coopdec::search(db, req, synonyms.current().get());
         if (json) {
             std::printf("%s\n", coopdec::to_json(r).c_str());
             return 0;
         }
         std::printf("%zu document(s) pour « %s »\n", r.total, query.c_str());
+        if (!r.expansions.empty()) {
+            std::string e;
+            for (const auto& x : r.expansions) e += (e.empty() ? "" : ", ") + x;
+            std::printf("Résultats incluant : %s\n", e.c_str());
+        }
+        if (!r.suggestion.empty()) std::printf("Essayez avec : %s\n", r.suggestion.c_str());
+        for (const auto& x : r.relaxations)
+            std::printf("Sans le filtre %s=%s : %zu document(s)\n", x.facet.c_str(), x.value.c_str(), x.total);
         for (const auto& d : r.results) {
             std::printf("\n%s%s [%s] %s\n", d.title.c_str(), d.demo ? " (document de démonstration)" : "",
                         d.type.c_str(), d.url.c_str());

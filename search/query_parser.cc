@@ -8,6 +8,7 @@
 
 #include "common/analysis.h"
 #include "common/schema.h"
+#include "search/synonyms.h"
 
 namespace coopdec {
 namespace {
@@ -81,7 +82,8 @@ std::vector<Item> lex(std::string_view s) {
 
 class Builder {
 public:
-    Builder(const std::vector<std::string>& langs, ParsedQuery& out) : langs_(langs), out_(out) {
+    Builder(const std::vector<std::string>& langs, ParsedQuery& out, const Synonyms* synonyms)
+        : langs_(langs), out_(out), synonyms_(synonyms) {
         if (langs_.empty()) langs_.push_back("fr");
     }
 
@@ -115,9 +117,18 @@ public:
         auto toks = analysis::tokenize(s);
         bool all_stop = true;
         for (const auto& t : toks) all_stop = all_stop && t.stop;
+        std::vector<std::string> terms;
+        for (const auto& t : toks) terms.push_back(t.term);
         std::vector<Xapian::Query> parts;
         for (size_t k = 0; k < toks.size(); ++k) {
             const auto& t = toks[k];
+            size_t group = 0;
+            size_t len = positive && synonyms_ ? synonyms_->match(terms, k, group) : 0;
+            if (len > 0) {
+                parts.push_back(widened(toks, k, len, group));
+                k += len - 1;
+                continue;
+            }
             if (t.term == "article" && k + 1 < toks.size() && is_number(toks[k + 1].term)) {
                 parts.push_back(phrase({t, toks[k + 1]}));
                 if (positive) out_.plain_words.push_back(t.term + " " + toks[k + 1].term);
@@ -148,6 +159,39 @@ public:
     }
 
 private:
+    // toks[at, at+len) is a term of synonym group `group`: it, OR the
+    // group's other terms (each word stemmed and required).
+    Xapian::Query widened(const std::vector<analysis::Token>& toks, size_t at, size_t len, size_t group) {
+        std::vector<std::string> matched;
+        std::vector<Xapian::Query> alts;
+        std::vector<Xapian::Query> own;
+        for (size_t k = at; k < at + len; ++k) {
+            matched.push_back(toks[k].term);
+            out_.plain_words.push_back(toks[k].term);
+            if (!toks[k].stop || len == 1) own.push_back(word(toks[k].term));
+        }
+        alts.push_back(own.size() == 1 ? own[0] : Xapian::Query(Xapian::Query::OP_AND, own.begin(), own.end()));
+        const auto& phrases = synonyms_->groups()[group];
+        auto stems = [](const std::vector<std::string>& words) {
+            std::vector<std::string> out;
+            for (const auto& w : words) out.push_back(analysis::stem(w, "fr"));
+            return out;
+        };
+        for (size_t p = 0; p < phrases.size(); ++p) {
+            if (stems(phrases[p]) == stems(matched)) continue;  // the term the user typed
+            out_.expansions.push_back(synonyms_->labels()[group][p]);
+            // Every word of the term, stemmed, so that a plural in the text
+            // still matches ("collectivités territoriales"); stop words aside.
+            std::vector<Xapian::Query> words;
+            for (const auto& w : phrases[p])
+                if (!analysis::is_stop_word(w, "fr") || phrases[p].size() == 1) words.push_back(word(w));
+            if (!words.empty())
+                alts.push_back(words.size() == 1 ? words[0]
+                                                 : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()));
+        }
+        return Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
+    }
+
     static bool is_number(const std::string& t) {
         return !t.empty() && std::isdigit(static_cast<unsigned char>(t[0]));
     }
@@ -160,13 +204,14 @@ private:
 
     std::vector<std::string> langs_;
     ParsedQuery& out_;
+    const Synonyms* synonyms_;
 };
 
 }  // namespace
 
-ParsedQuery parse_query(std::string_view text, const std::vector<std::string>& langs) {
+ParsedQuery parse_query(std::string_view text, const std::vector<std::string>& langs, const Synonyms* synonyms) {
     ParsedQuery out;
-    Builder b(langs, out);
+    Builder b(langs, out, synonyms);
     std::vector<Item> items = lex(text);
 
     std::vector<Xapian::Query> groups;    // ANDed together

@@ -27,7 +27,12 @@ struct ParsedQuery {
     std::set<std::string> words, stems, prefixes;
     // Positive words in order, for a spelling suggestion.
     std::vector<std::string> plain_words;
+    // Synonyms and acronyms the search was widened with, as the synonyms
+    // file writes them ("jumelage", "collectivité territoriale").
+    std::vector<std::string> expansions;
 };
+
+class Synonyms;
 
 // Parses `text`. `langs` are the languages of the index (stems of every one
 // are searched, so that an English act is found by its English stems).
@@ -36,7 +41,10 @@ struct ParsedQuery {
 // Fields accepted: the facet names of common/schema.h and their French
 // spellings (pays, partenariat, theme/thème, annee/année, langue, role/rôle,
 // region/région, prefecture/préfecture).
-ParsedQuery parse_query(std::string_view text, const std::vector<std::string>& langs);
+// With `synonyms`, a word or phrase of a synonym group (outside quotes)
+// also matches the group's other terms.
+ParsedQuery parse_query(std::string_view text, const std::vector<std::string>& langs,
+                        const Synonyms* synonyms = nullptr);
 
 // Longest prefix* expansion, so that `a*` cannot expand to the whole lexicon.
 inline constexpr Xapian::termcount kMaxWildcardExpansion = 200;

@@ -108,6 +108,14 @@ std::string to_json(const SearchResult& r) {
         j.close(']');
     }
     j.close('}');
+    j.key("expansions").open('[');
+    for (const auto& e : r.expansions) j.item(e);
+    j.close(']');
+    j.field("suggestion", r.suggestion);
+    j.key("relaxations").open('[');
+    for (const auto& x : r.relaxations)
+        j.open('{').field("facet", x.facet).field("value", x.value).field("total", x.total).close('}');
+    j.close(']');
     j.close('}');
     return j.take();
 }

@@ -12,7 +12,9 @@ namespace coopdec {
 // "url", "demo", "notice", "date", "communes", "partner", "partnerships":
 // [{"id","title","url"}], "passages": [{"anchor", "kind", "label", "path",
 // "speaker", "role", "url", "snippet"}]}], "facets": {"<facet>": [{"value",
-// "label", "count", "selected"}]}}. Every string goes through json_escape;
+// "label", "count", "selected"}]}, "expansions": [synonyms added],
+// "suggestion": corrected query or "", "relaxations": [{"facet", "value",
+// "total"}]}. Every string goes through json_escape;
 // snippets are HTML fragments (escaped text and <mark>).
 std::string to_json(const SearchResult& result);
 

@@ -14,6 +14,8 @@
 #include "common/schema.h"
 #include "search/query_parser.h"
 #include "search/snippet.h"
+#include "search/spelling.h"
+#include "search/synonyms.h"
 
 namespace coopdec {
 namespace {
@@ -60,6 +62,15 @@ std::vector<std::string> index_languages(const Xapian::Database& db) {
     return langs;
 }
 
+using Filters = std::map<std::string, std::vector<std::string>>;
+
+struct Years {
+    std::optional<int> from, to;
+    std::string label() const {
+        return (from ? std::to_string(*from) : std::string()) + "–" + (to ? std::to_string(*to) : std::string());
+    }
+};
+
 Xapian::Query and_all(const std::vector<Xapian::Query>& qs) {
     if (qs.empty()) return Xapian::Query();
     if (qs.size() == 1) return qs[0];
@@ -67,23 +78,56 @@ Xapian::Query and_all(const std::vector<Xapian::Query>& qs) {
 }
 
 // The boolean filter of every facet selection: OR within a facet, AND across.
-Xapian::Query filter_query(const std::map<std::string, std::vector<std::string>>& filters,
-                           const SearchRequest& req, bool& per_unit) {
+Xapian::Query filter_query(const Filters& filters, const Years& years) {
     std::vector<Xapian::Query> parts;
     for (const auto& [name, values] : filters) {
         const sc::Facet* f = sc::find_facet(name);
         if (!f || values.empty()) continue;
-        per_unit = per_unit || f->per_unit;
         std::vector<Xapian::Query> alts;
         for (const auto& v : values) alts.emplace_back(sc::facet_term(*f, v));
         parts.push_back(alts.size() == 1 ? alts[0] : Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end()));
     }
-    if (req.year_from || req.year_to) {
-        std::string lo = Xapian::sortable_serialise(req.year_from.value_or(-100000));
-        std::string hi = Xapian::sortable_serialise(req.year_to.value_or(100000));
+    if (years.from || years.to) {
+        std::string lo = Xapian::sortable_serialise(years.from.value_or(-100000));
+        std::string hi = Xapian::sortable_serialise(years.to.value_or(100000));
         parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, sc::kSlotYear, lo, hi);
     }
     return and_all(parts);
+}
+
+bool has_unit_facet(const Filters& filters) {
+    for (const auto& [name, values] : filters) {
+        const sc::Facet* f = sc::find_facet(name);
+        if (f && f->per_unit && !values.empty()) return true;
+    }
+    return false;
+}
+
+// The whole match: words (or every document when browsing), filters, and
+// the documents an exclusion removed.
+Xapian::Query build_match(const Xapian::Query& words, const Filters& filters, const Years& years,
+                          const Xapian::Query& excluded) {
+    Xapian::Query base = words;
+    if (base.empty()) {
+        // Browsing: one entry per document, unless a filter only units carry
+        // (the speaker's role) asks for units.
+        base = has_unit_facet(filters) ? Xapian::Query::MatchAll
+                                       : Xapian::Query(std::string(sc::kPrefixKind) + "doc");
+    }
+    Xapian::Query filter = filter_query(filters, years);
+    Xapian::Query q = filter.empty() ? base : Xapian::Query(Xapian::Query::OP_FILTER, base, filter);
+    if (!excluded.empty()) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, excluded);
+    return q;
+}
+
+// Visits every match of `q` (documents collapsed) with `spy`.
+void count_documents(const Xapian::Database& db, const Xapian::Query& q, FacetSpy& spy) {
+    Xapian::Enquire e(db);
+    e.set_query(q);
+    e.set_collapse_key(sc::kSlotDoc);
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    e.add_matchspy(&spy);
+    e.get_mset(0, 0, db.get_doccount());
 }
 
 std::string type_label(std::string_view type) {
@@ -108,7 +152,7 @@ sc::Data doc_data(const Xapian::Database& db, const std::string& doc_id) {
     return sc::decode_data(db.get_document(*p).get_data());
 }
 
-std::map<std::string, std::vector<std::string>> merged_filters(const SearchRequest& req, const ParsedQuery& pq) {
+Filters merged_filters(const SearchRequest& req, const ParsedQuery& pq) {
     auto all = req.filters;
     for (const auto& [k, vs] : pq.filters)
         for (const auto& v : vs) all[k].push_back(v);
@@ -175,31 +219,24 @@ std::optional<SearchError> validate(const Xapian::Database& db, const SearchRequ
     return std::nullopt;
 }
 
-SearchResult search(const Xapian::Database& db, const SearchRequest& req) {
+SearchResult search(const Xapian::Database& db, const SearchRequest& req, const Synonyms* synonyms) {
     if (auto err = validate(db, req)) throw *err;
     std::vector<std::string> langs = index_languages(db);
-    ParsedQuery pq = parse_query(req.query, langs);
+    ParsedQuery pq = parse_query(req.query, langs, synonyms);
     for (const auto& [name, values] : pq.filters) {
         const sc::Facet* f = sc::find_facet(name);
         for (const auto& v : values)
             if (db.get_termfreq(sc::facet_term(*f, v)) == 0)
                 throw SearchError{"aucun document n'a la valeur « " + v + " » pour « " + name + ": » dans la requête"};
     }
-    auto filters = merged_filters(req, pq);
-
-    bool per_unit = false;
-    Xapian::Query filter = filter_query(filters, req, per_unit);
-    Xapian::Query base = pq.query;
-    if (base.empty()) {
-        // Browsing: one entry per document, unless a filter only units carry
-        // (the speaker's role) asks for units.
-        base = per_unit ? Xapian::Query::MatchAll : Xapian::Query(std::string(sc::kPrefixKind) + "doc");
-    }
-    Xapian::Query q = filter.empty() ? base : Xapian::Query(Xapian::Query::OP_FILTER, base, filter);
-    if (!pq.exclusion.empty()) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, excluded_documents(db, pq.exclusion));
+    const auto filters = merged_filters(req, pq);
+    const Years years{req.year_from, req.year_to};
+    Xapian::Query excluded;
+    if (!pq.exclusion.empty()) excluded = excluded_documents(db, pq.exclusion);
+    auto match_query = [&](const Filters& fs, const Years& ys) { return build_match(pq.query, fs, ys, excluded); };
 
     Xapian::Enquire enquire(db);
-    enquire.set_query(q);
+    enquire.set_query(match_query(filters, years));
     enquire.set_collapse_key(sc::kSlotDoc);
     bool browsing = pq.query.empty();
     if (req.sort == SearchRequest::Sort::date_desc || (browsing && req.sort == SearchRequest::Sort::relevance))
@@ -211,6 +248,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req) {
     Xapian::doccount offset = static_cast<Xapian::doccount>((req.page - 1) * req.per_page);
     // check_at_least = every document: exact totals and facet counts.
     Xapian::MSet mset = enquire.get_mset(offset, static_cast<Xapian::doccount>(req.per_page), db.get_doccount());
+    Xapian::Query filter = filter_query(filters, years);
 
     SearchResult res;
     res.query = req.query;
@@ -269,9 +307,21 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req) {
         const sc::Facet& facet = sc::kFacets[f];
         FacetResult fr{std::string(facet.name), std::string(facet.label), {}};
         std::set<std::string> selected;
-        if (auto it = filters.find(fr.name); it != filters.end())
-            for (const auto& v : it->second) selected.insert(analysis::fold(v));
-        for (const auto& [value, count] : spy.counts(f)) {
+        auto own = filters.find(fr.name);
+        if (own != filters.end())
+            for (const auto& v : own->second) selected.insert(analysis::fold(v));
+        // A facet with a selection is counted as if it had none, so that its
+        // other values show what choosing them too (OR) would add.
+        const std::map<std::string, size_t>* counts = &spy.counts(f);
+        FacetSpy own_spy;
+        bool is_year = fr.name == "year";
+        if ((own != filters.end() && !own->second.empty()) || (is_year && (years.from || years.to))) {
+            Filters others = filters;
+            others.erase(fr.name);
+            count_documents(db, match_query(others, is_year ? Years{} : years), own_spy);
+            counts = &own_spy.counts(f);
+        }
+        for (const auto& [value, count] : *counts) {
             FacetCount c{value, value, count, selected.count(analysis::fold(value)) > 0};
             if (fr.name == "type") c.label = type_label(value);
             if (fr.name == "partnership") {
@@ -288,6 +338,36 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req) {
         }
         res.facets.push_back(std::move(fr));
     }
+
+    if (res.total == 0) {
+        // Nothing found: a spelling suggestion, and what removing each
+        // active filter would give.
+        std::string corrected;
+        bool changed = false;
+        for (const auto& w : pq.plain_words) {
+            std::string s = w.find(' ') == std::string::npos ? suggest_spelling(db, w) : std::string();
+            changed = changed || !s.empty();
+            corrected += (corrected.empty() ? "" : " ") + (s.empty() ? w : s);
+        }
+        if (changed) res.suggestion = corrected;
+        for (const auto& [name, values] : req.filters) {
+            for (const auto& v : values) {
+                Filters fewer = filters;
+                auto& vs = fewer[name];
+                vs.erase(std::find(vs.begin(), vs.end(), v));
+                if (vs.empty()) fewer.erase(name);
+                FacetSpy probe;
+                count_documents(db, match_query(fewer, years), probe);
+                res.relaxations.push_back({name, v, probe.documents()});
+            }
+        }
+        if (years.from || years.to) {
+            FacetSpy probe;
+            count_documents(db, match_query(filters, Years{}), probe);
+            res.relaxations.push_back({"year_from/year_to", years.label(), probe.documents()});
+        }
+    }
+    res.expansions = pq.expansions;
     return res;
 }
 

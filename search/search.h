@@ -56,13 +56,28 @@ struct FacetResult {
     std::vector<FacetCount> values;  // by count, then value
 };
 
+// What removing one active filter would give, when nothing was found.
+struct Relaxation {
+    std::string facet, value;
+    size_t total = 0;
+};
+
 struct SearchResult {
     std::string query;
     size_t total = 0;  // matching documents (not units), exact
     size_t page = 1, per_page = 10;
     std::vector<ResultDocument> results;
     std::vector<FacetResult> facets;
+    // Synonyms and acronyms the search was widened with (« résultats incluant : … »).
+    std::vector<std::string> expansions;
+    // When nothing was found: the query with its words corrected from the
+    // index's lexicon ("" when no word needed it), and the total without
+    // each active filter.
+    std::string suggestion;
+    std::vector<Relaxation> relaxations;
 };
+
+class Synonyms;
 
 // A request the index cannot answer as asked (unknown facet, value, bad
 // range): a French message for the user.
@@ -78,9 +93,11 @@ Xapian::Database open_index(const std::string& path);
 // index, sane paging. Returns the first problem, or nothing.
 std::optional<SearchError> validate(const Xapian::Database& db, const SearchRequest& request);
 
-// Runs the search. Counts are exact: every match is visited. Throws
-// SearchError for an invalid request; Xapian::Error for index failures.
-// `db` is used by this thread only for the duration of the call.
-SearchResult search(const Xapian::Database& db, const SearchRequest& request);
+// Runs the search. Counts are exact: every match is visited. A facet with a
+// selection is counted without its own selection (its values combine with
+// OR), with every other facet's applied (AND). `synonyms` (may be null)
+// widens the query. Throws SearchError for an invalid request; Xapian::Error
+// for index failures. `db` is used by this thread only for the call.
+SearchResult search(const Xapian::Database& db, const SearchRequest& request, const Synonyms* synonyms = nullptr);
 
 }  // namespace coopdec

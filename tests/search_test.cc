@@ -5,6 +5,9 @@
 #include "search/request.h"
 #include "search/result_json.h"
 #include "search/search.h"
+#include "search/spelling.h"
+#include "search/synonyms.h"
+#include "tests/test_util.h"
 #include "tests/search_fixture.h"
 
 using namespace coopdec;
@@ -258,4 +261,75 @@ TEST_CASE("each document is stemmed in its own language", "[search][analysis]") 
     ewe.units = {test::unit("s1", "section", "1", "Dukɔmeviwo")};
     fx.add(ewe);
     CHECK(ids(run(fx.db, "dukomeviwo")) == std::vector<std::string>{"ewe-doc"});
+}
+
+TEST_CASE("a selected facet is counted as if unselected; the others apply", "[search][facets]") {
+    test::SearchFixture fx;
+    auto r = run(fx.db, "", {{"type", "convention"}, {"country", "FR"}});
+    CHECK(r.total == 2);
+    // type counts ignore type=convention but apply country=FR.
+    CHECK(facet_count(r, "type", "convention") == 2);
+    CHECK(facet_count(r, "type", "partenariat") == 2);
+    CHECK(facet_count(r, "type", "entretien") == 0);  // the transcript's partner is in BF
+    // country counts ignore country=FR but apply type=convention.
+    CHECK(facet_count(r, "country", "FR") == 2);
+    CHECK(facet_count(r, "country", "BF") == 0);
+    for (const auto& f : r.facets)
+        if (f.name == "type")
+            for (const auto& v : f.values) CHECK(v.selected == (v.value == "convention"));
+    // The year facet ignores the year range, not the other filters.
+    auto y = run(fx.db, "", {{"year_from", "2000"}});
+    CHECK(facet_count(y, "year", "1986") == 1);
+    CHECK(y.total == 4);
+}
+
+TEST_CASE("synonyms widen the search and say so", "[search][synonyms]") {
+    test::SearchFixture fx;
+    Synonyms syn = Synonyms::parse("# commentaire\nforage, puits\nCT, collectivité territoriale\nseul\n");
+    REQUIRE(syn.groups().size() == 2);
+    SearchRequest req;
+    req.query = "CT";
+    auto r = search(fx.db, req, &syn);
+    CHECK(r.expansions == std::vector<std::string>{"collectivité territoriale"});
+    CHECK(ids(r) == std::vector<std::string>{"conv-ogou-niort"});
+    CHECK(search(fx.db, req).total == 0);  // without synonyms
+    // A plural matches the group's term; the term typed is not listed.
+    req.query = "collectivites territoriales";
+    auto back = search(fx.db, req, &syn);
+    CHECK(back.expansions == std::vector<std::string>{"CT"});
+    req.query = "puits";
+    CHECK(ids(search(fx.db, req, &syn)) == std::vector<std::string>{"ent-tandjoare"});
+    // Inside quotes, no widening.
+    req.query = "\"puits\"";
+    CHECK(search(fx.db, req, &syn).total == 0);
+}
+
+TEST_CASE("the synonyms file is read again when it changes", "[search][synonyms]") {
+    test::TempDir dir;
+    std::string path = dir.write("syn.txt", "forage, puits\n");
+    SynonymsFile file(path);
+    CHECK(file.current()->groups().size() == 1);
+    dir.write("syn.txt", "forage, puits\nCT, collectivité territoriale\n");
+    CHECK(file.current()->groups().size() == 2);
+    SynonymsFile missing(dir / "none.txt");
+    CHECK(missing.current()->empty());
+}
+
+TEST_CASE("nothing found: a spelling suggestion and what each filter removal gives", "[search][spelling]") {
+    test::SearchFixture fx;
+    auto r = run(fx.db, "forrage");
+    CHECK(r.total == 0);
+    CHECK(r.suggestion == "forage");
+    CHECK(run(fx.db, "forage").suggestion.empty());
+    CHECK(run(fx.db, "xqzwv").suggestion.empty());
+    auto f = run(fx.db, "forage", {{"type", "convention"}, {"country", "BF"}});
+    CHECK(f.total == 0);
+    REQUIRE(f.relaxations.size() == 2);
+    for (const auto& x : f.relaxations) {
+        if (x.facet == "type") CHECK(x.total == 1);     // forage in BF: the transcript
+        if (x.facet == "country") CHECK(x.total == 0);  // forage in conventions: none
+    }
+    CHECK(edit_distance("cooperation", "coperation", 2) == 1);
+    CHECK(edit_distance("jumelage", "jumleage", 2) == 1);
+    CHECK(edit_distance("abc", "xyz", 1) == 2);
 }
