@@ -23,6 +23,11 @@ inline constexpr std::string_view kSchemaKey = "coopdec:schema";
 inline constexpr std::string_view kLanguagesKey = "coopdec:langs";
 // Metadata keys "coopdec:file:<path>" → "<signature>\t<document id>".
 inline constexpr std::string_view kFileKeyPrefix = "coopdec:file:";
+// Metadata keys "coopdec:html:<document id>" → the document rendered to an
+// HTML fragment by the XSLT stylesheets at index time.
+inline constexpr std::string_view kHtmlKeyPrefix = "coopdec:html:";
+// Metadata keys "coopdec:source:<document id>" → the source XML as indexed.
+inline constexpr std::string_view kSourceKeyPrefix = "coopdec:source:";
 
 // Term prefixes. One capital letter = Xapian's standard meaning
 // (docs/termprefixes.rst); "X…:" = ours, with a colon so that no value can
@@ -90,8 +95,11 @@ inline constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kT
 // "key\tvalue" with \\, \n and \t escaped; see encode_data/decode_data.
 // Units store: doc, anchor, kind, label, heading, path, text, speaker, role.
 // The document unit ("doc" kind) also stores: title, type, demo, notice,
-// date, communes, partner, partnerships ("id\x1ftitle" pairs joined by \n
-// inside the value), summary, file.
+// date, lang, communes, partner, partnerships ("id\x1ftitle" pairs joined by
+// \n inside the value), themes (\n-joined), summary, file, text (the start
+// of the body, for snippets), units (number of units). Partnership records
+// add: partner_name, partner_level, partner_country, nature, start, end,
+// status, divergences (\n-joined), sources ("href\x1ftext" lines).
 using Data = std::map<std::string, std::string>;
 std::string encode_data(const Data& data);
 Data decode_data(std::string_view encoded);

@@ -180,6 +180,21 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
         std::vector<std::string> parts;
         for (const auto& [id, title] : ctx.partnership_titles) parts.push_back(id + sc::kValueSep + title);
         data["partnerships"] = join_lines(parts);
+        if (auto t = ctx.facets.find("theme"); t != ctx.facets.end()) data["themes"] = join_lines(t->second);
+        data["units"] = std::to_string(rec.units.size());
+        if (rec.type == "partenariat") {
+            data["partner_name"] = rec.partner;
+            data["partner_level"] = rec.partner_level;
+            data["partner_country"] = rec.partner_country;
+            data["nature"] = rec.nature;
+            data["start"] = rec.start_year;
+            data["end"] = rec.end_year;
+            data["status"] = rec.status;
+            data["divergences"] = join_lines(rec.divergences);
+            std::vector<std::string> sources;
+            for (const auto& src : rec.sources) sources.push_back(src.href + sc::kValueSep + src.text);
+            data["sources"] = join_lines(sources);
+        }
         doc.set_data(sc::encode_data(data));
         out.push_back(std::move(u));
     }

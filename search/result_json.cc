@@ -74,6 +74,45 @@ private:
 
 }  // namespace
 
+namespace {
+
+std::vector<std::string> split_lines(const std::string& s) {
+    std::vector<std::string> out;
+    size_t pos = 0;
+    while (pos < s.size()) {
+        size_t nl = s.find('\n', pos);
+        if (nl == std::string::npos) nl = s.size();
+        if (nl > pos) out.push_back(s.substr(pos, nl - pos));
+        pos = nl + 1;
+    }
+    return out;
+}
+
+void string_array(Json& j, std::string_view key, const std::vector<std::string>& values) {
+    j.key(key).open('[');
+    for (const auto& v : values) j.item(v);
+    j.close(']');
+}
+
+// The fields every document summary has.
+void summary_fields(Json& j, const ResultDocument& d) {
+    j.field("id", d.id).field("type", d.type).field("title", d.title).field("url", d.url);
+    j.field("demo", d.demo).field("notice", d.notice).field("date", d.date);
+}
+
+void partnership_refs(Json& j, const ResultDocument& d) {
+    j.key("partnerships").open('[');
+    for (const auto& p : d.partnerships) j.open('{').field("id", p.id).field("title", p.title).field("url", p.url).close('}');
+    j.close(']');
+}
+
+std::string get(const schema::Data& d, const char* key) {
+    auto it = d.find(key);
+    return it == d.end() ? std::string() : it->second;
+}
+
+}  // namespace
+
 std::string to_json(const SearchResult& r) {
     Json j;
     j.open('{');
@@ -81,14 +120,10 @@ std::string to_json(const SearchResult& r) {
     j.key("results").open('[');
     for (const auto& d : r.results) {
         j.open('{');
-        j.field("id", d.id).field("type", d.type).field("title", d.title).field("url", d.url);
-        j.field("demo", d.demo).field("notice", d.notice).field("date", d.date).field("partner", d.partner);
-        j.key("communes").open('[');
-        for (const auto& c : d.communes) j.item(c);
-        j.close(']');
-        j.key("partnerships").open('[');
-        for (const auto& p : d.partnerships) j.open('{').field("id", p.id).field("title", p.title).field("url", p.url).close('}');
-        j.close(']');
+        summary_fields(j, d);
+        j.field("partner", d.partner);
+        string_array(j, "communes", d.communes);
+        partnership_refs(j, d);
         j.key("passages").open('[');
         for (const auto& p : d.passages) {
             j.open('{');
@@ -115,6 +150,56 @@ std::string to_json(const SearchResult& r) {
     j.key("relaxations").open('[');
     for (const auto& x : r.relaxations)
         j.open('{').field("facet", x.facet).field("value", x.value).field("total", x.total).close('}');
+    j.close(']');
+    j.close('}');
+    return j.take();
+}
+
+std::string to_json(const DocumentView& doc) {
+    Json j;
+    j.open('{');
+    summary_fields(j, doc.info);
+    j.field("lang", doc.lang);
+    string_array(j, "communes", doc.info.communes);
+    j.field("partner", doc.info.partner);
+    partnership_refs(j, doc.info);
+    string_array(j, "themes", doc.themes);
+    j.field("summary", doc.summary);
+    j.field("source_url", doc.has_source ? doc.info.url + "/source.xml" : std::string());
+    j.key("units").open('[');
+    for (const auto& u : doc.units)
+        j.open('{').field("anchor", u.anchor).field("kind", u.kind).field("label", u.label).field("path", u.path)
+            .field("url", u.url).close('}');
+    j.close(']');
+    j.close('}');
+    return j.take();
+}
+
+std::string to_json(const PartnershipView& v) {
+    const schema::Data& d = v.record.data;
+    Json j;
+    j.open('{');
+    j.field("id", v.record.info.id).field("title", v.record.info.title).field("url", schema::partnership_url(v.record.info.id));
+    j.field("demo", v.record.info.demo).field("notice", v.record.info.notice);
+    string_array(j, "communes", v.record.info.communes);
+    j.key("partner").open('{').field("name", get(d, "partner_name")).field("level", get(d, "partner_level"))
+        .field("country", get(d, "partner_country")).close('}');
+    j.field("nature", get(d, "nature")).field("start", get(d, "start")).field("end", get(d, "end"));
+    j.field("status", get(d, "status"));
+    string_array(j, "themes", v.record.themes);
+    string_array(j, "divergences", split_lines(get(d, "divergences")));
+    j.key("sources").open('[');
+    for (const auto& line : split_lines(get(d, "sources"))) {
+        size_t sep = line.find(schema::kValueSep);
+        j.open('{').field("href", line.substr(0, sep)).field("text", sep == std::string::npos ? "" : line.substr(sep + 1)).close('}');
+    }
+    j.close(']');
+    j.key("documents").open('[');
+    for (const auto& doc : v.documents) {
+        j.open('{');
+        summary_fields(j, doc);
+        j.close('}');
+    }
     j.close(']');
     j.close('}');
     return j.take();

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "search/document.h"
 #include "search/search.h"
 
 namespace coopdec {
@@ -17,6 +18,18 @@ namespace coopdec {
 // "total"}]}. Every string goes through json_escape;
 // snippets are HTML fragments (escaped text and <mark>).
 std::string to_json(const SearchResult& result);
+
+// /api/doc/ID: {"id", "type", "title", "url", "demo", "notice", "date",
+// "lang", "communes", "partner", "partnerships", "themes", "summary",
+// "source_url" ("" when the source is not kept), "units": [{"anchor", "kind",
+// "label", "path", "url"}]}.
+std::string to_json(const DocumentView& doc);
+
+// /api/partnership/ID: {"id", "title", "url", "demo", "notice", "communes",
+// "partner": {"name", "level", "country"}, "nature", "start", "end",
+// "status", "themes", "divergences", "sources": [{"href", "text"}],
+// "documents": [{"id", "type", "title", "url", "date", "demo"}] (oldest first)}.
+std::string to_json(const PartnershipView& view);
 
 // {"error": message, "status": status}
 std::string error_json(const std::string& message, int status);

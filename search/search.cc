@@ -12,6 +12,7 @@
 #include "common/analysis.h"
 #include "common/escape.h"
 #include "common/schema.h"
+#include "search/document.h"
 #include "search/query_parser.h"
 #include "search/snippet.h"
 #include "search/spelling.h"
@@ -136,14 +137,6 @@ std::string type_label(std::string_view type) {
     return std::string(type);
 }
 
-std::vector<std::string> lines(const std::string& s) {
-    std::vector<std::string> out;
-    std::istringstream in(s);
-    std::string l;
-    while (std::getline(in, l))
-        if (!l.empty()) out.push_back(l);
-    return out;
-}
 
 // The stored data of a document's "doc" unit.
 sc::Data doc_data(const Xapian::Database& db, const std::string& doc_id) {
@@ -264,22 +257,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req, const 
         Xapian::Document unit = it.get_document();
         std::string id = unit.get_value(sc::kSlotDoc);
         sc::Data d = doc_data(db, id);
-        ResultDocument r;
-        r.id = id;
-        r.type = d["type"];
-        r.title = d["title"];
-        r.url = sc::doc_url(id);
-        r.date = d["date"];
-        r.partner = d["partner"];
-        r.demo = d["demo"] == "1";
-        r.notice = d["notice"];
-        r.communes = lines(d["communes"]);
-        for (const auto& l : lines(d["partnerships"])) {
-            size_t sep = l.find(sc::kValueSep);
-            PartnershipRef p{l.substr(0, sep), sep == std::string::npos ? "" : l.substr(sep + 1), ""};
-            p.url = sc::partnership_url(p.id);
-            r.partnerships.push_back(p);
-        }
+        ResultDocument r = summary_of(id, d);
         std::string lang = d["lang"];
 
         if (!browsing && req.passages > 0) {

@@ -12,19 +12,24 @@
 
 namespace coopdec {
 
+namespace {
+
+bool is_hit(const analysis::Token& tok, const Highlight& hl, std::string_view lang) {
+    if (hl.words.count(tok.term)) return true;
+    if (!tok.stop && hl.stems.count(analysis::stem(tok.term, lang))) return true;
+    for (const auto& p : hl.prefixes)
+        if (tok.term.compare(0, p.size(), p) == 0) return true;
+    return false;
+}
+
+}  // namespace
+
 std::string make_snippet(std::string_view text, const Highlight& hl, std::string_view lang, size_t max_words) {
     auto toks = analysis::tokenize(text, lang);
     if (toks.empty()) return html_escape(text.substr(0, 200));
 
     std::vector<char> hit(toks.size(), 0);
-    for (size_t i = 0; i < toks.size(); ++i) {
-        const std::string& t = toks[i].term;
-        bool h = hl.words.count(t) > 0;
-        if (!h && !toks[i].stop) h = hl.stems.count(analysis::stem(t, lang)) > 0;
-        for (const auto& p : hl.prefixes)
-            if (!h && t.compare(0, p.size(), p) == 0) h = true;
-        hit[i] = h;
-    }
+    for (size_t i = 0; i < toks.size(); ++i) hit[i] = is_hit(toks[i], hl, lang);
 
     // The window with the most hits (earliest on ties).
     size_t n = toks.size(), w = std::min(max_words, n);
@@ -62,6 +67,36 @@ std::string make_snippet(std::string_view text, const Highlight& hl, std::string
     }
     out += html_escape(text.substr(pos, end - pos));
     if (end < text.size()) out += " …";
+    return out;
+}
+
+
+std::string highlight_html(std::string_view html, const Highlight& hl, std::string_view lang) {
+    if (hl.words.empty() && hl.stems.empty() && hl.prefixes.empty()) return std::string(html);
+    std::string out;
+    out.reserve(html.size() + html.size() / 8);
+    size_t pos = 0;
+    while (pos < html.size()) {
+        size_t lt = html.find('<', pos);
+        std::string_view text = html.substr(pos, lt == std::string_view::npos ? std::string_view::npos : lt - pos);
+        size_t done = 0;
+        for (const auto& tok : analysis::tokenize(text, lang)) {
+            // A word inside an entity ("&amp;", "&#39;") is not a word.
+            bool in_entity = tok.begin > 0 && (text[tok.begin - 1] == '&' || text[tok.begin - 1] == '#');
+            if (in_entity || !is_hit(tok, hl, lang)) continue;
+            out.append(text.substr(done, tok.begin - done));
+            out += "<mark>";
+            out.append(text.substr(tok.begin, tok.end - tok.begin));
+            out += "</mark>";
+            done = tok.end;
+        }
+        out.append(text.substr(done));
+        if (lt == std::string_view::npos) break;
+        size_t gt = html.find('>', lt);
+        if (gt == std::string_view::npos) gt = html.size() - 1;
+        out.append(html.substr(lt, gt - lt + 1));
+        pos = gt + 1;
+    }
     return out;
 }
 

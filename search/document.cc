@@ -1,0 +1,110 @@
+// @brief Documents and partnership records read back from the index.
+#include "search/document.h"
+
+#include <sstream>
+
+namespace coopdec {
+namespace {
+
+namespace sc = schema;
+
+std::vector<std::string> lines(const std::string& s) {
+    std::vector<std::string> out;
+    std::istringstream in(s);
+    std::string l;
+    while (std::getline(in, l))
+        if (!l.empty()) out.push_back(l);
+    return out;
+}
+
+}  // namespace
+
+ResultDocument summary_of(const std::string& id, const sc::Data& d) {
+    auto get = [&](const char* k) {
+        auto it = d.find(k);
+        return it == d.end() ? std::string() : it->second;
+    };
+    ResultDocument r;
+    r.id = id;
+    r.type = get("type");
+    r.title = get("title");
+    r.url = sc::doc_url(id);
+    r.date = get("date");
+    r.partner = get("partner");
+    r.demo = get("demo") == "1";
+    r.notice = get("notice");
+    r.communes = lines(get("communes"));
+    for (const auto& l : lines(get("partnerships"))) {
+        size_t sep = l.find(sc::kValueSep);
+        PartnershipRef p{l.substr(0, sep), sep == std::string::npos ? "" : l.substr(sep + 1), ""};
+        p.url = sc::partnership_url(p.id);
+        r.partnerships.push_back(p);
+    }
+    return r;
+}
+
+bool valid_document_id(std::string_view id) {
+    if (id.empty() || id.size() > 200) return false;
+    for (size_t i = 0; i < id.size(); ++i) {
+        char c = id[i];
+        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && i > 0);
+        if (!ok) return false;
+    }
+    return true;
+}
+
+std::optional<DocumentView> load_document(const Xapian::Database& db, const std::string& id) {
+    if (!valid_document_id(id)) return std::nullopt;
+    std::string term = sc::id_term(id);
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    if (p == db.postlist_end(term)) return std::nullopt;
+    DocumentView v;
+    v.data = sc::decode_data(db.get_document(*p).get_data());
+    v.info = summary_of(id, v.data);
+    v.lang = v.data["lang"];
+    v.summary = v.data["summary"];
+    v.themes = lines(v.data["themes"]);
+    v.html = db.get_metadata(std::string(sc::kHtmlKeyPrefix) + id);
+    v.has_source = !db.get_metadata(std::string(sc::kSourceKeyPrefix) + id).empty();
+
+    // The units, in document order (kSlotOrder), without the document unit.
+    Xapian::Enquire e(db);
+    e.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(std::string(sc::kPrefixDoc) + id),
+                              Xapian::Query(std::string(sc::kPrefixKind) + "doc")));
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    e.set_sort_by_value(sc::kSlotOrder, false);
+    Xapian::MSet m = e.get_mset(0, db.get_doccount());
+    for (auto it = m.begin(); it != m.end(); ++it) {
+        sc::Data u = sc::decode_data(it.get_document().get_data());
+        v.units.push_back(UnitInfo{u["anchor"], u["kind"], u["label"], u["path"], sc::doc_url(id, u["anchor"])});
+    }
+    return v;
+}
+
+std::optional<std::string> load_source(const Xapian::Database& db, const std::string& id) {
+    if (!valid_document_id(id)) return std::nullopt;
+    std::string xml = db.get_metadata(std::string(sc::kSourceKeyPrefix) + id);
+    if (xml.empty()) return std::nullopt;
+    return xml;
+}
+
+std::optional<PartnershipView> load_partnership(const Xapian::Database& db, const std::string& id) {
+    auto record = load_document(db, id);
+    if (!record || record->info.type != "partenariat") return std::nullopt;
+    PartnershipView v{std::move(*record), {}};
+    const sc::Facet* facet = sc::find_facet("partnership");
+    Xapian::Enquire e(db);
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(std::string(sc::kPrefixKind) + "doc"),
+                              Xapian::Query(sc::facet_term(*facet, id))));
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    e.set_sort_by_value(sc::kSlotDate, false);
+    Xapian::MSet m = e.get_mset(0, db.get_doccount());
+    for (auto it = m.begin(); it != m.end(); ++it) {
+        std::string doc_id = it.get_document().get_value(sc::kSlotDoc);
+        if (doc_id == id) continue;
+        v.documents.push_back(summary_of(doc_id, sc::decode_data(it.get_document().get_data())));
+    }
+    return v;
+}
+
+}  // namespace coopdec

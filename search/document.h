@@ -1,0 +1,53 @@
+// @brief Reading one document or partnership record back from the index,
+// for document pages, partnership pages and the JSON API.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/schema.h"
+#include "search/search.h"
+
+namespace coopdec {
+
+// A unit of a document, as listed on its page and by /api/doc/ID.
+struct UnitInfo {
+    std::string anchor, kind, label, path, url;
+};
+
+struct DocumentView {
+    ResultDocument info;  // id, type, title, url, date, partner, notice, demo, communes, partnerships
+    std::string lang, summary;
+    std::vector<std::string> themes;
+    std::vector<UnitInfo> units;  // in document order
+    std::string html;             // the XSLT rendering made at index time; "" when there is none
+    bool has_source = false;      // the source XML is kept in the index
+    schema::Data data;            // every stored field, for type-specific ones (partnership records)
+};
+
+// The summary of a document from its document unit's stored data.
+ResultDocument summary_of(const std::string& id, const schema::Data& data);
+
+// True for a string that can be a document id: [a-z0-9][a-z0-9-]{0,199}.
+// Anything else is refused before it reaches the index.
+bool valid_document_id(std::string_view id);
+
+// The document `id`, or nothing when the index has no such document.
+std::optional<DocumentView> load_document(const Xapian::Database& db, const std::string& id);
+
+// The source XML of document `id` as it was indexed, or nothing.
+std::optional<std::string> load_source(const Xapian::Database& db, const std::string& id);
+
+// A partnership record and every document linked to it, oldest first.
+struct PartnershipView {
+    DocumentView record;
+    std::vector<ResultDocument> documents;
+};
+
+// The partnership record `id`, or nothing when `id` is not one.
+std::optional<PartnershipView> load_partnership(const Xapian::Database& db, const std::string& id);
+
+}  // namespace coopdec

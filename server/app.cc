@@ -1,0 +1,183 @@
+// @brief The server application: configuration, socket, HTTP server, stop.
+#include "server/app.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/IntValidator.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionCallback.h>
+
+#include "search/search.h"
+#include "search/synonyms.h"
+#include "server/metrics.h"
+#include "server/request_handler.h"
+#include "server/router.h"
+
+#ifndef COOPDEC_STYLESHEET_DIR
+#define COOPDEC_STYLESHEET_DIR "stylesheets"
+#endif
+#ifndef COOPDEC_SYNONYMS_FILE
+#define COOPDEC_SYNONYMS_FILE "corpus/synonymes.txt"
+#endif
+
+using Poco::Util::Option;
+using Poco::Util::OptionCallback;
+
+namespace coopdec {
+namespace {
+
+// Comments and runs of white space out: the stylesheet stays readable in
+// the repository and costs less on a slow connection.
+std::string minify_css(const std::string& css) {
+    std::string out;
+    for (size_t i = 0; i < css.size(); ++i) {
+        if (css.compare(i, 2, "/*") == 0) {
+            size_t end = css.find("*/", i + 2);
+            if (end == std::string::npos) break;
+            i = end + 1;
+            continue;
+        }
+        char c = css[i];
+        if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+        if (c == ' ' && (out.empty() || out.back() == ' ' || out.back() == '{' || out.back() == ';' ||
+                         out.back() == '}' || out.back() == ':' || out.back() == ',')) continue;
+        if ((c == '{' || c == '}' || c == ';') && !out.empty() && out.back() == ' ') out.pop_back();
+        out += c;
+    }
+    return out;
+}
+
+// The files served under /static/, read once here: requests never name a file.
+std::map<std::string, StaticFile> load_statics(const std::string& dir) {
+    // ONE ROW PER FILE: URL path, file in the stylesheet folder, type.
+    const struct {
+        const char* url;
+        const char* file;
+        const char* type;
+    } files[] = {
+        {"/static/coopdec.css", "coopdec.css", "text/css; charset=utf-8"},
+    };
+    std::map<std::string, StaticFile> out;
+    for (const auto& f : files) {
+        std::ifstream in(dir + "/" + f.file, std::ios::binary);
+        if (!in) throw std::runtime_error("feuille de style introuvable : " + dir + "/" + f.file);
+        std::ostringstream body;
+        body << in.rdbuf();
+        out[f.url] = StaticFile{f.type, minify_css(body.str())};
+    }
+    return out;
+}
+
+}  // namespace
+
+void ServerApp::initialize(Poco::Util::Application& self) {
+    // coopdec-server.properties beside the executable, when there is one.
+    loadConfiguration();
+    ServerApplication::initialize(self);
+}
+
+void ServerApp::defineOptions(Poco::Util::OptionSet& options) {
+    ServerApplication::defineOptions(options);
+    options.addOption(Option("help", "h", "affiche cette aide").required(false).repeatable(false)
+                          .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_help)));
+    options.addOption(Option("config", "c", "fichier de propriétés (voir server/coopdec-server.properties)")
+                          .required(false).repeatable(true).argument("FICHIER")
+                          .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_config)));
+    options.addOption(Option("db", "d", "dossier de l'index (coopdec.db)").required(false).repeatable(false)
+                          .argument("DOSSIER").binding("coopdec.db"));
+    options.addOption(Option("port", "p", "port d'écoute, 0 pour un port libre (coopdec.port, 8080)")
+                          .required(false).repeatable(false).argument("PORT").binding("coopdec.port")
+                          .validator(new Poco::Util::IntValidator(0, 65535)));
+    options.addOption(Option("bind", "b", "adresse d'écoute (coopdec.bind, 127.0.0.1)").required(false)
+                          .repeatable(false).argument("ADRESSE").binding("coopdec.bind"));
+    options.addOption(Option("synonyms", "s", "fichier des synonymes (coopdec.synonyms)").required(false)
+                          .repeatable(false).argument("FICHIER").binding("coopdec.synonyms"));
+    options.addOption(Option("stylesheets", "", "dossier des feuilles de style (coopdec.stylesheets)")
+                          .required(false).repeatable(false).argument("DOSSIER").binding("coopdec.stylesheets"));
+    options.addOption(Option("threads", "t", "fils de traitement (coopdec.threads, 16)").required(false)
+                          .repeatable(false).argument("N").binding("coopdec.threads")
+                          .validator(new Poco::Util::IntValidator(1, 256)));
+}
+
+void ServerApp::handle_help(const std::string&, const std::string&) {
+    help_requested_ = true;
+    Poco::Util::HelpFormatter f(options());
+    f.setCommand(commandName());
+    f.setUsage("--db DOSSIER [--port 8080] [--bind 127.0.0.1] [--config FICHIER]");
+    f.setHeader("Serveur web de coopdec : recherche, documents, partenariats, API JSON.");
+    f.format(std::cout);
+    stopOptionsProcessing();
+}
+
+void ServerApp::handle_config(const std::string&, const std::string& value) {
+    loadConfiguration(value, PRIO_APPLICATION - 1);
+}
+
+int ServerApp::main(const std::vector<std::string>&) {
+    if (help_requested_) return EXIT_OK;
+    auto& cfg = config();
+    ServerConfig sc;
+    sc.db_path = cfg.getString("coopdec.db", "");
+    if (sc.db_path.empty()) {
+        std::cerr << "coopdec-server : indiquez l'index avec --db DOSSIER (ou coopdec.db)\n";
+        return EXIT_USAGE;
+    }
+    try {
+        open_index(sc.db_path);  // refuse to start on a missing or mismatched index
+        sc.statics = load_statics(cfg.getString("coopdec.stylesheets", COOPDEC_STYLESHEET_DIR));
+    } catch (const SearchError& e) {
+        std::cerr << "coopdec-server : " << e.message << "\n";
+        return EXIT_CONFIG;
+    } catch (const std::exception& e) {
+        std::cerr << "coopdec-server : " << e.what() << "\n";
+        return EXIT_CONFIG;
+    }
+    const std::string bind = cfg.getString("coopdec.bind", "127.0.0.1");
+    const int port = cfg.getInt("coopdec.port", 8080);
+
+    Poco::Net::ServerSocket socket;
+    try {
+        socket.bind(Poco::Net::SocketAddress(bind, static_cast<Poco::UInt16>(port)), true);
+        socket.listen(64);
+    } catch (const Poco::Exception& e) {
+        std::cerr << "coopdec-server : impossible d'écouter sur " << bind << ":" << port << " : " << e.displayText()
+                  << "\n";
+        return EXIT_UNAVAILABLE;
+    }
+    const unsigned actual_port = socket.address().port();
+    sc.public_url = cfg.getString("coopdec.public_url", "http://" + bind + ":" + std::to_string(actual_port));
+
+    SynonymsFile synonyms(cfg.getString("coopdec.synonyms", COOPDEC_SYNONYMS_FILE));
+    Metrics metrics;
+    Router router(std::move(sc), synonyms, metrics);
+
+    auto params = new Poco::Net::HTTPServerParams;
+    params->setMaxThreads(cfg.getInt("coopdec.threads", 16));
+    params->setMaxQueued(cfg.getInt("coopdec.max_queued", 256));
+    // Bounded time per request: a client that trickles its request is cut off.
+    params->setTimeout(Poco::Timespan(cfg.getInt("coopdec.timeout_seconds", 10), 0));
+    params->setKeepAlive(true);
+    params->setKeepAliveTimeout(Poco::Timespan(5, 0));
+    params->setMaxKeepAliveRequests(200);
+    params->setServerName("coopdec");
+
+    Poco::Net::HTTPServer server(new RequestHandlerFactory(router, logger()), socket, params);
+    server.start();
+    // The tests read this line to learn the port: keep its form.
+    std::cout << "coopdec-server : à l'écoute sur http://" << bind << ":" << actual_port << "/" << std::endl;
+    logger().information("index " + router.config().db_path + ", " + std::to_string(params->getMaxThreads()) + " fils");
+    waitForTerminationRequest();
+    logger().information("arrêt demandé : fin des requêtes en cours");
+    server.stopAll(false);
+    std::cout << "coopdec-server : arrêté" << std::endl;
+    return EXIT_OK;
+}
+
+}  // namespace coopdec

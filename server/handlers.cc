@@ -1,0 +1,151 @@
+// @brief Route handlers: request → search or lookup → rendered response.
+#include "server/handlers.h"
+
+#include "common/escape.h"
+#include "common/schema.h"
+#include "search/document.h"
+#include "search/query_parser.h"
+#include "search/request.h"
+#include "search/result_json.h"
+#include "search/search.h"
+#include "server/pages.h"
+
+namespace coopdec::handlers {
+namespace {
+
+// The request's parameters as a SearchRequest; a parameter that is not a
+// search parameter is a 400, so that a typo is not silently ignored.
+SearchRequest search_request(const http::Request& req) {
+    SearchRequest s;
+    for (const auto& [name, value] : req.params) {
+        if (name == "format") continue;  // reserved for exports
+        if (auto err = apply_parameter(s, name, value)) throw *err;
+    }
+    return s;
+}
+
+http::Response html(std::string body) {
+    http::Response r;
+    r.body = std::move(body);
+    return r;
+}
+
+http::Response json(std::string body) {
+    http::Response r;
+    r.content_type = "application/json; charset=utf-8";
+    r.body = std::move(body);
+    return r;
+}
+
+SearchResult run_search(const Context& c, const SearchRequest& s) {
+    return search(c.db, s, c.router.synonyms().current().get());
+}
+
+}  // namespace
+
+// Two passages per document on a page keep it under 30 KB on a slow
+// connection; the JSON API gives three.
+constexpr size_t kPagePassages = 2;
+
+http::Response home(const Context& c) {
+    SearchRequest s = search_request(c.request);
+    s.passages = kPagePassages;
+    return html(pages::search_page(run_search(c, s), c.request.params, true));
+}
+
+http::Response search_html(const Context& c) {
+    SearchRequest s = search_request(c.request);
+    s.passages = kPagePassages;
+    return html(pages::search_page(run_search(c, s), c.request.params, false));
+}
+
+http::Response search_json(const Context& c) {
+    SearchRequest s = search_request(c.request);
+    return json(to_json(run_search(c, s)));
+}
+
+http::Response document_html(const Context& c) {
+    std::string id = c.tail;
+    const std::string source_suffix = "/source.xml";
+    if (id.size() > source_suffix.size() && id.compare(id.size() - source_suffix.size(), source_suffix.size(), source_suffix) == 0) {
+        id.resize(id.size() - source_suffix.size());
+        auto xml = load_source(c.db, id);
+        if (!xml) throw NotFound{"aucun document « " + id + " » dans l'index"};
+        http::Response r;
+        r.content_type = "application/xml; charset=utf-8";
+        r.body = std::move(*xml);
+        r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + id + ".xml\"");
+        return r;
+    }
+    auto doc = load_document(c.db, id);
+    if (!doc) throw NotFound{"aucun document « " + id + " » dans l'index"};
+    std::string q = c.request.get("q").value_or("");
+    if (q.size() > kMaxQueryBytes) throw SearchError{"requête trop longue"};
+    Highlight hl;
+    if (!q.empty()) {
+        std::vector<std::string> langs{doc->lang.empty() ? "fr" : doc->lang};
+        ParsedQuery pq = parse_query(q, langs);
+        hl = Highlight{pq.words, pq.stems, pq.prefixes};
+    }
+    return html(pages::document_page(*doc, hl, q));
+}
+
+http::Response document_json(const Context& c) {
+    auto doc = load_document(c.db, c.tail);
+    if (!doc) throw NotFound{"aucun document « " + c.tail + " » dans l'index"};
+    return json(to_json(*doc));
+}
+
+http::Response partnership_html(const Context& c) {
+    auto v = load_partnership(c.db, c.tail);
+    if (!v) throw NotFound{"aucun partenariat « " + c.tail + " » dans l'index"};
+    return html(pages::partnership_page(*v));
+}
+
+http::Response partnership_json(const Context& c) {
+    auto v = load_partnership(c.db, c.tail);
+    if (!v) throw NotFound{"aucun partenariat « " + c.tail + " » dans l'index"};
+    return json(to_json(*v));
+}
+
+http::Response opensearch(const Context& c) {
+    const std::string base = html_escape(c.router.config().public_url);
+    http::Response r;
+    r.content_type = "application/opensearchdescription+xml; charset=utf-8";
+    r.body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+             "<OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\">"
+             "<ShortName>coopdec</ShortName>"
+             "<Description>Coopération décentralisée au Togo : lois, conventions, entretiens</Description>"
+             "<InputEncoding>UTF-8</InputEncoding><Language>fr</Language>"
+             "<Url type=\"text/html\" method=\"get\" template=\"" + base + "/recherche?q={searchTerms}\"/>"
+             "<Url type=\"application/json\" method=\"get\" template=\"" + base + "/api/search?q={searchTerms}\"/>"
+             "</OpenSearchDescription>\n";
+    return r;
+}
+
+http::Response healthz(const Context& c) {
+    http::Response r;
+    r.content_type = "text/plain; charset=utf-8";
+    r.body = "ok " + std::to_string(c.db.get_termfreq(std::string(schema::kPrefixKind) + "doc")) + " documents\n";
+    return r;
+}
+
+http::Response metrics(const Context& c) {
+    http::Response r;
+    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    r.body = c.router.metrics().prometheus(c.db.get_termfreq(std::string(schema::kPrefixKind) + "doc"));
+    return r;
+}
+
+http::Response static_file(const Context& c) {
+    const auto& statics = c.router.config().statics;
+    auto it = statics.find("/static/" + c.tail);
+    if (it == statics.end()) throw NotFound{"aucun fichier « /static/" + c.tail + " »"};
+    http::Response r;
+    r.content_type = it->second.content_type;
+    r.body = it->second.body;
+    r.cacheable = true;
+    return r;
+}
+
+}  // namespace coopdec::handlers

@@ -1,0 +1,70 @@
+// @brief Pieces shared by several pages.
+#include "server/page_parts.h"
+
+#include <map>
+
+#include "common/escape.h"
+#include "common/schema.h"
+
+namespace coopdec::pages {
+
+std::string year_of(const std::string& date) { return date.size() >= 4 ? date.substr(0, 4) : date; }
+
+// The line under a title: type, demo marker, communes, partner, date.
+std::string meta_line(const ResultDocument& d) {
+    std::string out = "<p class=\"meta\"><span class=\"type\">" + html_escape(type_label(d.type)) + "</span>";
+    if (d.demo) out += " <span class=\"demo\">Document de démonstration</span>";
+    if (!d.communes.empty()) {
+        out += " · ";
+        for (size_t i = 0; i < d.communes.size(); ++i) out += (i ? ", " : "") + html_escape(d.communes[i]);
+    }
+    if (!d.partner.empty()) out += " · partenaire : " + html_escape(d.partner);
+    if (!d.date.empty()) out += " · <time datetime=\"" + html_escape(d.date) + "\">" + html_escape(d.date) + "</time>";
+    return out + "</p>";
+}
+
+std::string partnership_links(const ResultDocument& d) {
+    if (d.partnerships.empty()) return {};
+    std::string out = "<p class=\"parts\">Partenariat" + std::string(d.partnerships.size() > 1 ? "s" : "") + " : ";
+    for (size_t i = 0; i < d.partnerships.size(); ++i) {
+        const auto& p = d.partnerships[i];
+        out += (i ? ", " : "") + std::string("<a href=\"") + html_escape(p.url) + "\">" +
+               html_escape(p.title.empty() ? p.id : p.title) + "</a>";
+    }
+    return out + "</p>";
+}
+
+std::string type_label(const std::string& type) {
+    for (const auto& [v, l] : schema::kTypes)
+        if (v == type) return std::string(l);
+    return type;
+}
+
+std::string value_label(const std::string& facet, const std::string& value) {
+    // One row per value met in the corpus; others show as they are.
+    static const std::map<std::string, std::string> countries{
+        {"FR", "France"}, {"DE", "Allemagne"}, {"BE", "Belgique"}, {"CA", "Canada"}, {"BF", "Burkina Faso"},
+        {"BJ", "Bénin"}, {"SN", "Sénégal"}, {"CI", "Côte d'Ivoire"}, {"MA", "Maroc"}, {"IT", "Italie"},
+        {"GH", "Ghana"}, {"NE", "Niger"}, {"ML", "Mali"}, {"CH", "Suisse"}, {"US", "États-Unis"},
+        {"GB", "Royaume-Uni"}, {"NL", "Pays-Bas"}, {"ES", "Espagne"}, {"PT", "Portugal"}, {"TG", "Togo"},
+    };
+    static const std::map<std::string, std::string> languages{
+        {"fr", "français"}, {"en", "anglais"}, {"it", "italien"}, {"de", "allemand"}, {"es", "espagnol"},
+        {"pt", "portugais"}, {"ee", "éwé"}, {"kbp", "kabiyè"},
+    };
+    static const std::map<std::string, std::string> roles{
+        {"maire", "Maire"}, {"secretaire-general", "Secrétaire général"}, {"point-focal", "Point focal coopération"},
+        {"partenaire-etranger", "Partenaire étranger"}, {"agent-technique", "Agent technique"},
+        {"conseiller", "Conseiller municipal"}, {"chercheur", "Chercheur"}, {"autre", "Autre"},
+    };
+    const std::map<std::string, std::string>* table = facet == "country" ? &countries
+                                                      : facet == "lang"  ? &languages
+                                                      : facet == "role"  ? &roles
+                                                                         : nullptr;
+    if (facet == "type") return type_label(value);
+    if (table)
+        if (auto it = table->find(value); it != table->end()) return it->second;
+    return value;
+}
+
+}  // namespace coopdec::pages

@@ -1,0 +1,26 @@
+// @brief Pieces shared by several pages: a document's meta line, its
+// partnership links, French labels of facet values.
+#pragma once
+
+#include <string>
+
+#include "search/search.h"
+
+namespace coopdec::pages {
+
+// "Convention · Document de démonstration · Kloto 1 · partenaire : … · 1991-05-02"
+std::string meta_line(const ResultDocument& d);
+
+// "Partenariat : <a href=…>title</a>", or "" when there is none.
+std::string partnership_links(const ResultDocument& d);
+
+// The French label shown for a facet value: types, countries (ISO 3166-1),
+// languages (ISO 639-1), roles; the value itself otherwise.
+std::string value_label(const std::string& facet, const std::string& value);
+
+// The French label of a document type ("convention" → "Convention").
+std::string type_label(const std::string& type);
+
+std::string year_of(const std::string& date);
+
+}  // namespace coopdec::pages

@@ -1,0 +1,37 @@
+// @brief The HTML pages of the web interface, in French: pure functions from
+// result structs to markup. Every dynamic string goes through html_escape;
+// the only unescaped HTML is what coopdec itself produced (snippets, the
+// XSLT rendering made at index time).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "search/document.h"
+#include "search/search.h"
+#include "search/snippet.h"
+#include "server/http.h"
+
+namespace coopdec::pages {
+
+// A whole page: head, header with the search box (pre-filled with `query`),
+// `main_html` in <main id="contenu">, footer.
+std::string layout(const std::string& title, const std::string& main_html, const std::string& query = {});
+
+// The search page (also the home page when `home`): results grouped by
+// document, facets, active filters, paging, and what to try when nothing was
+// found. `params` are the request's own parameters, from which every link
+// (toggle a facet value, remove a filter, next page) is built.
+std::string search_page(const SearchResult& result, const http::Params& params, bool home);
+
+// A document page: its metadata, its partnerships, its rendering (words of
+// `highlight` marked), a link to its source XML.
+std::string document_page(const DocumentView& doc, const Highlight& highlight, const std::string& query);
+
+// A partnership page: the record and its documents by type along a timeline.
+std::string partnership_page(const PartnershipView& view);
+
+// An error page: the status's title and a French explanation.
+std::string error_page(int status, const std::string& message);
+
+}  // namespace coopdec::pages

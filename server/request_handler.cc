@@ -1,0 +1,105 @@
+// @brief Poco request handler: one per request, built by the factory.
+#include "server/request_handler.h"
+
+#include <chrono>
+#include <cstdio>
+#include <sstream>
+
+#include <Poco/DeflatingStream.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+
+namespace coopdec {
+namespace {
+
+class Handler : public Poco::Net::HTTPRequestHandler {
+public:
+    Handler(Router& router, Poco::Logger& logger) : router_(router), logger_(logger) {}
+
+    void handleRequest(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp) override {
+        auto t0 = std::chrono::steady_clock::now();
+        std::string route = "none";
+        http::Response r;
+        // The body is built before anything is sent (a half-sent response
+        // could not carry an error), and nothing escapes this handler: Poco
+        // would close the connection without an answer.
+        try {
+            r = router_.handle(req.getMethod(), req.getURI(), route);
+        } catch (...) {
+            r = error_response(500, "erreur interne du serveur", false);
+            r.log_note = "exception hors du routeur";
+        }
+        try {
+            send(req, resp, r);
+        } catch (const std::exception& e) {
+            r.log_note += std::string(" envoi interrompu : ") + e.what();
+        }
+        double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        router_.metrics().record(route, r.status, secs);
+        char ms[32];
+        std::snprintf(ms, sizeof ms, "%.1f", secs * 1000);
+        std::string line = req.clientAddress().host().toString() + " " + req.getMethod() + " " + req.getURI() + " " +
+                           std::to_string(r.status) + " " + std::to_string(r.body.size()) + " " + ms + "ms";
+        if (!r.log_note.empty()) line += " (" + r.log_note + ")";
+        if (r.status >= 500) logger_.error(line);
+        else logger_.information(line);
+    }
+
+private:
+    void send(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp, http::Response& r) {
+        for (const auto& [name, value] : kSecurityHeaders) resp.set(name, value);
+        for (const auto& [name, value] : r.headers) resp.set(name, value);
+        resp.set("Cache-Control", r.cacheable ? "public, max-age=3600" : "no-cache");
+        resp.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status));
+        resp.setContentType(r.content_type);
+        const std::string* body = &r.body;
+        std::string compressed;
+        // Small bodies are not worth the CPU.
+        if (r.body.size() > 512 && accepts_gzip(req.get("Accept-Encoding", ""))) {
+            compressed = gzip(r.body);
+            body = &compressed;
+            resp.set("Content-Encoding", "gzip");
+        }
+        resp.set("Vary", "Accept-Encoding");
+        resp.setContentLength(static_cast<std::streamsize>(body->size()));
+        if (req.getMethod() == "HEAD") {
+            resp.send();
+        } else {
+            resp.sendBuffer(body->data(), body->size());
+        }
+    }
+
+    Router& router_;
+    Poco::Logger& logger_;
+};
+
+}  // namespace
+
+bool accepts_gzip(const std::string& value) {
+    std::istringstream in(value);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+        size_t b = item.find_first_not_of(" \t");
+        if (b == std::string::npos) continue;
+        item = item.substr(b);
+        if (item.compare(0, 4, "gzip") != 0 && item.compare(0, 1, "*") != 0) continue;
+        size_t q = item.find("q=");
+        if (q != std::string::npos && std::strtod(item.c_str() + q + 2, nullptr) <= 0) return false;
+        return true;
+    }
+    return false;
+}
+
+std::string gzip(const std::string& body) {
+    std::ostringstream out;
+    Poco::DeflatingOutputStream z(out, Poco::DeflatingStreamBuf::STREAM_GZIP, 6);
+    z.write(body.data(), static_cast<std::streamsize>(body.size()));
+    z.close();
+    return out.str();
+}
+
+Poco::Net::HTTPRequestHandler* RequestHandlerFactory::createRequestHandler(const Poco::Net::HTTPServerRequest&) {
+    return new Handler(router_, logger_);
+}
+
+}  // namespace coopdec

@@ -1,0 +1,151 @@
+// @brief The route table and error handling.
+#include "server/router.h"
+
+#include <memory>
+
+#include <xapian.h>
+
+#include "search/result_json.h"
+#include "search/search.h"
+#include "server/handlers.h"
+#include "server/pages.h"
+
+namespace coopdec {
+namespace {
+
+using Handler = http::Response (*)(const handlers::Context&);
+
+// ONE ROW PER ROUTE. `prefix` routes take the rest of the path as their
+// argument (a document id...); others match the path exactly. `index`:
+// the handler reads the index. The README's list of pages and API follows
+// this table.
+struct Route {
+    const char* name;    // metrics label
+    const char* path;
+    bool prefix;
+    bool json;           // errors answered in JSON
+    bool index;
+    Handler handler;
+};
+
+const Route kRoutes[] = {
+    {"home", "/", false, false, true, handlers::home},                              // search box and browsing
+    {"search", "/recherche", false, false, true, handlers::search_html},            // search page
+    {"api_search", "/api/search", false, true, true, handlers::search_json},        // the coopdec-search --json object
+    {"doc", "/doc/", true, false, true, handlers::document_html},                   // document page, /source.xml
+    {"api_doc", "/api/doc/", true, true, true, handlers::document_json},            // document metadata and units
+    {"partnership", "/partenariat/", true, false, true, handlers::partnership_html},// partnership record and timeline
+    {"api_partnership", "/api/partnership/", true, true, true, handlers::partnership_json},
+    {"opensearch", "/opensearch.xml", false, false, false, handlers::opensearch},   // browsers' search engine
+    {"healthz", "/healthz", false, false, true, handlers::healthz},                 // liveness: the index answers
+    {"metrics", "/metrics", false, false, true, handlers::metrics},                 // Prometheus
+    {"static", "/static/", true, false, false, handlers::static_file},              // CSS, from memory
+};
+
+const Route* match(const std::string& path, std::string& tail) {
+    for (const Route& r : kRoutes) {
+        std::string_view p(r.path);
+        if (r.prefix) {
+            if (path.size() > p.size() && path.compare(0, p.size(), p) == 0) {
+                tail = path.substr(p.size());
+                return &r;
+            }
+        } else if (path == p) {
+            tail.clear();
+            return &r;
+        }
+    }
+    return nullptr;
+}
+
+// This thread's reader, reopened before each request so that it sees the
+// indexer's last commit — and only whole commits.
+// An index that cannot be opened is the operator's problem, not the user's:
+// a 503, with the detail for the log only.
+struct IndexUnavailable {
+    std::string detail;
+};
+
+const Xapian::Database& reader(const std::string& path) {
+    thread_local std::unique_ptr<Xapian::Database> db;
+    thread_local std::string opened;
+    if (!db || opened != path) {
+        try {
+            db = std::make_unique<Xapian::Database>(open_index(path));
+        } catch (const SearchError& e) {
+            throw IndexUnavailable{e.message};
+        }
+        opened = path;
+    } else {
+        db->reopen();
+    }
+    return *db;
+}
+
+
+}  // namespace
+
+http::Response error_response(int status, const std::string& message, bool json) {
+    http::Response r;
+    r.status = status;
+    if (json) {
+        r.content_type = "application/json; charset=utf-8";
+        r.body = error_json(message, status);
+    } else {
+        r.body = pages::error_page(status, message);
+    }
+    return r;
+}
+
+Router::Router(ServerConfig config, SynonymsFile& synonyms, Metrics& metrics)
+    : config_(std::move(config)), synonyms_(synonyms), metrics_(metrics) {}
+
+http::Response Router::handle(const std::string& method, const std::string& target, std::string& route_name) {
+    route_name = "none";
+    http::Request req;
+    req.method = method;
+    bool json = target.compare(0, 5, "/api/") == 0;
+    if (auto err = http::parse_target(target, req.path, req.params)) return error_response(err->status, err->message, json);
+
+    std::string tail;
+    const Route* route = match(req.path, tail);
+    if (!route) return error_response(404, "aucune page à l'adresse « " + req.path + " »", json);
+    route_name = route->name;
+    json = route->json;
+    if (method != "GET" && method != "HEAD") {
+        http::Response r = error_response(405, "méthode « " + method + " » non autorisée : seules GET et HEAD le sont", json);
+        r.headers.emplace_back("Allow", "GET, HEAD");
+        return r;
+    }
+
+    // A reader that raced with a commit retries once on a fresh revision.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            static const Xapian::Database none;
+            const Xapian::Database& db = route->index ? reader(config_.db_path) : none;
+            handlers::Context ctx{db, *this, req, tail};
+            return route->handler(ctx);
+        } catch (const IndexUnavailable& e) {
+            http::Response r = error_response(503, "l'index est indisponible : réessayez plus tard", json);
+            r.log_note = e.detail;
+            return r;
+        } catch (const SearchError& e) {
+            return error_response(400, e.message, json);
+        } catch (const handlers::NotFound& e) {
+            return error_response(404, e.message, json);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == 0) continue;
+            return error_response(503, "l'index est en cours de mise à jour : réessayez dans un instant", json);
+        } catch (const Xapian::Error& e) {
+            http::Response r = error_response(503, "l'index est momentanément illisible : réessayez plus tard", json);
+            r.log_note = e.get_description();
+            return r;
+        } catch (const std::exception& e) {
+            http::Response r = error_response(500, "erreur interne du serveur", json);
+            r.log_note = e.what();
+            return r;
+        }
+    }
+}
+
+}  // namespace coopdec

@@ -1,0 +1,52 @@
+// @brief The route table and the request → response step, without sockets:
+// validation of the target and the method, dispatch to a handler, errors
+// turned into French 4xx pages (or JSON under /api/), never a crash.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "search/synonyms.h"
+#include "server/http.h"
+#include "server/metrics.h"
+
+namespace coopdec {
+
+// A file served from memory under /static/: read once at start, so no
+// request path ever reaches the file system.
+struct StaticFile {
+    std::string content_type;
+    std::string body;
+};
+
+struct ServerConfig {
+    std::string db_path;
+    std::string public_url = "http://127.0.0.1:8080";  // for the OpenSearch description
+    std::map<std::string, StaticFile> statics;          // "/static/coopdec.css" → file
+};
+
+class Router {
+public:
+    // `synonyms` and `metrics` must outlive the router.
+    Router(ServerConfig config, SynonymsFile& synonyms, Metrics& metrics);
+
+    // Answers one request. `route` is set to the matched route's name (for
+    // metrics and logs). Never throws: user errors give a 4xx, an index that
+    // cannot be read a 503, anything unexpected a 500 without details.
+    // Thread-safe: each thread reads the index through its own Database.
+    http::Response handle(const std::string& method, const std::string& target, std::string& route);
+
+    const ServerConfig& config() const { return config_; }
+    SynonymsFile& synonyms() { return synonyms_; }
+    Metrics& metrics() { return metrics_; }
+
+private:
+    ServerConfig config_;
+    SynonymsFile& synonyms_;
+    Metrics& metrics_;
+};
+
+// An error answer in the form the route speaks: JSON under /api/, HTML elsewhere.
+http::Response error_response(int status, const std::string& message, bool json);
+
+}  // namespace coopdec

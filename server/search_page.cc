@@ -1,0 +1,271 @@
+// @brief The search page: results grouped by document, facets with counts,
+// active filters, sorting, paging, and what to try when nothing was found.
+// Every control is a plain link or a GET form: it all works without
+// JavaScript, and every state of the page is a URL one can share.
+#include <algorithm>
+
+#include "common/analysis.h"
+#include "common/escape.h"
+#include "common/schema.h"
+#include "server/page_parts.h"
+#include "server/pages.h"
+
+namespace coopdec::pages {
+namespace {
+
+using http::Params;
+
+// Facets show this many values as links; a longer facet offers the rest
+// in a searchable field (a datalist), which keeps the page light.
+constexpr size_t kShortFacet = 5;
+
+// The parameters minus paging: any change of filter starts again at page 1.
+Params without_page(const Params& p) {
+    Params out;
+    for (const auto& kv : p)
+        if (kv.first != "page") out.push_back(kv);
+    return out;
+}
+
+// Links stay on the page they are on (/ or /recherche): a relative "?…".
+std::string href(const Params& p) {
+    std::string q = http::encode_params(p);
+    return html_escape(q.empty() ? "/recherche" : "?" + q);
+}
+
+Params with(Params p, const std::string& name, const std::string& value) {
+    p = without_page(p);
+    p.emplace_back(name, value);
+    return p;
+}
+
+// Values compare folded: the URL may say "kloto 1" where the facet says "Kloto 1".
+Params without(const Params& p, const std::string& name, const std::string& value) {
+    Params out;
+    std::string folded = analysis::fold(value);
+    for (const auto& kv : without_page(p))
+        if (!(kv.first == name && analysis::fold(kv.second) == folded)) out.push_back(kv);
+    return out;
+}
+
+Params replaced(const Params& p, const std::string& name, const std::string& value) {
+    Params out;
+    for (const auto& kv : p)
+        if (kv.first != name) out.push_back(kv);
+    if (!value.empty()) out.emplace_back(name, value);
+    return out;
+}
+
+std::string param(const Params& p, const std::string& name) {
+    for (const auto& kv : p)
+        if (kv.first == name) return kv.second;
+    return {};
+}
+
+std::string facet_label(const std::string& name) {
+    if (auto f = schema::find_facet(name)) return std::string(f->label);
+    if (name == "year_from") return "Depuis";
+    if (name == "year_to") return "Jusqu'à";
+    return name;
+}
+
+// Hidden inputs that carry the current parameters through a form, except
+// the names the form itself sets.
+std::string hidden_inputs(const Params& p, std::initializer_list<const char*> skip) {
+    std::string out;
+    for (const auto& [k, v] : without_page(p)) {
+        if (std::any_of(skip.begin(), skip.end(), [&](const char* s) { return k == s; })) continue;
+        out += "<input type=\"hidden\" name=\"" + html_escape(k) + "\" value=\"" + html_escape(v) + "\">";
+    }
+    return out;
+}
+
+// At most `max` characters of `s` (UTF-8), "…" when cut.
+std::string shorten(const std::string& s, size_t max) {
+    size_t chars = 0, i = 0;
+    for (; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+        if (chars++ == max) return s.substr(0, i) + "…";
+    }
+    return s;
+}
+
+std::string facet_value_link(const FacetResult& f, const FacetCount& v, const Params& params) {
+    Params target = v.selected ? without(params, f.name, v.value) : with(params, f.name, v.value);
+    std::string label = shorten(f.name == "partnership" ? v.label : value_label(f.name, v.value), 40);
+    // The state is said by aria-current and shown by a box glyph (CSS), not by colour alone.
+    return std::string("<li><a href=\"") + href(target) + "\"" + (v.selected ? " aria-current=\"true\"" : "") + ">" +
+           html_escape(label) + " <small>" + std::to_string(v.count) + "</small>" +
+           (v.selected ? "<span class=\"vh\"> (sélectionné : retirer)</span>" : "") + "</a></li>";
+}
+
+std::string facets_html(const SearchResult& r, const Params& params) {
+    std::string out = "<aside class=\"facets\" aria-labelledby=\"facets-title\"><h2 id=\"facets-title\">Affiner</h2>";
+    for (const auto& f : r.facets) {
+        // A facet with one value and nothing selected narrows nothing.
+        bool any_selected = std::any_of(f.values.begin(), f.values.end(), [](const auto& v) { return v.selected; });
+        if (f.values.empty() || (f.values.size() == 1 && !any_selected && f.name != "year")) continue;
+        out += "<section class=\"facet\"><h3>" + html_escape(f.label) + "</h3>";
+        bool is_year = f.name == "year";
+        if (is_year) {
+            out += "<form action=\"/recherche\">" + hidden_inputs(params, {"year_from", "year_to"}) +
+                   "<label>De <input name=\"year_from\" type=\"number\" min=\"1900\" max=\"2100\" value=\"" +
+                   html_escape(param(params, "year_from")) +
+                   "\"></label> <label>à <input name=\"year_to\" type=\"number\" min=\"1900\" max=\"2100\" value=\"" +
+                   html_escape(param(params, "year_to")) + "\"></label> <button>Appliquer</button></form>";
+        }
+        // Selected values first, then by count.
+        std::vector<const FacetCount*> values;
+        for (const auto& v : f.values)
+            if (v.selected) values.push_back(&v);
+        for (const auto& v : f.values)
+            if (!v.selected) values.push_back(&v);
+        out += "<ul>";
+        for (size_t i = 0; i < values.size() && i < kShortFacet; ++i) out += facet_value_link(f, *values[i], params);
+        out += "</ul>";
+        if (values.size() > kShortFacet && !is_year) {
+            std::string list_id = "l-" + f.name;
+            out += "<form action=\"/recherche\">" + hidden_inputs(params, {}) + "<label>" +
+                   std::to_string(values.size() - kShortFacet) + " autres : <input name=\"" + html_escape(f.name) +
+                   "\" list=\"" + list_id + "\" autocomplete=\"off\"></label><datalist id=\"" + list_id + "\">";
+            for (size_t i = kShortFacet; i < values.size(); ++i) {
+                const auto* v = values[i];
+                // Values only: partnership ids read well ("part-ogou-1-niort") and
+                // titles would double the weight of the list.
+                out += "<option value=\"" + html_escape(v->value) + "\">";
+            }
+            out += "</datalist> <button>Ajouter</button></form>";
+        }
+        out += "</section>";
+    }
+    return out + "</aside>";
+}
+
+std::string active_filters(const Params& params) {
+    std::string items;
+    for (const auto& [k, v] : params) {
+        if (k == "q" || k == "page" || k == "per_page" || k == "sort" || v.empty()) continue;
+        std::string shown = k == "partnership" ? v : value_label(k, v);
+        items += "<li><a href=\"" + href(without(params, k, v)) + "\">" + html_escape(facet_label(k)) + " : " +
+                 html_escape(shown) + " <span aria-hidden=\"true\">✕</span><span class=\"vh\"> (retirer ce filtre)</span></a></li>";
+    }
+    if (items.empty()) return {};
+    return "<div class=\"active\"><h2 class=\"vh\">Filtres actifs</h2><ul>" + items + "</ul><p><a href=\"" +
+           href(replaced({}, "q", param(params, "q"))) + "\">Retirer tous les filtres</a></p></div>";
+}
+
+std::string sort_links(const Params& params) {
+    std::string current = param(params, "sort");
+    if (current.empty()) current = "pertinence";
+    const std::pair<const char*, const char*> sorts[] = {
+        {"pertinence", "pertinence"}, {"date", "date (récent d'abord)"}, {"date-asc", "date (ancien d'abord)"}};
+    std::string out = "<p class=\"sort\">Trier par : ";
+    for (size_t i = 0; i < 3; ++i) {
+        if (i) out += " · ";
+        if (current == sorts[i].first)
+            out += "<strong aria-current=\"true\">" + std::string(sorts[i].second) + "</strong>";
+        else
+            out += "<a href=\"" + href(replaced(without_page(params), "sort", sorts[i].first)) + "\">" + sorts[i].second + "</a>";
+    }
+    return out + "</p>";
+}
+
+std::string result_html(const ResultDocument& d, const std::string& query) {
+    std::string out = "<li><article class=\"result\"><h2><a href=\"" + html_escape(d.url) + "\">" +
+                      html_escape(d.title) + "</a></h2>" + meta_line(d) + partnership_links(d);
+    if (!d.passages.empty()) {
+        out += "<ul class=\"passages\">";
+        for (const auto& p : d.passages) {
+            // Links carry the query so the page highlights it, and land on the unit.
+            std::string url = "/doc/" + d.id + (query.empty() ? "" : "?q=" + url_encode(query)) +
+                              (p.anchor.empty() ? "" : "#" + p.anchor);
+            out += "<li><a href=\"" + html_escape(url) + "\">" + html_escape(p.label) + "</a>";
+            // The path adds only what the label does not already say.
+            if (!p.path.empty() && p.label.compare(0, p.path.size(), p.path) != 0)
+                out += " <span class=\"path\">" + html_escape(p.path) + "</span>";
+            out += "<p>" + p.snippet + "</p></li>";  // snippets are escaped by make_snippet
+        }
+        out += "</ul>";
+    }
+    return out + "</article></li>";
+}
+
+std::string paging(const SearchResult& r, const Params& params) {
+    size_t pages = (r.total + r.per_page - 1) / r.per_page;
+    if (pages <= 1) return {};
+    std::string out = "<nav class=\"pages\" aria-label=\"Pages de résultats\"><ul>";
+    auto link = [&](size_t page, const std::string& text, const char* rel) {
+        return "<li><a href=\"" + href(replaced(params, "page", std::to_string(page))) + "\"" +
+               (rel ? std::string(" rel=\"") + rel + "\"" : "") + ">" + text + "</a></li>";
+    };
+    if (r.page > 1) out += link(r.page - 1, "← Précédente", "prev");
+    size_t first = r.page > 3 ? r.page - 3 : 1, last = std::min(pages, first + 6);
+    for (size_t p = first; p <= last; ++p)
+        out += p == r.page ? "<li><strong aria-current=\"page\">" + std::to_string(p) + "</strong></li>"
+                           : link(p, std::to_string(p), nullptr);
+    if (r.page < pages) out += link(r.page + 1, "Suivante →", "next");
+    return out + "</ul></nav>";
+}
+
+std::string nothing_found(const SearchResult& r, const Params& params) {
+    std::string out = "<div class=\"none\" role=\"status\"><p>Aucun document ne correspond";
+    out += r.query.empty() ? " à ces filtres." : " à « " + html_escape(r.query) + " ».";
+    out += "</p>";
+    if (!r.suggestion.empty())
+        out += "<p>Essayez avec : <a href=\"" + href(replaced(without_page(params), "q", r.suggestion)) + "\">" +
+               html_escape(r.suggestion) + "</a></p>";
+    if (!r.relaxations.empty()) {
+        out += "<p>En retirant un filtre :</p><ul>";
+        for (const auto& x : r.relaxations) {
+            Params target = x.facet == "year_from/year_to"
+                                ? replaced(replaced(params, "year_from", ""), "year_to", "")
+                                : without(params, x.facet, x.value);
+            std::string name = x.facet == "year_from/year_to" ? "Années" : facet_label(x.facet);
+            std::string shown = x.facet == "partnership" ? x.value : value_label(x.facet, x.value);
+            out += "<li><a href=\"" + href(target) + "\">sans « " + html_escape(name) + " : " + html_escape(shown) +
+                   " »</a> : " + std::to_string(x.total) + " document" + (x.total > 1 ? "s" : "") + "</li>";
+        }
+        out += "</ul>";
+    }
+    return out + "</div>";
+}
+
+}  // namespace
+
+std::string search_page(const SearchResult& r, const Params& params, bool home) {
+    std::string main;
+    if (home)
+        main += "<section class=\"intro\"><h1>La coopération décentralisée au Togo</h1><p>Lois, conventions de "
+                "jumelage et de coopération, entretiens et études sur les partenariats entre les communes du "
+                "Togo et les collectivités étrangères. Cherchez sans accents si vous voulez : "
+                "<a href=\"/recherche?q=cooperation+decentralisee\">cooperation decentralisee</a>, "
+                "<a href=\"/recherche?q=art.+46\">art. 46</a>, "
+                "<a href=\"/recherche?q=eau&amp;type=convention\">eau dans les conventions</a>.</p></section>";
+    main += "<div class=\"layout\"><section class=\"results\" aria-labelledby=\"res-title\"><h";
+    main += home ? "2" : "1";
+    main += " id=\"res-title\">" + std::to_string(r.total) + " document" + (r.total > 1 ? "s" : "");
+    if (!r.query.empty()) main += " pour « " + html_escape(r.query) + " »";
+    main += home ? "</h2>" : "</h1>";
+    if (!r.expansions.empty()) {
+        main += "<p class=\"expansions\">Résultats incluant : ";
+        for (size_t i = 0; i < r.expansions.size(); ++i) main += (i ? ", " : "") + html_escape(r.expansions[i]);
+        main += "</p>";
+    }
+    main += active_filters(params);
+    if (r.total == 0) {
+        main += nothing_found(r, params);
+    } else {
+        main += sort_links(params);
+        main += "<ol class=\"hits\" start=\"" + std::to_string((r.page - 1) * r.per_page + 1) + "\">";
+        for (const auto& d : r.results) main += result_html(d, r.query);
+        main += "</ol>";
+        main += paging(r, params);
+    }
+    main += "</section>";
+    main += facets_html(r, params);
+    main += "</div>";
+    std::string title = r.query.empty() ? (home ? "Accueil" : "Recherche") : "« " + r.query + " »";
+    return layout(title, main, r.query);
+}
+
+}  // namespace coopdec::pages
