@@ -163,6 +163,19 @@ std::string refresh_deps(const std::string& stored, const std::map<std::string, 
     return dependency_signature(ids, hashes);
 }
 
+// What the server shows of a document besides its units: its source XML
+// (downloadable) and its HTML rendering. Kept in the index's metadata so
+// that they change in the same commit as the units.
+void store_views(Xapian::WritableDatabase& db, const std::string& id, const std::string& source) {
+    db.set_metadata(std::string(sc::kSourceKeyPrefix) + id, source);
+}
+
+void forget_document(Xapian::WritableDatabase& db, const std::string& id) {
+    if (id.empty()) return;
+    db.set_metadata(std::string(sc::kSourceKeyPrefix) + id, "");
+    db.set_metadata(std::string(sc::kHtmlKeyPrefix) + id, "");
+}
+
 bool under(const std::string& path, const std::vector<std::string>& roots) {
     for (const auto& r : roots) {
         if (path == r) return true;
@@ -336,7 +349,9 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
         std::vector<UnitDocument> units = build_documents(rec, ctx, f.key);
         try {
             db.delete_document(std::string(sc::kPrefixFile) + f.key);
+            if (old != known.end() && old->second.doc_id != rec.id) forget_document(db, old->second.doc_id);
             for (auto& u : units) db.replace_document(u.id_term, u.document);
+            if (!units.empty()) store_views(db, rec.id, text);
             FileState st{sig, rec.id, dependency_signature(rec.partnerships, partnership_hashes), f.abs};
             db.set_metadata(std::string(sc::kFileKeyPrefix) + f.key, encode_state(st));
         } catch (const Xapian::Error& e) {
@@ -361,6 +376,7 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
             if (present.count(key) || !under(st.path, roots)) continue;
             try {
                 db.delete_document(std::string(sc::kPrefixFile) + key);
+                forget_document(db, st.doc_id);
                 db.set_metadata(std::string(sc::kFileKeyPrefix) + key, "");
                 ++sum.removed;
             } catch (const Xapian::Error& e) {

@@ -313,11 +313,15 @@
     </section>
   </xsl:template>
 
+  <!-- A heading with nothing to read (teiCorpo writes empty heads, and
+       heads holding only timing notes) is left out. -->
   <xsl:template match="tei:head" mode="block">
     <xsl:variable name="depth" select="count(ancestor::tei:div)"/>
-    <xsl:element name="{concat('h', 1 + $depth * number($depth &lt; 5) + 5 * number($depth &gt;= 5))}">
-      <xsl:apply-templates mode="inline"/>
-    </xsl:element>
+    <xsl:if test="text()[normalize-space()] or *[not(self::tei:note[@type = 'start' or @type = 'end'])][normalize-space()]">
+      <xsl:element name="{concat('h', 1 + $depth * number($depth &lt; 5) + 5 * number($depth &gt;= 5))}">
+        <xsl:apply-templates mode="inline"/>
+      </xsl:element>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:p" mode="block">
@@ -372,7 +376,8 @@
     <span class="note"><xsl:value-of select="concat('(', normalize-space(.), ')')"/></span>
   </xsl:template>
 
-  <xsl:template match="tei:anchor" mode="inline"/>
+  <!-- Timing: anchors, and teiCorpo's start/end notes ("#T10"). -->
+  <xsl:template match="tei:anchor | tei:note[@type = 'start' or @type = 'end']" mode="inline"/>
 
   <!-- seg, w, emph, name…: their text. -->
   <xsl:template match="*" mode="inline">

@@ -1,0 +1,131 @@
+// @brief Starts the real coopdec-server on an ephemeral port for HTTP tests,
+// and talks to it with Poco's HTTP client.
+#pragma once
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+
+extern char** environ;
+
+namespace coopdec::test {
+
+struct HttpAnswer {
+    int status = 0;
+    std::map<std::string, std::string> headers;
+    std::string body;
+    std::string header(const std::string& name) const {
+        auto it = headers.find(name);
+        return it == headers.end() ? std::string() : it->second;
+    }
+};
+
+// The server process. Waits (bounded, by poll on its stdout) for the line
+// that gives its port; never sleeps.
+class ServerProcess {
+public:
+    // `log` receives the server's stderr (its access log).
+    explicit ServerProcess(std::vector<std::string> args, const std::string& log = "/dev/null") {
+        int out[2];
+        if (pipe(out) != 0) throw std::runtime_error("pipe");
+        posix_spawn_file_actions_t fa;
+        posix_spawn_file_actions_init(&fa);
+        posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+        posix_spawn_file_actions_addclose(&fa, out[0]);
+        posix_spawn_file_actions_addopen(&fa, 2, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+        std::string bin = std::string(COOPDEC_BIN_DIR) + "/coopdec-server";
+        args.insert(args.begin(), bin);
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        if (posix_spawn(&pid_, bin.c_str(), &fa, nullptr, argv.data(), environ) != 0)
+            throw std::runtime_error("posix_spawn coopdec-server");
+        posix_spawn_file_actions_destroy(&fa);
+        close(out[1]);
+        out_ = out[0];
+        std::string line = read_line(20000);
+        const std::string marker = "à l'écoute sur http://127.0.0.1:";
+        size_t at = line.find(marker);
+        if (at == std::string::npos) throw std::runtime_error("coopdec-server did not start: " + line);
+        port_ = std::stoi(line.substr(at + marker.size()));
+    }
+    ~ServerProcess() {
+        if (pid_ > 0) {
+            kill(pid_, SIGKILL);
+            waitpid(pid_, nullptr, 0);
+        }
+        if (out_ >= 0) close(out_);
+    }
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+
+    int port() const { return port_; }
+
+    // SIGTERM, then the exit status; what it printed on the way out in `said`.
+    int terminate(std::string& said) {
+        kill(pid_, SIGTERM);
+        said = read_line(20000);
+        int status = 0;
+        waitpid(pid_, &status, 0);
+        pid_ = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+
+    HttpAnswer request(const std::string& method, const std::string& target,
+                       std::map<std::string, std::string> headers = {}) const {
+        Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
+        session.setTimeout(Poco::Timespan(30, 0));
+        Poco::Net::HTTPRequest req(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
+        for (const auto& [k, v] : headers) req.set(k, v);
+        session.sendRequest(req);
+        Poco::Net::HTTPResponse resp;
+        std::istream& in = session.receiveResponse(resp);
+        HttpAnswer a;
+        a.status = resp.getStatus();
+        for (const auto& [k, v] : resp) a.headers[k] = v;
+        if (method != "HEAD") Poco::StreamCopier::copyToString(in, a.body);
+        return a;
+    }
+    HttpAnswer get(const std::string& target, std::map<std::string, std::string> headers = {}) const {
+        return request("GET", target, std::move(headers));
+    }
+
+private:
+    // One line of the server's stdout, waiting at most `ms` in all.
+    std::string read_line(int ms) {
+        std::string line;
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+        char c;
+        while (true) {
+            int left = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                            deadline - std::chrono::steady_clock::now()).count());
+            if (left <= 0) return line;
+            pollfd p{out_, POLLIN, 0};
+            if (poll(&p, 1, left) <= 0) return line;
+            ssize_t n = read(out_, &c, 1);
+            if (n <= 0 || c == '\n') return line;
+            line += c;
+        }
+    }
+
+    pid_t pid_ = -1;
+    int out_ = -1;
+    int port_ = 0;
+};
+
+}  // namespace coopdec::test

@@ -1,0 +1,326 @@
+// @brief HTTP tests against the real coopdec-server on an ephemeral port,
+// over an index of the bundled corpus.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <fstream>
+
+#include <Poco/InflatingStream.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include "indexer/corpus.h"
+#include "tests/server_process.h"
+#include "tests/test_util.h"
+
+using namespace coopdec;
+
+namespace {
+
+// One index of the bundled corpus and one server for the whole test run.
+struct Shared {
+    test::TempDir dir;
+    std::string db = dir / "db";
+    std::string synonyms = dir.write("synonymes.txt", "forage, puits\n");
+    std::unique_ptr<test::ServerProcess> server;
+    Shared() {
+        IndexOptions opt;
+        opt.db_path = db;
+        opt.inputs = {test::source_dir() + "/corpus"};
+        opt.schema_dir = test::source_dir() + "/corpus/schema";
+        std::FILE* log = std::tmpfile();
+        IndexSummary s = index_corpus(opt, log);
+        std::fclose(log);
+        if (s.errors || s.fatal) throw std::runtime_error("the bundled corpus did not index");
+        server = std::make_unique<test::ServerProcess>(
+            std::vector<std::string>{"--db", db, "--port", "0", "--synonyms", synonyms}, dir / "server.log");
+    }
+};
+
+Shared& shared() {
+    static Shared s;
+    return s;
+}
+
+const test::ServerProcess& server() { return *shared().server; }
+
+Poco::JSON::Object::Ptr json(const std::string& text) {
+    Poco::JSON::Parser p;
+    return p.parse(text).extract<Poco::JSON::Object::Ptr>();
+}
+
+size_t facet_count(const Poco::JSON::Object::Ptr& r, const std::string& facet, const std::string& value) {
+    auto values = r->getObject("facets")->getArray(facet);
+    for (size_t i = 0; i < values->size(); ++i)
+        if (values->getObject(i)->getValue<std::string>("value") == value)
+            return values->getObject(i)->getValue<size_t>("count");
+    return 0;
+}
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("every route answers with its status and type", "[server][http]") {
+    struct Row {
+        const char* target;
+        int status;
+        const char* type;
+    };
+    const Row rows[] = {
+        {"/", 200, "text/html; charset=utf-8"},
+        {"/recherche?q=eau", 200, "text/html; charset=utf-8"},
+        {"/api/search?q=eau", 200, "application/json; charset=utf-8"},
+        {"/doc/conv-kloto-1-bressuire-1991", 200, "text/html; charset=utf-8"},
+        {"/doc/conv-kloto-1-bressuire-1991/source.xml", 200, "application/xml; charset=utf-8"},
+        {"/api/doc/conv-kloto-1-bressuire-1991", 200, "application/json; charset=utf-8"},
+        {"/partenariat/part-ogou-1-niort", 200, "text/html; charset=utf-8"},
+        {"/api/partnership/part-ogou-1-niort", 200, "application/json; charset=utf-8"},
+        {"/opensearch.xml", 200, "application/opensearchdescription+xml; charset=utf-8"},
+        {"/healthz", 200, "text/plain; charset=utf-8"},
+        {"/metrics", 200, "text/plain; version=0.0.4; charset=utf-8"},
+        {"/static/coopdec.css", 200, "text/css; charset=utf-8"},
+        {"/nulle-part", 404, "text/html; charset=utf-8"},
+        {"/doc/inconnu", 404, "text/html; charset=utf-8"},
+        {"/api/doc/inconnu", 404, "application/json; charset=utf-8"},
+        {"/partenariat/conv-kloto-1-bressuire-1991", 404, "text/html; charset=utf-8"},  // not a partnership
+        {"/static/../corpus/README.md", 400, "text/html; charset=utf-8"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.target);
+        auto a = server().get(row.target);
+        CHECK(a.status == row.status);
+        CHECK(a.header("Content-Type") == row.type);
+    }
+}
+
+TEST_CASE("the API answers the same object as coopdec-search --json", "[server][http][json]") {
+    const std::string db = shared().db;
+    std::string cmd = std::string(COOPDEC_BIN_DIR) + "/coopdec-search --db '" + db + "' --synonyms '" +
+                      shared().synonyms + "' --json --filter type=convention --filter country=FR eau potable";
+    std::FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    std::string cli;
+    char buf[4096];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) cli.append(buf, n);
+    REQUIRE(pclose(p) == 0);
+    auto api = server().get("/api/search?q=eau+potable&type=convention&country=FR");
+    CHECK(api.status == 200);
+    CHECK(api.body + "\n" == cli);
+    auto r = json(api.body);
+    CHECK(r->getValue<size_t>("total") > 0);
+    auto first = r->getArray("results")->getObject(0);
+    for (const char* key : {"id", "type", "title", "url", "demo", "passages"}) CHECK(first->has(key));
+    auto passage = first->getArray("passages")->getObject(0);
+    CHECK(passage->has("anchor"));
+    CHECK(contains(passage->getValue<std::string>("snippet"), "<mark>"));
+}
+
+TEST_CASE("facets: OR within a facet, counts ignoring its own filter, AND across", "[server][http][facets]") {
+    auto all = json(server().get("/api/search").body);
+    size_t conventions = facet_count(all, "type", "convention");
+    size_t interviews = facet_count(all, "type", "entretien");
+    auto one = json(server().get("/api/search?type=convention").body);
+    CHECK(one->getValue<size_t>("total") == conventions);
+    // The type facet ignores type=convention: every type keeps its count.
+    CHECK(facet_count(one, "type", "entretien") == interviews);
+    auto two = json(server().get("/api/search?type=convention&type=entretien").body);
+    CHECK(two->getValue<size_t>("total") == conventions + interviews);
+    auto across = json(server().get("/api/search?type=convention&type=entretien&region=Savanes").body);
+    size_t savanes = facet_count(two, "region", "Savanes");
+    CHECK(across->getValue<size_t>("total") == savanes);
+    CHECK(across->getValue<size_t>("total") < two->getValue<size_t>("total"));
+    // The region facet under a region filter still shows the other régions.
+    CHECK(facet_count(across, "region", "Kara") == facet_count(two, "region", "Kara"));
+}
+
+TEST_CASE("every dynamic string is escaped", "[server][http][security]") {
+    auto a = server().get("/recherche?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+    CHECK(a.status == 200);
+    CHECK_FALSE(contains(a.body, "<script>"));
+    CHECK(contains(a.body, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+    auto j = server().get("/api/search?q=%3Cscript%3E");
+    CHECK_FALSE(contains(j.body, "<script>"));
+    auto e = server().get("/recherche?commune=%3Cimg%20src%3Dx%3E");
+    CHECK(e.status == 400);
+    CHECK_FALSE(contains(e.body, "<img"));
+}
+
+TEST_CASE("bad input gets a 4xx with a French message, never a 5xx", "[server][http][bad-input]") {
+    struct Row {
+        const char* method;
+        std::string target;
+        int status;
+        const char* message;  // part of the French explanation
+    };
+    const Row rows[] = {
+        {"GET", "/recherche?page=-1", 400, "numéro de page invalide"},
+        {"GET", "/recherche?page=abc", 400, "numéro de page invalide"},
+        {"GET", "/recherche?per_page=100000", 400, "nombre de résultats par page invalide"},
+        {"GET", "/recherche?couleur=bleu", 400, "paramètre inconnu « couleur »"},
+        {"GET", "/recherche?commune=Atlantide", 400, "aucun document n&#39;a la valeur « Atlantide »"},
+        {"GET", "/api/search?commune=Atlantide", 400, "aucun document n'a la valeur « Atlantide »"},
+        {"GET", "/doc/nexistepas", 404, "aucun document « nexistepas »"},
+        {"GET", "/doc/../etc/passwd", 400, "segment « .. » interdit"},
+        {"GET", "/doc/%2e%2e/%2e%2e/etc/passwd", 400, "segment « .. » interdit"},
+        {"GET", "/static/..%2f..%2fcorpus%2fREADME.md", 400, "segment « .. » interdit"},
+        {"GET", "/recherche?q=" + std::string(10 * 1024, 'a'), 414, "adresse trop longue"},
+        {"GET", "/recherche?q=" + std::string(3000, 'a'), 400, "requête trop longue"},
+        {"POST", "/recherche?q=eau", 405, "méthode « POST » non autorisée"},
+        {"DELETE", "/api/search", 405, "méthode « DELETE » non autorisée"},
+        {"GET", "/recherche?q=caf%C3", 400, "le texte doit être en UTF-8"},
+        {"GET", "/recherche?q=%FF%FE", 400, "le texte doit être en UTF-8"},
+        {"GET", "/recherche?q=%ZZ", 400, "encodage %XX incorrect"},
+        {"GET", "/recherche?q=a%00b", 400, "encodage %XX incorrect"},
+        {"GET", "/recherche?year_from=2020&year_to=2000", 400, "période invalide"},
+        {"GET", "/recherche?q=%22%22%22((((OR+OR+-+*", 200, "document"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.method, row.target.substr(0, 80));
+        auto a = server().request(row.method, row.target);
+        CHECK(a.status == row.status);
+        CHECK(contains(a.body, row.message));
+    }
+    auto allow = server().request("PUT", "/");
+    CHECK(allow.header("Allow") == "GET, HEAD");
+    CHECK(server().get("/healthz").status == 200);  // still alive
+}
+
+TEST_CASE("security headers are on every response", "[server][http][security]") {
+    for (const char* target : {"/", "/nulle-part", "/static/coopdec.css", "/api/search", "/recherche?page=0"}) {
+        CAPTURE(target);
+        auto a = server().get(target);
+        std::string csp = a.header("Content-Security-Policy");
+        CHECK(contains(csp, "frame-ancestors 'none'"));
+        CHECK_FALSE(contains(csp, "unsafe-inline"));
+        CHECK(a.header("X-Content-Type-Options") == "nosniff");
+        CHECK(a.header("Referrer-Policy") == "same-origin");
+    }
+}
+
+TEST_CASE("pages are light, gzipped on request, and HEAD works", "[server][http]") {
+    auto css = server().get("/static/coopdec.css");
+    for (const char* target : {"/", "/recherche?q=cooperation+decentralisee", "/recherche?q=eau&type=convention",
+                               "/recherche?q=jumelage"}) {
+        CAPTURE(target);
+        auto a = server().get(target);
+        CHECK(a.body.size() + css.body.size() < 30 * 1024);
+    }
+    auto z = server().get("/recherche?q=eau", {{"Accept-Encoding", "gzip"}});
+    CHECK(z.header("Content-Encoding") == "gzip");
+    std::istringstream in(z.body);
+    Poco::InflatingInputStream inflate(in, Poco::InflatingStreamBuf::STREAM_GZIP);
+    std::string plain;
+    Poco::StreamCopier::copyToString(inflate, plain);
+    CHECK(plain == server().get("/recherche?q=eau").body);
+    auto head = server().request("HEAD", "/recherche?q=eau");
+    CHECK(head.status == 200);
+    CHECK(head.body.empty());
+}
+
+TEST_CASE("the search page: results, facets, filters, paging, nothing found", "[server][http][html]") {
+    auto a = server().get("/recherche?q=decentralisee&type=convention&type=entretien");
+    CHECK(a.status == 200);
+    const std::string& b = a.body;
+    CHECK(contains(b, "<main id=\"contenu\">"));
+    CHECK(contains(b, "role=\"search\""));
+    CHECK(contains(b, "<label for=\"q\">"));
+    CHECK(contains(b, "Document de démonstration"));
+    CHECK(contains(b, "href=\"/partenariat/"));
+    CHECK(contains(b, "<mark>"));
+    CHECK(contains(b, "?q=decentralisee#"));          // passages link to the exact place, words carried
+    CHECK(contains(b, "aria-current=\"true\">Convention"));  // selected values say so
+    CHECK(contains(b, "(retirer ce filtre)"));          // active filters are removable
+    CHECK(contains(b, "name=\"year_from\""));          // years as a range
+    auto many = server().get("/recherche?per_page=5");
+    CHECK(contains(many.body, "rel=\"next\""));
+    auto none = server().get("/recherche?q=forrage");
+    CHECK(contains(none.body, "Aucun document ne correspond"));
+    CHECK(contains(none.body, "Essayez avec : <a href=\"?q=forage\">forage</a>"));
+    auto relax = server().get("/recherche?q=Niort&type=entretien&region=Kara");
+    CHECK(contains(relax.body, "En retirant un filtre"));
+    auto syn = server().get("/recherche?q=puits");
+    CHECK(contains(syn.body, "Résultats incluant : forage"));
+}
+
+TEST_CASE("document and partnership pages", "[server][http][html]") {
+    auto d = server().get("/doc/akn-tg-act-loi-2019-06-26-2019-006?q=cooperation");
+    CHECK(d.status == 200);
+    CHECK(contains(d.body, "id=\"art_46\""));
+    CHECK(contains(d.body, "<mark>coopération</mark>"));
+    CHECK(contains(d.body, "/source.xml\" download"));
+    auto src = server().get("/doc/akn-tg-act-loi-2019-06-26-2019-006/source.xml");
+    CHECK(contains(src.body, "<akomaNtoso"));
+    auto p = server().get("/partenariat/part-ogou-1-niort");
+    CHECK(contains(p.body, "Documents liés"));
+    CHECK(contains(p.body, "href=\"/doc/conv-ogou-1-niort-1986\""));
+    auto pj = json(server().get("/api/partnership/part-ogou-1-niort").body);
+    CHECK(pj->getObject("partner")->getValue<std::string>("country") == "FR");
+    CHECK(pj->getValue<std::string>("start") == "1958");
+    CHECK(pj->getArray("divergences")->size() == 1);
+    CHECK(pj->getArray("documents")->size() >= 2);
+    auto dj = json(server().get("/api/doc/conv-kloto-1-bressuire-1991").body);
+    CHECK(dj->getArray("units")->size() >= 5);
+    CHECK(dj->getValue<std::string>("source_url") == "/doc/conv-kloto-1-bressuire-1991/source.xml");
+}
+
+TEST_CASE("operations: healthz, metrics, opensearch", "[server][http][ops]") {
+    CHECK(server().get("/healthz").body == "ok 84 documents\n");
+    server().get("/nulle-part");
+    auto m = server().get("/metrics").body;
+    CHECK(contains(m, "coopdec_http_requests_total{route=\"none\",status=\"404\"}"));
+    CHECK(contains(m, "coopdec_http_request_duration_seconds_bucket{le=\"+Inf\"}"));
+    CHECK(contains(m, "coopdec_index_documents 84\n"));
+    auto o = server().get("/opensearch.xml").body;
+    CHECK(contains(o, "template=\"http://127.0.0.1:" + std::to_string(server().port()) + "/recherche?q={searchTerms}\""));
+}
+
+TEST_CASE("the server follows the indexer's commits and stops cleanly on SIGTERM", "[server][http][ops]") {
+    test::TempDir dir;
+    std::string corpus = dir / "corpus";
+    std::filesystem::create_directories(corpus);
+    for (const char* f : {"repertoire/togo.xml", "partenariats/part-ogou-1-niort.xml"})
+        std::filesystem::copy_file(test::source_dir() + "/corpus/" + f, corpus + "/" + std::filesystem::path(f).filename().string());
+    IndexOptions opt;
+    opt.db_path = dir / "db";
+    opt.inputs = {corpus};
+    opt.schema_dir = test::source_dir() + "/corpus/schema";
+    std::FILE* log = std::tmpfile();
+    REQUIRE(index_corpus(opt, log).total_documents == 1);
+
+    test::ServerProcess s({"--db", opt.db_path, "--port", "0"});
+    CHECK(json(s.get("/api/search").body)->getValue<size_t>("total") == 1);
+    std::filesystem::copy_file(test::source_dir() + "/corpus/conventions/conv-ogou-1-niort-1986.xml",
+                               corpus + "/conv.xml");
+    REQUIRE(index_corpus(opt, log).total_documents == 2);
+    std::fclose(log);
+    CHECK(json(s.get("/api/search").body)->getValue<size_t>("total") == 2);  // no restart
+
+    std::string said;
+    CHECK(s.terminate(said) == 0);
+    CHECK(said == "coopdec-server : arrêté");
+}
+
+TEST_CASE("the synonyms file is applied when edited, without a restart", "[server][http][synonyms]") {
+    test::TempDir dir;
+    std::string syn = dir.write("syn.txt", "");
+    test::ServerProcess s({"--db", shared().db, "--port", "0", "--synonyms", syn});
+    CHECK_FALSE(contains(s.get("/recherche?q=puits").body, "Résultats incluant"));
+    dir.write("syn.txt", "# groupe ajouté\nforage, puits\n");
+    CHECK(contains(s.get("/recherche?q=puits").body, "Résultats incluant : forage"));
+}
+
+TEST_CASE("the server refuses a missing index clearly", "[server][bad-input]") {
+    test::TempDir dir;
+    std::string cmd = std::string(COOPDEC_BIN_DIR) + "/coopdec-server --db '" + (dir / "none") + "' --port 0 2>&1";
+    std::FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    std::string out;
+    char buf[1024];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    int status = pclose(p);
+    CHECK(WEXITSTATUS(status) != 0);
+    CHECK(contains(out, "coopdec-server : index introuvable ou illisible"));
+}
