@@ -91,18 +91,18 @@ void ServerApp::defineOptions(Poco::Util::OptionSet& options) {
                           .required(false).repeatable(true).argument("FICHIER")
                           .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_config)));
     options.addOption(Option("db", "d", "dossier de l'index (coopdec.db)").required(false).repeatable(false)
-                          .argument("DOSSIER").binding("coopdec.db"));
+                          .argument("DOSSIER").callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
     options.addOption(Option("port", "p", "port d'écoute, 0 pour un port libre (coopdec.port, 8080)")
-                          .required(false).repeatable(false).argument("PORT").binding("coopdec.port")
+                          .required(false).repeatable(false).argument("PORT").callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting))
                           .validator(new Poco::Util::IntValidator(0, 65535)));
     options.addOption(Option("bind", "b", "adresse d'écoute (coopdec.bind, 127.0.0.1)").required(false)
-                          .repeatable(false).argument("ADRESSE").binding("coopdec.bind"));
+                          .repeatable(false).argument("ADRESSE").callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
     options.addOption(Option("synonyms", "s", "fichier des synonymes (coopdec.synonyms)").required(false)
-                          .repeatable(false).argument("FICHIER").binding("coopdec.synonyms"));
+                          .repeatable(false).argument("FICHIER").callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
     options.addOption(Option("stylesheets", "", "dossier des feuilles de style (coopdec.stylesheets)")
-                          .required(false).repeatable(false).argument("DOSSIER").binding("coopdec.stylesheets"));
+                          .required(false).repeatable(false).argument("DOSSIER").callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
     options.addOption(Option("threads", "t", "fils de traitement (coopdec.threads, 16)").required(false)
-                          .repeatable(false).argument("N").binding("coopdec.threads")
+                          .repeatable(false).argument("N").callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting))
                           .validator(new Poco::Util::IntValidator(1, 256)));
 }
 
@@ -120,18 +120,33 @@ void ServerApp::handle_config(const std::string&, const std::string& value) {
     loadConfiguration(value, PRIO_APPLICATION - 1);
 }
 
+void ServerApp::handle_setting(const std::string& name, const std::string& value) {
+    // Kept aside and applied in main(): the command line wins over any
+    // properties file, whatever the order of the options.
+    settings_["coopdec." + name] = value;
+}
+
 int ServerApp::main(const std::vector<std::string>&) {
     if (help_requested_) return EXIT_OK;
     auto& cfg = config();
+    // Command line first, then the properties files, then the default.
+    auto text = [&](const std::string& key, const std::string& fallback) {
+        auto it = settings_.find(key);
+        return it != settings_.end() ? it->second : cfg.getString(key, fallback);
+    };
+    auto number = [&](const std::string& key, int fallback) {
+        auto it = settings_.find(key);
+        return it != settings_.end() ? std::stoi(it->second) : cfg.getInt(key, fallback);
+    };
     ServerConfig sc;
-    sc.db_path = cfg.getString("coopdec.db", "");
+    sc.db_path = text("coopdec.db", "");
     if (sc.db_path.empty()) {
         std::cerr << "coopdec-server : indiquez l'index avec --db DOSSIER (ou coopdec.db)\n";
         return EXIT_USAGE;
     }
     try {
         open_index(sc.db_path);  // refuse to start on a missing or mismatched index
-        sc.statics = load_statics(cfg.getString("coopdec.stylesheets", COOPDEC_STYLESHEET_DIR));
+        sc.statics = load_statics(text("coopdec.stylesheets", COOPDEC_STYLESHEET_DIR));
     } catch (const SearchError& e) {
         std::cerr << "coopdec-server : " << e.message << "\n";
         return EXIT_CONFIG;
@@ -139,8 +154,8 @@ int ServerApp::main(const std::vector<std::string>&) {
         std::cerr << "coopdec-server : " << e.what() << "\n";
         return EXIT_CONFIG;
     }
-    const std::string bind = cfg.getString("coopdec.bind", "127.0.0.1");
-    const int port = cfg.getInt("coopdec.port", 8080);
+    const std::string bind = text("coopdec.bind", "127.0.0.1");
+    const int port = number("coopdec.port", 8080);
 
     Poco::Net::ServerSocket socket;
     try {
@@ -152,17 +167,17 @@ int ServerApp::main(const std::vector<std::string>&) {
         return EXIT_UNAVAILABLE;
     }
     const unsigned actual_port = socket.address().port();
-    sc.public_url = cfg.getString("coopdec.public_url", "http://" + bind + ":" + std::to_string(actual_port));
+    sc.public_url = text("coopdec.public_url", "http://" + bind + ":" + std::to_string(actual_port));
 
-    SynonymsFile synonyms(cfg.getString("coopdec.synonyms", COOPDEC_SYNONYMS_FILE));
+    SynonymsFile synonyms(text("coopdec.synonyms", COOPDEC_SYNONYMS_FILE));
     Metrics metrics;
     Router router(std::move(sc), synonyms, metrics);
 
     auto params = new Poco::Net::HTTPServerParams;
-    params->setMaxThreads(cfg.getInt("coopdec.threads", 16));
-    params->setMaxQueued(cfg.getInt("coopdec.max_queued", 256));
+    params->setMaxThreads(number("coopdec.threads", 16));
+    params->setMaxQueued(number("coopdec.max_queued", 256));
     // Bounded time per request: a client that trickles its request is cut off.
-    params->setTimeout(Poco::Timespan(cfg.getInt("coopdec.timeout_seconds", 10), 0));
+    params->setTimeout(Poco::Timespan(number("coopdec.timeout_seconds", 10), 0));
     params->setKeepAlive(true);
     params->setKeepAliveTimeout(Poco::Timespan(5, 0));
     params->setMaxKeepAliveRequests(200);

@@ -2,6 +2,7 @@
 // logging, the HTTP server's start and clean stop on SIGTERM/SIGINT.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,9 @@ protected:
 private:
     void handle_help(const std::string& name, const std::string& value);
     void handle_config(const std::string& name, const std::string& value);
+    void handle_setting(const std::string& name, const std::string& value);
     bool help_requested_ = false;
+    std::map<std::string, std::string> settings_;  // "coopdec.port" → value, from the command line
 };
 
 }  // namespace coopdec
