@@ -24,6 +24,7 @@
 #include "indexer/extract.h"
 #include "indexer/gazetteer.h"
 #include "indexer/progress.h"
+#include "indexer/render.h"
 #include "indexer/schema_check.h"
 
 namespace fs = std::filesystem;
@@ -166,8 +167,10 @@ std::string refresh_deps(const std::string& stored, const std::map<std::string, 
 // What the server shows of a document besides its units: its source XML
 // (downloadable) and its HTML rendering. Kept in the index's metadata so
 // that they change in the same commit as the units.
-void store_views(Xapian::WritableDatabase& db, const std::string& id, const std::string& source) {
+void store_views(Xapian::WritableDatabase& db, const std::string& id, const std::string& source,
+                 const std::string& html) {
     db.set_metadata(std::string(sc::kSourceKeyPrefix) + id, source);
+    db.set_metadata(std::string(sc::kHtmlKeyPrefix) + id, html);
 }
 
 void forget_document(Xapian::WritableDatabase& db, const std::string& id) {
@@ -347,11 +350,23 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
 
         DocContext ctx = resolve_context(rec, gazetteer, partnerships);
         std::vector<UnitDocument> units = build_documents(rec, ctx, f.key);
+        // A document that cannot be rendered is still searchable; its page
+        // then lists its units. Said as a warning.
+        std::string html;
+        if (!units.empty()) {
+            RenderResult rendered = render_html(text, f.path, rec.format, opt.stylesheet_dir);
+            if (rendered.ok) {
+                html = std::move(rendered.html);
+            } else {
+                for (const auto& d : rendered.diagnostics) report(log, d.str() + " (avertissement : page non rendue)");
+                ++sum.warnings;
+            }
+        }
         try {
             db.delete_document(std::string(sc::kPrefixFile) + f.key);
             if (old != known.end() && old->second.doc_id != rec.id) forget_document(db, old->second.doc_id);
             for (auto& u : units) db.replace_document(u.id_term, u.document);
-            if (!units.empty()) store_views(db, rec.id, text);
+            if (!units.empty()) store_views(db, rec.id, text, html);
             FileState st{sig, rec.id, dependency_signature(rec.partnerships, partnership_hashes), f.abs};
             db.set_metadata(std::string(sc::kFileKeyPrefix) + f.key, encode_state(st));
         } catch (const Xapian::Error& e) {

@@ -12,6 +12,7 @@ struct IndexOptions {
     std::string db_path;              // created when missing
     std::vector<std::string> inputs;  // files or folders (walked recursively for *.xml)
     std::string schema_dir;           // RELAX NG schemas of the project formats
+    std::string stylesheet_dir;       // XSLT stylesheets rendering each document ("" = compiled-in default)
     bool progress = false;            // draw a progress line on `log`
     size_t commit_every = 5000;       // units between intermediate commits
 };

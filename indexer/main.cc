@@ -13,7 +13,7 @@
 #endif
 
 static const char kUsage[] =
-    "usage : coopdec-index --db DOSSIER [--schemas DOSSIER] [--quiet] CHEMIN...\n"
+    "usage : coopdec-index --db DOSSIER [--schemas DOSSIER] [--stylesheets DOSSIER] [--quiet] CHEMIN...\n"
     "Indexe les fichiers XML (Akoma Ntoso, TEI, formats coopdec) des CHEMINs\n"
     "(fichiers ou dossiers, parcourus récursivement) dans l'index DOSSIER.\n"
     "Les fichiers inchangés sont ignorés, les fichiers modifiés remplacés,\n"
@@ -27,8 +27,8 @@ int main(int argc, char** argv) {
     bool quiet = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if ((a == "--db" || a == "--schemas") && i + 1 < argc) {
-            (a == "--db" ? opt.db_path : opt.schema_dir) = argv[++i];
+        if ((a == "--db" || a == "--schemas" || a == "--stylesheets") && i + 1 < argc) {
+            (a == "--db" ? opt.db_path : a == "--schemas" ? opt.schema_dir : opt.stylesheet_dir) = argv[++i];
         } else if (a == "--quiet" || a == "-q") {
             quiet = true;
         } else if (a == "--help" || a == "-h") {

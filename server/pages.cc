@@ -55,45 +55,49 @@ std::string error_page(int status, const std::string& message) {
     return layout(status_title(status), main);
 }
 
+// The rendering made at index time opens with its own header (title, date,
+// demonstration notice): the page's links go right after it, and a page
+// with no rendering gets a header of its own.
+std::string with_page_header(const std::string& rendered, const ResultDocument& d, const std::string& links) {
+    const std::string end = "</header>";
+    size_t at = rendered.find(end);
+    if (!rendered.empty() && at != std::string::npos)
+        return rendered.substr(0, at + end.size()) + links + rendered.substr(at + end.size());
+    std::string head = "<header><h1>" + html_escape(d.title) + "</h1>";
+    if (d.demo)
+        head += "<p class=\"demo-notice\" role=\"note\"><strong>Document de démonstration</strong> — " +
+                html_escape(d.notice) + "</p>";
+    return head + "</header>" + links + rendered;
+}
+
 std::string document_page(const DocumentView& doc, const Highlight& highlight, const std::string& query) {
     const ResultDocument& d = doc.info;
-    std::string main = "<article class=\"document\"><header><p class=\"crumbs\"><a href=\"/recherche?type=" +
-                       url_encode(d.type) + "\">" + html_escape(type_label(d.type)) + "</a></p><h1>" +
-                       html_escape(d.title) + "</h1>" + meta_line(d);
-    if (d.demo)
-        main += "<p class=\"demo-notice\" role=\"note\"><strong>Document de démonstration</strong> — " +
-                html_escape(d.notice) + "</p>";
-    main += partnership_links(d);
+    std::string links = "<div class=\"doc-links\">" + meta_line(d) + partnership_links(d);
     if (!query.empty())
-        main += "<p class=\"from-search\">Termes recherchés surlignés : « " + html_escape(query) +
-                " » · <a href=\"/recherche?q=" + url_encode(query) + "\">retour aux résultats</a></p>";
+        links += "<p class=\"from-search\">Termes recherchés surlignés : « " + html_escape(query) +
+                 " » · <a href=\"/recherche?q=" + url_encode(query) + "\">retour aux résultats</a></p>";
     if (doc.has_source)
-        main += "<p class=\"source\"><a href=\"/doc/" + html_escape(d.id) +
-                "/source.xml\" download>Télécharger le XML source</a></p>";
-    main += "</header>";
+        links += "<p class=\"source\"><a href=\"/doc/" + html_escape(d.id) +
+                 "/source.xml\" download>Télécharger le XML source</a></p>";
+    links += "</div>";
+    std::string body;
     if (!doc.html.empty()) {
-        main += highlight_html(doc.html, highlight, doc.lang);
+        body = highlight_html(doc.html, highlight, doc.lang);
     } else {
-        // No rendering (an index made without stylesheets): list the units.
-        main += "<ol class=\"units\">";
+        // No rendering (a stylesheet failed at index time): list the units.
+        body = "<ol class=\"units\">";
         for (const auto& u : doc.units)
-            main += "<li id=\"" + html_escape(u.anchor) + "\"><a href=\"" + html_escape(u.url) + "\">" +
+            body += "<li id=\"" + html_escape(u.anchor) + "\"><a href=\"" + html_escape(u.url) + "\">" +
                     html_escape(u.label) + "</a></li>";
-        main += "</ol>";
+        body += "</ol>";
     }
-    main += "</article>";
+    std::string main = with_page_header(body, d, links);
     return layout(d.title, main, query);
 }
 
 std::string partnership_page(const PartnershipView& v) {
     const ResultDocument& d = v.record.info;
-    std::string main = "<article class=\"partnership\"><header><p class=\"crumbs\"><a href=\"/recherche?type=partenariat\">"
-                       "Partenariats</a></p><h1>" + html_escape(d.title) + "</h1>" + meta_line(d);
-    if (d.demo)
-        main += "<p class=\"demo-notice\" role=\"note\"><strong>Document de démonstration</strong> — " +
-                html_escape(d.notice) + "</p>";
-    main += "</header>";
-    main += v.record.html.empty() ? std::string() : v.record.html;
+    std::string main = with_page_header(v.record.html, d, "<div class=\"doc-links\">" + meta_line(d) + "</div>");
 
     main += "<section class=\"timeline\" aria-labelledby=\"chrono\"><h2 id=\"chrono\">Documents liés ("
             + std::to_string(v.documents.size()) + ")</h2>";
@@ -115,7 +119,7 @@ std::string partnership_page(const PartnershipView& v) {
         }
     }
     main += "<p><a href=\"/recherche?partnership=" + url_encode(d.id) + "\">Rechercher dans ces documents</a></p>";
-    main += "</section></article>";
+    main += "</section>";
     return layout(d.title, main);
 }
 

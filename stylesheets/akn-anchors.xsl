@@ -56,9 +56,11 @@
   <!-- The main document. -->
   <xsl:variable name="d0" select="/*/*[local-name() != 'components'][1]"/>
 
-  <!-- Elements by the scope they belong to (generate-id of the scope).
-       Keys may not use variables: $GATE is spelled out. -->
-  <xsl:key name="akn-scope" match="*"
+  <!-- Candidate units (preambles, provisions, blocks, bodies) by the scope
+       they belong to (generate-id of the scope). Keys may not use
+       variables: the names and $GATE are spelled out. -->
+  <xsl:key name="akn-scope"
+           match="*[contains(' preamble article section rule regulation paragraph tblock speech question answer body mainBody judgmentBody debateBody portionBody amendmentBody ', concat(' ', local-name(), ' '))]"
            use="generate-id(ancestor::*[contains(' act amendment amendmentList bill debate debateReport doc documentCollection judgment officialGazette portion statement meta quotedStructure embeddedStructure quotedText ', concat(' ', local-name(), ' ')) or parent::*[not(parent::*)]][1])"/>
 
   <!-- Elements by their first identifier (step 3's order). -->
@@ -83,18 +85,25 @@
           <xsl:with-param name="keep" select="boolean(.//text()[normalize-space()][not(ancestor::*[count(ancestor::*) &gt; $sdepth][contains($D, concat(' ', local-name(), ' '))])])"/>
         </xsl:call-template>
       </xsl:for-each>
+      <!-- " g1 g2 … ": every element of the scope that holds a provision
+           of the scope, found from the provisions up. -->
+      <xsl:variable name="holders">
+        <xsl:text> </xsl:text>
+        <xsl:for-each select="$members[contains($P, concat(' ', local-name(), ' '))]/ancestor::*[count(ancestor::*) &gt; $sdepth]">
+          <xsl:value-of select="concat(generate-id(), ' ')"/>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:variable name="holder-list" select="string($holders)"/>
       <xsl:variable name="parts-rtf">
-        <xsl:for-each select="$members[contains(concat($P, $B), concat(' ', local-name(), ' '))]">
-          <xsl:variable name="holds-provision"
-                        select=".//*[contains($P, concat(' ', local-name(), ' '))]
-                                 [generate-id(ancestor::*[contains($GATE, concat(' ', local-name(), ' ')) or parent::*[not(parent::*)]][1]) = $sid]"/>
-          <xsl:variable name="is-provision" select="contains($P, concat(' ', local-name(), ' '))"/>
-          <xsl:if test="not($holds-provision)
-                        and ($is-provision
-                             or (not(ancestor::*[count(ancestor::*) &gt; $sdepth][contains($P, concat(' ', local-name(), ' '))])
-                                 and not(ancestor::*[count(ancestor::*) &gt; $sdepth][contains($B, concat(' ', local-name(), ' '))]
-                                           [not(.//*[contains($P, concat(' ', local-name(), ' '))]
-                                                  [generate-id(ancestor::*[contains($GATE, concat(' ', local-name(), ' ')) or parent::*[not(parent::*)]][1]) = $sid])])))">
+        <xsl:for-each select="$members[contains(concat($P, $B), concat(' ', local-name(), ' '))]
+                                      [not(contains($holder-list, concat(' ', generate-id(), ' ')))]">
+          <!-- A block: not in a provision, and not in a block that holds
+               no provision (that one is the outermost block). -->
+          <xsl:if test="contains($P, concat(' ', local-name(), ' '))
+                        or not(ancestor::*[count(ancestor::*) &gt; $sdepth]
+                                 [contains($P, concat(' ', local-name(), ' '))
+                                  or (contains($B, concat(' ', local-name(), ' '))
+                                      and not(contains($holder-list, concat(' ', generate-id(), ' '))))])">
             <xsl:call-template name="akn-call">
               <xsl:with-param name="sid" select="$sid"/>
               <xsl:with-param name="kind" select="local-name()"/>

@@ -6,9 +6,8 @@
   namespace prefix: elements are matched by local name, as the extractor
   does.
 
-  Anchors: the rule of indexer/extract_akn.cc, reproduced step by step
-  (akn-anchors.xsl). Rendering: modes "block" (between paragraphs),
-  "inline" (inside a paragraph, a heading, a note) and "toc".
+  Anchors: the rule of indexer/extract_akn.cc, reproduced step by step in
+  akn-anchors.xsl; the text and the table of contents: akn-body.xsl.
   No text is dropped: an element this stylesheet does not know shows its
   content; only meta (identification, notes of editors, lifecycle…) is left
   out, as the extractor leaves it out of the text.
@@ -21,32 +20,23 @@
 
   <xsl:include href="common.xsl"/>
   <xsl:include href="akn-anchors.xsl"/>
-
-  <!-- Element classes, by local name (" name name … "). -->
-  <!-- Rendered with an h2…h6 heading when they have a num. -->
-  <xsl:variable name="BIG"
-                select="' book tome part subpart title subtitle chapter subchapter division subdivision article section rule regulation hcontainer tblock '"/>
-  <!-- Never rendered inside an HTML <p> or <span>: their presence turns the
-       paragraph that holds them into a <div class="p">. -->
-  <xsl:variable name="BLOCKY"
-                select="concat(' quotedStructure embeddedStructure table blockList blockContainer ul ol list point subFlow ', $P, $B, $BIG, $BODY, ' preamble ')"/>
-  <!-- Wrappers with nothing of their own to show. -->
-  <xsl:variable name="TRANSPARENT"
-                select="' content components component collectionBody attachments attachment interstitial '"/>
-  <!-- Presentational inline elements kept as the HTML element of the same name. -->
-  <xsl:variable name="HTML-INLINE" select="' i b u sup sub del ins '"/>
+  <xsl:include href="akn-body.xsl"/>
 
   <xsl:variable name="meta" select="$d0/*[local-name() = 'meta']"/>
   <xsl:variable name="work" select="$meta/*[local-name() = 'identification']/*[local-name() = 'FRBRWork']"/>
   <xsl:variable name="expression" select="$meta/*[local-name() = 'identification']/*[local-name() = 'FRBRExpression']"/>
 
+  <!-- Every docTitle: cheaper than searching a large document for one. -->
+  <xsl:key name="akn-doc-title" match="*[local-name() = 'docTitle']" use="'all'"/>
+
   <!-- ===== Page ===== -->
 
   <xsl:template match="/">
     <xsl:variable name="demo" select="$meta/*[local-name() = 'proprietary']/cd:demonstration"/>
-    <xsl:variable name="title-node">
-      <xsl:call-template name="title-node-id"><xsl:with-param name="doc" select="$d0"/></xsl:call-template>
-    </xsl:variable>
+    <xsl:variable name="short" select="($d0/*[local-name() = 'preface'][1]//*[local-name() = 'shortTitle'])[1][normalize-space()]"/>
+    <xsl:variable name="doc-title" select="key('akn-doc-title', 'all')[count(ancestor::* | $d0) = count(ancestor::*)][1][normalize-space()]"/>
+    <xsl:variable name="long" select="$d0/*[local-name() = 'preface'][1]/*[local-name() = 'longTitle'][1][normalize-space()]"/>
+    <xsl:variable name="title-element" select="$short | $doc-title[not($short)] | $long[not($short or $doc-title)]"/>
     <xsl:variable name="work-date" select="$work/*[local-name() = 'FRBRdate']/@date"/>
     <xsl:variable name="lang">
       <xsl:call-template name="lang-code">
@@ -57,7 +47,8 @@
       <xsl:call-template name="doc-header">
         <xsl:with-param name="type-label"><xsl:call-template name="type-label"/></xsl:with-param>
         <xsl:with-param name="title"><xsl:call-template name="doc-title"><xsl:with-param name="doc" select="$d0"/></xsl:call-template></xsl:with-param>
-        <xsl:with-param name="title-nodes" select="$d0//*[generate-id() = $title-node]/node()"/>
+        <xsl:with-param name="title-nodes"
+                        select="$title-element/node()[not(local-name() = 'p')] | $title-element/*[local-name() = 'p']/node()"/>
         <xsl:with-param name="date">
           <xsl:choose>
             <xsl:when test="string($work-date) != ''"><xsl:value-of select="$work-date"/></xsl:when>
@@ -74,10 +65,13 @@
           <ol><xsl:apply-templates select="/*/*" mode="toc"/></ol>
         </nav>
       </xsl:if>
-      <div class="doc-body">
-        <xsl:if test="$lang != ''"><xsl:attribute name="lang"><xsl:value-of select="$lang"/></xsl:attribute></xsl:if>
-        <xsl:apply-templates select="/*/*" mode="block"/>
-      </div>
+      <xsl:variable name="body"><xsl:apply-templates select="/*/*" mode="block"/></xsl:variable>
+      <xsl:if test="normalize-space($body) != ''">
+        <div class="doc-body">
+          <xsl:if test="$lang != ''"><xsl:attribute name="lang"><xsl:value-of select="$lang"/></xsl:attribute></xsl:if>
+          <xsl:copy-of select="$body"/>
+        </div>
+      </xsl:if>
     </article>
   </xsl:template>
 
@@ -116,29 +110,21 @@
   <!-- ===== Titles (the extractor's order: shortTitle, docTitle,
        longTitle, then metadata) ===== -->
 
-  <!-- generate-id of the element a document's title is read from, or "". -->
-  <xsl:template name="title-node-id">
-    <xsl:param name="doc"/>
-    <xsl:variable name="preface" select="$doc/*[local-name() = 'preface'][1]"/>
-    <xsl:variable name="short" select="$preface//*[local-name() = 'shortTitle'][1]"/>
-    <xsl:variable name="doc-title" select="($doc//*[local-name() = 'docTitle'])[1]"/>
-    <xsl:variable name="long" select="$preface/*[local-name() = 'longTitle'][1]"/>
-    <xsl:choose>
-      <xsl:when test="normalize-space($short) != ''"><xsl:value-of select="generate-id($short)"/></xsl:when>
-      <xsl:when test="normalize-space($doc-title) != ''"><xsl:value-of select="generate-id($doc-title)"/></xsl:when>
-      <xsl:when test="normalize-space($long) != ''"><xsl:value-of select="generate-id($long)"/></xsl:when>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- A document's title as text. -->
+  <!-- A document's title as text: the first non-empty of shortTitle (in
+       the preface), docTitle (anywhere in the document), longTitle; then
+       the metadata's names (the page header picks the same element). -->
   <xsl:template name="doc-title">
     <xsl:param name="doc"/>
-    <xsl:variable name="id"><xsl:call-template name="title-node-id"><xsl:with-param name="doc" select="$doc"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="short" select="($doc/*[local-name() = 'preface'][1]//*[local-name() = 'shortTitle'])[1][normalize-space()]"/>
+    <xsl:variable name="doc-title"
+                  select="key('akn-doc-title', 'all')[count(ancestor::* | $doc) = count(ancestor::*)][1][normalize-space()]"/>
+    <xsl:variable name="long" select="$doc/*[local-name() = 'preface'][1]/*[local-name() = 'longTitle'][1][normalize-space()]"/>
+    <xsl:variable name="node" select="$short | $doc-title[not($short)] | $long[not($short or $doc-title)]"/>
     <xsl:variable name="m" select="$doc/*[local-name() = 'meta']"/>
     <xsl:variable name="w" select="$m/*[local-name() = 'identification']/*[local-name() = 'FRBRWork']"/>
     <xsl:choose>
-      <xsl:when test="$id != ''">
-        <xsl:call-template name="label-text"><xsl:with-param name="node" select="$doc//*[generate-id() = $id]"/></xsl:call-template>
+      <xsl:when test="$node">
+        <xsl:call-template name="label-text"><xsl:with-param name="node" select="$node"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="normalize-space($m/*[local-name() = 'publication']/@showAs) != ''">
         <xsl:value-of select="normalize-space($m/*[local-name() = 'publication']/@showAs)"/>

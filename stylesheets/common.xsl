@@ -138,28 +138,59 @@
     <xsl:value-of select="substring($iso, 1, 4)"/>
   </xsl:template>
 
+  <!-- Elements whose end is the end of a line of text: a space before
+       their end tag is useless. -->
+  <xsl:variable name="LINE-ENDS" select="' p heading num subheading td th li item caption longTitle titre u head '"/>
+
   <!-- The context text node with its runs of whitespace squeezed to one
        space, so that pretty-printed sources do not inflate the page. A run
        of whitespace may span several text nodes ("<i>a </i> <b> b</b>"):
        only the node holding its first character writes the space, so
        words stay apart and no double space is written. A space at the very
-       start of the text is dropped. -->
+       start of the text, or before the end of a line (LINE-ENDS), is
+       dropped. -->
   <xsl:template name="squeeze">
     <xsl:variable name="s" select="string(.)"/>
     <xsl:variable name="n" select="normalize-space($s)"/>
     <xsl:variable name="before" select="preceding::text()[1]"/>
     <xsl:variable name="after-word"
                   select="$before and normalize-space(substring($before, string-length($before))) != ''"/>
+    <xsl:variable name="line-end"
+                  select="not(following-sibling::node()) and contains($LINE-ENDS, concat(' ', local-name(..), ' '))"/>
     <xsl:choose>
       <xsl:when test="$n = ''">
-        <xsl:if test="$after-word and $s != ''"><xsl:text> </xsl:text></xsl:if>
+        <xsl:if test="$after-word and $s != '' and not($line-end)"><xsl:text> </xsl:text></xsl:if>
       </xsl:when>
       <xsl:otherwise>
         <xsl:if test="$after-word and normalize-space(substring($s, 1, 1)) = ''"><xsl:text> </xsl:text></xsl:if>
         <xsl:value-of select="$n"/>
-        <xsl:if test="normalize-space(substring($s, string-length($s))) = ''"><xsl:text> </xsl:text></xsl:if>
+        <xsl:if test="not($line-end) and normalize-space(substring($s, string-length($s))) = ''"><xsl:text> </xsl:text></xsl:if>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A space before the context element when the text before it ends with
+       a word ("2019.<note>…" → "2019. (…)"): notes, incidents and pauses
+       separate words, as the extractors read them. -->
+  <xsl:template name="space-before">
+    <xsl:variable name="before" select="preceding::text()[1]"/>
+    <xsl:if test="$before and normalize-space(substring($before, string-length($before))) != ''">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A space after the context element, when text follows it in the same
+       parent and squeeze will not write one: squeeze only looks at text
+       nodes, and the element's output is not one ("<pause/>Nous",
+       "important. <pause/> Nous" → "… Nous"). -->
+  <xsl:template name="space-after">
+    <xsl:variable name="after" select="following::text()[1]"/>
+    <xsl:variable name="last" select="(descendant::text() | preceding::text()[1])[last()]"/>
+    <xsl:if test="following-sibling::node() and $after
+                  and not(normalize-space(substring($after, 1, 1)) = ''
+                          and normalize-space(substring($last, string-length($last))) != '')">
+      <xsl:text> </xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <!-- "a | b" → "a, b": the items of a node-set, separated. -->

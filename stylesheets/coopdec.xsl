@@ -388,18 +388,20 @@
     </article>
   </xsl:template>
 
-  <!-- « aussi : Dapaong (ancien nom), Tone 1 » -->
+  <!-- « aussi : Dapaong (ancien nom), Tone 1 »: after a commune's name, or
+       as a paragraph under a région's or préfecture's heading. -->
   <xsl:template name="aliases">
     <xsl:if test="cd:alias">
-      <xsl:text> </xsl:text>
-      <span class="aliases">
+      <xsl:if test="self::cd:commune"><xsl:text> </xsl:text></xsl:if>
+      <xsl:element name="{substring('span', 1, 4 * number(boolean(self::cd:commune)))}{substring('p', 1, number(not(self::cd:commune)))}">
+        <xsl:attribute name="class">aliases</xsl:attribute>
         <xsl:text>aussi : </xsl:text>
         <xsl:for-each select="cd:alias">
           <xsl:if test="position() &gt; 1">, </xsl:if>
           <xsl:value-of select="normalize-space(.)"/>
           <xsl:if test="@type = 'ancien-nom'"> (ancien nom)</xsl:if>
         </xsl:for-each>
-      </span>
+      </xsl:element>
     </xsl:if>
   </xsl:template>
 

@@ -345,15 +345,17 @@
     <xsl:call-template name="squeeze"/>
   </xsl:template>
 
-  <!-- Text around a pause usually has its own spaces ("important. <pause/>
-       Nous"): the following text then writes none (see squeeze), so the
-       pause carries the one after it. -->
+  <!-- Pauses, gaps, incidents and notes separate words (see space-before). -->
   <xsl:template match="tei:pause" mode="inline">
-    <xsl:text>… </xsl:text>
+    <xsl:call-template name="space-before"/>
+    <xsl:text>…</xsl:text>
+    <xsl:call-template name="space-after"/>
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="inline">
-    <xsl:text>[…] </xsl:text>
+    <xsl:call-template name="space-before"/>
+    <xsl:text>[…]</xsl:text>
+    <xsl:call-template name="space-after"/>
   </xsl:template>
 
   <!-- "[rires]": the description, else the type, as the extractor does. -->
@@ -366,14 +368,18 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:if test="$what != ''">
+      <xsl:call-template name="space-before"/>
       <span class="incident"><xsl:value-of select="concat('[', $what, ']')"/></span>
+      <xsl:call-template name="space-after"/>
     </xsl:if>
   </xsl:template>
 
   <!-- A transcriber's note inside running text: an aside cannot sit in a
        paragraph, so it is a span of the same class. -->
   <xsl:template match="tei:note" mode="inline">
+    <xsl:call-template name="space-before"/>
     <span class="note"><xsl:value-of select="concat('(', normalize-space(.), ')')"/></span>
+    <xsl:call-template name="space-after"/>
   </xsl:template>
 
   <!-- Timing: anchors, and teiCorpo's start/end notes ("#T10"). -->
