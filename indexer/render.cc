@@ -16,6 +16,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -36,10 +37,10 @@ constexpr std::array<std::string_view, 3> kFormats = {"akn", "tei", "coopdec"};
 // libxslt writes a message in pieces ("runtime error: file … line 9\n",
 // then the reason): they are kept as one text, one line per message.
 struct Collector {
-    std::string path;                  // shown in structured (libxml2) diagnostics
-    std::string prefix;                // "XML mal formé : "...
+    std::string path;    // shown in structured (libxml2) diagnostics
+    std::string prefix;  // "XML mal formé : "...
     std::vector<Diagnostic> diagnostics;
-    std::string text;                  // libxslt's unstructured messages
+    std::string text;  // libxslt's unstructured messages
 };
 
 thread_local Collector* t_collector = nullptr;
@@ -125,8 +126,9 @@ xsltSecurityPrefsPtr security_prefs() {
         xmlInitParser();
         xsltSetGenericErrorFunc(nullptr, generic_error);
         xsltSecurityPrefsPtr p = xsltNewSecurityPrefs();
-        for (xsltSecurityOption option : {XSLT_SECPREF_READ_FILE, XSLT_SECPREF_WRITE_FILE, XSLT_SECPREF_CREATE_DIRECTORY,
-                                          XSLT_SECPREF_READ_NETWORK, XSLT_SECPREF_WRITE_NETWORK})
+        for (xsltSecurityOption option :
+             {XSLT_SECPREF_READ_FILE, XSLT_SECPREF_WRITE_FILE, XSLT_SECPREF_CREATE_DIRECTORY, XSLT_SECPREF_READ_NETWORK,
+              XSLT_SECPREF_WRITE_NETWORK})
             xsltSetSecurityPrefs(p, option, xsltSecurityForbid);
         return p;
     }();
@@ -159,7 +161,8 @@ Compiled compile(const std::string& path) {
         out.errors = std::move(c.diagnostics);
         std::string text = one_line(c.text);
         if (!text.empty() || out.errors.empty())
-            out.errors.push_back(Diagnostic{path, 0, 0, "feuille de style invalide" + (text.empty() ? "" : " : " + text)});
+            out.errors.push_back(
+                Diagnostic{path, 0, 0, "feuille de style invalide" + (text.empty() ? "" : " : " + text)});
     }
     return out;
 }
@@ -213,6 +216,9 @@ RenderResult render_html(std::string_view contents, const std::string& name, con
     const Compiled& compiled = stylesheet((std::filesystem::path(dir) / (format + ".xsl")).string());
     if (!compiled.style) return failed(compiled.errors);
 
+    // libxml2 takes the length as an int.
+    if (contents.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+        return failed({Diagnostic{name, 0, 0, "document trop volumineux pour être rendu"}});
     if (std::size_t at = entity_doctype(contents); at != std::string_view::npos) {
         LineCol pos = line_col(contents, static_cast<std::ptrdiff_t>(at));
         return failed({Diagnostic{name, pos.line, pos.column,

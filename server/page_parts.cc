@@ -23,6 +23,14 @@ std::string meta_line(const ResultDocument& d) {
     return out + "</p>";
 }
 
+std::string place_line(const ResultDocument& d) {
+    std::string out = "<p class=\"meta\"><a href=\"/recherche?type=" + url_encode(d.type) + "\">" +
+                      html_escape(type_label(d.type)) + "</a>";
+    for (size_t i = 0; i < d.communes.size(); ++i) out += (i ? ", " : " · ") + html_escape(d.communes[i]);
+    if (!d.partner.empty()) out += " · partenaire : " + html_escape(d.partner);
+    return out + "</p>";
+}
+
 std::string partnership_links(const ResultDocument& d) {
     if (d.partnerships.empty()) return {};
     std::string out = "<p class=\"parts\">Partenariat" + std::string(d.partnerships.size() > 1 ? "s" : "") + " : ";

@@ -11,6 +11,10 @@ namespace coopdec::pages {
 // "Convention · Document de démonstration · Kloto 1 · partenaire : … · 1991-05-02"
 std::string meta_line(const ResultDocument& d);
 
+// On a document's own page, where its header already gives type and date:
+// "Type : <a>Convention</a> · Kloto 1 · partenaire : Bressuire (FR)".
+std::string place_line(const ResultDocument& d);
+
 // "Partenariat : <a href=…>title</a>", or "" when there is none.
 std::string partnership_links(const ResultDocument& d);
 

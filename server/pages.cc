@@ -72,7 +72,7 @@ std::string with_page_header(const std::string& rendered, const ResultDocument& 
 
 std::string document_page(const DocumentView& doc, const Highlight& highlight, const std::string& query) {
     const ResultDocument& d = doc.info;
-    std::string links = "<div class=\"doc-links\">" + meta_line(d) + partnership_links(d);
+    std::string links = "<div class=\"doc-links\">" + place_line(d) + partnership_links(d);
     if (!query.empty())
         links += "<p class=\"from-search\">Termes recherchés surlignés : « " + html_escape(query) +
                  " » · <a href=\"/recherche?q=" + url_encode(query) + "\">retour aux résultats</a></p>";
@@ -97,7 +97,7 @@ std::string document_page(const DocumentView& doc, const Highlight& highlight, c
 
 std::string partnership_page(const PartnershipView& v) {
     const ResultDocument& d = v.record.info;
-    std::string main = with_page_header(v.record.html, d, "<div class=\"doc-links\">" + meta_line(d) + "</div>");
+    std::string main = with_page_header(v.record.html, d, "<div class=\"doc-links\">" + place_line(d) + "</div>");
 
     main += "<section class=\"timeline\" aria-labelledby=\"chrono\"><h2 id=\"chrono\">Documents liés ("
             + std::to_string(v.documents.size()) + ")</h2>";

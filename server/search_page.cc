@@ -126,7 +126,8 @@ std::string facets_html(const SearchResult& r, const Params& params) {
         if (values.size() > kShortFacet && !is_year) {
             std::string list_id = "l-" + f.name;
             out += "<form action=\"/recherche\">" + hidden_inputs(params, {}) + "<label>" +
-                   std::to_string(values.size() - kShortFacet) + " autres : <input name=\"" + html_escape(f.name) +
+                   std::to_string(values.size() - kShortFacet) + (values.size() - kShortFacet > 1 ? " autres" : " autre") +
+                   " : <input name=\"" + html_escape(f.name) +
                    "\" list=\"" + list_id + "\" autocomplete=\"off\"></label><datalist id=\"" + list_id + "\">";
             for (size_t i = kShortFacet; i < values.size(); ++i) {
                 const auto* v = values[i];
@@ -170,19 +171,35 @@ std::string sort_links(const Params& params) {
     return out + "</p>";
 }
 
+// "Titre I > Chapitre 1 > Article 46" → "Titre I > Chapitre 1": the label
+// already names the unit itself.
+std::string ancestors(const std::string& path) {
+    size_t last = path.rfind(" > ");
+    return last == std::string::npos ? std::string() : path.substr(0, last);
+}
+
+std::string passage_label(const Passage& p) {
+    if (!p.role.empty() && !p.speaker.empty()) return p.speaker + " (" + value_label("role", p.role) + ")";
+    return p.label;
+}
+
 std::string result_html(const ResultDocument& d, const std::string& query) {
     std::string out = "<li><article class=\"result\"><h2><a href=\"" + html_escape(d.url) + "\">" +
-                      html_escape(d.title) + "</a></h2>" + meta_line(d) + partnership_links(d);
+                      html_escape(d.title) + "</a></h2>" + meta_line(d);
+    if (d.type != "partenariat") out += partnership_links(d);  // a record does not link to itself
     if (!d.passages.empty()) {
         out += "<ul class=\"passages\">";
         for (const auto& p : d.passages) {
-            // Links carry the query so the page highlights it, and land on the unit.
-            std::string url = "/doc/" + d.id + (query.empty() ? "" : "?q=" + url_encode(query)) +
-                              (p.anchor.empty() ? "" : "#" + p.anchor);
-            out += "<li><a href=\"" + html_escape(url) + "\">" + html_escape(p.label) + "</a>";
-            // The path adds only what the label does not already say.
-            if (!p.path.empty() && p.label.compare(0, p.path.size(), p.path) != 0)
-                out += " <span class=\"path\">" + html_escape(p.path) + "</span>";
+            out += "<li>";
+            // A match in the document as a whole has no place of its own to link to.
+            if (p.kind != "doc") {
+                // Links carry the query so the page highlights it, and land on the unit.
+                std::string url = "/doc/" + d.id + (query.empty() ? "" : "?q=" + url_encode(query)) +
+                                  (p.anchor.empty() ? "" : "#" + p.anchor);
+                out += "<a href=\"" + html_escape(url) + "\">" + html_escape(passage_label(p)) + "</a>";
+                std::string where = ancestors(p.path);
+                if (!where.empty()) out += " <span class=\"path\">" + html_escape(where) + "</span>";
+            }
             out += "<p>" + p.snippet + "</p></li>";  // snippets are escaped by make_snippet
         }
         out += "</ul>";
@@ -246,6 +263,8 @@ std::string search_page(const SearchResult& r, const Params& params, bool home) 
     main += " id=\"res-title\">" + std::to_string(r.total) + " document" + (r.total > 1 ? "s" : "");
     if (!r.query.empty()) main += " pour « " + html_escape(r.query) + " »";
     main += home ? "</h2>" : "</h1>";
+    // On a phone the facets come after the results: a way to reach them.
+    main += "<p class=\"to-facets\"><a href=\"#facets-title\">Affiner la recherche</a></p>";
     if (!r.expansions.empty()) {
         main += "<p class=\"expansions\">Résultats incluant : ";
         for (size_t i = 0; i < r.expansions.size(); ++i) main += (i ? ", " : "") + html_escape(r.expansions[i]);

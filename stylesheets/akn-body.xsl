@@ -46,8 +46,9 @@
                       or contains($BIG, concat(' ', $local, ' '))">
         <xsl:call-template name="hierarchy"><xsl:with-param name="anchor" select="$anchor"/></xsl:call-template>
       </xsl:when>
-      <!-- Nothing to read (documentRef, componentRef, empty containers). -->
-      <xsl:when test="normalize-space(.) = ''"/>
+      <!-- Nothing to read (documentRef, componentRef, empty containers),
+           unless an empty unit sits inside: its anchor must be there. -->
+      <xsl:when test="normalize-space(.) = '' and not(.//*[contains($unit-gid-list, concat(' ', generate-id(), ' '))])"/>
       <xsl:when test="contains($TRANSPARENT, concat(' ', $local, ' '))">
         <xsl:apply-templates select="*|text()[normalize-space()]" mode="block"/>
       </xsl:when>
@@ -103,7 +104,8 @@
     <xsl:variable name="title"><xsl:call-template name="doc-title"><xsl:with-param name="doc" select="."/></xsl:call-template></xsl:variable>
     <xsl:variable name="content"
                   select="*[local-name() != 'meta']
-                           [not(local-name() = 'preface' and normalize-space(.) = normalize-space($title))]"/>
+                           [not(local-name() = 'preface' and normalize-space(.) = normalize-space($title)
+                                and not(.//*[contains($unit-gid-list, concat(' ', generate-id(), ' '))]))]"/>
     <xsl:choose>
       <xsl:when test="generate-id() = $d0-id">
         <xsl:apply-templates select="$content" mode="block"/>
@@ -189,7 +191,8 @@
       <xsl:for-each select="*[local-name() = 'subheading']">
         <xsl:call-template name="paragraph"><xsl:with-param name="class" select="'akn-subheading'"/></xsl:call-template>
       </xsl:for-each>
-      <xsl:apply-templates select="*[not(local-name() = 'num' or local-name() = 'heading' or local-name() = 'subheading')]
+      <!-- The rest; a second num or heading, if any, too. -->
+      <xsl:apply-templates select="*[count(. | $num | $heading) != count($num | $heading)][local-name() != 'subheading']
                                    | text()[normalize-space()]" mode="block"/>
     </xsl:element>
   </xsl:template>

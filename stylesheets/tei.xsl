@@ -17,8 +17,13 @@
   Speaker: u/@who, else the nearest annotationBlock/@who, first pointer,
   '#' removed; the participant is person/@xml:id, else altGrp/alt/@type
   (teiCorpo files); unknown ids are shown as they are.
-  Elements are matched by local name where the extractor does so (u,
-  annotationBlock), so both always agree on what an utterance is.
+  Elements are matched by local name where the extractor does so (text,
+  u, annotationBlock), so both always agree on what an utterance is.
+  MUST CHANGE TOGETHER with extract_tei.cc (tests/render_test.cc checks
+  every anchor of every transcript). Known limit, the extractor's: "u_N" is
+  not checked against ids taken before, so <u xml:id="u_2"/> followed by an
+  utterance without id at position 2 gives two units "u_2"; this stylesheet
+  writes both, as the extractor anchors both.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -31,7 +36,7 @@
   <xsl:variable name="file-desc" select="/*/tei:teiHeader[1]/tei:fileDesc[1]"/>
   <xsl:variable name="profile" select="/*/tei:teiHeader[1]/tei:profileDesc[1]"/>
   <xsl:variable name="persons" select="$profile/tei:particDesc[1]//tei:person"/>
-  <xsl:variable name="text" select="/*/tei:text[1]"/>
+  <xsl:variable name="text" select="/*/*[local-name() = 'text'][1]"/>
   <xsl:variable name="utterances" select="$text//*[local-name() = 'u']"/>
 
   <!-- A participant by id (person/@xml:id, else altGrp/alt/@type). -->
@@ -150,7 +155,11 @@
           </ul>
         </section>
       </xsl:if>
+      <!-- The transcript's language, for screen readers (the page's own
+           labels are French). -->
+      <xsl:variable name="lang" select="normalize-space(concat(/*/@xml:lang, substring($text/@xml:lang, 1 div not(normalize-space(/*/@xml:lang)))))"/>
       <div class="transcript">
+        <xsl:if test="$lang != '' and not(contains($lang, ' '))"><xsl:attribute name="lang"><xsl:value-of select="$lang"/></xsl:attribute></xsl:if>
         <xsl:apply-templates select="$text/*" mode="block"/>
       </div>
     </article>
@@ -378,8 +387,14 @@
        paragraph, so it is a span of the same class. -->
   <xsl:template match="tei:note" mode="inline">
     <xsl:call-template name="space-before"/>
-    <span class="note"><xsl:value-of select="concat('(', normalize-space(.), ')')"/></span>
+    <span class="note">(<xsl:apply-templates mode="inline"/>)</span>
     <xsl:call-template name="space-after"/>
+  </xsl:template>
+
+  <!-- An utterance met inside another element's text (not valid TEI, but
+       the extractor counts it): still a unit with its anchor. -->
+  <xsl:template match="*[local-name() = 'u']" mode="inline">
+    <xsl:apply-templates select="." mode="block"/>
   </xsl:template>
 
   <!-- Timing: anchors, and teiCorpo's start/end notes ("#T10"). -->

@@ -234,4 +234,75 @@ inline constexpr const char* kEtudeWithEntity = R"xml(<etude xmlns="urn:x-coopde
 </etude>
 )xml";
 
+// The extractor's anchor rule at its corners (extract_akn.cc), with the
+// "an:" prefix: a preamble; nested blocks (the outermost is the unit); a
+// block holding the id a generated article anchor would take; a block
+// holding articles (they are the units); generated anchors colliding with
+// that id and with a later explicit one ("article_1_2", "article_1_2_2");
+// amended wording (not a unit); an attachment whose empty preamble still
+// takes "preambule_2", whose generated anchor continues the file-wide
+// count, and whose id taken in the main document is qualified by the
+// attachment's id; an attachment with no structure ("texte_1").
+inline constexpr const char* kAknCorners = R"xml(<?xml version="1.0" encoding="UTF-8"?>
+<an:akomaNtoso xmlns:an="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+  <an:doc name="recueil">
+    <an:meta/>
+    <an:preamble><an:p>Préambule du recueil.</an:p></an:preamble>
+    <an:mainBody>
+      <an:paragraph>
+        <an:num>1</an:num>
+        <an:p>Premier bloc.</an:p>
+        <an:paragraph><an:num>1.1</an:num><an:p>Bloc dans le bloc.</an:p></an:paragraph>
+      </an:paragraph>
+      <an:paragraph eId="article_1"><an:p>Un bloc qui porte l’identifiant qu’aurait un article.</an:p></an:paragraph>
+      <an:tblock>
+        <an:heading>Bloc d’articles</an:heading>
+        <an:article><an:num>Article A</an:num><an:content><an:p>Premier article sans identifiant.</an:p></an:content></an:article>
+        <an:article><an:num>Article B</an:num><an:content><an:p>Second article sans identifiant.</an:p></an:content></an:article>
+      </an:tblock>
+      <an:article eId="article_1_2">
+        <an:num>Article C</an:num>
+        <an:content><an:p>Il est ajouté : <an:mod><an:quotedStructure><an:article eId="art_x"><an:num>Article X</an:num><an:content><an:p>Texte cité.</an:p></an:content></an:article></an:quotedStructure></an:mod></an:p></an:content>
+      </an:article>
+    </an:mainBody>
+    <an:attachments>
+      <an:attachment eId="att_1">
+        <an:doc name="annexe">
+          <an:meta/>
+          <an:preamble/>
+          <an:mainBody>
+            <an:article><an:num>1</an:num><an:content><an:p>Article de l’annexe.</an:p></an:content></an:article>
+            <an:article eId="article_1"><an:num>2</an:num><an:content><an:p>Identifiant déjà pris dans le recueil.</an:p></an:content></an:article>
+          </an:mainBody>
+        </an:doc>
+      </an:attachment>
+      <an:attachment>
+        <an:doc name="annexe sans structure">
+          <an:mainBody><an:p>Un texte sans article ni bloc.</an:p></an:mainBody>
+        </an:doc>
+      </an:attachment>
+    </an:attachments>
+  </an:doc>
+</an:akomaNtoso>
+)xml";
+
+// The same for TEI (extract_tei.cc): a repeated id falls back to u_N, so
+// does an id that u_N already took; an annotationBlock's id; a silent
+// utterance that still counts for N.
+inline constexpr const char* kTeiCorners = R"xml(<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader><fileDesc><titleStmt><title>Cas limites</title></titleStmt></fileDesc></teiHeader>
+  <text>
+    <body>
+      <u xml:id="a" who="#x">Un.</u>
+      <u xml:id="a" who="#x">Deux.</u>
+      <u xml:id="u_2" who="#x">Trois.</u>
+      <annotationBlock xml:id="b" who="#y"><u>Quatre.</u></annotationBlock>
+      <u who="#y"><incident><desc>silence</desc></incident></u>
+      <div><u who="#y">Six.</u></div>
+    </body>
+  </text>
+</TEI>
+)xml";
+
 }  // namespace coopdec::fixtures

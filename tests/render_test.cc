@@ -7,19 +7,20 @@
 // A golden page changed on purpose: rewrite them all with
 //   COOPDEC_UPDATE_GOLDEN=1 build/bin/coopdec-tests "[render]"
 // and review `git diff tests/golden` before committing.
-#include <catch2/catch.hpp>
+#include "indexer/render.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <set>
 #include <sstream>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "indexer/extract.h"
-#include "indexer/render.h"
 #include "tests/render_fixtures.h"
 #include "tests/test_util.h"
 
@@ -85,11 +86,22 @@ void check_golden(const std::string& html, const std::string& file) {
 std::string attr_escaped(const std::string& s) {
     std::string out;
     for (char c : s) {
-        if (c == '&') out += "&amp;";
-        else if (c == '"') out += "&quot;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else out += c;
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            default:
+                out += c;
+        }
     }
     return out;
 }
@@ -144,6 +156,13 @@ std::size_t check_page(const std::string& contents, const std::string& name) {
     return ex.record.units.size();
 }
 
+// The anchors extract() gives, in order.
+std::vector<std::string> anchors_of(const std::string& contents) {
+    std::vector<std::string> out;
+    for (const Unit& u : extract(contents, "x.xml").record.units) out.push_back(u.anchor);
+    return out;
+}
+
 // The .xml files under `dir`, recursively, sorted.
 std::vector<fs::path> xml_files(const fs::path& dir) {
     std::vector<fs::path> out;
@@ -165,8 +184,9 @@ TEST_CASE("render: golden page of an Akoma Ntoso act", "[render]") {
     CHECK(r.html.find("<a class=\"ref\" href=\"#tit_1__chp_2\">") != std::string::npos);
     CHECK(r.html.find("<span class=\"ref ref-externe\" title=\"/akn/tg/act/loi/2019-06-26/2019-006\">") !=
           std::string::npos);
-    CHECK(r.html.find("<span class=\"ref\">ailleurs</span>") != std::string::npos);  // target not on the page
-    CHECK(r.html.find("id=\"art_9\"") == std::string::npos);  // quoted wording is not a unit
+    // A target that is not on the page, and amended wording, which is no unit.
+    CHECK(r.html.find("<span class=\"ref\">ailleurs</span>") != std::string::npos);
+    CHECK(r.html.find("id=\"art_9\"") == std::string::npos);
     CHECK(r.html.find("<blockquote class=\"akn-quoted\">") != std::string::npos);
     check_page(fixtures::kAknAct, "loi-essai.xml");
 }
@@ -196,7 +216,22 @@ TEST_CASE("render: golden page of a study", "[render]") {
     check_page(fixtures::kEtude, "etude-essai.xml");
 }
 
-// ===== Extractors and stylesheets agree, on every real file =====
+// ===== Extractors and stylesheets agree =====
+
+TEST_CASE("render: anchors agree at the corners of the Akoma Ntoso rule", "[render]") {
+    std::vector<std::string> expected{"preambule_1",   "paragraph_1", "article_1",        "article_1_2", "article_2",
+                                      "article_1_2_2", "article_3",   "att_1__article_1", "texte_1"};
+    CHECK(anchors_of(fixtures::kAknCorners) == expected);
+    CHECK(check_page(fixtures::kAknCorners, "coins.xml") == expected.size());
+}
+
+TEST_CASE("render: anchors agree at the corners of the TEI rule", "[render]") {
+    std::vector<std::string> expected{"a", "u_2", "u_3", "b", "u_6"};
+    CHECK(anchors_of(fixtures::kTeiCorners) == expected);
+    CHECK(check_page(fixtures::kTeiCorners, "coins.xml") == expected.size());
+}
+
+// ===== … and on every real file =====
 
 TEST_CASE("render: every corpus file renders with each unit anchor once", "[render]") {
     std::size_t files = 0, anchors = 0;
@@ -222,8 +257,8 @@ TEST_CASE("render: every conformance file renders with each unit anchor once", "
 }
 
 TEST_CASE("render: the deliberately invalid AKN file still renders", "[render]") {
-    fs::path path = fs::path(test::source_dir()) / ".." / "shared" / "conformance" / "akn" /
-                    "akn_edge_invalid_sameXmlId.xml";
+    fs::path path =
+        fs::path(test::source_dir()) / ".." / "shared" / "conformance" / "akn" / "akn_edge_invalid_sameXmlId.xml";
     render(slurp(path), path.string(), "akn");
 }
 
@@ -276,8 +311,9 @@ TEST_CASE("render: bad input and bad setup are diagnostics", "[render]") {
     CHECK(missing.diagnostics[0].str() == empty / "coopdec.xsl" + ": feuille de style introuvable");
 
     test::TempDir bad;
-    bad.write("coopdec.xsl", "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
-                             "<xsl:template match=\"/\"><xsl:value-of select=\"((\"/></xsl:template></xsl:stylesheet>");
+    bad.write("coopdec.xsl",
+              "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
+              "<xsl:template match=\"/\"><xsl:value-of select=\"((\"/></xsl:template></xsl:stylesheet>");
     RenderResult invalid = render_html(fixtures::kEtude, "etude.xml", "coopdec", bad.path());
     CHECK_FALSE(invalid.ok);
     REQUIRE_FALSE(invalid.diagnostics.empty());
@@ -299,8 +335,8 @@ TEST_CASE("render: entities are never expanded, DTDs never read", "[render]") {
     // An external DTD declaring the entity: it must not be loaded, so the
     // reference stays unexpanded and the file's text never shows.
     std::string dtd = dir.write("evil.dtd", "<!ENTITY s SYSTEM \"file://" + secret + "\">");
-    std::string external = "<?xml version=\"1.0\"?>\n<!DOCTYPE etude SYSTEM \"file://" + dtd + "\">\n" +
-                           fixtures::kEtudeWithEntity;
+    std::string external =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE etude SYSTEM \"file://" + dtd + "\">\n" + fixtures::kEtudeWithEntity;
     RenderResult r = render_html(external, "etude.xml", "coopdec");
     INFO(diagnostics_of(r));
     CHECK(r.ok);
@@ -314,8 +350,8 @@ TEST_CASE("render: stylesheets can neither write nor read files", "[render]") {
     test::TempDir writer;
     writer.write("coopdec.xsl",
                  "<xsl:stylesheet version=\"1.1\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
-                 "<xsl:template match=\"/\"><xsl:document href=\"" + target +
-                 "\" method=\"html\"><p>x</p></xsl:document><p>ok</p></xsl:template></xsl:stylesheet>");
+                 "<xsl:template match=\"/\"><xsl:document href=\"" +
+                     target + "\" method=\"html\"><p>x</p></xsl:document><p>ok</p></xsl:template></xsl:stylesheet>");
     RenderResult written = render_html(fixtures::kEtude, "etude.xml", "coopdec", writer.path());
     CHECK_FALSE(written.ok);
     CHECK_FALSE(fs::exists(target));
@@ -328,8 +364,8 @@ TEST_CASE("render: stylesheets can neither write nor read files", "[render]") {
     extension.write("coopdec.xsl",
                     "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\" "
                     "xmlns:lx=\"http://xmlsoft.org/XSLT/namespace\" extension-element-prefixes=\"lx\">"
-                    "<xsl:template match=\"/\"><lx:document href=\"" + target +
-                    "\"><p>x</p></lx:document><p>ok</p></xsl:template></xsl:stylesheet>");
+                    "<xsl:template match=\"/\"><lx:document href=\"" +
+                        target + "\"><p>x</p></lx:document><p>ok</p></xsl:template></xsl:stylesheet>");
     CHECK_FALSE(render_html(fixtures::kEtude, "etude.xml", "coopdec", extension.path()).ok);
     CHECK_FALSE(fs::exists(target));
 
@@ -337,8 +373,8 @@ TEST_CASE("render: stylesheets can neither write nor read files", "[render]") {
     test::TempDir reader;
     reader.write("coopdec.xsl",
                  "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
-                 "<xsl:template match=\"/\"><p><xsl:value-of select=\"document('" + secret +
-                 "')\"/></p></xsl:template></xsl:stylesheet>");
+                 "<xsl:template match=\"/\"><p><xsl:value-of select=\"document('" +
+                     secret + "')\"/></p></xsl:template></xsl:stylesheet>");
     RenderResult read = render_html(fixtures::kEtude, "etude.xml", "coopdec", reader.path());
     CHECK_FALSE(read.ok);
     CHECK(read.html.find("SECRET") == std::string::npos);

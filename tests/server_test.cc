@@ -324,3 +324,12 @@ TEST_CASE("the server refuses a missing index clearly", "[server][bad-input]") {
     CHECK(WEXITSTATUS(status) != 0);
     CHECK(contains(out, "coopdec-server : index introuvable ou illisible"));
 }
+
+TEST_CASE("a properties file configures the server; the command line wins", "[server][ops]") {
+    test::TempDir dir;
+    std::string props = dir.write("coopdec.properties",
+                                  "coopdec.db = " + shared().db + "\ncoopdec.port = 1\ncoopdec.public_url = https://exemple.tg\n");
+    test::ServerProcess s({"--config", props, "--port", "0"});  // port 1 would need root: 0 wins
+    CHECK(s.get("/healthz").status == 200);
+    CHECK(contains(s.get("/opensearch.xml").body, "template=\"https://exemple.tg/recherche?q={searchTerms}\""));
+}
