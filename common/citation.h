@@ -12,19 +12,22 @@ namespace coopdec::citation {
 
 // The grammar, over the words of analysis::tokenize() (folded, so case,
 // accents, ' or ’ do not matter; "n°", "nº", "no" before a number are not
-// words). A "/" separates alternatives, [x] is optional, {x} repeats, quoted
+// words). "|" and "/" separate alternatives, [x] is optional, {x} repeats, quoted
 // strings are folded words, and ~ ~ is what may stand between two words
 // (spaces always may, except that a blank line ends a citation):
 //
 //   citation   = article-ref [~,~ act-link act]   -- art. 9 de la loi n° 2007-011
-//              | act [~,~ article-ref]            -- loi 2019-006, article 46
-//   article-ref= ARTICLE ~.~ article-no {~,~ ["et"/"ou"] article-no} [paragraph]
+//              | act [~,~ article-ref]            -- loi 2019-006, article 46 (on
+//                                                 -- one line)
+//   article-ref= ARTICLE ~.~ article-no {list-word article-no} [paragraph]
 //              | PARAGRAPH ~.~ number "de" ~l'~ "article" article-no
 //   ARTICLE    = "article" / "articles" / "art"   -- a list only after a plural
 //                                                 -- ("articles", "art.")
+//   list-word  = ~,~ / ~,~ "et" / ~,~ "ou"         -- "5, 6 et 7"; not "à"
 //   paragraph  = ~,~ PARAGRAPH ~.~ number         -- article 8, alinéa 2
 //   PARAGRAPH  = "alinea" / "alineas" / "al" / "paragraphe"
-//   article-no = DIGITS ["bis"/"ter"/…/"decies"]  -- 46, 12 bis, 12bis, 1115-1
+//   article-no = DIGITS ["bis"/"ter"/…/"decies"]  -- 46, 12 bis, 12bis, 12-1;
+//                                                 -- at most 4 digits before "-"
 //              | "1er" / "premier"                -- not "premier ministre"
 //              | CODE ~.~ DIGITS                  -- L. 1115-1, R.1115-2, LO 141
 //   CODE       = L / R / D / A / LO, written in capitals
@@ -69,11 +72,11 @@ namespace coopdec::citation {
 
 // One citation of a legal text or one of its articles.
 struct Citation {
-    std::string act_kind;    // "loi", "decret", "ordonnance", "arrete", "constitution"; "" for an article alone
-    std::string act_number;  // "2019-006", "2020-001/PR", "802-53/A.P."; "" when none (constitution, article alone)
-    std::string act_date;    // "2019-06-26" when written ("du 26 juin 2019"), else ""
-    std::string article;     // "46", "12 bis", "L. 1115-1", "1"; "" when only an act is named
-    std::string paragraph;   // "2" for "alinéa 2", else ""
+    std::string act_kind;       // "loi", "decret", "ordonnance", "arrete", "constitution"; "" for an article alone
+    std::string act_number;     // "2019-006", "2020-001/PR", "802-53/A.P."; "" when none (constitution, article alone)
+    std::string act_date;       // "2019-06-26" when written ("du 26 juin 2019"), else ""
+    std::string article;        // "46", "12 bis", "L. 1115-1", "1"; "" when only an act is named
+    std::string paragraph;      // "2" for "alinéa 2", else ""
     size_t begin = 0, end = 0;  // byte offsets of the whole citation in the input
 
     // The reading shown to users, in French: "Loi n° 2019-006, art. 46",

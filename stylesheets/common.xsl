@@ -185,7 +185,14 @@
        "important. <pause/> Nous" → "… Nous"). -->
   <xsl:template name="space-after">
     <xsl:variable name="after" select="following::text()[1]"/>
-    <xsl:variable name="last" select="(descendant::text() | preceding::text()[1])[last()]"/>
+    <!-- The last text node before `after`: the element's own, else the one
+         before it. Not written "(A | B)[last()]": libxml2 2.9 evaluates a
+         union under [1] or [last()] by swapping its operands in the
+         compiled expression, which every thread shares (xmlXPathCompSwap),
+         and threads rendering at once then read a half-swapped union.
+         tests/render_test.cc refuses that form in every stylesheet. -->
+    <xsl:variable name="inner" select="descendant::text()[last()]"/>
+    <xsl:variable name="last" select="$inner | preceding::text()[1][not($inner)]"/>
     <xsl:if test="following-sibling::node() and $after
                   and not(normalize-space(substring($after, 1, 1)) = ''
                           and normalize-space(substring($last, string-length($last))) != '')">
