@@ -20,6 +20,10 @@ static std::string cut_term(std::string term) {
     return term;
 }
 
+std::string make_term(std::string_view prefix, std::string_view value) {
+    return cut_term(std::string(prefix) + std::string(value));
+}
+
 std::string facet_term(const Facet& facet, std::string_view value) {
     return cut_term(std::string(facet.prefix) + analysis::fold(value));
 }

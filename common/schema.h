@@ -37,6 +37,12 @@ inline constexpr std::string_view kPrefixStem = "Z";        // stemmed word (no 
 inline constexpr std::string_view kPrefixDoc = "XDOC:";     // document id, on every unit of the document
 inline constexpr std::string_view kPrefixKind = "XKIND:";   // unit kind: doc, article, clause, enonce, section, record
 inline constexpr std::string_view kPrefixFile = "XFILE:";   // source file key, on every unit from that file
+// The legal framework (see indexer/document.cc and search/legal.cc):
+inline constexpr std::string_view kPrefixAct = "XACT:";     // a legal text's number ("2019-006"), folded, on its document unit
+inline constexpr std::string_view kPrefixWork = "XWORK:";   // a legal text's work URI (akn::work_of), on its document unit
+inline constexpr std::string_view kPrefixArticle = "XART:"; // an article unit's number ("46", "12 bis"), folded
+inline constexpr std::string_view kPrefixCite = "XCITE:";   // a citation in a unit's text: "<act>#<article>", "<act>", or "#<article>"
+inline constexpr std::string_view kPrefixRef = "XREF:";     // an AKN ref of the unit: akn::target_key(), fragment narrowed to a unit
 
 // Value slots. ON-DISK CONSTANTS: DO NOT RENUMBER. Add new ones at the end.
 enum Slot : unsigned {
@@ -62,7 +68,7 @@ struct Facet {
 };
 
 // ONE ROW PER FACET. The order is the order of display.
-inline constexpr std::array<Facet, 10> kFacets{{
+inline constexpr std::array<Facet, 11> kFacets{{
     {"type", "Type de document", "XTYPE:", kSlotFacetFirst + 0, false},          // loi, convention, entretien, partenariat, etude
     {"region", "Région", "XREGION:", kSlotFacetFirst + 1, false},                  // Savanes, Kara…
     {"prefecture", "Préfecture", "XPREF:", kSlotFacetFirst + 2, false},            // Tône, Ogou…
@@ -73,6 +79,7 @@ inline constexpr std::array<Facet, 10> kFacets{{
     {"year", "Année", "XYEAR:", kSlotFacetFirst + 7, false},                       // 1986…
     {"lang", "Langue", "XLANG:", kSlotFacetFirst + 8, false},                      // ISO 639-1: fr, en…
     {"role", "Rôle de l'intervenant", "XROLE:", kSlotFacetFirst + 9, true},        // maire, point-focal… (utterances)
+    {"legal_basis", "Base légale", "XBASIS:", kSlotFacetFirst + 10, false},       // "Loi n° 2019-006, art. 46": provisions the text cites
 }};
 
 // The facet named `name`, or nullptr.
@@ -107,6 +114,10 @@ Data decode_data(std::string_view encoded);
 // Joins / splits facet values on kValueSep.
 std::string join_values(const std::vector<std::string>& values);
 std::vector<std::string> split_values(std::string_view joined);
+
+// prefix + value, cut to fit Xapian's term length limit (at a UTF-8
+// boundary). The value is used as given: fold it first where it should be.
+std::string make_term(std::string_view prefix, std::string_view value);
 
 // The unique-id term of a unit ("" anchor = the document unit).
 std::string id_term(std::string_view doc_id, std::string_view anchor = {});

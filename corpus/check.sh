@@ -37,6 +37,7 @@ trap 'rm -rf "$tmp"' EXIT
 : >"$tmp/docids"; : >"$tmp/partids"; : >"$tmp/gazids"; : >"$tmp/communes"
 : >"$tmp/prefectures"; : >"$tmp/regions"; : >"$tmp/partrefs"; : >"$tmp/communerefs"
 : >"$tmp/prefrefs"; : >"$tmp/regionrefs"
+: >"$tmp/aknworks"; : >"$tmp/aknxrefs"; : >"$tmp/aknactive"; : >"$tmp/aknpassive"
 
 for f in "${files[@]}"; do
   rel="${f#"$dir"/}"
@@ -105,13 +106,48 @@ for f in "${files[@]}"; do
     "$NS_AKN")
       echo "$stem" >>"$tmp/docids"
       [ -n "$(xstr "$f" '//*[local-name()="FRBRWork"]/*[local-name()="FRBRthis"]/@value')" ] || fail "$rel: AKN without FRBRWork/FRBRthis"
-      # internal refs (#eId) must resolve inside the document
-      attrs "$f" '//*[local-name()="body"]//*[local-name()="ref"]/@href' | grep '^#' | sed 's/^#//' >"$tmp/irefs" || true
+      work="$(xstr "$f" '//*[local-name()="FRBRWork"]/*[local-name()="FRBRuri"]/@value')"
+      [ -n "$work" ] && echo "$work $f" >>"$tmp/aknworks"
+      # internal refs (#eId) must resolve inside the document: refs of the body
+      # and the preface, and in meta every href, source, period, start, end and
+      # refersTo (FRBRauthor, lifecycle, analysis, temporalData...)
+      refs_xpath='//*[local-name()="body" or local-name()="preface"]//*[local-name()="ref"]/@href'
+      for a in href source period start end refersTo; do
+        refs_xpath="$refs_xpath | //*[local-name()=\"meta\"]//@$a"
+      done
+      attrs "$f" "$refs_xpath" | tr ' ' '\n' >"$tmp/allrefs"
+      grep '^#' "$tmp/allrefs" | sed 's/^#//' >"$tmp/irefs" || true
+      # refs into another AKN file (/akn/...#eId): checked after the loop
+      grep '^/akn/[^#]*#.' "$tmp/allrefs" | sed "s|^|$rel |" >>"$tmp/aknxrefs" || true
       attrs "$f" '//@eId' >"$tmp/eids"
       while read -r r; do
         grep -qxF "$r" "$tmp/eids" || fail "$rel: internal ref #$r does not resolve"
       done <"$tmp/irefs"
       d="$(dups <"$tmp/eids")"; [ -z "$d" ] || fail "$rel: duplicate eIds: $d"
+      # modifications, to check after the loop that each active one has its
+      # passive mirror in the modified text and the other way round
+      tm='//*[local-name()="%s"]/*[local-name()="textualMod"]'
+      n="$(xstr "$f" "count($(printf "$tm" activeModifications))")"
+      for ((i = 1; i <= n; i++)); do
+        m="($(printf "$tm" activeModifications))[$i]"
+        for dst in $(attrs "$f" "$m/*[local-name()=\"destination\"]/@href"); do
+          echo "$rel $work $dst" >>"$tmp/aknactive"
+        done
+      done
+      n="$(xstr "$f" "count($(printf "$tm" passiveModifications))")"
+      for ((i = 1; i <= n; i++)); do
+        m="($(printf "$tm" passiveModifications))[$i]"
+        for src in $(attrs "$f" "$m/*[local-name()=\"source\"]/@href"); do
+          case "$src" in
+            '#'*) by="$(attrs "$f" "//*[local-name()=\"passiveRef\"][@eId=\"${src#\#}\"]/@href")"
+                  [ -n "$by" ] || fail "$rel: passive modification source $src is not a passiveRef" ;;
+            *) by="$src" ;;
+          esac
+          for dst in $(attrs "$f" "$m/*[local-name()=\"destination\"]/@href"); do
+            echo "$rel $work $dst $by" >>"$tmp/aknpassive"
+          done
+        done
+      done
       ;;
     *) fail "$rel: unknown namespace '$ns'" ;;
   esac
@@ -132,6 +168,41 @@ check_refs "$tmp/partrefs" "$tmp/partids" "partnership ref"
 check_refs "$tmp/communerefs" "$tmp/communes" "commune key"
 check_refs "$tmp/prefrefs" "$tmp/prefectures" "prefecture key"
 check_refs "$tmp/regionrefs" "$tmp/regions" "region key"
+
+# AKN: the file of the corpus whose work URI (FRBRWork/FRBRuri) is $1, or "".
+akn_file() {
+  local w t
+  while read -r w t; do [ "$w" = "$1" ] && { echo "$t"; return; }; done <"$tmp/aknworks"
+}
+# refs into another AKN file of the corpus must name one of its eIds; refs to
+# texts outside the corpus are not checked
+while read -r src href; do
+  target="$(akn_file "${href%%#*}")"
+  [ -n "$target" ] || continue
+  attrs "$target" '//@eId' | grep -qxF "${href#*#}" ||
+    fail "$src: ref $href does not resolve in ${target#"$dir"/}"
+done <"$tmp/aknxrefs"
+# an active modification of a text of the corpus (destination /akn/WORK#eId)
+# needs a passive one there (destination #eId, source a passiveRef to this
+# text's work), and the other way round
+has_line() {  # has_line FILE FIELD2 FIELD3 FIELD4: a line "rel FIELD2 FIELD3 FIELD4" exists
+  local r a b c
+  while read -r r a b c; do [ "$a $b $c" = "$2 $3 $4" ] && return 0; done <"$1"
+  return 1
+}
+while read -r src work dst; do
+  target="$(akn_file "${dst%%#*}")"
+  [ -n "$target" ] || continue
+  has_line "$tmp/aknpassive" "${dst%%#*}" "#${dst#*#}" "$work" ||
+    fail "$src: active modification of $dst has no passive mirror in ${target#"$dir"/}"
+done <"$tmp/aknactive"
+while read -r src work dst by; do
+  target="$(akn_file "$by")"
+  [ -n "$target" ] || continue
+  case "$dst" in '#'*) dst="$work$dst" ;; esac
+  has_line "$tmp/aknactive" "$by" "$dst" "" ||
+    fail "$src: passive modification of $dst by $by has no active mirror in ${target#"$dir"/}"
+done <"$tmp/aknpassive"
 
 n="${#files[@]}"
 if [ "$failures" -gt 0 ]; then

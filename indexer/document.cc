@@ -3,7 +3,9 @@
 
 #include <set>
 
+#include "common/akn_ref.h"
 #include "common/analysis.h"
+#include "common/citation.h"
 #include "common/schema.h"
 
 namespace coopdec {
@@ -94,6 +96,58 @@ void add_facets(Xapian::Document& doc, const std::map<std::string, std::vector<s
     }
 }
 
+// The number an article unit answers to ("Article 12 bis – …" → "12 bis"),
+// folded; "" for a unit that is not a numbered article.
+std::string article_key(const Unit& unit) {
+    for (const auto& c : citation::find_citations(unit.label))
+        if (!c.article.empty() && c.act_number.empty()) return analysis::fold(c.article);
+    return {};
+}
+
+// What a document cites in its text: "<act>#<article>" and "<act>" keys per
+// unit, and the labels of the cited provisions for the "legal_basis" facet.
+// An article cited without its act belongs to the document's own act in a
+// legal text ("l'article 9" in a law); elsewhere it is left out: in an
+// agreement "l'article 3" is most often one of its own clauses.
+struct Citations {
+    std::vector<std::vector<std::string>> keys;  // per unit; the last entry is the summary's (preamble, long title)
+    std::vector<std::string> labels;             // per document
+};
+
+// "Loi n° 2019-006, art. 46": the label without date or paragraph, so that
+// every way of citing one provision gives one facet value.
+std::string canonical_label(citation::Citation c) {
+    c.act_date.clear();
+    c.paragraph.clear();
+    return c.label();
+}
+
+Citations find_document_citations(const Record& rec) {
+    Citations out;
+    std::vector<std::vector<citation::Citation>> found;
+    for (const auto& unit : rec.units) found.push_back(citation::find_citations(unit.text));
+    found.push_back(citation::find_citations(rec.summary));
+    const std::string implied = rec.format == "akn" ? rec.act_number : std::string();
+    for (auto& cites : found) {
+        std::vector<std::string> keys;
+        for (auto& c : cites) {
+            if (c.act_number.empty() && c.act_kind.empty() && !implied.empty()) {
+                c.act_number = implied;
+                c.act_kind = "loi";
+            }
+            std::string act = analysis::fold(c.act_number);
+            std::string art = analysis::fold(c.article);
+            if (act.empty()) continue;
+            add_unique(keys, act);
+            if (!art.empty()) add_unique(keys, act + "#" + art);
+            // The text's own act is not its legal basis.
+            if (rec.format != "akn") add_unique(out.labels, canonical_label(c));
+        }
+        out.keys.push_back(std::move(keys));
+    }
+    return out;
+}
+
 std::string join_lines(const std::vector<std::string>& values) {
     std::string out;
     for (const auto& v : values) {
@@ -107,6 +161,7 @@ std::string join_lines(const std::vector<std::string>& values) {
 
 DocContext resolve_context(const Record& record, const Gazetteer& gaz, const PartnershipMap& partnerships) {
     DocContext ctx;
+    for (const auto& label : find_document_citations(record).labels) add_unique(ctx.facets["legal_basis"], label);
     add_unique(ctx.facets["type"], record.type);
     add_unique(ctx.facets["lang"], record.lang);
     std::string year = record.type == "partenariat" ? record.start_year : year_of(record.date);
@@ -149,6 +204,24 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
         index_words(doc, ctx.extra_words, lang);
     };
 
+    const Citations cites = find_document_citations(rec);
+    const std::string own_work = akn::work_of(rec.work_uri);
+    std::set<std::string> anchors;
+    for (const auto& unit : rec.units) anchors.insert(unit.anchor);
+    // A ref to a part of a unit ("section-75-2-i") counts for the unit ("section-75").
+    auto narrow = [&](akn::Target t) {
+        if (t.work != own_work) return t;
+        std::string f = t.fragment;
+        while (!f.empty() && !anchors.count(f)) {
+            size_t dash = f.rfind('-'), under = f.rfind("__");
+            size_t cut = dash == std::string::npos ? under : under == std::string::npos ? dash : std::max(dash, under);
+            if (cut == std::string::npos || cut == 0) break;
+            f.resize(cut);
+        }
+        if (anchors.count(f)) t.fragment = f;
+        return t;
+    };
+
     // The document as a whole: title, summary, metadata and every unit's text,
     // so that a query whose words are spread over several units still finds it.
     {
@@ -156,6 +229,11 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
         Xapian::Document& doc = u.document;
         common(doc, "doc", 0);
         doc.add_boolean_term(u.id_term);
+        for (const auto& key : cites.keys.back()) doc.add_boolean_term(sc::make_term(sc::kPrefixCite, key));
+        if (rec.format == "akn") {
+            if (!rec.act_number.empty()) doc.add_boolean_term(sc::make_term(sc::kPrefixAct, analysis::fold(rec.act_number)));
+            if (!own_work.empty()) doc.add_boolean_term(sc::make_term(sc::kPrefixWork, own_work));
+        }
         Xapian::termpos pos = 0;
         index_text(doc, rec.title, lang, pos, 3);
         index_text(doc, rec.summary, lang, pos);
@@ -210,6 +288,13 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
         if (unit.heading != unit.label) index_text(doc, unit.heading, lang, pos, 2);
         index_text(doc, unit.text, lang, pos);
         if (!unit.role.empty()) add_facets(doc, {{"role", {unit.role}}}, true);
+        if (rec.format == "akn") {
+            std::string key = article_key(unit);
+            if (!key.empty()) doc.add_boolean_term(sc::make_term(sc::kPrefixArticle, key));
+            for (const auto& href : unit.cites)
+                doc.add_boolean_term(sc::make_term(sc::kPrefixRef, akn::target_key(narrow(akn::parse_href(href, own_work)))));
+        }
+        for (const auto& key : cites.keys[order - 1]) doc.add_boolean_term(sc::make_term(sc::kPrefixCite, key));
         doc.set_data(sc::encode_data({{"doc", rec.id}, {"anchor", unit.anchor}, {"kind", unit.kind},
                                       {"label", unit.label}, {"heading", unit.heading}, {"path", unit.path},
                                       {"text", unit.text}, {"speaker", unit.speaker}, {"role", unit.role}}));

@@ -133,6 +133,7 @@ void read_metadata(const pugi::xml_node& doc, const XmlSource& src, Record& rec)
 
     rec.work_uri =
         first_nonempty({std::string(value_of(child(work, "FRBRthis"))), std::string(value_of(child(work, "FRBRuri")))});
+    rec.act_number = std::string(value_of(child(work, "FRBRnumber")));
     rec.expression_uri =
         first_nonempty({std::string(value_of(child(expr, "FRBRthis"))), std::string(value_of(child(expr, "FRBRuri")))});
     rec.date = first_nonempty({normalize_date(value_of(child(work, "FRBRdate"), "date")),

@@ -65,6 +65,7 @@ struct Record {
 
     // Legal texts (AKN): FRBR identification.
     std::string work_uri;        // FRBRWork/FRBRthis (or FRBRuri)
+    std::string act_number;      // FRBRWork/FRBRnumber/@value ("2019-006"), may be empty
     std::string expression_uri;  // FRBRExpression/FRBRthis
     std::string akn_name;        // root element under akomaNtoso: "act", "bill", "documentCollection"...
     std::string pdf_pointer;     // body is only a pointer to this file

@@ -186,8 +186,8 @@
   <xsl:template name="space-after">
     <xsl:variable name="after" select="following::text()[1]"/>
     <!-- The last text node before `after`: the element's own, else the one
-         before it. Not written "(A | B)[last()]": libxml2 2.9 evaluates a
-         union under [1] or [last()] by swapping its operands in the
+         before it. Not a union filtered by [last()]: libxml2 2.9 evaluates a
+         union filtered by [1] or [last()] by swapping its operands in the
          compiled expression, which every thread shares (xmlXPathCompSwap),
          and threads rendering at once then read a half-swapped union.
          tests/render_test.cc refuses that form in every stylesheet. -->

@@ -330,7 +330,7 @@ std::vector<std::string> positional_unions(const std::string& text) {
     return found;
 }
 
-TEST_CASE("render: no stylesheet puts a union under [1] or [last()]", "[render]") {
+TEST_CASE("render: no stylesheet filters a union by position", "[render]") {
     CHECK(positional_unions("select=\"(a | b)[last()]\"") == std::vector<std::string>{"(a | b)[last()]"});
     CHECK(positional_unions("select=\"(a | b[2])[x][1]\"") == std::vector<std::string>{"(a | b[2])[x][1]"});
     CHECK(positional_unions("select=\"(a//b)[1] | c\"").empty());
@@ -338,7 +338,7 @@ TEST_CASE("render: no stylesheet puts a union under [1] or [last()]", "[render]"
     for (const auto& entry : fs::directory_iterator(fs::path(test::source_dir()) / "stylesheets")) {
         if (entry.path().extension() != ".xsl") continue;
         INFO(entry.path().string());
-        CHECK(positional_unions(slurp(entry.path())).empty());
+        CHECK(positional_unions(slurp(entry.path())) == std::vector<std::string>{});
     }
 }
 

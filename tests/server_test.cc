@@ -266,12 +266,12 @@ TEST_CASE("document and partnership pages", "[server][http][html]") {
 }
 
 TEST_CASE("operations: healthz, metrics, opensearch", "[server][http][ops]") {
-    CHECK(server().get("/healthz").body == "ok 84 documents\n");
+    CHECK(server().get("/healthz").body == "ok 85 documents\n");
     server().get("/nulle-part");
     auto m = server().get("/metrics").body;
     CHECK(contains(m, "coopdec_http_requests_total{route=\"none\",status=\"404\"}"));
     CHECK(contains(m, "coopdec_http_request_duration_seconds_bucket{le=\"+Inf\"}"));
-    CHECK(contains(m, "coopdec_index_documents 84\n"));
+    CHECK(contains(m, "coopdec_index_documents 85\n"));
     auto o = server().get("/opensearch.xml").body;
     CHECK(contains(o, "template=\"http://127.0.0.1:" + std::to_string(server().port()) + "/recherche?q={searchTerms}\""));
 }

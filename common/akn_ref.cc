@@ -1,0 +1,65 @@
+// @brief Akoma Ntoso reference parsing.
+#include "common/akn_ref.h"
+
+#include <vector>
+
+namespace coopdec::akn {
+namespace {
+
+bool ends_with(std::string_view s, std::string_view tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+}  // namespace
+
+std::string work_of(std::string_view uri) {
+    std::string u(uri);
+    // A manifestation's file part: "/data.akn", "/!main.xml", ".akn".
+    for (std::string_view ext : {".xml", ".akn", ".pdf"}) {
+        if (ends_with(u, ext)) {
+            size_t slash = u.rfind('/');
+            u.resize(slash == std::string::npos ? u.size() - ext.size() : slash);
+            break;
+        }
+    }
+    while (!u.empty() && u.back() == '/') u.pop_back();
+    if (ends_with(u, "/!main") || ends_with(u, "/main")) u.resize(u.rfind('/'));
+    // An expression: the first segment holding '@' ("fra@", "fra@2019-06-26") and what follows.
+    size_t at = u.find('@');
+    if (at != std::string::npos) {
+        size_t slash = u.rfind('/', at);
+        if (slash != std::string::npos) u.resize(slash);
+    }
+    while (!u.empty() && u.back() == '/') u.pop_back();
+    return u;
+}
+
+Target parse_href(std::string_view href, std::string_view own_work) {
+    Target t;
+    if (href.empty()) return t;
+    if (href[0] == '#' || href[0] == '~') {
+        t.work = std::string(own_work);
+        t.fragment = std::string(href.substr(1));
+        return t;
+    }
+    size_t cut = href.find_first_of("#~");
+    std::string_view uri = href.substr(0, cut);
+    if (cut != std::string_view::npos) t.fragment = std::string(href.substr(cut + 1));
+    t.work = work_of(uri);
+    // Path-style fragments under the document's own work.
+    if (t.fragment.empty() && !own_work.empty() && t.work.size() > own_work.size() &&
+        t.work.compare(0, own_work.size(), own_work) == 0 && t.work[own_work.size()] == '/') {
+        std::string rest = t.work.substr(own_work.size() + 1);
+        for (char& c : rest)
+            if (c == '/') c = '-';
+        t.work = std::string(own_work);
+        t.fragment = rest;
+    }
+    return t;
+}
+
+std::string target_key(const Target& t) {
+    return t.fragment.empty() ? t.work : t.work + "#" + t.fragment;
+}
+
+}  // namespace coopdec::akn

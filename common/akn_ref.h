@@ -1,0 +1,34 @@
+// @brief Akoma Ntoso references: a ref's href read as (work, fragment), so
+// that the indexer records what a provision cites and the server finds the
+// provision it names.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace coopdec::akn {
+
+// The work a FRBR URI names, without expression, manifestation or
+// component parts: "/akn/tg/act/loi/2019-06-26/2019-006/fra@2019-06-26/!main"
+// → "/akn/tg/act/loi/2019-06-26/2019-006"; "…/ukpga/1998/29/data.akn" →
+// "…/ukpga/1998/29". Any other URI is returned without a trailing "/".
+std::string work_of(std::string_view uri);
+
+// Where a reference points.
+struct Target {
+    std::string work;      // work URI (work_of form); the document's own for internal refs
+    std::string fragment;  // eId-like fragment ("art_9", "section-75-2-i"); "" for the whole work
+};
+
+// Reads `href` found in the document whose work is `own_work`:
+//   "#art_9", "~art_9"                      → (own_work, "art_9")
+//   "/akn/…/2019-006/!main#art_9", "…~art_9" → (that work, "art_9")
+//   "<own_work>/section/75/2/i"             → (own_work, "section-75-2-i")   (path-style, as legislation.gov.uk)
+//   "/akn/tg/act/loi/2007-03-13/2007-011"   → (that work, "")
+// Never throws; an empty href gives an empty target.
+Target parse_href(std::string_view href, std::string_view own_work);
+
+// The term value for a target: "work#fragment" or "work".
+std::string target_key(const Target& t);
+
+}  // namespace coopdec::akn
