@@ -51,10 +51,9 @@ std::string default_stylesheet_dir();
 //
 // Thread safety: may be called from several threads at once. Each
 // stylesheet is compiled on first use under a mutex and kept for the life
-// of the process, shared by every thread; each
-// call has its own parsed document and transform context. libxslt's
-// process-wide error handler is installed once and routes messages to the
-// calling thread's diagnostics. Sharing a compiled stylesheet is safe only
+// of the process, shared by every thread; each call has its own parsed
+// document and transform context. libxslt's process-wide error handler is
+// installed once and routes messages to the calling thread's diagnostics. Sharing a compiled stylesheet is safe only
 // if its XPath never filters a union by position ("(a | b)[1]"): libxml2
 // 2.9 then rewrites the shared compiled expression while evaluating it;
 // tests/render_test.cc refuses that form in every stylesheet.

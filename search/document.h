@@ -25,6 +25,7 @@ struct DocumentView {
     std::vector<UnitInfo> units;  // in document order
     std::string html;             // the XSLT rendering made at index time; "" when there is none
     bool has_source = false;      // the source XML is kept in the index
+    std::string citation;         // legal texts: "Loi n° 2019-006 du 26 juin 2019" (set by the caller)
     schema::Data data;            // every stored field, for type-specific ones (partnership records)
 };
 

@@ -24,6 +24,10 @@ std::optional<SearchError> apply_parameter(SearchRequest& req, const std::string
         req.query = value;
         return std::nullopt;
     }
+    if (name == "doc") {
+        req.within = value;
+        return std::nullopt;
+    }
     if (name == "year_from" || name == "year_to") {
         auto y = parse_number(value, 9999);
         if (!y) return SearchError{"année invalide pour " + name + " : « " + value + " » (attendu : 4 chiffres)"};
@@ -59,7 +63,7 @@ std::optional<SearchError> apply_parameter(SearchRequest& req, const std::string
     std::string known;
     for (const auto& f : schema::kFacets) known += std::string(f.name) + ", ";
     return SearchError{"paramètre inconnu « " + name + " » (possibles : q, " + known +
-                       "year_from, year_to, page, per_page, sort)"};
+                       "year_from, year_to, doc, page, per_page, sort)"};
 }
 
 }  // namespace coopdec

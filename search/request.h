@@ -10,7 +10,8 @@
 namespace coopdec {
 
 // Applies one parameter: a facet name (schema::kFacets), year_from, year_to,
-// q, page, per_page, sort (pertinence|date|date-asc; relevance accepted).
+// q, page, per_page, sort (pertinence|date|date-asc; relevance accepted),
+// doc (search within one document).
 // Returns a French message for an unknown name or a malformed value; the
 // request is unchanged then. Values of the index (does this commune exist?)
 // are checked later by validate().

@@ -147,6 +147,9 @@ std::string to_json(const SearchResult& r) {
     for (const auto& e : r.expansions) j.item(e);
     j.close(']');
     j.field("suggestion", r.suggestion);
+    j.key("reading").open('[');
+    for (const auto& x : r.reading) j.open('{').field("label", x.label).field("url", x.url).close('}');
+    j.close(']');
     j.key("relaxations").open('[');
     for (const auto& x : r.relaxations)
         j.open('{').field("facet", x.facet).field("value", x.value).field("total", x.total).close('}');

@@ -14,8 +14,8 @@ namespace coopdec {
 // [{"id","title","url"}], "passages": [{"anchor", "kind", "label", "path",
 // "speaker", "role", "url", "snippet"}]}], "facets": {"<facet>": [{"value",
 // "label", "count", "selected"}]}, "expansions": [synonyms added],
-// "suggestion": corrected query or "", "relaxations": [{"facet", "value",
-// "total"}]}. Every string goes through json_escape;
+// "suggestion": corrected query or "", "reading": [{"label", "url"}] (the
+// provisions the query cites), "relaxations": [{"facet", "value", "total"}]}. Every string goes through json_escape;
 // snippets are HTML fragments (escaped text and <mark>).
 std::string to_json(const SearchResult& result);
 

@@ -12,7 +12,9 @@
 #include "common/analysis.h"
 #include "common/escape.h"
 #include "common/schema.h"
+#include "common/citation.h"
 #include "search/document.h"
+#include "search/legal.h"
 #include "search/query_parser.h"
 #include "search/snippet.h"
 #include "search/spelling.h"
@@ -192,6 +194,8 @@ std::optional<SearchError> validate(const Xapian::Database& db, const SearchRequ
     if (req.per_page < 1 || req.per_page > kMaxPerPage)
         return SearchError{"nombre de résultats par page invalide : entre 1 et " + std::to_string(kMaxPerPage)};
     if (req.page > 100000) return SearchError{"numéro de page trop grand"};
+    if (!req.within.empty() && (!valid_document_id(req.within) || !db.term_exists(sc::id_term(req.within))))
+        return SearchError{"aucun document « " + req.within + " » dans l'index : impossible d'y chercher"};
     if (req.year_from && req.year_to && *req.year_from > *req.year_to)
         return SearchError{"période invalide : l'année de début (" + std::to_string(*req.year_from) +
                            ") est après l'année de fin (" + std::to_string(*req.year_to) + ")"};
@@ -226,10 +230,31 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req, const 
     const Years years{req.year_from, req.year_to};
     Xapian::Query excluded;
     if (!pq.exclusion.empty()) excluded = excluded_documents(db, pq.exclusion);
-    auto match_query = [&](const Filters& fs, const Years& ys) { return build_match(pq.query, fs, ys, excluded); };
+    Xapian::Query within;
+    if (!req.within.empty()) within = Xapian::Query(std::string(sc::kPrefixDoc) + req.within);
+    auto match_query = [&](const Filters& fs, const Years& ys) {
+        Xapian::Query q = build_match(pq.query, fs, ys, excluded);
+        return within.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, within);
+    };
+
+    // A query that cites a provision of the index leads with it.
+    std::vector<Reading> reading;
+    std::map<std::string, std::string> leading;  // doc id → anchor of the cited provision
+    for (const auto& c : citation::read_query(req.query).citations) {
+        for (const auto& p : resolve_citation(db, c)) {
+            reading.push_back(Reading{p.label, p.url});
+            leading.emplace(p.doc_id, p.anchor);
+        }
+    }
+    Xapian::Query main_query = match_query(filters, years);
+    if (!leading.empty()) {
+        auto* boost = new Xapian::ValueMapPostingSource(sc::kSlotDoc);
+        for (const auto& [id, anchor] : leading) boost->add_mapping(id, 1000.0);
+        main_query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main_query, Xapian::Query(boost->release()));
+    }
 
     Xapian::Enquire enquire(db);
-    enquire.set_query(match_query(filters, years));
+    enquire.set_query(main_query);
     enquire.set_collapse_key(sc::kSlotDoc);
     bool browsing = pq.query.empty();
     if (req.sort == SearchRequest::Sort::date_desc || (browsing && req.sort == SearchRequest::Sort::relevance))
@@ -269,8 +294,19 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req, const 
             if (!filter.empty()) within = Xapian::Query(Xapian::Query::OP_FILTER, within, filter);
             pe.set_query(within);
             Xapian::MSet pm = pe.get_mset(0, static_cast<Xapian::doccount>(req.passages));
+            std::vector<Xapian::Document> units;
+            // The provision the query cites comes first.
+            if (auto lead = leading.find(id); lead != leading.end() && !lead->second.empty()) {
+                auto p = db.postlist_begin(sc::id_term(id, lead->second));
+                if (p != db.postlist_end(sc::id_term(id, lead->second))) units.push_back(db.get_document(*p));
+            }
             for (Xapian::MSetIterator p = pm.begin(); p != pm.end(); ++p) {
-                sc::Data u = sc::decode_data(p.get_document().get_data());
+                if (units.size() >= req.passages) break;
+                if (!units.empty() && units[0].get_docid() == *p) continue;
+                units.push_back(p.get_document());
+            }
+            for (const auto& unit_doc : units) {
+                sc::Data u = sc::decode_data(unit_doc.get_data());
                 Passage ps{u["anchor"], u["kind"], u["label"], u["path"], u["speaker"], u["role"],
                            sc::doc_url(id, u["anchor"]), make_snippet(u["text"], hl, lang)};
                 r.passages.push_back(std::move(ps));
@@ -346,6 +382,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req, const 
         }
     }
     res.expansions = pq.expansions;
+    res.reading = std::move(reading);
     return res;
 }
 

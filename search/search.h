@@ -21,6 +21,7 @@ struct SearchRequest {
     size_t per_page = 10;  // 1..kMaxPerPage
     enum class Sort { relevance, date_desc, date_asc } sort = Sort::relevance;
     size_t passages = 3;   // best units shown per document
+    std::string within;    // a document id: search inside that document only ("" = everywhere)
 };
 
 inline constexpr size_t kMaxPerPage = 100;
@@ -62,6 +63,12 @@ struct Relaxation {
     size_t total = 0;
 };
 
+// How the query was read when it cites a provision present in the index
+// (« Interprété comme : Loi n° 2019-006 du 26 juin 2019, art. 46 »).
+struct Reading {
+    std::string label, url;
+};
+
 struct SearchResult {
     std::string query;
     size_t total = 0;  // matching documents (not units), exact
@@ -75,6 +82,9 @@ struct SearchResult {
     // each active filter.
     std::string suggestion;
     std::vector<Relaxation> relaxations;
+    // The provisions the query cites; their documents lead the results
+    // (when relevance orders them), the provision first among the passages.
+    std::vector<Reading> reading;
 };
 
 class Synonyms;

@@ -4,6 +4,8 @@
 #include "common/escape.h"
 #include "common/schema.h"
 #include "search/document.h"
+#include "search/legal.h"
+#include "server/law_page.h"
 #include "search/query_parser.h"
 #include "search/request.h"
 #include "search/result_json.h"
@@ -35,6 +37,35 @@ http::Response json(std::string body) {
     r.content_type = "application/json; charset=utf-8";
     r.body = std::move(body);
     return r;
+}
+
+// References and citations become links to the provisions the index
+// holds; a legal text's articles get their citation form and « Cité par ».
+void add_legal_links(const Xapian::Database& db, DocumentView& doc) {
+    if (doc.html.empty()) return;
+    const std::string own_work = document_work(db, doc.info.id);
+    const std::string own_number = document_act_number(db, doc.info.id);
+    doc.html = pages::link_references(doc.html, [&](const std::string& href) -> std::optional<std::string> {
+        auto p = resolve_target(db, akn::parse_href(href, own_work));
+        if (!p) return std::nullopt;
+        return p->url;
+    });
+    doc.html = pages::link_citations(doc.html, [&](citation::Citation cite) -> std::optional<std::string> {
+        // In a legal text, an article cited alone is one of its own.
+        if (cite.act_number.empty() && cite.act_kind.empty()) {
+            if (own_number.empty()) return std::nullopt;
+            cite.act_number = own_number;
+        }
+        auto found = resolve_citation(db, cite);
+        if (found.empty()) return std::nullopt;
+        return found.front().url;
+    });
+    if (own_number.empty()) return;
+    doc.citation = citation_form(db, doc.info.id);
+    std::map<std::string, pages::ArticleNotes> notes;
+    for (const auto& u : doc.units)
+        notes[u.anchor] = pages::ArticleNotes{citation_form(db, doc.info.id, u.anchor), cited_by(db, doc.info.id, u.anchor)};
+    doc.html = pages::add_article_notes(doc.html, notes);
 }
 
 SearchResult run_search(const Context& c, const SearchRequest& s) {
@@ -79,6 +110,7 @@ http::Response document_html(const Context& c) {
     }
     auto doc = load_document(c.db, id);
     if (!doc) throw NotFound{"aucun document « " + id + " » dans l'index"};
+    add_legal_links(c.db, *doc);
     std::string q = c.request.get("q").value_or("");
     if (q.size() > kMaxQueryBytes) throw SearchError{"requête trop longue"};
     Highlight hl;

@@ -76,9 +76,15 @@ std::string document_page(const DocumentView& doc, const Highlight& highlight, c
     if (!query.empty())
         links += "<p class=\"from-search\">Termes recherchés surlignés : « " + html_escape(query) +
                  " » · <a href=\"/recherche?q=" + url_encode(query) + "\">retour aux résultats</a></p>";
+    if (!doc.citation.empty())
+        links += "<p class=\"cite-as\">Citer ce texte : <cite>" + html_escape(doc.citation) + "</cite></p>";
     if (doc.has_source)
         links += "<p class=\"source\"><a href=\"/doc/" + html_escape(d.id) +
                  "/source.xml\" download>Télécharger le XML source</a></p>";
+    if (doc.units.size() > 1)
+        links += "<form class=\"within\" action=\"/recherche\" role=\"search\"><input type=\"hidden\" name=\"doc\" value=\"" +
+                 html_escape(d.id) + "\"><label>Rechercher dans ce texte <input name=\"q\" type=\"search\"></label> "
+                 "<button>Chercher</button></form>";
     links += "</div>";
     std::string body;
     if (!doc.html.empty()) {

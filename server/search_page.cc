@@ -265,6 +265,13 @@ std::string search_page(const SearchResult& r, const Params& params, bool home) 
     main += home ? "</h2>" : "</h1>";
     // On a phone the facets come after the results: a way to reach them.
     main += "<p class=\"to-facets\"><a href=\"#facets-title\">Affiner la recherche</a></p>";
+    if (!r.reading.empty()) {
+        main += "<p class=\"reading\">Interprété comme : ";
+        for (size_t i = 0; i < r.reading.size(); ++i)
+            main += (i ? " ; " : "") + std::string("<a href=\"") + html_escape(r.reading[i].url) + "\">" +
+                    html_escape(r.reading[i].label) + "</a>";
+        main += "</p>";
+    }
     if (!r.expansions.empty()) {
         main += "<p class=\"expansions\">Résultats incluant : ";
         for (size_t i = 0; i < r.expansions.size(); ++i) main += (i ? ", " : "") + html_escape(r.expansions[i]);

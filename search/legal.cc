@@ -1,0 +1,187 @@
+// @brief Citations and references resolved against the index.
+//
+// The indexer records citations as they are written (XCITE, XREF terms)
+// and each legal text's number, work URI and article numbers (XACT, XWORK,
+// XART); resolving here, when a page is shown, means a text added later is
+// linked at once, with nothing to re-index.
+#include "search/legal.h"
+
+#include <algorithm>
+
+#include "common/analysis.h"
+#include "common/schema.h"
+
+namespace coopdec {
+namespace {
+
+namespace sc = schema;
+
+// Document ids whose document unit has `term`.
+std::vector<std::string> docs_with(const Xapian::Database& db, const std::string& term) {
+    std::vector<std::string> out;
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+        Xapian::Document d = db.get_document(*p);
+        if (d.get_value(sc::kSlotKind) == "doc") out.push_back(d.get_value(sc::kSlotDoc));
+    }
+    return out;
+}
+
+// The anchor of the unit of `doc_id` that has `term`, or "".
+std::string unit_with(const Xapian::Database& db, const std::string& doc_id, const std::string& term) {
+    Xapian::Enquire e(db);
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term),
+                              Xapian::Query(std::string(sc::kPrefixDoc) + doc_id)));
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::MSet m = e.get_mset(0, 1);
+    if (m.empty()) return {};
+    return sc::decode_data(m.begin().get_document().get_data())["anchor"];
+}
+
+sc::Data doc_data(const Xapian::Database& db, const std::string& doc_id) {
+    std::string t = sc::id_term(doc_id);
+    auto p = db.postlist_begin(t);
+    if (p == db.postlist_end(t)) return {};
+    return sc::decode_data(db.get_document(*p).get_data());
+}
+
+// The value of the document unit's first term with `prefix`, or "".
+std::string doc_term_value(const Xapian::Database& db, const std::string& doc_id, std::string_view prefix) {
+    std::string t = sc::id_term(doc_id);
+    auto p = db.postlist_begin(t);
+    if (p == db.postlist_end(t)) return {};
+    Xapian::Document d = db.get_document(*p);
+    auto it = d.termlist_begin();
+    it.skip_to(std::string(prefix));
+    if (it != d.termlist_end() && (*it).compare(0, prefix.size(), prefix) == 0) return (*it).substr(prefix.size());
+    return {};
+}
+
+std::string act_number_of(const Xapian::Database& db, const std::string& doc_id) {
+    return doc_term_value(db, doc_id, sc::kPrefixAct);
+}
+
+std::string article_of(const Xapian::Document& unit) {
+    const std::string prefix(sc::kPrefixArticle);
+    auto it = unit.termlist_begin();
+    it.skip_to(prefix);
+    if (it != unit.termlist_end() && (*it).compare(0, prefix.size(), prefix) == 0) return (*it).substr(prefix.size());
+    return {};
+}
+
+}  // namespace
+
+std::string citation_form(const Xapian::Database& db, const std::string& doc_id, const std::string& anchor) {
+    std::string number = act_number_of(db, doc_id);
+    if (number.empty()) return {};
+    sc::Data d = doc_data(db, doc_id);
+    citation::Citation c;
+    c.act_kind = "loi";
+    for (const auto& found : citation::find_citations(d["title"]))
+        if (analysis::fold(found.act_number) == number && !found.act_kind.empty()) {
+            c.act_kind = found.act_kind;
+            break;
+        }
+    c.act_number = number;
+    c.act_date = d["date"].size() == 10 ? d["date"] : std::string();
+    if (!anchor.empty()) {
+        std::string t = sc::id_term(doc_id, anchor);
+        auto p = db.postlist_begin(t);
+        if (p == db.postlist_end(t)) return c.label();
+        Xapian::Document unit = db.get_document(*p);
+        c.article = article_of(unit);
+        // A unit that is no numbered article: the text's form, then its label.
+        if (c.article.empty()) return c.label() + ", " + sc::decode_data(unit.get_data())["label"];
+    }
+    return c.label();
+}
+
+std::vector<Provision> resolve_citation(const Xapian::Database& db, const citation::Citation& c) {
+    std::vector<Provision> out;
+    std::vector<std::string> docs;
+    if (!c.act_number.empty()) {
+        docs = docs_with(db, sc::make_term(sc::kPrefixAct, analysis::fold(c.act_number)));
+    } else if (!c.article.empty()) {
+        // An article alone: every legal text that has it.
+        std::string t = sc::make_term(sc::kPrefixArticle, analysis::fold(c.article));
+        for (auto p = db.postlist_begin(t); p != db.postlist_end(t); ++p) {
+            std::string id = db.get_document(*p).get_value(sc::kSlotDoc);
+            if (std::find(docs.begin(), docs.end(), id) == docs.end()) docs.push_back(id);
+        }
+    }
+    for (const auto& id : docs) {
+        std::string anchor;
+        if (!c.article.empty()) {
+            anchor = unit_with(db, id, sc::make_term(sc::kPrefixArticle, analysis::fold(c.article)));
+            if (anchor.empty()) continue;  // the text is here, not that article
+        }
+        out.push_back(Provision{id, anchor, citation_form(db, id, anchor), sc::doc_url(id, anchor)});
+    }
+    return out;
+}
+
+std::optional<Provision> resolve_target(const Xapian::Database& db, const akn::Target& target) {
+    if (target.work.empty()) return std::nullopt;
+    auto docs = docs_with(db, sc::make_term(sc::kPrefixWork, target.work));
+    if (docs.empty()) return std::nullopt;
+    const std::string& id = docs.front();
+    // The fragment, or the closest unit that contains it ("section-75-2-i" → "section-75").
+    std::string f = target.fragment;
+    while (!f.empty()) {
+        if (db.term_exists(sc::id_term(id, f))) break;
+        size_t dash = f.rfind('-'), under = f.rfind("__");
+        size_t cut = dash == std::string::npos ? under : under == std::string::npos ? dash : std::max(dash, under);
+        if (cut == std::string::npos || cut == 0) {
+            f.clear();
+            break;
+        }
+        f.resize(cut);
+    }
+    return Provision{id, f, citation_form(db, id, f), sc::doc_url(id, f)};
+}
+
+std::string document_work(const Xapian::Database& db, const std::string& doc_id) {
+    return doc_term_value(db, doc_id, sc::kPrefixWork);
+}
+
+std::string document_act_number(const Xapian::Database& db, const std::string& doc_id) {
+    return act_number_of(db, doc_id);
+}
+
+std::vector<Citing> cited_by(const Xapian::Database& db, const std::string& doc_id, const std::string& anchor) {
+    std::vector<Xapian::Query> ways;
+    std::string work = document_work(db, doc_id);
+    if (!work.empty()) ways.emplace_back(sc::make_term(sc::kPrefixRef, akn::target_key({work, anchor})));
+    std::string number = act_number_of(db, doc_id);
+    if (!number.empty()) {
+        std::string article;
+        if (!anchor.empty()) {
+            std::string t = sc::id_term(doc_id, anchor);
+            auto p = db.postlist_begin(t);
+            if (p != db.postlist_end(t)) article = article_of(db.get_document(*p));
+        }
+        if (anchor.empty()) ways.emplace_back(sc::make_term(sc::kPrefixCite, number));
+        else if (!article.empty()) ways.emplace_back(sc::make_term(sc::kPrefixCite, number + "#" + article));
+    }
+    if (ways.empty()) return {};
+    Xapian::Query q(Xapian::Query::OP_OR, ways.begin(), ways.end());
+    // Not the provision itself, and not the document units: their units say it.
+    q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
+                      Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(sc::id_term(doc_id, anchor)),
+                                    Xapian::Query(std::string(sc::kPrefixKind) + "doc")));
+    Xapian::Enquire e(db);
+    e.set_query(q);
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    e.set_sort_by_value(sc::kSlotOrder, false);
+    Xapian::MSet m = e.get_mset(0, db.get_doccount());
+    std::vector<Citing> out;
+    for (auto it = m.begin(); it != m.end(); ++it) {
+        Xapian::Document u = it.get_document();
+        sc::Data data = sc::decode_data(u.get_data());
+        std::string id = data["doc"];
+        sc::Data d = doc_data(db, id);
+        out.push_back(Citing{id, d["title"], d["type"], data["anchor"], data["label"], sc::doc_url(id, data["anchor"])});
+    }
+    return out;
+}
+
+}  // namespace coopdec

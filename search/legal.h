@@ -1,0 +1,52 @@
+// @brief The legal framework in the index: which provision a citation or an
+// Akoma Ntoso reference names, and who cites a provision.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/akn_ref.h"
+#include "common/citation.h"
+
+namespace coopdec {
+
+// A provision (or a whole legal text, anchor "") present in the index.
+struct Provision {
+    std::string doc_id, anchor;
+    std::string label;  // citation form: "Loi n° 2019-006 du 26 juin 2019, art. 46"
+    std::string url;    // "/doc/ID#art_46"
+};
+
+// The provisions `c` names in the index: its act (by number), and in it the
+// article; an article cited without an act names that article in every
+// legal text that has one. Empty when the index holds none of them.
+std::vector<Provision> resolve_citation(const Xapian::Database& db, const citation::Citation& c);
+
+// The provision an AKN reference points to, when its work is in the index:
+// the unit whose anchor is the fragment, or its closest enclosing unit, or
+// the text as a whole. Nothing for a work the index does not hold.
+std::optional<Provision> resolve_target(const Xapian::Database& db, const akn::Target& target);
+
+// The citation form of a legal text: "Loi n° 2019-006 du 26 juin 2019";
+// with `anchor`, that of its article: "…, art. 46". "" for a document that
+// is not a legal text of the index.
+std::string citation_form(const Xapian::Database& db, const std::string& doc_id, const std::string& anchor = {});
+
+// A legal text's work URI and number as indexed ("" when not a legal text).
+std::string document_work(const Xapian::Database& db, const std::string& doc_id);
+std::string document_act_number(const Xapian::Database& db, const std::string& doc_id);
+
+// A unit that cites a provision.
+struct Citing {
+    std::string doc_id, doc_title, doc_type, anchor, label, url;
+};
+
+// Every unit, of any document, that cites the unit (`doc_id`, `anchor`):
+// by an AKN reference, or by a citation in its text ("l'article 46 de la
+// loi n° 2019-006"). In document order within each document.
+std::vector<Citing> cited_by(const Xapian::Database& db, const std::string& doc_id, const std::string& anchor);
+
+}  // namespace coopdec

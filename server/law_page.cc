@@ -1,0 +1,111 @@
+// @brief Links and notes added to a rendered document.
+#include "server/law_page.h"
+
+#include <set>
+
+#include "common/escape.h"
+
+namespace coopdec::pages {
+
+std::string add_article_notes(const std::string& html, const std::map<std::string, ArticleNotes>& notes) {
+    std::string out = html;
+    for (const auto& [anchor, n] : notes) {
+        if (n.citation.empty() && n.cited_by.empty()) continue;
+        size_t at = out.find("id=\"" + anchor + "\"");
+        if (at == std::string::npos) continue;
+        // After the unit's own heading: the first "</hN>" that follows.
+        size_t h = out.find("</h", at);
+        size_t gt = h == std::string::npos ? std::string::npos : out.find('>', h);
+        size_t next_unit = out.find(" id=\"", at + anchor.size() + 5);
+        if (gt == std::string::npos || (next_unit != std::string::npos && gt > next_unit)) continue;
+        std::string block = "<div class=\"notes\">";
+        if (!n.citation.empty())
+            block += "<p class=\"cite-as\">Citer : <cite>" + html_escape(n.citation) + "</cite></p>";
+        if (!n.cited_by.empty()) {
+            std::set<std::string> agreements;
+            for (const auto& c : n.cited_by)
+                if (c.doc_type == "convention") agreements.insert(c.doc_id);
+            block += "<details class=\"cited-by\"><summary>Cité par " + std::to_string(n.cited_by.size()) +
+                     (n.cited_by.size() > 1 ? " passages" : " passage");
+            if (!agreements.empty())
+                block += ", dont " + std::to_string(agreements.size()) + " convention" + (agreements.size() > 1 ? "s" : "");
+            block += "</summary><ul>";
+            for (const auto& c : n.cited_by)
+                block += "<li><a href=\"" + html_escape(c.url) + "\">" + html_escape(c.doc_title) + " — " +
+                         html_escape(c.label) + "</a></li>";
+            block += "</ul></details>";
+        }
+        block += "</div>";
+        out.insert(gt + 1, block);
+    }
+    return out;
+}
+
+std::string link_references(const std::string& html,
+                            const std::function<std::optional<std::string>(const std::string&)>& resolve) {
+    const std::string open = "<span class=\"ref ref-externe\" title=\"";
+    std::string out;
+    size_t pos = 0;
+    while (true) {
+        size_t at = html.find(open, pos);
+        if (at == std::string::npos) break;
+        size_t title_end = html.find('"', at + open.size());
+        size_t tag_end = title_end == std::string::npos ? std::string::npos : html.find('>', title_end);
+        size_t close = tag_end == std::string::npos ? std::string::npos : html.find("</span>", tag_end);
+        if (close == std::string::npos) break;
+        out.append(html, pos, at - pos);
+        std::string escaped_href = html.substr(at + open.size(), title_end - at - open.size());
+        std::string text = html.substr(tag_end + 1, close - tag_end - 1);
+        // The title holds the href as the XSLT escaped it; only &amp; matters in a URI.
+        std::string href = escaped_href;
+        for (size_t a; (a = href.find("&amp;")) != std::string::npos;) href.replace(a, 5, "&");
+        if (auto url = resolve(href)) {
+            out += "<a class=\"ref\" href=\"" + html_escape(*url) + "\">" + text + "</a>";
+        } else {
+            out += "<span class=\"ref ref-externe\" title=\"hors corpus : " + escaped_href + "\">" + text + "</span>";
+        }
+        pos = close + 7;
+    }
+    out.append(html, pos, std::string::npos);
+    return out;
+}
+
+std::string link_citations(const std::string& html,
+                           const std::function<std::optional<std::string>(const citation::Citation&)>& resolve) {
+    std::string out;
+    out.reserve(html.size());
+    size_t pos = 0;
+    int in_link = 0;  // never a link inside a link, nor in a heading (a unit's own number)
+    while (pos < html.size()) {
+        size_t lt = html.find('<', pos);
+        std::string text = html.substr(pos, lt == std::string::npos ? std::string::npos : lt - pos);
+        if (in_link == 0 && !text.empty()) {
+            size_t done = 0;
+            for (const auto& c : citation::find_citations(text)) {
+                auto url = resolve(c);
+                if (!url) continue;
+                out.append(text, done, c.begin - done);
+                out += "<a class=\"cite\" href=\"" + html_escape(*url) + "\">";
+                out.append(text, c.begin, c.end - c.begin);
+                out += "</a>";
+                done = c.end;
+            }
+            out.append(text, done, std::string::npos);
+        } else {
+            out += text;
+        }
+        if (lt == std::string::npos) break;
+        size_t gt = html.find('>', lt);
+        if (gt == std::string::npos) gt = html.size() - 1;
+        std::string tag = html.substr(lt, gt - lt + 1);
+        bool heading = tag.size() >= 3 && tag[1] == 'h' && tag[2] >= '1' && tag[2] <= '6';
+        bool heading_end = tag.size() >= 4 && tag[1] == '/' && tag[2] == 'h' && tag[3] >= '1' && tag[3] <= '6';
+        if (tag.compare(0, 3, "<a ") == 0 || tag == "<a>" || heading) ++in_link;
+        else if ((tag == "</a>" || heading_end) && in_link > 0) --in_link;
+        out += tag;
+        pos = gt + 1;
+    }
+    return out;
+}
+
+}  // namespace coopdec::pages
