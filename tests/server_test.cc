@@ -333,3 +333,25 @@ TEST_CASE("a properties file configures the server; the command line wins", "[se
     CHECK(s.get("/healthz").status == 200);
     CHECK(contains(s.get("/opensearch.xml").body, "template=\"https://exemple.tg/recherche?q={searchTerms}\""));
 }
+
+TEST_CASE("legal advisors: citations read, provisions linked both ways", "[server][http][legal]") {
+    auto s = server().get("/recherche?q=art+46");
+    CHECK(contains(s.body, "Interprété comme : "));
+    CHECK(contains(s.body, "href=\"/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46\">Loi n° 2019-006 du 26 juin 2019, art. 46</a>"));
+    auto j = json(server().get("/api/search?q=article+46+de+la+loi+2019-006").body);
+    REQUIRE(j->getArray("reading")->size() == 1);
+    CHECK(j->getArray("reading")->getObject(0)->getValue<std::string>("url") == "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46");
+    CHECK(j->getArray("results")->getObject(0)->getValue<std::string>("id") == "akn-tg-act-loi-2019-06-26-2019-006");
+
+    auto law = server().get("/doc/akn-tg-act-loi-2019-06-26-2019-006").body;
+    CHECK(contains(law, "Citer ce texte : <cite>Loi n° 2019-006 du 26 juin 2019</cite>"));
+    CHECK(contains(law, "<summary>Cité par "));
+    CHECK(contains(law, "name=\"doc\" value=\"akn-tg-act-loi-2019-06-26-2019-006\""));   // search within the text
+    CHECK(contains(law, "<a class=\"ref\" href=\"/doc/akn-tg-act-loi-2007-03-13-2007-011\">"));  // resolved across texts
+    CHECK(contains(law, "title=\"hors corpus : /akn/tg/act/loi/2018-01-31/2018-003\""));      // shown as such, no link
+    auto agreement = server().get("/doc/conv-amou-1-aiffres-2021").body;
+    CHECK(contains(agreement, "<a class=\"cite\" href=\"/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46\">"));
+    auto within = json(server().get("/api/search?q=cooperation&doc=akn-tg-act-loi-2019-06-26-2019-006").body);
+    CHECK(within->getValue<size_t>("total") == 1);
+    CHECK(server().get("/recherche?q=eau&doc=inconnu").status == 400);
+}

@@ -374,4 +374,37 @@ describe('interface web dans chromium, sans JavaScript', () => {
         assert.equal(await page.evaluate(() => document.querySelector(':target')?.tagName), 'MAIN');
         await page.context().close();
     });
+
+    test("juriste : « art 46 » mène à l'article, lu comme citation, avec « Cité par »", async () => {
+        const page = await newPage(PHONE);
+        await page.goto(baseUrl);
+        const box = page.getByLabel(/^Rechercher/);
+        await box.fill('art 46');
+        await box.press('Enter');
+        await page.waitForURL((url) => url.pathname === '/recherche' && url.searchParams.get('q') === 'art 46');
+        await checkPage(page, '10-art-46-360');
+        const reading = page.locator('p.reading');
+        assert.match(await reading.innerText(), /^Interprété comme : .*Loi n° 2019-006 du 26 juin 2019, art\. 46/);
+        // The results lead with the cited article: the first result is a law, its first passage the article.
+        const first = page.locator('ol.hits > li').first();
+        assert.equal(await first.locator('.meta .type').innerText(), 'Texte juridique');
+        const passage = first.locator('ul.passages a').first();
+        assert.match(await passage.getAttribute('href'), /#art_46$/);
+        await follow(page, passage);
+        await checkPage(page, '11-article-46-360');
+        assert.equal(new URL(page.url()).hash, '#art_46');
+        const target = await page.evaluate(() => document.querySelector(':target')?.id);
+        assert.equal(target, 'art_46');
+        const article = page.locator('#art_46');
+        const rect = await article.boundingBox();
+        assert.ok(rect && rect.y < PHONE.height && rect.y + rect.height > 0, "l'article doit être à l'écran");
+        assert.match(await article.locator('p.cite-as').innerText(), /^Citer : Loi n° .*, art\. 46$/);
+        // The reading links to each cited provision; the agreements rely on law 2019-006's.
+        await page.goBack();
+        await follow(page, page.locator('p.reading a', { hasText: '2019-006' }));
+        await checkPage(page, '12-loi-2019-006-art-46-360');
+        assert.match(await page.locator('#art_46 details.cited-by summary').innerText(),
+                     /^Cité par \d+ passages?, dont \d+ conventions?$/);
+        await page.context().close();
+    });
 });

@@ -1,0 +1,222 @@
+// @brief The legal framework: AKN references, citations resolved against
+// the index, « Cité par », the legal-basis facet, links on pages, and the
+// real-world check on the conformance acts.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "common/akn_ref.h"
+#include "indexer/extract.h"
+#include "search/legal.h"
+#include "search/request.h"
+#include "search/search.h"
+#include "server/law_page.h"
+#include "tests/search_fixture.h"
+#include "tests/test_util.h"
+
+using namespace coopdec;
+
+TEST_CASE("AKN hrefs are read as work and fragment", "[legal][akn]") {
+    struct Row {
+        const char* href;
+        const char* work;
+        const char* fragment;
+    };
+    const std::string own = "/akn/tg/act/loi/2019-06-26/2019-006";
+    const Row rows[] = {
+        {"#art_9", "/akn/tg/act/loi/2019-06-26/2019-006", "art_9"},
+        {"~art_12__para_1", "/akn/tg/act/loi/2019-06-26/2019-006", "art_12__para_1"},
+        {"/akn/tg/act/loi/2007-03-13/2007-011", "/akn/tg/act/loi/2007-03-13/2007-011", ""},
+        {"/akn/tg/act/loi/2007-03-13/2007-011/!main#art_2", "/akn/tg/act/loi/2007-03-13/2007-011", "art_2"},
+        {"/akn/tg/act/loi/2007-03-13/2007-011/fra@2019-06-26/!main~art_2", "/akn/tg/act/loi/2007-03-13/2007-011", "art_2"},
+        {"/akn/tg/act/loi/2019-06-26/2019-006/section/5", "/akn/tg/act/loi/2019-06-26/2019-006", "section-5"},
+        {"http://www.legislation.gov.uk/id/ukpga/2000/36", "http://www.legislation.gov.uk/id/ukpga/2000/36", ""},
+        {"", "", ""},
+    };
+    for (const auto& r : rows) {
+        CAPTURE(r.href);
+        akn::Target t = akn::parse_href(r.href, own);
+        CHECK(t.work == r.work);
+        CHECK(t.fragment == r.fragment);
+    }
+    CHECK(akn::work_of("http://www.legislation.gov.uk/ukpga/1998/29/data.akn") == "http://www.legislation.gov.uk/ukpga/1998/29");
+    CHECK(akn::work_of("/akn/tg/act/loi/2019-06-26/2019-006/!main") == "/akn/tg/act/loi/2019-06-26/2019-006");
+    CHECK(akn::target_key({"/w", "art_1"}) == "/w#art_1");
+}
+
+namespace {
+
+// The fixture with a law that has an act number, a work URI, an internal
+// ref, and an agreement that cites it.
+struct LegalFixture : test::SearchFixture {
+    LegalFixture() {
+        Record law;
+        law.id = "loi-test";
+        law.type = "loi";
+        law.format = "akn";
+        law.lang = "fr";
+        law.title = "Loi n° 2030-001 du 2 janvier 2030 sur les essais";
+        law.date = "2030-01-02";
+        law.act_number = "2030-001";
+        law.work_uri = "/akn/tg/act/loi/2030-01-02/2030-001/!main";
+        Unit a1 = test::unit("art_1", "article", "Article 1 – Objet", "Article 1 Objet Résumé : la loi règle les essais.");
+        Unit a2 = test::unit("art_2", "article", "Article 2 – Renvoi", "Article 2 Renvoi Résumé : voir l'article 1.");
+        a2.cites = {"#art_1"};
+        law.units = {a1, a2};
+        add(law);
+        Record conv;
+        conv.id = "conv-essai";
+        conv.type = "convention";
+        conv.format = "coopdec";
+        conv.lang = "fr";
+        conv.title = "Convention d'essai";
+        conv.date = "2031-05-01";
+        conv.partnerships = {"part-ogou-niort"};
+        conv.units = {test::unit("art_1", "clause", "Article 1", "Conformément à l'article 1 de la loi n° 2030-001, les parties coopèrent."),
+                      test::unit("art_2", "clause", "Article 2", "L'article 1 de la présente convention s'applique.")};
+        add(conv);
+        db.commit();
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a query citing a provision is read as such and leads with it", "[legal][search]") {
+    LegalFixture fx;
+    SearchRequest req;
+    req.query = "article 1 de la loi 2030-001";
+    auto r = search(fx.db, req);
+    REQUIRE(r.reading.size() == 1);
+    CHECK(r.reading[0].label == "Loi n° 2030-001 du 2 janvier 2030, art. 1");
+    CHECK(r.reading[0].url == "/doc/loi-test#art_1");
+    REQUIRE_FALSE(r.results.empty());
+    CHECK(r.results[0].id == "loi-test");
+    CHECK(r.results[0].passages.at(0).anchor == "art_1");
+
+    req.query = "loi n° 2030-001";
+    auto act = search(fx.db, req);
+    REQUIRE(act.reading.size() == 1);
+    CHECK(act.reading[0].label == "Loi n° 2030-001 du 2 janvier 2030");
+    // A citation of a text the index does not hold is no reading.
+    req.query = "loi n° 1999-999";
+    CHECK(search(fx.db, req).reading.empty());
+    req.query = "cooperation";
+    CHECK(search(fx.db, req).reading.empty());
+}
+
+TEST_CASE("« Cité par »: references and citations, both ways", "[legal]") {
+    LegalFixture fx;
+    auto by = cited_by(fx.db, "loi-test", "art_1");
+    // The law's own article 2 (an AKN ref, and "l'article 1" in its text) and
+    // the agreement's clause 1; not the agreement's clause 2, which cites itself.
+    REQUIRE(by.size() == 2);
+    CHECK(by[0].doc_id != by[1].doc_id);
+    bool from_law = false, from_agreement = false;
+    for (const auto& c : by) {
+        from_law = from_law || (c.doc_id == "loi-test" && c.anchor == "art_2");
+        from_agreement = from_agreement || (c.doc_id == "conv-essai" && c.anchor == "art_1" && c.doc_type == "convention");
+    }
+    CHECK(from_law);
+    CHECK(from_agreement);
+    CHECK(cited_by(fx.db, "loi-test", "art_2").empty());
+    CHECK(citation_form(fx.db, "loi-test", "art_2") == "Loi n° 2030-001 du 2 janvier 2030, art. 2");
+    CHECK(citation_form(fx.db, "conv-essai").empty());
+    auto p = resolve_target(fx.db, akn::parse_href("/akn/tg/act/loi/2030-01-02/2030-001#art_2__para_1", ""));
+    REQUIRE(p.has_value());
+    CHECK(p->url == "/doc/loi-test#art_2");  // narrowed to the unit
+    CHECK_FALSE(resolve_target(fx.db, akn::parse_href("/akn/fr/act/loi/1992-02-06/92-125", "")).has_value());
+}
+
+TEST_CASE("agreements have a legal-basis facet; a search can stay within one text", "[legal][facets]") {
+    LegalFixture fx;
+    SearchRequest req;
+    auto all = search(fx.db, req);
+    bool found = false;
+    for (const auto& f : all.facets)
+        if (f.name == "legal_basis")
+            for (const auto& v : f.values) found = found || (v.value == "Loi n° 2030-001, art. 1" && v.count == 1);
+    CHECK(found);
+    req.filters["legal_basis"] = {"loi n° 2030-001, art. 1"};
+    auto basis = search(fx.db, req);
+    REQUIRE(basis.total == 1);
+    CHECK(basis.results[0].id == "conv-essai");
+
+    SearchRequest within;
+    REQUIRE_FALSE(apply_parameter(within, "doc", "loi-test").has_value());
+    within.query = "article";
+    auto w = search(fx.db, within);
+    REQUIRE(w.total == 1);
+    CHECK(w.results[0].id == "loi-test");
+    within.within = "inconnu";
+    CHECK_THROWS_AS(search(fx.db, within), SearchError);
+}
+
+TEST_CASE("pages link what resolves and only that", "[legal][html]") {
+    auto resolve = [](const citation::Citation& c) -> std::optional<std::string> {
+        if (c.act_number == "2019-006") return "/doc/loi#art_" + c.article;
+        return std::nullopt;
+    };
+    CHECK(pages::link_citations("<p>Selon l'article 46 de la loi n° 2019-006, et la loi n° 92-125.</p>", resolve) ==
+          "<p>Selon <a class=\"cite\" href=\"/doc/loi#art_46\">l'article 46 de la loi n° 2019-006</a>, et la loi n° 92-125.</p>");
+    // Never inside a link or a heading.
+    CHECK(pages::link_citations("<h3>Article 46 de la loi n° 2019-006</h3><a href=\"x\">loi n° 2019-006</a>", resolve) ==
+          "<h3>Article 46 de la loi n° 2019-006</h3><a href=\"x\">loi n° 2019-006</a>");
+    auto refs = [](const std::string& href) -> std::optional<std::string> {
+        if (href == "/akn/a") return "/doc/a";
+        return std::nullopt;
+    };
+    CHECK(pages::link_references("<span class=\"ref ref-externe\" title=\"/akn/a\">A</span> "
+                                 "<span class=\"ref ref-externe\" title=\"/akn/b\">B</span>", refs) ==
+          "<a class=\"ref\" href=\"/doc/a\">A</a> <span class=\"ref ref-externe\" title=\"hors corpus : /akn/b\">B</span>");
+    std::map<std::string, pages::ArticleNotes> notes;
+    notes["art_1"] = pages::ArticleNotes{"Loi n° 1, art. 1", {Citing{"c", "Convention", "convention", "art_2", "Article 2", "/doc/c#art_2"}}};
+    std::string html = pages::add_article_notes("<section id=\"art_1\"><h3>Article 1</h3><p>x</p></section>", notes);
+    CHECK(html == "<section id=\"art_1\"><h3>Article 1</h3><div class=\"notes\"><p class=\"cite-as\">Citer : <cite>Loi n° 1, art. 1</cite></p>"
+                  "<details class=\"cited-by\"><summary>Cité par 1 passage, dont 1 convention</summary><ul><li>"
+                  "<a href=\"/doc/c#art_2\">Convention — Article 2</a></li></ul></details></div><p>x</p></section>");
+}
+
+TEST_CASE("real-world check: the references of the conformance acts", "[legal][conformance]") {
+    // Each act indexed alone: its references to itself resolve; those to
+    // other acts cannot, as no other act of theirs is in the corpus.
+    struct Row {
+        const char* file;
+        size_t refs, own, resolved;
+    };
+    const Row rows[] = {
+        // 2,271 <ref> elements; 1,656 distinct (unit, href) pairs; 171 name
+        // the act itself; the rest name 60-odd other UK acts and SIs.
+        {"akn_uk_pga_1998_29_parts-sections-amendments.xml", 1656, 171, 171},
+        {"akn_eu_COM-2013-0619_chapters-articles-refs.xml", 103, 21, 21},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.file);
+        std::ifstream in(test::source_dir() + "/../shared/conformance/akn/" + row.file);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        Extraction ex = extract(ss.str(), row.file);
+        REQUIRE(ex.ok);
+        test::SearchFixture fx;
+        fx.add(ex.record);
+        const std::string own = akn::work_of(ex.record.work_uri);
+        size_t refs = 0, own_refs = 0, resolved = 0, to_unit = 0;
+        for (const auto& u : ex.record.units) {
+            for (const auto& href : u.cites) {
+                ++refs;
+                akn::Target t = akn::parse_href(href, own);
+                if (t.work == own) ++own_refs;
+                auto p = resolve_target(fx.db, t);
+                if (p) {
+                    ++resolved;
+                    if (!p->anchor.empty()) ++to_unit;
+                }
+            }
+        }
+        WARN(row.file << ": " << refs << " references (distinct per unit), " << own_refs << " to the act itself, "
+                      << resolved << " resolved (" << to_unit << " to a unit)");
+        CHECK(refs == row.refs);
+        CHECK(own_refs == row.own);
+        CHECK(resolved == row.resolved);  // every reference to the act itself resolves, none to an absent act
+    }
+}
