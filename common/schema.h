@@ -100,11 +100,14 @@ inline constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kT
 
 // Fields of the stored document data (one per unit). Encoded as lines
 // "key\tvalue" with \\, \n and \t escaped; see encode_data/decode_data.
-// Units store: doc, anchor, kind, label, heading, path, text, speaker, role.
+// Units store: doc, anchor, kind, label, heading, path, text, speaker, role,
+// amended (legal texts: "date\x1ftype\x1fhref\x1flabel" lines, one per
+// modification another text made to the unit).
 // The document unit ("doc" kind) also stores: title, type, demo, notice,
 // date, lang, communes, partner, partnerships ("id\x1ftitle" pairs joined by
 // \n inside the value), themes (\n-joined), summary, file, text (the start
-// of the body, for snippets), units (number of units). Partnership records
+// of the body, for snippets), units (number of units), lifecycle (legal
+// texts: "date\x1ftype\x1fhref\x1flabel" lines). Partnership records
 // add: partner_name, partner_level, partner_country, nature, start, end,
 // status, divergences (\n-joined), sources ("href\x1ftext" lines).
 using Data = std::map<std::string, std::string>;

@@ -260,6 +260,14 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
         data["partnerships"] = join_lines(parts);
         if (auto t = ctx.facets.find("theme"); t != ctx.facets.end()) data["themes"] = join_lines(t->second);
         data["units"] = std::to_string(rec.units.size());
+        std::vector<std::string> events;
+        for (const auto& e : rec.lifecycle)
+            events.push_back(e.date + sc::kValueSep + e.type + sc::kValueSep + e.source_href + sc::kValueSep + e.source_label);
+        if (!events.empty()) data["lifecycle"] = join_lines(events);
+        // The expression's date ("…/fra@2019-06-26/…"): the version the file holds.
+        if (size_t at = rec.expression_uri.find('@'); at != std::string::npos && rec.expression_uri.size() >= at + 11)
+            if (std::isdigit(static_cast<unsigned char>(rec.expression_uri[at + 1])))
+                data["version"] = rec.expression_uri.substr(at + 1, 10);
         if (rec.type == "partenariat") {
             data["partner_name"] = rec.partner;
             data["partner_level"] = rec.partner_level;
@@ -295,9 +303,14 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
                 doc.add_boolean_term(sc::make_term(sc::kPrefixRef, akn::target_key(narrow(akn::parse_href(href, own_work)))));
         }
         for (const auto& key : cites.keys[order - 1]) doc.add_boolean_term(sc::make_term(sc::kPrefixCite, key));
+        std::vector<std::string> amended;
+        for (const auto& a : rec.amendments)
+            if (a.anchor == unit.anchor)
+                amended.push_back(a.date + sc::kValueSep + a.type + sc::kValueSep + a.source_href + sc::kValueSep + a.source_label);
         doc.set_data(sc::encode_data({{"doc", rec.id}, {"anchor", unit.anchor}, {"kind", unit.kind},
                                       {"label", unit.label}, {"heading", unit.heading}, {"path", unit.path},
-                                      {"text", unit.text}, {"speaker", unit.speaker}, {"role", unit.role}}));
+                                      {"text", unit.text}, {"speaker", unit.speaker}, {"role", unit.role},
+                                      {"amended", join_lines(amended)}}));
         out.push_back(std::move(u));
     }
     return out;

@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <initializer_list>
 #include <iterator>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -123,6 +124,53 @@ std::string id_from_work_uri(std::string_view uri) {
     std::size_t bang = uri.find("/!");
     if (bang != std::string_view::npos) uri = uri.substr(0, bang);
     return slug(uri);
+}
+
+// The history: lifecycle events and the modifications other texts made,
+// each resolved through meta/references (eId → href, showAs) and dated by
+// the lifecycle event that has the same source.
+void read_history(const pugi::xml_node& doc, Record& rec) {
+    pugi::xml_node meta = child(doc, "meta");
+    std::map<std::string, std::pair<std::string, std::string>> refs;  // "#ro2" → (href, showAs)
+    for (const pugi::xml_node& r : child(meta, "references").children()) {
+        std::string id = r.attribute("eId").value();
+        if (id.empty()) id = r.attribute("id").value();
+        if (!id.empty()) refs["#" + id] = {r.attribute("href").value(), r.attribute("showAs").value()};
+    }
+    std::map<std::string, std::string> date_of_source;
+    for (const pugi::xml_node& e : children(child(meta, "lifecycle"), "eventRef")) {
+        Record::Event ev;
+        ev.date = normalize_date(e.attribute("date").value());
+        ev.type = e.attribute("type").value();
+        std::string source = e.attribute("source").value();
+        if (auto it = refs.find(source); it != refs.end()) {
+            ev.source_href = it->second.first;
+            ev.source_label = it->second.second;
+        }
+        date_of_source.emplace(source, ev.date);
+        rec.lifecycle.push_back(std::move(ev));
+    }
+    for (const pugi::xml_node& mods : children(child(meta, "analysis"), "passiveModifications")) {
+        for (const pugi::xml_node& m : mods.children()) {
+            if (!m.attribute("type")) continue;
+            std::string source = child(m, "source").attribute("href").value();
+            for (const pugi::xml_node& d : children(m, "destination")) {
+                Record::Amendment a;
+                std::string href = d.attribute("href").value();
+                size_t hash = href.find_first_of("#~");
+                a.anchor = hash == std::string::npos ? std::string() : href.substr(hash + 1);
+                a.type = m.attribute("type").value();
+                if (auto it = date_of_source.find(source); it != date_of_source.end()) a.date = it->second;
+                if (auto it = refs.find(source); it != refs.end()) {
+                    a.source_href = it->second.first;
+                    a.source_label = it->second.second;
+                } else {
+                    a.source_href = source;
+                }
+                rec.amendments.push_back(std::move(a));
+            }
+        }
+    }
 }
 
 void read_metadata(const pugi::xml_node& doc, const XmlSource& src, Record& rec) {
@@ -400,6 +448,7 @@ Extraction extract_akn(const pugi::xml_node& root, const XmlSource& src) {
     rec.format = "akn";
     rec.akn_name = std::string(local_name(doc));
     read_metadata(doc, src, rec);
+    read_history(doc, rec);
 
     // Document-level references: every ref of the file, meta notes included.
     walk(

@@ -69,6 +69,21 @@ struct Record {
     std::string expression_uri;  // FRBRExpression/FRBRthis
     std::string akn_name;        // root element under akomaNtoso: "act", "bill", "documentCollection"...
     std::string pdf_pointer;     // body is only a pointer to this file
+    // The text's history (meta/lifecycle), oldest first.
+    struct Event {
+        std::string date, type;          // "2019-06-26", "generation" | "amendment" | "repeal"...
+        std::string source_href, source_label;  // the text behind the event (references' href, showAs)
+    };
+    std::vector<Event> lifecycle;
+    // Changes made to this text by others (meta/analysis/passiveModifications):
+    // one per modification and destination unit.
+    struct Amendment {
+        std::string anchor;              // the unit changed ("art_2")
+        std::string type;                // "substitution", "insertion", "repeal"...
+        std::string date;                // of the amending event, when known
+        std::string source_href, source_label;
+    };
+    std::vector<Amendment> amendments;
 
     // Transcripts (TEI).
     struct Participant {

@@ -76,7 +76,8 @@ std::optional<DocumentView> load_document(const Xapian::Database& db, const std:
     Xapian::MSet m = e.get_mset(0, db.get_doccount());
     for (auto it = m.begin(); it != m.end(); ++it) {
         sc::Data u = sc::decode_data(it.get_document().get_data());
-        v.units.push_back(UnitInfo{u["anchor"], u["kind"], u["label"], u["path"], sc::doc_url(id, u["anchor"])});
+        v.units.push_back(UnitInfo{u["anchor"], u["kind"], u["label"], u["path"], sc::doc_url(id, u["anchor"]),
+                                   lines(u["amended"])});
     }
     return v;
 }

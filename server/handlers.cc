@@ -1,6 +1,8 @@
 // @brief Route handlers: request → search or lookup → rendered response.
 #include "server/handlers.h"
 
+#include <sstream>
+
 #include "common/escape.h"
 #include "common/schema.h"
 #include "search/document.h"
@@ -62,9 +64,26 @@ void add_legal_links(const Xapian::Database& db, DocumentView& doc) {
     });
     if (own_number.empty()) return;
     doc.citation = citation_form(db, doc.info.id);
+    // "date\x1ftype\x1fhref\x1flabel" → an entry, linked when the other text is here.
+    auto entry = [&](const std::string& line) {
+        std::vector<std::string> f = schema::split_values(line);
+        f.resize(4);
+        pages::HistoryEntry e{f[0], f[1], f[3], ""};
+        if (auto p = resolve_target(db, akn::parse_href(f[2], own_work))) e.url = p->url;
+        if (e.label.empty() && !f[2].empty()) e.label = f[2];
+        return e;
+    };
+    std::vector<pages::HistoryEntry> lifecycle;
+    std::istringstream events(doc.data["lifecycle"]);
+    for (std::string line; std::getline(events, line);)
+        if (!line.empty()) lifecycle.push_back(entry(line));
+    doc.history_html = pages::history_html(lifecycle, doc.data["version"], doc.info.date);
     std::map<std::string, pages::ArticleNotes> notes;
-    for (const auto& u : doc.units)
-        notes[u.anchor] = pages::ArticleNotes{citation_form(db, doc.info.id, u.anchor), cited_by(db, doc.info.id, u.anchor)};
+    for (const auto& u : doc.units) {
+        pages::ArticleNotes n{citation_form(db, doc.info.id, u.anchor), cited_by(db, doc.info.id, u.anchor), {}};
+        for (const auto& line : u.amended) n.amended.push_back(entry(line));
+        notes[u.anchor] = std::move(n);
+    }
     doc.html = pages::add_article_notes(doc.html, notes);
 }
 

@@ -1,16 +1,54 @@
 // @brief Links and notes added to a rendered document.
 #include "server/law_page.h"
 
+#include <map>
 #include <set>
 
 #include "common/escape.h"
+#include "server/page_parts.h"
 
 namespace coopdec::pages {
+
+namespace {
+
+std::string type_word(const std::string& type) {
+    static const std::map<std::string, std::string> words{
+        {"substitution", "remplacé"}, {"insertion", "complété"}, {"repeal", "abrogé"}, {"split", "scindé"},
+        {"join", "fusionné"}, {"renumbering", "renuméroté"}, {"generation", "texte d'origine"},
+        {"amendment", "modifié"}, {"repeal", "abrogé"},
+    };
+    auto it = words.find(type);
+    return it == words.end() ? type : it->second;
+}
+
+std::string other_text(const HistoryEntry& e) {
+    if (e.label.empty()) return {};
+    if (!e.url.empty()) return "<a href=\"" + html_escape(e.url) + "\">" + html_escape(e.label) + "</a>";
+    return html_escape(e.label) + " <span class=\"ref-externe\">(hors corpus)</span>";
+}
+
+}  // namespace
+
+std::string history_html(const std::vector<HistoryEntry>& lifecycle, const std::string& version_date,
+                         const std::string& work_date) {
+    std::string out;
+    if (!version_date.empty() && version_date != work_date)
+        out += "<p class=\"version\">Version consolidée en vigueur au " + html_escape(french_date(version_date)) + "</p>";
+    if (lifecycle.empty()) return out;
+    out += "<div class=\"history\"><h2>Historique du texte</h2><ol>";
+    for (const auto& e : lifecycle) {
+        out += "<li><time datetime=\"" + html_escape(e.date) + "\">" + html_escape(french_date(e.date)) + "</time> — " +
+               html_escape(type_word(e.type));
+        if (e.type != "generation" && !e.label.empty()) out += " par " + other_text(e);
+        out += "</li>";
+    }
+    return out + "</ol></div>";
+}
 
 std::string add_article_notes(const std::string& html, const std::map<std::string, ArticleNotes>& notes) {
     std::string out = html;
     for (const auto& [anchor, n] : notes) {
-        if (n.citation.empty() && n.cited_by.empty()) continue;
+        if (n.citation.empty() && n.cited_by.empty() && n.amended.empty()) continue;
         size_t at = out.find("id=\"" + anchor + "\"");
         if (at == std::string::npos) continue;
         // After the unit's own heading: the first "</hN>" that follows.
@@ -21,6 +59,9 @@ std::string add_article_notes(const std::string& html, const std::map<std::strin
         std::string block = "<div class=\"notes\">";
         if (!n.citation.empty())
             block += "<p class=\"cite-as\">Citer : <cite>" + html_escape(n.citation) + "</cite></p>";
+        for (const auto& a : n.amended)
+            block += "<p class=\"amended\">Modification : " + html_escape(type_word(a.type)) +
+                     (a.date.empty() ? std::string() : " le " + html_escape(french_date(a.date))) + " par " + other_text(a) + "</p>";
         if (!n.cited_by.empty()) {
             std::set<std::string> agreements;
             for (const auto& c : n.cited_by)

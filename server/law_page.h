@@ -14,11 +14,27 @@
 
 namespace coopdec::pages {
 
-// Per unit of a legal text: its citation form and who cites it.
+// A change another text made, or an event of a text's life.
+struct HistoryEntry {
+    std::string date;   // ISO
+    std::string type;   // AKN type: substitution, insertion, repeal; generation, amendment...
+    std::string label;  // the other text, as its references name it
+    std::string url;    // its page when the index holds it, else ""
+};
+
+// Per unit of a legal text: its citation form, the texts that amended it,
+// and who cites it.
 struct ArticleNotes {
     std::string citation;            // "Loi n° 2019-006 du 26 juin 2019, art. 46"
     std::vector<Citing> cited_by;    // by document order
+    std::vector<HistoryEntry> amended;
 };
+
+// The history of a text: « Historique : 13 mars 2007 — texte d'origine ;
+// 26 juin 2019 — modifié par <a>Loi n° 2019-006</a> », and the version the
+// page shows when it is a consolidation. "" when there is nothing to say.
+std::string history_html(const std::vector<HistoryEntry>& lifecycle, const std::string& version_date,
+                         const std::string& work_date);
 
 // Inserts after the heading of each unit (the element with id="ANCHOR")
 // a block « Citer : … » and « Cité par : … (N conventions) ». Units

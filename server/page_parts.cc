@@ -1,6 +1,7 @@
 // @brief Pieces shared by several pages.
 #include "server/page_parts.h"
 
+#include <cstdlib>
 #include <map>
 
 #include "common/escape.h"
@@ -40,6 +41,15 @@ std::string partnership_links(const ResultDocument& d) {
                html_escape(p.title.empty() ? p.id : p.title) + "</a>";
     }
     return out + "</p>";
+}
+
+std::string french_date(const std::string& iso) {
+    static const char* months[] = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+                                   "août", "septembre", "octobre", "novembre", "décembre"};
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return iso;
+    int m = std::atoi(iso.substr(5, 2).c_str()), d = std::atoi(iso.substr(8, 2).c_str());
+    if (m < 1 || m > 12 || d < 1) return iso;
+    return (d == 1 ? std::string("1er") : std::to_string(d)) + " " + months[m - 1] + " " + iso.substr(0, 4);
 }
 
 std::string type_label(const std::string& type) {

@@ -27,4 +27,7 @@ std::string type_label(const std::string& type);
 
 std::string year_of(const std::string& date);
 
+// "2019-06-26" → "26 juin 2019" ("1er" for the first day); other forms as they are.
+std::string french_date(const std::string& iso);
+
 }  // namespace coopdec::pages

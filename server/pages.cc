@@ -78,6 +78,7 @@ std::string document_page(const DocumentView& doc, const Highlight& highlight, c
                  " » · <a href=\"/recherche?q=" + url_encode(query) + "\">retour aux résultats</a></p>";
     if (!doc.citation.empty())
         links += "<p class=\"cite-as\">Citer ce texte : <cite>" + html_escape(doc.citation) + "</cite></p>";
+    links += doc.history_html;  // built by the caller from the index
     if (doc.has_source)
         links += "<p class=\"source\"><a href=\"/doc/" + html_escape(d.id) +
                  "/source.xml\" download>Télécharger le XML source</a></p>";

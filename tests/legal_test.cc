@@ -220,3 +220,33 @@ TEST_CASE("real-world check: the references of the conformance acts", "[legal][c
         CHECK(resolved == row.resolved);  // every reference to the act itself resolves, none to an absent act
     }
 }
+
+TEST_CASE("amendment history: lifecycle and passive modifications are read", "[legal][akn]") {
+    std::ifstream in(test::source_dir() + "/corpus/lois/loi-2007-011.xml");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    Extraction ex = extract(ss.str(), "loi-2007-011.xml");
+    REQUIRE(ex.ok);
+    const Record& r = ex.record;
+    CHECK(r.act_number == "2007-011");
+    REQUIRE(r.lifecycle.size() == 3);
+    CHECK(r.lifecycle[0].date == "2007-03-13");
+    CHECK(r.lifecycle[0].type == "generation");
+    CHECK(r.lifecycle[2].source_href == "/akn/tg/act/loi/2019-06-26/2019-006");
+    CHECK(r.lifecycle[2].source_label == "Loi n° 2019-006 du 26 juin 2019");
+    REQUIRE(r.amendments.size() == 1);
+    CHECK(r.amendments[0].anchor == "art_2");
+    CHECK(r.amendments[0].type == "substitution");
+    CHECK(r.amendments[0].date == "2019-06-26");
+    CHECK(r.amendments[0].source_href == "/akn/tg/act/loi/2019-06-26/2019-006");
+
+    std::string h = pages::history_html({{"2007-03-13", "generation", "Loi n° 2007-011", ""},
+                                         {"2019-06-26", "amendment", "Loi n° 2019-006", "/doc/l"},
+                                         {"2018-01-31", "amendment", "Loi n° 2018-003", ""}},
+                                        "2019-06-26", "2007-03-13");
+    CHECK(h.find("Version consolidée en vigueur au 26 juin 2019") != std::string::npos);
+    CHECK(h.find("13 mars 2007</time> — texte d&#39;origine</li>") != std::string::npos);
+    CHECK(h.find("modifié par <a href=\"/doc/l\">Loi n° 2019-006</a>") != std::string::npos);
+    CHECK(h.find("Loi n° 2018-003 <span class=\"ref-externe\">(hors corpus)</span>") != std::string::npos);
+    CHECK(pages::history_html({}, "", "").empty());
+}

@@ -354,4 +354,10 @@ TEST_CASE("legal advisors: citations read, provisions linked both ways", "[serve
     auto within = json(server().get("/api/search?q=cooperation&doc=akn-tg-act-loi-2019-06-26-2019-006").body);
     CHECK(within->getValue<size_t>("total") == 1);
     CHECK(server().get("/recherche?q=eau&doc=inconnu").status == 400);
+
+    auto consolidated = server().get("/doc/akn-tg-act-loi-2007-03-13-2007-011").body;
+    CHECK(contains(consolidated, "Version consolidée en vigueur au 26 juin 2019"));
+    CHECK(contains(consolidated, "<h2>Historique du texte</h2>"));
+    CHECK(contains(consolidated, "<p class=\"amended\">Modification : remplacé le 26 juin 2019 par "
+                                 "<a href=\"/doc/akn-tg-act-loi-2019-06-26-2019-006\">"));
 }
