@@ -80,7 +80,7 @@ void add_legal_links(const Xapian::Database& db, DocumentView& doc) {
     doc.history_html = pages::history_html(lifecycle, doc.data["version"], doc.info.date);
     std::map<std::string, pages::ArticleNotes> notes;
     for (const auto& u : doc.units) {
-        pages::ArticleNotes n{citation_form(db, doc.info.id, u.anchor), cited_by(db, doc.info.id, u.anchor), {}};
+        pages::ArticleNotes n{citation_form(db, doc.info.id, u.anchor), cited_by(db, doc.info.id, u.anchor), {}, u.url};
         for (const auto& line : u.amended) n.amended.push_back(entry(line));
         notes[u.anchor] = std::move(n);
     }

@@ -58,7 +58,9 @@ std::string add_article_notes(const std::string& html, const std::map<std::strin
         if (gt == std::string::npos || (next_unit != std::string::npos && gt > next_unit)) continue;
         std::string block = "<div class=\"notes\">";
         if (!n.citation.empty())
-            block += "<p class=\"cite-as\">Citer : <cite>" + html_escape(n.citation) + "</cite></p>";
+            block += "<p class=\"cite-as\">Citer : <cite>" + html_escape(n.citation) + "</cite>" +
+                     (n.permalink.empty() ? std::string()
+                                          : " · <a href=\"" + html_escape(n.permalink) + "\">lien permanent</a>") + "</p>";
         for (const auto& a : n.amended)
             block += "<p class=\"amended\">Modification : " + html_escape(type_word(a.type)) +
                      (a.date.empty() ? std::string() : " le " + html_escape(french_date(a.date))) + " par " + other_text(a) + "</p>";

@@ -28,6 +28,7 @@ struct ArticleNotes {
     std::string citation;            // "Loi n° 2019-006 du 26 juin 2019, art. 46"
     std::vector<Citing> cited_by;    // by document order
     std::vector<HistoryEntry> amended;
+    std::string permalink;           // "/doc/ID#art_46", given with the citation
 };
 
 // The history of a text: « Historique : 13 mars 2007 — texte d'origine ;

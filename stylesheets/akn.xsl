@@ -61,8 +61,10 @@
       <xsl:call-template name="pdf-only"/>
       <xsl:if test="count($anchors[@keep = '1']) &gt; 5">
         <nav class="toc" aria-label="Sommaire">
-          <h2>Sommaire</h2>
+          <details open="open">
+          <summary><h2>Sommaire</h2></summary>
           <ol><xsl:apply-templates select="/*/*" mode="toc"/></ol>
+          </details>
         </nav>
       </xsl:if>
       <xsl:variable name="body"><xsl:apply-templates select="/*/*" mode="block"/></xsl:variable>

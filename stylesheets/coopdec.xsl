@@ -57,7 +57,8 @@
       </dl>
       <xsl:if test="count(cd:clause) &gt; 5">
         <nav class="toc" aria-label="Sommaire">
-          <h2>Sommaire</h2>
+          <details open="open">
+          <summary><h2>Sommaire</h2></summary>
           <ol>
             <xsl:for-each select="cd:clause">
               <li>
@@ -65,6 +66,7 @@
               </li>
             </xsl:for-each>
           </ol>
+          </details>
         </nav>
       </xsl:if>
       <xsl:if test="cd:preambule">
@@ -289,10 +291,12 @@
       </dl>
       <xsl:if test="count(.//cd:section) &gt; 5">
         <nav class="toc" aria-label="Sommaire">
-          <h2>Sommaire</h2>
+          <details open="open">
+          <summary><h2>Sommaire</h2></summary>
           <xsl:call-template name="section-toc">
             <xsl:with-param name="sections" select="cd:section"/>
           </xsl:call-template>
+          </details>
         </nav>
       </xsl:if>
       <xsl:apply-templates select="cd:section"/>

@@ -170,9 +170,10 @@ TEST_CASE("pages link what resolves and only that", "[legal][html]") {
                                  "<span class=\"ref ref-externe\" title=\"/akn/b\">B</span>", refs) ==
           "<a class=\"ref\" href=\"/doc/a\">A</a> <span class=\"ref ref-externe\" title=\"hors corpus : /akn/b\">B</span>");
     std::map<std::string, pages::ArticleNotes> notes;
-    notes["art_1"] = pages::ArticleNotes{"Loi n° 1, art. 1", {Citing{"c", "Convention", "convention", "art_2", "Article 2", "/doc/c#art_2"}}};
+    notes["art_1"] = pages::ArticleNotes{"Loi n° 1, art. 1", {Citing{"c", "Convention", "convention", "art_2", "Article 2", "/doc/c#art_2"}},
+                                         {}, "/doc/l#art_1"};
     std::string html = pages::add_article_notes("<section id=\"art_1\"><h3>Article 1</h3><p>x</p></section>", notes);
-    CHECK(html == "<section id=\"art_1\"><h3>Article 1</h3><div class=\"notes\"><p class=\"cite-as\">Citer : <cite>Loi n° 1, art. 1</cite></p>"
+    CHECK(html == "<section id=\"art_1\"><h3>Article 1</h3><div class=\"notes\"><p class=\"cite-as\">Citer : <cite>Loi n° 1, art. 1</cite> · <a href=\"/doc/l#art_1\">lien permanent</a></p>"
                   "<details class=\"cited-by\"><summary>Cité par 1 passage, dont 1 convention</summary><ul><li>"
                   "<a href=\"/doc/c#art_2\">Convention — Article 2</a></li></ul></details></div><p>x</p></section>");
 }
