@@ -180,7 +180,13 @@ Extraction extract_tei(const pugi::xml_node& root, const XmlSource& src) {
         pugi::xml_node block = ancestor(u, "annotationBlock");
         unit.anchor = u.attribute("xml:id").value();
         if (unit.anchor.empty()) unit.anchor = block.attribute("xml:id").value();
-        if (unit.anchor.empty() || anchors.count(unit.anchor)) unit.anchor = "u_" + std::to_string(position);
+        if (unit.anchor.empty() || anchors.count(unit.anchor)) {
+            // "u_N", or "u_N_2", "u_N_3"… when an earlier utterance already
+            // holds "u_N" as its own id (MUST CHANGE TOGETHER with tei.xsl).
+            const std::string base = "u_" + std::to_string(position);
+            unit.anchor = base;
+            for (int i = 2; anchors.count(unit.anchor); ++i) unit.anchor = base + "_" + std::to_string(i);
+        }
         anchors.insert(unit.anchor);
 
         std::string who = first_pointer(u.attribute("who").value());

@@ -10,7 +10,8 @@
     - A u is a unit only if some word is spoken: text outside note,
       incident, vocal, kinesic, pause and gap.
     - Its anchor is u/@xml:id, else the enclosing annotationBlock/@xml:id,
-      else "u_N"; "u_N" too when an earlier unit already took that id.
+      else "u_N"; "u_N" too when an earlier unit already took that id, and
+      "u_N_2", "u_N_3"… when "u_N" itself was taken.
   The last clause makes the rule sequential: "akn-dedup"-style bisection
   over the spoken utterances (template tei-dedup) carries the set of anchors
   taken so far, with recursion depth log2(n) rather than n.
@@ -20,10 +21,7 @@
   Elements are matched by local name where the extractor does so (text,
   u, annotationBlock), so both always agree on what an utterance is.
   MUST CHANGE TOGETHER with extract_tei.cc (tests/render_test.cc checks
-  every anchor of every transcript). Known limit, the extractor's: "u_N" is
-  not checked against ids taken before, so <u xml:id="u_2"/> followed by an
-  utterance without id at position 2 gives two units "u_2"; this stylesheet
-  writes both, as the extractor anchors both.
+  every anchor of every transcript).
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -89,7 +87,13 @@
             <xsl:when test="$calls/@id != '' and not(contains($used, concat('|', $calls/@id, '|')))">
               <xsl:value-of select="$calls/@id"/>
             </xsl:when>
-            <xsl:otherwise><xsl:value-of select="concat('u_', $calls/@pos)"/></xsl:otherwise>
+            <xsl:otherwise>
+              <xsl:call-template name="tei-numbered">
+                <xsl:with-param name="base" select="concat('u_', $calls/@pos)"/>
+                <xsl:with-param name="used" select="$used"/>
+                <xsl:with-param name="i" select="1"/>
+              </xsl:call-template>
+            </xsl:otherwise>
           </xsl:choose>
         </a>
       </xsl:when>
@@ -112,6 +116,29 @@
           <xsl:with-param name="used" select="string($used-right)"/>
         </xsl:call-template>
       </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- `base` when it is free, else base_2, base_3… (i = 1 tries `base`). -->
+  <xsl:template name="tei-numbered">
+    <xsl:param name="base"/>
+    <xsl:param name="used"/>
+    <xsl:param name="i"/>
+    <xsl:variable name="candidate">
+      <xsl:choose>
+        <xsl:when test="$i = 1"><xsl:value-of select="$base"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="concat($base, '_', $i)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="not(contains($used, concat('|', $candidate, '|')))"><xsl:value-of select="$candidate"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="tei-numbered">
+          <xsl:with-param name="base" select="$base"/>
+          <xsl:with-param name="used" select="$used"/>
+          <xsl:with-param name="i" select="$i + 1"/>
+        </xsl:call-template>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "indexer/extract.h"
+#include "indexer/render.h"
 
 using namespace coopdec;
 
@@ -138,4 +139,22 @@ TEST_CASE("TEI without title, language or date", "[tei]") {
     CHECK(ex.record.date.empty());
     CHECK_FALSE(ex.record.demo);
     CHECK(ex.record.units.empty());
+}
+
+TEST_CASE("a generated utterance anchor never repeats an earlier one", "[tei]") {
+    // Regression: <u xml:id="u_2"> then an id-less utterance at position 2
+    // gave two units "u_2".
+    const char* xml = R"(<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="ent-x"><teiHeader><fileDesc><titleStmt>
+<title>Essai</title></titleStmt></fileDesc></teiHeader><text><body>
+<u xml:id="u_2" who="#a">Premier tour.</u><u who="#a">Deuxième tour.</u><u who="#a">Troisième tour.</u>
+</body></text></TEI>)";
+    coopdec::Extraction ex = coopdec::extract(xml, "x.xml");
+    REQUIRE(ex.ok);
+    std::vector<std::string> anchors;
+    for (const auto& u : ex.record.units) anchors.push_back(u.anchor);
+    CHECK(anchors == std::vector<std::string>{"u_2", "u_2_2", "u_3"});
+    // The stylesheet anchors the page the same way.
+    coopdec::RenderResult page = coopdec::render_html(xml, "x.xml", "tei");
+    REQUIRE(page.ok);
+    for (const auto& a : anchors) CHECK(page.html.find("id=\"" + a + "\"") != std::string::npos);
 }
