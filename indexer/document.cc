@@ -264,10 +264,7 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
         for (const auto& e : rec.lifecycle)
             events.push_back(e.date + sc::kValueSep + e.type + sc::kValueSep + e.source_href + sc::kValueSep + e.source_label);
         if (!events.empty()) data["lifecycle"] = join_lines(events);
-        // The expression's date ("…/fra@2019-06-26/…"): the version the file holds.
-        if (size_t at = rec.expression_uri.find('@'); at != std::string::npos && rec.expression_uri.size() >= at + 11)
-            if (std::isdigit(static_cast<unsigned char>(rec.expression_uri[at + 1])))
-                data["version"] = rec.expression_uri.substr(at + 1, 10);
+        if (!rec.version_date.empty()) data["version"] = rec.version_date;
         if (rec.type == "partenariat") {
             data["partner_name"] = rec.partner;
             data["partner_level"] = rec.partner_level;

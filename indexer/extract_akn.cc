@@ -189,6 +189,13 @@ void read_metadata(const pugi::xml_node& doc, const XmlSource& src, Record& rec)
     rec.lang = normalize_lang(value_of(child(expr, "FRBRlanguage"), "language"));
     rec.id = id_from_work_uri(rec.work_uri);
     if (rec.id.empty()) rec.id = id_from_name(src.name);
+    // An expression dated in its URI ("…/fra@2019-06-26") is one version of
+    // the work: its own id, so that several versions live side by side.
+    if (size_t at = rec.expression_uri.find('@'); at != std::string::npos) {
+        std::string date = normalize_date(std::string_view(rec.expression_uri).substr(at + 1, 10));
+        if (date.size() == 10) rec.version_date = date;
+    }
+    if (!rec.version_date.empty() && rec.version_date != rec.date) rec.id += "-v" + rec.version_date;
 
     pugi::xml_node preface = child(doc, "preface");
     rec.summary = label_text(child(preface, "longTitle"));

@@ -67,6 +67,7 @@ struct Record {
     std::string work_uri;        // FRBRWork/FRBRthis (or FRBRuri)
     std::string act_number;      // FRBRWork/FRBRnumber/@value ("2019-006"), may be empty
     std::string expression_uri;  // FRBRExpression/FRBRthis
+    std::string version_date;    // the expression's date when its URI has one ("fra@2019-06-26"), else ""
     std::string akn_name;        // root element under akomaNtoso: "act", "bill", "documentCollection"...
     std::string pdf_pointer;     // body is only a pointer to this file
     // The text's history (meta/lifecycle), oldest first.

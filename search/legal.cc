@@ -7,6 +7,7 @@
 #include "search/legal.h"
 
 #include <algorithm>
+#include <map>
 
 #include "common/analysis.h"
 #include "common/schema.h"
@@ -68,7 +69,52 @@ std::string article_of(const Xapian::Document& unit) {
     return {};
 }
 
+// The date a version holds: its expression's, else its work's.
+std::string version_date(const Xapian::Database& db, const std::string& doc_id) {
+    sc::Data d = doc_data(db, doc_id);
+    return d["version"].empty() ? d["date"] : d["version"];
+}
+
+// Among versions of texts, one per work: in force at `at`, or the latest.
+std::vector<std::string> one_per_work(const Xapian::Database& db, const std::vector<std::string>& docs,
+                                      const std::string& at) {
+    std::map<std::string, std::pair<std::string, std::string>> best;  // work → (date, doc)
+    std::vector<std::string> order;
+    for (const auto& id : docs) {
+        std::string work = doc_term_value(db, id, sc::kPrefixWork);
+        if (work.empty()) work = "doc:" + id;
+        std::string date = version_date(db, id);
+        auto it = best.find(work);
+        if (it == best.end()) {
+            best[work] = {date, id};
+            order.push_back(work);
+            continue;
+        }
+        const std::string& held = it->second.first;
+        bool in_force = at.empty() || date <= at;
+        bool held_in_force = at.empty() || held <= at;
+        // In force beats not in force; then the latest in force, or the
+        // earliest of those not yet in force.
+        if ((in_force && !held_in_force) || (in_force && held_in_force && date > held) ||
+            (!in_force && !held_in_force && date < held))
+            it->second = {date, id};
+    }
+    std::vector<std::string> out;
+    for (const auto& w : order) out.push_back(best[w].second);
+    return out;
+}
+
 }  // namespace
+
+std::vector<Version> versions(const Xapian::Database& db, const std::string& doc_id) {
+    std::string work = doc_term_value(db, doc_id, sc::kPrefixWork);
+    if (work.empty()) return {};
+    std::vector<Version> out;
+    for (const auto& id : docs_with(db, sc::make_term(sc::kPrefixWork, work)))
+        out.push_back(Version{id, version_date(db, id), sc::doc_url(id)});
+    std::sort(out.begin(), out.end(), [](const Version& a, const Version& b) { return a.date < b.date; });
+    return out;
+}
 
 std::string citation_form(const Xapian::Database& db, const std::string& doc_id, const std::string& anchor) {
     std::string number = act_number_of(db, doc_id);
@@ -95,7 +141,8 @@ std::string citation_form(const Xapian::Database& db, const std::string& doc_id,
     return c.label();
 }
 
-std::vector<Provision> resolve_citation(const Xapian::Database& db, const citation::Citation& c) {
+std::vector<Provision> resolve_citation(const Xapian::Database& db, const citation::Citation& c,
+                                        const std::string& at) {
     std::vector<Provision> out;
     std::vector<std::string> docs;
     if (!c.act_number.empty()) {
@@ -108,7 +155,7 @@ std::vector<Provision> resolve_citation(const Xapian::Database& db, const citati
             if (std::find(docs.begin(), docs.end(), id) == docs.end()) docs.push_back(id);
         }
     }
-    for (const auto& id : docs) {
+    for (const auto& id : one_per_work(db, docs, at)) {
         std::string anchor;
         if (!c.article.empty()) {
             anchor = unit_with(db, id, sc::make_term(sc::kPrefixArticle, analysis::fold(c.article)));
@@ -119,9 +166,10 @@ std::vector<Provision> resolve_citation(const Xapian::Database& db, const citati
     return out;
 }
 
-std::optional<Provision> resolve_target(const Xapian::Database& db, const akn::Target& target) {
+std::optional<Provision> resolve_target(const Xapian::Database& db, const akn::Target& target,
+                                        const std::string& at) {
     if (target.work.empty()) return std::nullopt;
-    auto docs = docs_with(db, sc::make_term(sc::kPrefixWork, target.work));
+    auto docs = one_per_work(db, docs_with(db, sc::make_term(sc::kPrefixWork, target.work)), at);
     if (docs.empty()) return std::nullopt;
     const std::string& id = docs.front();
     // The fragment, or the closest unit that contains it ("section-75-2-i" → "section-75").

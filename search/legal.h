@@ -23,12 +23,27 @@ struct Provision {
 // The provisions `c` names in the index: its act (by number), and in it the
 // article; an article cited without an act names that article in every
 // legal text that has one. Empty when the index holds none of them.
-std::vector<Provision> resolve_citation(const Xapian::Database& db, const citation::Citation& c);
+// A text held in several versions (expressions of one work) gives one
+// provision: the version in force at `at` (an ISO date: the latest version
+// dated on or before it), or the latest one when `at` is "".
+std::vector<Provision> resolve_citation(const Xapian::Database& db, const citation::Citation& c,
+                                        const std::string& at = {});
 
 // The provision an AKN reference points to, when its work is in the index:
 // the unit whose anchor is the fragment, or its closest enclosing unit, or
-// the text as a whole. Nothing for a work the index does not hold.
-std::optional<Provision> resolve_target(const Xapian::Database& db, const akn::Target& target);
+// the text as a whole; in the version chosen as above. Nothing for a work
+// the index does not hold.
+std::optional<Provision> resolve_target(const Xapian::Database& db, const akn::Target& target,
+                                        const std::string& at = {});
+
+// One version of a legal text.
+struct Version {
+    std::string doc_id, date, url;  // date: the expression's, else the work's
+};
+
+// Every version of the text `doc_id` is one of (same work), oldest first;
+// just itself for a text held once; empty for a document that is no legal text.
+std::vector<Version> versions(const Xapian::Database& db, const std::string& doc_id);
 
 // The citation form of a legal text: "Loi n° 2019-006 du 26 juin 2019";
 // with `anchor`, that of its article: "…, art. 46". "" for a document that

@@ -58,7 +58,8 @@ void add_legal_links(const Xapian::Database& db, DocumentView& doc) {
             if (own_number.empty()) return std::nullopt;
             cite.act_number = own_number;
         }
-        auto found = resolve_citation(db, cite);
+        // An agreement's citations open the version in force when it was signed.
+        auto found = resolve_citation(db, cite, own_number.empty() ? doc.info.date : std::string());
         if (found.empty()) return std::nullopt;
         return found.front().url;
     });
@@ -77,7 +78,8 @@ void add_legal_links(const Xapian::Database& db, DocumentView& doc) {
     std::istringstream events(doc.data["lifecycle"]);
     for (std::string line; std::getline(events, line);)
         if (!line.empty()) lifecycle.push_back(entry(line));
-    doc.history_html = pages::history_html(lifecycle, doc.data["version"], doc.info.date);
+    doc.history_html = pages::versions_html(versions(db, doc.info.id), doc.info.id) +
+                       pages::history_html(lifecycle, doc.data["version"], doc.info.date);
     std::map<std::string, pages::ArticleNotes> notes;
     for (const auto& u : doc.units) {
         pages::ArticleNotes n{citation_form(db, doc.info.id, u.anchor), cited_by(db, doc.info.id, u.anchor), {}, u.url};

@@ -29,6 +29,22 @@ std::string other_text(const HistoryEntry& e) {
 
 }  // namespace
 
+std::string versions_html(const std::vector<Version>& versions, const std::string& current) {
+    if (versions.size() < 2) return {};
+    std::string out = "<p class=\"versions\">Versions : ";
+    for (size_t i = 0; i < versions.size(); ++i) {
+        const Version& v = versions[i];
+        if (i) out += " · ";
+        std::string when = html_escape(french_date(v.date));
+        bool latest = i + 1 == versions.size();
+        if (v.doc_id == current)
+            out += "<strong aria-current=\"page\">" + when + " (cette version" + (latest ? ", la plus récente" : "") + ")</strong>";
+        else
+            out += "<a href=\"" + html_escape(v.url) + "\">" + when + (latest ? " (la plus récente)" : "") + "</a>";
+    }
+    return out + "</p>";
+}
+
 std::string history_html(const std::vector<HistoryEntry>& lifecycle, const std::string& version_date,
                          const std::string& work_date) {
     std::string out;

@@ -37,6 +37,10 @@ struct ArticleNotes {
 std::string history_html(const std::vector<HistoryEntry>& lifecycle, const std::string& version_date,
                          const std::string& work_date);
 
+// « Versions : 13 mars 2007 · 26 juin 2019 (cette version, la plus récente) »,
+// each other version a link; "" for a text held in one version.
+std::string versions_html(const std::vector<Version>& versions, const std::string& current);
+
 // Inserts after the heading of each unit (the element with id="ANCHOR")
 // a block « Citer : … » and « Cité par : … (N conventions) ». Units
 // without notes are left alone.

@@ -251,3 +251,65 @@ TEST_CASE("amendment history: lifecycle and passive modifications are read", "[l
     CHECK(h.find("Loi n° 2018-003 <span class=\"ref-externe\">(hors corpus)</span>") != std::string::npos);
     CHECK(pages::history_html({}, "", "").empty());
 }
+
+TEST_CASE("versions: expressions of one work, the one in force at a date", "[legal][versions]") {
+    LegalFixture fx;
+    Record v2;
+    v2.id = "loi-test-v2035-01-01";
+    v2.type = "loi";
+    v2.format = "akn";
+    v2.lang = "fr";
+    v2.title = "Loi n° 2030-001 du 2 janvier 2030 sur les essais";
+    v2.date = "2030-01-02";
+    v2.version_date = "2035-01-01";
+    v2.act_number = "2030-001";
+    v2.work_uri = "/akn/tg/act/loi/2030-01-02/2030-001";
+    v2.expression_uri = "/akn/tg/act/loi/2030-01-02/2030-001/fra@2035-01-01";
+    v2.units = {test::unit("art_1", "article", "Article 1 – Objet", "Article 1 Objet Résumé : la loi règle les essais et leurs suites.")};
+    fx.add(v2);
+
+    auto vs = versions(fx.db, "loi-test");
+    REQUIRE(vs.size() == 2);
+    CHECK(vs[0].doc_id == "loi-test");
+    CHECK(vs[0].date == "2030-01-02");
+    CHECK(vs[1].doc_id == "loi-test-v2035-01-01");
+    CHECK(versions(fx.db, "conv-essai").empty());
+
+    citation::Citation c;
+    c.act_kind = "loi";
+    c.act_number = "2030-001";
+    c.article = "1";
+    // Without a date: the latest version; at an agreement's signature date: the one then in force.
+    auto latest = resolve_citation(fx.db, c);
+    REQUIRE(latest.size() == 1);
+    CHECK(latest[0].url == "/doc/loi-test-v2035-01-01#art_1");
+    auto in_2031 = resolve_citation(fx.db, c, "2031-05-01");
+    REQUIRE(in_2031.size() == 1);
+    CHECK(in_2031[0].url == "/doc/loi-test#art_1");
+    auto before = resolve_citation(fx.db, c, "2020-01-01");  // before any version: the first
+    REQUIRE(before.size() == 1);
+    CHECK(before[0].url == "/doc/loi-test#art_1");
+    auto ref = resolve_target(fx.db, akn::parse_href("/akn/tg/act/loi/2030-01-02/2030-001#art_1", ""), "2036-01-01");
+    REQUIRE(ref.has_value());
+    CHECK(ref->doc_id == "loi-test-v2035-01-01");
+
+    std::string html = pages::versions_html(vs, "loi-test");
+    CHECK(html == "<p class=\"versions\">Versions : <strong aria-current=\"page\">2 janvier 2030 (cette version)</strong> · "
+                  "<a href=\"/doc/loi-test-v2035-01-01\">1er janvier 2035 (la plus récente)</a></p>");
+    CHECK(pages::versions_html({vs[0]}, "loi-test").empty());
+}
+
+TEST_CASE("an expression dated in its URI gets an id of its own", "[legal][akn]") {
+    const char* xml = R"(<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="loi"><meta>
+<identification source="#x"><FRBRWork><FRBRthis value="/akn/tg/act/loi/2007-03-13/2007-011/!main"/>
+<FRBRuri value="/akn/tg/act/loi/2007-03-13/2007-011"/><FRBRdate date="2007-03-13" name="loi"/><FRBRauthor href="#x"/>
+<FRBRcountry value="tg"/><FRBRnumber value="2007-011"/></FRBRWork><FRBRExpression>
+<FRBRthis value="/akn/tg/act/loi/2007-03-13/2007-011/fra@2019-06-26/!main"/><FRBRuri value="/akn/tg/act/loi/2007-03-13/2007-011/fra@2019-06-26"/>
+<FRBRdate date="2019-06-26" name="consolidation"/><FRBRauthor href="#x"/><FRBRlanguage language="fra"/></FRBRExpression>
+<FRBRManifestation><FRBRthis value="x"/><FRBRuri value="x"/><FRBRdate date="2026-01-01" name="x"/><FRBRauthor href="#x"/></FRBRManifestation>
+</identification></meta><body><article eId="art_1"><num>Article 1</num><content><p>Texte.</p></content></article></body></act></akomaNtoso>)";
+    Extraction ex = extract(xml, "v.xml");
+    REQUIRE(ex.ok);
+    CHECK(ex.record.version_date == "2019-06-26");
+    CHECK(ex.record.id == "akn-tg-act-loi-2007-03-13-2007-011-v2019-06-26");
+}

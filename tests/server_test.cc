@@ -347,7 +347,7 @@ TEST_CASE("legal advisors: citations read, provisions linked both ways", "[serve
     CHECK(contains(law, "Citer ce texte : <cite>Loi n° 2019-006 du 26 juin 2019</cite>"));
     CHECK(contains(law, "<summary>Cité par "));
     CHECK(contains(law, "name=\"doc\" value=\"akn-tg-act-loi-2019-06-26-2019-006\""));   // search within the text
-    CHECK(contains(law, "<a class=\"ref\" href=\"/doc/akn-tg-act-loi-2007-03-13-2007-011\">"));  // resolved across texts
+    CHECK(contains(law, "<a class=\"ref\" href=\"/doc/akn-tg-act-loi-2007-03-13-2007-011-v2019-06-26\">"));  // resolved across texts
     CHECK(contains(law, "title=\"hors corpus : /akn/tg/act/loi/2018-01-31/2018-003\""));      // shown as such, no link
     auto agreement = server().get("/doc/conv-amou-1-aiffres-2021").body;
     CHECK(contains(agreement, "<a class=\"cite\" href=\"/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46\">"));
@@ -355,7 +355,7 @@ TEST_CASE("legal advisors: citations read, provisions linked both ways", "[serve
     CHECK(within->getValue<size_t>("total") == 1);
     CHECK(server().get("/recherche?q=eau&doc=inconnu").status == 400);
 
-    auto consolidated = server().get("/doc/akn-tg-act-loi-2007-03-13-2007-011").body;
+    auto consolidated = server().get("/doc/akn-tg-act-loi-2007-03-13-2007-011-v2019-06-26").body;
     CHECK(contains(consolidated, "Version consolidée en vigueur au 26 juin 2019"));
     CHECK(contains(consolidated, "<h2>Historique du texte</h2>"));
     CHECK(contains(consolidated, "<p class=\"amended\">Modification : remplacé le 26 juin 2019 par "
