@@ -8,6 +8,7 @@
 
 #include "common/akn_ref.h"
 #include "indexer/extract.h"
+#include "indexer/render.h"
 #include "search/legal.h"
 #include "search/request.h"
 #include "search/search.h"
@@ -312,4 +313,28 @@ TEST_CASE("an expression dated in its URI gets an id of its own", "[legal][akn]"
     REQUIRE(ex.ok);
     CHECK(ex.record.version_date == "2019-06-26");
     CHECK(ex.record.id == "akn-tg-act-loi-2007-03-13-2007-011-v2019-06-26");
+}
+
+TEST_CASE("every conformance act renders with a working table of contents", "[legal][render][conformance]") {
+    for (const char* file : {"akn_uk_pga_1998_29_parts-sections-amendments.xml", "akn_eu_COM-2013-0619_chapters-articles-refs.xml",
+                             "akn_it_senato_ddl_2013_bill-mods.xml"}) {
+        CAPTURE(file);
+        std::ifstream in(test::source_dir() + "/../shared/conformance/akn/" + file);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        RenderResult page = render_html(ss.str(), file, "akn");
+        REQUIRE(page.ok);
+        size_t toc = page.html.find("<nav class=\"toc\"");
+        REQUIRE(toc != std::string::npos);
+        size_t end = page.html.find("</nav>", toc);
+        std::string nav = page.html.substr(toc, end - toc);
+        size_t links = 0;
+        for (size_t at = nav.find("href=\"#"); at != std::string::npos; at = nav.find("href=\"#", at + 1)) {
+            std::string id = nav.substr(at + 7, nav.find('"', at + 7) - at - 7);
+            CAPTURE(id);
+            CHECK(page.html.find("id=\"" + id + "\"") != std::string::npos);  // every entry lands somewhere
+            ++links;
+        }
+        CHECK(links > 5);
+    }
 }
