@@ -179,14 +179,6 @@ const Compiled& stylesheet(const std::string& path) {
     return it->second;
 }
 
-// The offset of a DOCTYPE that declares entities, or npos (the twin of
-// schema_check.cc's: the same files must be refused with the same words).
-std::size_t entity_doctype(std::string_view contents) {
-    std::size_t doctype = contents.find("<!DOCTYPE");
-    if (doctype == std::string_view::npos) return doctype;
-    return contents.find("<!ENTITY", doctype) == std::string_view::npos ? std::string_view::npos : doctype;
-}
-
 struct DocDeleter {
     void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
 };

@@ -84,17 +84,6 @@ Compiled compile(const std::string& path) {
     return out;
 }
 
-// The offset of a DOCTYPE that declares entities, or npos. Checked on the
-// text, before libxml2 sees it: libxml2 would refuse a billion laughs with
-// its own "entity reference loop" errors, but read_xml()'s message is the
-// one users should see, and no entity must be parsed at all. "<!ENTITY" can
-// only appear after "<!DOCTYPE" in a DTD (or a comment: refused too).
-std::size_t entity_doctype(std::string_view contents) {
-    std::size_t doctype = contents.find("<!DOCTYPE");
-    if (doctype == std::string_view::npos) return doctype;
-    return contents.find("<!ENTITY", doctype) == std::string_view::npos ? std::string_view::npos : doctype;
-}
-
 }  // namespace
 
 std::string default_schema_dir() { return COOPDEC_SCHEMA_DIR; }
@@ -138,6 +127,10 @@ std::vector<Diagnostic> SchemaChecker::check(std::string_view contents, const st
 #if LIBXML_VERSION >= 21300
     options |= XML_PARSE_NO_XXE;
 #endif
+    // Checked on the text, before libxml2 sees it: libxml2 would refuse a
+    // billion laughs with its own "entity reference loop" errors, but
+    // read_xml()'s message is the one users should see, and no entity must
+    // be parsed at all.
     if (std::size_t at = entity_doctype(contents); at != std::string_view::npos) {
         LineCol pos = line_col(contents, static_cast<std::ptrdiff_t>(at));
         return {Diagnostic{name, pos.line, pos.column,

@@ -303,4 +303,10 @@ std::string text_of(const pugi::xml_node& node, const SkipElement& skip) {
     return b.str();
 }
 
+std::size_t entity_doctype(std::string_view contents) {
+    std::size_t doctype = contents.find("<!DOCTYPE");
+    if (doctype == std::string_view::npos) return doctype;
+    return contents.find("<!ENTITY", doctype) == std::string_view::npos ? std::string_view::npos : doctype;
+}
+
 }  // namespace coopdec

@@ -141,4 +141,11 @@ std::string text_of(const pugi::xml_node& node, const SkipElement& skip = {});
 // Same, appended to `out`.
 void append_text(const pugi::xml_node& node, TextBuilder& out, const SkipElement& skip = {});
 
+// The offset of a DOCTYPE that declares entities, or npos: a plain text
+// check made before any parser sees the file, shared by every reader of
+// XML (pugixml here, libxml2 in schema_check and render) so the same files
+// are refused with the same words. "<!ENTITY" can only appear after
+// "<!DOCTYPE" in a DTD (or in a comment: refused too).
+std::size_t entity_doctype(std::string_view contents);
+
 }  // namespace coopdec
