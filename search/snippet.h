@@ -18,7 +18,7 @@ struct Highlight {
 // With no match, the start of the text. `text` is UTF-8; the snippet never
 // cuts inside a character.
 std::string make_snippet(std::string_view text, const Highlight& highlight, std::string_view lang,
-                         size_t max_words = 24);
+                         size_t max_words = 20);
 
 // Marks the words of `highlight` in an HTML fragment coopdec produced
 // (well-formed, text already escaped): only text outside tags is touched,

@@ -41,11 +41,9 @@ std::string layout(const std::string& title, const std::string& main_html, const
     out += html_escape(query);
     out += "\"><button type=\"submit\">Rechercher</button></form></header><main id=\"contenu\">";
     out += main_html;
-    out += "</main><footer class=\"site\"><p>coopdec — base documentaire de la coopération décentralisée "
-           "au Togo. Corpus de démonstration : les documents marqués « Document de démonstration » "
-           "ont été rédigés pour l'exemple ; les articles de loi sont des résumés, pas le texte officiel.</p>"
-           "<p><a href=\"/api/search\">API JSON</a> · <a href=\"/recherche\">Tous les documents</a></p>"
-           "</footer></body></html>\n";
+    out += "</main><footer class=\"site\"><p>coopdec — la coopération décentralisée au Togo. Corpus de "
+           "démonstration : les documents marqués comme tels ont été rédigés pour l'exemple ; les articles de "
+           "loi sont des résumés, pas le texte officiel.</p><p><a href=\"/api/search\">API JSON</a></p></footer></body></html>\n";
     return out;
 }
 

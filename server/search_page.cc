@@ -17,7 +17,7 @@ using http::Params;
 
 // Facets show this many values as links; a longer facet offers the rest
 // in a searchable field (a datalist), which keeps the page light.
-constexpr size_t kShortFacet = 5;
+constexpr size_t kShortFacet = 4;
 
 // The parameters minus paging: any change of filter starts again at page 1.
 Params without_page(const Params& p) {
@@ -120,9 +120,12 @@ std::string facets_html(const SearchResult& r, const Params& params) {
             if (v.selected) values.push_back(&v);
         for (const auto& v : f.values)
             if (!v.selected) values.push_back(&v);
-        out += "<ul>";
-        for (size_t i = 0; i < values.size() && i < kShortFacet; ++i) out += facet_value_link(f, *values[i], params);
-        out += "</ul>";
+        // Years are chosen as a range: the form above says it all.
+        if (!is_year) {
+            out += "<ul>";
+            for (size_t i = 0; i < values.size() && i < kShortFacet; ++i) out += facet_value_link(f, *values[i], params);
+            out += "</ul>";
+        }
         if (values.size() > kShortFacet && !is_year) {
             std::string list_id = "l-" + f.name;
             out += "<form action=\"/recherche\">" + hidden_inputs(params, {}) + "<label>" +

@@ -202,7 +202,8 @@ TEST_CASE("security headers are on every response", "[server][http][security]") 
 TEST_CASE("pages are light, gzipped on request, and HEAD works", "[server][http]") {
     auto css = server().get("/static/coopdec.css");
     for (const char* target : {"/", "/recherche?q=cooperation+decentralisee", "/recherche?q=eau&type=convention",
-                               "/recherche?q=jumelage"}) {
+                               "/recherche?q=jumelage", "/recherche?q=cooperation+decentralisee&type=convention",
+                               "/recherche?q=art+46", "/recherche?q=eau&type=convention&type=entretien&region=Plateaux"}) {
         CAPTURE(target);
         auto a = server().get(target);
         CHECK(a.body.size() + css.body.size() < 30 * 1024);
