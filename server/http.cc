@@ -49,6 +49,7 @@ std::optional<TargetError> parse_target(std::string_view target, std::string& pa
     if (target.size() > kMaxTargetBytes)
         return TargetError{414, "adresse trop longue (" + std::to_string(target.size()) + " octets, au plus " +
                                     std::to_string(kMaxTargetBytes) + ")"};
+    if (target.find('\0') != std::string_view::npos) return TargetError{400, "adresse invalide : octet nul interdit"};
     if (target.find('#') != std::string_view::npos) target = target.substr(0, target.find('#'));
     size_t q = target.find('?');
     std::string_view raw_path = target.substr(0, q);

@@ -47,7 +47,7 @@ inline constexpr size_t kMaxParams = 64;
 // the query means a space. Refused: a target over kMaxTargetBytes (414),
 // more than kMaxParams parameters, a malformed %-escape, an escaped NUL,
 // invalid UTF-8 after decoding, a path that is not absolute or that holds
-// "." or ".." segments, a backslash or a NUL (all 400).
+// "." or ".." segments, a backslash or a NUL, raw or escaped (all 400).
 std::optional<TargetError> parse_target(std::string_view target, std::string& path, Params& params);
 
 // "a=1&b=%C3%A9": parameters encoded for a URL (url_encode on names and values).

@@ -30,6 +30,7 @@ TEST_CASE("request targets are decoded, or refused with a reason", "[http]") {
         {"/./b", 400, "adresse invalide : segment « . » interdit"},
         {"/a%5Cb", 400, "adresse invalide : caractère « \\ » interdit dans le chemin"},
         {"/a%00", 400, "adresse invalide : encodage %XX incorrect dans le chemin"},
+        {std::string("/a?q=x\0y", 9), 400, "adresse invalide : octet nul interdit"},
         {"/a%", 400, "adresse invalide : encodage %XX incorrect dans le chemin"},
         {"/a?q=%4", 400, "paramètre mal encodé : encodage %XX incorrect"},
         {"/a?q=%C3%28", 400, "paramètre mal encodé : le texte doit être en UTF-8"},
