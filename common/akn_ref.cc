@@ -1,6 +1,7 @@
 // @brief Akoma Ntoso reference parsing.
 #include "common/akn_ref.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace coopdec::akn {
@@ -56,6 +57,16 @@ Target parse_href(std::string_view href, std::string_view own_work) {
         t.fragment = rest;
     }
     return t;
+}
+
+std::string enclosing_unit(std::string f, const std::function<bool(const std::string&)>& is_unit) {
+    while (!f.empty() && !is_unit(f)) {
+        size_t dash = f.rfind('-'), under = f.rfind("__");
+        size_t cut = dash == std::string::npos ? under : under == std::string::npos ? dash : std::max(dash, under);
+        if (cut == std::string::npos || cut == 0) return {};
+        f.resize(cut);
+    }
+    return f;
 }
 
 std::string target_key(const Target& t) {

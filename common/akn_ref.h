@@ -3,6 +3,7 @@
 // provision it names.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,13 @@ struct Target {
 //   "/akn/tg/act/loi/2007-03-13/2007-011"   → (that work, "")
 // Never throws; an empty href gives an empty target.
 Target parse_href(std::string_view href, std::string_view own_work);
+
+// The unit a fragment lies in: `fragment` itself when `is_unit` says so,
+// else the closest enclosing fragment, cutting the last "-x" or "__x"
+// ("section-75-2-i" → "section-75-2" → "section-75"). "" when none is a
+// unit. Shared by the indexer (refs of a text to itself) and the server
+// (refs between texts), so both narrow the same way.
+std::string enclosing_unit(std::string fragment, const std::function<bool(const std::string&)>& is_unit);
 
 // The term value for a target: "work#fragment" or "work".
 std::string target_key(const Target& t);

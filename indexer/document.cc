@@ -211,14 +211,8 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
     // A ref to a part of a unit ("section-75-2-i") counts for the unit ("section-75").
     auto narrow = [&](akn::Target t) {
         if (t.work != own_work) return t;
-        std::string f = t.fragment;
-        while (!f.empty() && !anchors.count(f)) {
-            size_t dash = f.rfind('-'), under = f.rfind("__");
-            size_t cut = dash == std::string::npos ? under : under == std::string::npos ? dash : std::max(dash, under);
-            if (cut == std::string::npos || cut == 0) break;
-            f.resize(cut);
-        }
-        if (anchors.count(f)) t.fragment = f;
+        std::string f = akn::enclosing_unit(t.fragment, [&](const std::string& a) { return anchors.count(a) > 0; });
+        if (!f.empty()) t.fragment = f;
         return t;
     };
 

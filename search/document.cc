@@ -19,6 +19,13 @@ std::vector<std::string> lines(const std::string& s) {
 
 }  // namespace
 
+sc::Data stored_data(const Xapian::Database& db, const std::string& id) {
+    std::string term = sc::id_term(id);
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    if (p == db.postlist_end(term)) return {};
+    return sc::decode_data(db.get_document(*p).get_data());
+}
+
 ResultDocument summary_of(const std::string& id, const sc::Data& d) {
     auto get = [&](const char* k) {
         auto it = d.find(k);
@@ -55,11 +62,9 @@ bool valid_document_id(std::string_view id) {
 
 std::optional<DocumentView> load_document(const Xapian::Database& db, const std::string& id) {
     if (!valid_document_id(id)) return std::nullopt;
-    std::string term = sc::id_term(id);
-    Xapian::PostingIterator p = db.postlist_begin(term);
-    if (p == db.postlist_end(term)) return std::nullopt;
     DocumentView v;
-    v.data = sc::decode_data(db.get_document(*p).get_data());
+    v.data = stored_data(db, id);
+    if (v.data.empty()) return std::nullopt;
     v.info = summary_of(id, v.data);
     v.lang = v.data["lang"];
     v.summary = v.data["summary"];

@@ -31,6 +31,10 @@ struct DocumentView {
     schema::Data data;            // every stored field, for type-specific ones (partnership records)
 };
 
+// Every field stored on the document unit of `id` (schema::Data); empty
+// when the index has no such document.
+schema::Data stored_data(const Xapian::Database& db, const std::string& id);
+
 // The summary of a document from its document unit's stored data.
 ResultDocument summary_of(const std::string& id, const schema::Data& data);
 

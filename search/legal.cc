@@ -11,6 +11,7 @@
 
 #include "common/analysis.h"
 #include "common/schema.h"
+#include "search/document.h"
 
 namespace coopdec {
 namespace {
@@ -36,13 +37,6 @@ std::string unit_with(const Xapian::Database& db, const std::string& doc_id, con
     Xapian::MSet m = e.get_mset(0, 1);
     if (m.empty()) return {};
     return sc::decode_data(m.begin().get_document().get_data())["anchor"];
-}
-
-sc::Data doc_data(const Xapian::Database& db, const std::string& doc_id) {
-    std::string t = sc::id_term(doc_id);
-    auto p = db.postlist_begin(t);
-    if (p == db.postlist_end(t)) return {};
-    return sc::decode_data(db.get_document(*p).get_data());
 }
 
 // The value of the document unit's first term with `prefix`, or "".
@@ -71,7 +65,7 @@ std::string article_of(const Xapian::Document& unit) {
 
 // The date a version holds: its expression's, else its work's.
 std::string version_date(const Xapian::Database& db, const std::string& doc_id) {
-    sc::Data d = doc_data(db, doc_id);
+    sc::Data d = stored_data(db, doc_id);
     return d["version"].empty() ? d["date"] : d["version"];
 }
 
@@ -119,7 +113,7 @@ std::vector<Version> versions(const Xapian::Database& db, const std::string& doc
 std::string citation_form(const Xapian::Database& db, const std::string& doc_id, const std::string& anchor) {
     std::string number = act_number_of(db, doc_id);
     if (number.empty()) return {};
-    sc::Data d = doc_data(db, doc_id);
+    sc::Data d = stored_data(db, doc_id);
     citation::Citation c;
     c.act_kind = "loi";
     for (const auto& found : citation::find_citations(d["title"]))
@@ -173,17 +167,8 @@ std::optional<Provision> resolve_target(const Xapian::Database& db, const akn::T
     if (docs.empty()) return std::nullopt;
     const std::string& id = docs.front();
     // The fragment, or the closest unit that contains it ("section-75-2-i" → "section-75").
-    std::string f = target.fragment;
-    while (!f.empty()) {
-        if (db.term_exists(sc::id_term(id, f))) break;
-        size_t dash = f.rfind('-'), under = f.rfind("__");
-        size_t cut = dash == std::string::npos ? under : under == std::string::npos ? dash : std::max(dash, under);
-        if (cut == std::string::npos || cut == 0) {
-            f.clear();
-            break;
-        }
-        f.resize(cut);
-    }
+    std::string f = akn::enclosing_unit(target.fragment,
+                                        [&](const std::string& a) { return db.term_exists(sc::id_term(id, a)); });
     return Provision{id, f, citation_form(db, id, f), sc::doc_url(id, f)};
 }
 
@@ -226,7 +211,7 @@ std::vector<Citing> cited_by(const Xapian::Database& db, const std::string& doc_
         Xapian::Document u = it.get_document();
         sc::Data data = sc::decode_data(u.get_data());
         std::string id = data["doc"];
-        sc::Data d = doc_data(db, id);
+        sc::Data d = stored_data(db, id);
         out.push_back(Citing{id, d["title"], d["type"], data["anchor"], data["label"], sc::doc_url(id, data["anchor"])});
     }
     return out;

@@ -140,13 +140,6 @@ std::string type_label(std::string_view type) {
 }
 
 
-// The stored data of a document's "doc" unit.
-sc::Data doc_data(const Xapian::Database& db, const std::string& doc_id) {
-    Xapian::PostingIterator p = db.postlist_begin(sc::id_term(doc_id));
-    if (p == db.postlist_end(sc::id_term(doc_id))) return {};
-    return sc::decode_data(db.get_document(*p).get_data());
-}
-
 Filters merged_filters(const SearchRequest& req, const ParsedQuery& pq) {
     auto all = req.filters;
     for (const auto& [k, vs] : pq.filters)
@@ -281,7 +274,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req, const 
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
         Xapian::Document unit = it.get_document();
         std::string id = unit.get_value(sc::kSlotDoc);
-        sc::Data d = doc_data(db, id);
+        sc::Data d = stored_data(db, id);
         ResultDocument r = summary_of(id, d);
         std::string lang = d["lang"];
 
@@ -339,7 +332,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req, const 
             FacetCount c{value, value, count, selected.count(analysis::fold(value)) > 0};
             if (fr.name == "type") c.label = type_label(value);
             if (fr.name == "partnership") {
-                auto t = doc_data(db, value)["title"];
+                auto t = stored_data(db, value)["title"];
                 if (!t.empty()) c.label = t;
             }
             fr.values.push_back(std::move(c));

@@ -338,3 +338,12 @@ TEST_CASE("every conformance act renders with a working table of contents", "[le
         CHECK(links > 5);
     }
 }
+
+TEST_CASE("a fragment narrows to the unit that contains it", "[legal][akn]") {
+    auto is_unit = [](const std::string& a) { return a == "section-75" || a == "art_12"; };
+    CHECK(akn::enclosing_unit("section-75-2-i", is_unit) == "section-75");
+    CHECK(akn::enclosing_unit("art_12__para_1", is_unit) == "art_12");
+    CHECK(akn::enclosing_unit("art_12", is_unit) == "art_12");
+    CHECK(akn::enclosing_unit("schedule-7", is_unit).empty());
+    CHECK(akn::enclosing_unit("", is_unit).empty());
+}
