@@ -1,14 +1,18 @@
 // @brief The server application: configuration, socket, HTTP server, stop.
 #include "server/app.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
-#include <Poco/Net/HTTPServer.h>
+#include <sys/resource.h>
+
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/TCPServerDispatcher.h>
+#include <Poco/ThreadPool.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/IntValidator.h>
 #include <Poco/Util/Option.h>
@@ -16,7 +20,10 @@
 
 #include "search/search.h"
 #include "search/synonyms.h"
+#include "server/connection.h"
+#include "server/head_gate.h"
 #include "server/metrics.h"
+#include "server/privileges.h"
 #include "server/request_handler.h"
 #include "server/router.h"
 
@@ -75,6 +82,16 @@ std::map<std::string, StaticFile> load_statics(const std::string& dir) {
     return out;
 }
 
+// Each waiting connection is a descriptor: lift the soft limit to the hard
+// one so that the gate's bound, not the default 1024, is what applies.
+void raise_descriptor_limit() {
+    rlimit r{};
+    if (getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max) {
+        r.rlim_cur = r.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &r);
+    }
+}
+
 }  // namespace
 
 void ServerApp::initialize(Poco::Util::Application& self) {
@@ -104,6 +121,17 @@ void ServerApp::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Option("threads", "t", "fils de traitement (coopdec.threads, 16)").required(false)
                           .repeatable(false).argument("N").callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting))
                           .validator(new Poco::Util::IntValidator(1, 256)));
+    options.addOption(Option("timeout", "", "secondes pour envoyer une requête ou lire la réponse (coopdec.timeout_seconds, 10)")
+                          .required(false).repeatable(false).argument("N")
+                          .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting))
+                          .validator(new Poco::Util::IntValidator(1, 3600)));
+    options.addOption(Option("max-connections", "", "connexions en attente de requête, au plus (coopdec.max_connections, 1000)")
+                          .required(false).repeatable(false).argument("N")
+                          .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting))
+                          .validator(new Poco::Util::IntValidator(1, 100000)));
+    options.addOption(Option("user", "u", "utilisateur à prendre quand le serveur est lancé en root (coopdec.user, nobody)")
+                          .required(false).repeatable(false).argument("NOM")
+                          .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
 }
 
 void ServerApp::handle_help(const std::string&, const std::string&) {
@@ -123,7 +151,11 @@ void ServerApp::handle_config(const std::string&, const std::string& value) {
 void ServerApp::handle_setting(const std::string& name, const std::string& value) {
     // Kept aside and applied in main(): the command line wins over any
     // properties file, whatever the order of the options.
-    settings_["coopdec." + name] = value;
+    // Option names are the property keys, with '_' for '-' (and the unit
+    // spelt out for the timeout).
+    std::string key = name == "timeout" ? "timeout_seconds" : name;
+    std::replace(key.begin(), key.end(), '-', '_');
+    settings_["coopdec." + key] = value;
 }
 
 int ServerApp::main(const std::vector<std::string>&) {
@@ -173,24 +205,53 @@ int ServerApp::main(const std::vector<std::string>&) {
     Metrics metrics;
     Router router(std::move(sc), synonyms, metrics);
 
-    auto params = new Poco::Net::HTTPServerParams;
+    auto params = Poco::Net::HTTPServerParams::Ptr(new Poco::Net::HTTPServerParams);
     params->setMaxThreads(number("coopdec.threads", 16));
     params->setMaxQueued(number("coopdec.max_queued", 256));
-    // Bounded time per request: a client that trickles its request is cut off.
-    params->setTimeout(Poco::Timespan(number("coopdec.timeout_seconds", 10), 0));
+    const int timeout = number("coopdec.timeout_seconds", 10);
+    params->setTimeout(Poco::Timespan(timeout, 0));
     params->setKeepAlive(true);
-    params->setKeepAliveTimeout(Poco::Timespan(5, 0));
     params->setMaxKeepAliveRequests(200);
-    params->setServerName("coopdec");
 
-    Poco::Net::HTTPServer server(new RequestHandlerFactory(router, logger()), socket, params);
-    server.start();
+    // Connections wait for their request head in the gate, not on a worker
+    // (see server/head_gate.h); workers answer one request at a time.
+    raise_descriptor_limit();
+    RequestHandlerFactory handlers(router, logger());
+    Poco::ThreadPool pool("coopdec", 2, params->getMaxThreads());
+    auto* factory = new GatedConnectionFactory(params, handlers);
+    auto* dispatcher = new Poco::Net::TCPServerDispatcher(factory, pool, params);
+    GateLimits limits;
+    limits.head_timeout = std::chrono::seconds(timeout);
+    limits.max_waiting = static_cast<size_t>(number("coopdec.max_connections", 1000));
+    HeadGate gate(socket, *dispatcher, limits, metrics);
+    factory->attach(gate);
+
+    // Everything read from disk at start is read; the index stays open.
+    // From here on, no root rights.
+    synonyms.current();
+    if (auto refused = drop_root(text("coopdec.user", "nobody"))) {
+        std::cerr << "coopdec-server : " << *refused << "\n";
+        dispatcher->release();
+        return EXIT_NOPERM;
+    }
+    try {
+        open_index(router.config().db_path);  // still readable as this user?
+    } catch (const SearchError& e) {
+        std::cerr << "coopdec-server : " << e.message << " (après abandon des droits de root : l'index doit être lisible par l'utilisateur " << text("coopdec.user", "nobody") << ")\n";
+        dispatcher->release();
+        return EXIT_NOPERM;
+    }
+
+    gate.start();
     // The tests read this line to learn the port: keep its form.
     std::cout << "coopdec-server : à l'écoute sur http://" << bind << ":" << actual_port << "/" << std::endl;
     logger().information("index " + router.config().db_path + ", " + std::to_string(params->getMaxThreads()) + " fils");
     waitForTerminationRequest();
     logger().information("arrêt demandé : fin des requêtes en cours");
-    server.stopAll(false);
+    gate.stop();
+    dispatcher->stop();
+    pool.joinAll();
+    dispatcher->release();
     std::cout << "coopdec-server : arrêté" << std::endl;
     return EXIT_OK;
 }

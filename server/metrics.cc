@@ -14,6 +14,11 @@ void Metrics::record(const std::string& route, int status, double seconds) {
     sum_ += seconds;
 }
 
+void Metrics::count_connection_cut(const std::string& reason) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++cut_[reason];
+}
+
 std::string Metrics::prometheus(size_t documents) const {
     std::lock_guard<std::mutex> lock(mutex_);
     std::string out;
@@ -38,6 +43,13 @@ std::string Metrics::prometheus(size_t documents) const {
     out += "# HELP coopdec_index_documents Documents in the index.\n";
     out += "# TYPE coopdec_index_documents gauge\n";
     out += "coopdec_index_documents " + std::to_string(documents) + "\n";
+    out += "# HELP coopdec_connections_waiting Connections waiting for a complete request head.\n";
+    out += "# TYPE coopdec_connections_waiting gauge\n";
+    out += "coopdec_connections_waiting " + std::to_string(waiting_.load()) + "\n";
+    out += "# HELP coopdec_connections_cut_total Connections closed for a slow head or to make room.\n";
+    out += "# TYPE coopdec_connections_cut_total counter\n";
+    for (const auto& [reason, n] : cut_)
+        out += "coopdec_connections_cut_total{reason=\"" + reason + "\"} " + std::to_string(n) + "\n";
     return out;
 }
 

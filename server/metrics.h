@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <string>
@@ -21,6 +22,11 @@ public:
     // coopdec_index_documents (given by the caller, read from the index).
     std::string prometheus(size_t documents) const;
 
+    // Connections waiting in the head gate for a complete request head.
+    void set_connections_waiting(size_t n) { waiting_ = n; }
+    // A connection the gate cut: `reason` is "timeout" or "evicted".
+    void count_connection_cut(const std::string& reason);
+
     // Upper bounds of the latency buckets, in seconds.
     static constexpr std::array<double, 11> kBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
                                                      0.1,   0.25,   0.5,   1.0,  2.5};
@@ -31,6 +37,8 @@ private:
     std::array<unsigned long, kBuckets.size()> buckets_{};
     unsigned long count_ = 0;
     double sum_ = 0;
+    std::atomic<size_t> waiting_{0};
+    std::map<std::string, unsigned long> cut_;
 };
 
 }  // namespace coopdec

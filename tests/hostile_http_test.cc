@@ -23,13 +23,7 @@ namespace {
 // Sends `raw` on a fresh connection and returns the status of the answer
 // (0 when the server closed without one). Bounded: 10 s at most.
 int raw_status(int port, const std::string& raw) {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    REQUIRE(fd >= 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    int fd = test::connect_loopback(port);
     size_t sent = 0;
     while (sent < raw.size()) {
         ssize_t n = send(fd, raw.data() + sent, raw.size() - sent, MSG_NOSIGNAL);

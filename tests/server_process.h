@@ -3,6 +3,8 @@
 #pragma once
 
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -34,6 +36,21 @@ struct HttpAnswer {
         return it == headers.end() ? std::string() : it->second;
     }
 };
+
+// A TCP connection to 127.0.0.1:`port`; the caller closes the descriptor.
+inline int connect_loopback(int port) {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) throw std::runtime_error("socket");
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+        close(fd);
+        throw std::runtime_error("connect 127.0.0.1:" + std::to_string(port));
+    }
+    return fd;
+}
 
 // The server process. Waits (bounded, by poll on its stdout) for the line
 // that gives its port; never sleeps.
@@ -101,6 +118,8 @@ public:
         if (method != "HEAD") Poco::StreamCopier::copyToString(in, a.body);
         return a;
     }
+    pid_t pid() const { return pid_; }
+
     HttpAnswer get(const std::string& target, std::map<std::string, std::string> headers = {}) const {
         return request("GET", target, std::move(headers));
     }

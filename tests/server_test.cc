@@ -314,15 +314,10 @@ TEST_CASE("the synonyms file is applied when edited, without a restart", "[serve
 
 TEST_CASE("the server refuses a missing index clearly", "[server][bad-input]") {
     test::TempDir dir;
-    std::string cmd = std::string(COOPDEC_BIN_DIR) + "/coopdec-server --db '" + (dir / "none") + "' --port 0 2>&1";
-    std::FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    std::string out;
-    char buf[1024];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    int status = pclose(p);
-    CHECK(WEXITSTATUS(status) != 0);
+    int status = 0;
+    std::string out = test::run_command(
+        std::string(COOPDEC_BIN_DIR) + "/coopdec-server --db '" + (dir / "none") + "' --port 0 2>&1", status);
+    CHECK(status != 0);
     CHECK(contains(out, "coopdec-server : index introuvable ou illisible"));
 }
 

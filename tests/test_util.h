@@ -1,9 +1,13 @@
 // @brief Helpers shared by the tests: temporary folders and files.
 #pragma once
 
+#include <sys/wait.h>
+
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <string>
 
 namespace coopdec::test {
@@ -15,6 +19,11 @@ public:
         std::string templ = (std::filesystem::temp_directory_path() / "coopdec-test-XXXXXX").string();
         if (!mkdtemp(templ.data())) throw std::runtime_error("mkdtemp failed");
         path_ = templ;
+        // Readable by the unprivileged user a server started as root turns
+        // into (coopdec-server --user, nobody by default).
+        std::filesystem::permissions(path_, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+                                                std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
+                                                std::filesystem::perms::others_exec);
     }
     ~TempDir() {
         std::error_code ec;
@@ -39,5 +48,19 @@ private:
 };
 
 inline std::string source_dir() { return COOPDEC_SOURCE_DIR; }
+
+// Runs a shell command, returns what it wrote (stdout, and stderr when the
+// command redirects it) and sets `exit_status`.
+inline std::string run_command(const std::string& command, int& exit_status) {
+    std::FILE* p = popen(command.c_str(), "r");
+    if (!p) throw std::runtime_error("popen failed: " + command);
+    std::string out;
+    char buf[1024];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    int status = pclose(p);
+    exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return out;
+}
 
 }  // namespace coopdec::test

@@ -239,6 +239,8 @@ describe('interface web dans chromium, sans JavaScript', () => {
         for (const old of fs.readdirSync(shotDir))  // a stale picture would pass for this run's
             if (/^\d\d-.*\.png$/.test(old)) fs.rmSync(path.join(shotDir, old));
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'coopdec-browser-'));
+        // Readable by the user a server started as root becomes (--user, nobody).
+        fs.chmodSync(tmp, 0o755);
 
         const db = path.join(tmp, 'db');
         const indexed = await run(path.join(binDir, 'coopdec-index'), ['--db', db, path.join(sourceDir, 'corpus')]);
