@@ -42,6 +42,16 @@ const Route kRoutes[] = {
     {"static", "/static/", true, false, false, handlers::static_file},              // CSS, from memory
 };
 
+}  // namespace
+
+std::vector<std::string> route_paths() {
+    std::vector<std::string> out;
+    for (const Route& r : kRoutes) out.emplace_back(r.path);
+    return out;
+}
+
+namespace {
+
 const Route* match(const std::string& path, std::string& tail) {
     for (const Route& r : kRoutes) {
         std::string_view p(r.path);

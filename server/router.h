@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "search/synonyms.h"
 #include "server/http.h"
@@ -24,6 +25,10 @@ struct ServerConfig {
     std::string public_url = "http://127.0.0.1:8080";  // for the OpenSearch description
     std::map<std::string, StaticFile> statics;          // "/static/coopdec.css" → file
 };
+
+// The paths of the route table, prefixes ending in '/' (for the tests that
+// must cover every route).
+std::vector<std::string> route_paths();
 
 class Router {
 public:

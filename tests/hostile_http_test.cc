@@ -13,6 +13,7 @@
 #include <string>
 
 #include "indexer/corpus.h"
+#include "server/router.h"
 #include "tests/server_process.h"
 #include "tests/test_util.h"
 
@@ -102,6 +103,7 @@ TEST_CASE("hostile requests get a 4xx, never a 5xx or a hang", "[server][hostile
         {"a body on GET", "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello", true},
         {"a huge declared body", "POST /recherche HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\nConnection: close\r\n\r\nabc"},
         {"PUT", "PUT / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"},
+        {"DELETE", "DELETE /doc/loi-2019-006 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"},
         {"PATCH", "PATCH /api/search HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"},
         {"OPTIONS", "OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"},
         {"TRACE", "TRACE / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"},
@@ -122,4 +124,41 @@ TEST_CASE("hostile requests get a 4xx, never a 5xx or a hang", "[server][hostile
     // Still alive and answering normally.
     CHECK(server.get("/healthz").status == 200);
     CHECK(server.get("/recherche?q=eau").status == 200);
+}
+
+TEST_CASE("path traversal on every route, in every encoding, reaches no file", "[server][hostile]") {
+    test::TempDir dir;
+    IndexOptions opt;
+    opt.db_path = dir / "db";
+    opt.inputs = {test::source_dir() + "/corpus/lois"};
+    opt.schema_dir = test::source_dir() + "/corpus/schema";
+    std::FILE* log = std::tmpfile();
+    REQUIRE(index_corpus(opt, log).errors == 0);
+    std::fclose(log);
+    test::ServerProcess server({"--db", opt.db_path, "--port", "0"});
+    // Each form climbs to /etc/passwd; some also aim at the index itself.
+    const std::string forms[] = {
+        "../../../../etc/passwd",           "..%2f..%2f..%2f..%2fetc%2fpasswd",   "%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "%252e%252e%252f%252e%252e%252fetc%252fpasswd",                           "..\\..\\..\\etc\\passwd",
+        "%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd",                                  "....//....//etc/passwd",
+        "/etc/passwd",                      "%2fetc%2fpasswd",                    "..%00/etc/passwd",
+        "..;/..;/etc/passwd",               "%2e%2e%5c%2e%2e%5cetc%5cpasswd",
+        "../db/iamglass",                   "..%2fdb%2fiamglass",
+    };
+    int requests = 0;
+    for (const std::string& route : route_paths()) {
+        for (const std::string& form : forms) {
+            std::string target = route + (route.back() == '/' ? "" : "/") + form;
+            for (const std::string& t : {target, route + "?q=" + form + "&doc=" + form}) {
+                CAPTURE(t);
+                auto a = server.get(t);
+                ++requests;
+                CHECK(a.status < 500);
+                CHECK(a.body.find("root:x:0:0") == std::string::npos);  // /etc/passwd
+                CHECK(a.body.find("Xapian Glass") == std::string::npos);  // the index's own files (iamglass)
+            }
+        }
+    }
+    CHECK(requests == static_cast<int>(route_paths().size() * std::size(forms) * 2));
+    CHECK(server.get("/healthz").status == 200);
 }
