@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -295,4 +296,28 @@ TEST_CASE("error answers reveal no path, library message or stack", "[server][ha
         CHECK(contains(a.body, "index"));
     }
     CHECK(server.get("/healthz").status != 500);
+}
+
+TEST_CASE("the server listens on 127.0.0.1 unless told otherwise", "[server][hardening]") {
+    // The listening sockets of the port, as the kernel lists them
+    // (/proc/net/tcp: local address and port in hex, state 0A = LISTEN).
+    auto listeners = [](int port) {
+        std::vector<std::string> out;
+        char hex[8];
+        std::snprintf(hex, sizeof hex, ":%04X", port);
+        std::ifstream tcp("/proc/net/tcp");
+        std::string line;
+        while (std::getline(tcp, line)) {
+            std::istringstream in(line);
+            std::string slot, local, remote, state;
+            in >> slot >> local >> remote >> state;
+            if (state == "0A" && local.size() > 5 && local.substr(local.size() - 5) == hex)
+                out.push_back(local.substr(0, local.size() - 5));
+        }
+        return out;
+    };
+    test::ServerProcess local({"--db", shared_index().db, "--port", "0"});
+    CHECK(listeners(local.port()) == std::vector<std::string>{"0100007F"});  // 127.0.0.1
+    test::ServerProcess everywhere({"--db", shared_index().db, "--port", "0", "--bind", "0.0.0.0"});
+    CHECK(listeners(everywhere.port()) == std::vector<std::string>{"00000000"});
 }

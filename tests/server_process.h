@@ -76,10 +76,12 @@ public:
         close(out[1]);
         out_ = out[0];
         std::string line = read_line(20000);
-        const std::string marker = "à l'écoute sur http://127.0.0.1:";
+        // "… à l'écoute sur http://HOST:PORT/": the port after the last ':'.
+        const std::string marker = "à l'écoute sur http://";
         size_t at = line.find(marker);
-        if (at == std::string::npos) throw std::runtime_error("coopdec-server did not start: " + line);
-        port_ = std::stoi(line.substr(at + marker.size()));
+        size_t colon = line.rfind(':');
+        if (at == std::string::npos || colon < at) throw std::runtime_error("coopdec-server did not start: " + line);
+        port_ = std::stoi(line.substr(colon + 1));
     }
     ~ServerProcess() {
         if (pid_ > 0) {
