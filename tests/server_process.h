@@ -80,7 +80,13 @@ public:
         const std::string marker = "à l'écoute sur http://";
         size_t at = line.find(marker);
         size_t colon = line.rfind(':');
-        if (at == std::string::npos || colon < at) throw std::runtime_error("coopdec-server did not start: " + line);
+        if (at == std::string::npos || colon < at) {
+            // No destructor runs for a throwing constructor: end the child here.
+            kill(pid_, SIGKILL);
+            waitpid(pid_, nullptr, 0);
+            close(out_);
+            throw std::runtime_error("coopdec-server did not start: " + line);
+        }
         port_ = std::stoi(line.substr(colon + 1));
     }
     ~ServerProcess() {
