@@ -5,10 +5,32 @@
 // them. The second (re)indexes what changed. A file's signature covers its
 // own bytes, the gazetteer and the partnership records it links to, so that
 // a changed partnership record re-indexes the documents that carry its facets.
+//
+// The whole second pass is one Xapian transaction, committed once at the end:
+// readers (the server reopens before each request) go from the previous
+// state to the new one in one step, and a run that is killed or fails leaves
+// the previous state untouched, signatures included, so the next run redoes
+// exactly what this one did not publish. Memory stays bounded all the same:
+// inside a transaction, glass still writes the pending postings to the
+// tables every XAPIAN_FLUSH_THRESHOLD changes (10,000 by default); it only
+// holds back the new revision, which readers see at commit_transaction().
+// One exception, measured: glass keeps the changes to value slots in memory
+// until the commit (GlassValueManager::merge_changes() runs at commit, not at
+// the flush threshold), about 1 KB per unit written; a long transaction
+// would grow without bound. Glass merges them into the tables, without
+// committing, when a value stream is opened on the writable database
+// (GlassWritableDatabase::open_value_list: "flush (but don't commit - there
+// may be a transaction in progress)"), so the run opens one every
+// kValueMergeUnits units (see merge_values()).
+// The price: a killed run loses all its work, and until the commit the
+// blocks of the previous revision cannot be reused, so the index may take up
+// to twice the size of what the run rewrites.
 #include "indexer/corpus.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -179,6 +201,91 @@ void forget_document(Xapian::WritableDatabase& db, const std::string& id) {
     db.set_metadata(std::string(sc::kHtmlKeyPrefix) + id, "");
 }
 
+// The causes an operator can fix, in French.
+const std::pair<int, const char*> kReasons[] = {
+        {ENOSPC, "plus de place sur le disque"},
+        {EDQUOT, "quota de disque dépassé"},
+        {EROFS, "système de fichiers en lecture seule"},
+        {EACCES, "permission refusée"},
+        {EPERM, "opération non permise"},
+        {EIO, "erreur d'entrée-sortie du disque"},
+        {EMFILE, "trop de fichiers ouverts"},
+};
+
+// The cause of a system error in French, for the operator, from errno's
+// text (strerror).
+std::string system_reason(const char* error_string) {
+    if (!error_string || !*error_string) return {};
+    for (const auto& [code, text] : kReasons)
+        if (std::strcmp(error_string, std::strerror(code)) == 0) return text;
+    return error_string;
+}
+
+// Why Xapian failed: errno's text when it kept one; otherwise a known cause
+// quoted in its message (a failed commit reports "Commit failed (No space
+// left on device)" inside another error); otherwise its message.
+std::string describe(const Xapian::Error& e) {
+    std::string reason = system_reason(e.get_error_string());
+    if (!reason.empty()) return reason;
+    for (const auto& [code, text] : kReasons)
+        if (e.get_msg().find(std::strerror(code)) != std::string::npos) return text;
+    return e.get_msg();
+}
+
+// One message for every failed write: it names the index and says that the
+// previous state is intact (nothing of the run was committed).
+void report_write_failure(std::FILE* log, const std::string& db_path, const Xapian::Error& e) {
+    std::fprintf(log, "%s: écriture de l'index impossible (%s) : l'index est laissé tel qu'il était avant cette exécution\n",
+                 db_path.c_str(), describe(e).c_str());
+}
+
+// Opens the index for writing and starts the run's transaction, or says why
+// not in one line naming the index (and returns false, having written nothing).
+bool open_for_writing(const std::string& path, Xapian::WritableDatabase& db, std::FILE* log) {
+    // Xapian reports a folder it may not write as a lock it cannot take:
+    // ask first, so that the message says what the operator must fix.
+    std::error_code ec;
+    if (fs::exists(path, ec) && access(path.c_str(), W_OK) != 0) {
+        int err = errno;
+        report(log, path + ": index en lecture seule (" + system_reason(std::strerror(err)) +
+                        ") : l'index est laissé tel qu'il était");
+        return false;
+    }
+    try {
+        db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+        std::string version = db.get_metadata(std::string(sc::kSchemaKey));
+        if (!version.empty() && version != sc::kSchemaVersion) {
+            report(log, path + ": index au schéma " + version + ", ce programme écrit le schéma " +
+                            std::string(sc::kSchemaVersion) + " : reconstruisez-le dans un nouveau dossier");
+            return false;
+        }
+        db.begin_transaction();
+        return true;
+    } catch (const Xapian::DatabaseLockError& e) {
+        // FlintLock's wording for a lock held by another writer; any other
+        // lock failure (a lock file it may not open...) is said as it is.
+        if (e.get_msg().find("already locked") != std::string::npos)
+            report(log, path + ": index verrouillé : un autre coopdec-index l'écrit déjà");
+        else
+            report(log, path + ": index impossible à verrouiller pour l'écrire : " + e.get_msg());
+        return false;
+    } catch (const Xapian::Error& e) {
+        report(log, path + ": ouverture de l'index impossible : " + describe(e));
+        return false;
+    }
+}
+
+// Units between two merges of the pending value-slot changes: a few MB of them
+// at most, and a merge rewrites little (the last chunk of each slot).
+constexpr size_t kValueMergeUnits = 1000;
+
+// Writes the pending value-slot changes into the tables, inside the run's
+// transaction, so that they do not pile up in memory until the commit (see
+// the top of this file). Readers see nothing of it.
+void merge_values(Xapian::WritableDatabase& db) {
+    (void)db.valuestream_begin(sc::kSlotDoc);
+}
+
 bool under(const std::string& path, const std::vector<std::string>& roots) {
     for (const auto& r : roots) {
         if (path == r) return true;
@@ -195,23 +302,12 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
 
     std::vector<std::string> paths = walk(opt.inputs, log, sum.errors);
     sum.files = paths.size();
+    auto event = [&](IndexEvent e, const std::string& path) {
+        if (opt.on_event) opt.on_event(e, path);
+    };
 
     Xapian::WritableDatabase db;
-    try {
-        db = Xapian::WritableDatabase(opt.db_path, Xapian::DB_CREATE_OR_OPEN);
-        std::string version = db.get_metadata(std::string(sc::kSchemaKey));
-        if (!version.empty() && version != sc::kSchemaVersion) {
-            report(log, opt.db_path + ": index au schéma " + version + ", ce programme écrit le schéma " +
-                            std::string(sc::kSchemaVersion) + " : reconstruisez-le dans un nouveau dossier");
-            sum.fatal = true;
-            return sum;
-        }
-    } catch (const Xapian::DatabaseLockError&) {
-        report(log, opt.db_path + ": index verrouillé : un autre coopdec-index l'écrit déjà");
-        sum.fatal = true;
-        return sum;
-    } catch (const Xapian::Error& e) {
-        report(log, opt.db_path + ": ouverture de l'index impossible : " + e.get_msg());
+    if (!open_for_writing(opt.db_path, db, log)) {
         sum.fatal = true;
         return sum;
     }
@@ -227,6 +323,7 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
         if (!read_file(p, text)) {
             report(log, p + ": lecture impossible");
             ++sum.errors;
+            event(IndexEvent::failed, p);
             continue;
         }
         SourceFile f;
@@ -254,9 +351,18 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
 
     // Known files from the previous runs, and the document ids they own.
     std::map<std::string, FileState> known;  // file key → state
-    for (auto it = db.metadata_keys_begin(std::string(sc::kFileKeyPrefix)); it != db.metadata_keys_end(std::string(sc::kFileKeyPrefix)); ++it) {
-        std::string key = *it;
-        known[key.substr(sc::kFileKeyPrefix.size())] = decode_state(db.get_metadata(key));
+    std::string langs;
+    try {
+        for (auto it = db.metadata_keys_begin(std::string(sc::kFileKeyPrefix));
+             it != db.metadata_keys_end(std::string(sc::kFileKeyPrefix)); ++it) {
+            std::string key = *it;
+            known[key.substr(sc::kFileKeyPrefix.size())] = decode_state(db.get_metadata(key));
+        }
+        langs = db.get_metadata(std::string(sc::kLanguagesKey));
+    } catch (const Xapian::Error& e) {
+        report(log, opt.db_path + ": lecture de l'index impossible : " + describe(e));
+        sum.fatal = true;
+        return sum;
     }
     std::map<std::string, std::string> owner;  // doc id → file key, for duplicate ids
     // Every walked path counts as present, even one that could not be read:
@@ -268,7 +374,6 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
     for (const auto& [key, st] : known)
         if (present.count(key) || !under(st.path, roots)) owner.emplace(st.doc_id, key);
 
-    std::string langs = db.get_metadata(std::string(sc::kLanguagesKey));
     std::set<std::string> lang_set;
     {
         std::istringstream in(langs);
@@ -277,21 +382,7 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
     }
 
     const std::string base_sig = std::string(sc::kSchemaVersion) + ':' + content_hash(gazetteer_hash);
-    size_t pending_units = 0;
-    auto commit = [&]() -> bool {
-        try {
-            std::string l;
-            for (const auto& x : lang_set) l += (l.empty() ? "" : " ") + x;
-            db.set_metadata(std::string(sc::kLanguagesKey), l);
-            db.set_metadata(std::string(sc::kSchemaKey), std::string(sc::kSchemaVersion));
-            db.commit();
-            pending_units = 0;
-            return true;
-        } catch (const Xapian::Error& e) {
-            report(log, opt.db_path + ": écriture de l'index impossible : " + e.get_msg());
-            return false;
-        }
-    };
+    size_t unmerged_units = 0;  // units written since the last merge_values()
 
     // Pass 2: (re)index what changed.
     Progress progress(log, opt.progress);
@@ -300,15 +391,17 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
         progress.step();
         std::string sig = f.hash + ':' + base_sig;
         auto old = known.find(f.key);
-        if (old != known.end() && old->second.signature == sig &&
+        if (!opt.rebuild && old != known.end() && old->second.signature == sig &&
             refresh_deps(old->second.deps, partnership_hashes) == old->second.deps) {
             ++sum.skipped;
+            event(IndexEvent::unchanged, f.path);
             continue;
         }
         std::string text;
         if (!read_file(f.path, text)) {
             report(log, f.path + ": lecture impossible");
             ++sum.errors;
+            event(IndexEvent::failed, f.path);
             continue;
         }
         Extraction ex = extract(text, f.path);
@@ -323,6 +416,7 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
             for (const auto& d : ex.errors) report(log, d.str());
             if (ex.errors.empty()) report(log, f.path + ": document illisible");
             ++sum.errors;
+            event(IndexEvent::failed, f.path);
             continue;  // the units indexed from an earlier version stay
         }
         Record& rec = ex.record;
@@ -333,6 +427,7 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
                 if (g.key == it->second) other = g.path;
             report(log, f.path + ": identifiant de document « " + rec.id + " » déjà utilisé par " + other);
             ++sum.errors;
+            event(IndexEvent::failed, f.path);
             continue;
         }
         for (const auto& id : rec.partnerships) {
@@ -369,19 +464,20 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
             if (!units.empty()) store_views(db, rec.id, text, html);
             FileState st{sig, rec.id, dependency_signature(rec.partnerships, partnership_hashes), f.abs};
             db.set_metadata(std::string(sc::kFileKeyPrefix) + f.key, encode_state(st));
+            unmerged_units += units.size() + 1;  // +1: the deletion of the file's previous units
+            if (unmerged_units >= kValueMergeUnits) {
+                merge_values(db);
+                unmerged_units = 0;
+            }
         } catch (const Xapian::Error& e) {
-            report(log, f.path + ": écriture dans l'index impossible : " + e.get_msg());
+            report_write_failure(log, opt.db_path, e);
             sum.fatal = true;
             break;
         }
         if (!rec.lang.empty()) lang_set.insert(rec.lang);
         if (!units.empty()) ++sum.documents;  // the gazetteer is no document
         sum.units += units.size();
-        pending_units += units.size();
-        if (pending_units >= opt.commit_every && !commit()) {
-            sum.fatal = true;
-            break;
-        }
+        event(IndexEvent::indexed, f.path);
     }
     progress.finish();
 
@@ -394,23 +490,47 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
                 forget_document(db, st.doc_id);
                 db.set_metadata(std::string(sc::kFileKeyPrefix) + key, "");
                 ++sum.removed;
+                unmerged_units += 10;  // a file's units, about; deleting them changes their values too
+                if (unmerged_units >= kValueMergeUnits) {
+                    merge_values(db);
+                    unmerged_units = 0;
+                }
             } catch (const Xapian::Error& e) {
-                report(log, st.path + ": suppression impossible : " + e.get_msg());
+                report_write_failure(log, opt.db_path, e);
                 sum.fatal = true;
+                break;
             }
+            event(IndexEvent::removed, st.path);
         }
     }
 
-    if (!sum.fatal && !commit()) sum.fatal = true;
-    if (sum.fatal) {
-        // Dropping the uncommitted changes keeps the last committed state.
+    // The one commit of the run: units, views, signatures and languages together.
+    if (!sum.fatal) {
         try {
-            db.close();
-        } catch (const Xapian::Error&) {
+            std::string l;
+            for (const auto& x : lang_set) l += (l.empty() ? "" : " ") + x;
+            if (l != langs) db.set_metadata(std::string(sc::kLanguagesKey), l);
+            if (db.get_metadata(std::string(sc::kSchemaKey)) != sc::kSchemaVersion)
+                db.set_metadata(std::string(sc::kSchemaKey), std::string(sc::kSchemaVersion));
+            event(IndexEvent::committing, "");
+            db.commit_transaction();
+            sum.total_documents = db.get_termfreq(std::string(sc::kPrefixKind) + "doc");
+        } catch (const Xapian::Error& e) {
+            report_write_failure(log, opt.db_path, e);
+            sum.fatal = true;
         }
-    } else {
-        Xapian::Database reader(opt.db_path);
-        sum.total_documents = reader.get_termfreq(std::string(sc::kPrefixKind) + "doc");
+    }
+    try {
+        // After a failure, nothing of the run reaches the disk's committed
+        // revision: cancelling drops what is pending, closing releases the lock.
+        if (sum.fatal) db.cancel_transaction();
+    } catch (const Xapian::Error&) {
+        // commit_transaction() already ended it, or the database is unusable:
+        // either way the committed revision is the one before the run.
+    }
+    try {
+        db.close();
+    } catch (const Xapian::Error&) {
     }
     sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return sum;

@@ -3,10 +3,20 @@
 #pragma once
 
 #include <cstdio>
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace coopdec {
+
+// What happened to one file, or to the run, as it happens (see `on_event`).
+enum class IndexEvent {
+    indexed,     // the file's units were (re)written
+    unchanged,   // the file was skipped: same signature as in the index
+    failed,      // the file was reported and left as the index had it
+    removed,     // the file is gone from the inputs: its units were deleted
+    committing,  // every change is written; the one commit that publishes them starts
+};
 
 struct IndexOptions {
     std::string db_path;              // created when missing
@@ -14,7 +24,11 @@ struct IndexOptions {
     std::string schema_dir;           // RELAX NG schemas of the project formats
     std::string stylesheet_dir;       // XSLT stylesheets rendering each document ("" = compiled-in default)
     bool progress = false;            // draw a progress line on `log`
-    size_t commit_every = 5000;       // units between intermediate commits
+    bool rebuild = false;             // re-index every file, even those whose signature is unchanged
+    // Called on the calling thread after each file (in the walk's order) and
+    // once before the final commit, with the file's path as found ("" for
+    // `committing`). Optional.
+    std::function<void(IndexEvent, const std::string& path)> on_event;
 };
 
 struct IndexSummary {
@@ -32,12 +46,16 @@ struct IndexSummary {
 
 // Runs one indexing pass. Every problem goes to `log` as "path:line:col:
 // message" (or "path: message"); a bad file never stops the run and never
-// costs what the index already had for it. Nothing is visible to readers
-// until a commit, and the run commits every `commit_every` units and at the
-// end, so a killed run leaves the index as of its last commit.
-// Returns the summary; `fatal` is set (and nothing is written) when the
-// database cannot be opened (locked, read-only, another schema) or the final
-// commit fails.
+// costs what the index already had for it.
+//
+// A run is atomic for readers: all its changes (units, stored views, file
+// signatures, languages, schema version) are published by ONE commit at the
+// end. A reader sees the index as it was before the run, then as it is after
+// it, never in between; a run that is killed, or fails, leaves the index
+// exactly as it was, and the next run redoes its work.
+// Returns the summary; `fatal` is set, with one message naming the index on
+// `log`, and nothing is published when the database cannot be opened
+// (locked, read-only, another schema) or written (disk full...).
 IndexSummary index_corpus(const IndexOptions& options, std::FILE* log);
 
 }  // namespace coopdec

@@ -21,16 +21,30 @@ bool is_digits(std::string_view s) {
 
 constexpr std::array<std::string_view, 4> kProjectRoots = {"repertoire", "partenariat", "convention", "etude"};
 
+// The first element nested deeper than kMaxDepth (the root is at depth 1),
+// or a null node. walk() itself never recurses.
+pugi::xml_node too_deep(const pugi::xml_node& root) {
+    int depth = 1;
+    pugi::xml_node found;
+    walk(
+        root,
+        [&](const pugi::xml_node& n) {
+            if (n.type() != pugi::node_element) return false;
+            ++depth;
+            if (depth > kMaxDepth && !found) found = n;
+            return !found;
+        },
+        [&](const pugi::xml_node& n) {
+            if (n.type() == pugi::node_element) --depth;
+        });
+    return found;
+}
+
 }  // namespace
 
 bool is_akn_namespace(std::string_view uri) {
     return uri.starts_with("http://docs.oasis-open.org/legaldocml/ns/akn/3.0") ||
            uri.starts_with("http://www.akomantoso.org/");
-}
-
-void add_unique(std::vector<std::string>& list, std::string value) {
-    if (value.empty() || std::find(list.begin(), list.end(), value) != list.end()) return;
-    list.push_back(std::move(value));
 }
 
 Extraction failure(Diagnostic error) {
@@ -90,11 +104,39 @@ std::string normalize_date(std::string_view date) {
     return std::string(date.substr(0, 4));
 }
 
-Extraction extract(std::string_view contents, const std::string& name) {
+namespace {
+
+// Megabytes (10^6 bytes) with one decimal, French style: "100,1 Mo".
+std::string megabytes(std::uintmax_t bytes) {
+    std::uintmax_t tenths = (bytes + 50000) / 100000;
+    std::string s = std::to_string(tenths / 10);
+    if (tenths % 10) s += "," + std::to_string(tenths % 10);
+    return s + " Mo";
+}
+
+}  // namespace
+
+Diagnostic too_large(const std::string& name, std::uintmax_t size, std::size_t max_bytes) {
+    return Diagnostic{name, 1, 1,
+                      "fichier trop volumineux : " + megabytes(size) + " (au plus " + megabytes(max_bytes) + ")"};
+}
+
+Extraction extract(std::string_view contents, const std::string& name, std::size_t max_bytes) {
+    // Before any parsing: memory and time grow with the document, and a
+    // 100 MB file would take gigabytes (its DOM, texts, terms and positions).
+    if (contents.size() > max_bytes) return failure(too_large(name, contents.size(), max_bytes));
     XmlRead read = read_xml(contents, name);
     if (!read.ok()) return failure(read.error);
     XmlSource src{contents, name};
     pugi::xml_node root = read.root();
+    // A real document nests a few dozen levels. Past libxml2's own limit
+    // (which the schema check and the page rendering would hit anyway, with
+    // an English message), a file is refused here, clearly; this also bounds
+    // what the extractors spend on ancestors and paths (some work grows with
+    // depth for every unit) and the recursion of nested study sections.
+    if (pugi::xml_node deep = too_deep(root))
+        return failure(src.at(deep, "XML trop profond : plus de " + std::to_string(kMaxDepth) +
+                                        " éléments imbriqués (limite de l'indexeur)"));
     std::string_view local = local_name(root);
     std::string_view ns = namespace_uri(root);
 
@@ -106,6 +148,15 @@ Extraction extract(std::string_view contents, const std::string& name) {
         if (ns == kTeiNamespace) return extract_tei(root, src);
         expected = kTeiNamespace;
     } else if (std::find(kProjectRoots.begin(), kProjectRoots.end(), local) != kProjectRoots.end()) {
+        // The project's formats are then validated against their RELAX NG
+        // schemas, and libxml2's validation grows with the square of a
+        // list's length (20,000 <commune> take 2.5 s, 200,000 four
+        // minutes): past kMaxProjectDocumentBytes they are refused.
+        if (ns == kCoopdecNamespace && contents.size() > kMaxProjectDocumentBytes)
+            return failure(
+                Diagnostic{name, 1, 1,
+                           "fichier trop volumineux pour un document du projet : " + megabytes(contents.size()) +
+                               " (au plus " + megabytes(kMaxProjectDocumentBytes) + ")"});
         if (ns == kCoopdecNamespace) return extract_coopdec(root, src);
         expected = kCoopdecNamespace;
     }

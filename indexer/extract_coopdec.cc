@@ -82,7 +82,8 @@ struct Checker {
 
 std::vector<std::string> texts(const pugi::xml_node& parent, std::string_view list, std::string_view item) {
     std::vector<std::string> out;
-    for (const pugi::xml_node& n : children(child(parent, list), item)) add_unique(out, text_of(n));
+    Distinct distinct(out);
+    for (const pugi::xml_node& n : children(child(parent, list), item)) distinct.add(text_of(n));
     return out;
 }
 
@@ -98,7 +99,8 @@ void read_partnerships(const pugi::xml_node& root, Checker& check, Record& rec, 
     pugi::xml_node list = child(root, "partenariats");
     std::vector<pugi::xml_node> items = children(list, "partenariat");
     if (required && items.empty()) check.error(list ? list : root, tag(root) + " sans <partenariat ref>");
-    for (const pugi::xml_node& p : items) add_unique(rec.partnerships, check.required_attr(p, "ref"));
+    Distinct partnerships(rec.partnerships);
+    for (const pugi::xml_node& p : items) partnerships.add(check.required_attr(p, "ref"));
 }
 
 // "1.1 – Titre" from num and titre, whichever exist.
@@ -116,7 +118,8 @@ void read_repertoire(const pugi::xml_node& root, Checker& check, Record& rec) {
         p.name = check.required_attr(n, "nom");
         p.level = level;
         p.parent = parent;
-        for (const pugi::xml_node& a : children(n, "alias")) add_unique(p.aliases, text_of(a));
+        Distinct aliases(p.aliases);
+        for (const pugi::xml_node& a : children(n, "alias")) aliases.add(text_of(a));
         rec.places.push_back(p);
         return p.id;
     };
@@ -133,6 +136,7 @@ void read_repertoire(const pugi::xml_node& root, Checker& check, Record& rec) {
 void read_partenariat(const pugi::xml_node& root, Checker& check, Record& rec) {
     std::vector<pugi::xml_node> items = children(child(root, "collectivites"), "collectivite");
     if (items.empty()) check.error(root, "<partenariat> sans <collectivites>/<collectivite>");
+    Distinct communes(rec.communes);
     for (const pugi::xml_node& c : items) {
         Collectivity col;
         col.name = text_of(c);
@@ -141,7 +145,7 @@ void read_partenariat(const pugi::xml_node& root, Checker& check, Record& rec) {
         col.prefecture = normalize_space(c.attribute("prefecture").value());
         col.region = normalize_space(c.attribute("region").value());
         col.verified = std::string_view(c.attribute("verifie").value()) != "non";
-        add_unique(rec.communes, col.commune);
+        communes.add(col.commune);
         rec.collectivities.push_back(std::move(col));
     }
 
@@ -166,7 +170,8 @@ void read_partenariat(const pugi::xml_node& root, Checker& check, Record& rec) {
     }
     // The year the partnership began is the date it is sorted and faceted by.
     rec.date = rec.start_year;
-    for (const pugi::xml_node& d : children(root, "divergence")) add_unique(rec.divergences, text_of(d));
+    Distinct divergences(rec.divergences);
+    for (const pugi::xml_node& d : children(root, "divergence")) divergences.add(text_of(d));
     rec.summary = text_of(child(root, "description"));
 }
 
@@ -178,12 +183,13 @@ void read_convention(const pugi::xml_node& root, Checker& check, Record& rec) {
     if (!date_text.empty() && rec.date != date_text)
         check.error(date, "<date> invalide « " + date_text + " » (attendu AAAA-MM-JJ ou AAAA)");
     rec.place = text_of(child(root, "lieu"));
+    Distinct signatories(rec.signatories);
     for (const pugi::xml_node& s : children(child(root, "signataires"), "signataire")) {
         std::string who = text_of(s);
         std::string role = normalize_space(s.attribute("role").value());
         std::string of = normalize_space(s.attribute("collectivite").value());
         std::string detail = role.empty() ? of : (of.empty() ? role : role + ", " + of);
-        add_unique(rec.signatories, detail.empty() ? who : who + " (" + detail + ")");
+        signatories.add(detail.empty() ? who : who + " (" + detail + ")");
     }
     rec.summary = text_of(child(root, "preambule"));
 
@@ -226,12 +232,14 @@ void read_sections(const pugi::xml_node& parent, const std::string& path, Checke
 
 void read_etude(const pugi::xml_node& root, Checker& check, Record& rec) {
     std::vector<std::string> authors;
-    for (const pugi::xml_node& a : children(root, "auteur")) add_unique(authors, text_of(a));
+    Distinct distinct_authors(authors);
+    for (const pugi::xml_node& a : children(root, "auteur")) distinct_authors.add(text_of(a));
     for (const std::string& a : authors) rec.author += (rec.author.empty() ? "" : "; ") + a;
     rec.date = normalize_date(text_of(child(root, "date")));
     read_partnerships(root, check, rec, false);
+    Distinct communes(rec.communes);
     for (const pugi::xml_node& c : children(child(root, "communes"), "commune"))
-        add_unique(rec.communes, check.required_attr(c, "ref"));
+        communes.add(check.required_attr(c, "ref"));
     std::unordered_map<std::string, pugi::xml_node> seen;
     read_sections(root, "", check, seen, rec);
     if (rec.units.empty()) check.error(root, "<etude> sans <section>");

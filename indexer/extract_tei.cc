@@ -57,6 +57,7 @@ std::string date_of(const pugi::xml_node& date) {
 }
 
 void read_participants(const pugi::xml_node& profile, Record& rec) {
+    Distinct communes(rec.communes);
     for (const pugi::xml_node& person : all_named(child(profile, "particDesc"), "person")) {
         Record::Participant p;
         p.id = person.attribute("xml:id").value();
@@ -66,28 +67,29 @@ void read_participants(const pugi::xml_node& profile, Record& rec) {
         if (p.name.empty()) p.name = p.id;
         p.role = normalize_space(person.attribute("role").value());
         p.commune = normalize_space(child(person, "affiliation").attribute("key").value());
-        add_unique(rec.communes, p.commune);
+        communes.add(p.commune);
         rec.participants.push_back(std::move(p));
     }
 }
 
 void read_profile(const pugi::xml_node& profile, Record& rec) {
     read_participants(profile, rec);
+    Distinct communes(rec.communes);
     for (const pugi::xml_node& setting : all_named(child(profile, "settingDesc"), "setting")) {
         if (rec.date.empty()) rec.date = date_of(child(setting, "date"));
         for (const pugi::xml_node& place : children(setting, "placeName")) {
             if (rec.place.empty()) rec.place = text_of(place);
-            add_unique(rec.communes, normalize_space(place.attribute("key").value()));
+            communes.add(normalize_space(place.attribute("key").value()));
         }
     }
     if (rec.date.empty()) rec.date = date_of(child(child(profile, "creation"), "date"));
 
+    Distinct partnerships(rec.partnerships), themes(rec.themes);
     for (const pugi::xml_node& keywords : all_named(child(profile, "textClass"), "keywords")) {
         std::string_view scheme = keywords.attribute("scheme").value();
         for (const pugi::xml_node& term : children(keywords, "term")) {
-            if (scheme == "coopdec:partenariat")
-                add_unique(rec.partnerships, normalize_space(term.attribute("key").value()));
-            if (scheme == "coopdec:theme") add_unique(rec.themes, text_of(term));
+            if (scheme == "coopdec:partenariat") partnerships.add(normalize_space(term.attribute("key").value()));
+            if (scheme == "coopdec:theme") themes.add(text_of(term));
         }
     }
 }

@@ -13,24 +13,49 @@
 #endif
 
 static const char kUsage[] =
-    "usage : coopdec-index --db DOSSIER [--schemas DOSSIER] [--stylesheets DOSSIER] [--quiet] CHEMIN...\n"
+    "usage : coopdec-index --db DOSSIER [--schemas DOSSIER] [--stylesheets DOSSIER]\n"
+    "                      [--rebuild] [--verbose] [--quiet] CHEMIN...\n"
     "Indexe les fichiers XML (Akoma Ntoso, TEI, formats coopdec) des CHEMINs\n"
     "(fichiers ou dossiers, parcourus récursivement) dans l'index DOSSIER.\n"
     "Les fichiers inchangés sont ignorés, les fichiers modifiés remplacés,\n"
-    "les fichiers disparus retirés de l'index.\n"
+    "les fichiers disparus retirés de l'index. Les lecteurs de l'index voient\n"
+    "l'exécution entière d'un coup, à la fin ; interrompue, elle ne change rien.\n"
+    "  --rebuild   réindexe aussi les fichiers inchangés (après un changement\n"
+    "              des feuilles de style, par exemple)\n"
+    "  --verbose   une ligne par fichier sur la sortie standard, au fil de l'eau :\n"
+    "              « indexé CHEMIN », « inchangé CHEMIN », « erreur CHEMIN »,\n"
+    "              « retiré CHEMIN », puis « enregistrement » avant l'écriture finale\n"
+    "  --quiet     sans la ligne de bilan\n"
     "Statut de sortie : 0 tout est indexé, 1 des fichiers ont été signalés,\n"
     "2 l'index n'a pas pu être ouvert ou écrit (ou usage incorrect).\n";
+
+// The words of --verbose, one per event: documented in the usage and the
+// README, and read by scripts (and the crash tests): change them together.
+static const char* event_word(coopdec::IndexEvent e) {
+    switch (e) {
+        case coopdec::IndexEvent::indexed: return "indexé";
+        case coopdec::IndexEvent::unchanged: return "inchangé";
+        case coopdec::IndexEvent::failed: return "erreur";
+        case coopdec::IndexEvent::removed: return "retiré";
+        case coopdec::IndexEvent::committing: return "enregistrement";
+    }
+    return "?";
+}
 
 int main(int argc, char** argv) {
     coopdec::IndexOptions opt;
     opt.schema_dir = COOPDEC_SCHEMA_DIR;
-    bool quiet = false;
+    bool quiet = false, verbose = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if ((a == "--db" || a == "--schemas" || a == "--stylesheets") && i + 1 < argc) {
             (a == "--db" ? opt.db_path : a == "--schemas" ? opt.schema_dir : opt.stylesheet_dir) = argv[++i];
         } else if (a == "--quiet" || a == "-q") {
             quiet = true;
+        } else if (a == "--verbose" || a == "-v") {
+            verbose = true;
+        } else if (a == "--rebuild") {
+            opt.rebuild = true;
         } else if (a == "--help" || a == "-h") {
             std::fputs(kUsage, stdout);
             return 0;
@@ -45,7 +70,18 @@ int main(int argc, char** argv) {
         std::fputs(kUsage, stderr);
         return 2;
     }
-    opt.progress = !quiet && isatty(fileno(stderr));
+    // The per-file lines replace the progress line, and go out as they
+    // happen (a reader waiting for them on a pipe sees each one at once).
+    opt.progress = !quiet && !verbose && isatty(fileno(stderr));
+    if (verbose) {
+        opt.on_event = [](coopdec::IndexEvent e, const std::string& path) {
+            if (path.empty())
+                std::printf("%s\n", event_word(e));
+            else
+                std::printf("%s %s\n", event_word(e), path.c_str());
+            std::fflush(stdout);
+        };
+    }
 
     coopdec::IndexSummary s = coopdec::index_corpus(opt, stderr);
     if (!quiet) {

@@ -5,6 +5,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xpath.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xslt.h>
@@ -199,7 +200,7 @@ RenderResult failed(std::vector<Diagnostic> diagnostics) {
 std::string default_stylesheet_dir() { return COOPDEC_STYLESHEET_DIR; }
 
 RenderResult render_html(std::string_view contents, const std::string& name, const std::string& format,
-                         const std::string& stylesheet_dir) {
+                         const std::string& stylesheet_dir, unsigned long max_xpath_operations) {
     // The format becomes a file name: only the known ones are taken.
     if (std::find(kFormats.begin(), kFormats.end(), format) == kFormats.end())
         return failed({Diagnostic{name, 0, 0, "format inconnu « " + format + " » (attendu : akn, tei ou coopdec)"}});
@@ -243,7 +244,21 @@ RenderResult render_html(std::string_view contents, const std::string& name, con
         if (!ctxt) return failed({Diagnostic{name, 0, 0, "transformation XSLT impossible (mémoire insuffisante)"}});
         xsltSetCtxtSecurityPrefs(prefs, ctxt.get());
         xsltSetTransformErrorFunc(ctxt.get(), &transform, generic_error);
+        // libxml2 counts the operations of every XPath evaluation made
+        // through this context (libxslt makes them all there) and fails
+        // the one that passes the limit; libxslt then stops.
+        xmlXPathContextPtr xpath = ctxt->xpathCtxt;
+        if (xpath) {
+            xpath->opLimit = max_xpath_operations;
+            xpath->opCount = 0;
+        }
         DocPtr result(xsltApplyStylesheetUser(style, doc.get(), nullptr, nullptr, nullptr, ctxt.get()));
+        if (xpath && max_xpath_operations != 0 && xpath->opCount >= max_xpath_operations) {
+            // The messages libxslt gave on the way out say nothing useful.
+            return failed({Diagnostic{name, 0, 0,
+                                      "rendu interrompu : document trop lourd pour les feuilles de style (plus de " +
+                                          std::to_string(max_xpath_operations) + " opérations XPath)"}});
+        }
         out.ok = result && ctxt->state == XSLT_STATE_OK && transform.diagnostics.empty();
         if (out.ok) {
             xmlChar* buffer = nullptr;

@@ -24,6 +24,12 @@ struct RenderResult {
     std::vector<Diagnostic> diagnostics;
 };
 
+// The default work limit of render_html(), in XPath operations: about 8 s
+// of an optimised build, 20 times what the largest real document met (the
+// UK act of the conformance files, 1 MB, 289 units: 4.8 million) takes; an
+// act of 2,000 articles in one body takes 55 million.
+inline constexpr unsigned long kMaxXPathOperations = 100000000;
+
 // The stylesheet directory compiled in (COOPDEC_STYLESHEET_DIR: the source
 // tree's stylesheets/).
 std::string default_stylesheet_dir();
@@ -39,6 +45,8 @@ std::string default_stylesheet_dir();
 //   "<stylesheet>: feuille de style introuvable" / "…: feuille de style
 //       invalide : …"  (cached: repeated for every document of that format)
 //   "name: transformation XSLT échouée : <libxslt message>"
+//   "name: rendu interrompu : document trop lourd pour les feuilles de style
+//       (plus de N opérations XPath)"   (see max_xpath_operations)
 //
 // Safety: the document is parsed with no network access, no DTD loading, no
 // entity substitution (XML_PARSE_NO_XXE too where libxml2 has it), and a
@@ -57,7 +65,15 @@ std::string default_stylesheet_dir();
 // if its XPath never filters a union by position ("(a | b)[1]"): libxml2
 // 2.9 then rewrites the shared compiled expression while evaluating it;
 // tests/render_test.cc refuses that form in every stylesheet.
+//
+// Work: a transform may take at most `max_xpath_operations` XPath steps
+// (libxml2's count, over the whole transform), so that its time is bounded
+// whatever the document: some expressions of the stylesheets grow with the
+// square of the number of units (4,000 articles in one body: 26 s), and a
+// hostile document would hold the indexer for hours. Past the limit the
+// page is not rendered (the indexer still indexes the document). 0: no limit.
 RenderResult render_html(std::string_view contents, const std::string& name, const std::string& format,
-                         const std::string& stylesheet_dir = {});
+                         const std::string& stylesheet_dir = {},
+                         unsigned long max_xpath_operations = kMaxXPathOperations);
 
 }  // namespace coopdec

@@ -3,8 +3,11 @@
 #include "indexer/xml_read.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <unordered_set>
+
+#include "common/utf8.h"
 
 namespace coopdec {
 
@@ -53,14 +56,22 @@ std::string describe(pugi::xml_parse_status status) {
 }
 
 // The name of the closing tag at `offset` (pugixml points at the name of a
-// mismatched end tag), to say which tag is wrong.
+// mismatched end tag), to say which tag is wrong; "" when it is not valid
+// UTF-8. The syntax error stops pugixml before read_xml checks the encoding,
+// and the message must stay valid UTF-8 whatever the file holds (found by
+// fuzz_coopdec: "</statu\x8C\xC3" quoted as it was).
 std::string end_tag_name(std::string_view contents, std::ptrdiff_t offset) {
     if (offset < 0 || static_cast<std::size_t>(offset) >= contents.size()) return {};
     std::size_t end = static_cast<std::size_t>(offset);
+    // Up to 100 bytes, never cutting a UTF-8 sequence.
     while (end < contents.size() && contents[end] != '>' && contents[end] != ' ' && contents[end] != '\t' &&
-           contents[end] != '\n' && contents[end] != '\r' && end - offset < 100)
+           contents[end] != '\n' && contents[end] != '\r' &&
+           (end - offset < 100 || (static_cast<unsigned char>(contents[end]) & 0xC0) == 0x80))
         ++end;
-    return std::string(contents.substr(static_cast<std::size_t>(offset), end - offset));
+    std::string name(contents.substr(static_cast<std::size_t>(offset), end - offset));
+    for (std::size_t i = 0; i < name.size();)
+        if (utf8::decode(name, i) == utf8::kInvalid) return {};
+    return name;
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -106,6 +117,145 @@ bool check_well_formed(const pugi::xml_document& doc, const XmlSource& src, Diag
     };
     if (first_root && enter(first_root)) walk(first_root, enter, [](const pugi::xml_node&) {});
     return ok;
+}
+
+// The value of the XML declaration's encoding pseudo-attribute, and its
+// offset in contents; empty when there is no declaration or no encoding (the
+// caller only asks for ASCII-compatible input: pugixml detected UTF-8 or
+// Latin-1).
+std::string_view declared_encoding(std::string_view contents, std::size_t& offset) {
+    std::size_t start = contents.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    if (contents.compare(start, 5, "<?xml") != 0) return {};
+    std::size_t end = contents.find("?>", start);
+    if (end == std::string_view::npos) return {};
+    std::string_view decl = contents.substr(start, end - start);
+    std::size_t at = decl.find("encoding");
+    if (at == std::string_view::npos) return {};
+    at += 8;
+    while (at < decl.size() && (is_space(decl[at]) || decl[at] == '=')) ++at;
+    if (at >= decl.size() || (decl[at] != '"' && decl[at] != '\'')) return {};
+    std::size_t close = decl.find(decl[at], at + 1);
+    if (close == std::string_view::npos) return {};
+    offset = start + at + 1;
+    return decl.substr(at + 1, close - at - 1);
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return (x >= 'A' && x <= 'Z' ? x - 'A' + 'a' : x) == (y >= 'A' && y <= 'Z' ? y - 'A' + 'a' : y);
+           });
+}
+
+// The byte at `offset`, as "0xE9".
+std::string hex_byte(std::string_view contents, std::size_t offset) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned char>(contents[offset]));
+    return buf;
+}
+
+// pugixml decodes UTF-8, UTF-16/32 (BOM or "<?" pattern) and, when the
+// declaration names it, ISO-8859-1; any other declared encoding is read as
+// if it were UTF-8, and invalid UTF-8 is copied into the text as it is. So
+// the encoding is checked here, against what pugixml actually used, and a
+// file whose text would come out wrong is refused instead of being indexed
+// with mojibake or invalid UTF-8 (which libxml2 refuses too, so its page
+// could not be rendered). UTF-16 and UTF-32 are converted by pugixml and
+// taken as they are.
+bool check_encoding(std::string_view contents, pugi::xml_encoding used, const XmlSource& src, Diagnostic& error) {
+    if (used != pugi::encoding_utf8 && used != pugi::encoding_latin1) return true;
+    std::size_t decl_at = 0;
+    std::string_view declared = declared_encoding(contents, decl_at);
+    const bool latin1_name = iequals(declared, "ISO-8859-1") || iequals(declared, "latin1");
+    if (used == pugi::encoding_latin1) {
+        // ISO-8859-1 as declared. Two mistakes make wrong text out of it:
+        // UTF-8 bytes ("Ã©" for "é": every non-ASCII byte belongs to a valid
+        // UTF-8 sequence, which real Latin-1 French text practically never
+        // does), and windows-1252 ("œ" is 0x9C there, a C1 control in
+        // ISO-8859-1).
+        std::size_t first_multibyte = std::string_view::npos;
+        bool all_utf8 = true;
+        for (std::size_t i = 0; i < contents.size();) {
+            unsigned char b = static_cast<unsigned char>(contents[i]);
+            if (b < 0x80) {
+                ++i;
+                continue;
+            }
+            std::size_t at = i;
+            if (utf8::decode(contents, i) != utf8::kInvalid) {
+                if (first_multibyte == std::string_view::npos) first_multibyte = at;
+                continue;
+            }
+            all_utf8 = false;
+            if (b <= 0x9F) {
+                error = src.at_offset(static_cast<std::ptrdiff_t>(at),
+                                      "encodage incohérent : octet " + hex_byte(contents, at) +
+                                          " (caractère de contrôle en ISO-8859-1) : le fichier semble être en "
+                                          "windows-1252, non pris en charge ; convertissez-le en UTF-8");
+                return false;
+            }
+        }
+        if (all_utf8 && first_multibyte != std::string_view::npos) {
+            std::size_t end = first_multibyte;
+            utf8::decode(contents, end);
+            error = src.at_offset(static_cast<std::ptrdiff_t>(first_multibyte),
+                                  "encodage incohérent : le fichier se déclare en « " +
+                                      std::string(latin1_name ? declared : "ISO-8859-1") +
+                                      " » mais son texte est en UTF-8 (« " +
+                                      std::string(contents.substr(first_multibyte, end - first_multibyte)) +
+                                      " ») : déclarez encoding=\"UTF-8\"");
+            return false;
+        }
+        return true;
+    }
+    // Read as UTF-8: the declaration must say so (or say nothing, or
+    // US-ASCII, a subset), and every byte must be valid UTF-8. "UTF-16" over
+    // ASCII-compatible bytes is refused: libxml2 stops on it ("Document
+    // labelled UTF-16 but has UTF-8 content"), so the page could not be
+    // rendered.
+    const bool ascii = iequals(declared, "US-ASCII") || iequals(declared, "ASCII");
+    if (!declared.empty() && !ascii && !iequals(declared, "UTF-8") && !iequals(declared, "UTF8")) {
+        // Shown as written, but only its printable ASCII: the message must
+        // stay valid UTF-8 whatever the file holds.
+        std::string shown;
+        for (char c : declared.substr(0, 40)) shown += (c > ' ' && c < 0x7F) ? c : '?';
+        std::string message;
+        if (latin1_name)
+            message =
+                "encodage incohérent : le fichier commence par la marque d'ordre des octets de l'UTF-8 mais "
+                "se déclare en « " +
+                shown + " »";
+        else if (iequals(declared, "UTF-16") || iequals(declared, "UTF16"))
+            message = "encodage incohérent : le fichier se déclare en « " + shown +
+                      " » mais n'est pas en UTF-16 : déclarez encoding=\"UTF-8\"";
+        else
+            message = "encodage « " + shown +
+                      " » non pris en charge (acceptés : UTF-8, UTF-16, ISO-8859-1) : convertissez le fichier en "
+                      "UTF-8";
+        error = src.at_offset(static_cast<std::ptrdiff_t>(decl_at), std::move(message));
+        return false;
+    }
+    for (std::size_t i = 0; i < contents.size();) {
+        unsigned char b = static_cast<unsigned char>(contents[i]);
+        if (b < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t at = i;
+        if (ascii) {
+            error =
+                src.at_offset(static_cast<std::ptrdiff_t>(at), "encodage incohérent : octet " + hex_byte(contents, at) +
+                                                                   " dans un fichier déclaré en US-ASCII");
+            return false;
+        }
+        if (utf8::decode(contents, i) == utf8::kInvalid) {
+            error = src.at_offset(static_cast<std::ptrdiff_t>(at),
+                                  "encodage invalide : octet " + hex_byte(contents, at) +
+                                      " impossible en UTF-8 : convertissez le fichier en UTF-8, ou déclarez son "
+                                      "encodage (encoding=\"ISO-8859-1\")");
+            return false;
+        }
+    }
+    return true;
 }
 
 }  // namespace
@@ -165,6 +315,7 @@ XmlRead read_xml(std::string_view contents, const std::string& name) {
         out.error = src.at_offset(result.offset, "XML mal formé : " + why);
         return out;
     }
+    if (!check_encoding(contents, result.encoding, src, out.error)) return out;
     if (!check_well_formed(*doc, src, out.error)) return out;
     out.doc = std::move(doc);
     return out;

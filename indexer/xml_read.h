@@ -60,12 +60,23 @@ struct XmlRead {
     pugi::xml_node root() const { return doc ? doc->document_element() : pugi::xml_node(); }
 };
 
-// Parses `contents` (any encoding pugixml detects; positions are exact for
+// Parses `contents` (UTF-8, UTF-16 or UTF-32 with a BOM or an XML
+// declaration, or ISO-8859-1 when declared so; positions are exact for
 // UTF-8, the corpus encoding, and approximate for UTF-16 input).
 // Success: ok(), doc owns the tree, whose node offsets refer to `contents`.
 // Failure: !ok(), error = "name:line:col: XML mal formé : <raison>" for a
-// syntax error, multiple root elements or a repeated attribute, or
-// "name:line:col: DOCTYPE refusé : ..." when the DOCTYPE declares entities.
+// syntax error, multiple root elements or a repeated attribute,
+// "name:line:col: DOCTYPE refusé : ..." when the DOCTYPE declares entities,
+// or, when the text would come out wrong (pugixml reads an undeclared or
+// unknown encoding as UTF-8 and copies invalid bytes as they are):
+//   "name:line:col: encodage invalide : octet 0xE9 impossible en UTF-8 : …"
+//   "name:line:col: encodage « windows-1252 » non pris en charge (acceptés :
+//       UTF-8, UTF-16, ISO-8859-1) : …"
+//   "name:line:col: encodage incohérent : le fichier se déclare en
+//       « ISO-8859-1 » mais son texte est en UTF-8 (« é ») : …"
+//   "name:line:col: encodage incohérent : octet 0x9C (caractère de contrôle
+//       en ISO-8859-1) : … windows-1252 …"   (and the UTF-16 and US-ASCII
+//       mislabels, and a UTF-8 BOM on a file declared ISO-8859-1)
 // Never throws for bad input; never touches the file system or network.
 XmlRead read_xml(std::string_view contents, const std::string& name);
 

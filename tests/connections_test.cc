@@ -285,7 +285,7 @@ TEST_CASE("error answers reveal no path, library message or stack", "[server][ha
     REQUIRE(server.get("/recherche?q=eau").status == 200);
     std::filesystem::remove_all(dir / "db");  // the index disappears under the server
     const std::string where = dir.path();
-    for (const std::string& target : {"/recherche?q=eau", "/api/search?q=eau", "/doc/loi-2019-006", "/metrics"}) {
+    for (const char* target : {"/recherche?q=eau", "/api/search?q=eau", "/doc/loi-2019-006", "/metrics"}) {
         auto a = server.get(target);
         CAPTURE(target, a.status, a.body);
         CHECK(a.status == 503);
