@@ -23,6 +23,13 @@
 namespace coopdec {
 namespace {
 
+// Every document. Not Xapian::Query::MatchAll: that shared static's
+// reference count is not thread-safe (xapian/query.h), and the server's
+// workers search concurrently — a crash under load. The empty term is the
+// same query, built per call.
+Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
+
 namespace sc = schema;
 
 // Counts facet values per DOCUMENT while Xapian visits every matching unit:
@@ -114,7 +121,7 @@ Xapian::Query build_match(const Xapian::Query& words, const Filters& filters, co
     if (base.empty()) {
         // Browsing: one entry per document, unless a filter only units carry
         // (the speaker's role) asks for units.
-        base = has_unit_facet(filters) ? Xapian::Query::MatchAll
+        base = has_unit_facet(filters) ? match_all()
                                        : Xapian::Query(std::string(sc::kPrefixKind) + "doc");
     }
     Xapian::Query filter = filter_query(filters, years);
@@ -268,7 +275,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req, const 
     res.total = spy.documents();
 
     Highlight hl{pq.words, pq.stems, pq.prefixes};
-    Xapian::Query unit_filter = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+    Xapian::Query unit_filter = Xapian::Query(Xapian::Query::OP_AND_NOT, match_all(),
                                               Xapian::Query(std::string(sc::kPrefixKind) + "doc"));
     std::map<std::string, std::string> partnership_titles;
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
