@@ -37,18 +37,23 @@ inline std::vector<std::string> index_env(size_t flush_threshold, std::vector<st
     return more;
 }
 
-// What the preloaded ENOSPC shim needs (tests/fault/enospc.c): the folder,
-// and, under AddressSanitizer, leave to come before its runtime.
-inline std::vector<std::string> shim_env(const std::string& dir, const std::string& budget, const std::string& count = "") {
+// The test-only shim (tests/fault/shim.c) preloaded, with its settings:
+// "NAME=value" entries among COOPDEC_FAULT_DIR, _BUDGET, _COUNT, _PEAK. Under
+// AddressSanitizer, it is allowed to come before the sanitizer's runtime.
+inline std::vector<std::string> with_shim(std::vector<std::string> settings) {
     const char* asan = std::getenv("ASAN_OPTIONS");
-    std::vector<std::string> env{
-        std::string("LD_PRELOAD=") + COOPDEC_FAULT_SHIM,
-        "COOPDEC_FAULT_DIR=" + std::filesystem::canonical(dir).string(),
-        std::string("ASAN_OPTIONS=") + (asan ? std::string(asan) + ":" : "") + "verify_asan_link_order=0",
-    };
+    settings.push_back(std::string("LD_PRELOAD=") + COOPDEC_FAULT_SHIM);
+    settings.push_back(std::string("ASAN_OPTIONS=") + (asan ? std::string(asan) + ":" : "") + "verify_asan_link_order=0");
+    return settings;
+}
+
+// A disk that fills up under `dir` after `budget` bytes ("": never, only
+// counting, the count written to the file `count`).
+inline std::vector<std::string> shim_env(const std::string& dir, const std::string& budget, const std::string& count = "") {
+    std::vector<std::string> env{"COOPDEC_FAULT_DIR=" + std::filesystem::canonical(dir).string()};
     if (!budget.empty()) env.push_back("COOPDEC_FAULT_BUDGET=" + budget);
     if (!count.empty()) env.push_back("COOPDEC_FAULT_COUNT=" + count);
-    return env;
+    return with_shim(env);
 }
 
 // The fixed query set: coopdec-search arguments, and the same search on the
@@ -119,7 +124,6 @@ struct Scenario {
     std::vector<std::string> a1, a2;          // the query set's answers on each
     std::vector<std::string> events;          // the reference run's --verbose lines
     unsigned long long ref_bytes = 0;         // bytes the reference run wrote (with count_writes)
-    long ref_rss_kb = 0;                      // the reference run's peak memory
 
     Scenario(Corpus version1, size_t flush, bool count_writes = false)
         : flush_threshold(flush), v1(std::move(version1)), v2(make_v2(v1)) {
@@ -139,7 +143,6 @@ struct Scenario {
         status = c.wait();
         if (status != 0) throw std::runtime_error("v2 : statut " + std::to_string(status) + "\n" + c.err);
         events = lines(c.rest);
-        ref_rss_kb = c.max_rss_kb;
         if (count_writes) ref_bytes = std::stoull(read_text(count));
         s2 = read_state(ref);
         a2 = answers(ref, query_set());
