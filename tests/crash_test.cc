@@ -61,14 +61,17 @@ void kill_repeatedly(Scenario& sc, size_t points, size_t clients) {
     for (size_t k : kills) {
         Child run(indexer(), {"--db", sc.db, "--verbose", "--quiet", sc.corpus}, sc.env());
         std::string last;
-        for (size_t seen = 0; seen < k; ++seen) {
+        size_t seen = 0;
+        while (seen < k) {
             auto line = run.read_line();
             if (!line) break;
             last = *line;
+            ++seen;
         }
         run.kill();
         int status = run.wait();
         INFO("kill point " << k << "/" << sc.events.size() << " after « " << last << " »\n" << run.err);
+        CHECK(seen == k);
         if (status == 128 + SIGKILL) ++killed;
         else CHECK(status == 0);  // it finished before the signal: only possible at the very end
         IndexState now = read_state(sc.db);
