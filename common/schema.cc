@@ -80,6 +80,15 @@ Data decode_data(std::string_view encoded) {
     return data;
 }
 
+std::string facet_summary(std::string_view doc_id, const std::array<std::string, kFacets.size()>& joined) {
+    std::string out(doc_id);
+    for (const auto& j : joined) {
+        out += kFacetSep;
+        out += j;
+    }
+    return out;
+}
+
 std::string join_values(const std::vector<std::string>& values) {
     std::string out;
     for (const auto& v : values) {

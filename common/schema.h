@@ -17,7 +17,7 @@ namespace coopdec::schema {
 
 // Stored in the index metadata under kSchemaKey; a reader refuses an index
 // whose version differs (see check_version in the search library).
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
 inline constexpr std::string_view kSchemaKey = "coopdec:schema";
 // Metadata key listing the languages present ("fr en it"), for query stemming.
 inline constexpr std::string_view kLanguagesKey = "coopdec:langs";
@@ -51,12 +51,15 @@ enum Slot : unsigned {
     kSlotDate = 2,      // "YYYY-MM-DD" / "YYYY" (string, sorts by date); "" when unknown
     kSlotYear = 3,      // Xapian::sortable_serialise(year), for year ranges; absent when unknown
     kSlotOrder = 4,     // Xapian::sortable_serialise(position of the unit in its document)
-    // Facet slots 10..19: the facet's display values joined by kValueSep.
+    kSlotFacets = 5,    // the document id and every facet value of the unit: facet_summary()
+    // Facet slots 10..20: the facet's display values joined by kValueSep.
     kSlotFacetFirst = 10,
 };
 
 // Separator of the several values of one facet in its slot.
 inline constexpr char kValueSep = '\x1f';
+// Separator of the fields of kSlotFacets.
+inline constexpr char kFacetSep = '\x1e';
 
 // A facet: a way to filter and count results.
 struct Facet {
@@ -113,6 +116,13 @@ inline constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kT
 using Data = std::map<std::string, std::string>;
 std::string encode_data(const Data& data);
 Data decode_data(std::string_view encoded);
+
+// The value of kSlotFacets: the document id, then each facet's slot value
+// (values joined by kValueSep) in the order of kFacets, separated by
+// kFacetSep. Counting reads this one value per match instead of one per
+// facet: each value read is a B-tree lookup, and they were most of the cost
+// of exact counts.
+std::string facet_summary(std::string_view doc_id, const std::array<std::string, kFacets.size()>& joined);
 
 // Joins / splits facet values on kValueSep.
 std::string join_values(const std::vector<std::string>& values);

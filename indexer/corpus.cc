@@ -34,6 +34,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -85,6 +86,9 @@ struct SourceFile {
     std::string abs;   // absolute path
     std::string hash;  // content hash
     std::string root;  // local name of the root element, peeked
+    // Set when the file is over the size limit: it was never read (hash and
+    // root are empty), and pass 2 reports it, in the walk's order.
+    std::optional<Diagnostic> refusal;
 };
 
 // The root element's name without parsing the file: the first tag that is
@@ -106,12 +110,20 @@ std::string peek_root(std::string_view text) {
     return {};
 }
 
-bool read_file(const std::string& path, std::string& out) {
+// Reads the file into `out`, but stops once `out` holds more than `limit`
+// bytes: a file that grew past the limit after its size was checked costs
+// no more memory than the limit, and extract() then refuses it by its size.
+// False when the file cannot be opened or read.
+bool read_file(const std::string& path, std::string& out, std::size_t limit) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
+    out.clear();
+    char buf[1 << 16];
+    while (out.size() <= limit) {
+        in.read(buf, sizeof buf);
+        out.append(buf, static_cast<std::size_t>(in.gcount()));
+        if (!in) break;
+    }
     return !in.bad();
 }
 
@@ -286,6 +298,26 @@ void merge_values(Xapian::WritableDatabase& db) {
     (void)db.valuestream_begin(sc::kSlotDoc);
 }
 
+// Counts the units a run changes and calls merge_values() every
+// kValueMergeUnits of them.
+class ValueMerger {
+public:
+    explicit ValueMerger(Xapian::WritableDatabase& db) : db_(db) {}
+
+    // `units` more units written or deleted; merges when enough have piled
+    // up. Throws what Xapian throws on a failed write.
+    void add(size_t units) {
+        unmerged_ += units;
+        if (unmerged_ < kValueMergeUnits) return;
+        merge_values(db_);
+        unmerged_ = 0;
+    }
+
+private:
+    Xapian::WritableDatabase& db_;
+    size_t unmerged_ = 0;  // units changed since the last merge
+};
+
 bool under(const std::string& path, const std::vector<std::string>& roots) {
     for (const auto& r : roots) {
         if (path == r) return true;
@@ -319,21 +351,32 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
     std::map<std::string, std::string> partnership_hashes;  // id → content hash
     std::string gazetteer_hash;
     for (const auto& p : paths) {
+        SourceFile f;
+        f.path = p;
+        f.abs = fs::absolute(p).lexically_normal().string();
+        f.key = file_key(f.abs);
+        // The size first, from the file system: a file over the limit is
+        // never read (reading a file of several GB whole, only to refuse it,
+        // would take that much memory). When the size cannot be had, the
+        // read below says why.
+        std::error_code ec;
+        const std::uintmax_t size = fs::file_size(p, ec);
+        if (!ec && size > opt.max_bytes) {
+            f.refusal = too_large(p, size, opt.max_bytes);
+            files.push_back(std::move(f));
+            continue;
+        }
         std::string text;
-        if (!read_file(p, text)) {
+        if (!read_file(p, text, opt.max_bytes)) {
             report(log, p + ": lecture impossible");
             ++sum.errors;
             event(IndexEvent::failed, p);
             continue;
         }
-        SourceFile f;
-        f.path = p;
-        f.abs = fs::absolute(p).lexically_normal().string();
-        f.key = file_key(f.abs);
         f.hash = content_hash(text);
         f.root = peek_root(text);
         if (f.root == "repertoire" || f.root == "partenariat") {
-            Extraction ex = extract(text, p);
+            Extraction ex = extract(text, p, opt.max_bytes);
             if (ex.ok && ex.record.type == "repertoire") {
                 gazetteer.add(ex.record);
                 gazetteer_hash = content_hash(gazetteer_hash + f.hash);
@@ -382,13 +425,22 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
     }
 
     const std::string base_sig = std::string(sc::kSchemaVersion) + ':' + content_hash(gazetteer_hash);
-    size_t unmerged_units = 0;  // units written since the last merge_values()
+    ValueMerger merger(db);
 
     // Pass 2: (re)index what changed.
     Progress progress(log, opt.progress);
     progress.start(files.size());
     for (const auto& f : files) {
         progress.step();
+        // Refused by its size in pass 1, unread. Even a file indexed under a
+        // larger limit is reported rather than skipped as unchanged: its
+        // signature cannot be checked without reading it. Its units stay.
+        if (f.refusal) {
+            report(log, f.refusal->str());
+            ++sum.errors;
+            event(IndexEvent::failed, f.path);
+            continue;
+        }
         std::string sig = f.hash + ':' + base_sig;
         auto old = known.find(f.key);
         if (!opt.rebuild && old != known.end() && old->second.signature == sig &&
@@ -398,13 +450,13 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
             continue;
         }
         std::string text;
-        if (!read_file(f.path, text)) {
+        if (!read_file(f.path, text, opt.max_bytes)) {
             report(log, f.path + ": lecture impossible");
             ++sum.errors;
             event(IndexEvent::failed, f.path);
             continue;
         }
-        Extraction ex = extract(text, f.path);
+        Extraction ex = extract(text, f.path, opt.max_bytes);
         if (ex.ok && ex.record.format == "coopdec") {
             std::vector<Diagnostic> invalid = check_schema(text, f.path, ex.record.type, opt.schema_dir);
             if (!invalid.empty()) {
@@ -464,11 +516,7 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
             if (!units.empty()) store_views(db, rec.id, text, html);
             FileState st{sig, rec.id, dependency_signature(rec.partnerships, partnership_hashes), f.abs};
             db.set_metadata(std::string(sc::kFileKeyPrefix) + f.key, encode_state(st));
-            unmerged_units += units.size() + 1;  // +1: the deletion of the file's previous units
-            if (unmerged_units >= kValueMergeUnits) {
-                merge_values(db);
-                unmerged_units = 0;
-            }
+            merger.add(units.size() + 1);  // +1: the deletion of the file's previous units
         } catch (const Xapian::Error& e) {
             report_write_failure(log, opt.db_path, e);
             sum.fatal = true;
@@ -490,11 +538,7 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
                 forget_document(db, st.doc_id);
                 db.set_metadata(std::string(sc::kFileKeyPrefix) + key, "");
                 ++sum.removed;
-                unmerged_units += 10;  // a file's units, about; deleting them changes their values too
-                if (unmerged_units >= kValueMergeUnits) {
-                    merge_values(db);
-                    unmerged_units = 0;
-                }
+                merger.add(10);  // a file's units, about; deleting them changes their values too
             } catch (const Xapian::Error& e) {
                 report_write_failure(log, opt.db_path, e);
                 sum.fatal = true;

@@ -2,10 +2,13 @@
 // unchanged files, replaces changed ones, removes deleted ones, commits.
 #pragma once
 
+#include <cstddef>
 #include <cstdio>
 #include <functional>
 #include <string>
 #include <vector>
+
+#include "indexer/extract.h"
 
 namespace coopdec {
 
@@ -25,6 +28,12 @@ struct IndexOptions {
     std::string stylesheet_dir;       // XSLT stylesheets rendering each document ("" = compiled-in default)
     bool progress = false;            // draw a progress line on `log`
     bool rebuild = false;             // re-index every file, even those whose signature is unchanged
+    // The largest file taken (coopdec-index --max-size). A larger one is
+    // refused by its size on the file system, before it is read ("path:1:1:
+    // fichier trop volumineux : …", see too_large()), like any bad file:
+    // reported, counted in `errors`, what the index had of it kept. Files of
+    // the project's formats stay limited to kMaxProjectDocumentBytes too.
+    std::size_t max_bytes = kMaxDocumentBytes;
     // Called on the calling thread after each file (in the walk's order) and
     // once before the final commit, with the file's path as found ("" for
     // `committing`). Optional.

@@ -1,6 +1,7 @@
 // @brief Record → Xapian documents, following common/schema.h.
 #include "indexer/document.h"
 
+#include <array>
 #include <set>
 
 #include "common/akn_ref.h"
@@ -148,6 +149,13 @@ Citations find_document_citations(const Record& rec) {
     return out;
 }
 
+// The kSlotFacets value, from the facet slots already set on `doc`.
+void add_facet_summary(Xapian::Document& doc, const std::string& doc_id) {
+    std::array<std::string, sc::kFacets.size()> joined;
+    for (size_t f = 0; f < sc::kFacets.size(); ++f) joined[f] = doc.get_value(sc::kFacets[f].slot);
+    doc.add_value(sc::kSlotFacets, sc::facet_summary(doc_id, joined));
+}
+
 std::string join_lines(const std::vector<std::string>& values) {
     std::string out;
     for (const auto& v : values) {
@@ -237,7 +245,13 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
         for (const auto& p : rec.participants) meta.push_back(p.name);
         for (const auto& m : meta) index_text(doc, m, lang, pos);
         std::string body;
+        // Each unit's words as the unit itself has them (label, heading,
+        // text, in that order): whatever query matches a unit then matches
+        // its document's unit, which lets the search count documents on
+        // document units alone (search/search.cc, facet counts).
         for (const auto& unit : rec.units) {
+            index_text(doc, unit.label, lang, pos, 2);
+            if (unit.heading != unit.label) index_text(doc, unit.heading, lang, pos, 2);
             index_text(doc, unit.text, lang, pos);
             if (body.size() < 4000) body += (body.empty() ? "" : " ") + unit.text;
         }
@@ -273,6 +287,7 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
             data["sources"] = join_lines(sources);
         }
         doc.set_data(sc::encode_data(data));
+        add_facet_summary(doc, rec.id);
         out.push_back(std::move(u));
     }
 
@@ -302,6 +317,7 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
                                       {"label", unit.label}, {"heading", unit.heading}, {"path", unit.path},
                                       {"text", unit.text}, {"speaker", unit.speaker}, {"role", unit.role},
                                       {"amended", join_lines(amended)}}));
+        add_facet_summary(doc, rec.id);
         out.push_back(std::move(u));
     }
     return out;

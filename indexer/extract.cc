@@ -8,6 +8,7 @@
 #include <array>
 #include <utility>
 
+#include "indexer/byte_size.h"
 #include "indexer/extract_formats.h"
 #include "indexer/xml_read.h"
 
@@ -104,21 +105,10 @@ std::string normalize_date(std::string_view date) {
     return std::string(date.substr(0, 4));
 }
 
-namespace {
-
-// Megabytes (10^6 bytes) with one decimal, French style: "100,1 Mo".
-std::string megabytes(std::uintmax_t bytes) {
-    std::uintmax_t tenths = (bytes + 50000) / 100000;
-    std::string s = std::to_string(tenths / 10);
-    if (tenths % 10) s += "," + std::to_string(tenths % 10);
-    return s + " Mo";
-}
-
-}  // namespace
-
 Diagnostic too_large(const std::string& name, std::uintmax_t size, std::size_t max_bytes) {
-    return Diagnostic{name, 1, 1,
-                      "fichier trop volumineux : " + megabytes(size) + " (au plus " + megabytes(max_bytes) + ")"};
+    return Diagnostic{
+        name, 1, 1,
+        "fichier trop volumineux : " + format_byte_size(size) + " (au plus " + format_byte_size(max_bytes) + ")"};
 }
 
 Extraction extract(std::string_view contents, const std::string& name, std::size_t max_bytes) {
@@ -151,12 +141,14 @@ Extraction extract(std::string_view contents, const std::string& name, std::size
         // The project's formats are then validated against their RELAX NG
         // schemas, and libxml2's validation grows with the square of a
         // list's length (20,000 <commune> take 2.5 s, 200,000 four
-        // minutes): past kMaxProjectDocumentBytes they are refused.
+        // minutes): past kMaxProjectDocumentBytes they are refused, whatever
+        // `max_bytes` allows the other formats. (A `max_bytes` under it has
+        // already refused the file above, in the general words.)
         if (ns == kCoopdecNamespace && contents.size() > kMaxProjectDocumentBytes)
             return failure(
                 Diagnostic{name, 1, 1,
-                           "fichier trop volumineux pour un document du projet : " + megabytes(contents.size()) +
-                               " (au plus " + megabytes(kMaxProjectDocumentBytes) + ")"});
+                           "fichier trop volumineux pour un document du projet : " + format_byte_size(contents.size()) +
+                               " (au plus " + format_byte_size(kMaxProjectDocumentBytes) + ")"});
         if (ns == kCoopdecNamespace) return extract_coopdec(root, src);
         expected = kCoopdecNamespace;
     }

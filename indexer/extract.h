@@ -37,15 +37,19 @@ inline constexpr std::size_t kMaxProjectDocumentBytes = 1000000;  // "1 Mo"
 // Pure function: no I/O, no global state; safe to call from several threads.
 // Also refused, before anything is parsed: contents over `max_bytes`
 // ("name:1:1: fichier trop volumineux : …", see too_large()); a file of the
-// project's formats over kMaxProjectDocumentBytes ("name:1:1: fichier trop
-// volumineux pour un document du projet : 2,3 Mo (au plus 1 Mo)"); and
+// project's formats over kMaxProjectDocumentBytes, even when `max_bytes` is
+// larger ("name:1:1: fichier trop volumineux pour un document du projet :
+// 2,3 Mo (au plus 1 Mo)"), so that their limit is min(max_bytes,
+// kMaxProjectDocumentBytes), said in the first words when `max_bytes` is
+// the smaller; and
 // "name:line:col: XML trop profond : plus de 256 éléments imbriqués (limite
 // de l'indexeur)", at the first element past kMaxDepth.
 Extraction extract(std::string_view contents, const std::string& name, std::size_t max_bytes = kMaxDocumentBytes);
 
 // The refusal of a file of `size` bytes over `max_bytes`, in the words
 // extract() uses, for a caller that checks a file's size before reading it:
-// "name:1:1: fichier trop volumineux : 100,1 Mo (au plus 32 Mo)".
+// "name:1:1: fichier trop volumineux : 100,1 Mo (au plus 32 Mo)", "…
+// : 2 Ko (au plus 2 Ko)" (sizes as format_byte_size() says them).
 Diagnostic too_large(const std::string& name, std::uintmax_t size, std::size_t max_bytes);
 
 // The deepest nesting of elements extract() takes, the root being at depth

@@ -1,11 +1,13 @@
 // @brief coopdec-index: index XML files and folders into a coopdec database.
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <unistd.h>
 
+#include "indexer/byte_size.h"
 #include "indexer/corpus.h"
 
 #ifndef COOPDEC_SCHEMA_DIR
@@ -14,12 +16,16 @@
 
 static const char kUsage[] =
     "usage : coopdec-index --db DOSSIER [--schemas DOSSIER] [--stylesheets DOSSIER]\n"
-    "                      [--rebuild] [--verbose] [--quiet] CHEMIN...\n"
+    "                      [--max-size TAILLE] [--rebuild] [--verbose] [--quiet] CHEMIN...\n"
     "Indexe les fichiers XML (Akoma Ntoso, TEI, formats coopdec) des CHEMINs\n"
     "(fichiers ou dossiers, parcourus récursivement) dans l'index DOSSIER.\n"
     "Les fichiers inchangés sont ignorés, les fichiers modifiés remplacés,\n"
     "les fichiers disparus retirés de l'index. Les lecteurs de l'index voient\n"
     "l'exécution entière d'un coup, à la fin ; interrompue, elle ne change rien.\n"
+    "  --max-size TAILLE\n"
+    "              refuse les fichiers plus gros que TAILLE octets, sans les lire ;\n"
+    "              suffixes K, M, G (10^3, 10^6, 10^9 octets) : 500K, 32M, 1G\n"
+    "              (32M par défaut ; les formats du projet restent limités à 1M)\n"
     "  --rebuild   réindexe aussi les fichiers inchangés (après un changement\n"
     "              des feuilles de style, par exemple)\n"
     "  --verbose   une ligne par fichier sur la sortie standard, au fil de l'eau :\n"
@@ -50,6 +56,23 @@ int main(int argc, char** argv) {
         std::string a = argv[i];
         if ((a == "--db" || a == "--schemas" || a == "--stylesheets") && i + 1 < argc) {
             (a == "--db" ? opt.db_path : a == "--schemas" ? opt.schema_dir : opt.stylesheet_dir) = argv[++i];
+        } else if (a == "--max-size") {
+            // Said apart from the unknown options: the operator named the
+            // right option, only its value is wrong.
+            const char* value = i + 1 < argc ? argv[++i] : nullptr;
+            std::optional<std::size_t> size = value ? coopdec::parse_byte_size(value) : std::nullopt;
+            if (!value) {
+                std::fprintf(stderr, "coopdec-index : --max-size attend une taille (500K, 32M, 1G…)\n%s", kUsage);
+                return 2;
+            }
+            if (!size) {
+                std::fprintf(stderr,
+                             "coopdec-index : taille invalide pour --max-size « %s » : attendu un nombre d'octets "
+                             "non nul, suivi au besoin de K, M ou G (500K, 32M, 1G)\n%s",
+                             value, kUsage);
+                return 2;
+            }
+            opt.max_bytes = *size;
         } else if (a == "--quiet" || a == "-q") {
             quiet = true;
         } else if (a == "--verbose" || a == "-v") {

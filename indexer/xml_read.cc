@@ -153,6 +153,14 @@ std::string hex_byte(std::string_view contents, std::size_t offset) {
     return buf;
 }
 
+// The offset of the first byte at or after `from` that is not ASCII
+// (0x80 or more), or contents.size() when there is none: where the encoding
+// checks below have something to look at.
+std::size_t next_non_ascii(std::string_view contents, std::size_t from) {
+    while (from < contents.size() && static_cast<unsigned char>(contents[from]) < 0x80) ++from;
+    return from;
+}
+
 // pugixml decodes UTF-8, UTF-16/32 (BOM or "<?" pattern) and, when the
 // declaration names it, ISO-8859-1; any other declared encoding is read as
 // if it were UTF-8, and invalid UTF-8 is copied into the text as it is. So
@@ -174,13 +182,9 @@ bool check_encoding(std::string_view contents, pugi::xml_encoding used, const Xm
         // ISO-8859-1).
         std::size_t first_multibyte = std::string_view::npos;
         bool all_utf8 = true;
-        for (std::size_t i = 0; i < contents.size();) {
-            unsigned char b = static_cast<unsigned char>(contents[i]);
-            if (b < 0x80) {
-                ++i;
-                continue;
-            }
+        for (std::size_t i = next_non_ascii(contents, 0); i < contents.size(); i = next_non_ascii(contents, i)) {
             std::size_t at = i;
+            unsigned char b = static_cast<unsigned char>(contents[at]);
             if (utf8::decode(contents, i) != utf8::kInvalid) {
                 if (first_multibyte == std::string_view::npos) first_multibyte = at;
                 continue;
@@ -234,12 +238,7 @@ bool check_encoding(std::string_view contents, pugi::xml_encoding used, const Xm
         error = src.at_offset(static_cast<std::ptrdiff_t>(decl_at), std::move(message));
         return false;
     }
-    for (std::size_t i = 0; i < contents.size();) {
-        unsigned char b = static_cast<unsigned char>(contents[i]);
-        if (b < 0x80) {
-            ++i;
-            continue;
-        }
+    for (std::size_t i = next_non_ascii(contents, 0); i < contents.size(); i = next_non_ascii(contents, i)) {
         std::size_t at = i;
         if (ascii) {
             error =

@@ -16,6 +16,7 @@
 #include "search/document.h"
 #include "search/legal.h"
 #include "search/query_parser.h"
+#include "search/search_cache.h"
 #include "search/snippet.h"
 #include "search/spelling.h"
 #include "search/synonyms.h"
@@ -32,32 +33,81 @@ Xapian::Query match_all() { return Xapian::Query(std::string()); }
 
 namespace sc = schema;
 
-// Counts facet values per DOCUMENT while Xapian visits every matching unit:
-// a document's facets are counted once, whichever of its units matched.
-// Per-unit facets (the speaker's role) count a (document, value) pair once.
+// Counts documents and facet values while Xapian visits every match. It
+// runs once per match, the search's inner loop: one value read per match
+// (kSlotFacets), values counted as views in hash maps, no allocation for a
+// value seen before.
 class FacetSpy : public Xapian::MatchSpy {
 public:
+    enum class Mode {
+        documents,    // every match is a document unit: documents and document-level facets
+        units,        // matches are units: a document and its facets once, whichever of its
+                      // units matched; per-unit facets (the role) once per (document, value)
+        unit_facets,  // matches are units: only the per-unit facets, as in `units`
+    };
+    explicit FacetSpy(Mode mode) : mode_(mode) {}
+
     void operator()(const Xapian::Document& doc, double) override {
-        std::string id = doc.get_value(sc::kSlotDoc);
-        bool first = docs_.insert(id).second;
-        for (size_t f = 0; f < sc::kFacets.size(); ++f) {
-            const sc::Facet& facet = sc::kFacets[f];
-            if (!facet.per_unit && !first) continue;
-            std::string joined = doc.get_value(facet.slot);
-            if (joined.empty()) continue;
-            for (auto& v : sc::split_values(joined)) {
-                if (facet.per_unit && !unit_pairs_.insert(id + '\0' + std::to_string(f) + '\0' + v).second) continue;
-                ++counts_[f][v];
+        const std::string summary = doc.get_value(sc::kSlotFacets);
+        std::string_view rest = summary;
+        std::string_view id = next_field(rest);
+        bool first = true;
+        if (mode_ == Mode::documents) ++documents_;
+        else if (mode_ == Mode::units) first = docs_.emplace(id).second;
+        for (size_t f = 0; f < sc::kFacets.size() && !rest.empty(); ++f) {
+            std::string_view joined = next_field(rest);
+            const bool per_unit = sc::kFacets[f].per_unit;
+            if (per_unit ? mode_ == Mode::documents : (mode_ == Mode::unit_facets || !first)) continue;
+            while (!joined.empty()) {
+                size_t sep = joined.find(sc::kValueSep);
+                std::string_view v = joined.substr(0, sep);
+                joined = sep == std::string_view::npos ? std::string_view() : joined.substr(sep + 1);
+                if (v.empty()) continue;
+                if (per_unit) {
+                    std::string pair(id);
+                    pair += '\0';
+                    pair += std::to_string(f);
+                    pair += '\0';
+                    pair += v;
+                    if (!unit_pairs_.insert(std::move(pair)).second) continue;
+                }
+                auto& counts = counts_[f];
+                auto it = counts.find(v);
+                if (it == counts.end()) counts.emplace(std::string(v), 1);
+                else ++it->second;
             }
         }
     }
-    size_t documents() const { return docs_.size(); }
-    const std::map<std::string, size_t>& counts(size_t facet) const { return counts_[facet]; }
+
+    // The counts, each facet's sorted by value.
+    FacetCounts result() const {
+        FacetCounts out;
+        out.documents = mode_ == Mode::documents ? documents_ : docs_.size();
+        for (size_t f = 0; f < sc::kFacets.size(); ++f) {
+            out.values[f].assign(counts_[f].begin(), counts_[f].end());
+            std::sort(out.values[f].begin(), out.values[f].end());
+        }
+        return out;
+    }
 
 private:
-    std::unordered_set<std::string> docs_;
-    std::unordered_set<std::string> unit_pairs_;
-    std::array<std::map<std::string, size_t>, sc::kFacets.size()> counts_;
+    static std::string_view next_field(std::string_view& rest) {
+        size_t sep = rest.find(sc::kFacetSep);
+        std::string_view field = rest.substr(0, sep);
+        rest = sep == std::string_view::npos ? std::string_view() : rest.substr(sep + 1);
+        return field;
+    }
+    // Lookups by string_view without building a std::string.
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
+
+    const Mode mode_;
+    size_t documents_ = 0;
+    Set docs_, unit_pairs_;
+    std::array<std::unordered_map<std::string, size_t, Hash, std::equal_to<>>, sc::kFacets.size()> counts_;
 };
 
 std::vector<std::string> index_languages(const Xapian::Database& db) {
@@ -130,14 +180,47 @@ Xapian::Query build_match(const Xapian::Query& words, const Filters& filters, co
     return q;
 }
 
-// Visits every match of `q` (documents collapsed) with `spy`.
-void count_documents(const Xapian::Database& db, const Xapian::Query& q, FacetSpy& spy) {
+FacetCounts visit(const Xapian::Database& db, const Xapian::Query& q, FacetSpy::Mode mode) {
     Xapian::Enquire e(db);
     e.set_query(q);
-    e.set_collapse_key(sc::kSlotDoc);
     e.set_weighting_scheme(Xapian::BoolWeight());
+    FacetSpy spy(mode);
     e.add_matchspy(&spy);
     e.get_mset(0, 0, db.get_doccount());
+    return spy.result();
+}
+
+// The exact counts of `q`, a query of build_match(). A document matches
+// when one of its units does; its document unit holds the words of all of
+// them (indexer/document.cc), and the parsed query has no negation (the
+// exclusions are whole documents), so the document matches exactly when
+// its document unit does: documents and their facets are counted on
+// document units alone, a tenth of the units. Units are visited only for
+// the per-unit facets — the units that carry one — or when a per-unit
+// facet filters the match itself (`unit_level`).
+FacetCounts count_matches(const Xapian::Database& db, const Xapian::Query& q, bool unit_level) {
+    if (unit_level) return visit(db, q, FacetSpy::Mode::units);
+    FacetCounts counts =
+        visit(db, Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(std::string(sc::kPrefixKind) + "doc")),
+              FacetSpy::Mode::documents);
+    std::vector<Xapian::Query> carriers;
+    for (const auto& f : sc::kFacets)
+        if (f.per_unit) carriers.emplace_back(Xapian::Query::OP_WILDCARD, std::string(f.prefix));
+    if (carriers.empty()) return counts;
+    FacetCounts per_unit = visit(
+        db, Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_OR, carriers.begin(), carriers.end())),
+        FacetSpy::Mode::unit_facets);
+    for (size_t f = 0; f < sc::kFacets.size(); ++f)
+        if (sc::kFacets[f].per_unit) counts.values[f] = std::move(per_unit.values[f]);
+    return counts;
+}
+
+// The counts of `q`: from `cache` when it has them (and then kept there).
+std::shared_ptr<const FacetCounts> counted(const Xapian::Database& db, const Xapian::Query& q, bool unit_level,
+                                           SearchCache* cache) {
+    auto compute = [&] { return count_matches(db, q, unit_level); };
+    if (!cache) return std::make_shared<const FacetCounts>(compute());
+    return cache->counts(db, q, compute);
 }
 
 std::string type_label(std::string_view type) {
@@ -216,7 +299,8 @@ std::optional<SearchError> validate(const Xapian::Database& db, const SearchRequ
     return std::nullopt;
 }
 
-SearchResult search(const Xapian::Database& db, const SearchRequest& req, const Synonyms* synonyms) {
+SearchResult search(const Xapian::Database& db, const SearchRequest& req, const Synonyms* synonyms,
+                    SearchCache* cache) {
     if (auto err = validate(db, req)) throw *err;
     std::vector<std::string> langs = index_languages(db);
     ParsedQuery pq = parse_query(req.query, langs, synonyms);
@@ -246,7 +330,8 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req, const 
             leading.emplace(p.doc_id, p.anchor);
         }
     }
-    Xapian::Query main_query = match_query(filters, years);
+    const Xapian::Query counted_query = match_query(filters, years);
+    Xapian::Query main_query = counted_query;
     if (!leading.empty()) {
         auto* boost = new Xapian::ValueMapPostingSource(sc::kSlotDoc);
         for (const auto& [id, anchor] : leading) boost->add_mapping(id, 1000.0);
@@ -261,23 +346,23 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req, const 
         enquire.set_sort_by_value_then_relevance(sc::kSlotDate, true);
     else if (req.sort == SearchRequest::Sort::date_asc)
         enquire.set_sort_by_value_then_relevance(sc::kSlotDate, false);
-    FacetSpy spy;
-    enquire.add_matchspy(&spy);
     Xapian::doccount offset = static_cast<Xapian::doccount>((req.page - 1) * req.per_page);
-    // check_at_least = every document: exact totals and facet counts.
-    Xapian::MSet mset = enquire.get_mset(offset, static_cast<Xapian::doccount>(req.per_page), db.get_doccount());
+    // The page only: the exact total and facet counts come from their own
+    // pass, so Xapian may stop as soon as it knows the page.
+    Xapian::MSet mset = enquire.get_mset(offset, static_cast<Xapian::doccount>(req.per_page));
+    const bool unit_level = has_unit_facet(filters);
+    std::shared_ptr<const FacetCounts> counts = counted(db, counted_query, unit_level, cache);
     Xapian::Query filter = filter_query(filters, years);
 
     SearchResult res;
     res.query = req.query;
     res.page = req.page;
     res.per_page = req.per_page;
-    res.total = spy.documents();
+    res.total = counts->documents;
 
     Highlight hl{pq.words, pq.stems, pq.prefixes};
     Xapian::Query unit_filter = Xapian::Query(Xapian::Query::OP_AND_NOT, match_all(),
                                               Xapian::Query(std::string(sc::kPrefixKind) + "doc"));
-    std::map<std::string, std::string> partnership_titles;
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
         Xapian::Document unit = it.get_document();
         std::string id = unit.get_value(sc::kSlotDoc);
@@ -326,20 +411,18 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req, const 
             for (const auto& v : own->second) selected.insert(analysis::fold(v));
         // A facet with a selection is counted as if it had none, so that its
         // other values show what choosing them too (OR) would add.
-        const std::map<std::string, size_t>* counts = &spy.counts(f);
-        FacetSpy own_spy;
+        std::shared_ptr<const FacetCounts> own_counts = counts;
         bool is_year = fr.name == "year";
         if ((own != filters.end() && !own->second.empty()) || (is_year && (years.from || years.to))) {
             Filters others = filters;
             others.erase(fr.name);
-            count_documents(db, match_query(others, is_year ? Years{} : years), own_spy);
-            counts = &own_spy.counts(f);
+            own_counts = counted(db, match_query(others, is_year ? Years{} : years), has_unit_facet(others), cache);
         }
-        for (const auto& [value, count] : *counts) {
+        for (const auto& [value, count] : own_counts->values[f]) {
             FacetCount c{value, value, count, selected.count(analysis::fold(value)) > 0};
             if (fr.name == "type") c.label = type_label(value);
             if (fr.name == "partnership") {
-                auto t = stored_data(db, value)["title"];
+                auto t = cache ? cache->partnership_title(db, value) : stored_data(db, value)["title"];
                 if (!t.empty()) c.label = t;
             }
             fr.values.push_back(std::move(c));
@@ -370,15 +453,13 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req, const 
                 auto& vs = fewer[name];
                 vs.erase(std::find(vs.begin(), vs.end(), v));
                 if (vs.empty()) fewer.erase(name);
-                FacetSpy probe;
-                count_documents(db, match_query(fewer, years), probe);
-                res.relaxations.push_back({name, v, probe.documents()});
+                res.relaxations.push_back(
+                    {name, v, counted(db, match_query(fewer, years), has_unit_facet(fewer), cache)->documents});
             }
         }
         if (years.from || years.to) {
-            FacetSpy probe;
-            count_documents(db, match_query(filters, Years{}), probe);
-            res.relaxations.push_back({"year_from/year_to", years.label(), probe.documents()});
+            res.relaxations.push_back(
+                {"year_from/year_to", years.label(), counted(db, match_query(filters, Years{}), unit_level, cache)->documents});
         }
     }
     res.expansions = pq.expansions;

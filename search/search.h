@@ -88,6 +88,7 @@ struct SearchResult {
 };
 
 class Synonyms;
+class SearchCache;
 
 // A request the index cannot answer as asked (unknown facet, value, bad
 // range): a French message for the user.
@@ -103,11 +104,14 @@ Xapian::Database open_index(const std::string& path);
 // index, sane paging. Returns the first problem, or nothing.
 std::optional<SearchError> validate(const Xapian::Database& db, const SearchRequest& request);
 
-// Runs the search. Counts are exact: every match is visited. A facet with a
-// selection is counted without its own selection (its values combine with
-// OR), with every other facet's applied (AND). `synonyms` (may be null)
-// widens the query. Throws SearchError for an invalid request; Xapian::Error
-// for index failures. `db` is used by this thread only for the call.
-SearchResult search(const Xapian::Database& db, const SearchRequest& request, const Synonyms* synonyms = nullptr);
+// Runs the search. Counts are exact: every match is visited, or was when
+// `cache` (may be null; thread-safe, shared by the server's workers) took
+// them for this revision of the index. A facet with a selection is counted
+// without its own selection (its values combine with OR), with every other
+// facet's applied (AND). `synonyms` (may be null) widens the query. Throws
+// SearchError for an invalid request; Xapian::Error for index failures.
+// `db` is used by this thread only for the call.
+SearchResult search(const Xapian::Database& db, const SearchRequest& request, const Synonyms* synonyms = nullptr,
+                    SearchCache* cache = nullptr);
 
 }  // namespace coopdec

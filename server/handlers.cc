@@ -90,7 +90,7 @@ void add_legal_links(const Xapian::Database& db, DocumentView& doc) {
 }
 
 SearchResult run_search(const Context& c, const SearchRequest& s) {
-    return search(c.db, s, c.router.synonyms().current().get());
+    return search(c.db, s, c.router.synonyms().current().get(), &c.router.search_cache());
 }
 
 }  // namespace
@@ -187,6 +187,14 @@ http::Response metrics(const Context& c) {
     http::Response r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     r.body = c.router.metrics().prometheus(c.db.get_termfreq(std::string(schema::kPrefixKind) + "doc"));
+    SearchCache::Stats s = c.router.search_cache().stats();
+    r.body += "# HELP coopdec_facet_cache_lookups_total Searches whose exact counts were in the cache (hit) or not (miss).\n"
+              "# TYPE coopdec_facet_cache_lookups_total counter\n"
+              "coopdec_facet_cache_lookups_total{result=\"hit\"} " + std::to_string(s.hits) + "\n"
+              "coopdec_facet_cache_lookups_total{result=\"miss\"} " + std::to_string(s.misses) + "\n"
+              "# HELP coopdec_facet_cache_bytes Estimated size of the cached counts.\n"
+              "# TYPE coopdec_facet_cache_bytes gauge\n"
+              "coopdec_facet_cache_bytes " + std::to_string(s.bytes) + "\n";
     return r;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "search/search_cache.h"
 #include "search/synonyms.h"
 #include "server/http.h"
 #include "server/metrics.h"
@@ -44,11 +45,14 @@ public:
     const ServerConfig& config() const { return config_; }
     SynonymsFile& synonyms() { return synonyms_; }
     Metrics& metrics() { return metrics_; }
+    // Shared by every worker (thread-safe): facet counts per index revision.
+    SearchCache& search_cache() { return cache_; }
 
 private:
     ServerConfig config_;
     SynonymsFile& synonyms_;
     Metrics& metrics_;
+    SearchCache cache_;
 };
 
 // An error answer in the form the route speaks: JSON under /api/, HTML elsewhere.

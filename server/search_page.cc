@@ -16,8 +16,11 @@ namespace {
 using http::Params;
 
 // Facets show this many values as links; a longer facet offers the rest
-// in a searchable field (a datalist), which keeps the page light.
+// in a field that suggests (datalist) the most frequent of them and takes
+// any other typed in: a large index has thousands of values (every
+// provision cited, every partnership), which would weigh hundreds of KB.
 constexpr size_t kShortFacet = 4;
+constexpr size_t kSuggestedValues = 40;
 
 // The parameters minus paging: any change of filter starts again at page 1.
 Params without_page(const Params& p) {
@@ -132,7 +135,7 @@ std::string facets_html(const SearchResult& r, const Params& params) {
                    std::to_string(values.size() - kShortFacet) + (values.size() - kShortFacet > 1 ? " autres" : " autre") +
                    " : <input name=\"" + html_escape(f.name) +
                    "\" list=\"" + list_id + "\" autocomplete=\"off\"></label><datalist id=\"" + list_id + "\">";
-            for (size_t i = kShortFacet; i < values.size(); ++i) {
+            for (size_t i = kShortFacet; i < values.size() && i < kShortFacet + kSuggestedValues; ++i) {
                 const auto* v = values[i];
                 // Values only: partnership ids read well ("part-ogou-1-niort") and
                 // titles would double the weight of the list.

@@ -19,9 +19,9 @@
 #include <thread>
 #include <vector>
 
-#include "indexer/corpus.h"
 #include "server/head_gate.h"
 #include "tests/server_process.h"
+#include "tests/temp_index.h"
 #include "tests/test_util.h"
 
 using namespace coopdec;
@@ -91,23 +91,8 @@ std::string until_closed(int fd, int seconds, bool& closed) {
     }
 }
 
-struct Index {
-    test::TempDir dir;
-    std::string db;
-    Index() {
-        IndexOptions opt;
-        opt.db_path = dir / "db";
-        opt.inputs = {test::source_dir() + "/corpus"};
-        opt.schema_dir = test::source_dir() + "/corpus/schema";
-        std::FILE* log = std::tmpfile();
-        REQUIRE(index_corpus(opt, log).errors == 0);
-        std::fclose(log);
-        db = opt.db_path;
-    }
-};
-
-Index& shared_index() {
-    static Index index;
+test::TempIndex& shared_index() {
+    static test::TempIndex index;
     return index;
 }
 

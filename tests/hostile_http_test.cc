@@ -9,12 +9,11 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <cstdio>
 #include <string>
 
-#include "indexer/corpus.h"
 #include "server/router.h"
 #include "tests/server_process.h"
+#include "tests/temp_index.h"
 #include "tests/test_util.h"
 
 using namespace coopdec;
@@ -59,15 +58,8 @@ std::string get(const std::string& target, const std::string& headers = "") {
 }  // namespace
 
 TEST_CASE("hostile requests get a 4xx, never a 5xx or a hang", "[server][hostile]") {
-    test::TempDir dir;
-    IndexOptions opt;
-    opt.db_path = dir / "db";
-    opt.inputs = {test::source_dir() + "/corpus"};
-    opt.schema_dir = test::source_dir() + "/corpus/schema";
-    std::FILE* log = std::tmpfile();
-    REQUIRE(index_corpus(opt, log).errors == 0);
-    std::fclose(log);
-    test::ServerProcess server({"--db", opt.db_path, "--port", "0"});
+    test::TempIndex index;
+    test::ServerProcess server({"--db", index.db, "--port", "0"});
     const int port = server.port();
 
     std::string many_facets = "/recherche?q=eau";
@@ -127,15 +119,8 @@ TEST_CASE("hostile requests get a 4xx, never a 5xx or a hang", "[server][hostile
 }
 
 TEST_CASE("path traversal on every route, in every encoding, reaches no file", "[server][hostile]") {
-    test::TempDir dir;
-    IndexOptions opt;
-    opt.db_path = dir / "db";
-    opt.inputs = {test::source_dir() + "/corpus/lois"};
-    opt.schema_dir = test::source_dir() + "/corpus/schema";
-    std::FILE* log = std::tmpfile();
-    REQUIRE(index_corpus(opt, log).errors == 0);
-    std::fclose(log);
-    test::ServerProcess server({"--db", opt.db_path, "--port", "0"});
+    test::TempIndex index(test::source_dir() + "/corpus/lois");
+    test::ServerProcess server({"--db", index.db, "--port", "0"});
     // Each form climbs to /etc/passwd; some also aim at the index itself.
     const std::string forms[] = {
         "../../../../etc/passwd",           "..%2f..%2f..%2f..%2fetc%2fpasswd",   "%2e%2e/%2e%2e/%2e%2e/etc/passwd",

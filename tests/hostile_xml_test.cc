@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "common/escape.h"
+#include "indexer/byte_size.h"
 #include "indexer/extract.h"
 #include "indexer/render.h"
 #include "indexer/schema_check.h"
@@ -107,16 +108,18 @@ std::string slurp(const std::string& path) {
 }
 
 // One run of the real coopdec-index (--quiet), its output and its peak
-// resident size (wait4: this child only).
+// resident size (wait4: this child only). `options` go before the inputs.
 struct IndexRun {
     int status = -1;  // exit status, or -1 when it did not exit normally
     std::string out, err;
     long max_rss_kb = 0;
 };
 
-IndexRun run_indexer(const test::TempDir& dir, const std::string& db, const std::vector<std::string>& inputs) {
+IndexRun run_indexer(const test::TempDir& dir, const std::string& db, const std::vector<std::string>& inputs,
+                     const std::vector<std::string>& options = {}) {
     const std::string out = dir / "run.out", err = dir / "run.err";
     std::vector<std::string> args = {std::string(COOPDEC_BIN_DIR) + "/coopdec-index", "--quiet", "--db", db};
+    args.insert(args.end(), options.begin(), options.end());
     args.insert(args.end(), inputs.begin(), inputs.end());
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
@@ -474,15 +477,139 @@ TEST_CASE("a 100 MB text node is refused by the file's size, in bounded memory",
 }
 
 TEST_CASE("extract refuses a document over its size limit before parsing it", "[hostile-xml]") {
-    CHECK(extract_error(tei("", "x"), "small.xml") == "(accepté)");
-    CHECK(extract(tei("", "x"), "small.xml", 100).errors.at(0).str() ==
-          "small.xml:1:1: fichier trop volumineux : 0 Mo (au plus 0 Mo)");
+    const std::string small = tei("", "x");
+    CHECK(extract_error(small, "small.xml") == "(accepté)");
+    CHECK(extract(small, "small.xml", 100).errors.at(0).str() ==
+          "small.xml:1:1: fichier trop volumineux : " + std::to_string(small.size()) + " octets (au plus 100 octets)");
     CHECK(too_large("big.xml", 104949645, kMaxDocumentBytes).str() ==
           "big.xml:1:1: fichier trop volumineux : 104,9 Mo (au plus 32 Mo)");
     // Not even parsed: a malformed document over the limit gets the size.
     CHECK(extract("<a>" + std::string(2000, 'x'), "m.xml", 1000)
               .errors.at(0)
               .message.starts_with("fichier trop volumineux"));
+}
+
+TEST_CASE("sizes are said in octets, Ko or Mo, to the tenth", "[hostile-xml][max-size]") {
+    const std::pair<std::uintmax_t, const char*> rows[] = {
+        {0, "0 octet"},    {1, "1 octet"},      {207, "207 octets"},  {999, "999 octets"},     {1000, "1 Ko"},
+        {2001, "2 Ko"},    {2050, "2,1 Ko"},    {612345, "612,3 Ko"}, {999949, "999,9 Ko"},    {999950, "1 Mo"},
+        {1000000, "1 Mo"}, {2345678, "2,3 Mo"}, {32000001, "32 Mo"},  {104949645, "104,9 Mo"},
+    };
+    for (const auto& [bytes, said] : rows) {
+        CAPTURE(bytes);
+        CHECK(format_byte_size(bytes) == said);
+    }
+}
+
+TEST_CASE("parse_byte_size: a byte count with an optional K, M or G, as --max-size takes it",
+          "[hostile-xml][max-size]") {
+    const std::pair<const char*, std::size_t> good[] = {
+        {"1", 1},          {"2000", 2000},    {"500K", 500000},   {"500k", 500000},
+        {"32M", 32000000}, {"32m", 32000000}, {"1G", 1000000000}, {"007K", 7000},
+    };
+    for (const auto& [text, bytes] : good) {
+        CAPTURE(text);
+        CHECK(parse_byte_size(text) == bytes);
+    }
+    CHECK(parse_byte_size("32M") == kMaxDocumentBytes);  // the default, written as the operator would
+    // clang-format off
+    const char* bad[] = {
+        "", "0", "0K", "K",                            // nothing, or zero
+        "-5", "+5", "1.5M", "1,5M", "0x10", "abc",     // not a whole number
+        " 5", "5 ", "5 K",                             // spaces
+        "12X", "32MB", "32Mo", "1T", "5KK",            // another suffix
+        "99999999999999999999", "18446744073709551616", "18446744073709551615K",  // past std::size_t
+    };
+    // clang-format on
+    for (const char* text : bad) {
+        CAPTURE(text);
+        CHECK_FALSE(parse_byte_size(text).has_value());
+    }
+}
+
+namespace {
+
+// A transcript that says `word`, padded with spaces to exactly `bytes` bytes.
+std::string tei_of_size(const std::string& word, size_t bytes) {
+    const size_t base = tei("", word).size();
+    REQUIRE(bytes >= base);
+    return tei("", word + std::string(bytes - base, ' '));
+}
+
+}  // namespace
+
+TEST_CASE("coopdec-index --max-size: a file just over it is refused unread, the rest indexed, nothing lost",
+          "[hostile-xml][max-size]") {
+    test::TempDir dir;
+    const std::string db = dir / "db";
+    dir.write("c/good.xml", tei("", "manguier"));
+    // Exactly at the limit: taken.
+    const std::string grows = dir.write("c/grows.xml", tei_of_size("baobab", 2000));
+    IndexRun first = run_indexer(dir, db, {dir / "c"}, {"--max-size", "2K"});
+    INFO(first.err);
+    REQUIRE(first.status == 0);
+    REQUIRE(hits(db, "baobab") == 1);
+
+    // One byte over: refused by its size, never opened; what the index had
+    // of it stays; a new file of the same run is indexed.
+    dir.write("c/grows.xml", tei_of_size("karite", 2001));
+    dir.write("c/new.xml", tei("", "tamarinier"));
+    OpenWatch watch({grows});
+    IndexRun run = run_indexer(dir, db, {dir / "c"}, {"--max-size", "2K"});
+    INFO(run.err);
+    CHECK(run.status == 1);
+    CHECK(run.err == grows + ":1:1: fichier trop volumineux : 2 Ko (au plus 2 Ko)\n");
+    CHECK_FALSE(watch.opened());
+    CHECK(hits(db, "baobab") == 1);
+    CHECK(hits(db, "karite") == 0);
+    CHECK(hits(db, "manguier") == 1);
+    CHECK(hits(db, "tamarinier") == 1);
+
+    // The limit is the run's: without it, the file is taken.
+    IndexRun later = run_indexer(dir, db, {dir / "c"});
+    INFO(later.err);
+    CHECK(later.status == 0);
+    CHECK(hits(db, "karite") == 1);
+}
+
+TEST_CASE("coopdec-index --max-size: a bad value is a usage error that touches no index", "[hostile-xml][max-size]") {
+    test::TempDir dir;
+    const std::string db = dir / "db";
+    const std::string good = dir.write("good.xml", tei("", "manguier"));
+    const std::string usage = "usage : coopdec-index --db DOSSIER";
+    for (const char* value : {"12X", "0", "-5", "1.5M", "32MB", ""}) {
+        CAPTURE(value);
+        IndexRun run = run_indexer(dir, db, {good}, {"--max-size", value});
+        CHECK(run.status == 2);
+        CHECK(run.err.starts_with("coopdec-index : taille invalide pour --max-size « " + std::string(value) +
+                                  " » : attendu un nombre d'octets non nul, suivi au besoin de K, M ou G "
+                                  "(500K, 32M, 1G)\n" +
+                                  usage));
+        CHECK_FALSE(fs::exists(db));
+    }
+    // No value at all: the option ends the command line.
+    IndexRun run = run_indexer(dir, db, {good, "--max-size"});
+    CHECK(run.status == 2);
+    CHECK(run.err.starts_with("coopdec-index : --max-size attend une taille (500K, 32M, 1G…)\n" + usage));
+    CHECK_FALSE(fs::exists(db));
+    // The usage says it.
+    CHECK(run.err.find("[--max-size TAILLE]") != std::string::npos);
+}
+
+TEST_CASE("coopdec-index without --max-size: a file over 32 MB is refused unread", "[hostile-xml][max-size]") {
+    test::TempDir dir;
+    const std::string db = dir / "db";
+    dir.write("c/good.xml", tei("", "manguier"));
+    // Sparse: 32 MB and one byte on the file system, no disk used.
+    const std::string big = dir.write("c/big.xml", "");
+    fs::resize_file(big, kMaxDocumentBytes + 1);
+    OpenWatch watch({big});
+    IndexRun run = run_indexer(dir, db, {dir / "c"});
+    INFO(run.err);
+    CHECK(run.status == 1);
+    CHECK(run.err == big + ":1:1: fichier trop volumineux : 32 Mo (au plus 32 Mo)\n");
+    CHECK_FALSE(watch.opened());
+    CHECK(hits(db, "manguier") == 1);
 }
 
 // ===== Encodings =====
@@ -665,6 +792,12 @@ TEST_CASE("large flat documents are extracted in time that grows linearly", "[ho
     communes += "</communes><sources><source>S</source></sources><section id=\"s1\"><titre>T</titre></section></etude>";
     CHECK(extract_error(communes, "flat.xml") ==
           "flat.xml:1:1: fichier trop volumineux pour un document du projet : 2,3 Mo (au plus 1 Mo)");
+    // A larger general limit (--max-size) does not raise theirs; a smaller
+    // one refuses them first, in its own words.
+    CHECK(extract(communes, "flat.xml", 100000000).errors.at(0).str() ==
+          "flat.xml:1:1: fichier trop volumineux pour un document du projet : 2,3 Mo (au plus 1 Mo)");
+    CHECK(extract(communes, "flat.xml", 500000).errors.at(0).str() ==
+          "flat.xml:1:1: fichier trop volumineux : 2,3 Mo (au plus 500 Ko)");
 }
 
 // ===== The XSLT stage =====

@@ -57,6 +57,21 @@ inline Unit unit(const std::string& anchor, const std::string& kind, const std::
     return u;
 }
 
+// An agreement in French, in the project's format, linked to `partnership`.
+inline Record agreement(const std::string& id, const std::string& title, const std::string& date,
+                        const std::string& partnership, std::vector<Unit> units) {
+    Record r;
+    r.id = id;
+    r.type = "convention";
+    r.format = "coopdec";
+    r.lang = "fr";
+    r.title = title;
+    r.date = date;
+    r.partnerships = {partnership};
+    r.units = std::move(units);
+    return r;
+}
+
 // Three partnerships, two agreements, a transcript and a law.
 struct SearchFixture {
     Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};

@@ -28,7 +28,9 @@ inline std::string indexer() { return std::string(COOPDEC_BIN_DIR) + "/coopdec-i
 // many times as a large run needs; the bounded tests make it every 50, so
 // that a run of the bundled corpus flushes a dozen times: without the run's
 // transaction, each flush would be a commit readers see (and the tests fail).
-inline constexpr size_t kSmallFlush = 50;
+// Every 20 for the smaller corpus of a sanitized build (fault_corpus()), for
+// as many flushes.
+inline constexpr size_t kSmallFlush = kSanitized ? 20 : 50;
 inline constexpr size_t kDefaultFlush = 0;  // Xapian's own threshold
 
 // The environment of an indexer run: `more`, and the flush threshold.

@@ -1,0 +1,87 @@
+// @brief The search's LRU cache of facet counts and partnership titles.
+#include "search/search_cache.h"
+
+#include "search/document.h"
+
+namespace coopdec {
+namespace {
+
+// What an entry costs on the heap: the key (in the map and the list), the
+// counts, each value's pair and its characters when they do not fit in the
+// string itself, and the nodes and blocks around them, with malloc's
+// rounding — roughly, on the side of too much.
+size_t footprint(const std::string& key, const FacetCounts& c) {
+    size_t n = 2 * key.size() + sizeof(FacetCounts) + 256;
+    for (const auto& facet : c.values)
+        for (const auto& [value, count] : facet)
+            n += sizeof(std::pair<std::string, size_t>) + (value.size() > 15 ? value.size() + 17 : 0);
+    return n;
+}
+
+}  // namespace
+
+std::string index_revision(const Xapian::Database& db) {
+    return db.get_uuid() + '/' + std::to_string(db.get_revision());
+}
+
+SearchCache::SearchCache(size_t max_bytes) : max_bytes_(max_bytes) {}
+
+std::shared_ptr<const FacetCounts> SearchCache::counts(const Xapian::Database& db, const Xapian::Query& query,
+                                                       const std::function<FacetCounts()>& compute) {
+    // The serialised query is exact: terms, operators, value ranges and
+    // synonym expansions are all in it. The revision makes a commit a new key.
+    std::string key = index_revision(db) + '\n' + query.serialise();
+    {
+        std::lock_guard lock(mutex_);
+        if (auto it = index_.find(key); it != index_.end()) {
+            ++hits_;
+            lru_.splice(lru_.begin(), lru_, it->second);
+            return it->second->second;
+        }
+        ++misses_;
+    }
+    auto value = std::make_shared<const FacetCounts>(compute());
+    std::lock_guard lock(mutex_);
+    if (auto it = index_.find(key); it != index_.end()) return it->second->second;  // another thread was first
+    size_t size = footprint(key, *value);
+    if (size > max_bytes_) return value;  // would push out everything else
+    lru_.emplace_front(key, value);
+    index_.emplace(std::move(key), lru_.begin());
+    bytes_ += size;
+    while (bytes_ > max_bytes_) {
+        const Entry& last = lru_.back();
+        bytes_ -= footprint(last.first, *last.second);
+        index_.erase(last.first);
+        lru_.pop_back();
+    }
+    return value;
+}
+
+std::string SearchCache::partnership_title(const Xapian::Database& db, const std::string& id) {
+    std::string revision = index_revision(db);
+    {
+        std::lock_guard lock(mutex_);
+        if (revision == titles_revision_) {
+            auto it = titles_.find(id);
+            if (it != titles_.end()) return it->second;
+        }
+    }
+    std::string title = stored_data(db, id)["title"];
+    std::lock_guard lock(mutex_);
+    // Workers reopen the index before each request: after a commit they
+    // all reach the new revision within a request, so a change of revision
+    // starts the titles again (at worst a few are read twice meanwhile).
+    if (revision != titles_revision_) {
+        titles_.clear();
+        titles_revision_ = revision;
+    }
+    titles_.emplace(id, title);
+    return title;
+}
+
+SearchCache::Stats SearchCache::stats() const {
+    std::lock_guard lock(mutex_);
+    return Stats{hits_, misses_, index_.size(), bytes_};
+}
+
+}  // namespace coopdec

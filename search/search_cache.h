@@ -1,0 +1,73 @@
+// @brief What the search remembers between requests: the exact facet counts
+// of a match, and the titles of partnership records, per index revision.
+//
+// Exact counts visit every match; the same counts are asked for again and
+// again (the home page, a commune's agreements, the words users type). With
+// a cache, a repeated search visits only the matches it shows. Nothing can be
+// stale: every entry is keyed by the index's UUID and revision, so a commit
+// of the indexer makes a new key and the old entries age out.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <functional>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/schema.h"
+
+namespace coopdec {
+
+// Every match of one query, counted by document: how many documents, and
+// for each facet of schema::kFacets its values with their document counts
+// (sorted by value).
+struct FacetCounts {
+    size_t documents = 0;
+    std::array<std::vector<std::pair<std::string, size_t>>, schema::kFacets.size()> values;
+};
+
+// "UUID/revision": what a cache entry is valid for.
+std::string index_revision(const Xapian::Database& db);
+
+class SearchCache {
+public:
+    // At most `max_bytes` of entries (an estimate of their heap size); the
+    // least recently used go first.
+    explicit SearchCache(size_t max_bytes = 8u << 20);
+
+    // The counts of `query` on `db`: from the cache, or from `compute`
+    // (called without the lock held; two threads may compute the same entry
+    // at once, and the result is the same).
+    std::shared_ptr<const FacetCounts> counts(const Xapian::Database& db, const Xapian::Query& query,
+                                              const std::function<FacetCounts()>& compute);
+
+    // The title of the partnership record `id` ("" when none), remembered
+    // for the current revision.
+    std::string partnership_title(const Xapian::Database& db, const std::string& id);
+
+    // For /metrics and the tests.
+    struct Stats {
+        size_t hits = 0, misses = 0, entries = 0, bytes = 0;
+    };
+    Stats stats() const;
+
+private:
+    using Entry = std::pair<std::string, std::shared_ptr<const FacetCounts>>;
+
+    const size_t max_bytes_;
+    mutable std::mutex mutex_;
+    std::list<Entry> lru_;  // most recently used first
+    std::unordered_map<std::string, std::list<Entry>::iterator> index_;
+    size_t bytes_ = 0, hits_ = 0, misses_ = 0;
+    std::string titles_revision_;
+    std::unordered_map<std::string, std::string> titles_;
+};
+
+}  // namespace coopdec

@@ -1,0 +1,33 @@
+// @brief An index of a folder of the bundled corpus in a temporary folder,
+// built in process, for the tests that need one to search or to serve.
+#pragma once
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <string>
+
+#include "indexer/corpus.h"
+#include "tests/test_util.h"
+
+namespace coopdec::test {
+
+// Indexes `input` (a file or folder, by default the whole bundled corpus)
+// with the bundled schemas into `db`, under a folder removed with the
+// object. A file reported by the indexer fails the test case (REQUIRE,
+// from the constructor); the indexer's messages are discarded.
+struct TempIndex {
+    TempDir dir;
+    std::string db = dir / "db";
+
+    explicit TempIndex(const std::string& input = source_dir() + "/corpus") {
+        IndexOptions opt;
+        opt.db_path = db;
+        opt.inputs = {input};
+        opt.schema_dir = source_dir() + "/corpus/schema";
+        std::FILE* log = std::tmpfile();
+        REQUIRE(index_corpus(opt, log).errors == 0);
+        std::fclose(log);
+    }
+};
+
+}  // namespace coopdec::test
