@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <unordered_map>
 
 #include "common/stopwords.h"
 #include "common/utf8.h"
@@ -392,7 +393,10 @@ std::vector<Token> tokenize(std::string_view text, std::string_view lang) {
     return out;
 }
 
-std::string stem(std::string_view folded_word, std::string_view lang) {
+namespace {
+
+// What stem() computes, without the cache.
+std::string stem_uncached(std::string_view folded_word, std::string_view lang) {
     const Language* language = find_language(normalise_lang(lang));
     // Numbers and identifiers ("2019-006", "1er") are not words to stem.
     bool has_digit = folded_word.find_first_of("0123456789") != std::string_view::npos;
@@ -401,6 +405,27 @@ std::string stem(std::string_view folded_word, std::string_view lang) {
     std::string word(folded_word);
     if (language->iso1 == "fr") word = undo_french_inflection(std::move(word));
     return stemmer_for(*language)(word);
+}
+
+// Words per thread before the cache starts again: a few MB. A French text
+// uses a few thousand distinct words; a national corpus some 100,000.
+constexpr size_t kStemCacheWords = 200000;
+
+}  // namespace
+
+// Stemming was half of the indexer's time and most of a snippet's (both
+// re-stem the same few thousand words over and over): each thread keeps
+// the stems it has made, keyed by the language tag as given and the word.
+std::string stem(std::string_view folded_word, std::string_view lang) {
+    thread_local std::unordered_map<std::string, std::string> cache;
+    std::string key;
+    key.reserve(lang.size() + 1 + folded_word.size());
+    key.append(lang).append(1, '\0').append(folded_word);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+    std::string result = stem_uncached(folded_word, lang);
+    if (cache.size() >= kStemCacheWords) cache.clear();
+    cache.emplace(std::move(key), result);
+    return result;
 }
 
 bool has_stemmer(std::string_view lang) {
