@@ -128,7 +128,7 @@ TEST_CASE("could_be_request rejects what cannot start a request line", "[server]
     CHECK_FALSE(could_be_request("G\xc3\xa9T /"));
 }
 
-TEST_CASE("slow clients do not starve the others; each is cut off in bounded time", "[server][gate][slowloris]") {
+TEST_CASE("slow clients do not starve the others, and each is cut off in bounded time", "[server][gate][slowloris]") {
     // 300 clients each send a request line, then one header byte per second
     // and never finish; meanwhile a normal client must be served. The gate
     // holds at most 64 of them (--max-connections) and cuts each after 2 s.

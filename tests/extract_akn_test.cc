@@ -221,7 +221,7 @@ TEST_CASE("AKN body that only points to a PDF: metadata only", "[akn]") {
     CHECK(rec.id == "akn-tg-act-1953-12-01-arrete-802");
 }
 
-TEST_CASE("AKN without structure: one unit per body, or none; id from the file name", "[akn]") {
+TEST_CASE("AKN without structure: one unit per body, or none, and the id from the file name", "[akn]") {
     const char* portion = R"(<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
   <portion><meta/><portionBody><hcontainer name="t"><heading>simple test</heading></hcontainer></portionBody></portion>
 </akomaNtoso>)";

@@ -129,7 +129,7 @@ TEST_CASE("« Cité par »: references and citations, both ways", "[legal]") {
     CHECK_FALSE(resolve_target(fx.db, akn::parse_href("/akn/fr/act/loi/1992-02-06/92-125", "")).has_value());
 }
 
-TEST_CASE("agreements have a legal-basis facet; a search can stay within one text", "[legal][facets]") {
+TEST_CASE("agreements have a legal-basis facet, and a search can stay within one text", "[legal][facets]") {
     LegalFixture fx;
     SearchRequest req;
     auto all = search(fx.db, req);

@@ -263,7 +263,7 @@ TEST_CASE("each document is stemmed in its own language", "[search][analysis]") 
     CHECK(ids(run(fx.db, "dukomeviwo")) == std::vector<std::string>{"ewe-doc"});
 }
 
-TEST_CASE("a selected facet is counted as if unselected; the others apply", "[search][facets]") {
+TEST_CASE("a selected facet is counted as if unselected, and the others apply", "[search][facets]") {
     test::SearchFixture fx;
     auto r = run(fx.db, "", {{"type", "convention"}, {"country", "FR"}});
     CHECK(r.total == 2);

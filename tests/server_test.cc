@@ -321,7 +321,7 @@ TEST_CASE("the server refuses a missing index clearly", "[server][bad-input]") {
     CHECK(contains(out, "coopdec-server : index introuvable ou illisible"));
 }
 
-TEST_CASE("a properties file configures the server; the command line wins", "[server][ops]") {
+TEST_CASE("a properties file configures the server, and the command line wins", "[server][ops]") {
     test::TempDir dir;
     std::string props = dir.write("coopdec.properties",
                                   "coopdec.db = " + shared().db + "\ncoopdec.port = 1\ncoopdec.public_url = https://exemple.tg\n");
