@@ -12,9 +12,12 @@
 static const char kUsage[] =
     "usage : coopdec-search --db DOSSIER [--json] [--filter FACETTE=VALEUR]... [--page N]\n"
     "                       [--per-page N] [--sort pertinence|date|date-asc]\n"
+    "                       [--facet-values N]\n"
     "                       [--synonyms FICHIER] [REQUÊTE...]\n"
     "Facettes : type, region, prefecture, commune, country, partnership, theme, year,\n"
     "lang, role ; et year_from=AAAA, year_to=AAAA. Une REQUÊTE vide liste tous les documents.\n"
+    "--facet-values N : valeurs listées par facette, les plus fréquentes d'abord\n"
+    "(100 par défaut, 0 : toutes ; toutes sont comptées).\n"
     "Statut : 0 succès, 2 requête ou index invalide.\n";
 
 // Plain-text form of a snippet: <mark> shown as [ ], entities decoded.
@@ -60,6 +63,7 @@ int main(int argc, char** argv) {
         } else if (a == "--page" && i + 1 < argc) param("page", argv[++i]);
         else if (a == "--per-page" && i + 1 < argc) param("per_page", argv[++i]);
         else if (a == "--sort" && i + 1 < argc) param("sort", argv[++i]);
+        else if (a == "--facet-values" && i + 1 < argc) param("facet_values", argv[++i]);
         else if (a == "--help" || a == "-h") {
             std::fputs(kUsage, stdout);
             return 0;

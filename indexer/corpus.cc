@@ -43,10 +43,12 @@
 #include <xapian.h>
 
 #include "common/schema.h"
+#include "indexer/compact.h"
 #include "indexer/document.h"
 #include "indexer/extract.h"
 #include "indexer/gazetteer.h"
 #include "indexer/progress.h"
+#include "indexer/prefetch.h"
 #include "indexer/render.h"
 #include "indexer/schema_check.h"
 
@@ -326,6 +328,111 @@ bool under(const std::string& path, const std::vector<std::string>& roots) {
     return false;
 }
 
+// What pass 2 reads and never changes: the prepare() of the next files may
+// read it on another thread while the writer works.
+struct PassInputs {
+    const IndexOptions& opt;
+    const std::map<std::string, FileState>& known;                 // file key → state
+    const std::map<std::string, std::string>& partnership_hashes;  // id → content hash
+    const PartnershipMap& partnerships;
+    const Gazetteer& gazetteer;
+    const std::string base_sig;  // schema version and gazetteer, in every signature
+};
+
+// One file of pass 2, made ready to write. Every message is a whole line for
+// the log, in the order the run used to give them.
+struct Prepared {
+    enum class Step {
+        refused,     // over the size limit, unread (messages: why)
+        unchanged,   // same signature as in the index: nothing to do
+        unreadable,  // could not be read (messages: why)
+        invalid,     // not well-formed, not valid... (messages: the diagnostics)
+        ready,       // units built (messages: warnings, `warnings` of them)
+    };
+    Step step = Step::ready;
+    std::vector<std::string> messages;
+    std::size_t warnings = 0;
+    std::string sig;   // the file's signature once indexed
+    std::string text;  // its bytes, stored as its source view
+    Record record;
+    std::vector<UnitDocument> units;
+    std::string html;  // its rendering; "" when it could not be rendered
+};
+
+// Files made ready ahead of the writer: enough to ride over one slow file,
+// few enough that their documents and views weigh little (at most 8 times the
+// largest file, with its rendering and units).
+constexpr std::size_t kPrefetchDepth = 8;
+
+// Everything pass 2 does for a file before writing it: the signature check,
+// reading, extraction, validation, the Xapian documents, the rendering. Reads
+// only `in` and the file, so it can run on another thread than the writer.
+Prepared prepare(const SourceFile& f, const PassInputs& in) {
+    Prepared p;
+    // Refused by its size in pass 1, unread. Even a file indexed under a
+    // larger limit is reported rather than skipped as unchanged: its
+    // signature cannot be checked without reading it. Its units stay.
+    if (f.refusal) {
+        p.step = Prepared::Step::refused;
+        p.messages.push_back(f.refusal->str());
+        return p;
+    }
+    p.sig = f.hash + ':' + in.base_sig;
+    auto old = in.known.find(f.key);
+    if (!in.opt.rebuild && old != in.known.end() && old->second.signature == p.sig &&
+        refresh_deps(old->second.deps, in.partnership_hashes) == old->second.deps) {
+        p.step = Prepared::Step::unchanged;
+        return p;
+    }
+    if (!read_file(f.path, p.text, in.opt.max_bytes)) {
+        p.step = Prepared::Step::unreadable;
+        p.messages.push_back(f.path + ": lecture impossible");
+        return p;
+    }
+    Extraction ex = extract(p.text, f.path, in.opt.max_bytes);
+    if (ex.ok && ex.record.format == "coopdec") {
+        std::vector<Diagnostic> invalid = check_schema(p.text, f.path, ex.record.type, in.opt.schema_dir);
+        if (!invalid.empty()) {
+            ex.ok = false;
+            ex.errors = std::move(invalid);
+        }
+    }
+    if (!ex.ok) {
+        p.step = Prepared::Step::invalid;
+        for (const auto& d : ex.errors) p.messages.push_back(d.str());
+        if (ex.errors.empty()) p.messages.push_back(f.path + ": document illisible");
+        return p;
+    }
+    p.record = std::move(ex.record);
+    const Record& rec = p.record;
+    for (const auto& id : rec.partnerships) {
+        if (!in.partnerships.count(id)) {
+            p.messages.push_back(f.path + ": avertissement : partenariat inconnu « " + id + " »");
+            ++p.warnings;
+        }
+    }
+    for (const auto& c : rec.communes) {
+        if (!in.gazetteer.find(c)) {
+            p.messages.push_back(f.path + ": avertissement : commune inconnue du répertoire « " + c + " »");
+            ++p.warnings;
+        }
+    }
+    DocContext ctx = resolve_context(rec, in.gazetteer, in.partnerships);
+    p.units = build_documents(rec, ctx, f.key);
+    // A document that cannot be rendered is still searchable; its page then
+    // lists its units. Said as a warning.
+    if (!p.units.empty()) {
+        RenderResult rendered = render_html(p.text, f.path, rec.format, in.opt.stylesheet_dir);
+        if (rendered.ok) {
+            p.html = std::move(rendered.html);
+        } else {
+            for (const auto& d : rendered.diagnostics) p.messages.push_back(d.str() + " (avertissement : page non rendue)");
+            ++p.warnings;
+        }
+    }
+    return p;
+}
+
 }  // namespace
 
 IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
@@ -395,6 +502,7 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
     // Known files from the previous runs, and the document ids they own.
     std::map<std::string, FileState> known;  // file key → state
     std::string langs;
+    bool created = false;  // the index had nothing before this run: it is compacted after it
     try {
         for (auto it = db.metadata_keys_begin(std::string(sc::kFileKeyPrefix));
              it != db.metadata_keys_end(std::string(sc::kFileKeyPrefix)); ++it) {
@@ -402,6 +510,7 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
             known[key.substr(sc::kFileKeyPrefix.size())] = decode_state(db.get_metadata(key));
         }
         langs = db.get_metadata(std::string(sc::kLanguagesKey));
+        created = known.empty() && db.get_lastdocid() == 0;
     } catch (const Xapian::Error& e) {
         report(log, opt.db_path + ": lecture de l'index impossible : " + describe(e));
         sum.fatal = true;
@@ -427,54 +536,38 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
     const std::string base_sig = std::string(sc::kSchemaVersion) + ':' + content_hash(gazetteer_hash);
     ValueMerger merger(db);
 
-    // Pass 2: (re)index what changed.
+    // Pass 2: (re)index what changed. The next files are made ready on
+    // another thread while this one writes (see prepare() and Prefetch).
+    const PassInputs inputs{opt, known, partnership_hashes, partnerships, gazetteer, base_sig};
     Progress progress(log, opt.progress);
+    {  // the scope of the preparing thread: it stops at the end of the pass
+    Prefetch<Prepared> ready(files.size(), kPrefetchDepth,
+                             [&](std::size_t i) { return prepare(files[i], inputs); });
     progress.start(files.size());
     for (const auto& f : files) {
         progress.step();
-        // Refused by its size in pass 1, unread. Even a file indexed under a
-        // larger limit is reported rather than skipped as unchanged: its
-        // signature cannot be checked without reading it. Its units stay.
-        if (f.refusal) {
-            report(log, f.refusal->str());
-            ++sum.errors;
-            event(IndexEvent::failed, f.path);
-            continue;
-        }
-        std::string sig = f.hash + ':' + base_sig;
-        auto old = known.find(f.key);
-        if (!opt.rebuild && old != known.end() && old->second.signature == sig &&
-            refresh_deps(old->second.deps, partnership_hashes) == old->second.deps) {
-            ++sum.skipped;
-            event(IndexEvent::unchanged, f.path);
-            continue;
-        }
-        std::string text;
-        if (!read_file(f.path, text, opt.max_bytes)) {
-            report(log, f.path + ": lecture impossible");
-            ++sum.errors;
-            event(IndexEvent::failed, f.path);
-            continue;
-        }
-        Extraction ex = extract(text, f.path, opt.max_bytes);
-        if (ex.ok && ex.record.format == "coopdec") {
-            std::vector<Diagnostic> invalid = check_schema(text, f.path, ex.record.type, opt.schema_dir);
-            if (!invalid.empty()) {
-                ex.ok = false;
-                ex.errors = std::move(invalid);
-            }
-        }
-        if (!ex.ok) {
-            for (const auto& d : ex.errors) report(log, d.str());
-            if (ex.errors.empty()) report(log, f.path + ": document illisible");
+        Prepared p = ready.next();
+        switch (p.step) {
+        case Prepared::Step::refused:
+        case Prepared::Step::unreadable:
+        case Prepared::Step::invalid:
+            for (const auto& line : p.messages) report(log, line);
             ++sum.errors;
             event(IndexEvent::failed, f.path);
             continue;  // the units indexed from an earlier version stay
+        case Prepared::Step::unchanged:
+            ++sum.skipped;
+            event(IndexEvent::unchanged, f.path);
+            continue;
+        case Prepared::Step::ready:
+            break;
         }
-        Record& rec = ex.record;
+        const Record& rec = p.record;
         auto [it, inserted] = owner.emplace(rec.id, f.key);
         if (!inserted && it->second != f.key) {
-            std::string other = known.count(it->second) ? known[it->second].path : it->second;
+            // find(), not []: prepare() reads `known` on the other thread.
+            auto k = known.find(it->second);
+            std::string other = k != known.end() ? k->second.path : it->second;
             for (const auto& g : files)
                 if (g.key == it->second) other = g.path;
             report(log, f.path + ": identifiant de document « " + rec.id + " » déjà utilisé par " + other);
@@ -482,33 +575,13 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
             event(IndexEvent::failed, f.path);
             continue;
         }
-        for (const auto& id : rec.partnerships) {
-            if (!partnerships.count(id)) {
-                report(log, f.path + ": avertissement : partenariat inconnu « " + id + " »");
-                ++sum.warnings;
-            }
-        }
-        for (const auto& c : rec.communes) {
-            if (!gazetteer.find(c)) {
-                report(log, f.path + ": avertissement : commune inconnue du répertoire « " + c + " »");
-                ++sum.warnings;
-            }
-        }
-
-        DocContext ctx = resolve_context(rec, gazetteer, partnerships);
-        std::vector<UnitDocument> units = build_documents(rec, ctx, f.key);
-        // A document that cannot be rendered is still searchable; its page
-        // then lists its units. Said as a warning.
-        std::string html;
-        if (!units.empty()) {
-            RenderResult rendered = render_html(text, f.path, rec.format, opt.stylesheet_dir);
-            if (rendered.ok) {
-                html = std::move(rendered.html);
-            } else {
-                for (const auto& d : rendered.diagnostics) report(log, d.str() + " (avertissement : page non rendue)");
-                ++sum.warnings;
-            }
-        }
+        for (const auto& line : p.messages) report(log, line);
+        sum.warnings += p.warnings;
+        auto old = known.find(f.key);
+        std::vector<UnitDocument>& units = p.units;
+        const std::string& text = p.text;
+        const std::string& html = p.html;
+        const std::string& sig = p.sig;
         try {
             db.delete_document(std::string(sc::kPrefixFile) + f.key);
             if (old != known.end() && old->second.doc_id != rec.id) forget_document(db, old->second.doc_id);
@@ -526,6 +599,7 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
         if (!units.empty()) ++sum.documents;  // the gazetteer is no document
         sum.units += units.size();
         event(IndexEvent::indexed, f.path);
+    }
     }
     progress.finish();
 
@@ -562,6 +636,21 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
         } catch (const Xapian::Error& e) {
             report_write_failure(log, opt.db_path, e);
             sum.fatal = true;
+        }
+    }
+    // Compacted while `db` still holds the writer lock: no other run can
+    // change the index between the copy and the exchange.
+    if (!sum.fatal && (opt.compact || created)) {
+        event(IndexEvent::compacting, "");
+        CompactResult c = compact_in_place(opt.db_path);
+        if (c.ok) {
+            sum.compacted = true;
+            sum.bytes_before = c.before;
+            sum.bytes_after = c.after;
+        } else {
+            report(log, opt.db_path + ": avertissement : compactage impossible (" + c.error +
+                            ") : l'index enregistré reste valide, non compacté");
+            ++sum.warnings;
         }
     }
     try {

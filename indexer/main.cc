@@ -16,7 +16,7 @@
 
 static const char kUsage[] =
     "usage : coopdec-index --db DOSSIER [--schemas DOSSIER] [--stylesheets DOSSIER]\n"
-    "                      [--max-size TAILLE] [--rebuild] [--verbose] [--quiet] CHEMIN...\n"
+    "                      [--max-size TAILLE] [--rebuild] [--compact] [--verbose] [--quiet] CHEMIN...\n"
     "Indexe les fichiers XML (Akoma Ntoso, TEI, formats coopdec) des CHEMINs\n"
     "(fichiers ou dossiers, parcourus récursivement) dans l'index DOSSIER.\n"
     "Les fichiers inchangés sont ignorés, les fichiers modifiés remplacés,\n"
@@ -28,9 +28,13 @@ static const char kUsage[] =
     "              (32M par défaut ; les formats du projet restent limités à 1M)\n"
     "  --rebuild   réindexe aussi les fichiers inchangés (après un changement\n"
     "              des feuilles de style, par exemple)\n"
+    "  --compact   réécrit ensuite l'index compacté : environ un tiers plus petit,\n"
+    "              plus rapide à lire ; le temps et la place d'une copie de l'index\n"
+    "              (un index créé par l'exécution est toujours compacté)\n"
     "  --verbose   une ligne par fichier sur la sortie standard, au fil de l'eau :\n"
     "              « indexé CHEMIN », « inchangé CHEMIN », « erreur CHEMIN »,\n"
     "              « retiré CHEMIN », puis « enregistrement » avant l'écriture finale\n"
+    "              et « compactage » quand l'index est compacté\n"
     "  --quiet     sans la ligne de bilan\n"
     "Statut de sortie : 0 tout est indexé, 1 des fichiers ont été signalés,\n"
     "2 l'index n'a pas pu être ouvert ou écrit (ou usage incorrect).\n";
@@ -44,6 +48,7 @@ static const char* event_word(coopdec::IndexEvent e) {
         case coopdec::IndexEvent::failed: return "erreur";
         case coopdec::IndexEvent::removed: return "retiré";
         case coopdec::IndexEvent::committing: return "enregistrement";
+        case coopdec::IndexEvent::compacting: return "compactage";
     }
     return "?";
 }
@@ -79,6 +84,8 @@ int main(int argc, char** argv) {
             verbose = true;
         } else if (a == "--rebuild") {
             opt.rebuild = true;
+        } else if (a == "--compact") {
+            opt.compact = true;
         } else if (a == "--help" || a == "-h") {
             std::fputs(kUsage, stdout);
             return 0;
@@ -112,6 +119,9 @@ int main(int argc, char** argv) {
                     "%zu en erreur, %zu avertissements ; %zu documents dans l'index ; %.2f s\n",
                     s.files, s.documents, s.units, s.skipped, s.removed, s.errors, s.warnings,
                     s.total_documents, s.seconds);
+        if (s.compacted)
+            std::printf("index compacté : %.1f Mo → %.1f Mo\n", static_cast<double>(s.bytes_before) / 1e6,
+                        static_cast<double>(s.bytes_after) / 1e6);
     }
     if (s.fatal) return 2;
     return s.errors > 0 ? 1 : 0;

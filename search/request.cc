@@ -48,6 +48,14 @@ std::optional<SearchError> apply_parameter(SearchRequest& req, const std::string
         req.per_page = static_cast<size_t>(*n);
         return std::nullopt;
     }
+    if (name == "facet_values") {
+        auto n = parse_number(value, static_cast<long>(kMaxFacetValues));
+        if (!n)
+            return SearchError{"nombre de valeurs par facette invalide : « " + value + " » (entier de 0, toutes, à " +
+                               std::to_string(kMaxFacetValues) + ")"};
+        req.facet_values = static_cast<size_t>(*n);
+        return std::nullopt;
+    }
     if (name == "sort") {
         if (value == "pertinence" || value == "relevance" || value.empty()) req.sort = SearchRequest::Sort::relevance;
         else if (value == "date") req.sort = SearchRequest::Sort::date_desc;
@@ -63,7 +71,7 @@ std::optional<SearchError> apply_parameter(SearchRequest& req, const std::string
     std::string known;
     for (const auto& f : schema::kFacets) known += std::string(f.name) + ", ";
     return SearchError{"paramètre inconnu « " + name + " » (possibles : q, " + known +
-                       "year_from, year_to, doc, page, per_page, sort)"};
+                       "year_from, year_to, doc, page, per_page, sort, facet_values)"};
 }
 
 }  // namespace coopdec

@@ -143,6 +143,10 @@ std::string to_json(const SearchResult& r) {
         j.close(']');
     }
     j.close('}');
+    j.key("facets_omitted").open('{');
+    for (const auto& f : r.facets)
+        if (f.omitted > 0) j.field(f.name, f.omitted);
+    j.close('}');
     j.key("expansions").open('[');
     for (const auto& e : r.expansions) j.item(e);
     j.close(']');

@@ -223,6 +223,18 @@ std::shared_ptr<const FacetCounts> counted(const Xapian::Database& db, const Xap
     return cache->counts(db, q, compute);
 }
 
+// Keeps the first `limit` values of a facet sorted by count (all of them
+// when `limit` is 0), and the selected ones after them, in their order.
+// Returns how many it dropped.
+size_t keep_listed(std::vector<FacetCount>& values, size_t limit) {
+    if (limit == 0 || values.size() <= limit) return 0;
+    auto tail = std::stable_partition(values.begin() + static_cast<std::ptrdiff_t>(limit), values.end(),
+                                      [](const FacetCount& c) { return c.selected; });
+    size_t dropped = static_cast<size_t>(values.end() - tail);
+    values.erase(tail, values.end());
+    return dropped;
+}
+
 std::string type_label(std::string_view type) {
     for (const auto& [v, l] : sc::kTypes)
         if (v == type) return std::string(l);
@@ -418,21 +430,20 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req, const 
             others.erase(fr.name);
             own_counts = counted(db, match_query(others, is_year ? Years{} : years), has_unit_facet(others), cache);
         }
-        for (const auto& [value, count] : own_counts->values[f]) {
-            FacetCount c{value, value, count, selected.count(analysis::fold(value)) > 0};
-            if (fr.name == "type") c.label = type_label(value);
+        for (const auto& [value, count] : own_counts->values[f])
+            fr.values.push_back(FacetCount{value, value, count, selected.count(analysis::fold(value)) > 0});
+        std::stable_sort(fr.values.begin(), fr.values.end(), [](const auto& a, const auto& b) { return a.count > b.count; });
+        fr.omitted = keep_listed(fr.values, req.facet_values);
+        // Labels for the listed values only: a partnership's title is a read.
+        for (FacetCount& c : fr.values) {
+            if (fr.name == "type") c.label = type_label(c.value);
             if (fr.name == "partnership") {
-                auto t = cache ? cache->partnership_title(db, value) : stored_data(db, value)["title"];
+                auto t = cache ? cache->partnership_title(db, c.value) : stored_data(db, c.value)["title"];
                 if (!t.empty()) c.label = t;
             }
-            fr.values.push_back(std::move(c));
         }
-        if (fr.name == "year") {
+        if (fr.name == "year")
             std::sort(fr.values.begin(), fr.values.end(), [](const auto& a, const auto& b) { return a.value > b.value; });
-        } else {
-            std::stable_sort(fr.values.begin(), fr.values.end(),
-                             [](const auto& a, const auto& b) { return a.count > b.count; });
-        }
         res.facets.push_back(std::move(fr));
     }
 

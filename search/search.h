@@ -11,6 +11,9 @@
 
 namespace coopdec {
 
+inline constexpr size_t kDefaultFacetValues = 100;
+inline constexpr size_t kMaxFacetValues = 100000;
+
 struct SearchRequest {
     std::string query;  // in the query language of search/query_parser.h; "" lists everything
     // Facet name (schema::kFacets) → values. Values of one facet are ORed,
@@ -22,6 +25,11 @@ struct SearchRequest {
     enum class Sort { relevance, date_desc, date_asc } sort = Sort::relevance;
     size_t passages = 3;   // best units shown per document
     std::string within;    // a document id: search inside that document only ("" = everywhere)
+    // Values listed per facet, the most frequent first; 0 lists them all.
+    // Every value is counted all the same, and a selected value is always
+    // listed. A facet of partnerships can have thousands of values: listing
+    // them all would make the answer heavy and slow for nothing.
+    size_t facet_values = kDefaultFacetValues;
 };
 
 inline constexpr size_t kMaxPerPage = 100;
@@ -54,7 +62,8 @@ struct FacetCount {
 
 struct FacetResult {
     std::string name, label;
-    std::vector<FacetCount> values;  // by count, then value
+    std::vector<FacetCount> values;  // by count, then value (years: newest first)
+    size_t omitted = 0;              // values counted but not listed (SearchRequest::facet_values)
 };
 
 // What removing one active filter would give, when nothing was found.

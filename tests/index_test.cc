@@ -68,11 +68,7 @@ Run index(const std::string& db, const std::vector<std::string>& inputs) {
     opt.schema_dir = test::source_dir() + "/corpus/schema";
     std::FILE* log = std::tmpfile();
     Run r{index_corpus(opt, log), ""};
-    std::rewind(log);
-    char buf[4096];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, log)) > 0) r.log.append(buf, n);
-    std::fclose(log);
+    r.log = test::read_and_close(log);
     return r;
 }
 

@@ -333,3 +333,49 @@ TEST_CASE("nothing found: a spelling suggestion and what each filter removal giv
     CHECK(edit_distance("jumelage", "jumleage", 2) == 1);
     CHECK(edit_distance("abc", "xyz", 1) == 2);
 }
+
+TEST_CASE("facet_values lists the most frequent values, always the selected ones, and says how many it left out",
+          "[search][facets]") {
+    test::SearchFixture fx;
+    SearchResult all = run(fx.db, "", {{"facet_values", "0"}});
+    const FacetResult* types = nullptr;
+    for (const auto& f : all.facets)
+        if (f.name == "type") types = &f;
+    REQUIRE(types != nullptr);
+    REQUIRE(types->values.size() >= 3);
+    CHECK(types->omitted == 0);
+    const FacetCount& rarest = types->values.back();
+    REQUIRE(rarest.count < types->values.front().count);
+
+    SearchResult one = run(fx.db, "", {{"facet_values", "1"}});
+    for (const auto& f : one.facets) {
+        if (f.name != "type") continue;
+        REQUIRE(f.values.size() == 1);
+        CHECK(f.values[0].value == types->values[0].value);
+        CHECK(f.values[0].count == types->values[0].count);
+        CHECK(f.omitted == types->values.size() - 1);
+    }
+    std::string j = to_json(one);
+    CHECK(j.find("\"facets_omitted\":{") != std::string::npos);
+    CHECK(j.find("\"type\":" + std::to_string(types->values.size() - 1)) != std::string::npos);
+
+    // A selected value stays listed, after the most frequent one, with its count.
+    SearchResult chosen = run(fx.db, "", {{"facet_values", "1"}, {"type", rarest.value}});
+    for (const auto& f : chosen.facets) {
+        if (f.name != "type") continue;
+        REQUIRE(f.values.size() == 2);
+        CHECK(f.values[1].value == rarest.value);
+        CHECK(f.values[1].selected);
+        CHECK(f.values[1].count == rarest.count);
+        CHECK(f.omitted == types->values.size() - 2);
+    }
+    CHECK(run(fx.db, "").facets.size() == all.facets.size());  // the default lists up to 100
+
+    SearchRequest req;
+    for (const char* bad : {"-1", "beaucoup", "100001"}) {
+        auto err = apply_parameter(req, "facet_values", bad);
+        REQUIRE(err.has_value());
+        CHECK(err->message == std::string("nombre de valeurs par facette invalide : « ") + bad +
+                                  " » (entier de 0, toutes, à 100000)");
+    }
+}

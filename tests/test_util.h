@@ -63,4 +63,16 @@ inline std::string run_command(const std::string& command, int& exit_status) {
     return out;
 }
 
+// What was written to `f` (a std::tmpfile() given as a log), from its
+// start; closes it.
+inline std::string read_and_close(std::FILE* f) {
+    std::rewind(f);
+    std::string out;
+    char buf[4096];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+    std::fclose(f);
+    return out;
+}
+
 }  // namespace coopdec::test
