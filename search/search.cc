@@ -14,6 +14,7 @@
 #include "common/schema.h"
 #include "common/citation.h"
 #include "search/document.h"
+#include "search/facet_table.h"
 #include "search/legal.h"
 #include "search/query_parser.h"
 #include "search/search_cache.h"
@@ -110,6 +111,36 @@ private:
     std::array<std::unordered_map<std::string, size_t, Hash, std::equal_to<>>, sc::kFacets.size()> counts_;
 };
 
+// Counts documents and their document-level facets from a FacetTable, on
+// a match of document units: the same counts as FacetSpy in
+// Mode::documents, without reading anything per match.
+class TableSpy : public Xapian::MatchSpy {
+public:
+    explicit TableSpy(const FacetTable& table) : table_(table) {
+        for (size_t f = 0; f < sc::kFacets.size(); ++f) counts_[f].assign(table.values(f).size(), 0);
+    }
+
+    void operator()(const Xapian::Document& doc, double) override {
+        ++documents_;
+        table_.for_each_value(doc.get_docid(), [this](size_t f, std::uint32_t id) { ++counts_[f][id]; });
+    }
+
+    // The counts, each facet's sorted by value (the table's order).
+    FacetCounts result() const {
+        FacetCounts out;
+        out.documents = documents_;
+        for (size_t f = 0; f < sc::kFacets.size(); ++f)
+            for (size_t id = 0; id < counts_[f].size(); ++id)
+                if (counts_[f][id] > 0) out.values[f].emplace_back(table_.values(f)[id], counts_[f][id]);
+        return out;
+    }
+
+private:
+    const FacetTable& table_;
+    size_t documents_ = 0;
+    std::array<std::vector<size_t>, sc::kFacets.size()> counts_;
+};
+
 std::vector<std::string> index_languages(const Xapian::Database& db) {
     std::vector<std::string> langs;
     std::istringstream in(db.get_metadata(std::string(sc::kLanguagesKey)));
@@ -180,11 +211,12 @@ Xapian::Query build_match(const Xapian::Query& words, const Filters& filters, co
     return q;
 }
 
-FacetCounts visit(const Xapian::Database& db, const Xapian::Query& q, FacetSpy::Mode mode) {
+// Every match of `q`, shown to `spy`; its counts.
+template <class Spy>
+FacetCounts visit(const Xapian::Database& db, const Xapian::Query& q, Spy&& spy) {
     Xapian::Enquire e(db);
     e.set_query(q);
     e.set_weighting_scheme(Xapian::BoolWeight());
-    FacetSpy spy(mode);
     e.add_matchspy(&spy);
     e.get_mset(0, 0, db.get_doccount());
     return spy.result();
@@ -198,18 +230,21 @@ FacetCounts visit(const Xapian::Database& db, const Xapian::Query& q, FacetSpy::
 // document units alone, a tenth of the units. Units are visited only for
 // the per-unit facets — the units that carry one — or when a per-unit
 // facet filters the match itself (`unit_level`).
-FacetCounts count_matches(const Xapian::Database& db, const Xapian::Query& q, bool unit_level) {
-    if (unit_level) return visit(db, q, FacetSpy::Mode::units);
-    FacetCounts counts =
-        visit(db, Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(std::string(sc::kPrefixKind) + "doc")),
-              FacetSpy::Mode::documents);
+// With `table` (of db's revision), document units are counted from it
+// rather than from their stored summaries.
+FacetCounts count_matches(const Xapian::Database& db, const Xapian::Query& q, bool unit_level,
+                          const FacetTable* table) {
+    if (unit_level) return visit(db, q, FacetSpy(FacetSpy::Mode::units));
+    const Xapian::Query documents(Xapian::Query::OP_FILTER, q, Xapian::Query(std::string(sc::kPrefixKind) + "doc"));
+    FacetCounts counts = table ? visit(db, documents, TableSpy(*table))
+                               : visit(db, documents, FacetSpy(FacetSpy::Mode::documents));
     std::vector<Xapian::Query> carriers;
     for (const auto& f : sc::kFacets)
         if (f.per_unit) carriers.emplace_back(Xapian::Query::OP_WILDCARD, std::string(f.prefix));
     if (carriers.empty()) return counts;
     FacetCounts per_unit = visit(
         db, Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_OR, carriers.begin(), carriers.end())),
-        FacetSpy::Mode::unit_facets);
+        FacetSpy(FacetSpy::Mode::unit_facets));
     for (size_t f = 0; f < sc::kFacets.size(); ++f)
         if (sc::kFacets[f].per_unit) counts.values[f] = std::move(per_unit.values[f]);
     return counts;
@@ -218,7 +253,10 @@ FacetCounts count_matches(const Xapian::Database& db, const Xapian::Query& q, bo
 // The counts of `q`: from `cache` when it has them (and then kept there).
 std::shared_ptr<const FacetCounts> counted(const Xapian::Database& db, const Xapian::Query& q, bool unit_level,
                                            SearchCache* cache) {
-    auto compute = [&] { return count_matches(db, q, unit_level); };
+    auto compute = [&] {
+        std::shared_ptr<const FacetTable> table = cache && !unit_level ? cache->facet_table(db) : nullptr;
+        return count_matches(db, q, unit_level, table.get());
+    };
     if (!cache) return std::make_shared<const FacetCounts>(compute());
     return cache->counts(db, q, compute);
 }

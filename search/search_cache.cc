@@ -2,6 +2,7 @@
 #include "search/search_cache.h"
 
 #include "search/document.h"
+#include "search/facet_table.h"
 
 namespace coopdec {
 namespace {
@@ -79,9 +80,39 @@ std::string SearchCache::partnership_title(const Xapian::Database& db, const std
     return title;
 }
 
+std::shared_ptr<const FacetTable> SearchCache::facet_table(const Xapian::Database& db) {
+    const std::string uuid = db.get_uuid();
+    const Xapian::rev rev = db.get_revision();
+    // The table of this revision, nullptr for an older one, or "read it".
+    auto current = [&](bool& older) -> std::shared_ptr<const FacetTable> {
+        older = false;
+        if (!table_ || table_uuid_ != uuid) return nullptr;
+        if (table_rev_ == rev) return table_;
+        older = rev < table_rev_;
+        return nullptr;
+    };
+    bool older = false;
+    {
+        std::lock_guard lock(mutex_);
+        if (auto t = current(older); t || older) return t;
+    }
+    std::lock_guard reading(table_read_);
+    {
+        std::lock_guard lock(mutex_);  // another request may have read it meanwhile
+        if (auto t = current(older); t || older) return t;
+    }
+    auto table = std::make_shared<const FacetTable>(db);  // without mutex_: counts and titles go on
+    std::lock_guard lock(mutex_);
+    table_ = table;
+    table_uuid_ = uuid;
+    table_rev_ = rev;
+    ++tables_read_;
+    return table;
+}
+
 SearchCache::Stats SearchCache::stats() const {
     std::lock_guard lock(mutex_);
-    return Stats{hits_, misses_, index_.size(), bytes_};
+    return Stats{hits_, misses_, index_.size(), bytes_, table_ ? table_->bytes() : 0, tables_read_};
 }
 
 }  // namespace coopdec

@@ -25,6 +25,8 @@
 
 namespace coopdec {
 
+class FacetTable;
+
 // Every match of one query, counted by document: how many documents, and
 // for each facet of schema::kFacets its values with their document counts
 // (sorted by value).
@@ -52,9 +54,17 @@ public:
     // for the current revision.
     std::string partnership_title(const Xapian::Database& db, const std::string& id);
 
+    // The facet table (search/facet_table.h) of `db`'s revision, read on
+    // first use; meanwhile, the other requests that need it wait. nullptr
+    // for a revision older than the table's (a request that began before
+    // the indexer's last commit): it counts without the table. The table of
+    // the latest revision only is kept.
+    std::shared_ptr<const FacetTable> facet_table(const Xapian::Database& db);
+
     // For /metrics and the tests.
     struct Stats {
         size_t hits = 0, misses = 0, entries = 0, bytes = 0;
+        size_t table_bytes = 0, tables_read = 0;
     };
     Stats stats() const;
 
@@ -68,6 +78,11 @@ private:
     size_t bytes_ = 0, hits_ = 0, misses_ = 0;
     std::string titles_revision_;
     std::unordered_map<std::string, std::string> titles_;
+    std::mutex table_read_;  // held while a table is read: one reader at a time
+    std::shared_ptr<const FacetTable> table_;
+    std::string table_uuid_;
+    Xapian::rev table_rev_ = 0;
+    size_t tables_read_ = 0;
 };
 
 }  // namespace coopdec

@@ -194,7 +194,13 @@ http::Response metrics(const Context& c) {
               "coopdec_facet_cache_lookups_total{result=\"miss\"} " + std::to_string(s.misses) + "\n"
               "# HELP coopdec_facet_cache_bytes Estimated size of the cached counts.\n"
               "# TYPE coopdec_facet_cache_bytes gauge\n"
-              "coopdec_facet_cache_bytes " + std::to_string(s.bytes) + "\n";
+              "coopdec_facet_cache_bytes " + std::to_string(s.bytes) + "\n"
+              "# HELP coopdec_facet_table_bytes Size of the facet table of the current revision (search/facet_table.h).\n"
+              "# TYPE coopdec_facet_table_bytes gauge\n"
+              "coopdec_facet_table_bytes " + std::to_string(s.table_bytes) + "\n"
+              "# HELP coopdec_facet_tables_read_total Facet tables read, one per revision of the index searched.\n"
+              "# TYPE coopdec_facet_tables_read_total counter\n"
+              "coopdec_facet_tables_read_total " + std::to_string(s.tables_read) + "\n";
     return r;
 }
 

@@ -12,6 +12,7 @@
 
 #include "common/schema.h"
 #include "indexer/corpus.h"
+#include "search/facet_table.h"
 #include "search/request.h"
 #include "search/search.h"
 #include "search/search_cache.h"
@@ -103,6 +104,33 @@ const std::vector<std::pair<std::string, Params>>& query_set() {
     return qs;
 }
 
+// The search's counts with the cache (from its FacetTable) and without (from
+// each document's stored summary), for every query of query_set(): the same
+// total and the same values with the same counts, all of them listed.
+void check_table_counts(const Xapian::Database& db, bool skip_bundled_values) {
+    SearchCache cache;
+    for (const auto& [q, params] : query_set()) {
+        if (skip_bundled_values && q.empty() && !params.empty()) continue;
+        Params all = params;
+        all.emplace_back("facet_values", "0");
+        INFO("q=« " << q << " », " << params.size() << " filtres");
+        SearchResult plain = search(db, request(q, all), nullptr, nullptr);
+        SearchResult tabled = search(db, request(q, all), nullptr, &cache);
+        CHECK(tabled.total == plain.total);
+        REQUIRE(tabled.facets.size() == plain.facets.size());
+        for (size_t f = 0; f < plain.facets.size(); ++f) {
+            INFO("facette " << plain.facets[f].name);
+            REQUIRE(tabled.facets[f].values.size() == plain.facets[f].values.size());
+            for (size_t v = 0; v < plain.facets[f].values.size(); ++v) {
+                CHECK(tabled.facets[f].values[v].value == plain.facets[f].values[v].value);
+                CHECK(tabled.facets[f].values[v].count == plain.facets[f].values[v].count);
+            }
+        }
+    }
+    CHECK(cache.stats().tables_read == 1);
+    CHECK(cache.stats().table_bytes > 0);
+}
+
 }  // namespace
 
 TEST_CASE("facet counts and totals keep their promises on the bundled corpus", "[search][facets]") {
@@ -132,6 +160,92 @@ TEST_CASE("facet counts keep their promises on a generated corpus with every doc
         if (q.empty() && !params.empty()) continue;  // values of the bundled corpus
         check_counts(db, q, params, nullptr);
     }
+    check_table_counts(db, true);
+}
+
+TEST_CASE("counts from the facet table equal counts from the stored summaries, value for value", "[search][facets]") {
+    TempDir dir;
+    index_into(dir / "db", test::source_dir() + "/corpus");
+    check_table_counts(open_index(dir / "db"), false);
+}
+
+TEST_CASE("the facet table numbers each facet's values in sorted order and knows only document units",
+          "[search][facets]") {
+    TempDir dir;
+    index_into(dir / "db", test::source_dir() + "/corpus");
+    Xapian::Database db = open_index(dir / "db");
+    FacetTable table(db);
+    CHECK(table.revision() == index_revision(db));
+    size_t documents = 0;
+    for (size_t f = 0; f < schema::kFacets.size(); ++f) {
+        const auto& vs = table.values(f);
+        CHECK(std::is_sorted(vs.begin(), vs.end()));
+        CHECK(std::adjacent_find(vs.begin(), vs.end()) == vs.end());
+        if (schema::kFacets[f].per_unit) CHECK(vs.empty());  // units carry the role, not document units
+    }
+    const std::string kind_doc = std::string(schema::kPrefixKind) + "doc";
+    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+        bool is_doc = false, known = false;
+        Xapian::Document d = db.get_document(*p);
+        auto t = d.termlist_begin();
+        t.skip_to(kind_doc);
+        is_doc = t != d.termlist_end() && *t == kind_doc;
+        std::vector<std::string> theirs;
+        known = table.for_each_value(*p, [&](size_t f, std::uint32_t id) {
+            theirs.push_back(std::string(schema::kFacets[f].name) + "=" + table.values(f)[id]);
+        });
+        CHECK(known == is_doc);
+        if (!is_doc) continue;
+        ++documents;
+        // The values of its summary, facet by facet, in order.
+        std::vector<std::string> summary;
+        std::vector<std::string> fields;
+        std::string s = d.get_value(schema::kSlotFacets);
+        size_t at = 0;
+        while (true) {
+            size_t sep = s.find(schema::kFacetSep, at);
+            fields.push_back(s.substr(at, sep == std::string::npos ? std::string::npos : sep - at));
+            if (sep == std::string::npos) break;
+            at = sep + 1;
+        }
+        for (size_t f = 0; f < schema::kFacets.size() && f + 1 < fields.size(); ++f)
+            if (!schema::kFacets[f].per_unit)
+                for (const auto& v : schema::split_values(fields[f + 1]))
+                    if (!v.empty()) summary.push_back(std::string(schema::kFacets[f].name) + "=" + v);
+        CHECK(theirs == summary);
+    }
+    CHECK(documents == db.get_termfreq(kind_doc));
+    CHECK_FALSE(table.for_each_value(db.get_lastdocid() + 1, [](size_t, std::uint32_t) {}));
+}
+
+TEST_CASE("the facet table is read once per revision, and a request on an older one counts without it",
+          "[search][facets]") {
+    TempDir dir;
+    index_into(dir / "db", test::source_dir() + "/corpus");
+    SearchCache cache;
+    Xapian::Database old_reader = open_index(dir / "db");
+    Xapian::Database reader = open_index(dir / "db");
+    auto first = cache.facet_table(reader);
+    REQUIRE(first != nullptr);
+    CHECK(cache.facet_table(reader) == first);
+    CHECK(cache.stats().tables_read == 1);
+    std::set<std::string> found = all_results(reader, request("eau", {}), nullptr);
+    REQUIRE_FALSE(found.empty());
+    {
+        Xapian::WritableDatabase w(dir / "db");
+        for (const auto& id : found) w.delete_document(std::string(schema::kPrefixDoc) + id);
+        w.commit();
+    }
+    reader.reopen();
+    auto second = cache.facet_table(reader);
+    REQUIRE(second != nullptr);
+    CHECK(second != first);
+    CHECK(cache.stats().tables_read == 2);
+    CHECK(cache.facet_table(old_reader) == nullptr);  // older than the table: counted the slow way
+    // ...and counted right all the same.
+    SearchRequest eau = request("eau", {});
+    CHECK(search(old_reader, eau, nullptr, &cache).total == found.size());
+    CHECK(search(reader, eau, nullptr, &cache).total == 0);
 }
 
 TEST_CASE("the cache never answers for another revision of the index", "[search][facets]") {

@@ -273,6 +273,10 @@ TEST_CASE("operations: healthz, metrics, opensearch", "[server][http][ops]") {
     CHECK(contains(m, "coopdec_http_requests_total{route=\"none\",status=\"404\"}"));
     CHECK(contains(m, "coopdec_http_request_duration_seconds_bucket{le=\"+Inf\"}"));
     CHECK(contains(m, "coopdec_index_documents 85\n"));
+    server().get("/api/search?q=eau");  // counted: the facet table of this revision is read
+    m = server().get("/metrics").body;
+    CHECK(contains(m, "coopdec_facet_tables_read_total 1\n"));
+    CHECK_FALSE(contains(m, "coopdec_facet_table_bytes 0\n"));
     auto o = server().get("/opensearch.xml").body;
     CHECK(contains(o, "template=\"http://127.0.0.1:" + std::to_string(server().port()) + "/recherche?q={searchTerms}\""));
 }

@@ -1,0 +1,95 @@
+// @brief FacetTable: the facet summaries of every document unit, numbered.
+#include "search/facet_table.h"
+
+#include <algorithm>
+#include <numeric>
+#include <string_view>
+#include <unordered_map>
+
+#include "search/search_cache.h"
+
+namespace coopdec {
+namespace {
+
+namespace sc = schema;
+
+std::string_view next_field(std::string_view& rest, char sep) {
+    size_t at = rest.find(sep);
+    std::string_view field = rest.substr(0, at);
+    rest = at == std::string_view::npos ? std::string_view() : rest.substr(at + 1);
+    return field;
+}
+
+}  // namespace
+
+FacetTable::FacetTable(const Xapian::Database& db) : revision_(index_revision(db)) {
+    row_.assign(static_cast<size_t>(db.get_lastdocid()) + 1, 0);
+    // Ids in the order first seen, renumbered in sorted order at the end.
+    std::array<std::unordered_map<std::string, std::uint32_t>, sc::kFacets.size()> seen;
+    const std::string kind_doc = std::string(sc::kPrefixKind) + "doc";
+    Xapian::ValueIterator v = db.valuestream_begin(sc::kSlotFacets);
+    const Xapian::ValueIterator end = db.valuestream_end(sc::kSlotFacets);
+    for (auto p = db.postlist_begin(kind_doc); p != db.postlist_end(kind_doc); ++p) {
+        const Xapian::docid did = *p;
+        if (v == end) break;
+        v.skip_to(did);
+        if (v == end) break;
+        if (v.get_docid() != did) continue;  // a document unit without a summary: counted, no values
+        const std::string summary = *v;
+        std::string_view rest = summary;
+        next_field(rest, sc::kFacetSep);  // the document id
+        row_[did] = static_cast<std::uint32_t>(cells_.size() + 1);
+        for (size_t f = 0; f < sc::kFacets.size(); ++f) {
+            std::string_view joined = next_field(rest, sc::kFacetSep);
+            size_t count_at = cells_.size();
+            cells_.push_back(0);
+            if (sc::kFacets[f].per_unit) continue;
+            while (!joined.empty()) {
+                std::string_view value = next_field(joined, sc::kValueSep);
+                if (value.empty()) continue;
+                auto [it, added] = seen[f].try_emplace(std::string(value), static_cast<std::uint32_t>(seen[f].size()));
+                cells_.push_back(it->second);
+                ++cells_[count_at];
+            }
+        }
+    }
+    // Document units without a summary still count as documents.
+    for (auto p = db.postlist_begin(kind_doc); p != db.postlist_end(kind_doc); ++p) {
+        if (row_[*p] != 0) continue;
+        row_[*p] = static_cast<std::uint32_t>(cells_.size() + 1);
+        cells_.insert(cells_.end(), sc::kFacets.size(), 0);
+    }
+    // Each facet's values sorted, and every row's ids renumbered to match:
+    // the counts then come out sorted by value, as FacetCounts has them.
+    std::array<std::vector<std::uint32_t>, sc::kFacets.size()> renumber;
+    for (size_t f = 0; f < sc::kFacets.size(); ++f) {
+        std::vector<const std::string*> by_id(seen[f].size());
+        for (const auto& [value, id] : seen[f]) by_id[id] = &value;
+        std::vector<std::uint32_t> order(by_id.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), [&](auto a, auto b) { return *by_id[a] < *by_id[b]; });
+        renumber[f].resize(order.size());
+        values_[f].reserve(order.size());
+        for (std::uint32_t i = 0; i < order.size(); ++i) {
+            renumber[f][order[i]] = i;
+            values_[f].push_back(*by_id[order[i]]);
+        }
+    }
+    for (std::uint32_t row : row_) {
+        if (row == 0) continue;
+        std::uint32_t* cell = cells_.data() + (row - 1);
+        for (size_t f = 0; f < sc::kFacets.size(); ++f) {
+            std::uint32_t n = *cell++;
+            for (std::uint32_t i = 0; i < n; ++i, ++cell) *cell = renumber[f][*cell];
+        }
+    }
+}
+
+std::size_t FacetTable::bytes() const {
+    std::size_t n = sizeof(*this) + row_.capacity() * 4 + cells_.capacity() * 4;
+    for (const auto& vs : values_)
+        for (const auto& v : vs) n += sizeof(std::string) + (v.size() > 15 ? v.size() + 1 : 0);
+    return n;
+}
+
+}  // namespace coopdec

@@ -1,0 +1,61 @@
+// @brief Every document's facet values as small integers, read once per
+// revision of the index, so that counting a match is an array lookup.
+//
+// Exact counts visit every matching document. Reading and splitting each
+// one's facet summary (schema::kSlotFacets) was most of a search's time on
+// a large corpus (a B-tree lookup and a parse per match). The table holds the
+// same values for every document unit, each facet's values numbered in
+// their sorted order: a match costs a few increments.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/schema.h"
+
+namespace coopdec {
+
+class FacetTable {
+public:
+    // Reads the facet summary of every document unit of `db` (its current
+    // revision): one pass over the XKIND:doc postings and the summary
+    // values. Per-unit facets (the role) are not in it: document units do not
+    // carry them. Throws what Xapian throws.
+    explicit FacetTable(const Xapian::Database& db);
+
+    // The revision it was read from (index_revision()).
+    const std::string& revision() const { return revision_; }
+
+    // Calls add(facet, value id) for each document-level facet value of the
+    // document unit `did`, in the order of its summary. Returns false, having
+    // called nothing, when `did` is not a document unit of that revision.
+    template <class F>
+    bool for_each_value(Xapian::docid did, F&& add) const {
+        if (did >= row_.size() || row_[did] == 0) return false;
+        const std::uint32_t* cell = cells_.data() + (row_[did] - 1);
+        for (std::size_t f = 0; f < schema::kFacets.size(); ++f) {
+            std::uint32_t n = *cell++;
+            for (std::uint32_t i = 0; i < n; ++i) add(f, *cell++);
+        }
+        return true;
+    }
+
+    // The values of facet `f`, sorted (byte order); a value id indexes it.
+    const std::vector<std::string>& values(std::size_t f) const { return values_[f]; }
+
+    // Heap bytes held, about (for /metrics).
+    std::size_t bytes() const;
+
+private:
+    std::string revision_;
+    std::vector<std::uint32_t> row_;    // docid → 1 + offset of its row in cells_, 0 = not a document unit
+    std::vector<std::uint32_t> cells_;  // per row, per facet: the count n, then n value ids
+    std::array<std::vector<std::string>, schema::kFacets.size()> values_;
+};
+
+}  // namespace coopdec
