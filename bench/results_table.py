@@ -34,11 +34,13 @@ def ratio(a, b):
 
 
 def targets(rows):
-    by = {r["peer"].split("-")[0].split(" ")[0]: r for r in rows if "error" not in r}
-    c = by.get("coopdec")
+    def peer(prefix):
+        return next((r for r in rows if "error" not in r and r["peer"].startswith(prefix)), None)
+
+    c = peer("coopdec")
     if not c:
         return "coopdec did not run."
-    sphinx, xapian = by.get("sphinx"), by.get("xapian")
+    sphinx, xapian = peer("sphinx"), peer("xapian-raw")
     lines = ["| target | coopdec | reference | ratio | reached |", "|---|---|---|---|---|"]
 
     def row(name, mine, ref, want, ok):
