@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -413,32 +414,44 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req, const 
     Highlight hl{pq.words, pq.stems, pq.prefixes};
     Xapian::Query unit_filter = Xapian::Query(Xapian::Query::OP_AND_NOT, match_all(),
                                               Xapian::Query(std::string(sc::kPrefixKind) + "doc"));
-    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-        Xapian::Document unit = it.get_document();
-        std::string id = unit.get_value(sc::kSlotDoc);
+    std::vector<std::string> shown;  // the page's documents, in order
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) shown.push_back(it.get_document().get_value(sc::kSlotDoc));
+    // Each shown document's best units for the same query and filters: one
+    // search for the whole page, at most `passages` units per document
+    // (collapsed on the document), rather than one search per document.
+    std::map<std::string, std::vector<Xapian::Document>> best;
+    if (!browsing && req.passages > 0 && !shown.empty()) {
+        std::vector<Xapian::Query> docs;
+        for (const auto& id : shown) docs.emplace_back(std::string(sc::kPrefixDoc) + id);
+        Xapian::Query within(Xapian::Query::OP_FILTER, pq.query,
+                             Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(Xapian::Query::OP_OR, docs.begin(), docs.end()),
+                                           unit_filter));
+        if (!filter.empty()) within = Xapian::Query(Xapian::Query::OP_FILTER, within, filter);
+        Xapian::Enquire pe(db);
+        pe.set_query(within);
+        pe.set_collapse_key(sc::kSlotDoc, static_cast<Xapian::doccount>(req.passages));
+        Xapian::MSet pm = pe.get_mset(0, static_cast<Xapian::doccount>(req.passages * shown.size()));
+        for (Xapian::MSetIterator p = pm.begin(); p != pm.end(); ++p) {
+            Xapian::Document u = p.get_document();
+            best[u.get_value(sc::kSlotDoc)].push_back(std::move(u));
+        }
+    }
+    for (const std::string& id : shown) {
         sc::Data d = stored_data(db, id);
         ResultDocument r = summary_of(id, d);
         std::string lang = d["lang"];
 
         if (!browsing && req.passages > 0) {
-            // The document's best units for the same query and filters.
-            Xapian::Enquire pe(db);
-            Xapian::Query within(Xapian::Query::OP_FILTER, pq.query,
-                                 Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(std::string(sc::kPrefixDoc) + id),
-                                               unit_filter));
-            if (!filter.empty()) within = Xapian::Query(Xapian::Query::OP_FILTER, within, filter);
-            pe.set_query(within);
-            Xapian::MSet pm = pe.get_mset(0, static_cast<Xapian::doccount>(req.passages));
             std::vector<Xapian::Document> units;
             // The provision the query cites comes first.
             if (auto lead = leading.find(id); lead != leading.end() && !lead->second.empty()) {
                 auto p = db.postlist_begin(sc::id_term(id, lead->second));
                 if (p != db.postlist_end(sc::id_term(id, lead->second))) units.push_back(db.get_document(*p));
             }
-            for (Xapian::MSetIterator p = pm.begin(); p != pm.end(); ++p) {
+            for (Xapian::Document& u : best[id]) {
                 if (units.size() >= req.passages) break;
-                if (!units.empty() && units[0].get_docid() == *p) continue;
-                units.push_back(p.get_document());
+                if (!units.empty() && units[0].get_docid() == u.get_docid()) continue;
+                units.push_back(std::move(u));
             }
             for (const auto& unit_doc : units) {
                 sc::Data u = sc::decode_data(unit_doc.get_data());
