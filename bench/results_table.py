@@ -65,7 +65,9 @@ def targets(rows):
     if c.get("tput_64_rps"):
         lines.append("")
         lines.append(f"Throughput: {fmt(c['tput_1_rps'], 0)} requests/s on 1 connection, {fmt(c['tput_64_rps'], 0)} on 64 "
-                     f"(p50 {fmt(c.get('q64_p50_ms'), 1)} ms, p99 {fmt(c.get('q64_p99_ms'), 1)} ms at 64; "
+                     f"(p50 {fmt(c.get('q64_p50_ms'), 1)} ms, "
+                     + (f"p95 {fmt(c['q64_p95_ms'], 1)} ms, " if c.get("q64_p95_ms") is not None else "")
+                     + f"p99 {fmt(c.get('q64_p99_ms'), 1)} ms at 64; "
                      f"socket errors {c.get('conc_errors')}).")
     return "\n".join(lines)
 

@@ -32,7 +32,6 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
@@ -51,6 +50,7 @@
 #include "indexer/prefetch.h"
 #include "indexer/render.h"
 #include "indexer/schema_check.h"
+#include "indexer/source_file.h"
 
 namespace fs = std::filesystem;
 
@@ -59,145 +59,8 @@ namespace {
 
 namespace sc = schema;
 
-std::string hex64(uint64_t h) {
-    static const char* digits = "0123456789abcdef";
-    std::string s(16, '0');
-    for (int i = 15; i >= 0; --i, h >>= 4) s[i] = digits[h & 15];
-    return s;
-}
-
-// FNV-1a: stable across runs and machines, unlike std::hash.
-std::string content_hash(std::string_view bytes) {
-    uint64_t h = 1469598103934665603ULL;
-    for (unsigned char c : bytes) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return hex64(h);
-}
-
-// The file's identity in the index: its absolute path, or a hash of it when
-// the path would not fit in a term.
-std::string file_key(const std::string& abs) {
-    return abs.size() <= 200 ? abs : "h:" + content_hash(abs);
-}
-
-struct SourceFile {
-    std::string path;  // as found (for messages)
-    std::string key;   // absolute path, or its hash when too long for a term
-    std::string abs;   // absolute path
-    std::string hash;  // content hash
-    std::string root;  // local name of the root element, peeked
-    // Set when the file is over the size limit: it was never read (hash and
-    // root are empty), and pass 2 reports it, in the walk's order.
-    std::optional<Diagnostic> refusal;
-};
-
-// The root element's name without parsing the file: the first tag that is
-// not a declaration, comment or processing instruction.
-std::string peek_root(std::string_view text) {
-    size_t pos = 0;
-    while ((pos = text.find('<', pos)) != std::string_view::npos) {
-        if (pos + 1 >= text.size()) break;
-        char c = text[pos + 1];
-        if (c == '?' || c == '!') {
-            pos += 2;
-            continue;
-        }
-        size_t end = text.find_first_of(" \t\r\n/>", pos + 1);
-        std::string name(text.substr(pos + 1, end == std::string_view::npos ? std::string_view::npos : end - pos - 1));
-        size_t colon = name.find(':');
-        return colon == std::string::npos ? name : name.substr(colon + 1);
-    }
-    return {};
-}
-
-// Reads the file into `out`, but stops once `out` holds more than `limit`
-// bytes: a file that grew past the limit after its size was checked costs
-// no more memory than the limit, and extract() then refuses it by its size.
-// False when the file cannot be opened or read.
-bool read_file(const std::string& path, std::string& out, std::size_t limit) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    out.clear();
-    char buf[1 << 16];
-    while (out.size() <= limit) {
-        in.read(buf, sizeof buf);
-        out.append(buf, static_cast<std::size_t>(in.gcount()));
-        if (!in) break;
-    }
-    return !in.bad();
-}
-
 void report(std::FILE* log, const std::string& message) {
     std::fprintf(log, "%s\n", message.c_str());
-}
-
-// Collects the *.xml files under the inputs, in a stable order.
-std::vector<std::string> walk(const std::vector<std::string>& inputs, std::FILE* log, size_t& errors) {
-    std::vector<std::string> files;
-    for (const auto& input : inputs) {
-        std::error_code ec;
-        if (fs::is_regular_file(input, ec)) {
-            files.push_back(input);
-        } else if (fs::is_directory(input, ec)) {
-            std::vector<std::string> found;
-            for (auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, ec);
-                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-                if (it->is_regular_file(ec) && it->path().extension() == ".xml") found.push_back(it->path().string());
-            }
-            if (ec) {
-                report(log, input + ": lecture du dossier impossible : " + ec.message());
-                ++errors;
-            }
-            std::sort(found.begin(), found.end());
-            files.insert(files.end(), found.begin(), found.end());
-        } else {
-            report(log, input + ": fichier ou dossier introuvable");
-            ++errors;
-        }
-    }
-    return files;
-}
-
-// What the index remembers of a file: "sig\tdocid\tdeps\tpath".
-struct FileState {
-    std::string signature, doc_id, deps, path;
-};
-
-std::string encode_state(const FileState& s) {
-    return s.signature + '\t' + s.doc_id + '\t' + s.deps + '\t' + s.path;
-}
-
-FileState decode_state(const std::string& v) {
-    FileState s;
-    std::istringstream in(v);
-    std::getline(in, s.signature, '\t');
-    std::getline(in, s.doc_id, '\t');
-    std::getline(in, s.deps, '\t');
-    std::getline(in, s.path);
-    return s;
-}
-
-// "id=hash id=hash" for the partnership records a document links to, as they
-// are now; a missing record hashes as "-".
-std::string dependency_signature(const std::vector<std::string>& ids, const std::map<std::string, std::string>& hashes) {
-    std::string out;
-    for (const auto& id : ids) {
-        auto it = hashes.find(id);
-        if (!out.empty()) out += ' ';
-        out += id + '=' + (it == hashes.end() ? std::string("-") : it->second);
-    }
-    return out;
-}
-
-// Recomputes a stored dependency list against the current records.
-std::string refresh_deps(const std::string& stored, const std::map<std::string, std::string>& hashes) {
-    std::vector<std::string> ids;
-    std::istringstream in(stored);
-    std::string item;
-    while (in >> item) ids.push_back(item.substr(0, item.find('=')));
-    return dependency_signature(ids, hashes);
 }
 
 // What the server shows of a document besides its units: its source XML
