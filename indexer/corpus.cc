@@ -12,7 +12,8 @@
 // the previous state untouched, signatures included, so the next run redoes
 // exactly what this one did not publish. Memory stays bounded all the same:
 // inside a transaction, glass still writes the pending postings to the
-// tables every XAPIAN_FLUSH_THRESHOLD changes (10,000 by default); it only
+// tables every XAPIAN_FLUSH_THRESHOLD changes (10,000 by default, 2,000 as
+// coopdec-index sets it); it only
 // holds back the new revision, which readers see at commit_transaction().
 // One exception, measured: glass keeps the changes to value slots in memory
 // until the commit (GlassValueManager::merge_changes() runs at commit, not at
@@ -352,7 +353,9 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
                 gazetteer_hash = content_hash(gazetteer_hash + f.hash);
             } else if (ex.ok && ex.record.type == "partenariat") {
                 partnership_hashes[ex.record.id] = f.hash;
-                partnerships[ex.record.id] = std::move(ex.record);
+                // What linked documents inherit, not the record's text:
+                // pass 2 reads the record again to index it.
+                partnerships[ex.record.id] = inherited_fields(ex.record);
             }
             // Errors are reported in pass 2, once.
         }

@@ -41,6 +41,8 @@ std::string year_of(std::string_view date) {
 }
 
 // The facets a partnership record gives to itself and to linked documents.
+// Keep in step with inherited_fields(): the fields of `p` read here are the
+// ones a run keeps of every partnership record.
 void add_partnership(DocContext& ctx, const Gazetteer& gaz, const Record& p) {
     add_unique(ctx.facets["partnership"], p.id);
     ctx.partnership_titles.emplace_back(p.id, p.title);
@@ -59,6 +61,22 @@ void add_partnership(DocContext& ctx, const Gazetteer& gaz, const Record& p) {
     if (ctx.partner.empty() && !p.partner.empty())
         ctx.partner = p.partner + (p.partner_country.empty() ? "" : " (" + p.partner_country + ")");
 }
+
+}  // namespace
+
+Record inherited_fields(const Record& p) {
+    Record r;
+    r.id = p.id;
+    r.type = p.type;
+    r.title = p.title;
+    r.collectivities = p.collectivities;
+    r.partner = p.partner;
+    r.partner_country = p.partner_country;
+    r.themes = p.themes;
+    return r;
+}
+
+namespace {
 
 // Indexes `text` with positions from `pos`: unstemmed folded words with
 // positions (phrases), and stemmed "Z" terms without (ranking). Stop words

@@ -27,6 +27,14 @@ struct DocContext {
     std::vector<std::pair<std::string, std::string>> partnership_titles;  // id, title
 };
 
+// What a document inherits from a partnership record it links to, and
+// nothing else: the fields resolve_context() reads of the records in a
+// PartnershipMap (id, title, collectivities, partner, country, themes).
+// A run keeps every partnership record for its whole length; without its
+// text and units, a record weighs a few hundred bytes instead of tens of
+// kilobytes.
+Record inherited_fields(const Record& partnership);
+
 // Resolves the facets of `record` from its own fields, the gazetteer and the
 // partnership records it links to. Unknown ids are skipped here; the corpus
 // reports them.

@@ -379,3 +379,29 @@ TEST_CASE("facet_values lists the most frequent values, always the selected ones
                                   " » (entier de 0, toutes, à 100000)");
     }
 }
+
+TEST_CASE("a document inherits the same from a partnership record's inherited fields as from the whole record",
+          "[search][facets]") {
+    test::SearchFixture fx;
+    Record full = test::partnership("part-x", "ogou-1", "Niort", "FR", "1958", {"santé", "culture"});
+    full.collectivities.push_back(Collectivity{"Préfecture de l'Ogou", "", "ogou", "", true});
+    full.summary = "Un long résumé.";
+    full.units.push_back(test::unit("p1", "paragraphe", "§ 1", std::string(20000, 'x')));
+    full.sources.push_back(Source{"https://example.org", "une source"});
+    Record slim = inherited_fields(full);
+    CHECK(slim.units.empty());
+    CHECK(slim.summary.empty());
+    CHECK(slim.sources.empty());
+
+    Record doc = test::agreement("conv-x", "Convention", "1990-01-01", "part-x", {});
+    PartnershipMap with_full{{"part-x", full}}, with_slim{{"part-x", slim}};
+    DocContext a = resolve_context(doc, fx.gazetteer, with_full);
+    DocContext b = resolve_context(doc, fx.gazetteer, with_slim);
+    CHECK(a.facets == b.facets);
+    CHECK(a.extra_words == b.extra_words);
+    CHECK(a.commune_names == b.commune_names);
+    CHECK(a.partner == b.partner);
+    CHECK(a.partnership_titles == b.partnership_titles);
+    CHECK(a.facets["country"] == std::vector<std::string>{"FR"});
+    CHECK_FALSE(a.facets["theme"].empty());
+}
