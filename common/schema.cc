@@ -89,6 +89,13 @@ std::string facet_summary(std::string_view doc_id, const std::array<std::string,
     return out;
 }
 
+std::string_view take_field(std::string_view& rest, char sep) {
+    size_t at = rest.find(sep);
+    std::string_view field = rest.substr(0, at);
+    rest = at == std::string_view::npos ? std::string_view() : rest.substr(at + 1);
+    return field;
+}
+
 std::string join_values(const std::vector<std::string>& values) {
     std::string out;
     for (const auto& v : values) {

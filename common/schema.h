@@ -124,6 +124,12 @@ Data decode_data(std::string_view encoded);
 // of exact counts.
 std::string facet_summary(std::string_view doc_id, const std::array<std::string, kFacets.size()>& joined);
 
+// Reads a facet summary, or a facet's joined values, one field at a time:
+// the part of `rest` before the first `sep` (kFacetSep between the fields
+// of a summary, kValueSep between values), and `rest` is left after it
+// (empty after the last field). The readers of facet_summary() use it.
+std::string_view take_field(std::string_view& rest, char sep);
+
 // Joins / splits facet values on kValueSep.
 std::string join_values(const std::vector<std::string>& values);
 std::vector<std::string> split_values(std::string_view joined);

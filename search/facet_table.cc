@@ -3,24 +3,13 @@
 
 #include <algorithm>
 #include <numeric>
-#include <string_view>
 #include <unordered_map>
 
 #include "search/search_cache.h"
 
 namespace coopdec {
-namespace {
 
 namespace sc = schema;
-
-std::string_view next_field(std::string_view& rest, char sep) {
-    size_t at = rest.find(sep);
-    std::string_view field = rest.substr(0, at);
-    rest = at == std::string_view::npos ? std::string_view() : rest.substr(at + 1);
-    return field;
-}
-
-}  // namespace
 
 FacetTable::FacetTable(const Xapian::Database& db) : revision_(index_revision(db)) {
     row_.assign(static_cast<size_t>(db.get_lastdocid()) + 1, 0);
@@ -37,15 +26,15 @@ FacetTable::FacetTable(const Xapian::Database& db) : revision_(index_revision(db
         if (v.get_docid() != did) continue;  // a document unit without a summary: counted, no values
         const std::string summary = *v;
         std::string_view rest = summary;
-        next_field(rest, sc::kFacetSep);  // the document id
+        sc::take_field(rest, sc::kFacetSep);  // the document id
         row_[did] = static_cast<std::uint32_t>(cells_.size() + 1);
         for (size_t f = 0; f < sc::kFacets.size(); ++f) {
-            std::string_view joined = next_field(rest, sc::kFacetSep);
+            std::string_view joined = sc::take_field(rest, sc::kFacetSep);
             size_t count_at = cells_.size();
             cells_.push_back(0);
             if (sc::kFacets[f].per_unit) continue;
             while (!joined.empty()) {
-                std::string_view value = next_field(joined, sc::kValueSep);
+                std::string_view value = sc::take_field(joined, sc::kValueSep);
                 if (value.empty()) continue;
                 auto [it, added] = seen[f].try_emplace(std::string(value), static_cast<std::uint32_t>(seen[f].size()));
                 cells_.push_back(it->second);

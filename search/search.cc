@@ -52,18 +52,16 @@ public:
     void operator()(const Xapian::Document& doc, double) override {
         const std::string summary = doc.get_value(sc::kSlotFacets);
         std::string_view rest = summary;
-        std::string_view id = next_field(rest);
+        std::string_view id = sc::take_field(rest, sc::kFacetSep);
         bool first = true;
         if (mode_ == Mode::documents) ++documents_;
         else if (mode_ == Mode::units) first = docs_.emplace(id).second;
         for (size_t f = 0; f < sc::kFacets.size() && !rest.empty(); ++f) {
-            std::string_view joined = next_field(rest);
+            std::string_view joined = sc::take_field(rest, sc::kFacetSep);
             const bool per_unit = sc::kFacets[f].per_unit;
             if (per_unit ? mode_ == Mode::documents : (mode_ == Mode::unit_facets || !first)) continue;
             while (!joined.empty()) {
-                size_t sep = joined.find(sc::kValueSep);
-                std::string_view v = joined.substr(0, sep);
-                joined = sep == std::string_view::npos ? std::string_view() : joined.substr(sep + 1);
+                std::string_view v = sc::take_field(joined, sc::kValueSep);
                 if (v.empty()) continue;
                 if (per_unit) {
                     std::string pair(id);
@@ -93,12 +91,6 @@ public:
     }
 
 private:
-    static std::string_view next_field(std::string_view& rest) {
-        size_t sep = rest.find(sc::kFacetSep);
-        std::string_view field = rest.substr(0, sep);
-        rest = sep == std::string_view::npos ? std::string_view() : rest.substr(sep + 1);
-        return field;
-    }
     // Lookups by string_view without building a std::string.
     struct Hash {
         using is_transparent = void;
