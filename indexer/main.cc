@@ -10,6 +10,8 @@
 
 #include "indexer/byte_size.h"
 #include "indexer/corpus.h"
+#include "indexer/source_file.h"
+#include "import/garble_check.h"
 
 #ifndef COOPDEC_SCHEMA_DIR
 #define COOPDEC_SCHEMA_DIR "corpus/schema"
@@ -17,7 +19,8 @@
 
 static const char kUsage[] =
     "usage : coopdec-index --db DOSSIER [--schemas DOSSIER] [--stylesheets DOSSIER]\n"
-    "                      [--max-size TAILLE] [--rebuild] [--compact] [--verbose] [--quiet] CHEMIN...\n"
+    "                      [--max-size TAILLE] [--rebuild] [--compact] [--check-encoding]\n"
+    "                      [--verbose] [--quiet] CHEMIN...\n"
     "Indexe les fichiers XML (Akoma Ntoso, TEI, formats coopdec) des CHEMINs\n"
     "(fichiers ou dossiers, parcourus récursivement) dans l'index DOSSIER.\n"
     "Les fichiers inchangés sont ignorés, les fichiers modifiés remplacés,\n"
@@ -32,6 +35,12 @@ static const char kUsage[] =
     "  --compact   réécrit ensuite l'index compacté : environ un tiers plus petit,\n"
     "              plus rapide à lire ; le temps et la place d'une copie de l'index\n"
     "              (un index créé par l'exécution est toujours compacté)\n"
+    "  --check-encoding\n"
+    "              vérifie ensuite que le texte des fichiers n'est pas mal décodé\n"
+    "              (« v®ritable », « Ã© ») : chaque mot suspect qui se lit en mot\n"
+    "              français connu est signalé FICHIER:LIGNE:COLONNE (liste de mots\n"
+    "              du paquet wfrench et vocabulaire des autres fichiers) ; le\n"
+    "              fichier reste indexé, le statut de sortie devient 1\n"
     "  --verbose   une ligne par fichier sur la sortie standard, au fil de l'eau :\n"
     "              « indexé CHEMIN », « inchangé CHEMIN », « erreur CHEMIN »,\n"
     "              « retiré CHEMIN », puis « enregistrement » avant l'écriture finale\n"
@@ -54,10 +63,35 @@ static const char* event_word(coopdec::IndexEvent e) {
     return "?";
 }
 
+// --check-encoding: says on stderr where the text of the inputs' files looks
+// mis-decoded, and returns how many files look so. The files were indexed
+// all the same: the check reports, it does not refuse.
+static std::size_t report_garbled(const std::vector<std::string>& inputs, bool quiet) {
+    coopdec::import::Lexicon lexicon;
+    if (!lexicon.add_word_list(coopdec::import::kFrenchWordList)) {
+        std::fprintf(stderr,
+                     "coopdec-index : --check-encoding : liste de mots français introuvable (%s) : "
+                     "installez le paquet Debian wfrench\n",
+                     coopdec::import::kFrenchWordList);
+        return 1;
+    }
+    std::size_t walk_errors = 0;  // already reported by the indexing
+    std::vector<std::string> files = coopdec::walk(inputs, nullptr, walk_errors);
+    auto reports = coopdec::import::check_garbled(files, std::move(lexicon));
+    for (const auto& r : reports) {
+        for (const auto& c : r.changes) std::fprintf(stderr, "%s\n", coopdec::import::format_finding(r.file, c).c_str());
+        for (const auto& d : r.doubts) std::fprintf(stderr, "%s\n", coopdec::import::format_doubt(r.file, d).c_str());
+    }
+    if (!quiet)
+        std::printf("vérification de l'encodage : %zu fichier%s, %zu mal décodé%s en apparence\n", files.size(),
+                    files.size() > 1 ? "s" : "", reports.size(), reports.size() > 1 ? "s" : "");
+    return reports.size();
+}
+
 int main(int argc, char** argv) {
     coopdec::IndexOptions opt;
     opt.schema_dir = COOPDEC_SCHEMA_DIR;
-    bool quiet = false, verbose = false;
+    bool quiet = false, verbose = false, check_encoding = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if ((a == "--db" || a == "--schemas" || a == "--stylesheets") && i + 1 < argc) {
@@ -87,6 +121,8 @@ int main(int argc, char** argv) {
             opt.rebuild = true;
         } else if (a == "--compact") {
             opt.compact = true;
+        } else if (a == "--check-encoding") {
+            check_encoding = true;
         } else if (a == "--help" || a == "-h") {
             std::fputs(kUsage, stdout);
             return 0;
@@ -133,5 +169,6 @@ int main(int argc, char** argv) {
                         static_cast<double>(s.bytes_after) / 1e6);
     }
     if (s.fatal) return 2;
-    return s.errors > 0 ? 1 : 0;
+    std::size_t garbled = check_encoding ? report_garbled(opt.inputs, quiet) : 0;
+    return s.errors > 0 || garbled > 0 ? 1 : 0;
 }

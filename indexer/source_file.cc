@@ -77,13 +77,13 @@ std::vector<std::string> walk(const std::vector<std::string>& inputs, std::FILE*
                 if (it->is_regular_file(ec) && it->path().extension() == ".xml") found.push_back(it->path().string());
             }
             if (ec) {
-                std::fprintf(log, "%s: lecture du dossier impossible : %s\n", input.c_str(), ec.message().c_str());
+                if (log) std::fprintf(log, "%s: lecture du dossier impossible : %s\n", input.c_str(), ec.message().c_str());
                 ++errors;
             }
             std::sort(found.begin(), found.end());
             files.insert(files.end(), found.begin(), found.end());
         } else {
-            std::fprintf(log, "%s: fichier ou dossier introuvable\n", input.c_str());
+            if (log) std::fprintf(log, "%s: fichier ou dossier introuvable\n", input.c_str());
             ++errors;
         }
     }

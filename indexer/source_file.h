@@ -44,7 +44,8 @@ bool read_file(const std::string& path, std::string& out, std::size_t limit);
 
 // Collects the *.xml files under the inputs (files, or folders walked
 // recursively), in a stable order. An input that is missing, or a folder
-// that cannot be read, is said on `log` ("path: …") and counted in `errors`.
+// that cannot be read, is said on `log` ("path: …"; log may be null) and
+// counted in `errors`.
 std::vector<std::string> walk(const std::vector<std::string>& inputs, std::FILE* log, size_t& errors);
 
 // What the index remembers of a file: "sig\tdocid\tdeps\tpath".

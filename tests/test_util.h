@@ -49,6 +49,13 @@ private:
 
 inline std::string source_dir() { return COOPDEC_SOURCE_DIR; }
 
+// `s` as one word of a POSIX shell command line.
+inline std::string shell_quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
 // Runs a shell command, returns what it wrote (stdout, and stderr when the
 // command redirects it) and sets `exit_status`.
 inline std::string run_command(const std::string& command, int& exit_status) {
