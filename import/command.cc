@@ -54,8 +54,9 @@ const char* const kImportUsage =
     "  --force            remplace un document existant\n"
     "  --repair-only      écrit le texte réparé sur la sortie standard, les\n"
     "                     réparations sur la sortie d'erreur, rien d'autre\n"
-    "Statut de sortie : 0 fait, 1 refusé (fichier illisible, métadonnée manquante\n"
-    "ou inconnue, document existant…), 2 usage incorrect ou outil manquant.\n";
+    "Statut de sortie : 0 fait, 1 refusé (fichier illisible, convertisseur absent,\n"
+    "métadonnée manquante ou inconnue, document existant…), 2 usage incorrect,\n"
+    "liste de mots ou corpus introuvable.\n";
 
 namespace {
 
@@ -252,6 +253,8 @@ int run_import(const ImportRequest& request, const Ask& ask, bool interactive, s
         return status;
     };
     try {
+        if (!request.repair_only && !std::filesystem::is_directory(request.corpus_dir))
+            return refuse("corpus introuvable : " + request.corpus_dir + " (--corpus DOSSIER)", 2);
         ExtractedText text = extract_text(input);
         for (const auto& note : text.notes) std::fprintf(err, "coopdec-import : %s : %s\n", input.c_str(), note.c_str());
 

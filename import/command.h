@@ -43,8 +43,9 @@ using Ask = std::function<std::optional<std::string>(const std::string& question
 // Runs the import. Messages (changes, doubts, what was recognised, errors)
 // go to err, the repaired text (--repair-only) or the document (--dry-run)
 // to out. Returns the exit status: 0 done, 1 refused (unreadable file,
-// missing or unknown metadata, existing document without --force…), 2 the
-// word list or the corpus cannot be read. Never throws.
+// converter missing, missing or unknown metadata, existing document without
+// --force…), 2 the word list or the corpus folder cannot be found. Never
+// throws.
 int run_import(const ImportRequest& request, const Ask& ask, bool interactive, std::FILE* out, std::FILE* err);
 
 }  // namespace coopdec::import

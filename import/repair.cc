@@ -2,6 +2,7 @@
 #include "import/repair.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "common/utf8.h"
 #include "import/mojibake.h"
@@ -132,8 +133,10 @@ bool search(std::string_view word, const std::vector<Occurrence>& occ, std::vect
 }
 
 // Beyond this many garbled places in one word, only the reading with all of
-// them read back is tried (2^12 readings is already far more than words hold).
-constexpr std::size_t kMaxOccurrences = 12;
+// them read back is tried. Real words hold a few (« lô®t® » three); 2^8
+// readings bound the time a hostile word costs (2^12 made 24 KB of such
+// words take 15 s).
+constexpr std::size_t kMaxOccurrences = 8;
 
 struct Decision {
     bool changed = false, suspicious = false, unresolved = false;
@@ -233,14 +236,22 @@ bool reads_as_french(std::string_view w, const Lexicon& lexicon, const std::unor
 
 RepairResult repair_text(std::string_view text, const Lexicon& lexicon, const RepairOptions& options) {
     std::vector<Token> words = tokens(text);
+    // A word is decided once per pass however often it comes back.
+    std::unordered_map<std::string_view, Decision> decided;
+    auto decide_once = [&](std::string_view word, const Families& active) -> const Decision& {
+        auto it = decided.find(word);
+        if (it == decided.end()) it = decided.emplace(word, decide(word, lexicon, options.own_words, active)).first;
+        return it->second;
+    };
     // First pass: which families the text shows with strong evidence.
     Families active;
     for (const Token& t : words) {
         auto [ub, ue] = unit_of(text, t);
         if (ub == ue) continue;
-        Decision d = decide(text.substr(ub, ue - ub), lexicon, options.own_words, {});
+        const Decision& d = decide_once(text.substr(ub, ue - ub), {});
         if (d.changed && std::find(active.begin(), active.end(), d.family) == active.end()) active.push_back(d.family);
     }
+    decided.clear();
     RepairResult result;
     std::size_t copied = 0;
     // Line and column of the byte offset `at`, followed as tokens advance.
@@ -262,7 +273,7 @@ RepairResult repair_text(std::string_view text, const Lexicon& lexicon, const Re
         auto [ub, ue] = unit_of(text, t);
         if (ub == ue) continue;
         std::string_view core = text.substr(ub, ue - ub);
-        Decision d = decide(core, lexicon, options.own_words, active);
+        const Decision& d = decide_once(core, active);
         if (d.changed) {
             result.text.append(text.substr(copied, ub - copied));
             result.text += d.to;

@@ -170,6 +170,12 @@ TEST_CASE("coopdec-import refuses with a clear message and writes nothing", "[im
     CHECK(missing_file.status == 1);
     CHECK(missing_file.err.find(dir / "absent.pdf") != std::string::npos);
 
+    Run no_corpus = run(bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(dir / "nulle-part") +
+                            " --type etude --title T --author A",
+                        dir);
+    CHECK(no_corpus.status == 2);
+    CHECK(no_corpus.err == "coopdec-import : corpus introuvable : " + (dir / "nulle-part") + " (--corpus DOSSIER)\n");
+
     CHECK_FALSE(std::filesystem::exists(corpus + "/conventions/conv-texte.xml"));
 
     // Written once; a second time only with --force.
