@@ -266,6 +266,36 @@ int run_import(const ImportRequest& request, const Ask& ask, bool interactive, s
         if (!r.repair_only)
             dest = std::filesystem::path(r.corpus_dir) / doc_type_folder(r.meta.type) / (r.meta.id + ".xml");
 
+        // Metadata first: a refusal costs nothing, and comes before the
+        // report of the repairs.
+        if (!r.repair_only) {
+            std::vector<std::string> missing = complete(r.meta, ask, interactive || r.ask);
+            if (!missing.empty()) {
+                std::string list;
+                for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+                return refuse("métadonnées manquantes pour un document de type " + std::string(doc_type_name(r.meta.type)) +
+                              " : " + list + " (ou --ask pour qu'elles soient demandées)");
+            }
+            if (!r.meta.date.empty() && !valid_date(r.meta.date, r.meta.type))
+                return refuse("date invalide « " + r.meta.date + " » : attendu AAAA-MM-JJ" +
+                              (r.meta.type == DocType::etude ? " ou AAAA" : ""));
+            if (!std::regex_match(r.meta.id, std::regex("[a-z0-9][a-z0-9-]*")))
+                return refuse("identifiant invalide « " + r.meta.id + " » : minuscules sans accent, chiffres et tirets");
+            CorpusRefs refs = read_corpus_refs(r.corpus_dir, r.schema_dir);
+            std::vector<std::string> problems = check_refs(r.meta, refs);
+            if (!problems.empty()) {
+                for (const auto& p : problems) std::fprintf(err, "coopdec-import : %s\n", p.c_str());
+                return 1;
+            }
+            std::error_code same_ec;
+            if (auto taken = refs.documents.find(r.meta.id);
+                taken != refs.documents.end() && !std::filesystem::equivalent(taken->second, dest, same_ec))
+                return refuse("l'identifiant « " + r.meta.id + " » est déjà celui de " + taken->second +
+                              " : choisissez-en un autre avec --id");
+            if (std::filesystem::exists(dest) && !r.force && !r.dry_run)
+                return refuse(dest.string() + " existe déjà : --force pour le remplacer");
+        }
+
         RepairResult repair{text.text, {}, {}};
         if (r.repair) {
             Lexicon lexicon;
@@ -300,32 +330,6 @@ int run_import(const ImportRequest& request, const Ask& ask, bool interactive, s
             std::fputs(repair.text.c_str(), out);
             return 0;
         }
-
-        std::vector<std::string> missing = complete(r.meta, ask, interactive || r.ask);
-        if (!missing.empty()) {
-            std::string list;
-            for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-            return refuse("métadonnées manquantes pour un document de type " + std::string(doc_type_name(r.meta.type)) +
-                          " : " + list + " (ou --ask pour qu'elles soient demandées)");
-        }
-        if (!r.meta.date.empty() && !valid_date(r.meta.date, r.meta.type))
-            return refuse("date invalide « " + r.meta.date + " » : attendu AAAA-MM-JJ" +
-                          (r.meta.type == DocType::etude ? " ou AAAA" : ""));
-        if (!std::regex_match(r.meta.id, std::regex("[a-z0-9][a-z0-9-]*")))
-            return refuse("identifiant invalide « " + r.meta.id + " » : minuscules sans accent, chiffres et tirets");
-        CorpusRefs refs = read_corpus_refs(r.corpus_dir, r.schema_dir);
-        std::vector<std::string> problems = check_refs(r.meta, refs);
-        if (!problems.empty()) {
-            for (const auto& p : problems) std::fprintf(err, "coopdec-import : %s\n", p.c_str());
-            return 1;
-        }
-        std::error_code same_ec;
-        if (auto taken = refs.documents.find(r.meta.id);
-            taken != refs.documents.end() && !std::filesystem::equivalent(taken->second, dest, same_ec))
-            return refuse("l'identifiant « " + r.meta.id + " » est déjà celui de " + taken->second +
-                          " : choisissez-en un autre avec --id");
-        if (std::filesystem::exists(dest) && !r.force && !r.dry_run)
-            return refuse(dest.string() + " existe déjà : --force pour le remplacer");
 
         std::string made = making_of(r, text, repair);
         std::string made_sentence = "I" + made.substr(1);  // « importé » starts it with a capital

@@ -3,10 +3,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 namespace coopdec::import {
 
@@ -36,11 +39,21 @@ public:
     // than the one whose keys are in own (own may be null).
     bool known(std::string_view word, const std::unordered_set<std::string>* own = nullptr) const;
 
-    std::size_t dictionary_size() const { return dictionary_.size(); }
+    std::size_t dictionary_size() const { return entries_.size(); }
     std::size_t corpus_size() const { return corpus_.size(); }
 
 private:
-    std::unordered_set<std::string> dictionary_;
+    bool in_dictionary(std::string_view key) const;
+    void add_key(std::string_view key);
+    void grow();
+
+    // The dictionary: its keys one after another in storage_, found through
+    // an open-addressing table. One allocation for 346,000 words, where a
+    // set of strings made one per word: loading took 0.25 s, and 5 s under
+    // AddressSanitizer, for every coopdec-import and every test.
+    std::string storage_;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> entries_;  // offset, length in storage_
+    std::vector<std::uint32_t> slots_;  // entry index + 1, 0 when free; a power of two long
     std::unordered_map<std::string, int> corpus_;  // key -> documents using it
 };
 
