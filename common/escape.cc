@@ -122,4 +122,29 @@ std::string url_encode(std::string_view text) {
     return out;
 }
 
+std::string csv_escape(std::string_view text) {
+    std::string clean;
+    clean.reserve(text.size() + 1);
+    // A spreadsheet evaluates a cell that starts with one of these as a
+    // formula (=HYPERLINK(…), +cmd|…, -2+3, @SUM(…)); TAB and CR are
+    // trimmed by some before they look. The quote makes it text.
+    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
+                          text[0] == '\t' || text[0] == '\r'))
+        clean += '\'';
+    bool quote = false;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t start = pos;
+        char32_t cp = utf8::decode(text, pos);
+        if (cp == utf8::kInvalid) {
+            clean += "\xEF\xBF\xBD";  // U+FFFD
+            continue;
+        }
+        if (cp == '"' || cp == ',' || cp == '\r' || cp == '\n') quote = true;
+        if (cp == '"') clean += '"';  // doubled inside quotes
+        clean.append(text.substr(start, pos - start));
+    }
+    return quote ? "\"" + clean + "\"" : clean;
+}
+
 }  // namespace coopdec

@@ -103,7 +103,9 @@ inline constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kT
 
 // Fields of the stored document data (one per unit). Encoded as lines
 // "key\tvalue" with \\, \n and \t escaped; see encode_data/decode_data.
-// Units store: doc, anchor, kind, label, heading, path, text, speaker, role,
+// Units store: doc, anchor, kind, label, heading, path, text, speaker, who
+// (transcripts: the speaker's participant id; absent from indexes made
+// before it, where readers fall back on speaker), role,
 // amended (legal texts: "date\x1ftype\x1fhref\x1flabel" lines, one per
 // modification another text made to the unit).
 // The document unit ("doc" kind) also stores: title, type, demo, notice,

@@ -333,7 +333,8 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
                 amended.push_back(a.date + sc::kValueSep + a.type + sc::kValueSep + a.source_href + sc::kValueSep + a.source_label);
         doc.set_data(sc::encode_data({{"doc", rec.id}, {"anchor", unit.anchor}, {"kind", unit.kind},
                                       {"label", unit.label}, {"heading", unit.heading}, {"path", unit.path},
-                                      {"text", unit.text}, {"speaker", unit.speaker}, {"role", unit.role},
+                                      {"text", unit.text}, {"speaker", unit.speaker}, {"who", unit.speaker_id},
+                                      {"role", unit.role},
                                       {"amended", join_lines(amended)}}));
         add_facet_summary(doc, rec.id);
         out.push_back(std::move(u));

@@ -194,6 +194,7 @@ Extraction extract_tei(const pugi::xml_node& root, const XmlSource& src) {
         std::string who = first_pointer(u.attribute("who").value());
         if (who.empty()) who = first_pointer(block.attribute("who").value());
         auto found = by_id.find(who);
+        unit.speaker_id = who;
         unit.speaker = found != by_id.end() ? found->second->name : who;
         unit.role = found != by_id.end() ? found->second->role : "";
         unit.label = unit.speaker.empty() ? "Intervenant inconnu" : unit.speaker;

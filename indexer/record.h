@@ -18,6 +18,7 @@ struct Unit {
     std::string path;     // where it sits: "Titre I > Chapitre 1 > Article 46"
     std::string text;     // plain text, whitespace-normalised, for indexing and snippets
     std::string speaker;  // transcripts: the speaker's display name
+    std::string speaker_id;  // transcripts: the participant's id (person/@xml:id, else the pointer as given)
     std::string role;     // transcripts: the speaker's role (facet value), may be empty
     std::vector<std::string> cites;  // AKN ref/@href values found in the unit
 };

@@ -35,10 +35,18 @@ struct SearchRequest {
 inline constexpr size_t kMaxPerPage = 100;
 inline constexpr size_t kMaxQueryBytes = 2000;
 
+// One turn of a transcript: an utterance unit as stored (plain text).
+struct Turn {
+    std::string anchor, who, speaker, role, text;  // who: the participant id (search/transcript.h)
+};
+
 struct Passage {
     std::string anchor, kind, label, path, speaker, role;
     std::string url;
     std::string snippet;  // HTML: escaped text with <mark> around matches
+    // An utterance's neighbouring turns, when add_turn_context() (search/
+    // transcript.h) was called: the HTML pages only, not the JSON answer.
+    std::optional<Turn> before{}, after{};
 };
 
 struct PartnershipRef {

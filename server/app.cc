@@ -72,6 +72,7 @@ std::map<std::string, StaticFile> load_statics(const std::string& dir) {
         const char* type;
     } files[] = {
         {"/static/coopdec.css", "coopdec.css", "text/css; charset=utf-8"},
+        {"/static/handout.css", "handout.css", "text/css; charset=utf-8"},  // the dossier's handout and PDF
     };
     std::map<std::string, StaticFile> out;
     for (const auto& f : files) {

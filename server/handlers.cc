@@ -13,6 +13,9 @@
 #include "search/result_json.h"
 #include "search/search.h"
 #include "server/pages.h"
+#include "server/dossier_pages.h"
+#include "search/transcript.h"
+#include "server/transcript_page.h"
 
 namespace coopdec::handlers {
 namespace {
@@ -101,14 +104,20 @@ constexpr size_t kPagePassages = 2;
 
 http::Response home(const Context& c) {
     SearchRequest s = search_request(c.request);
+    if (c.request.get("format")) return search_export(c, s);  // server/export.h
     s.passages = kPagePassages;
-    return html(pages::search_page(run_search(c, s), c.request.params, true));
+    SearchResult r = run_search(c, s);
+    add_turn_context(c.db, r);  // the turns around an utterance (search/transcript.h)
+    return html(pages::search_page(r, c.request.params, true));
 }
 
 http::Response search_html(const Context& c) {
     SearchRequest s = search_request(c.request);
+    if (c.request.get("format")) return search_export(c, s);  // server/export.h
     s.passages = kPagePassages;
-    return html(pages::search_page(run_search(c, s), c.request.params, false));
+    SearchResult r = run_search(c, s);
+    add_turn_context(c.db, r);  // the turns around an utterance (search/transcript.h)
+    return html(pages::search_page(r, c.request.params, false));
 }
 
 http::Response search_json(const Context& c) {
@@ -132,6 +141,7 @@ http::Response document_html(const Context& c) {
     auto doc = load_document(c.db, id);
     if (!doc) throw NotFound{"aucun document « " + id + " » dans l'index"};
     add_legal_links(c.db, *doc);
+    doc->html = pages::add_dossier_links(doc->html, *doc);  // « Ajouter au dossier » (server/dossier_pages.h)
     std::string q = c.request.get("q").value_or("");
     if (q.size() > kMaxQueryBytes) throw SearchError{"requête trop longue"};
     Highlight hl;
@@ -140,6 +150,12 @@ http::Response document_html(const Context& c) {
         ParsedQuery pq = parse_query(q, langs);
         hl = Highlight{pq.words, pq.stems, pq.prefixes};
     }
+    // A transcript read by speaker or role, and its speakers as links
+    // (server/transcript_page.h).
+    if (auto reading = parse_reading(c.request.params))
+        return html(pages::transcript_page(*doc, load_turns(c.db, id), *reading, hl, q));
+    if (doc->info.type == "entretien" && !doc->html.empty())
+        doc->html = pages::insert_before_transcript(doc->html, pages::speakers_nav(id, load_turns(c.db, id)));
     return html(pages::document_page(*doc, hl, q));
 }
 

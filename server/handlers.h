@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include "search/search.h"
 #include "server/http.h"
 #include "server/router.h"
 
@@ -37,5 +38,18 @@ http::Response opensearch(const Context& c);
 http::Response healthz(const Context& c);
 http::Response metrics(const Context& c);
 http::Response static_file(const Context& c);
+// /recherche?…&format=csv|json (server/export.h): every result of `request`
+// up to the cap; an unknown format is a SearchError (400).
+http::Response search_export(const Context& c, const SearchRequest& request);
+http::Response overview(const Context& c);  // /apercu (server/overview_page.h)
+// The workshop dossier (server/dossier_handlers.cc): its state is the query
+// string; /dossier/ajouter and /dossier read the `dossier` cookie.
+http::Response dossier_html(const Context& c);      // /dossier
+http::Response dossier_add(const Context& c);       // /dossier/ajouter
+http::Response dossier_new(const Context& c);       // /dossier/nouveau
+http::Response dossier_print(const Context& c);     // /dossier/imprimer
+http::Response dossier_pdf(const Context& c);       // /dossier/pdf
+http::Response dossier_markdown(const Context& c);  // /dossier/markdown
+http::Response dossier_json(const Context& c);      // /dossier/json
 
 }  // namespace coopdec::handlers

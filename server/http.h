@@ -19,6 +19,7 @@ struct Request {
     std::string path;    // decoded, always starts with '/'
     Params params;       // decoded query parameters
     bool accepts_gzip = false;
+    std::string cookie;  // the Cookie header as sent, "" when none (read by the /dossier routes)
 
     // The first value of `name`, or nothing.
     std::optional<std::string> get(std::string_view name) const;

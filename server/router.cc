@@ -37,8 +37,16 @@ const Route kRoutes[] = {
     {"partnership", "/partenariat/", true, false, true, handlers::partnership_html},// partnership record and timeline
     {"api_partnership", "/api/partnership/", true, true, true, handlers::partnership_json},
     {"opensearch", "/opensearch.xml", false, false, false, handlers::opensearch},   // browsers' search engine
+    {"overview", "/apercu", false, false, true, handlers::overview},                // partnerships at a glance
     {"healthz", "/healthz", false, false, true, handlers::healthz},                 // liveness: the index answers
     {"metrics", "/metrics", false, false, true, handlers::metrics},                 // Prometheus
+    {"dossier", "/dossier", false, false, true, handlers::dossier_html},            // workshop dossier: its state is the URL
+    {"dossier_add", "/dossier/ajouter", false, false, true, handlers::dossier_add},  // ?e=DOC#ANCHOR: 303 to the dossier, cookie
+    {"dossier_new", "/dossier/nouveau", false, false, false, handlers::dossier_new}, // forget the browser's dossier (cookie)
+    {"dossier_print", "/dossier/imprimer", false, false, true, handlers::dossier_print},  // the A4 handout
+    {"dossier_pdf", "/dossier/pdf", false, false, true, handlers::dossier_pdf},     // the handout through WeasyPrint
+    {"dossier_markdown", "/dossier/markdown", false, false, true, handlers::dossier_markdown},
+    {"dossier_json", "/dossier/json", false, true, true, handlers::dossier_json},
     {"static", "/static/", true, false, false, handlers::static_file},              // CSS, from memory
 };
 
@@ -110,10 +118,12 @@ http::Response error_response(int status, const std::string& message, bool json)
 Router::Router(ServerConfig config, SynonymsFile& synonyms, Metrics& metrics)
     : config_(std::move(config)), synonyms_(synonyms), metrics_(metrics) {}
 
-http::Response Router::handle(const std::string& method, const std::string& target, std::string& route_name) {
+http::Response Router::handle(const std::string& method, const std::string& target, std::string& route_name,
+                              const std::string& cookie) {
     route_name = "none";
     http::Request req;
     req.method = method;
+    req.cookie = cookie;
     bool json = target.compare(0, 5, "/api/") == 0;
     if (auto err = http::parse_target(target, req.path, req.params)) return error_response(err->status, err->message, json);
 

@@ -40,7 +40,9 @@ public:
     // metrics and logs). Never throws: user errors give a 4xx, an index that
     // cannot be read a 503, anything unexpected a 500 without details.
     // Thread-safe: each thread reads the index through its own Database.
-    http::Response handle(const std::string& method, const std::string& target, std::string& route);
+    // `cookie`: the request's Cookie header ("" when none).
+    http::Response handle(const std::string& method, const std::string& target, std::string& route,
+                          const std::string& cookie = {});
 
     const ServerConfig& config() const { return config_; }
     SynonymsFile& synonyms() { return synonyms_; }

@@ -8,7 +8,10 @@
 #include "common/escape.h"
 #include "common/schema.h"
 #include "server/page_parts.h"
+#include "server/export.h"
 #include "server/pages.h"
+#include "server/dossier_pages.h"
+#include "server/transcript_page.h"
 
 namespace coopdec::pages {
 namespace {
@@ -197,6 +200,7 @@ std::string result_html(const ResultDocument& d, const std::string& query) {
         out += "<ul class=\"passages\">";
         for (const auto& p : d.passages) {
             out += "<li>";
+            out += turn_before_html(p);  // an utterance's previous turn ("" otherwise)
             // A match in the document as a whole has no place of its own to link to.
             if (p.kind != "doc") {
                 // Links carry the query so the page highlights it, and land on the unit.
@@ -206,7 +210,9 @@ std::string result_html(const ResultDocument& d, const std::string& query) {
                 std::string where = ancestors(p.path);
                 if (!where.empty()) out += " <span class=\"path\">" + html_escape(where) + "</span>";
             }
-            out += "<p>" + p.snippet + "</p></li>";  // snippets are escaped by make_snippet
+            out += " " + add_to_dossier_link(d.id, p.kind == "doc" ? std::string() : p.anchor);  // server/dossier_pages.h
+            out += "<p>" + p.snippet + "</p>";  // snippets are escaped by make_snippet
+            out += turn_after_html(p) + "</li>";
         }
         out += "</ul>";
     }
@@ -269,6 +275,7 @@ std::string search_page(const SearchResult& r, const Params& params, bool home) 
     main += " id=\"res-title\">" + std::to_string(r.total) + " document" + (r.total > 1 ? "s" : "");
     if (!r.query.empty()) main += " pour « " + html_escape(r.query) + " »";
     main += home ? "</h2>" : "</h1>";
+    main += export_links(r.total, params);  // « Exporter : CSV · JSON » (server/export.h)
     // On a phone the facets come after the results: a way to reach them.
     main += "<p class=\"to-facets\"><a href=\"#facets-title\">Affiner la recherche</a></p>";
     if (!r.reading.empty()) {

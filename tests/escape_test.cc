@@ -112,3 +112,40 @@ TEST_CASE("valid_utf8", "[escape]") {
         CHECK(coopdec::valid_utf8(c.text) == c.valid);
     }
 }
+
+TEST_CASE("csv_escape", "[escape][export]") {
+    const Row rows[] = {
+        {"", ""},
+        {"plain", "plain"},
+        {"coopération décentralisée", "coopération décentralisée"},  // UTF-8 kept
+        {"Kloto 1", "Kloto 1"},
+        {"a,b", "\"a,b\""},                                 // the separator quotes the field
+        {"Kloto 1, Ogou 1", "\"Kloto 1, Ogou 1\""},
+        {"say \"hi\"", "\"say \"\"hi\"\"\""},                // quotes doubled
+        {"\"", "\"\"\"\""},
+        {"line\nbreak", "\"line\nbreak\""},                   // newlines kept, inside quotes
+        {"cr\r\nlf", "\"cr\r\nlf\""},
+        {"semi;colon", "semi;colon"},                         // not our separator
+        {"l'État", "l'État"},                                 // a quote inside is not a formula
+        // Formula injection (OWASP): a leading = + - @ TAB CR makes it text.
+        {"=1+1", "'=1+1"},
+        {"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
+        {"+33 1 23", "'+33 1 23"},
+        {"-2+3", "'-2+3"},
+        {"@SUM(A1)", "'@SUM(A1)"},
+        {"\tcmd", "'\tcmd"},
+        {"\r=1", "\"'\r=1\""},                              // CR also quotes
+        {"a=1", "a=1"},                                       // only the first character counts
+        {" =1", " =1"},
+        {"1991-05-02", "1991-05-02"},                         // dates start with a digit
+        {"nul\0byte"s, "nul\0byte"s},
+        {"caf\xE9", "caf\xEF\xBF\xBD"},                        // invalid UTF-8 → U+FFFD
+        {"\xFF,", "\"\xEF\xBF\xBD,\""},
+    };
+    for (const Row& r : rows) {
+        INFO(r.in);
+        std::string got = coopdec::csv_escape(r.in);
+        CHECK(got == r.out);
+        CHECK(coopdec::valid_utf8(got));
+    }
+}

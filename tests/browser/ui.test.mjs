@@ -409,4 +409,71 @@ describe('interface web dans chromium, sans JavaScript', () => {
                      /^Cité par \d+ passages?, dont \d+ conventions?$/);
         await page.context().close();
     });
+
+    test('formatrice : un entretien lu par intervenant, puis un passage replacé dans son moment', async () => {
+        const page = await newPage(PHONE);
+        await page.goto(new URL('/recherche?type=entretien&q=classeur', baseUrl).href);
+        await checkPage(page, '30-entretien-contexte-360');
+        // The hit shows the turns around it, then leads to its moment.
+        const passage = page.locator('ul.passages > li').first();
+        assert.equal(await passage.locator('p.ctx').count(), 2);
+        const hit = await follow(page, passage.locator('a').first());
+        assert.equal(await page.evaluate(() => document.querySelector(':target')?.id), hit.hash.slice(1));
+        // The transcript's speakers, as links: read one speaker's turns only.
+        await follow(page, page.locator('nav.speakers a', { hasText: 'G. K.' }));
+        await checkPage(page, '31-entretien-par-intervenant-360');
+        assert.equal(new URL(page.url()).searchParams.get('locuteur'), 'pf');
+        const names = await page.locator('.transcript .u .speaker .name').allInnerTexts();
+        assert.ok(names.length > 1 && names.every((n) => n === 'G. K.'), `intervenants : ${names}`);
+        // Back to the whole transcript at that moment.
+        const second = page.locator('.transcript .u').nth(1);
+        const id = await second.getAttribute('id');
+        await follow(page, second.getByRole('link', { name: "dans l'entretien" }));
+        assert.equal(await page.evaluate(() => document.querySelector(':target')?.id), id);
+        await page.context().close();
+    });
+
+    test('formateur : un dossier de trois passages, sa version imprimée et son PDF', async () => {
+        const page = await newPage(PHONE);  // one context: the dossier's cookie lives in it
+        // « Ajouter au dossier » answers with the dossier, the new passage in view.
+        const add = async (link, count, shot) => {
+            await link.click();
+            await page.waitForURL((url) => url.pathname === '/dossier' && url.hash === `#p${count}`);
+            await checkPage(page, shot);
+            assert.equal(await page.locator('ol.dossier > li').count(), count, `le dossier doit compter ${count} passages`);
+        };
+        // From a search: the cited article of the law.
+        await page.goto(`${baseUrl}recherche?q=${encodeURIComponent('art 46')}`);
+        await add(page.locator('ol.hits ul.passages a.add[href="/dossier/ajouter?e=akn-tg-act-loi-2019-06-26-2019-006%23art_46"]').first(), 1,
+                  '13-dossier-1-360');
+        // From document pages: an agreement's clause, an interview's utterance.
+        await page.goto(`${baseUrl}doc/conv-kloto-1-bressuire-1991`);
+        await add(page.locator('a.add[href$="%23art_3"]'), 2, '14-dossier-2-360');
+        await page.goto(`${baseUrl}doc/ent-amou-1-2020`);
+        await add(page.locator('a.add[href$="%23u_2"]'), 3, '15-dossier-3-360');
+
+        // Title, a note, and the utterance moved up: all through the one GET form.
+        await page.getByLabel('Titre du dossier').fill('Atelier de Kara');
+        await page.getByLabel('Note pour le passage 1').fill('Lire avec l’article 47.');
+        await page.getByRole('button', { name: 'Monter le passage 3' }).click();
+        await page.waitForURL((url) => url.pathname === '/dossier' && url.searchParams.get('titre') === 'Atelier de Kara');
+        await checkPage(page, '16-dossier-edite-360');
+        const refs = await page.locator('ol.dossier input[name="e"]').evaluateAll((inputs) => inputs.map((i) => i.value));
+        assert.deepEqual(refs, ['akn-tg-act-loi-2019-06-26-2019-006#art_46', 'ent-amou-1-2020#u_2',
+                                'conv-kloto-1-bressuire-1991#art_3']);
+        assert.equal(await page.getByLabel('Note pour le passage 1').inputValue(), 'Lire avec l’article 47.');
+
+        // The handout, then printed: A4 pages from the print stylesheet.
+        await follow(page, page.getByRole('link', { name: 'Version à imprimer (A4)' }));
+        await checkPage(page, '17-dossier-imprime-360');
+        assert.equal(await page.locator('h1').innerText(), 'Atelier de Kara');
+        assert.equal(await page.locator('nav.toc li').count(), 3);
+        assert.match(await page.locator('#passage-1 .note').innerText(), /Lire avec l’article 47\./);
+        await page.emulateMedia({ media: 'print' });
+        assert.equal(await page.locator('nav.screen').isVisible(), false, 'la navigation ne s’imprime pas');
+        await screenshot(page, '18-dossier-impression');
+        const pdf = await page.pdf({ path: path.join(shotDir, 'dossier.pdf'), format: 'A4', printBackground: true });
+        assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+        await page.context().close();
+    });
 });

@@ -1,0 +1,159 @@
+// @brief The partnership overview (see overview.h for the contract).
+#include "search/overview.h"
+
+#include <algorithm>
+#include <map>
+
+#include "common/schema.h"
+#include "search/request.h"
+
+namespace coopdec {
+namespace {
+
+namespace sc = schema;
+
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+const Params kRecords{{"type", "partenariat"}};
+
+// The same request the search page builds from these parameters, minus
+// what the overview does not read: one result, no passage. Every facet
+// value is listed, so that the charts see the values past the 100 the page
+// lists.
+SearchRequest request_of(const Params& params) {
+    SearchRequest r;
+    for (const auto& [name, value] : params)
+        if (auto err = apply_parameter(r, name, value)) throw *err;
+    r.per_page = 1;
+    r.passages = 0;
+    r.facet_values = 0;
+    return r;
+}
+
+Params with(Params p, const std::string& name, const std::string& value) {
+    p.emplace_back(name, value);
+    return p;
+}
+
+const FacetResult* facet_of(const SearchResult& r, const std::string& name) {
+    for (const auto& f : r.facets)
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
+// A 4-digit year, or -1.
+int year_value(const std::string& v) {
+    if (v.size() != 4 || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) return -1;
+    return std::stoi(v);
+}
+
+// The top values of `facet` as bars, the rest gathered in one « autres »
+// bar counted by the search of all of them (ORed): a record that has
+// several of them counts once, as on the search page.
+OverviewChart facet_chart(const Xapian::Database& db, SearchCache* cache, const SearchResult& base,
+                          const std::string& facet, size_t top) {
+    OverviewChart chart;
+    chart.name = facet;
+    const FacetResult* f = facet_of(base, facet);
+    if (!f) return chart;
+    // By count, then by value: the order does not depend on the index's.
+    std::vector<FacetCount> values = f->values;
+    std::stable_sort(values.begin(), values.end(), [](const FacetCount& a, const FacetCount& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    chart.values = values.size();
+    size_t sum = 0;
+    for (const auto& v : values) sum += v.count;
+    chart.overlapping = sum > base.total;
+    // « 1 autre » would hide a value for nothing: it gets its own bar.
+    size_t shown = values.size() <= top + 1 ? values.size() : top;
+    for (size_t i = 0; i < shown; ++i)
+        chart.bars.push_back(OverviewBar{values[i].value, values[i].count, with(kRecords, facet, values[i].value), 0});
+    if (shown < values.size()) {
+        OverviewBar other;
+        other.others = values.size() - shown;
+        other.search = kRecords;
+        size_t bytes = 0;
+        for (size_t i = shown; i < values.size(); ++i) {
+            other.search.emplace_back(facet, values[i].value);
+            bytes += facet.size() + 2 + 3 * values[i].value.size();
+        }
+        other.count = search(db, request_of(other.search), nullptr, cache).total;
+        if (bytes > kOverviewMaxLinkBytes) other.search.clear();
+        chart.bars.push_back(std::move(other));
+    }
+    return chart;
+}
+
+// The records by status, from their stored data: the status is not a facet
+// of the index, so no search gives them (see the README, /apercu).
+OverviewChart status_chart(const Xapian::Database& db) {
+    OverviewChart chart;
+    chart.name = "status";
+    Xapian::Enquire e(db);
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(std::string(sc::kPrefixKind) + "doc"),
+                              Xapian::Query(sc::facet_term(*sc::find_facet("type"), "partenariat"))));
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::MSet m = e.get_mset(0, db.get_doccount());
+    std::map<std::string, size_t> counts;
+    for (auto it = m.begin(); it != m.end(); ++it) {
+        std::string status = sc::decode_data(it.get_document().get_data())["status"];
+        ++counts[status.empty() ? "inconnu" : status];
+    }
+    // The schema's values in their natural order, then any other.
+    for (const char* known : {"actif", "arrete", "inconnu"}) {
+        auto it = counts.find(known);
+        if (it == counts.end()) continue;
+        chart.bars.push_back(OverviewBar{it->first, it->second, {}, 0});
+        counts.erase(it);
+    }
+    for (const auto& [status, n] : counts) chart.bars.push_back(OverviewBar{status, n, {}, 0});
+    chart.values = chart.bars.size();
+    return chart;
+}
+
+}  // namespace
+
+Overview partnership_overview(const Xapian::Database& db, SearchCache* cache, size_t top) {
+    Overview out;
+    // No record: validate() would refuse type=partenariat as an unknown value.
+    if (db.get_termfreq(sc::facet_term(*sc::find_facet("type"), "partenariat")) == 0) return out;
+    const SearchResult base = search(db, request_of(kRecords), nullptr, cache);
+    out.partnerships = base.total;
+    if (base.total == 0) return out;
+
+    // Years: a record's year is its start year (indexer/document.cc), the
+    // same in the year facet and in the slot year_from/year_to filter on.
+    std::map<int, size_t> years, decades;
+    size_t dated = 0;
+    if (const FacetResult* f = facet_of(base, "year")) {
+        for (const auto& v : f->values) {
+            int y = year_value(v.value);
+            if (y < 0) continue;
+            years[y] += v.count;
+            decades[y / 10 * 10] += v.count;
+            dated += v.count;
+        }
+    }
+    out.unknown_start = base.total - std::min(dated, base.total);
+    OverviewChart decade{"decade", {}, decades.size(), false};
+    for (const auto& [d, n] : decades)
+        decade.bars.push_back(OverviewBar{std::to_string(d), n,
+                                          with(with(kRecords, "year_from", std::to_string(d)), "year_to", std::to_string(d + 9)), 0});
+    OverviewChart year{"year", {}, years.size(), false};
+    for (const auto& [y, n] : years)
+        year.bars.push_back(OverviewBar{std::to_string(y), n, with(kRecords, "year", std::to_string(y)), 0});
+
+    std::vector<OverviewChart> charts;
+    charts.push_back(std::move(decade));
+    if (!years.empty() && years.size() <= kOverviewMaxYears &&
+        years.rbegin()->first - years.begin()->first < kOverviewMaxYearSpan)
+        charts.push_back(std::move(year));
+    for (const char* facet : {"country", "theme", "region", "commune"}) charts.push_back(facet_chart(db, cache, base, facet, top));
+    charts.push_back(status_chart(db));
+    for (auto& c : charts)
+        if (!c.bars.empty()) out.charts.push_back(std::move(c));
+    return out;
+}
+
+}  // namespace coopdec

@@ -1,0 +1,352 @@
+// @brief The dossier's page, handout, exports, and « Ajouter au dossier » links.
+#include "server/dossier_pages.h"
+
+#include "common/escape.h"
+#include "server/http.h"
+#include "server/page_parts.h"
+#include "server/pages.h"
+
+namespace coopdec::pages {
+namespace {
+
+// One line of a passage's citation: a French label and its plain text.
+struct Field {
+    std::string label, value;
+};
+
+std::string joined(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
+    return out;
+}
+
+std::string partnership_titles(const DossierPassage& p) {
+    std::vector<std::string> titles;
+    for (const auto& [id, title] : p.partnerships) titles.push_back(title.empty() ? id : title);
+    return joined(titles);
+}
+
+// How a passage is named in headings and the table of contents: an
+// utterance by its speaker and role, a unit by its label, a whole
+// document by its title.
+std::string heading(const DossierPassage& p) {
+    if (p.entry.anchor.empty()) return p.doc_title;
+    if (!p.speaker.empty()) return p.speaker + (p.role.empty() ? "" : " (" + value_label("role", p.role) + ")");
+    return p.label.empty() ? p.entry.anchor : p.label;
+}
+
+// The citation of a passage, in the order the handout, the Markdown and the
+// dossier page print it. The permalink and the demonstration notice are
+// given apart (a link, a marked warning).
+std::vector<Field> citation_fields(const DossierPassage& p) {
+    std::vector<Field> out;
+    out.push_back({"Document", p.doc_title});
+    out.push_back({"Type", type_label(p.doc_type)});
+    if (!p.citation.empty()) out.push_back({"Référence", p.citation});
+    if (!p.entry.anchor.empty()) {
+        if (!p.speaker.empty()) {
+            out.push_back({"Intervenant", p.speaker});
+            if (!p.role.empty()) out.push_back({"Rôle", value_label("role", p.role)});
+        } else {
+            out.push_back({"Passage", p.path.empty() ? p.label : p.path});
+        }
+    }
+    if (!p.date.empty()) out.push_back({"Date", french_date(p.date)});
+    if (!p.communes.empty()) out.push_back({p.communes.size() > 1 ? "Communes" : "Commune", joined(p.communes)});
+    if (!p.partner.empty()) out.push_back({"Partenaire", p.partner});
+    if (!p.partnerships.empty())
+        out.push_back({p.partnerships.size() > 1 ? "Partenariats" : "Partenariat", partnership_titles(p)});
+    return out;
+}
+
+std::string count_text(size_t n) { return std::to_string(n) + (n > 1 ? " passages" : " passage"); }
+
+std::string title_or_default(const Dossier& d) { return d.title.empty() ? "Dossier de formation" : d.title; }
+
+// Plain text as paragraphs: one <p> per non-empty line.
+std::string paragraphs(const std::string& text) {
+    std::string out;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string line = text.substr(start, end - start);
+        if (line.find_first_not_of(" \t") != std::string::npos) out += "<p>" + html_escape(line) + "</p>";
+        start = end + 1;
+    }
+    return out;
+}
+
+// At most `max` characters of `s` (UTF-8), "…" when cut.
+std::string shorten(const std::string& s, size_t max) {
+    size_t chars = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+        if (chars++ == max) return s.substr(0, i) + "…";
+    }
+    return s;
+}
+
+bool any_demo(const std::vector<DossierPassage>& passages) {
+    for (const auto& p : passages)
+        if (p.demo) return true;
+    return false;
+}
+
+const char* kDemoWarning =
+    "Ce dossier cite des documents de démonstration, rédigés pour l'exemple : ils ne sont pas des textes réels.";
+
+}  // namespace
+
+std::string dossier_query(const Dossier& d) { return http::encode_params(dossier_params(d)); }
+
+std::string dossier_url(const std::string& route, const Dossier& d) {
+    std::string q = dossier_query(d);
+    return q.empty() ? route : route + "?" + q;
+}
+
+std::string add_to_dossier_link(const std::string& doc_id, const std::string& anchor, const std::string& text) {
+    std::string ref = anchor.empty() ? doc_id : doc_id + "#" + anchor;
+    return "<a class=\"add\" rel=\"nofollow\" href=\"/dossier/ajouter?e=" + html_escape(url_encode(ref)) + "\">" +
+           html_escape(text) + "</a>";
+}
+
+std::string add_dossier_links(const std::string& html, const DocumentView& doc) {
+    if (html.empty()) return html;
+    std::string out = html;
+    for (const auto& u : doc.units) {
+        if (u.anchor.empty()) continue;
+        const std::string attr = "id=\"" + html_escape(u.anchor) + "\"";
+        size_t at = out.find(attr);
+        if (at == std::string::npos) continue;
+        size_t open_end = out.find('>', at);
+        if (open_end == std::string::npos) continue;
+        // After the unit's heading (articles, clauses) or speaker line
+        // (utterances) when it comes before the next unit; else right inside it.
+        size_t next_unit = out.find(" id=\"", at + attr.size());
+        size_t close = std::min(out.find("</h", open_end), out.find("</p>", open_end));
+        size_t insert_at = open_end + 1;
+        if (close != std::string::npos && (next_unit == std::string::npos || close < next_unit)) {
+            size_t gt = out.find('>', close);
+            if (gt != std::string::npos) insert_at = gt + 1;
+        }
+        out.insert(insert_at, "<p class=\"to-dossier\">" + add_to_dossier_link(doc.info.id, u.anchor) + "</p>");
+    }
+    // The whole document: right after the rendering's own header.
+    const std::string end = "</header>";
+    if (size_t h = out.find(end); h != std::string::npos)
+        out.insert(h + end.size(), "<p class=\"to-dossier\">" +
+                                       add_to_dossier_link(doc.info.id, "", "Ajouter tout le document au dossier") + "</p>");
+    return out;
+}
+
+std::string dossier_page(const Dossier& d, const std::vector<DossierPassage>& passages, const DossierPageExtras& extras) {
+    std::string main = "<h1>" + html_escape(title_or_default(d)) + "</h1>";
+    if (!extras.message.empty()) main += "<p class=\"error\" role=\"status\">" + html_escape(extras.message) + "</p>";
+    if (!extras.previous_query.empty())
+        main += "<p role=\"status\">Ce lien a remplacé le dossier que vous aviez en cours dans ce navigateur : "
+                "<a href=\"" + html_escape("/dossier?" + extras.previous_query) + "\">rouvrir l'ancien dossier</a>.</p>";
+    main += "<p>Un dossier réunit des passages (articles, clauses, interventions, documents entiers) pour un atelier. "
+            "Ajoutez-en avec les liens « Ajouter au dossier » des résultats de recherche et des pages de documents ; "
+            "rien n'est conservé sur le serveur : le lien du dossier contient tout, notes comprises.</p>";
+    // One form: every button submits the whole dossier, so a note typed
+    // but not saved survives a move. The first submit button is the one
+    // Enter triggers: « Enregistrer », never a move.
+    main += "<form class=\"dossier\" action=\"/dossier\" method=\"get\"><p><label for=\"titre\">Titre du dossier</label> "
+            "<input id=\"titre\" name=\"titre\" maxlength=\"" + std::to_string(kMaxDossierTitleBytes) + "\" value=\"" +
+            html_escape(d.title) + "\"> <button type=\"submit\">Enregistrer</button></p>";
+    if (passages.empty()) {
+        main += "<p class=\"none\">Le dossier est vide.</p>";
+    } else {
+        main += "<h2>" + html_escape(count_text(passages.size())) + "</h2><ol class=\"dossier\">";
+        for (size_t i = 0; i < passages.size(); ++i) {
+            const DossierPassage& p = passages[i];
+            const std::string n = std::to_string(i + 1);
+            main += "<li id=\"p" + n + "\"><input type=\"hidden\" name=\"e\" value=\"" + html_escape(entry_ref(p.entry)) +
+                    "\"><h3><a href=\"" + html_escape(p.permalink) + "\">" + html_escape(heading(p)) + "</a></h3>";
+            main += "<p class=\"meta\">";
+            if (!p.entry.anchor.empty()) main += html_escape(p.doc_title) + " · ";
+            main += html_escape(type_label(p.doc_type));
+            if (p.demo) main += " <span class=\"demo\">Document de démonstration</span>";
+            if (!p.date.empty()) main += " · " + html_escape(p.date);
+            main += "</p><p>" + html_escape(shorten(p.text, 240)) + "</p>";
+            main += "<p><label for=\"a" + n + "\">Note pour le passage " + n + "</label><br><textarea id=\"a" + n +
+                    "\" name=\"a\" rows=\"4\" cols=\"28\">" + html_escape(p.entry.note) + "</textarea></p><p class=\"moves\">";
+            if (i > 0)
+                main += "<button name=\"monter\" value=\"" + n + "\">Monter<span class=\"vh\"> le passage " + n + "</span></button> ";
+            if (i + 1 < passages.size())
+                main += "<button name=\"descendre\" value=\"" + n + "\">Descendre<span class=\"vh\"> le passage " + n +
+                        "</span></button> ";
+            main += "<button name=\"retirer\" value=\"" + n + "\">Retirer<span class=\"vh\"> le passage " + n +
+                    "</span></button></p></li>";
+        }
+        main += "</ol><p><button type=\"submit\">Enregistrer les notes</button></p>";
+    }
+    main += "</form>";
+    if (!passages.empty() || !d.title.empty()) {
+        const std::string q = dossier_query(d);
+        main += "<section class=\"share\" aria-labelledby=\"share-title\"><h2 id=\"share-title\">Partager, imprimer, exporter</h2>"
+                "<p>Ce <a href=\"" + html_escape(dossier_url("/dossier", d)) + "\">lien du dossier</a> le contient tout entier : "
+                "copiez-le pour le partager ou le retrouver (adresse complète : " +
+                html_escape(extras.public_url) + "/dossier?…).</p><ul>"
+                "<li><a href=\"" + html_escape(dossier_url("/dossier/imprimer", d)) + "\">Version à imprimer (A4)</a></li>"
+                "<li><a href=\"" + html_escape(dossier_url("/dossier/pdf", d)) + "\">PDF</a></li>"
+                "<li><a href=\"" + html_escape(dossier_url("/dossier/markdown", d)) + "\">Markdown</a></li>"
+                "<li><a href=\"" + html_escape(dossier_url("/dossier/json", d)) + "\">JSON</a></li></ul>"
+                "<p><a href=\"/dossier/nouveau\">Commencer un nouveau dossier</a> (celui-ci reste accessible par son lien).</p></section>";
+    }
+    return layout(title_or_default(d), main);
+}
+
+std::string handout_html(const Dossier& d, const std::vector<DossierPassage>& passages, const std::string& date,
+                         const std::string& inline_css, const std::string& public_url) {
+    const bool pdf = !inline_css.empty();
+    const std::string title = title_or_default(d);
+    std::string out = "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">"
+                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" +
+                      html_escape(title) + " — coopdec</title>";
+    // The CSS is coopdec's own file, never user input; "</" cannot close
+    // the element early because the stylesheet holds none.
+    out += pdf ? "<style>" + inline_css + "</style>" : "<link rel=\"stylesheet\" href=\"/static/handout.css\">";
+    out += "</head><body>";
+    if (!pdf)
+        out += "<nav class=\"screen\" aria-label=\"Dossier\"><a href=\"" + html_escape(dossier_url("/dossier", d)) +
+               "\">← Retour au dossier</a> · <a href=\"" + html_escape(dossier_url("/dossier/pdf", d)) +
+               "\">Télécharger le PDF</a> · Imprimez cette page depuis le navigateur (format A4).</nav>";
+    out += "<main><section class=\"title-page\"><p class=\"kicker\">Dossier de formation — coopdec</p><h1>" +
+           html_escape(title) + "</h1><p class=\"date\">Établi le " + html_escape(french_date(date)) +
+           "</p><p class=\"count\">" + html_escape(count_text(passages.size())) + "</p>";
+    if (any_demo(passages)) out += "<p class=\"demo-notice\"><strong>Attention</strong> — " + html_escape(kDemoWarning) + "</p>";
+    out += "</section>";
+
+    out += "<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">Sommaire</h2><ol>";
+    for (size_t i = 0; i < passages.size(); ++i) {
+        const auto& p = passages[i];
+        out += "<li><a href=\"#passage-" + std::to_string(i + 1) + "\">" + html_escape(heading(p)) +
+               (p.entry.anchor.empty() ? "" : " — " + html_escape(p.doc_title)) + "</a></li>";
+    }
+    out += "</ol></nav>";
+
+    for (size_t i = 0; i < passages.size(); ++i) {
+        const auto& p = passages[i];
+        // A whole document or a long passage starts a page of its own in print.
+        const bool long_passage = p.entry.anchor.empty() || p.text.size() > 2000;
+        out += "<article class=\"passage" + std::string(long_passage ? " long" : "") + "\" id=\"passage-" +
+               std::to_string(i + 1) + "\"><h2><span class=\"num\">" +
+               std::to_string(i + 1) + ".</span> " + html_escape(heading(p)) + "</h2>";
+        if (p.demo)
+            out += "<p class=\"demo-notice\"><strong>Document de démonstration</strong>" +
+                   (p.notice.empty() ? std::string() : " — " + html_escape(p.notice)) + "</p>";
+        out += "<dl class=\"citation\">";
+        for (const auto& f : citation_fields(p))
+            out += "<dt>" + html_escape(f.label) + "</dt><dd>" + html_escape(f.value) + "</dd>";
+        // The permalink is printed as text: on paper it is the way back.
+        const std::string href = pdf ? public_url + p.permalink : p.permalink;
+        out += "<dt>Lien permanent</dt><dd><a class=\"permalink\" href=\"" + html_escape(href) + "\">" +
+               html_escape(p.permalink) + "</a></dd></dl>";
+        out += "<div class=\"text\">" + paragraphs(p.text) + "</div>";
+        if (!p.entry.note.empty())
+            out += "<aside class=\"note\"><h3>Note du formateur</h3>" + paragraphs(p.entry.note) + "</aside>";
+        out += "</article>";
+    }
+    out += "</main></body></html>\n";
+    return out;
+}
+
+std::string md_escape(const std::string& text) {
+    static const std::string special = "\\`*_{}[]<>()#+!|~&";
+    const size_t n = text.size();
+    std::string out;
+    size_t i = 0;
+    while (i < n) {
+        // A line start: no indentation (an indented code block), and no
+        // "1." "1)" "-" "=" that would open a list or underline a heading.
+        while (i < n && (text[i] == ' ' || text[i] == '\t')) ++i;
+        size_t j = i;
+        while (j < n && text[j] >= '0' && text[j] <= '9') ++j;
+        if (j > i && j < n && (text[j] == '.' || text[j] == ')')) {
+            out.append(text, i, j - i);
+            out += '\\';
+            out += text[j];
+            i = j + 1;
+        } else if (i < n && (text[i] == '-' || text[i] == '=')) {
+            out += '\\';
+            out += text[i++];
+        }
+        for (; i < n && text[i] != '\n'; ++i) {
+            if (special.find(text[i]) != std::string::npos) out += '\\';
+            out += text[i];
+        }
+        if (i < n) out += text[i++];
+    }
+    return out;
+}
+
+std::string dossier_markdown(const Dossier& d, const std::vector<DossierPassage>& passages, const std::string& date) {
+    std::string out = "# " + md_escape(title_or_default(d)) + "\n\nDossier de formation coopdec, établi le " +
+                      md_escape(french_date(date)) + " : " + count_text(passages.size()) + ".\n\n";
+    if (any_demo(passages)) out += "**Attention** : " + md_escape(kDemoWarning) + "\n\n";
+    out += "## Sommaire\n\n";
+    for (size_t i = 0; i < passages.size(); ++i) {
+        const auto& p = passages[i];
+        out += std::to_string(i + 1) + ". " + md_escape(heading(p)) +
+               (p.entry.anchor.empty() ? "" : " — " + md_escape(p.doc_title)) + "\n";
+    }
+    for (size_t i = 0; i < passages.size(); ++i) {
+        const auto& p = passages[i];
+        out += "\n## " + std::to_string(i + 1) + "\\. " + md_escape(heading(p)) + "\n\n";
+        if (p.demo)
+            out += "**Document de démonstration**" + (p.notice.empty() ? std::string() : " — " + md_escape(p.notice)) + "\n\n";
+        for (const auto& f : citation_fields(p)) out += "- " + md_escape(f.label) + " : " + md_escape(f.value) + "\n";
+        // A code span keeps the link readable as it is (no backslashes);
+        // an anchor holding a backtick, which would end it, is escaped instead.
+        const bool code = p.permalink.find('`') == std::string::npos;
+        out += "- Lien permanent : " + (code ? "`" + p.permalink + "`" : md_escape(p.permalink)) + "\n\n";
+        // Paragraphs stay paragraphs: one blank line between lines of text.
+        size_t start = 0;
+        while (start <= p.text.size()) {
+            size_t end = p.text.find('\n', start);
+            if (end == std::string::npos) end = p.text.size();
+            std::string line = p.text.substr(start, end - start);
+            if (line.find_first_not_of(" \t") != std::string::npos) out += md_escape(line) + "\n\n";
+            start = end + 1;
+        }
+        if (!p.entry.note.empty()) {
+            out += "> **Note du formateur**\n>\n";
+            size_t s = 0;
+            while (s <= p.entry.note.size()) {
+                size_t e = p.entry.note.find('\n', s);
+                if (e == std::string::npos) e = p.entry.note.size();
+                out += "> " + md_escape(p.entry.note.substr(s, e - s)) + "\n";
+                s = e + 1;
+            }
+        }
+    }
+    return out;
+}
+
+std::string dossier_json(const Dossier& d, const std::vector<DossierPassage>& passages, const std::string& date) {
+    auto str = [](const std::string& s) { return "\"" + json_escape(s) + "\""; };
+    std::string out = "{\"title\":" + str(d.title) + ",\"date\":" + str(date) + ",\"share\":" +
+                      str(dossier_url("/dossier", d)) + ",\"count\":" + std::to_string(passages.size()) + ",\"passages\":[";
+    for (size_t i = 0; i < passages.size(); ++i) {
+        const auto& p = passages[i];
+        if (i) out += ",";
+        out += "{\"ref\":" + str(entry_ref(p.entry)) + ",\"document_id\":" + str(p.entry.doc_id) +
+               ",\"anchor\":" + str(p.entry.anchor) + ",\"kind\":" + str(p.kind) + ",\"label\":" + str(heading(p)) +
+               ",\"text\":" + str(p.text) + ",\"citation\":{\"document_title\":" + str(p.doc_title) +
+               ",\"type\":" + str(p.doc_type) + ",\"legal\":" + str(p.citation) + ",\"unit_label\":" + str(p.label) +
+               ",\"path\":" + str(p.path) + ",\"speaker\":" + str(p.speaker) + ",\"role\":" + str(p.role) +
+               ",\"date\":" + str(p.date) + ",\"partner\":" + str(p.partner) + ",\"communes\":[";
+        for (size_t j = 0; j < p.communes.size(); ++j) out += (j ? "," : "") + str(p.communes[j]);
+        out += "],\"partnerships\":[";
+        for (size_t j = 0; j < p.partnerships.size(); ++j)
+            out += std::string(j ? "," : "") + "{\"id\":" + str(p.partnerships[j].first) + ",\"title\":" +
+                   str(p.partnerships[j].second) + "}";
+        out += "]},\"permalink\":" + str(p.permalink) + ",\"annotation\":" + str(p.entry.note) +
+               ",\"demo\":" + (p.demo ? "true" : "false") + ",\"notice\":" + str(p.notice) + "}";
+    }
+    return out + "]}\n";
+}
+
+}  // namespace coopdec::pages

@@ -1,0 +1,467 @@
+// @brief The workshop dossier end to end: the real coopdec-server on an
+// ephemeral port over an index of the bundled corpus, the dossier built with
+// « Ajouter au dossier » and the cookie, edited through its form's URLs,
+// shared, kept across a restart; its handout, PDF (read back with
+// pdftotext), Markdown and JSON; and every refusal.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include "common/escape.h"
+#include "indexer/corpus.h"
+#include "search/dossier.h"
+#include "server/dossier_pages.h"
+#include "tests/server_process.h"
+#include "tests/test_util.h"
+
+using namespace coopdec;
+
+namespace {
+
+// The three kinds of passage a trainer gathers: an article of a law, a
+// clause of an agreement (a demonstration document), an interview's
+// utterance (a demonstration document).
+const std::string kLaw = "akn-tg-act-loi-2019-06-26-2019-006#art_46";
+const std::string kClause = "conv-kloto-1-bressuire-1991#art_3";
+const std::string kUtterance = "ent-amou-1-2020#u_2";
+
+std::string enc(const std::string& s) { return url_encode(s); }
+
+struct Shared {
+    test::TempDir dir;
+    std::string db = dir / "db";
+    std::unique_ptr<test::ServerProcess> server;
+    Shared() {
+        IndexOptions opt;
+        opt.db_path = db;
+        opt.inputs = {test::source_dir() + "/corpus"};
+        opt.schema_dir = test::source_dir() + "/corpus/schema";
+        std::FILE* log = std::tmpfile();
+        IndexSummary s = index_corpus(opt, log);
+        std::fclose(log);
+        if (s.errors || s.fatal) throw std::runtime_error("the bundled corpus did not index");
+        server = std::make_unique<test::ServerProcess>(std::vector<std::string>{"--db", db, "--port", "0"},
+                                                       dir / "server.log");
+    }
+};
+
+Shared& shared() {
+    static Shared s;
+    return s;
+}
+
+const test::ServerProcess& server() { return *shared().server; }
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+// "dossier=VALUE" from a Set-Cookie header, as a browser sends it back.
+std::string cookie_of(const test::HttpAnswer& a) {
+    std::string set = a.header("Set-Cookie");
+    return set.substr(0, set.find(';'));
+}
+
+// Positions of `parts` in `s`, each after the previous one: true when all
+// appear in that order.
+bool in_order(const std::string& s, std::initializer_list<std::string> parts) {
+    size_t at = 0;
+    for (const auto& p : parts) {
+        size_t found = s.find(p, at);
+        if (found == std::string::npos) return false;
+        at = found + p.size();
+    }
+    return true;
+}
+
+std::string hidden(const std::string& ref) { return "name=\"e\" value=\"" + ref + "\""; }
+
+Poco::JSON::Object::Ptr json(const std::string& text) {
+    Poco::JSON::Parser p;
+    return p.parse(text).extract<Poco::JSON::Object::Ptr>();
+}
+
+// Whitespace runs as one space: pdftotext breaks lines where the PDF does.
+std::string squeeze(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+        if (space && (out.empty() || out.back() == ' ')) continue;
+        out += space ? ' ' : c;
+    }
+    return out;
+}
+
+const std::string kFixture = "/dossier?titre=Atelier%20Kara&e=" + url_encode(kLaw) + "&a=" +
+                             url_encode("Lire avec l'article 47.") + "&e=" + url_encode(kClause) + "&e=" +
+                             url_encode(kUtterance) + "&a=" + url_encode("Comparer avec Kloto 1.");
+
+std::string fixture(const std::string& route) { return route + kFixture.substr(std::string("/dossier").size()); }
+
+}  // namespace
+
+TEST_CASE("a dossier built with « Ajouter au dossier », edited, shared and kept across a restart", "[dossier][http]") {
+    test::ServerProcess s({"--db", shared().db, "--port", "0"});
+
+    // Three passages added, each from the dossier of the previous answer's cookie.
+    auto first = s.get("/dossier/ajouter?e=" + enc(kLaw));
+    REQUIRE(first.status == 303);
+    CHECK(first.header("Location") == "/dossier?e=" + enc(kLaw) + "#p1");
+    std::string set = first.header("Set-Cookie");
+    CHECK(contains(set, "dossier=e=" + enc(kLaw) + ";"));
+    for (const char* attr : {"Path=/", "SameSite=Lax", "HttpOnly", "Max-Age=31536000"}) CHECK(contains(set, attr));
+    std::string cookie = cookie_of(first);
+    for (const auto& ref : {kClause, kUtterance, kLaw}) {  // the law again: no duplicate
+        auto a = s.get("/dossier/ajouter?e=" + enc(ref), {{"Cookie", "autre=1; " + cookie}});
+        REQUIRE(a.status == 303);
+        cookie = cookie_of(a);
+    }
+    const std::string three = "e=" + enc(kLaw) + "&e=" + enc(kClause) + "&e=" + enc(kUtterance);
+    CHECK(cookie == "dossier=" + three);
+
+    // /dossier alone: the browser's dossier, at its own (shareable) address.
+    auto mine = s.get("/dossier", {{"Cookie", cookie}});
+    CHECK(mine.status == 303);
+    CHECK(mine.header("Location") == "/dossier?" + three);
+    auto page = s.get("/dossier?" + three, {{"Cookie", cookie}});
+    REQUIRE(page.status == 200);
+    CHECK(in_order(page.body, {hidden(kLaw), hidden(kClause), hidden(kUtterance)}));
+    CHECK(page.header("Set-Cookie").empty());  // already the current dossier
+
+    // The form, as a browser submits it: title, every entry and its note, one button.
+    auto form = [&](const std::string& title, const std::vector<std::pair<std::string, std::string>>& entries,
+                    const std::string& button) {
+        std::string q = "titre=" + title;
+        for (const auto& [ref, note] : entries) q += "&e=" + enc(ref) + "&a=" + note;
+        return s.get("/dossier?" + q + (button.empty() ? "" : "&" + button), {{"Cookie", cookie}});
+    };
+    auto moved = form("Atelier+Kara", {{kLaw, ""}, {kClause, ""}, {kUtterance, ""}}, "monter=3");
+    REQUIRE(moved.status == 303);
+    CHECK(moved.header("Location") ==
+          "/dossier?titre=Atelier%20Kara&e=" + enc(kLaw) + "&e=" + enc(kUtterance) + "&e=" + enc(kClause));
+    auto down = form("Atelier+Kara", {{kLaw, ""}, {kUtterance, ""}, {kClause, ""}}, "descendre=1");
+    CHECK(down.header("Location") ==
+          "/dossier?titre=Atelier%20Kara&e=" + enc(kUtterance) + "&e=" + enc(kLaw) + "&e=" + enc(kClause));
+    auto noted = form("Atelier+Kara", {{kUtterance, ""}, {kLaw, "Lire+avec+l%27art.+47%0D%0Apuis+discuter"}, {kClause, ""}}, "");
+    REQUIRE(noted.status == 303);
+    const std::string annotated = "titre=Atelier%20Kara&e=" + enc(kUtterance) + "&e=" + enc(kLaw) + "&a=" +
+                                  enc("Lire avec l'art. 47\npuis discuter") + "&e=" + enc(kClause);
+    CHECK(noted.header("Location") == "/dossier?" + annotated);
+    auto removed = form("Atelier+Kara", {{kUtterance, ""}, {kLaw, "Lire+avec+l%27art.+47%0D%0Apuis+discuter"}, {kClause, ""}},
+                        "retirer=3");
+    const std::string share = "/dossier?titre=Atelier%20Kara&e=" + enc(kUtterance) + "&e=" + enc(kLaw) + "&a=" +
+                              enc("Lire avec l'art. 47\npuis discuter");
+    CHECK(removed.header("Location") == share);
+
+    // The share link alone, in a browser without the cookie: the same dossier,
+    // which becomes that browser's.
+    auto shared_page = s.get(share);
+    REQUIRE(shared_page.status == 200);
+    CHECK(contains(shared_page.body, "<h1>Atelier Kara</h1>"));
+    CHECK(in_order(shared_page.body, {hidden(kUtterance), hidden(kLaw), "Lire avec l&#39;art. 47\npuis discuter</textarea>"}));
+    CHECK_FALSE(contains(shared_page.body, hidden(kClause)));
+    CHECK(cookie_of(shared_page) == "dossier=" + share.substr(std::string("/dossier?").size()));
+    // In the browser that had another dossier: replaced, with a way back.
+    auto replaced = s.get(share, {{"Cookie", cookie}});
+    CHECK(contains(replaced.body, "\">rouvrir l'ancien dossier</a>"));
+    CHECK(contains(replaced.body, "href=\"" + html_escape("/dossier?" + three) + "\""));
+
+    // Nothing on the server: another process answers the link the same way.
+    std::string said;
+    CHECK(s.terminate(said) == 0);
+    test::ServerProcess again({"--db", shared().db, "--port", "0"});
+    auto after = again.get(share);
+    CHECK(after.status == 200);
+    // The same page but for the port the share link's full address names.
+    auto without_port = [](std::string body, int port) {
+        const std::string p = ":" + std::to_string(port) + "/";
+        for (size_t at; (at = body.find(p)) != std::string::npos;) body.replace(at, p.size(), ":PORT/");
+        return body;
+    };
+    CHECK(without_port(after.body, again.port()) == without_port(shared_page.body, s.port()));
+
+    // A new dossier forgets the cookie.
+    auto fresh = again.get("/dossier/nouveau", {{"Cookie", cookie}});
+    CHECK(fresh.status == 303);
+    CHECK(fresh.header("Location") == "/dossier");
+    CHECK(contains(fresh.header("Set-Cookie"), "dossier=; Path=/; Max-Age=0"));
+    auto empty = again.get("/dossier");
+    CHECK(contains(empty.body, "Le dossier est vide."));
+}
+
+TEST_CASE("search results and document pages offer « Ajouter au dossier »", "[dossier][http]") {
+    auto results = server().get("/recherche?q=assainissement");
+    CHECK(contains(results.body, "href=\"/dossier/ajouter?e=ent-amou-1-2020%23u_2\""));
+    auto doc = server().get("/doc/conv-kloto-1-bressuire-1991");
+    CHECK(contains(doc.body, "<a class=\"add\" rel=\"nofollow\" href=\"/dossier/ajouter?e=conv-kloto-1-bressuire-1991%23art_3\">"
+                             "Ajouter au dossier</a>"));
+    CHECK(contains(doc.body, "href=\"/dossier/ajouter?e=conv-kloto-1-bressuire-1991\">Ajouter tout le document au dossier</a>"));
+    auto law = server().get("/doc/akn-tg-act-loi-2019-06-26-2019-006");
+    CHECK(contains(law.body, "href=\"/dossier/ajouter?e=akn-tg-act-loi-2019-06-26-2019-006%23art_46\""));
+    auto interview = server().get("/doc/ent-amou-1-2020");
+    CHECK(contains(interview.body, "href=\"/dossier/ajouter?e=ent-amou-1-2020%23u_2\""));
+    // A whole document added from its page reads back whole.
+    auto whole = json(server().get("/dossier/json?e=conv-kloto-1-bressuire-1991").body);
+    auto p = whole->getArray("passages")->getObject(0);
+    CHECK(p->getValue<std::string>("anchor").empty());
+    CHECK(contains(p->getValue<std::string>("text"), "La commune de Kpalimé assure la maîtrise d’ouvrage"));
+    CHECK(p->getValue<std::string>("permalink") == "/doc/conv-kloto-1-bressuire-1991");
+}
+
+TEST_CASE("the handout: title page, contents in order, citations, permalinks, notes, demonstration marked", "[dossier][http]") {
+    auto a = server().get(fixture("/dossier/imprimer"));
+    REQUIRE(a.status == 200);
+    const std::string& b = a.body;
+    CHECK(contains(b, "<link rel=\"stylesheet\" href=\"/static/handout.css\">"));
+    CHECK(in_order(b, {"<section class=\"title-page\">", "<h1>Atelier Kara</h1>", "<p class=\"date\">Établi le ",
+                       "<p class=\"count\">3 passages</p>", "documents de démonstration", "</section>"}));
+    // Contents, then the passages, in the dossier's order.
+    CHECK(in_order(b, {"<h2 id=\"toc-title\">Sommaire</h2>", "href=\"#passage-1\"", "href=\"#passage-2\"",
+                       "V. A. (Secrétaire général) — ", "</nav>", "id=\"passage-1\"", "id=\"passage-2\"", "id=\"passage-3\""}));
+    // The law's article: its legal citation, permalink and the trainer's note.
+    CHECK(in_order(b, {"id=\"passage-1\"", "<dt>Référence</dt><dd>Loi n° 2019-006 du 26 juin 2019, art. 46</dd>",
+                       "<dt>Lien permanent</dt><dd><a class=\"permalink\" href=\"/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46\">"
+                       "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46</a>",
+                       "<aside class=\"note\"><h3>Note du formateur</h3><p>Lire avec l&#39;article 47.</p></aside>",
+                       "id=\"passage-2\""}));
+    // The clause: its document, number, date, commune, partnership, and the demonstration notice.
+    CHECK(in_order(b, {"id=\"passage-2\"", "Engagements de la commune de Kpalimé</h2>",
+                       "<p class=\"demo-notice\"><strong>Document de démonstration</strong>",
+                       "<dt>Document</dt><dd>Convention de jumelage entre la commune de Kpalimé et la ville de Bressuire</dd>",
+                       "<dt>Passage</dt><dd>Article 3</dd>", "<dt>Date</dt><dd>21 septembre 1991</dd>", "<dt>Commune</dt><dd>Kloto 1</dd>", "<dt>Partenariat",
+                       ">/doc/conv-kloto-1-bressuire-1991#art_3</a>",
+                       "La commune de Kpalimé assure la maîtrise d’ouvrage", "id=\"passage-3\""}));
+    // The utterance: speaker and role, its text and note, marked as demonstration.
+    CHECK(in_order(b, {"id=\"passage-3\"", "Document de démonstration</strong>", "<dt>Intervenant</dt><dd>V. A.</dd>",
+                       "<dt>Rôle</dt><dd>Secrétaire général</dd>", "<dt>Date</dt><dd>", "/doc/ent-amou-1-2020#u_2</a>",
+                       "L’assainissement. C’est vraiment le cœur du partenariat.", "Comparer avec Kloto 1."}));
+    auto css = server().get("/static/handout.css");
+    CHECK(css.status == 200);
+    CHECK(contains(css.body, "@page{size:A4;"));
+}
+
+TEST_CASE("the PDF is made on the server and pdftotext reads the passages in it", "[dossier][http][pdf]") {
+    auto a = server().get(fixture("/dossier/pdf"));
+    REQUIRE(a.status == 200);
+    CHECK(a.header("Content-Type") == "application/pdf");
+    CHECK(a.header("Content-Disposition") == "attachment; filename=\"dossier.pdf\"");
+    REQUIRE(a.body.compare(0, 5, "%PDF-") == 0);
+    test::TempDir dir;
+    std::string file = dir / "dossier.pdf";
+    std::ofstream(file, std::ios::binary) << a.body;
+    int status = 0;
+    std::string text = squeeze(test::run_command("pdftotext -enc UTF-8 " + test::shell_quote(file) + " - 2>&1", status));
+    REQUIRE(status == 0);
+    for (const char* part : {"Atelier Kara", "3 passages", "Sommaire", "Loi n° 2019-006 du 26 juin 2019, art. 46",
+                             "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46", "Lire avec l'article 47.",
+                             "La commune de Kpalimé assure la maîtrise d’ouvrage", "/doc/conv-kloto-1-bressuire-1991#art_3",
+                             "Secrétaire général", "L’assainissement. C’est vraiment le cœur du partenariat.",
+                             "Comparer avec Kloto 1.", "Document de démonstration"}) {
+        CAPTURE(part);
+        CHECK(contains(text, part));
+    }
+    CHECK(in_order(text, {"Lire avec l'article 47.", "La commune de Kpalimé", "L’assainissement"}));
+}
+
+TEST_CASE("without WeasyPrint the PDF is a 503 that names the package", "[dossier][http][pdf]") {
+    // The server's PATH holds no weasyprint (the environment is inherited).
+    std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
+    setenv("PATH", "/nonexistent-coopdec", 1);
+    std::unique_ptr<test::ServerProcess> s;
+    try {
+        s = std::make_unique<test::ServerProcess>(std::vector<std::string>{"--db", shared().db, "--port", "0"});
+    } catch (...) {
+        setenv("PATH", path.c_str(), 1);
+        throw;
+    }
+    setenv("PATH", path.c_str(), 1);
+    auto a = s->get(fixture("/dossier/pdf"));
+    CHECK(a.status == 503);
+    CHECK(contains(a.body, "paquet Debian « weasyprint »"));
+    CHECK(s->get(fixture("/dossier/imprimer")).status == 200);  // the handout still prints
+}
+
+TEST_CASE("the Markdown and JSON exports match the dossier", "[dossier][http]") {
+    auto md = server().get(fixture("/dossier/markdown"));
+    REQUIRE(md.status == 200);
+    CHECK(md.header("Content-Type") == "text/markdown; charset=utf-8");
+    CHECK(md.header("Content-Disposition") == "attachment; filename=\"dossier.md\"");
+    CHECK(md.body.compare(0, 15, "# Atelier Kara\n") == 0);
+    CHECK(in_order(md.body, {"## Sommaire\n\n1. ", "\n2. ", "\n3. V. A. \\(Secrétaire général\\) — ",
+                             "\n## 1\\. ", "- Référence : Loi n° 2019-006 du 26 juin 2019, art. 46\n",
+                             "- Lien permanent : `/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46`\n",
+                             "> **Note du formateur**\n>\n> Lire avec l'article 47.\n",
+                             "\n## 2\\. ", "**Document de démonstration**", "- Commune : Kloto 1\n",
+                             "`/doc/conv-kloto-1-bressuire-1991#art_3`", "\n## 3\\. ", "- Intervenant : V. A.\n",
+                             "- Rôle : Secrétaire général\n", "> Comparer avec Kloto 1.\n"}));
+
+    auto js = server().get(fixture("/dossier/json"));
+    REQUIRE(js.status == 200);
+    CHECK(js.header("Content-Type") == "application/json; charset=utf-8");
+    auto o = json(js.body);
+    CHECK(o->getValue<std::string>("title") == "Atelier Kara");
+    CHECK(o->getValue<std::string>("share") == kFixture);
+    auto passages = o->getArray("passages");
+    REQUIRE(passages->size() == 3);
+    const std::string refs[] = {kLaw, kClause, kUtterance};
+    const bool demo[] = {true, true, true};  // the law too: a summary, not the official text
+    const std::string notes[] = {"Lire avec l'article 47.", "", "Comparer avec Kloto 1."};
+    for (size_t i = 0; i < 3; ++i) {
+        CAPTURE(i);
+        auto p = passages->getObject(static_cast<unsigned>(i));
+        CHECK(p->getValue<std::string>("ref") == refs[i]);
+        CHECK(p->getValue<std::string>("document_id") == refs[i].substr(0, refs[i].find('#')));
+        CHECK(p->getValue<std::string>("anchor") == refs[i].substr(refs[i].find('#') + 1));
+        CHECK(p->getValue<std::string>("permalink") == "/doc/" + refs[i]);
+        CHECK(p->getValue<std::string>("annotation") == notes[i]);
+        CHECK(p->getValue<bool>("demo") == demo[i]);
+        CHECK_FALSE(p->getValue<std::string>("text").empty());
+        CHECK_FALSE(p->getObject("citation")->getValue<std::string>("document_title").empty());
+    }
+    CHECK(passages->getObject(0)->getObject("citation")->getValue<std::string>("legal") ==
+          "Loi n° 2019-006 du 26 juin 2019, art. 46");
+    CHECK(passages->getObject(1)->getObject("citation")->getArray("communes")->getElement<std::string>(0) == "Kloto 1");
+    CHECK(passages->getObject(2)->getObject("citation")->getValue<std::string>("speaker") == "V. A.");
+    CHECK(passages->getObject(2)->getObject("citation")->getValue<std::string>("role") == "secretaire-general");
+    CHECK_FALSE(passages->getObject(2)->getValue<std::string>("notice").empty());
+}
+
+TEST_CASE("dossier refusals: 4xx with a French message naming the fault", "[dossier][http][bad-input]") {
+    std::string too_many = "/dossier?";
+    for (int i = 0; i <= 30; ++i) too_many += "e=doc-" + std::to_string(i) + "&";
+    const struct {
+        const char* method;
+        std::string target;
+        int status;
+        std::string message;
+    } rows[] = {
+        {"GET", "/dossier?e=inconnu%23art_1", 404, "passage « inconnu#art_1 » : aucun document « inconnu » dans l&#39;index"},
+        {"GET", "/dossier?e=conv-kloto-1-bressuire-1991%23art_99", 404, "n&#39;a pas d&#39;ancre « art_99 »"},
+        {"GET", "/dossier/ajouter?e=inconnu", 404, "aucun document « inconnu »"},
+        {"GET", "/dossier/ajouter?e=ent-amou-1-2020%23u_999", 404, "n&#39;a pas d&#39;ancre « u_999 »"},
+        {"GET", "/dossier/ajouter", 400, "quel passage ajouter ?"},
+        {"GET", "/dossier/ajouter?e=a&e=b", 400, "un seul passage à la fois"},
+        {"GET", "/dossier/ajouter?e=" + enc(kLaw) + "&x=1", 400, "paramètre inconnu « x »"},
+        {"GET", "/dossier?e=Doc_Majuscule", 400, "identifiant de document incorrect"},
+        {"GET", "/dossier?e=conv-kloto-1-bressuire-1991%23", 400, "rien après « # »"},
+        {"GET", "/dossier?a=note", 400, "note « a » sans passage"},
+        {"GET", "/dossier?e=" + enc(kLaw) + "&a=x&a=y", 400, "deux notes pour le passage"},
+        {"GET", "/dossier?e=" + enc(kLaw) + "&e=" + enc(kLaw), 400, "présent deux fois"},
+        {"GET", "/dossier?titre=a&titre=b", 400, "un seul titre"},
+        {"GET", "/dossier?titre=" + std::string(201, 'a'), 400, "titre trop long (au plus 200 octets)"},
+        {"GET", "/dossier?couleur=bleu", 400, "paramètre inconnu « couleur »"},
+        {"GET", "/dossier?e=" + enc(kLaw) + "&monter=9", 400, "« monter » doit valoir un numéro de passage entre 1 et 1"},
+        {"GET", "/dossier?e=" + enc(kLaw) + "&retirer=x", 400, "« retirer » doit valoir un numéro de passage"},
+        {"GET", "/dossier?e=" + enc(kLaw) + "&monter=1&retirer=1", 400, "une seule action à la fois"},
+        {"GET", too_many, 400, "trop de passages : un dossier contient au plus 30 passages"},
+        {"GET", "/dossier?e=" + enc(kLaw) + "&a=" + std::string(3900, 'n'), 400, "dossier trop long"},
+        {"GET", "/dossier?e=" + enc(kLaw) + "&a=%01", 400, "note invalide"},
+        {"GET", "/dossier/imprimer", 400, "le dossier est vide"},
+        {"GET", "/dossier/pdf?titre=seul", 400, "le dossier est vide"},
+        {"GET", "/dossier/markdown?e=inconnu", 404, "aucun document « inconnu »"},
+        {"GET", "/dossier/json?e=inconnu", 404, "aucun document « inconnu » dans l'index"},  // JSON: no HTML escaping
+        {"GET", "/dossier/nouveau?x=1", 400, "ne prend aucun paramètre"},
+        {"POST", "/dossier?e=" + enc(kLaw), 405, "méthode « POST » non autorisée"},
+        {"PUT", "/dossier/ajouter?e=" + enc(kLaw), 405, "méthode « PUT » non autorisée"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.method, row.target.substr(0, 100));
+        auto a = server().request(row.method, row.target);
+        CHECK(a.status == row.status);
+        CHECK(contains(a.body, row.message));
+    }
+    CHECK(server().get("/dossier/json?e=inconnu").header("Content-Type") == "application/json; charset=utf-8");
+
+    // A full dossier (30 passages, kept in the cookie) refuses one more, saying how many fit.
+    Dossier full;
+    auto docs = json(server().get("/api/search?type=loi&type=convention&per_page=20").body)->getArray("results");
+    for (size_t d = 0; d < docs->size() && full.entries.size() < kMaxDossierEntries; ++d) {
+        std::string id = docs->getObject(static_cast<unsigned>(d))->getValue<std::string>("id");
+        auto units = json(server().get("/api/doc/" + id).body)->getArray("units");
+        for (size_t i = 0; i < units->size() && full.entries.size() < kMaxDossierEntries; ++i)
+            full.entries.push_back({id, units->getObject(static_cast<unsigned>(i))->getValue<std::string>("anchor"), ""});
+    }
+    REQUIRE(full.entries.size() == kMaxDossierEntries);
+    const std::string full_cookie = "dossier=" + pages::dossier_query(full);
+    CHECK(server().get("/dossier?" + pages::dossier_query(full)).status == 200);
+    auto more = server().get("/dossier/ajouter?e=" + enc(kClause), {{"Cookie", full_cookie}});
+    CHECK(more.status == 400);
+    CHECK(contains(more.body, "le dossier est plein : trop de passages : un dossier contient au plus 30 passages"));
+    CHECK(more.header("Set-Cookie").empty());
+
+    // A cookie that no longer reads: an empty dossier and the reason, never a dead end.
+    for (const std::string& bad : {std::string("dossier=%ZZ"), std::string("dossier=e=inconnu"), std::string("dossier=couleur=bleu"), "dossier=e=" + enc(kLaw) + "&e=" + enc(kLaw)}) {
+        CAPTURE(bad);
+        auto page = server().get("/dossier", {{"Cookie", bad}});
+        CHECK(page.status == 200);
+        CHECK(contains(page.body, "Le dossier enregistré dans ce navigateur ne peut plus être lu"));
+        CHECK(contains(page.header("Set-Cookie"), "Max-Age=0"));
+        auto add = server().get("/dossier/ajouter?e=" + enc(kClause), {{"Cookie", bad}});
+        CHECK(add.status == 303);
+        CHECK(add.header("Location") == "/dossier?e=" + enc(kClause) + "#p1");
+    }
+    CHECK(server().get("/healthz").status == 200);
+}
+
+TEST_CASE("hostile titles and notes come back escaped in every format", "[dossier][http][security]") {
+    const std::string title = "<script>alert(\"t\")</script> & 'co'";
+    const std::string note = "<img src=x onerror='alert(1)'>\n# titre\n1. liste \"note\"";
+    const std::string q = "titre=" + enc(title) + "&e=" + enc(kLaw) + "&a=" + enc(note);
+
+    for (const std::string route : {"/dossier", "/dossier/imprimer"}) {
+        CAPTURE(route);
+        auto a = server().get(route + "?" + q);
+        REQUIRE(a.status == 200);
+        CHECK_FALSE(contains(a.body, "<script>"));
+        CHECK_FALSE(contains(a.body, "<img"));
+        CHECK(contains(a.body, "&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; &amp; &#39;co&#39;"));
+        CHECK(contains(a.body, "&lt;img src=x onerror=&#39;alert(1)&#39;&gt;"));
+    }
+    auto md = server().get("/dossier/markdown?" + q);
+    for (size_t at = md.body.find('<'); at != std::string::npos; at = md.body.find('<', at + 1)) {
+        CAPTURE(md.body.substr(at, 20));
+        CHECK((at > 0 && md.body[at - 1] == '\\'));  // every '<' escaped: a renderer shows it as text
+    }
+    CHECK(contains(md.body, "# \\<script\\>alert\\(\"t\"\\)\\</script\\> \\& 'co'\n"));
+    CHECK(contains(md.body, "> \\<img src=x onerror='alert\\(1\\)'\\>\n> \\# titre\n> 1\\. liste \"note\"\n"));
+    auto js = server().get("/dossier/json?" + q);
+    CHECK_FALSE(contains(js.body, "<script>"));
+    auto o = json(js.body);
+    CHECK(o->getValue<std::string>("title") == title);
+    CHECK(o->getArray("passages")->getObject(0)->getValue<std::string>("annotation") == note);
+    // File names are ours: nothing the user wrote reaches a header.
+    for (const auto& [route, name] : {std::pair<std::string, std::string>{"/dossier/markdown", "dossier.md"},
+                                      {"/dossier/json", "dossier.json"}, {"/dossier/pdf", "dossier.pdf"}}) {
+        CAPTURE(route);
+        auto a = server().request("HEAD", route + "?" + q);
+        CHECK(a.status == 200);
+        CHECK(a.header("Content-Disposition") == "attachment; filename=\"" + name + "\"");
+    }
+    // The cookie holds the encoded dossier: no raw ';', space or quote from the user.
+    auto added = server().get("/dossier/ajouter?e=" + enc(kClause), {{"Cookie", "dossier=" + q}});
+    REQUIRE(added.status == 303);
+    std::string value = cookie_of(added).substr(std::string("dossier=").size());
+    CHECK(value.find_first_of(" ;\"'<>,\\") == std::string::npos);
+}
+
+TEST_CASE("md_escape neutralises Markdown, line by line", "[dossier]") {
+    const std::pair<std::string, std::string> rows[] = {
+        {"texte simple", "texte simple"},
+        {"<b>gras</b>", "\\<b\\>gras\\</b\\>"},
+        {"# titre", "\\# titre"},
+        {"1. un", "1\\. un"},
+        {"- tiret", "\\- tiret"},
+        {"    code", "code"},
+        {"a\n> b", "a\n\\> b"},
+        {"[lien](http://x)", "\\[lien\\]\\(http://x\\)"},
+        {"*_`|~&", "\\*\\_\\`\\|\\~\\&"},
+        {"art. 46", "art. 46"},
+    };
+    for (const auto& [in, out] : rows) {
+        CAPTURE(in);
+        CHECK(pages::md_escape(in) == out);
+    }
+}

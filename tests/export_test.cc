@@ -1,0 +1,331 @@
+// @brief Exports of search results (/recherche?…&format=csv|json): a strict
+// CSV parser reads them, and they must hold exactly the results of the page
+// and of /api/search for the same query and filters, up to the cap.
+#include <catch2/catch.hpp>
+
+#include <optional>
+#include <set>
+#include <string_view>
+
+#include "common/escape.h"
+#include "search/request.h"
+#include "server/export.h"
+#include "tests/bundled_server.h"
+#include "tests/search_fixture.h"
+
+using namespace coopdec;
+
+namespace {
+
+using Rows = std::vector<std::vector<std::string>>;
+
+// RFC 4180, strictly: fields separated by ',', every record ended by CRLF,
+// a quoted field's quotes doubled, no quote, CR or LF in an unquoted field,
+// nothing between a closing quote and the next separator, every record as
+// wide as the first. Nothing on any deviation.
+std::optional<Rows> parse_csv(std::string_view s) {
+    Rows rows;
+    std::vector<std::string> row;
+    size_t i = 0;
+    while (i < s.size()) {
+        std::string field;
+        if (s[i] == '"') {
+            for (++i;; ++i) {
+                if (i >= s.size()) return std::nullopt;  // unterminated
+                if (s[i] == '"') {
+                    if (i + 1 < s.size() && s[i + 1] == '"') {
+                        field += '"';
+                        ++i;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                field += s[i];
+            }
+        } else {
+            for (; i < s.size() && s[i] != ',' && s[i] != '\r'; ++i) {
+                if (s[i] == '"' || s[i] == '\n') return std::nullopt;
+                field += s[i];
+            }
+        }
+        row.push_back(std::move(field));
+        if (i < s.size() && s[i] == ',') {
+            if (++i == s.size()) return std::nullopt;  // a record must end with CRLF
+            continue;
+        }
+        if (s.substr(i, 2) != "\r\n") return std::nullopt;
+        i += 2;
+        rows.push_back(std::move(row));
+        row.clear();
+    }
+    for (const auto& r : rows)
+        if (r.size() != rows.front().size()) return std::nullopt;
+    return rows;
+}
+
+const std::string kBom = "\xEF\xBB\xBF";
+const std::vector<std::string> kHeader{"id", "type", "titre", "date", "communes", "partenaire",
+                                       "partenariats", "themes", "url", "demonstration"};
+
+// The CSV body without its byte-order mark, parsed; fails the test otherwise.
+Rows csv_rows(const std::string& body) {
+    REQUIRE(body.compare(0, kBom.size(), kBom) == 0);
+    auto rows = parse_csv(std::string_view(body).substr(kBom.size()));
+    REQUIRE(rows);
+    REQUIRE_FALSE(rows->empty());
+    CHECK(rows->front() == kHeader);
+    return *rows;
+}
+
+std::string unescape_amp(std::string s) {
+    for (size_t at = s.find("&amp;"); at != std::string::npos; at = s.find("&amp;", at + 1)) s.erase(at + 1, 4);
+    return s;
+}
+
+// The document URLs of a results page, in order.
+std::vector<std::string> page_urls(const std::string& html) {
+    std::vector<std::string> out;
+    const std::string marker = "<article class=\"result\"><h2><a href=\"";
+    for (size_t at = html.find(marker); at != std::string::npos; at = html.find(marker, at + 1)) {
+        size_t start = at + marker.size();
+        out.push_back(html.substr(start, html.find('"', start) - start));
+    }
+    return out;
+}
+
+// The href of the link whose text is `text` right after « Exporter : ».
+std::string export_href(const std::string& html, const std::string& text) {
+    size_t line = html.find("<p class=\"export\">Exporter : ");
+    if (line == std::string::npos) return {};
+    size_t end = html.find("</p>", line);
+    size_t label = html.find("\">" + text + "</a>", line);
+    if (label == std::string::npos || label > end) return {};
+    size_t start = html.rfind("href=\"", label) + 6;
+    return unescape_amp(html.substr(start, label - start));
+}
+
+size_t column(const std::string& name) {
+    return static_cast<size_t>(std::find(kHeader.begin(), kHeader.end(), name) - kHeader.begin());
+}
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("the strict CSV parser of these tests", "[export]") {
+    CHECK(parse_csv("a,b\r\n1,2\r\n") == Rows{{"a", "b"}, {"1", "2"}});
+    CHECK(parse_csv("\"a,\"\"b\"\"\r\nc\",\r\n") == Rows{{"a,\"b\"\r\nc", ""}});
+    CHECK(parse_csv("") == Rows{});
+    for (const char* bad : {"a,b", "a,b\n", "a\"b\r\n", "\"a\"b\r\n", "\"a\r\n", "a,b\r\n1\r\n", "a,\r\nb\nc\r\n", "a,"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_csv(bad));
+    }
+    // Every field csv_escape writes reads back as itself (formulas defused).
+    for (const std::string text : {"plain", "a,b", "say \"hi\"", "line\nbreak", "cr\r\nlf", "=1+1", "\r=1", "-2", "l’État"}) {
+        CAPTURE(text);
+        auto rows = parse_csv(csv_escape(text) + "," + csv_escape(text) + "\r\n");
+        REQUIRE(rows);
+        bool formula = std::string("=+-@\t\r").find(text[0]) != std::string::npos;
+        CHECK(rows->at(0) == std::vector<std::string>(2, (formula ? "'" : "") + text));
+    }
+}
+
+TEST_CASE("exports give every result of the page's search, its filters applied", "[export][server][http]") {
+    const auto& server = *test::bundled().server;
+    struct Case {
+        std::string params;
+        std::string column, expected;  // every row's `column` must contain `expected` ("" = no check)
+    };
+    const Case cases[] = {
+        {"", "", ""},
+        {"q=eau", "", ""},
+        {"q=cooperation+decentralisee&sort=date", "", ""},
+        {"type=convention&country=FR", "type", "convention"},
+        {"type=partenariat", "type", "partenariat"},
+        {"commune=Kloto+1&sort=date-asc", "communes", "Kloto 1"},
+        {"q=eau&type=convention&type=entretien&region=Plateaux", "", ""},
+        {"theme=sant%C3%A9&type=partenariat", "themes", "santé"},
+        {"q=zzzzqqq", "", ""},  // nothing found: the header row alone
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.params);
+        const std::string amp = c.params.empty() ? "" : "&";
+        auto api = test::parse_json(server.get("/api/search?" + c.params + amp + "per_page=100").body);
+        const size_t total = api->getValue<size_t>("total");
+        REQUIRE(total <= 100);  // all of them on one API page
+        std::vector<std::string> ids;
+        auto results = api->getArray("results");
+        for (size_t i = 0; i < results->size(); ++i) ids.push_back(results->getObject(i)->getValue<std::string>("id"));
+
+        auto csv = server.get("/recherche?" + c.params + amp + "format=csv");
+        CHECK(csv.status == 200);
+        CHECK(csv.header("Content-Type") == "text/csv; charset=utf-8");
+        CHECK(csv.header("Content-Disposition") == "attachment; filename=\"coopdec-recherche.csv\"");
+        CHECK(csv.header("X-Total-Count") == std::to_string(total));
+        CHECK(csv.header("X-Coopdec-Truncated") == "false");
+        CHECK(valid_utf8(csv.body));
+        Rows rows = csv_rows(csv.body);
+        REQUIRE(rows.size() == total + 1);
+        std::vector<std::string> csv_ids;
+        for (size_t i = 1; i < rows.size(); ++i) {
+            csv_ids.push_back(rows[i][0]);
+            CHECK(rows[i][column("url")] == "/doc/" + rows[i][0]);
+            CHECK((rows[i][column("demonstration")] == "oui" || rows[i][column("demonstration")] == "non"));
+            if (!c.column.empty()) CHECK(contains(rows[i][column(c.column)], c.expected));
+        }
+        CHECK(csv_ids == ids);  // the same documents, in the same order
+
+        auto js = server.get("/recherche?" + c.params + amp + "format=json");
+        CHECK(js.status == 200);
+        CHECK(js.header("Content-Type") == "application/json; charset=utf-8");
+        auto e = test::parse_json(js.body);
+        CHECK(e->getValue<size_t>("total") == total);
+        CHECK(e->getValue<size_t>("exported") == total);
+        CHECK(e->getValue<size_t>("cap") == kExportCap);
+        CHECK_FALSE(e->getValue<bool>("truncated"));
+        auto exported = e->getArray("results");
+        REQUIRE(exported->size() == ids.size());
+        for (size_t i = 0; i < ids.size(); ++i) {
+            auto row = exported->getObject(i);
+            auto from_api = results->getObject(i);
+            CHECK(row->getValue<std::string>("id") == ids[i]);
+            for (const char* key : {"type", "title", "url", "date", "partner"})
+                CHECK(row->getValue<std::string>(key) == from_api->getValue<std::string>(key));
+            CHECK(row->getValue<bool>("demo") == from_api->getValue<bool>("demo"));
+            CHECK(row->getArray("communes")->size() == from_api->getArray("communes")->size());
+            CHECK(row->getArray("partnerships")->size() == from_api->getArray("partnerships")->size());
+            const std::string& themes = rows[i + 1][column("themes")];
+            size_t in_csv = themes.empty() ? 0 : static_cast<size_t>(std::count(themes.begin(), themes.end(), ';')) + 1;
+            CHECK(row->getArray("themes")->size() == in_csv);
+        }
+
+        // The results page: its documents are the export's first rows, and
+        // its export links carry its query and filters.
+        auto page = server.get("/recherche?" + c.params);
+        std::vector<std::string> urls = page_urls(page.body);
+        REQUIRE(urls.size() == std::min<size_t>(total, 10));
+        for (size_t i = 0; i < urls.size(); ++i) CHECK(urls[i] == rows[i + 1][column("url")]);
+        if (total == 0) {
+            CHECK_FALSE(contains(page.body, "Exporter : "));
+            continue;
+        }
+        std::string csv_link = export_href(page.body, "CSV"), json_link = export_href(page.body, "JSON");
+        std::string encoded = c.params;  // the links write a space %20
+        for (size_t at = encoded.find('+'); at != std::string::npos; at = encoded.find('+')) encoded.replace(at, 1, "%20");
+        CHECK(csv_link == "/recherche?" + encoded + amp + "format=csv");
+        CHECK(json_link == "/recherche?" + encoded + amp + "format=json");
+        CHECK(server.get(csv_link).body == csv.body);
+    }
+}
+
+TEST_CASE("exports: a partnership's row, and the links of a later page", "[export][server][http]") {
+    const auto& server = *test::bundled().server;
+    Rows rows = csv_rows(server.get("/recherche?type=partenariat&commune=Ogou+1&format=csv").body);
+    auto niort = std::find_if(rows.begin(), rows.end(), [](const auto& r) { return r[0] == "part-ogou-1-niort"; });
+    REQUIRE(niort != rows.end());
+    CHECK((*niort)[column("type")] == "partenariat");
+    CHECK((*niort)[column("date")] == "1958");
+    CHECK((*niort)[column("communes")] == "Ogou 1");
+    CHECK((*niort)[column("themes")] == "eau et assainissement ; santé ; éducation");
+    // A convention's partnerships are ids; its themes are inherited.
+    Rows conv = csv_rows(server.get("/recherche?q=Niort&type=convention&format=csv").body);
+    auto c = std::find_if(conv.begin(), conv.end(), [](const auto& r) { return r[0] == "conv-ogou-1-niort-1986"; });
+    REQUIRE(c != conv.end());
+    CHECK(contains((*c)[column("partenariats")], "part-ogou-1-niort"));
+    // Page 2 of a search offers the export of the whole search, from its first result.
+    auto page2 = server.get("/recherche?per_page=5&page=2");
+    CHECK(export_href(page2.body, "CSV") == "/recherche?format=csv");
+    CHECK(csv_rows(server.get("/recherche?per_page=5&page=2&format=csv").body).size() ==
+          test::parse_json(server.get("/api/search").body)->getValue<size_t>("total") + 1);
+}
+
+TEST_CASE("exports: an unknown format or a bad filter is a 400 in French", "[export][server][http][bad-input]") {
+    const auto& server = *test::bundled().server;
+    struct Row {
+        const char* target;
+        const char* message;
+    };
+    const Row rows[] = {
+        {"/recherche?q=eau&format=xls", "format d&#39;export inconnu « xls » : les formats possibles sont csv et json"},
+        {"/recherche?format=", "format d&#39;export vide : les formats possibles sont csv et json"},
+        {"/recherche?format=CSV", "format d&#39;export inconnu « CSV »"},
+        {"/?format=pdf", "format d&#39;export inconnu « pdf »"},
+        {"/recherche?commune=Atlantide&format=csv", "aucun document n&#39;a la valeur « Atlantide »"},
+        {"/recherche?page=-1&format=json", "numéro de page invalide"},
+        {"/recherche?format=%3Cscript%3E", "« &lt;script&gt; »"},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.target);
+        auto a = server.get(r.target);
+        CHECK(a.status == 400);
+        CHECK(a.header("Content-Type") == "text/html; charset=utf-8");
+        CHECK(contains(a.body, r.message));
+    }
+}
+
+TEST_CASE("exports stop at the cap and say so, pages read in order", "[export]") {
+    // 253 partnerships: more than two pages of kMaxPerPage.
+    test::SearchFixture fx;
+    for (int i = 0; i < 250; ++i) {
+        Record p = test::partnership("part-x-" + std::to_string(i), "kloto-1", "Ville " + std::to_string(i), "FR",
+                                     std::to_string(1960 + i % 60), {"tourisme"});
+        if (i == 7) {
+            p.title = "=HYPERLINK(\"http://exemple.invalid\",\"clic\")";
+            p.partner = "Niort, \"Deux-Sèvres\"\nFrance";
+        }
+        fx.add(p);
+    }
+    SearchRequest req;
+    REQUIRE_FALSE(apply_parameter(req, "type", "partenariat"));
+    REQUIRE_FALSE(apply_parameter(req, "sort", "date-asc"));
+    // The pages of the search itself, one after the other.
+    std::vector<std::string> expected;
+    for (size_t page = 1; page <= 3; ++page) {
+        SearchRequest r = req;
+        r.per_page = kMaxPerPage;
+        r.page = page;
+        for (const auto& d : search(fx.db, r).results) expected.push_back(d.id);
+    }
+    REQUIRE(expected.size() == 253);
+
+    Export all = collect_export(fx.db, req, nullptr, nullptr);
+    CHECK(all.total == 253);
+    CHECK_FALSE(all.truncated);
+    std::vector<std::string> ids;
+    for (const auto& r : all.rows) ids.push_back(r.doc.id);
+    CHECK(ids == expected);
+    CHECK(std::set<std::string>(ids.begin(), ids.end()).size() == 253);
+
+    for (size_t cap : {1, 99, 100, 101, 200, 252}) {
+        CAPTURE(cap);
+        Export cut = collect_export(fx.db, req, nullptr, nullptr, cap);
+        CHECK(cut.total == 253);
+        CHECK(cut.truncated);
+        REQUIRE(cut.rows.size() == cap);
+        CHECK(cut.rows.back().doc.id == expected[cap - 1]);
+        auto j = test::parse_json(export_json(cut, cap));
+        CHECK(j->getValue<bool>("truncated"));
+        CHECK(j->getValue<size_t>("exported") == cap);
+        CHECK(j->getValue<size_t>("total") == 253);
+        CHECK(j->getValue<size_t>("cap") == cap);
+        CHECK(j->getArray("results")->size() == cap);
+    }
+    CHECK_FALSE(collect_export(fx.db, req, nullptr, nullptr, 253).truncated);
+
+    // Formulas defused, separators and newlines kept, in a file that parses.
+    Rows rows = csv_rows(export_csv(all));
+    REQUIRE(rows.size() == 254);
+    auto odd = std::find_if(rows.begin(), rows.end(), [](const auto& r) { return r[0] == "part-x-7"; });
+    REQUIRE(odd != rows.end());
+    CHECK((*odd)[column("titre")] == "'=HYPERLINK(\"http://exemple.invalid\",\"clic\")");
+    CHECK((*odd)[column("partenaire")] == "Niort, \"Deux-Sèvres\"\nFrance (FR)");  // the country added at index time
+    CHECK((*odd)[column("themes")] == "tourisme");
+    auto j = test::parse_json(export_json(all));
+    CHECK(j->getArray("results")->size() == 253);
+
+    // The results page says when the export is cut.
+    CHECK(contains(export_links(kExportCap + 1, {{"q", "eau"}}), "(les 1\u00A0000 premiers)"));
+    CHECK_FALSE(contains(export_links(kExportCap, {{"q", "eau"}}), "premiers"));
+    CHECK(export_links(0, {{"q", "eau"}}).empty());
+}
