@@ -17,7 +17,7 @@ struct Expected {
     std::string kind, number, date, article, paragraph, label;
 };
 
-struct Row {
+struct CitationRow {
     std::string in;
     std::vector<Expected> out;
 };
@@ -31,8 +31,8 @@ std::string line(const Expected& e) {
     return e.kind + "|" + e.number + "|" + e.date + "|" + e.article + "|" + e.paragraph + "|" + e.label;
 }
 
-void check_rows(const std::vector<Row>& rows) {
-    for (const Row& r : rows) {
+void check_rows(const std::vector<CitationRow>& rows) {
+    for (const CitationRow& r : rows) {
         INFO(r.in);
         std::vector<std::string> got, want;
         for (const Citation& c : find_citations(r.in)) got.push_back(line(c));

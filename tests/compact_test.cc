@@ -28,19 +28,19 @@ void copy_corpus(const std::string& to) {
         fs::copy_file(test::source_dir() + "/corpus/" + f, to + "/" + fs::path(f).filename().string());
 }
 
-struct Run {
+struct CompactRun {
     IndexSummary summary;
     std::string log;
     std::vector<IndexEvent> events;
 };
 
-Run index(const std::string& db, const std::string& corpus, bool compact = false) {
+CompactRun run_index(const std::string& db, const std::string& corpus, bool compact = false) {
     IndexOptions opt;
     opt.db_path = db;
     opt.inputs = {corpus};
     opt.schema_dir = test::source_dir() + "/corpus/schema";
     opt.compact = compact;
-    Run r;
+    CompactRun r;
     opt.on_event = [&](IndexEvent e, const std::string&) { r.events.push_back(e); };
     std::FILE* log = std::tmpfile();
     r.summary = index_corpus(opt, log);
@@ -89,7 +89,7 @@ size_t total_of(const test::HttpAnswer& a) {
 TEST_CASE("a run that creates the index writes it compacted, and later runs do not compact", "[index][compact]") {
     test::TempDir dir;
     copy_corpus(dir / "corpus");
-    Run first = index(dir / "db", dir / "corpus");
+    CompactRun first = run_index(dir / "db", dir / "corpus");
     INFO(first.log);
     CHECK(first.log.empty());
     CHECK(first.summary.compacted);
@@ -102,7 +102,7 @@ TEST_CASE("a run that creates the index writes it compacted, and later runs do n
     CHECK_FALSE(fs::exists(dir / "db.compactage"));
     CHECK_FALSE(fs::exists(dir / "db.ancien"));
 
-    Run again = index(dir / "db", dir / "corpus");
+    CompactRun again = run_index(dir / "db", dir / "corpus");
     CHECK_FALSE(again.summary.compacted);
     CHECK(again.events.back() == IndexEvent::committing);
 }
@@ -110,14 +110,14 @@ TEST_CASE("a run that creates the index writes it compacted, and later runs do n
 TEST_CASE("the option compact rewrites an index smaller, with exactly the same content", "[index][compact]") {
     test::TempDir dir;
     copy_corpus(dir / "corpus");
-    REQUIRE(index(dir / "db", dir / "corpus").summary.compacted);
+    REQUIRE(run_index(dir / "db", dir / "corpus").summary.compacted);
     // A later run leaves the index loose again.
     fs::copy_file(test::source_dir() + "/corpus/conventions/conv-amou-1-aiffres-2021.xml", dir / "corpus/c2.xml");
-    REQUIRE(index(dir / "db", dir / "corpus").summary.documents == 1);
+    REQUIRE(run_index(dir / "db", dir / "corpus").summary.documents == 1);
     const std::string before = contents(dir / "db");
     const std::uintmax_t size_before = bytes_under(dir / "db");
 
-    Run c = index(dir / "db", dir / "corpus", true);
+    CompactRun c = run_index(dir / "db", dir / "corpus", true);
     INFO(c.log);
     CHECK(c.summary.compacted);
     CHECK(c.summary.skipped == 4);
@@ -130,19 +130,19 @@ TEST_CASE("a reader goes on across a compaction, and the server follows the comm
           "[index][compact][server]") {
     test::TempDir dir;
     copy_corpus(dir / "corpus");
-    REQUIRE(index(dir / "db", dir / "corpus").summary.compacted);
+    REQUIRE(run_index(dir / "db", dir / "corpus").summary.compacted);
     Xapian::Database reader(dir / "db");
     test::ServerProcess server({"--db", dir / "db", "--port", "0"});
     CHECK(total_of(server.get("/api/search?q=Aiffres")) == 2);
 
-    REQUIRE(index(dir / "db", dir / "corpus", true).summary.compacted);
+    REQUIRE(run_index(dir / "db", dir / "corpus", true).summary.compacted);
     CHECK(reader.get_termfreq("XKIND:doc") == 2);  // still the old files, still readable
     reader.reopen();
     CHECK(reader.get_termfreq("XKIND:doc") == 2);
     CHECK(total_of(server.get("/api/search?q=Aiffres")) == 2);
 
     fs::copy_file(test::source_dir() + "/corpus/conventions/conv-amou-1-aiffres-2021.xml", dir / "corpus/c2.xml");
-    REQUIRE(index(dir / "db", dir / "corpus").summary.documents == 1);
+    REQUIRE(run_index(dir / "db", dir / "corpus").summary.documents == 1);
     CHECK(total_of(server.get("/api/search?q=Aiffres")) == 3);  // no restart
     reader.reopen();
     CHECK(reader.get_termfreq("XKIND:doc") == 3);
@@ -151,10 +151,10 @@ TEST_CASE("a reader goes on across a compaction, and the server follows the comm
 TEST_CASE("what a killed compaction left beside the index is removed by the next one", "[index][compact]") {
     test::TempDir dir;
     copy_corpus(dir / "corpus");
-    REQUIRE(index(dir / "db", dir / "corpus").summary.compacted);
+    REQUIRE(run_index(dir / "db", dir / "corpus").summary.compacted);
     dir.write("db.compactage/postlist.glass", "half a table");
     dir.write("db.ancien/postlist.glass", "an old index");
-    Run c = index(dir / "db", dir / "corpus", true);
+    CompactRun c = run_index(dir / "db", dir / "corpus", true);
     CHECK(c.summary.compacted);
     CHECK(c.log.empty());
     CHECK_FALSE(fs::exists(dir / "db.compactage"));
@@ -168,7 +168,7 @@ TEST_CASE("a compaction that fails is a warning: the run's commit stands", "[ind
     // A folder name of 250 bytes: the index fits, its sibling
     // "….compactage" does not (NAME_MAX is 255), even for root.
     const std::string db = dir / std::string(250, 'i');
-    Run r = index(db, dir / "corpus");
+    CompactRun r = run_index(db, dir / "corpus");
     INFO(r.log);
     CHECK_FALSE(r.summary.compacted);
     CHECK_FALSE(r.summary.fatal);

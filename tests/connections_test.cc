@@ -28,8 +28,6 @@ using namespace coopdec;
 
 namespace {
 
-bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
-
 void send_all(int fd, const std::string& data) {
     size_t sent = 0;
     while (sent < data.size()) {
@@ -163,7 +161,7 @@ TEST_CASE("slow clients do not starve the others, and each is cut off in bounded
     CHECK(ok == 40);
     // Bounded connections: never more than 64 waiting; the rest were evicted.
     CHECK(metric(metrics, "coopdec_connections_waiting") <= 64);
-    CHECK(contains(metrics, "coopdec_connections_cut_total{reason=\"evicted\"}"));
+    CHECK(test::contains(metrics, "coopdec_connections_cut_total{reason=\"evicted\"}"));
 
     // Bounded time: every slow connection is closed by the server, with a
     // 408 when it is the deadline that cut it.
@@ -172,7 +170,7 @@ TEST_CASE("slow clients do not starve the others, and each is cut off in bounded
         bool was_closed = false;
         std::string said = until_closed(fd, 15, was_closed);
         closed += was_closed;
-        timed_out += contains(said, "HTTP/1.1 408");
+        timed_out += test::contains(said, "HTTP/1.1 408");
         close(fd);
     }
     CHECK(closed == kSlow);
@@ -192,7 +190,7 @@ TEST_CASE("keep-alive and pipelined requests go through the gate", "[server][gat
     REQUIRE(answers.size() == 3);
     CHECK(answers[0].rfind("HTTP/1.1 200", 0) == 0);
     CHECK(answers[1].rfind("HTTP/1.1 200", 0) == 0);
-    CHECK(contains(answers[1], "Content-Type: text/html"));
+    CHECK(test::contains(answers[1], "Content-Type: text/html"));
     CHECK(answers[2].rfind("HTTP/1.1 404", 0) == 0);
     // The same connection serves more, one at a time.
     for (int i = 0; i < 5; ++i) {
@@ -215,8 +213,8 @@ TEST_CASE("answers from the gate carry the security headers", "[server][gate][ha
         close(fd);
         CAPTURE(said.substr(0, 40));
         CHECK((said.rfind("HTTP/1.1 400", 0) == 0 || said.rfind("HTTP/1.1 431", 0) == 0));
-        CHECK(contains(said, "Content-Security-Policy: default-src 'none'"));
-        CHECK(contains(said, "X-Content-Type-Options: nosniff"));
+        CHECK(test::contains(said, "Content-Security-Policy: default-src 'none'"));
+        CHECK(test::contains(said, "X-Content-Type-Options: nosniff"));
         CHECK(closed);
     }
     // A request that never ends: 408 after the timeout, with the headers too.
@@ -226,8 +224,8 @@ TEST_CASE("answers from the gate carry the security headers", "[server][gate][ha
     std::string said = until_closed(fd, 10, closed);
     close(fd);
     CHECK(said.rfind("HTTP/1.1 408", 0) == 0);
-    CHECK(contains(said, "Content-Security-Policy: default-src 'none'"));
-    CHECK(contains(said, "requête trop lente"));
+    CHECK(test::contains(said, "Content-Security-Policy: default-src 'none'"));
+    CHECK(test::contains(said, "requête trop lente"));
 }
 
 TEST_CASE("a server started as root gives root up", "[server][hardening][root]") {
@@ -253,14 +251,14 @@ TEST_CASE("a server started as root gives root up", "[server][hardening][root]")
         CHECK(status == 77);
         return out;
     };
-    CHECK(contains(refused("--db '" + shared_index().db + "' --user root"), "refus de fonctionner en root"));
-    CHECK(contains(refused("--db '" + shared_index().db + "' --user personne-inconnue"),
+    CHECK(test::contains(refused("--db '" + shared_index().db + "' --user root"), "refus de fonctionner en root"));
+    CHECK(test::contains(refused("--db '" + shared_index().db + "' --user personne-inconnue"),
                    "utilisateur inconnu : personne-inconnue"));
     // An index the unprivileged user cannot read is refused at start, clearly.
     test::TempDir hidden;
     std::filesystem::permissions(hidden.path(), std::filesystem::perms::owner_all);
     std::filesystem::copy(shared_index().db, hidden / "db");
-    CHECK(contains(refused("--db '" + (hidden / "db") + "'"), "l'index doit être lisible par l'utilisateur nobody"));
+    CHECK(test::contains(refused("--db '" + (hidden / "db") + "'"), "l'index doit être lisible par l'utilisateur nobody"));
 }
 
 TEST_CASE("error answers reveal no path, library message or stack", "[server][hardening]") {
@@ -277,8 +275,8 @@ TEST_CASE("error answers reveal no path, library message or stack", "[server][ha
         for (const std::string& leak : {where, std::string("/tmp"), std::string("Xapian"), std::string("xapian"),
                                         std::string("Couldn't"), std::string("No such file"), std::string("errno"),
                                         std::string("exception"), std::string("what()"), std::string("::")})
-            CHECK_FALSE(contains(a.body, leak));
-        CHECK(contains(a.body, "index"));
+            CHECK_FALSE(test::contains(a.body, leak));
+        CHECK(test::contains(a.body, "index"));
     }
     CHECK(server.get("/healthz").status != 500);
 }

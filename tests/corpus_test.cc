@@ -21,12 +21,6 @@ struct Output {
     std::string text;  // stdout and stderr
 };
 
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
 Output run(const std::string& command) {
     Output out;
     std::FILE* p = popen((command + " 2>&1").c_str(), "r");
@@ -39,10 +33,8 @@ Output run(const std::string& command) {
     return out;
 }
 
-std::string bin(const std::string& name) { return quote(std::string(COOPDEC_BIN_DIR) + "/" + name); }
-
 Poco::JSON::Object::Ptr search_json(const std::string& db, const std::string& args) {
-    Output o = run(bin("coopdec-search") + " --db " + quote(db) + " --json " + args);
+    Output o = run(test::bin("coopdec-search") + " --db " + test::shell_quote(db) + " --json " + args);
     INFO(o.text);
     REQUIRE(o.status == 0);
     Poco::JSON::Parser parser;
@@ -71,7 +63,7 @@ TEST_CASE("the bundled corpus indexes cleanly and answers known queries", "[e2e]
     std::string db = dir / "db";
     std::string corpus = test::source_dir() + "/corpus";
 
-    Output first = run(bin("coopdec-index") + " --db " + quote(db) + " " + quote(corpus));
+    Output first = run(test::bin("coopdec-index") + " --db " + test::shell_quote(db) + " " + test::shell_quote(corpus));
     INFO(first.text);
     REQUIRE(first.status == 0);
     // 86 files: the gazetteer feeds the others and is no result.
@@ -79,7 +71,7 @@ TEST_CASE("the bundled corpus indexes cleanly and answers known queries", "[e2e]
     CHECK(first.text.find("85 documents dans l'index") != std::string::npos);
     CHECK(first.text.find(" 0 en erreur, 0 avertissements") != std::string::npos);
 
-    Output second = run(bin("coopdec-index") + " --db " + quote(db) + " " + quote(corpus));
+    Output second = run(test::bin("coopdec-index") + " --db " + test::shell_quote(db) + " " + test::shell_quote(corpus));
     CHECK(second.status == 0);
     CHECK(second.text.find("0 documents indexés (0 unités), 86 inchangés") != std::string::npos);
 
@@ -107,7 +99,7 @@ TEST_CASE("the bundled corpus indexes cleanly and answers known queries", "[e2e]
     CHECK(first_result->getValue<bool>("demo"));
 
     // A wrong filter is refused with a French message and status 2.
-    Output bad = run(bin("coopdec-search") + " --db " + quote(db) + " --filter commune=Atlantide eau");
+    Output bad = run(test::bin("coopdec-search") + " --db " + test::shell_quote(db) + " --filter commune=Atlantide eau");
     CHECK(bad.status == 2);
     CHECK(bad.text == "coopdec-search : aucun document n'a la valeur « Atlantide » pour le filtre « commune »\n");
 }
@@ -115,7 +107,7 @@ TEST_CASE("the bundled corpus indexes cleanly and answers known queries", "[e2e]
 TEST_CASE("every conformance file is taken, the invalid one reported", "[e2e][conformance]") {
     test::TempDir dir;
     std::string conformance = test::source_dir() + "/../shared/conformance";
-    Output o = run(bin("coopdec-index") + " --db " + quote(dir / "db") + " " + quote(conformance));
+    Output o = run(test::bin("coopdec-index") + " --db " + test::shell_quote(dir / "db") + " " + test::shell_quote(conformance));
     INFO(o.text);
     CHECK(o.status == 1);
     CHECK(o.text.find("akn_edge_invalid_sameXmlId.xml:") != std::string::npos);

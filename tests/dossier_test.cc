@@ -16,6 +16,7 @@
 #include "indexer/corpus.h"
 #include "search/dossier.h"
 #include "server/dossier_pages.h"
+#include "tests/bundled_server.h"
 #include "tests/server_process.h"
 #include "tests/test_util.h"
 
@@ -31,33 +32,6 @@ const std::string kClause = "conv-kloto-1-bressuire-1991#art_3";
 const std::string kUtterance = "ent-amou-1-2020#u_2";
 
 std::string enc(const std::string& s) { return url_encode(s); }
-
-struct Shared {
-    test::TempDir dir;
-    std::string db = dir / "db";
-    std::unique_ptr<test::ServerProcess> server;
-    Shared() {
-        IndexOptions opt;
-        opt.db_path = db;
-        opt.inputs = {test::source_dir() + "/corpus"};
-        opt.schema_dir = test::source_dir() + "/corpus/schema";
-        std::FILE* log = std::tmpfile();
-        IndexSummary s = index_corpus(opt, log);
-        std::fclose(log);
-        if (s.errors || s.fatal) throw std::runtime_error("the bundled corpus did not index");
-        server = std::make_unique<test::ServerProcess>(std::vector<std::string>{"--db", db, "--port", "0"},
-                                                       dir / "server.log");
-    }
-};
-
-Shared& shared() {
-    static Shared s;
-    return s;
-}
-
-const test::ServerProcess& server() { return *shared().server; }
-
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 // "dossier=VALUE" from a Set-Cookie header, as a browser sends it back.
 std::string cookie_of(const test::HttpAnswer& a) {
@@ -79,22 +53,6 @@ bool in_order(const std::string& s, std::initializer_list<std::string> parts) {
 
 std::string hidden(const std::string& ref) { return "name=\"e\" value=\"" + ref + "\""; }
 
-Poco::JSON::Object::Ptr json(const std::string& text) {
-    Poco::JSON::Parser p;
-    return p.parse(text).extract<Poco::JSON::Object::Ptr>();
-}
-
-// Whitespace runs as one space: pdftotext breaks lines where the PDF does.
-std::string squeeze(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
-        if (space && (out.empty() || out.back() == ' ')) continue;
-        out += space ? ' ' : c;
-    }
-    return out;
-}
-
 const std::string kFixture = "/dossier?titre=Atelier%20Kara&e=" + url_encode(kLaw) + "&a=" +
                              url_encode("Lire avec l'article 47.") + "&e=" + url_encode(kClause) + "&e=" +
                              url_encode(kUtterance) + "&a=" + url_encode("Comparer avec Kloto 1.");
@@ -104,15 +62,15 @@ std::string fixture(const std::string& route) { return route + kFixture.substr(s
 }  // namespace
 
 TEST_CASE("a dossier built with « Ajouter au dossier », edited, shared and kept across a restart", "[dossier][http]") {
-    test::ServerProcess s({"--db", shared().db, "--port", "0"});
+    test::ServerProcess s({"--db", test::bundled().db, "--port", "0"});
 
     // Three passages added, each from the dossier of the previous answer's cookie.
     auto first = s.get("/dossier/ajouter?e=" + enc(kLaw));
     REQUIRE(first.status == 303);
     CHECK(first.header("Location") == "/dossier?e=" + enc(kLaw) + "#p1");
     std::string set = first.header("Set-Cookie");
-    CHECK(contains(set, "dossier=e=" + enc(kLaw) + ";"));
-    for (const char* attr : {"Path=/", "SameSite=Lax", "HttpOnly", "Max-Age=31536000"}) CHECK(contains(set, attr));
+    CHECK(test::contains(set, "dossier=e=" + enc(kLaw) + ";"));
+    for (const char* attr : {"Path=/", "SameSite=Lax", "HttpOnly", "Max-Age=31536000"}) CHECK(test::contains(set, attr));
     std::string cookie = cookie_of(first);
     for (const auto& ref : {kClause, kUtterance, kLaw}) {  // the law again: no duplicate
         auto a = s.get("/dossier/ajouter?e=" + enc(ref), {{"Cookie", "autre=1; " + cookie}});
@@ -160,19 +118,19 @@ TEST_CASE("a dossier built with « Ajouter au dossier », edited, shared and kep
     // which becomes that browser's.
     auto shared_page = s.get(share);
     REQUIRE(shared_page.status == 200);
-    CHECK(contains(shared_page.body, "<h1>Atelier Kara</h1>"));
+    CHECK(test::contains(shared_page.body, "<h1>Atelier Kara</h1>"));
     CHECK(in_order(shared_page.body, {hidden(kUtterance), hidden(kLaw), "Lire avec l&#39;art. 47\npuis discuter</textarea>"}));
-    CHECK_FALSE(contains(shared_page.body, hidden(kClause)));
+    CHECK_FALSE(test::contains(shared_page.body, hidden(kClause)));
     CHECK(cookie_of(shared_page) == "dossier=" + share.substr(std::string("/dossier?").size()));
     // In the browser that had another dossier: replaced, with a way back.
     auto replaced = s.get(share, {{"Cookie", cookie}});
-    CHECK(contains(replaced.body, "\">rouvrir l'ancien dossier</a>"));
-    CHECK(contains(replaced.body, "href=\"" + html_escape("/dossier?" + three) + "\""));
+    CHECK(test::contains(replaced.body, "\">rouvrir l'ancien dossier</a>"));
+    CHECK(test::contains(replaced.body, "href=\"" + html_escape("/dossier?" + three) + "\""));
 
     // Nothing on the server: another process answers the link the same way.
     std::string said;
     CHECK(s.terminate(said) == 0);
-    test::ServerProcess again({"--db", shared().db, "--port", "0"});
+    test::ServerProcess again({"--db", test::bundled().db, "--port", "0"});
     auto after = again.get(share);
     CHECK(after.status == 200);
     // The same page but for the port the share link's full address names.
@@ -187,35 +145,35 @@ TEST_CASE("a dossier built with « Ajouter au dossier », edited, shared and kep
     auto fresh = again.get("/dossier/nouveau", {{"Cookie", cookie}});
     CHECK(fresh.status == 303);
     CHECK(fresh.header("Location") == "/dossier");
-    CHECK(contains(fresh.header("Set-Cookie"), "dossier=; Path=/; Max-Age=0"));
+    CHECK(test::contains(fresh.header("Set-Cookie"), "dossier=; Path=/; Max-Age=0"));
     auto empty = again.get("/dossier");
-    CHECK(contains(empty.body, "Le dossier est vide."));
+    CHECK(test::contains(empty.body, "Le dossier est vide."));
 }
 
 TEST_CASE("search results and document pages offer « Ajouter au dossier »", "[dossier][http]") {
-    auto results = server().get("/recherche?q=assainissement");
-    CHECK(contains(results.body, "href=\"/dossier/ajouter?e=ent-amou-1-2020%23u_2\""));
-    auto doc = server().get("/doc/conv-kloto-1-bressuire-1991");
-    CHECK(contains(doc.body, "<a class=\"add\" rel=\"nofollow\" href=\"/dossier/ajouter?e=conv-kloto-1-bressuire-1991%23art_3\">"
+    auto results = test::bundled_server().get("/recherche?q=assainissement");
+    CHECK(test::contains(results.body, "href=\"/dossier/ajouter?e=ent-amou-1-2020%23u_2\""));
+    auto doc = test::bundled_server().get("/doc/conv-kloto-1-bressuire-1991");
+    CHECK(test::contains(doc.body, "<a class=\"add\" rel=\"nofollow\" href=\"/dossier/ajouter?e=conv-kloto-1-bressuire-1991%23art_3\">"
                              "Ajouter au dossier</a>"));
-    CHECK(contains(doc.body, "href=\"/dossier/ajouter?e=conv-kloto-1-bressuire-1991\">Ajouter tout le document au dossier</a>"));
-    auto law = server().get("/doc/akn-tg-act-loi-2019-06-26-2019-006");
-    CHECK(contains(law.body, "href=\"/dossier/ajouter?e=akn-tg-act-loi-2019-06-26-2019-006%23art_46\""));
-    auto interview = server().get("/doc/ent-amou-1-2020");
-    CHECK(contains(interview.body, "href=\"/dossier/ajouter?e=ent-amou-1-2020%23u_2\""));
+    CHECK(test::contains(doc.body, "href=\"/dossier/ajouter?e=conv-kloto-1-bressuire-1991\">Ajouter tout le document au dossier</a>"));
+    auto law = test::bundled_server().get("/doc/akn-tg-act-loi-2019-06-26-2019-006");
+    CHECK(test::contains(law.body, "href=\"/dossier/ajouter?e=akn-tg-act-loi-2019-06-26-2019-006%23art_46\""));
+    auto interview = test::bundled_server().get("/doc/ent-amou-1-2020");
+    CHECK(test::contains(interview.body, "href=\"/dossier/ajouter?e=ent-amou-1-2020%23u_2\""));
     // A whole document added from its page reads back whole.
-    auto whole = json(server().get("/dossier/json?e=conv-kloto-1-bressuire-1991").body);
+    auto whole = test::parse_json(test::bundled_server().get("/dossier/json?e=conv-kloto-1-bressuire-1991").body);
     auto p = whole->getArray("passages")->getObject(0);
     CHECK(p->getValue<std::string>("anchor").empty());
-    CHECK(contains(p->getValue<std::string>("text"), "La commune de Kpalimé assure la maîtrise d’ouvrage"));
+    CHECK(test::contains(p->getValue<std::string>("text"), "La commune de Kpalimé assure la maîtrise d’ouvrage"));
     CHECK(p->getValue<std::string>("permalink") == "/doc/conv-kloto-1-bressuire-1991");
 }
 
 TEST_CASE("the handout: title page, contents in order, citations, permalinks, notes, demonstration marked", "[dossier][http]") {
-    auto a = server().get(fixture("/dossier/imprimer"));
+    auto a = test::bundled_server().get(fixture("/dossier/imprimer"));
     REQUIRE(a.status == 200);
     const std::string& b = a.body;
-    CHECK(contains(b, "<link rel=\"stylesheet\" href=\"/static/handout.css\">"));
+    CHECK(test::contains(b, "<link rel=\"stylesheet\" href=\"/static/handout.css\">"));
     CHECK(in_order(b, {"<section class=\"title-page\">", "<h1>Atelier Kara</h1>", "<p class=\"date\">Établi le ",
                        "<p class=\"count\">3 passages</p>", "documents de démonstration", "</section>"}));
     // Contents, then the passages, in the dossier's order.
@@ -238,13 +196,13 @@ TEST_CASE("the handout: title page, contents in order, citations, permalinks, no
     CHECK(in_order(b, {"id=\"passage-3\"", "Document de démonstration</strong>", "<dt>Intervenant</dt><dd>V. A.</dd>",
                        "<dt>Rôle</dt><dd>Secrétaire général</dd>", "<dt>Date</dt><dd>", "/doc/ent-amou-1-2020#u_2</a>",
                        "L’assainissement. C’est vraiment le cœur du partenariat.", "Comparer avec Kloto 1."}));
-    auto css = server().get("/static/handout.css");
+    auto css = test::bundled_server().get("/static/handout.css");
     CHECK(css.status == 200);
-    CHECK(contains(css.body, "@page{size:A4;"));
+    CHECK(test::contains(css.body, "@page{size:A4;"));
 }
 
 TEST_CASE("the PDF is made on the server and pdftotext reads the passages in it", "[dossier][http][pdf]") {
-    auto a = server().get(fixture("/dossier/pdf"));
+    auto a = test::bundled_server().get(fixture("/dossier/pdf"));
     REQUIRE(a.status == 200);
     CHECK(a.header("Content-Type") == "application/pdf");
     CHECK(a.header("Content-Disposition") == "attachment; filename=\"dossier.pdf\"");
@@ -253,7 +211,7 @@ TEST_CASE("the PDF is made on the server and pdftotext reads the passages in it"
     std::string file = dir / "dossier.pdf";
     std::ofstream(file, std::ios::binary) << a.body;
     int status = 0;
-    std::string text = squeeze(test::run_command("pdftotext -enc UTF-8 " + test::shell_quote(file) + " - 2>&1", status));
+    std::string text = test::squeeze(test::run_command("pdftotext -enc UTF-8 " + test::shell_quote(file) + " - 2>&1", status));
     REQUIRE(status == 0);
     for (const char* part : {"Atelier Kara", "3 passages", "Sommaire", "Loi n° 2019-006 du 26 juin 2019, art. 46",
                              "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46", "Lire avec l'article 47.",
@@ -261,7 +219,7 @@ TEST_CASE("the PDF is made on the server and pdftotext reads the passages in it"
                              "Secrétaire général", "L’assainissement. C’est vraiment le cœur du partenariat.",
                              "Comparer avec Kloto 1.", "Document de démonstration"}) {
         CAPTURE(part);
-        CHECK(contains(text, part));
+        CHECK(test::contains(text, part));
     }
     CHECK(in_order(text, {"Lire avec l'article 47.", "La commune de Kpalimé", "L’assainissement"}));
 }
@@ -272,7 +230,7 @@ TEST_CASE("without WeasyPrint the PDF is a 503 that names the package", "[dossie
     setenv("PATH", "/nonexistent-coopdec", 1);
     std::unique_ptr<test::ServerProcess> s;
     try {
-        s = std::make_unique<test::ServerProcess>(std::vector<std::string>{"--db", shared().db, "--port", "0"});
+        s = std::make_unique<test::ServerProcess>(std::vector<std::string>{"--db", test::bundled().db, "--port", "0"});
     } catch (...) {
         setenv("PATH", path.c_str(), 1);
         throw;
@@ -280,12 +238,12 @@ TEST_CASE("without WeasyPrint the PDF is a 503 that names the package", "[dossie
     setenv("PATH", path.c_str(), 1);
     auto a = s->get(fixture("/dossier/pdf"));
     CHECK(a.status == 503);
-    CHECK(contains(a.body, "paquet Debian « weasyprint »"));
+    CHECK(test::contains(a.body, "paquet Debian « weasyprint »"));
     CHECK(s->get(fixture("/dossier/imprimer")).status == 200);  // the handout still prints
 }
 
 TEST_CASE("the Markdown and JSON exports match the dossier", "[dossier][http]") {
-    auto md = server().get(fixture("/dossier/markdown"));
+    auto md = test::bundled_server().get(fixture("/dossier/markdown"));
     REQUIRE(md.status == 200);
     CHECK(md.header("Content-Type") == "text/markdown; charset=utf-8");
     CHECK(md.header("Content-Disposition") == "attachment; filename=\"dossier.md\"");
@@ -298,10 +256,10 @@ TEST_CASE("the Markdown and JSON exports match the dossier", "[dossier][http]") 
                              "`/doc/conv-kloto-1-bressuire-1991#art_3`", "\n## 3\\. ", "- Intervenant : V. A.\n",
                              "- Rôle : Secrétaire général\n", "> Comparer avec Kloto 1.\n"}));
 
-    auto js = server().get(fixture("/dossier/json"));
+    auto js = test::bundled_server().get(fixture("/dossier/json"));
     REQUIRE(js.status == 200);
     CHECK(js.header("Content-Type") == "application/json; charset=utf-8");
-    auto o = json(js.body);
+    auto o = test::parse_json(js.body);
     CHECK(o->getValue<std::string>("title") == "Atelier Kara");
     CHECK(o->getValue<std::string>("share") == kFixture);
     auto passages = o->getArray("passages");
@@ -369,41 +327,41 @@ TEST_CASE("dossier refusals: 4xx with a French message naming the fault", "[doss
     };
     for (const auto& row : rows) {
         CAPTURE(row.method, row.target.substr(0, 100));
-        auto a = server().request(row.method, row.target);
+        auto a = test::bundled_server().request(row.method, row.target);
         CHECK(a.status == row.status);
-        CHECK(contains(a.body, row.message));
+        CHECK(test::contains(a.body, row.message));
     }
-    CHECK(server().get("/dossier/json?e=inconnu").header("Content-Type") == "application/json; charset=utf-8");
+    CHECK(test::bundled_server().get("/dossier/json?e=inconnu").header("Content-Type") == "application/json; charset=utf-8");
 
     // A full dossier (30 passages, kept in the cookie) refuses one more, saying how many fit.
     Dossier full;
-    auto docs = json(server().get("/api/search?type=loi&type=convention&per_page=20").body)->getArray("results");
+    auto docs = test::parse_json(test::bundled_server().get("/api/search?type=loi&type=convention&per_page=20").body)->getArray("results");
     for (size_t d = 0; d < docs->size() && full.entries.size() < kMaxDossierEntries; ++d) {
         std::string id = docs->getObject(static_cast<unsigned>(d))->getValue<std::string>("id");
-        auto units = json(server().get("/api/doc/" + id).body)->getArray("units");
+        auto units = test::parse_json(test::bundled_server().get("/api/doc/" + id).body)->getArray("units");
         for (size_t i = 0; i < units->size() && full.entries.size() < kMaxDossierEntries; ++i)
             full.entries.push_back({id, units->getObject(static_cast<unsigned>(i))->getValue<std::string>("anchor"), ""});
     }
     REQUIRE(full.entries.size() == kMaxDossierEntries);
     const std::string full_cookie = "dossier=" + pages::dossier_query(full);
-    CHECK(server().get("/dossier?" + pages::dossier_query(full)).status == 200);
-    auto more = server().get("/dossier/ajouter?e=" + enc(kClause), {{"Cookie", full_cookie}});
+    CHECK(test::bundled_server().get("/dossier?" + pages::dossier_query(full)).status == 200);
+    auto more = test::bundled_server().get("/dossier/ajouter?e=" + enc(kClause), {{"Cookie", full_cookie}});
     CHECK(more.status == 400);
-    CHECK(contains(more.body, "le dossier est plein : trop de passages : un dossier contient au plus 30 passages"));
+    CHECK(test::contains(more.body, "le dossier est plein : trop de passages : un dossier contient au plus 30 passages"));
     CHECK(more.header("Set-Cookie").empty());
 
     // A cookie that no longer reads: an empty dossier and the reason, never a dead end.
     for (const std::string& bad : {std::string("dossier=%ZZ"), std::string("dossier=e=inconnu"), std::string("dossier=couleur=bleu"), "dossier=e=" + enc(kLaw) + "&e=" + enc(kLaw)}) {
         CAPTURE(bad);
-        auto page = server().get("/dossier", {{"Cookie", bad}});
+        auto page = test::bundled_server().get("/dossier", {{"Cookie", bad}});
         CHECK(page.status == 200);
-        CHECK(contains(page.body, "Le dossier enregistré dans ce navigateur ne peut plus être lu"));
-        CHECK(contains(page.header("Set-Cookie"), "Max-Age=0"));
-        auto add = server().get("/dossier/ajouter?e=" + enc(kClause), {{"Cookie", bad}});
+        CHECK(test::contains(page.body, "Le dossier enregistré dans ce navigateur ne peut plus être lu"));
+        CHECK(test::contains(page.header("Set-Cookie"), "Max-Age=0"));
+        auto add = test::bundled_server().get("/dossier/ajouter?e=" + enc(kClause), {{"Cookie", bad}});
         CHECK(add.status == 303);
         CHECK(add.header("Location") == "/dossier?e=" + enc(kClause) + "#p1");
     }
-    CHECK(server().get("/healthz").status == 200);
+    CHECK(test::bundled_server().get("/healthz").status == 200);
 }
 
 TEST_CASE("hostile titles and notes come back escaped in every format", "[dossier][http][security]") {
@@ -413,35 +371,35 @@ TEST_CASE("hostile titles and notes come back escaped in every format", "[dossie
 
     for (const std::string route : {"/dossier", "/dossier/imprimer"}) {
         CAPTURE(route);
-        auto a = server().get(route + "?" + q);
+        auto a = test::bundled_server().get(route + "?" + q);
         REQUIRE(a.status == 200);
-        CHECK_FALSE(contains(a.body, "<script>"));
-        CHECK_FALSE(contains(a.body, "<img"));
-        CHECK(contains(a.body, "&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; &amp; &#39;co&#39;"));
-        CHECK(contains(a.body, "&lt;img src=x onerror=&#39;alert(1)&#39;&gt;"));
+        CHECK_FALSE(test::contains(a.body, "<script>"));
+        CHECK_FALSE(test::contains(a.body, "<img"));
+        CHECK(test::contains(a.body, "&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; &amp; &#39;co&#39;"));
+        CHECK(test::contains(a.body, "&lt;img src=x onerror=&#39;alert(1)&#39;&gt;"));
     }
-    auto md = server().get("/dossier/markdown?" + q);
+    auto md = test::bundled_server().get("/dossier/markdown?" + q);
     for (size_t at = md.body.find('<'); at != std::string::npos; at = md.body.find('<', at + 1)) {
         CAPTURE(md.body.substr(at, 20));
         CHECK((at > 0 && md.body[at - 1] == '\\'));  // every '<' escaped: a renderer shows it as text
     }
-    CHECK(contains(md.body, "# \\<script\\>alert\\(\"t\"\\)\\</script\\> \\& 'co'\n"));
-    CHECK(contains(md.body, "> \\<img src=x onerror='alert\\(1\\)'\\>\n> \\# titre\n> 1\\. liste \"note\"\n"));
-    auto js = server().get("/dossier/json?" + q);
-    CHECK_FALSE(contains(js.body, "<script>"));
-    auto o = json(js.body);
+    CHECK(test::contains(md.body, "# \\<script\\>alert\\(\"t\"\\)\\</script\\> \\& 'co'\n"));
+    CHECK(test::contains(md.body, "> \\<img src=x onerror='alert\\(1\\)'\\>\n> \\# titre\n> 1\\. liste \"note\"\n"));
+    auto js = test::bundled_server().get("/dossier/json?" + q);
+    CHECK_FALSE(test::contains(js.body, "<script>"));
+    auto o = test::parse_json(js.body);
     CHECK(o->getValue<std::string>("title") == title);
     CHECK(o->getArray("passages")->getObject(0)->getValue<std::string>("annotation") == note);
     // File names are ours: nothing the user wrote reaches a header.
     for (const auto& [route, name] : {std::pair<std::string, std::string>{"/dossier/markdown", "dossier.md"},
                                       {"/dossier/json", "dossier.json"}, {"/dossier/pdf", "dossier.pdf"}}) {
         CAPTURE(route);
-        auto a = server().request("HEAD", route + "?" + q);
+        auto a = test::bundled_server().request("HEAD", route + "?" + q);
         CHECK(a.status == 200);
         CHECK(a.header("Content-Disposition") == "attachment; filename=\"" + name + "\"");
     }
     // The cookie holds the encoded dossier: no raw ';', space or quote from the user.
-    auto added = server().get("/dossier/ajouter?e=" + enc(kClause), {{"Cookie", "dossier=" + q}});
+    auto added = test::bundled_server().get("/dossier/ajouter?e=" + enc(kClause), {{"Cookie", "dossier=" + q}});
     REQUIRE(added.status == 303);
     std::string value = cookie_of(added).substr(std::string("dossier=").size());
     CHECK(value.find_first_of(" ;\"'<>,\\") == std::string::npos);

@@ -9,14 +9,14 @@ namespace {
 
 using std::string_literals::operator""s;
 
-struct Row {
+struct EscapeRow {
     std::string in, out;
 };
 
 }  // namespace
 
 TEST_CASE("html_escape", "[escape]") {
-    const Row rows[] = {
+    const EscapeRow rows[] = {
         {"", ""},
         {"coopération décentralisée", "coopération décentralisée"},  // UTF-8 untouched
         {"<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"},
@@ -27,14 +27,14 @@ TEST_CASE("html_escape", "[escape]") {
         {"l’État", "l’État"},
         {"nul\0byte"s, "nul\0byte"s},
     };
-    for (const Row& r : rows) {
+    for (const EscapeRow& r : rows) {
         INFO(r.in);
         CHECK(coopdec::html_escape(r.in) == r.out);
     }
 }
 
 TEST_CASE("json_escape", "[escape]") {
-    const Row rows[] = {
+    const EscapeRow rows[] = {
         {"", ""},
         {"plain", "plain"},
         {"coopération décentralisée", "coopération décentralisée"},  // 2-byte UTF-8 kept
@@ -58,7 +58,7 @@ TEST_CASE("json_escape", "[escape]") {
         {"\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},  // surrogate
         {"caf\xE9", "caf\xEF\xBF\xBD"},                            // Latin-1 é
     };
-    for (const Row& r : rows) {
+    for (const EscapeRow& r : rows) {
         INFO(r.in);
         std::string got = coopdec::json_escape(r.in);
         CHECK(got == r.out);
@@ -67,7 +67,7 @@ TEST_CASE("json_escape", "[escape]") {
 }
 
 TEST_CASE("url_encode", "[escape]") {
-    const Row rows[] = {
+    const EscapeRow rows[] = {
         {"", ""},
         {"AZaz09-._~", "AZaz09-._~"},  // unreserved kept
         {"décentralisée & co", "d%C3%A9centralis%C3%A9e%20%26%20co"},
@@ -78,7 +78,7 @@ TEST_CASE("url_encode", "[escape]") {
         {"nul\0"s, "nul%00"},
         {"\xFF", "%FF"},
     };
-    for (const Row& r : rows) {
+    for (const EscapeRow& r : rows) {
         INFO(r.in);
         CHECK(coopdec::url_encode(r.in) == r.out);
     }
@@ -114,7 +114,7 @@ TEST_CASE("valid_utf8", "[escape]") {
 }
 
 TEST_CASE("csv_escape", "[escape][export]") {
-    const Row rows[] = {
+    const EscapeRow rows[] = {
         {"", ""},
         {"plain", "plain"},
         {"coopération décentralisée", "coopération décentralisée"},  // UTF-8 kept
@@ -142,7 +142,7 @@ TEST_CASE("csv_escape", "[escape][export]") {
         {"caf\xE9", "caf\xEF\xBF\xBD"},                        // invalid UTF-8 → U+FFFD
         {"\xFF,", "\"\xEF\xBF\xBD,\""},
     };
-    for (const Row& r : rows) {
+    for (const EscapeRow& r : rows) {
         INFO(r.in);
         std::string got = coopdec::csv_escape(r.in);
         CHECK(got == r.out);

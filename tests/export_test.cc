@@ -109,8 +109,6 @@ size_t column(const std::string& name) {
     return static_cast<size_t>(std::find(kHeader.begin(), kHeader.end(), name) - kHeader.begin());
 }
 
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
-
 }  // namespace
 
 TEST_CASE("the strict CSV parser of these tests", "[export]") {
@@ -172,7 +170,7 @@ TEST_CASE("exports give every result of the page's search, its filters applied",
             csv_ids.push_back(rows[i][0]);
             CHECK(rows[i][column("url")] == "/doc/" + rows[i][0]);
             CHECK((rows[i][column("demonstration")] == "oui" || rows[i][column("demonstration")] == "non"));
-            if (!c.column.empty()) CHECK(contains(rows[i][column(c.column)], c.expected));
+            if (!c.column.empty()) CHECK(test::contains(rows[i][column(c.column)], c.expected));
         }
         CHECK(csv_ids == ids);  // the same documents, in the same order
 
@@ -207,7 +205,7 @@ TEST_CASE("exports give every result of the page's search, its filters applied",
         REQUIRE(urls.size() == std::min<size_t>(total, 10));
         for (size_t i = 0; i < urls.size(); ++i) CHECK(urls[i] == rows[i + 1][column("url")]);
         if (total == 0) {
-            CHECK_FALSE(contains(page.body, "Exporter : "));
+            CHECK_FALSE(test::contains(page.body, "Exporter : "));
             continue;
         }
         std::string csv_link = export_href(page.body, "CSV"), json_link = export_href(page.body, "JSON");
@@ -232,7 +230,7 @@ TEST_CASE("exports: a partnership's row, and the links of a later page", "[expor
     Rows conv = csv_rows(server.get("/recherche?q=Niort&type=convention&format=csv").body);
     auto c = std::find_if(conv.begin(), conv.end(), [](const auto& r) { return r[0] == "conv-ogou-1-niort-1986"; });
     REQUIRE(c != conv.end());
-    CHECK(contains((*c)[column("partenariats")], "part-ogou-1-niort"));
+    CHECK(test::contains((*c)[column("partenariats")], "part-ogou-1-niort"));
     // Page 2 of a search offers the export of the whole search, from its first result.
     auto page2 = server.get("/recherche?per_page=5&page=2");
     CHECK(export_href(page2.body, "CSV") == "/recherche?format=csv");
@@ -260,7 +258,7 @@ TEST_CASE("exports: an unknown format or a bad filter is a 400 in French", "[exp
         auto a = server.get(r.target);
         CHECK(a.status == 400);
         CHECK(a.header("Content-Type") == "text/html; charset=utf-8");
-        CHECK(contains(a.body, r.message));
+        CHECK(test::contains(a.body, r.message));
     }
 }
 
@@ -325,7 +323,7 @@ TEST_CASE("exports stop at the cap and say so, pages read in order", "[export]")
     CHECK(j->getArray("results")->size() == 253);
 
     // The results page says when the export is cut.
-    CHECK(contains(export_links(kExportCap + 1, {{"q", "eau"}}), "(les 1\u00A0000 premiers)"));
-    CHECK_FALSE(contains(export_links(kExportCap, {{"q", "eau"}}), "premiers"));
+    CHECK(test::contains(export_links(kExportCap + 1, {{"q", "eau"}}), "(les 1\u00A0000 premiers)"));
+    CHECK_FALSE(test::contains(export_links(kExportCap, {{"q", "eau"}}), "premiers"));
     CHECK(export_links(0, {{"q", "eau"}}).empty());
 }

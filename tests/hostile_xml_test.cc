@@ -34,6 +34,7 @@
 #include "indexer/schema_check.h"
 #include "indexer/xml_read.h"
 #include "search/search.h"
+#include "tests/temp_index.h"
 #include "tests/test_util.h"
 
 extern char** environ;
@@ -100,13 +101,6 @@ private:
     int fd_ = -1;
 };
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 // One run of the real coopdec-index (--quiet), its output and its peak
 // resident size (wait4: this child only). `options` go before the inputs.
 struct IndexRun {
@@ -138,17 +132,9 @@ IndexRun run_indexer(const test::TempDir& dir, const std::string& db, const std:
     if (wait4(pid, &status, 0, &usage) != pid) throw std::runtime_error("wait4");
     run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     run.max_rss_kb = usage.ru_maxrss;
-    run.out = slurp(out);
-    run.err = slurp(err);
+    run.out = test::slurp(out);
+    run.err = test::slurp(err);
     return run;
-}
-
-// Documents of the index matching `query`.
-size_t hits(const std::string& db, const std::string& query) {
-    Xapian::Database d = open_index(db);
-    SearchRequest req;
-    req.query = query;
-    return search(d, req).total;
 }
 
 // Whether `needle` is anywhere in the index: a term, a document's data or
@@ -182,7 +168,7 @@ std::string tei(const std::string& doctype, const std::string& body, const std::
 }
 
 // `number` makes the act's id: one per act of an index.
-std::string akn(const std::string& doctype, const std::string& body, const std::string& number = "1") {
+std::string akn_act(const std::string& doctype, const std::string& body, const std::string& number = "1") {
     return doctype +
            "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><act name=\"loi\"><meta>"
            "<identification source=\"#x\"><FRBRWork><FRBRthis value=\"/akn/tg/act/2020-01-01/" +
@@ -275,12 +261,12 @@ TEST_CASE("external entities and DTDs: no file is opened, nothing of it is index
     // subset) is harmless but must not be read: the reference stays unexpanded.
     dir.write("c/entity-tei.xml",
               tei("<!DOCTYPE TEI [<!ENTITY s SYSTEM \"file://" + secret + "\">]>\n", "avant &s; après"));
-    dir.write("c/entity-akn.xml", akn("<!DOCTYPE akomaNtoso [<!ENTITY s SYSTEM \"" + secret + "\">]>\n", "&s;"));
+    dir.write("c/entity-akn.xml", akn_act("<!DOCTYPE akomaNtoso [<!ENTITY s SYSTEM \"" + secret + "\">]>\n", "&s;"));
     dir.write("c/parameter.xml", etude(pe, "&s;", "etude-parameter"));
     dir.write("c/dtd-tei.xml", tei("<!DOCTYPE TEI SYSTEM \"file://" + dtd + "\">\n", "avant &s; après dtdtei"));
     dir.write("c/dtd-etude.xml",
               etude("<!DOCTYPE etude SYSTEM \"" + dtd + "\">\n", "avant après dtdetude", "etude-dtd"));
-    dir.write("c/dtd-akn.xml", akn("<!DOCTYPE akomaNtoso PUBLIC \"-//X//DTD X//EN\" \"file://" + dtd + "\">\n",
+    dir.write("c/dtd-akn.xml", akn_act("<!DOCTYPE akomaNtoso PUBLIC \"-//X//DTD X//EN\" \"file://" + dtd + "\">\n",
                                    "avant &s; après dtdakn", "2"));
     // XInclude is never processed: neither the text nor the XML file is read.
     const std::string xi = "xmlns:xi=\"http://www.w3.org/2001/XInclude\"";
@@ -290,7 +276,7 @@ TEST_CASE("external entities and DTDs: no file is opened, nothing of it is index
                   "</teiHeader><text><body><u who=\"#A\">inclusion <xi:include href=\"" +
                   secret + "\" parse=\"text\"/> <xi:include href=\"file://" + secret_xml +
                   "\"/> xincludetei</u></body></text></TEI>\n");
-    dir.write("c/xinclude-akn.xml", akn("", "<xi:include " + xi + " href=\"" + secret_xml + "\"/> xincludeakn", "3"));
+    dir.write("c/xinclude-akn.xml", akn_act("", "<xi:include " + xi + " href=\"" + secret_xml + "\"/> xincludeakn", "3"));
 
     OpenWatch watch({secret, secret_xml, dtd});
     IndexRun run = run_indexer(dir, dir / "db", {dir / "c"});
@@ -305,7 +291,7 @@ TEST_CASE("external entities and DTDs: no file is opened, nothing of it is index
     for (const char* f : {"dtd-tei.xml", "dtd-etude.xml", "dtd-akn.xml", "xinclude.xml", "xinclude-akn.xml"})
         CHECK(run.err.find(f) == std::string::npos);
     for (const char* word : {"dtdtei", "dtdetude", "dtdakn", "xincludetei", "xincludeakn"})
-        CHECK(hits(dir / "db", word) == 1);
+        CHECK(test::hits(dir / "db", word) == 1);
     CHECK_FALSE(index_contains(dir / "db", kMarker));
     CHECK(run.out.find(kMarker) == std::string::npos);
     CHECK(run.err.find(kMarker) == std::string::npos);
@@ -321,8 +307,8 @@ TEST_CASE("external entities and DTDs on the network: no connection is ever made
               etude("<!DOCTYPE etude SYSTEM \"" + server.url("/etude.dtd") + "\">\n", "reseauetude", "etude-net"));
     dir.write("c/dtd-tei.xml",
               tei("<!DOCTYPE TEI PUBLIC \"-//X//DTD X//EN\" \"" + server.url("/tei.dtd") + "\">\n", "reseautei &ent;"));
-    dir.write("c/dtd-akn.xml", akn("<!DOCTYPE akomaNtoso SYSTEM \"" + server.url("/akn.dtd") + "\">\n", "reseauakn"));
-    dir.write("c/xinclude.xml", akn("",
+    dir.write("c/dtd-akn.xml", akn_act("<!DOCTYPE akomaNtoso SYSTEM \"" + server.url("/akn.dtd") + "\">\n", "reseauakn"));
+    dir.write("c/xinclude.xml", akn_act("",
                                     "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"" +
                                         server.url("/x.xml") + "\"/> xincludereseau",
                                     "2"));
@@ -333,7 +319,7 @@ TEST_CASE("external entities and DTDs on the network: no connection is ever made
     CHECK(run.err.find(dir / "c/entity.xml:2:1: " + std::string(kRefusedDoctype)) != std::string::npos);
     CHECK(run.err.find(dir / "c/parameter.xml:1:1: " + std::string(kRefusedDoctype)) != std::string::npos);
     for (const char* word : {"reseauetude", "reseautei", "reseauakn", "xincludereseau"})
-        CHECK(hits(dir / "db", word) == 1);
+        CHECK(test::hits(dir / "db", word) == 1);
 
     // Each reader on its own, the schema check and the page included.
     const std::string dtd_doc = etude("<!DOCTYPE etude SYSTEM \"" + server.url("/etude.dtd") + "\">\n", "x");
@@ -419,7 +405,7 @@ TEST_CASE("10,000 nested elements: a clear refusal, no stack overflow, in every 
     CHECK(run.status == 1);
     CHECK(run.err == deep + ":1:" + std::to_string(rows[0].column) +
                          ": XML trop profond : plus de 256 éléments imbriqués (limite de l'indexeur)\n");
-    CHECK(hits(dir / "db", "profondeur") == 1);
+    CHECK(test::hits(dir / "db", "profondeur") == 1);
 }
 
 // ===== Huge files =====
@@ -451,7 +437,7 @@ void check_huge_refused(size_t mb) {
     IndexRun first = run_indexer(dir, db, {good});
     INFO(first.err);
     REQUIRE(first.status == 0);
-    REQUIRE(hits(db, "enorme") == 1);
+    REQUIRE(test::hits(db, "enorme") == 1);
 
     std::string huge = write_huge(dir, "huge.xml", mb);
     const auto size = fs::file_size(huge);
@@ -461,7 +447,7 @@ void check_huge_refused(size_t mb) {
     CHECK(run.status == 1);
     CHECK(run.err == huge + ":1:1: fichier trop volumineux : " + std::to_string(mb) + " Mo (au plus 32 Mo)\n");
     CHECK(run.max_rss_kb < 512 * 1024);
-    CHECK(hits(db, "enorme") == 1);
+    CHECK(test::hits(db, "enorme") == 1);
 }
 
 }  // namespace
@@ -548,7 +534,7 @@ TEST_CASE("coopdec-index --max-size: a file just over it is refused unread, the 
     IndexRun first = run_indexer(dir, db, {dir / "c"}, {"--max-size", "2K"});
     INFO(first.err);
     REQUIRE(first.status == 0);
-    REQUIRE(hits(db, "baobab") == 1);
+    REQUIRE(test::hits(db, "baobab") == 1);
 
     // One byte over: refused by its size, never opened; what the index had
     // of it stays; a new file of the same run is indexed.
@@ -560,16 +546,16 @@ TEST_CASE("coopdec-index --max-size: a file just over it is refused unread, the 
     CHECK(run.status == 1);
     CHECK(run.err == grows + ":1:1: fichier trop volumineux : 2 Ko (au plus 2 Ko)\n");
     CHECK_FALSE(watch.opened());
-    CHECK(hits(db, "baobab") == 1);
-    CHECK(hits(db, "karite") == 0);
-    CHECK(hits(db, "manguier") == 1);
-    CHECK(hits(db, "tamarinier") == 1);
+    CHECK(test::hits(db, "baobab") == 1);
+    CHECK(test::hits(db, "karite") == 0);
+    CHECK(test::hits(db, "manguier") == 1);
+    CHECK(test::hits(db, "tamarinier") == 1);
 
     // The limit is the run's: without it, the file is taken.
     IndexRun later = run_indexer(dir, db, {dir / "c"});
     INFO(later.err);
     CHECK(later.status == 0);
-    CHECK(hits(db, "karite") == 1);
+    CHECK(test::hits(db, "karite") == 1);
 }
 
 TEST_CASE("coopdec-index --max-size: a bad value is a usage error that touches no index", "[hostile-xml][max-size]") {
@@ -609,7 +595,7 @@ TEST_CASE("coopdec-index without --max-size: a file over 32 MB is refused unread
     CHECK(run.status == 1);
     CHECK(run.err == big + ":1:1: fichier trop volumineux : 32 Mo (au plus 32 Mo)\n");
     CHECK_FALSE(watch.opened());
-    CHECK(hits(db, "manguier") == 1);
+    CHECK(test::hits(db, "manguier") == 1);
 }
 
 // ===== Encodings =====
@@ -727,12 +713,12 @@ TEST_CASE("wrong encodings are refused with the place and the reason, or read ri
         CHECK(run.err.find(dir / "c/unknown.xml:1:31: encodage « x-klingon »") != std::string::npos);
         CHECK(run.err.find("latin1.xml") == std::string::npos);
         CHECK(run.err.find("utf16.xml") == std::string::npos);
-        CHECK(hits(db, "premier") == 1);
-        CHECK(hits(db, "ancienne") == 1);  // the broken version did not replace it
-        CHECK(hits(db, "nouvelle") == 0);
-        CHECK(hits(db, "mislabel") == 0);
-        CHECK(hits(db, "latinun elu") == 1);                  // read right: "élu"
-        CHECK(hits(db, "utfseize elu") == 1);                 // read right: "élu"
+        CHECK(test::hits(db, "premier") == 1);
+        CHECK(test::hits(db, "ancienne") == 1);  // the broken version did not replace it
+        CHECK(test::hits(db, "nouvelle") == 0);
+        CHECK(test::hits(db, "mislabel") == 0);
+        CHECK(test::hits(db, "latinun elu") == 1);                  // read right: "élu"
+        CHECK(test::hits(db, "utfseize elu") == 1);                 // read right: "élu"
         CHECK_FALSE(index_contains(db, "\xC3\x83\xC2\xA9"));  // "Ã©": no mojibake anywhere
     }
 }
@@ -917,7 +903,7 @@ TEST_CASE("fuzz regressions: every diagnostic is valid UTF-8", "[hostile-xml]") 
     for (const auto& dir : fs::directory_iterator(test::source_dir() + "/fuzz/regressions")) {
         for (const auto& file : fs::directory_iterator(dir.path())) {
             INFO(file.path().string());
-            Extraction ex = extract(slurp(file.path().string()), "r.xml");
+            Extraction ex = extract(test::slurp(file.path().string()), "r.xml");
             for (const Diagnostic& d : ex.errors) CHECK(valid_utf8(d.message));
         }
     }

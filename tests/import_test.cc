@@ -16,18 +16,15 @@ using coopdec::test::TempDir;
 namespace {
 
 const std::string kSource = COOPDEC_SOURCE_DIR;
-const std::string kSeed = kSource + "/../shared/seed/000_f01667c1f19d4dff.txt";
 
-std::string bin(const std::string& name) { return shell_quote(std::string(COOPDEC_BIN_DIR) + "/" + name); }
-
-struct Run {
+struct CommandRun {
     int status = -1;
     std::string out, err;
 };
 
 // Runs a command line; stdout and stderr apart.
-Run run(const std::string& command, const TempDir& dir) {
-    Run r;
+CommandRun run(const std::string& command, const TempDir& dir) {
+    CommandRun r;
     std::string err_file = dir / "stderr.txt";
     r.out = run_command(command + " 2>" + shell_quote(err_file), r.status);
     std::ifstream in(err_file);
@@ -35,13 +32,6 @@ Run run(const std::string& command, const TempDir& dir) {
     s << in.rdbuf();
     r.err = s.str();
     return r;
-}
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
 }
 
 // Converts dir/name with LibreOffice (its own profile in dir) to `format`
@@ -68,18 +58,18 @@ std::string corpus_copy(const TempDir& dir) {
 
 TEST_CASE("coopdec-import --repair-only prints the repaired seed and reports each change", "[import][cli]") {
     TempDir dir;
-    Run r = run(bin("coopdec-import") + " --repair-only " + shell_quote(kSeed), dir);
+    CommandRun r = run(test::bin("coopdec-import") + " --repair-only " + shell_quote(test::seed_file()), dir);
     INFO(r.err);
     REQUIRE(r.status == 0);
     CHECK(r.out.find("Elle constitue aujourd’hui un véritable levier") != std::string::npos);
     CHECK(r.out.find("v®ritable") == std::string::npos);
-    CHECK(r.err.find(kSeed + ":10:31: « v®ritable » → « véritable » (police PDF : code Mac Roman décalé de 0x20, "
+    CHECK(r.err.find(test::seed_file() + ":10:31: « v®ritable » → « véritable » (police PDF : code Mac Roman décalé de 0x20, "
                              "lu en Latin-1)\n") != std::string::npos);
     // Glued footnote numbers are flagged for review, not changed.
-    CHECK(r.err.find(kSeed + ":77: à vérifier : appel de note collé au mot ? « 2019-0061 » se lirait « 2019-006 » "
+    CHECK(r.err.find(test::seed_file() + ":77: à vérifier : appel de note collé au mot ? « 2019-0061 » se lirait « 2019-006 » "
                              "suivi de la note 1 ; si c'est bien le cas : --detach-note 2019-0061\n") !=
           std::string::npos);
-    CHECK(r.err.find(kSeed + ":103: à vérifier : appel de note collé au mot ? « françaises2 » se lirait « françaises "
+    CHECK(r.err.find(test::seed_file() + ":103: à vérifier : appel de note collé au mot ? « françaises2 » se lirait « françaises "
                              "» suivi de la note 2 ; si c'est bien le cas : --detach-note françaises2\n") !=
           std::string::npos);
     CHECK(r.out.find("loi N° 2019-0061 a considérablement") != std::string::npos);
@@ -91,13 +81,13 @@ TEST_CASE("the study in the corpus is what corpus/import-study.sh makes from the
     TempDir dir;
     std::string corpus = corpus_copy(dir);
     std::filesystem::remove(corpus + "/etudes/etude-prodegol-introduction.xml");
-    Run r = run("COOPDEC_BIN_DIR=" + shell_quote(COOPDEC_BIN_DIR) + " bash " +
+    CommandRun r = run("COOPDEC_BIN_DIR=" + shell_quote(COOPDEC_BIN_DIR) + " bash " +
                     shell_quote(kSource + "/corpus/import-study.sh") + " " + shell_quote(corpus),
                 dir);
     INFO(r.err);
     REQUIRE(r.status == 0);
-    CHECK(slurp(corpus + "/etudes/etude-prodegol-introduction.xml") ==
-          slurp(kSource + "/corpus/etudes/etude-prodegol-introduction.xml"));
+    CHECK(test::slurp(corpus + "/etudes/etude-prodegol-introduction.xml") ==
+          test::slurp(kSource + "/corpus/etudes/etude-prodegol-introduction.xml"));
 }
 
 TEST_CASE("a PDF agreement becomes a searchable document with one command", "[import][cli]") {
@@ -112,7 +102,7 @@ TEST_CASE("a PDF agreement becomes a searchable document with one command", "[im
               "Elle est conclue pour trois ans à compter de sa signature.\n");
     std::string pdf = libreoffice_convert(dir, "accord.txt", "pdf");
 
-    Run r = run(bin("coopdec-import") + " " + shell_quote(pdf) +
+    CommandRun r = run(test::bin("coopdec-import") + " " + shell_quote(pdf) +
                     " --type convention --title 'Convention sur les forages de Nanergou' --date 2024-03-01"
                     " --partnership part-tone-1-issy-les-moulineaux --theme 'eau et assainissement' --corpus " +
                     shell_quote(corpus),
@@ -121,19 +111,19 @@ TEST_CASE("a PDF agreement becomes a searchable document with one command", "[im
     REQUIRE(r.status == 0);
     std::string written = corpus + "/conventions/conv-accord.xml";
     CHECK(r.err.find("écrit " + written) != std::string::npos);
-    std::string xml = slurp(written);
+    std::string xml = test::slurp(written);
     CHECK(xml.find("<clause id=\"art_1\" num=\"Article 1\">") != std::string::npos);
     CHECK(xml.find("réhabilitation des forages de Nanergou") != std::string::npos);
     CHECK(xml.find("demo=\"non\"") != std::string::npos);
 
     // The corpus still passes its checks, and the agreement is found.
-    Run check = run("bash " + shell_quote(kSource + "/corpus/check.sh") + " " + shell_quote(corpus), dir);
+    CommandRun check = run("bash " + shell_quote(kSource + "/corpus/check.sh") + " " + shell_quote(corpus), dir);
     INFO(check.out);
     CHECK(check.status == 0);
     std::string db = dir / "index";
-    Run index = run(bin("coopdec-index") + " --quiet --db " + shell_quote(db) + " " + shell_quote(corpus), dir);
+    CommandRun index = run(test::bin("coopdec-index") + " --quiet --db " + shell_quote(db) + " " + shell_quote(corpus), dir);
     REQUIRE(index.status == 0);
-    Run found = run(bin("coopdec-search") + " --db " + shell_quote(db) + " --json forages Nanergou", dir);
+    CommandRun found = run(test::bin("coopdec-search") + " --db " + shell_quote(db) + " --json forages Nanergou", dir);
     CHECK(found.out.find("\"conv-accord\"") != std::string::npos);
     CHECK(found.out.find("Convention sur les forages de Nanergou") != std::string::npos);
 }
@@ -143,34 +133,34 @@ TEST_CASE("coopdec-import refuses with a clear message and writes nothing", "[im
     std::string corpus = corpus_copy(dir);
     std::string text = dir.write("texte.txt", "Article 1 : Objet\nLa commune et son partenaire coopèrent.\n");
     auto import = [&](const std::string& args) {
-        return run(bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(corpus) + " " + args +
+        return run(test::bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(corpus) + " " + args +
                        " </dev/null",
                    dir);
     };
 
-    Run unknown_type = import("--type brochure --title T");
+    CommandRun unknown_type = import("--type brochure --title T");
     CHECK(unknown_type.status == 2);
     CHECK(unknown_type.err.rfind("coopdec-import : type inconnu « brochure » : convention, entretien, etude ou loi\n", 0) == 0);
 
-    Run missing = import("--type convention --title T");
+    CommandRun missing = import("--type convention --title T");
     CHECK(missing.status == 1);
     CHECK(missing.err.find("coopdec-import : métadonnées manquantes pour un document de type convention : --date, "
                            "--partnership (ou --ask pour qu'elles soient demandées)\n") != std::string::npos);
 
-    Run bad_commune = import("--type convention --title T --date 2020-01-01 --partnership part-tone-1-issy-les-moulineaux"
+    CommandRun bad_commune = import("--type convention --title T --date 2020-01-01 --partnership part-tone-1-issy-les-moulineaux"
                              " --commune atlantide-1");
     CHECK(bad_commune.status == 1);
     CHECK(bad_commune.err.find("commune inconnue « atlantide-1 »") != std::string::npos);
 
-    Run bad_date = import("--type convention --title T --date 2020-13-01 --partnership part-tone-1-issy-les-moulineaux");
+    CommandRun bad_date = import("--type convention --title T --date 2020-13-01 --partnership part-tone-1-issy-les-moulineaux");
     CHECK(bad_date.status == 1);
     CHECK(bad_date.err.find("date invalide « 2020-13-01 » : attendu AAAA-MM-JJ\n") != std::string::npos);
 
-    Run missing_file = run(bin("coopdec-import") + " " + shell_quote(dir / "absent.pdf") + " --type loi", dir);
+    CommandRun missing_file = run(test::bin("coopdec-import") + " " + shell_quote(dir / "absent.pdf") + " --type loi", dir);
     CHECK(missing_file.status == 1);
     CHECK(missing_file.err.find(dir / "absent.pdf") != std::string::npos);
 
-    Run no_corpus = run(bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(dir / "nulle-part") +
+    CommandRun no_corpus = run(test::bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(dir / "nulle-part") +
                             " --type etude --title T --author A",
                         dir);
     CHECK(no_corpus.status == 2);
@@ -181,13 +171,13 @@ TEST_CASE("coopdec-import refuses with a clear message and writes nothing", "[im
     // Written once; a second time only with --force.
     const std::string ok = "--type convention --title T --date 2020-01-01 --partnership part-tone-1-issy-les-moulineaux";
     REQUIRE(import(ok).status == 0);
-    Run again = import(ok);
+    CommandRun again = import(ok);
     CHECK(again.status == 1);
     CHECK(again.err.find("conventions/conv-texte.xml existe déjà : --force pour le remplacer\n") != std::string::npos);
     CHECK(import(ok + " --force").status == 0);
 
     // An id taken by a document of another type.
-    Run taken = import("--type etude --title T --author A --id conv-texte");
+    CommandRun taken = import("--type etude --title T --author A --id conv-texte");
     CHECK(taken.status == 1);
     CHECK(taken.err.find("l'identifiant « conv-texte » est déjà celui de") != std::string::npos);
 }
@@ -197,7 +187,7 @@ TEST_CASE("coopdec-import --dry-run shows the changes and the document and write
     std::string corpus = corpus_copy(dir);
     std::string text =
         dir.write("v.txt", "Article 1 : Objet\nLa coop®ration d®centralis®e entre les deux communes.\n");
-    Run r = run(bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(corpus) +
+    CommandRun r = run(test::bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(corpus) +
                     " --type convention --title T --date 2020-01-01 --partnership part-tone-1-issy-les-moulineaux"
                     " --dry-run",
                 dir);
@@ -215,7 +205,7 @@ TEST_CASE("coopdec-import --ask asks for the missing metadata", "[import][cli]")
     std::string corpus = corpus_copy(dir);
     std::string text = dir.write("q.txt", "Q : Depuis quand le jumelage existe-t-il ?\nR : Depuis 1989.\n");
     dir.write("answers.txt", "Entretien sur le jumelage\n\npart-tone-1-issy-les-moulineaux\n");
-    Run r = run(bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(corpus) +
+    CommandRun r = run(test::bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(corpus) +
                     " --type entretien --date 2021-03-16 --ask < " + shell_quote(dir / "answers.txt"),
                 dir);
     INFO(r.err);
@@ -223,7 +213,7 @@ TEST_CASE("coopdec-import --ask asks for the missing metadata", "[import][cli]")
     // An empty answer is asked again.
     CHECK(r.err.find("Titre du document : Partenariat(s) (identifiants séparés par des virgules, ex. "
                      "part-tone-1-issy-les-moulineaux) : Partenariat(s)") != std::string::npos);
-    std::string xml = slurp(corpus + "/entretiens/ent-q.xml");
+    std::string xml = test::slurp(corpus + "/entretiens/ent-q.xml");
     CHECK(xml.find("<title>Entretien sur le jumelage</title>") != std::string::npos);
     CHECK(xml.find("<term key=\"part-tone-1-issy-les-moulineaux\"") != std::string::npos);
     CHECK(xml.find("2021-03-16") != std::string::npos);
@@ -231,16 +221,16 @@ TEST_CASE("coopdec-import --ask asks for the missing metadata", "[import][cli]")
     // On a terminal it asks without --ask (util-linux's script gives the
     // command a terminal; the answers come through it).
     dir.write("terminal.txt", "Entretien au terminal\npart-tone-1-issy-les-moulineaux\n");
-    std::string inner = bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(corpus) +
+    std::string inner = test::bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(corpus) +
                         " --type entretien --id ent-terminal";
-    Run terminal = run("script -qec " + shell_quote(inner) + " /dev/null < " + shell_quote(dir / "terminal.txt"), dir);
+    CommandRun terminal = run("script -qec " + shell_quote(inner) + " /dev/null < " + shell_quote(dir / "terminal.txt"), dir);
     INFO(terminal.out);
     CHECK(terminal.status == 0);
-    CHECK(slurp(corpus + "/entretiens/ent-terminal.xml").find("<title>Entretien au terminal</title>") !=
+    CHECK(test::slurp(corpus + "/entretiens/ent-terminal.xml").find("<title>Entretien au terminal</title>") !=
           std::string::npos);
 
     // Answers run out: refused, with what is missing.
-    Run short_answers = run(bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(corpus) +
+    CommandRun short_answers = run(test::bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(corpus) +
                                 " --type entretien --ask --force </dev/null",
                             dir);
     CHECK(short_answers.status == 1);
@@ -252,13 +242,13 @@ TEST_CASE("coopdec-index --check-encoding reports garbled documents with their p
     TempDir dir;
     std::string corpus = corpus_copy(dir);
     std::string db = dir / "index";
-    Run clean = run(bin("coopdec-index") + " --check-encoding --db " + shell_quote(db) + " " + shell_quote(corpus), dir);
+    CommandRun clean = run(test::bin("coopdec-index") + " --check-encoding --db " + shell_quote(db) + " " + shell_quote(corpus), dir);
     INFO(clean.err);
     CHECK(clean.status == 0);
     CHECK(clean.out.find("vérification de l'encodage : 86 fichiers, 0 mal décodé en apparence\n") != std::string::npos);
 
     // The seed's text, pasted as it came out of the PDF.
-    std::string seed = slurp(kSeed);
+    std::string seed = test::slurp(test::seed_file());
     std::string garbled = dir.write(
         "corpus/etudes/etude-collee.xml",
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -266,16 +256,16 @@ TEST_CASE("coopdec-index --check-encoding reports garbled documents with their p
         "  <titre>Texte collé</titre><auteur>X</auteur><sources><source>PDF</source></sources>\n"
         "  <section id=\"sec_1\"><titre>Introduction</titre><p>" +
             seed.substr(seed.find("Elle constitue"), 120) + "</p></section>\n</etude>\n");
-    Run found = run(bin("coopdec-index") + " --check-encoding --db " + shell_quote(db) + " " + shell_quote(corpus), dir);
+    CommandRun found = run(test::bin("coopdec-index") + " --check-encoding --db " + shell_quote(db) + " " + shell_quote(corpus), dir);
     CHECK(found.status == 1);
     CHECK(found.err.find(garbled + ":4:68: texte mal décodé ? « aujourdôhui » se lirait « aujourd’hui » (police PDF : "
                                    "code Mac Roman décalé de 0x20, lu en Latin-1)\n") != std::string::npos);
     CHECK(found.out.find("87 fichiers, 1 mal décodé en apparence\n") != std::string::npos);
     // Indexed all the same.
-    Run search = run(bin("coopdec-search") + " --db " + shell_quote(db) + " --json 'Texte collé'", dir);
+    CommandRun search = run(test::bin("coopdec-search") + " --db " + shell_quote(db) + " --json 'Texte collé'", dir);
     CHECK(search.out.find("\"etude-collee\"") != std::string::npos);
     // Without the option, nothing is checked.
-    Run plain = run(bin("coopdec-index") + " --rebuild --db " + shell_quote(db) + " " + shell_quote(corpus), dir);
+    CommandRun plain = run(test::bin("coopdec-index") + " --rebuild --db " + shell_quote(db) + " " + shell_quote(corpus), dir);
     CHECK(plain.status == 0);
     CHECK(plain.err.find("mal décodé") == std::string::npos);
 }
@@ -291,14 +281,14 @@ TEST_CASE("a Word legal text becomes an Akoma Ntoso law with its titles, chapter
               "Article 2 : Contrôle\n"
               "Les conventions sont transmises au représentant de l’État.\n");
     std::string docx = libreoffice_convert(dir, "loi.txt", "docx");
-    Run r = run(bin("coopdec-import") + " " + shell_quote(docx) +
+    CommandRun r = run(test::bin("coopdec-import") + " " + shell_quote(docx) +
                     " --type loi --id loi-2099-001 --number 2099-001 --date 2099-01-15"
                     " --title 'Loi n° 2099-001 relative à la coopération décentralisée (texte de test)' --corpus " +
                     shell_quote(corpus),
                 dir);
     INFO(r.err);
     REQUIRE(r.status == 0);
-    std::string xml = slurp(corpus + "/lois/loi-2099-001.xml");
+    std::string xml = test::slurp(corpus + "/lois/loi-2099-001.xml");
     CHECK(xml.find("<FRBRuri value=\"/akn/tg/act/loi/2099-01-15/2099-001\" />") != std::string::npos);
     CHECK(xml.find("<title eId=\"title_1\">") != std::string::npos);
     CHECK(xml.find("eId=\"title_1__chp_1\"") != std::string::npos);
@@ -307,8 +297,8 @@ TEST_CASE("a Word legal text becomes an Akoma Ntoso law with its titles, chapter
     CHECK(xml.find("cd:demonstration") == std::string::npos);  // an imported text is no demonstration
 
     std::string db = dir / "index";
-    REQUIRE(run(bin("coopdec-index") + " --quiet --db " + shell_quote(db) + " " + shell_quote(corpus), dir).status == 0);
+    REQUIRE(run(test::bin("coopdec-index") + " --quiet --db " + shell_quote(db) + " " + shell_quote(corpus), dir).status == 0);
     // A law's id in the index comes from its work URI, as for the bundled laws.
-    Run found = run(bin("coopdec-search") + " --db " + shell_quote(db) + " --json --filter type=loi representant", dir);
+    CommandRun found = run(test::bin("coopdec-search") + " --db " + shell_quote(db) + " --json --filter type=loi representant", dir);
     CHECK(found.out.find("\"akn-tg-act-loi-2099-01-15-2099-001\"") != std::string::npos);
 }

@@ -11,13 +11,14 @@
 #include "common/schema.h"
 #include "indexer/corpus.h"
 #include "search/search.h"
+#include "tests/temp_index.h"
 #include "tests/test_util.h"
 
 using namespace coopdec;
 
 namespace {
 
-const char kRepertoire[] = R"(<?xml version="1.0" encoding="UTF-8"?>
+const char kRepertoireXml[] = R"(<?xml version="1.0" encoding="UTF-8"?>
 <repertoire xmlns="urn:x-coopdec:corpus:1" id="repertoire-test" xml:lang="fr" demo="non">
   <titre>Répertoire de test</titre>
   <region id="plateaux" nom="Plateaux">
@@ -28,7 +29,7 @@ const char kRepertoire[] = R"(<?xml version="1.0" encoding="UTF-8"?>
 </repertoire>
 )";
 
-const char kPartenariat[] = R"(<?xml version="1.0" encoding="UTF-8"?>
+const char kPartenariatXml[] = R"(<?xml version="1.0" encoding="UTF-8"?>
 <partenariat xmlns="urn:x-coopdec:corpus:1" id="part-ogou-1-niort" xml:lang="fr" demo="non">
   <titre>Jumelage Ogou 1 – Niort</titre>
   <collectivites><collectivite commune="ogou-1">Atakpamé</collectivite></collectivites>
@@ -56,27 +57,20 @@ std::string convention(const std::string& clause2) {
 }
 
 // Runs the indexer, capturing what it reports.
-struct Run {
+struct IndexRun {
     IndexSummary summary;
     std::string log;
 };
 
-Run index(const std::string& db, const std::vector<std::string>& inputs) {
+IndexRun index_inputs(const std::string& db, const std::vector<std::string>& inputs) {
     IndexOptions opt;
     opt.db_path = db;
     opt.inputs = inputs;
     opt.schema_dir = test::source_dir() + "/corpus/schema";
     std::FILE* log = std::tmpfile();
-    Run r{index_corpus(opt, log), ""};
+    IndexRun r{index_corpus(opt, log), ""};
     r.log = test::read_and_close(log);
     return r;
-}
-
-size_t hits(const std::string& db, const std::string& q) {
-    Xapian::Database d = open_index(db);
-    SearchRequest req;
-    req.query = q;
-    return search(d, req).total;
 }
 
 }  // namespace
@@ -84,11 +78,11 @@ size_t hits(const std::string& db, const std::string& q) {
 TEST_CASE("a corpus is indexed, then re-indexed incrementally", "[index]") {
     test::TempDir dir;
     std::string db = dir / "db";
-    dir.write("corpus/repertoire.xml", kRepertoire);
-    dir.write("corpus/part.xml", kPartenariat);
+    dir.write("corpus/repertoire.xml", kRepertoireXml);
+    dir.write("corpus/part.xml", kPartenariatXml);
     std::string conv = dir.write("corpus/sub/conv.xml", convention("Un forage à Atakpamé."));
 
-    Run first = index(db, {dir / "corpus"});
+    IndexRun first = index_inputs(db, {dir / "corpus"});
     INFO(first.log);
     CHECK(first.log.empty());
     CHECK(first.summary.files == 3);
@@ -96,36 +90,36 @@ TEST_CASE("a corpus is indexed, then re-indexed incrementally", "[index]") {
     CHECK(first.summary.units == 2 + 2);  // 2 document units + 2 clauses; the gazetteer gives none
     CHECK(first.summary.errors == 0);
     CHECK(first.summary.total_documents == 2);
-    CHECK(hits(db, "forage") == 1);
+    CHECK(test::hits(db, "forage") == 1);
 
     SECTION("an unchanged corpus is skipped") {
-        Run again = index(db, {dir / "corpus"});
+        IndexRun again = index_inputs(db, {dir / "corpus"});
         CHECK(again.summary.skipped == 3);
         CHECK(again.summary.documents == 0);
     }
     SECTION("a changed file replaces its units") {
         dir.write("corpus/sub/conv.xml", convention("Une adduction d'eau."));
-        Run again = index(db, {dir / "corpus"});
+        IndexRun again = index_inputs(db, {dir / "corpus"});
         CHECK(again.summary.documents == 1);
         CHECK(again.summary.skipped == 2);
-        CHECK(hits(db, "forage") == 0);
-        CHECK(hits(db, "adduction") == 1);
+        CHECK(test::hits(db, "forage") == 0);
+        CHECK(test::hits(db, "adduction") == 1);
         Xapian::Database d(db);
         CHECK(d.get_doccount() == 4);
     }
     SECTION("a removed file leaves the index") {
         std::filesystem::remove(conv);
-        Run again = index(db, {dir / "corpus"});
+        IndexRun again = index_inputs(db, {dir / "corpus"});
         CHECK(again.summary.removed == 1);
         CHECK(again.summary.total_documents == 1);
-        CHECK(hits(db, "forage") == 0);
+        CHECK(test::hits(db, "forage") == 0);
     }
     SECTION("a changed partnership re-indexes the documents linked to it") {
-        std::string p = kPartenariat;
+        std::string p = kPartenariatXml;
         const std::string old_theme = "<theme>santé</theme>";
         p.replace(p.find(old_theme), old_theme.size(), "<theme>culture</theme>");
         dir.write("corpus/part.xml", p);
-        Run again = index(db, {dir / "corpus"});
+        IndexRun again = index_inputs(db, {dir / "corpus"});
         CHECK(again.summary.documents == 2);
         Xapian::Database d = open_index(db);
         SearchRequest req;
@@ -134,13 +128,13 @@ TEST_CASE("a corpus is indexed, then re-indexed incrementally", "[index]") {
     }
     SECTION("a file that turns malformed is reported and keeps its indexed version") {
         dir.write("corpus/sub/conv.xml", "<convention xmlns=\"urn:x-coopdec:corpus:1\">\n  <titre>oops</title>\n");
-        Run again = index(db, {dir / "corpus"});
+        IndexRun again = index_inputs(db, {dir / "corpus"});
         CHECK(again.summary.errors == 1);
         CHECK(again.log.find(dir / "corpus/sub/conv.xml:2:") != std::string::npos);
-        CHECK(hits(db, "forage") == 1);
+        CHECK(test::hits(db, "forage") == 1);
     }
     SECTION("indexing a sub-folder does not remove the rest") {
-        Run again = index(db, {dir / "corpus/sub"});
+        IndexRun again = index_inputs(db, {dir / "corpus/sub"});
         CHECK(again.summary.removed == 0);
         CHECK(again.summary.total_documents == 2);
     }
@@ -149,17 +143,17 @@ TEST_CASE("a corpus is indexed, then re-indexed incrementally", "[index]") {
 TEST_CASE("bad files are reported like compiler errors and the rest is indexed", "[index][bad-input]") {
     test::TempDir dir;
     std::string db = dir / "db";
-    dir.write("c/repertoire.xml", kRepertoire);
-    dir.write("c/part.xml", kPartenariat);
+    dir.write("c/repertoire.xml", kRepertoireXml);
+    dir.write("c/part.xml", kPartenariatXml);
     std::string broken = dir.write("c/broken.xml", "<?xml version=\"1.0\"?>\n<convention>\n<p>\n</convention>\n");
     std::string unknown = dir.write("c/unknown.xml", "<html><body/></html>\n");
     std::string invalid = dir.write("c/invalid.xml", R"(<partenariat xmlns="urn:x-coopdec:corpus:1" id="x" xml:lang="fr" demo="non">
   <titre>Sans partenaire</titre>
 </partenariat>
 )");
-    std::string dup = dir.write("c/dup.xml", std::string(kPartenariat));
+    std::string dup = dir.write("c/dup.xml", std::string(kPartenariatXml));
 
-    Run r = index(db, {dir / "c", dir / "missing-folder"});
+    IndexRun r = index_inputs(db, {dir / "c", dir / "missing-folder"});
     INFO(r.log);
     CHECK(r.summary.errors == 5);
     CHECK(r.summary.documents == 1);
@@ -174,12 +168,12 @@ TEST_CASE("bad files are reported like compiler errors and the rest is indexed",
 TEST_CASE("a locked index is refused clearly and left as it was", "[index][bad-input]") {
     test::TempDir dir;
     std::string db = dir / "db";
-    dir.write("c/repertoire.xml", kRepertoire);
-    dir.write("c/part.xml", kPartenariat);
-    REQUIRE(index(db, {dir / "c"}).summary.total_documents == 1);
+    dir.write("c/repertoire.xml", kRepertoireXml);
+    dir.write("c/part.xml", kPartenariatXml);
+    REQUIRE(index_inputs(db, {dir / "c"}).summary.total_documents == 1);
     dir.write("c/conv.xml", convention("Un forage."));
     Xapian::WritableDatabase holder(db);  // holds the write lock
-    Run r = index(db, {dir / "c"});
+    IndexRun r = index_inputs(db, {dir / "c"});
     CHECK(r.summary.fatal);
     CHECK(r.log == db + ": index verrouillé : un autre coopdec-index l'écrit déjà\n");
     holder.close();
@@ -194,8 +188,8 @@ TEST_CASE("an index of another schema version is refused", "[index][bad-input]")
         w.set_metadata(std::string(schema::kSchemaKey), "0");
         w.commit();
     }
-    dir.write("c/repertoire.xml", kRepertoire);
-    Run r = index(db, {dir / "c"});
+    dir.write("c/repertoire.xml", kRepertoireXml);
+    IndexRun r = index_inputs(db, {dir / "c"});
     CHECK(r.summary.fatal);
     CHECK(r.log.find("index au schéma 0, ce programme écrit le schéma " + std::string(schema::kSchemaVersion)) != std::string::npos);
     CHECK_THROWS_AS(open_index(db), SearchError);

@@ -19,8 +19,6 @@ using namespace coopdec;
 
 namespace {
 
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
-
 struct Bar {
     std::string label, href;  // href "" when the bar is not a link
     size_t count = 0;
@@ -89,13 +87,6 @@ std::vector<std::pair<std::string, std::string>> query_params(const std::string&
     return out;
 }
 
-size_t facet_count(const Poco::JSON::Object::Ptr& r, const std::string& facet, const std::string& value) {
-    auto values = r->getObject("facets")->getArray(facet);
-    for (size_t i = 0; i < values->size(); ++i)
-        if (values->getObject(i)->getValue<std::string>("value") == value) return values->getObject(i)->getValue<size_t>("count");
-    return 0;
-}
-
 // Each chart's <section>, parsed: the page's markup for them is XML.
 std::vector<std::string> sections(const std::string& html) {
     std::vector<std::string> out;
@@ -113,14 +104,14 @@ TEST_CASE("/apercu: each bar is the facet count of its search, and links to it",
     REQUIRE(page.status == 200);
     CHECK(page.header("Content-Type") == "text/html; charset=utf-8");
     CHECK(page.body.size() + server.get("/static/coopdec.css").body.size() < 30 * 1024);
-    CHECK_FALSE(contains(page.body, "<script"));
+    CHECK_FALSE(test::contains(page.body, "<script"));
     // The search page's own counts: all partnership records, every value listed.
     auto base = test::parse_json(server.get("/api/search?type=partenariat&facet_values=0&per_page=1").body);
     const size_t total = base->getValue<size_t>("total");
     REQUIRE(total > 0);
-    CHECK(contains(page.body, std::to_string(total) + " partenariats dans l'index"));
+    CHECK(test::contains(page.body, std::to_string(total) + " partenariats dans l'index"));
     // The way in: every page's footer.
-    CHECK(contains(server.get("/").body, "<a href=\"/apercu\">"));
+    CHECK(test::contains(server.get("/").body, "<a href=\"/apercu\">"));
 
     std::map<std::string, std::vector<Bar>> charts;
     for (const std::string& s : sections(page.body)) {
@@ -171,7 +162,7 @@ TEST_CASE("/apercu: each bar is the facet count of its search, and links to it",
             auto params = query_params(query);
             params.erase(params.begin());  // type=partenariat
             if (params.size() == 1) {
-                CHECK(facet_count(base, params[0].first, params[0].second) == b.count);
+                CHECK(test::facet_count(base, params[0].first, params[0].second) == b.count);
             } else if (params.size() == 2 && params[0].first == "year_from" && params[1].first == "year_to") {
                 size_t sum = 0;
                 auto years = base->getObject("facets")->getArray("year");
@@ -183,7 +174,7 @@ TEST_CASE("/apercu: each bar is the facet count of its search, and links to it",
                 CHECK(sum == b.count);
             } else {
                 // « autres »: every other value of one facet, ORed.
-                CHECK(contains(b.label, " autres"));
+                CHECK(test::contains(b.label, " autres"));
                 for (const auto& p : params) CHECK(p.first == params[0].first);
                 ++others;
             }
@@ -218,11 +209,11 @@ TEST_CASE("/apercu on an index without partnerships says so, and takes no parame
     test::ServerProcess s({"--db", opt.db_path, "--port", "0"});
     auto a = s.get("/apercu");
     CHECK(a.status == 200);
-    CHECK(contains(a.body, "Aucun partenariat dans l'index pour l'instant"));
-    CHECK_FALSE(contains(a.body, "<svg"));
+    CHECK(test::contains(a.body, "Aucun partenariat dans l'index pour l'instant"));
+    CHECK_FALSE(test::contains(a.body, "<svg"));
     auto bad = s.get("/apercu?pays=FR");
     CHECK(bad.status == 400);
-    CHECK(contains(bad.body, "paramètre inconnu « pays » : cette page n&#39;en prend aucun"));
+    CHECK(test::contains(bad.body, "paramètre inconnu « pays » : cette page n&#39;en prend aucun"));
     CHECK(s.get("/recherche?q=cooperation&format=csv").status == 200);  // exports need no partnership either
 }
 
@@ -278,7 +269,7 @@ TEST_CASE("partnership_overview: decades, years, the top values and the others",
     Overview none = partnership_overview(empty);
     CHECK(none.partnerships == 0);
     CHECK(none.charts.empty());
-    CHECK(contains(pages::overview_page(none), "Aucun partenariat dans l'index"));
+    CHECK(test::contains(pages::overview_page(none), "Aucun partenariat dans l'index"));
 }
 
 TEST_CASE("the overview's SVG escapes its labels and stays well-formed", "[overview][escape]") {
@@ -289,8 +280,8 @@ TEST_CASE("the overview's SVG escapes its labels and stays well-formed", "[overv
     c.bars.push_back(OverviewBar{"x", 1, {}, 0});
     o.charts.push_back(c);
     std::string html = pages::overview_page(o);
-    CHECK_FALSE(contains(html, "<script>"));
-    CHECK(contains(html, "href=\"/recherche?type=partenariat&amp;commune=a%26b%3Dc\""));
+    CHECK_FALSE(test::contains(html, "<script>"));
+    CHECK(test::contains(html, "href=\"/recherche?type=partenariat&amp;commune=a%26b%3Dc\""));
     auto s = sections(html);
     REQUIRE(s.size() == 1);
     pugi::xml_document doc;

@@ -29,13 +29,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 std::string diagnostics_of(const RenderResult& r) {
     std::string out;
     for (const Diagnostic& d : r.diagnostics) out += d.str() + "\n";
@@ -70,7 +63,7 @@ void check_golden(const std::string& html, const std::string& file) {
         return;
     }
     REQUIRE(fs::exists(path));
-    std::string expected = slurp(path);
+    std::string expected = test::slurp(path);
     if (html != expected) {
         std::size_t at = 0;
         while (at < html.size() && at < expected.size() && html[at] == expected[at]) ++at;
@@ -106,12 +99,6 @@ std::string attr_escaped(const std::string& s) {
     return out;
 }
 
-std::size_t occurrences(const std::string& text, const std::string& needle) {
-    std::size_t n = 0;
-    for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-    return n;
-}
-
 // Every id="…" of a page.
 std::multiset<std::string> ids_of(const std::string& html) {
     std::multiset<std::string> ids;
@@ -143,7 +130,7 @@ std::size_t check_page(const std::string& contents, const std::string& name) {
     CHECK(r.html.starts_with("<article class=\"doc doc-" + ex.record.type + "\""));
     for (const Unit& u : ex.record.units) {
         INFO("anchor " << u.anchor << " (" << u.label << ")");
-        CHECK(occurrences(r.html, " id=\"" + attr_escaped(u.anchor) + "\"") == 1);
+        CHECK(test::occurrences(r.html, " id=\"" + attr_escaped(u.anchor) + "\"") == 1);
     }
     std::multiset<std::string> ids = ids_of(r.html);
     for (const std::string& id : ids) {
@@ -206,7 +193,7 @@ TEST_CASE("render: golden page of an agreement", "[render]") {
 TEST_CASE("render: golden page of a partnership record", "[render]") {
     RenderResult r = render(fixtures::kPartenariat, "part-essai.xml", "coopdec");
     check_golden(r.html, "partenariat.html");
-    CHECK(occurrences(r.html, "<p class=\"divergence\">Les sources divergent") == 2);
+    CHECK(test::occurrences(r.html, "<p class=\"divergence\">Les sources divergent") == 2);
     CHECK(r.html.find("rel=\"noopener noreferrer\"") != std::string::npos);
 }
 
@@ -236,7 +223,7 @@ TEST_CASE("render: anchors agree at the corners of the TEI rule", "[render]") {
 TEST_CASE("render: every corpus file renders with each unit anchor once", "[render]") {
     std::size_t files = 0, anchors = 0;
     for (const fs::path& path : xml_files(fs::path(test::source_dir()) / "corpus")) {
-        anchors += check_page(slurp(path), path.string());
+        anchors += check_page(test::slurp(path), path.string());
         ++files;
     }
     CHECK(files >= 85);  // README: 36 records, 34 agreements, 12 transcripts, law, study, gazetteer
@@ -248,7 +235,7 @@ TEST_CASE("render: every conformance file renders with each unit anchor once", "
     std::size_t files = 0, anchors = 0;
     for (const fs::path& path : xml_files(dir)) {
         if (path.filename() == "akn_edge_invalid_sameXmlId.xml") continue;  // refused by the extractor
-        anchors += check_page(slurp(path), path.string());
+        anchors += check_page(test::slurp(path), path.string());
         ++files;
     }
     CHECK(files == 7);
@@ -259,13 +246,13 @@ TEST_CASE("render: every conformance file renders with each unit anchor once", "
 TEST_CASE("render: the deliberately invalid AKN file still renders", "[render]") {
     fs::path path =
         fs::path(test::source_dir()) / ".." / "shared" / "conformance" / "akn" / "akn_edge_invalid_sameXmlId.xml";
-    render(slurp(path), path.string(), "akn");
+    render(test::slurp(path), path.string(), "akn");
 }
 
 TEST_CASE("render: a document with no text but a PDF says so", "[render]") {
     fs::path path = fs::path(test::source_dir()) / ".." / "shared" / "conformance" / "akn" /
                     "akn_tg_1953_arrete_802-53-AP_commune-mixte-bassari_metadata-only.xml";
-    RenderResult r = render(slurp(path), path.string(), "akn");
+    RenderResult r = render(test::slurp(path), path.string(), "akn");
     CHECK(r.html.find("Le texte n’est disponible que sous forme de PDF : <span class=\"file\">"
                       "akn_tg_act_1953-12-01_arrete_no_802-53-ap_fra_main.pdf</span>") != std::string::npos);
     CHECK(r.html.find(".pdf\"") == std::string::npos);  // no link to a file that is not served
@@ -274,9 +261,9 @@ TEST_CASE("render: a document with no text but a PDF says so", "[render]") {
 TEST_CASE("render: several threads render the same pages", "[render]") {
     std::vector<std::pair<std::string, std::string>> docs;  // contents, format
     for (const fs::path& path : xml_files(fs::path(test::source_dir()) / "corpus" / "entretiens"))
-        docs.emplace_back(slurp(path), "tei");
+        docs.emplace_back(test::slurp(path), "tei");
     for (const fs::path& path : xml_files(fs::path(test::source_dir()) / "corpus" / "conventions"))
-        docs.emplace_back(slurp(path), "coopdec");
+        docs.emplace_back(test::slurp(path), "coopdec");
     std::vector<std::string> expected;
     for (const auto& [contents, format] : docs) expected.push_back(render_html(contents, "x.xml", format).html);
 
@@ -338,7 +325,7 @@ TEST_CASE("render: no stylesheet filters a union by position", "[render]") {
     for (const auto& entry : fs::directory_iterator(fs::path(test::source_dir()) / "stylesheets")) {
         if (entry.path().extension() != ".xsl") continue;
         INFO(entry.path().string());
-        CHECK(positional_unions(slurp(entry.path())) == std::vector<std::string>{});
+        CHECK(positional_unions(test::slurp(entry.path())) == std::vector<std::string>{});
     }
 }
 

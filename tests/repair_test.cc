@@ -16,17 +16,8 @@ using namespace coopdec::import;
 
 namespace {
 
-const std::string kSeed = COOPDEC_SOURCE_DIR "/../shared/seed/000_f01667c1f19d4dff.txt";
 const std::string kCorpus = COOPDEC_SOURCE_DIR "/corpus";
 const std::string kStudy = COOPDEC_SOURCE_DIR "/corpus/etudes/etude-prodegol-introduction.xml";
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE(in);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // The dictionary alone, loaded once (350,000 words).
 const Lexicon& dictionary() {
@@ -58,7 +49,7 @@ std::vector<std::string> words_of(const std::string& text) {
 }  // namespace
 
 TEST_CASE("the seed, repaired: no mis-decoded form is left and no correct word is changed", "[import][repair]") {
-    std::string seed = slurp(kSeed);
+    std::string seed = test::slurp(test::seed_file());
     RepairResult r = repair_text(seed, dictionary_and_corpus());
 
     // None of the mis-decoded characters remain, except where genuine.
@@ -221,7 +212,7 @@ TEST_CASE("the garble check finds the seed in a corpus and nothing in the bundle
     CHECK(check_garbled(files, dictionary()).empty());
 
     coopdec::test::TempDir dir;
-    std::string seeded = dir.write("etude-brute.xml", "<etude>\n<p>" + slurp(kSeed) + "</p>\n</etude>\n");
+    std::string seeded = dir.write("etude-brute.xml", "<etude>\n<p>" + test::slurp(test::seed_file()) + "</p>\n</etude>\n");
     files.push_back(seeded);
     auto reports = check_garbled(files, dictionary());
     REQUIRE(reports.size() == 1);

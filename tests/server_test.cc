@@ -10,6 +10,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include "indexer/corpus.h"
+#include "tests/bundled_server.h"
 #include "tests/server_process.h"
 #include "tests/test_util.h"
 
@@ -17,47 +18,19 @@ using namespace coopdec;
 
 namespace {
 
-// One index of the bundled corpus and one server for the whole test run.
-struct Shared {
+// The bundled server of this test process, with a synonyms file of its own.
+struct SynonymServer {
     test::TempDir dir;
-    std::string db = dir / "db";
     std::string synonyms = dir.write("synonymes.txt", "forage, puits\n");
-    std::unique_ptr<test::ServerProcess> server;
-    Shared() {
-        IndexOptions opt;
-        opt.db_path = db;
-        opt.inputs = {test::source_dir() + "/corpus"};
-        opt.schema_dir = test::source_dir() + "/corpus/schema";
-        std::FILE* log = std::tmpfile();
-        IndexSummary s = index_corpus(opt, log);
-        std::fclose(log);
-        if (s.errors || s.fatal) throw std::runtime_error("the bundled corpus did not index");
-        server = std::make_unique<test::ServerProcess>(
-            std::vector<std::string>{"--db", db, "--port", "0", "--synonyms", synonyms}, dir / "server.log");
-    }
+    test::BundledServer bundled{{"--synonyms", synonyms}};
 };
 
-Shared& shared() {
-    static Shared s;
+SynonymServer& shared() {
+    static SynonymServer s;
     return s;
 }
 
-const test::ServerProcess& server() { return *shared().server; }
-
-Poco::JSON::Object::Ptr json(const std::string& text) {
-    Poco::JSON::Parser p;
-    return p.parse(text).extract<Poco::JSON::Object::Ptr>();
-}
-
-size_t facet_count(const Poco::JSON::Object::Ptr& r, const std::string& facet, const std::string& value) {
-    auto values = r->getObject("facets")->getArray(facet);
-    for (size_t i = 0; i < values->size(); ++i)
-        if (values->getObject(i)->getValue<std::string>("value") == value)
-            return values->getObject(i)->getValue<size_t>("count");
-    return 0;
-}
-
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+const test::ServerProcess& server() { return *shared().bundled.server; }
 
 }  // namespace
 
@@ -95,7 +68,7 @@ TEST_CASE("every route answers with its status and type", "[server][http]") {
 }
 
 TEST_CASE("the API answers the same object as coopdec-search --json", "[server][http][json]") {
-    const std::string db = shared().db;
+    const std::string db = shared().bundled.db;
     std::string cmd = std::string(COOPDEC_BIN_DIR) + "/coopdec-search --db '" + db + "' --synonyms '" +
                       shared().synonyms + "' --json --filter type=convention --filter country=FR eau potable";
     std::FILE* p = popen(cmd.c_str(), "r");
@@ -108,43 +81,43 @@ TEST_CASE("the API answers the same object as coopdec-search --json", "[server][
     auto api = server().get("/api/search?q=eau+potable&type=convention&country=FR");
     CHECK(api.status == 200);
     CHECK(api.body + "\n" == cli);
-    auto r = json(api.body);
+    auto r = test::parse_json(api.body);
     CHECK(r->getValue<size_t>("total") > 0);
     auto first = r->getArray("results")->getObject(0);
     for (const char* key : {"id", "type", "title", "url", "demo", "passages"}) CHECK(first->has(key));
     auto passage = first->getArray("passages")->getObject(0);
     CHECK(passage->has("anchor"));
-    CHECK(contains(passage->getValue<std::string>("snippet"), "<mark>"));
+    CHECK(test::contains(passage->getValue<std::string>("snippet"), "<mark>"));
 }
 
 TEST_CASE("facets: OR within a facet, counts ignoring its own filter, AND across", "[server][http][facets]") {
-    auto all = json(server().get("/api/search").body);
-    size_t conventions = facet_count(all, "type", "convention");
-    size_t interviews = facet_count(all, "type", "entretien");
-    auto one = json(server().get("/api/search?type=convention").body);
+    auto all = test::parse_json(server().get("/api/search").body);
+    size_t conventions = test::facet_count(all, "type", "convention");
+    size_t interviews = test::facet_count(all, "type", "entretien");
+    auto one = test::parse_json(server().get("/api/search?type=convention").body);
     CHECK(one->getValue<size_t>("total") == conventions);
     // The type facet ignores type=convention: every type keeps its count.
-    CHECK(facet_count(one, "type", "entretien") == interviews);
-    auto two = json(server().get("/api/search?type=convention&type=entretien").body);
+    CHECK(test::facet_count(one, "type", "entretien") == interviews);
+    auto two = test::parse_json(server().get("/api/search?type=convention&type=entretien").body);
     CHECK(two->getValue<size_t>("total") == conventions + interviews);
-    auto across = json(server().get("/api/search?type=convention&type=entretien&region=Savanes").body);
-    size_t savanes = facet_count(two, "region", "Savanes");
+    auto across = test::parse_json(server().get("/api/search?type=convention&type=entretien&region=Savanes").body);
+    size_t savanes = test::facet_count(two, "region", "Savanes");
     CHECK(across->getValue<size_t>("total") == savanes);
     CHECK(across->getValue<size_t>("total") < two->getValue<size_t>("total"));
     // The region facet under a region filter still shows the other régions.
-    CHECK(facet_count(across, "region", "Kara") == facet_count(two, "region", "Kara"));
+    CHECK(test::facet_count(across, "region", "Kara") == test::facet_count(two, "region", "Kara"));
 }
 
 TEST_CASE("every dynamic string is escaped", "[server][http][security]") {
     auto a = server().get("/recherche?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
     CHECK(a.status == 200);
-    CHECK_FALSE(contains(a.body, "<script>"));
-    CHECK(contains(a.body, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+    CHECK_FALSE(test::contains(a.body, "<script>"));
+    CHECK(test::contains(a.body, "&lt;script&gt;alert(1)&lt;/script&gt;"));
     auto j = server().get("/api/search?q=%3Cscript%3E");
-    CHECK_FALSE(contains(j.body, "<script>"));
+    CHECK_FALSE(test::contains(j.body, "<script>"));
     auto e = server().get("/recherche?commune=%3Cimg%20src%3Dx%3E");
     CHECK(e.status == 400);
-    CHECK_FALSE(contains(e.body, "<img"));
+    CHECK_FALSE(test::contains(e.body, "<img"));
 }
 
 TEST_CASE("bad input gets a 4xx with a French message, never a 5xx", "[server][http][bad-input]") {
@@ -180,7 +153,7 @@ TEST_CASE("bad input gets a 4xx with a French message, never a 5xx", "[server][h
         CAPTURE(row.method, row.target.substr(0, 80));
         auto a = server().request(row.method, row.target);
         CHECK(a.status == row.status);
-        CHECK(contains(a.body, row.message));
+        CHECK(test::contains(a.body, row.message));
     }
     auto allow = server().request("PUT", "/");
     CHECK(allow.header("Allow") == "GET, HEAD");
@@ -192,8 +165,8 @@ TEST_CASE("security headers are on every response", "[server][http][security]") 
         CAPTURE(target);
         auto a = server().get(target);
         std::string csp = a.header("Content-Security-Policy");
-        CHECK(contains(csp, "frame-ancestors 'none'"));
-        CHECK_FALSE(contains(csp, "unsafe-inline"));
+        CHECK(test::contains(csp, "frame-ancestors 'none'"));
+        CHECK_FALSE(test::contains(csp, "unsafe-inline"));
         CHECK(a.header("X-Content-Type-Options") == "nosniff");
         CHECK(a.header("Referrer-Policy") == "same-origin");
     }
@@ -224,44 +197,44 @@ TEST_CASE("the search page: results, facets, filters, paging, nothing found", "[
     auto a = server().get("/recherche?q=decentralisee&type=convention&type=entretien");
     CHECK(a.status == 200);
     const std::string& b = a.body;
-    CHECK(contains(b, "<main id=\"contenu\">"));
-    CHECK(contains(b, "role=\"search\""));
-    CHECK(contains(b, "<label for=\"q\">"));
-    CHECK(contains(b, "Document de démonstration"));
-    CHECK(contains(b, "href=\"/partenariat/"));
-    CHECK(contains(b, "<mark>"));
-    CHECK(contains(b, "?q=decentralisee#"));          // passages link to the exact place, words carried
-    CHECK(contains(b, "aria-current=\"true\">Convention"));  // selected values say so
-    CHECK(contains(b, "(retirer ce filtre)"));          // active filters are removable
-    CHECK(contains(b, "name=\"year_from\""));          // years as a range
+    CHECK(test::contains(b, "<main id=\"contenu\">"));
+    CHECK(test::contains(b, "role=\"search\""));
+    CHECK(test::contains(b, "<label for=\"q\">"));
+    CHECK(test::contains(b, "Document de démonstration"));
+    CHECK(test::contains(b, "href=\"/partenariat/"));
+    CHECK(test::contains(b, "<mark>"));
+    CHECK(test::contains(b, "?q=decentralisee#"));          // passages link to the exact place, words carried
+    CHECK(test::contains(b, "aria-current=\"true\">Convention"));  // selected values say so
+    CHECK(test::contains(b, "(retirer ce filtre)"));          // active filters are removable
+    CHECK(test::contains(b, "name=\"year_from\""));          // years as a range
     auto many = server().get("/recherche?per_page=5");
-    CHECK(contains(many.body, "rel=\"next\""));
+    CHECK(test::contains(many.body, "rel=\"next\""));
     auto none = server().get("/recherche?q=forrage");
-    CHECK(contains(none.body, "Aucun document ne correspond"));
-    CHECK(contains(none.body, "Essayez avec : <a href=\"?q=forage\">forage</a>"));
+    CHECK(test::contains(none.body, "Aucun document ne correspond"));
+    CHECK(test::contains(none.body, "Essayez avec : <a href=\"?q=forage\">forage</a>"));
     auto relax = server().get("/recherche?q=Niort&type=entretien&region=Kara");
-    CHECK(contains(relax.body, "En retirant un filtre"));
+    CHECK(test::contains(relax.body, "En retirant un filtre"));
     auto syn = server().get("/recherche?q=puits");
-    CHECK(contains(syn.body, "Résultats incluant : forage"));
+    CHECK(test::contains(syn.body, "Résultats incluant : forage"));
 }
 
 TEST_CASE("document and partnership pages", "[server][http][html]") {
     auto d = server().get("/doc/akn-tg-act-loi-2019-06-26-2019-006?q=cooperation");
     CHECK(d.status == 200);
-    CHECK(contains(d.body, "id=\"art_46\""));
-    CHECK(contains(d.body, "<mark>coopération</mark>"));
-    CHECK(contains(d.body, "/source.xml\" download"));
+    CHECK(test::contains(d.body, "id=\"art_46\""));
+    CHECK(test::contains(d.body, "<mark>coopération</mark>"));
+    CHECK(test::contains(d.body, "/source.xml\" download"));
     auto src = server().get("/doc/akn-tg-act-loi-2019-06-26-2019-006/source.xml");
-    CHECK(contains(src.body, "<akomaNtoso"));
+    CHECK(test::contains(src.body, "<akomaNtoso"));
     auto p = server().get("/partenariat/part-ogou-1-niort");
-    CHECK(contains(p.body, "Documents liés"));
-    CHECK(contains(p.body, "href=\"/doc/conv-ogou-1-niort-1986\""));
-    auto pj = json(server().get("/api/partnership/part-ogou-1-niort").body);
+    CHECK(test::contains(p.body, "Documents liés"));
+    CHECK(test::contains(p.body, "href=\"/doc/conv-ogou-1-niort-1986\""));
+    auto pj = test::parse_json(server().get("/api/partnership/part-ogou-1-niort").body);
     CHECK(pj->getObject("partner")->getValue<std::string>("country") == "FR");
     CHECK(pj->getValue<std::string>("start") == "1958");
     CHECK(pj->getArray("divergences")->size() == 1);
     CHECK(pj->getArray("documents")->size() >= 2);
-    auto dj = json(server().get("/api/doc/conv-kloto-1-bressuire-1991").body);
+    auto dj = test::parse_json(server().get("/api/doc/conv-kloto-1-bressuire-1991").body);
     CHECK(dj->getArray("units")->size() >= 5);
     CHECK(dj->getValue<std::string>("source_url") == "/doc/conv-kloto-1-bressuire-1991/source.xml");
 }
@@ -270,15 +243,15 @@ TEST_CASE("operations: healthz, metrics, opensearch", "[server][http][ops]") {
     CHECK(server().get("/healthz").body == "ok 85 documents\n");
     server().get("/nulle-part");
     auto m = server().get("/metrics").body;
-    CHECK(contains(m, "coopdec_http_requests_total{route=\"none\",status=\"404\"}"));
-    CHECK(contains(m, "coopdec_http_request_duration_seconds_bucket{le=\"+Inf\"}"));
-    CHECK(contains(m, "coopdec_index_documents 85\n"));
+    CHECK(test::contains(m, "coopdec_http_requests_total{route=\"none\",status=\"404\"}"));
+    CHECK(test::contains(m, "coopdec_http_request_duration_seconds_bucket{le=\"+Inf\"}"));
+    CHECK(test::contains(m, "coopdec_index_documents 85\n"));
     server().get("/api/search?q=eau");  // counted: the facet table of this revision is read
     m = server().get("/metrics").body;
-    CHECK(contains(m, "coopdec_facet_tables_read_total 1\n"));
-    CHECK_FALSE(contains(m, "coopdec_facet_table_bytes 0\n"));
+    CHECK(test::contains(m, "coopdec_facet_tables_read_total 1\n"));
+    CHECK_FALSE(test::contains(m, "coopdec_facet_table_bytes 0\n"));
     auto o = server().get("/opensearch.xml").body;
-    CHECK(contains(o, "template=\"http://127.0.0.1:" + std::to_string(server().port()) + "/recherche?q={searchTerms}\""));
+    CHECK(test::contains(o, "template=\"http://127.0.0.1:" + std::to_string(server().port()) + "/recherche?q={searchTerms}\""));
 }
 
 TEST_CASE("the server follows the indexer's commits and stops cleanly on SIGTERM", "[server][http][ops]") {
@@ -295,12 +268,12 @@ TEST_CASE("the server follows the indexer's commits and stops cleanly on SIGTERM
     REQUIRE(index_corpus(opt, log).total_documents == 1);
 
     test::ServerProcess s({"--db", opt.db_path, "--port", "0"});
-    CHECK(json(s.get("/api/search").body)->getValue<size_t>("total") == 1);
+    CHECK(test::parse_json(s.get("/api/search").body)->getValue<size_t>("total") == 1);
     std::filesystem::copy_file(test::source_dir() + "/corpus/conventions/conv-ogou-1-niort-1986.xml",
                                corpus + "/conv.xml");
     REQUIRE(index_corpus(opt, log).total_documents == 2);
     std::fclose(log);
-    CHECK(json(s.get("/api/search").body)->getValue<size_t>("total") == 2);  // no restart
+    CHECK(test::parse_json(s.get("/api/search").body)->getValue<size_t>("total") == 2);  // no restart
 
     std::string said;
     CHECK(s.terminate(said) == 0);
@@ -310,10 +283,10 @@ TEST_CASE("the server follows the indexer's commits and stops cleanly on SIGTERM
 TEST_CASE("the synonyms file is applied when edited, without a restart", "[server][http][synonyms]") {
     test::TempDir dir;
     std::string syn = dir.write("syn.txt", "");
-    test::ServerProcess s({"--db", shared().db, "--port", "0", "--synonyms", syn});
-    CHECK_FALSE(contains(s.get("/recherche?q=puits").body, "Résultats incluant"));
+    test::ServerProcess s({"--db", shared().bundled.db, "--port", "0", "--synonyms", syn});
+    CHECK_FALSE(test::contains(s.get("/recherche?q=puits").body, "Résultats incluant"));
     dir.write("syn.txt", "# groupe ajouté\nforage, puits\n");
-    CHECK(contains(s.get("/recherche?q=puits").body, "Résultats incluant : forage"));
+    CHECK(test::contains(s.get("/recherche?q=puits").body, "Résultats incluant : forage"));
 }
 
 TEST_CASE("the server refuses a missing index clearly", "[server][bad-input]") {
@@ -322,42 +295,42 @@ TEST_CASE("the server refuses a missing index clearly", "[server][bad-input]") {
     std::string out = test::run_command(
         std::string(COOPDEC_BIN_DIR) + "/coopdec-server --db '" + (dir / "none") + "' --port 0 2>&1", status);
     CHECK(status != 0);
-    CHECK(contains(out, "coopdec-server : index introuvable ou illisible"));
+    CHECK(test::contains(out, "coopdec-server : index introuvable ou illisible"));
 }
 
 TEST_CASE("a properties file configures the server, and the command line wins", "[server][ops]") {
     test::TempDir dir;
     std::string props = dir.write("coopdec.properties",
-                                  "coopdec.db = " + shared().db + "\ncoopdec.port = 1\ncoopdec.public_url = https://exemple.tg\n");
+                                  "coopdec.db = " + shared().bundled.db + "\ncoopdec.port = 1\ncoopdec.public_url = https://exemple.tg\n");
     test::ServerProcess s({"--config", props, "--port", "0"});  // port 1 would need root: 0 wins
     CHECK(s.get("/healthz").status == 200);
-    CHECK(contains(s.get("/opensearch.xml").body, "template=\"https://exemple.tg/recherche?q={searchTerms}\""));
+    CHECK(test::contains(s.get("/opensearch.xml").body, "template=\"https://exemple.tg/recherche?q={searchTerms}\""));
 }
 
 TEST_CASE("legal advisors: citations read, provisions linked both ways", "[server][http][legal]") {
     auto s = server().get("/recherche?q=art+46");
-    CHECK(contains(s.body, "Interprété comme : "));
-    CHECK(contains(s.body, "href=\"/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46\">Loi n° 2019-006 du 26 juin 2019, art. 46</a>"));
-    auto j = json(server().get("/api/search?q=article+46+de+la+loi+2019-006").body);
+    CHECK(test::contains(s.body, "Interprété comme : "));
+    CHECK(test::contains(s.body, "href=\"/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46\">Loi n° 2019-006 du 26 juin 2019, art. 46</a>"));
+    auto j = test::parse_json(server().get("/api/search?q=article+46+de+la+loi+2019-006").body);
     REQUIRE(j->getArray("reading")->size() == 1);
     CHECK(j->getArray("reading")->getObject(0)->getValue<std::string>("url") == "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46");
     CHECK(j->getArray("results")->getObject(0)->getValue<std::string>("id") == "akn-tg-act-loi-2019-06-26-2019-006");
 
     auto law = server().get("/doc/akn-tg-act-loi-2019-06-26-2019-006").body;
-    CHECK(contains(law, "Citer ce texte : <cite>Loi n° 2019-006 du 26 juin 2019</cite>"));
-    CHECK(contains(law, "<summary>Cité par "));
-    CHECK(contains(law, "name=\"doc\" value=\"akn-tg-act-loi-2019-06-26-2019-006\""));   // search within the text
-    CHECK(contains(law, "<a class=\"ref\" href=\"/doc/akn-tg-act-loi-2007-03-13-2007-011-v2019-06-26\">"));  // resolved across texts
-    CHECK(contains(law, "title=\"hors corpus : /akn/tg/act/loi/2018-01-31/2018-003\""));      // shown as such, no link
+    CHECK(test::contains(law, "Citer ce texte : <cite>Loi n° 2019-006 du 26 juin 2019</cite>"));
+    CHECK(test::contains(law, "<summary>Cité par "));
+    CHECK(test::contains(law, "name=\"doc\" value=\"akn-tg-act-loi-2019-06-26-2019-006\""));   // search within the text
+    CHECK(test::contains(law, "<a class=\"ref\" href=\"/doc/akn-tg-act-loi-2007-03-13-2007-011-v2019-06-26\">"));  // resolved across texts
+    CHECK(test::contains(law, "title=\"hors corpus : /akn/tg/act/loi/2018-01-31/2018-003\""));      // shown as such, no link
     auto agreement = server().get("/doc/conv-amou-1-aiffres-2021").body;
-    CHECK(contains(agreement, "<a class=\"cite\" href=\"/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46\">"));
-    auto within = json(server().get("/api/search?q=cooperation&doc=akn-tg-act-loi-2019-06-26-2019-006").body);
+    CHECK(test::contains(agreement, "<a class=\"cite\" href=\"/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46\">"));
+    auto within = test::parse_json(server().get("/api/search?q=cooperation&doc=akn-tg-act-loi-2019-06-26-2019-006").body);
     CHECK(within->getValue<size_t>("total") == 1);
     CHECK(server().get("/recherche?q=eau&doc=inconnu").status == 400);
 
     auto consolidated = server().get("/doc/akn-tg-act-loi-2007-03-13-2007-011-v2019-06-26").body;
-    CHECK(contains(consolidated, "Version consolidée en vigueur au 26 juin 2019"));
-    CHECK(contains(consolidated, "<h2>Historique du texte</h2>"));
-    CHECK(contains(consolidated, "<p class=\"amended\">Modification : remplacé le 26 juin 2019 par "
+    CHECK(test::contains(consolidated, "Version consolidée en vigueur au 26 juin 2019"));
+    CHECK(test::contains(consolidated, "<h2>Historique du texte</h2>"));
+    CHECK(test::contains(consolidated, "<p class=\"amended\">Modification : remplacé le 26 juin 2019 par "
                                  "<a href=\"/doc/akn-tg-act-loi-2019-06-26-2019-006\">"));
 }

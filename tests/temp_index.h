@@ -7,6 +7,7 @@
 #include <string>
 
 #include "indexer/corpus.h"
+#include "search/search.h"
 #include "tests/test_util.h"
 
 namespace coopdec::test {
@@ -29,5 +30,13 @@ struct TempIndex {
         std::fclose(log);
     }
 };
+
+// How many documents of the index at `db` match `query`.
+inline size_t hits(const std::string& db, const std::string& query) {
+    Xapian::Database d = open_index(db);
+    SearchRequest req;
+    req.query = query;
+    return search(d, req).total;
+}
 
 }  // namespace coopdec::test

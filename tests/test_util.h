@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 
@@ -49,6 +50,10 @@ private:
 
 inline std::string source_dir() { return COOPDEC_SOURCE_DIR; }
 
+// The study's introduction as extracted from its PDF, mis-decoded
+// characters included (../shared/seed/ beside the repository).
+inline std::string seed_file() { return source_dir() + "/../shared/seed/000_f01667c1f19d4dff.txt"; }
+
 // `s` as one word of a POSIX shell command line.
 inline std::string shell_quote(const std::string& s) {
     std::string q = "'";
@@ -81,5 +86,37 @@ inline std::string read_and_close(std::FILE* f) {
     std::fclose(f);
     return out;
 }
+
+// Whether `part` occurs in `s`.
+inline bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+// How many times `part` occurs in `s`, without overlaps.
+inline size_t occurrences(const std::string& s, const std::string& part) {
+    size_t n = 0;
+    for (size_t at = s.find(part); at != std::string::npos; at = s.find(part, at + part.size())) ++n;
+    return n;
+}
+
+// `s` with each run of white space (pdftotext's line and page breaks
+// included) as one space, and none at either end.
+inline std::string squeeze(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+        if (space && (out.empty() || out.back() == ' ')) continue;
+        out += space ? ' ' : c;
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+// The bytes of a file; empty when it cannot be read.
+inline std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// A program of this build (bin/NAME), quoted for a shell command line.
+inline std::string bin(const std::string& name) { return shell_quote(std::string(COOPDEC_BIN_DIR) + "/" + name); }
 
 }  // namespace coopdec::test

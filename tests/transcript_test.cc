@@ -15,20 +15,13 @@
 #include "indexer/corpus.h"
 #include "indexer/extract.h"
 #include "server/transcript_page.h"
+#include "tests/bundled_server.h"
 #include "tests/server_process.h"
 #include "tests/test_util.h"
 
 using namespace coopdec;
 
 namespace {
-
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
-
-size_t occurrences(const std::string& s, const std::string& part) {
-    size_t n = 0;
-    for (size_t at = s.find(part); at != std::string::npos; at = s.find(part, at + part.size())) ++n;
-    return n;
-}
 
 // Every piece of `s` between `open` and the next `close` (libstdc++'s
 // regex recurses once per character: no ".*?" over a whole page).
@@ -63,27 +56,13 @@ struct TeiFile {
     std::vector<TeiTurn> turns;                                          // spoken u, in order
 };
 
-std::string squeeze(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-        if (space) {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-        } else {
-            out += c;
-        }
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
-
 // The words of an utterance: its text outside notes; pauses as "…",
 // incidents as "[desc]" (corpus/README.md, the TEI section). `spoken`: a
 // word outside those.
 void words_of(const pugi::xml_node& n, std::string& out, bool& spoken) {
     for (pugi::xml_node c : n.children()) {
         if (c.type() == pugi::node_pcdata) {
-            if (!squeeze(c.value()).empty()) spoken = true;
+            if (!test::squeeze(c.value()).empty()) spoken = true;
             out += c.value();
             continue;
         }
@@ -94,7 +73,7 @@ void words_of(const pugi::xml_node& n, std::string& out, bool& spoken) {
         else if (name == "gap")
             out += " […] ";
         else if (name == "incident" || name == "vocal" || name == "kinesic")
-            out += " [" + squeeze(c.child("desc").text().get()) + "] ";
+            out += " [" + test::squeeze(c.child("desc").text().get()) + "] ";
         else
             words_of(c, out, spoken);
     }
@@ -107,7 +86,7 @@ TeiFile read_tei(const std::string& path) {
     pugi::xml_node root = doc.document_element();
     f.id = root.attribute("xml:id").value();
     for (pugi::xpath_node p : doc.select_nodes("//*[local-name()='person']"))
-        f.persons[p.node().attribute("xml:id").value()] = {squeeze(p.node().child("persName").text().get()),
+        f.persons[p.node().attribute("xml:id").value()] = {test::squeeze(p.node().child("persName").text().get()),
                                                            p.node().attribute("role").value()};
     for (pugi::xpath_node p : doc.select_nodes("//*[local-name()='u']")) {
         std::string text;
@@ -119,7 +98,7 @@ TeiFile read_tei(const std::string& path) {
         if (who.empty() && std::string(p.node().parent().name()) == "annotationBlock")
             who = p.node().parent().attribute("who").value();
         if (!who.empty() && who[0] == '#') who.erase(0, 1);
-        TeiTurn t{p.node().attribute("xml:id").value(), who, squeeze(text)};
+        TeiTurn t{p.node().attribute("xml:id").value(), who, test::squeeze(text)};
         REQUIRE(!t.anchor.empty());  // every u of the bundled corpus has its id
         f.turns.push_back(std::move(t));
     }
@@ -149,34 +128,9 @@ std::string last_words(const std::string& text, size_t n) {
 
 // ---- One index of the bundled corpus and one server for these tests ----
 
-struct Shared {
-    test::TempDir dir;
-    std::string db = dir / "db";
-    std::unique_ptr<test::ServerProcess> server;
-    Shared() {
-        IndexOptions opt;
-        opt.db_path = db;
-        opt.inputs = {test::source_dir() + "/corpus"};
-        opt.schema_dir = test::source_dir() + "/corpus/schema";
-        std::FILE* log = std::tmpfile();
-        IndexSummary s = index_corpus(opt, log);
-        std::fclose(log);
-        if (s.errors || s.fatal) throw std::runtime_error("the bundled corpus did not index");
-        server = std::make_unique<test::ServerProcess>(std::vector<std::string>{"--db", db, "--port", "0"},
-                                                       dir / "server.log");
-    }
-};
-
-Shared& shared() {
-    static Shared s;
-    return s;
-}
-
-const test::ServerProcess& server() { return *shared().server; }
-
 // The anchors (id="…") of a document's whole page.
 std::set<std::string> page_anchors(const std::string& doc_id) {
-    auto a = server().get("/doc/" + doc_id);
+    auto a = test::bundled_server().get("/doc/" + doc_id);
     REQUIRE(a.status == 200);
     auto ids = matches(a.body, "id=\"([^\"]+)\"");
     return {ids.begin(), ids.end()};
@@ -209,7 +163,7 @@ TEST_CASE("excerpts of a neighbouring turn cut at a word, never inside a charact
 }
 
 TEST_CASE("speakers, roles and the turns a reading selects", "[transcript]") {
-    std::vector<Turn> turns{{"u_1", "ch", "N. B.", "chercheur", "a"},
+    std::vector<coopdec::Turn> turns{{"u_1", "ch", "N. B.", "chercheur", "a"},
                             {"u_2", "pf", "G. K.", "point-focal", "b"},
                             {"u_3", "ch", "N. B.", "chercheur", "c"},
                             {"u_4", "ch2", "K. D.", "chercheur", "d"},
@@ -229,10 +183,10 @@ TEST_CASE("speakers, roles and the turns a reading selects", "[transcript]") {
     CHECK(select_turns(turns, "zz", "").empty());
 
     std::string nav = pages::speakers_nav("ent-x", turns);
-    CHECK(contains(
+    CHECK(test::contains(
         nav, "<a href=\"/doc/ent-x?locuteur=ch\">N. B.</a> <span class=\"role\">(Chercheur)</span> : 2 interventions"));
-    CHECK(contains(nav, "<a href=\"/doc/ent-x?role=point-focal\">Point focal coopération</a> (1)"));
-    CHECK(contains(nav, "<li>Intervenant inconnu : 1 intervention</li>"));  // no id: nothing to link to
+    CHECK(test::contains(nav, "<a href=\"/doc/ent-x?role=point-focal\">Point focal coopération</a> (1)"));
+    CHECK(test::contains(nav, "<li>Intervenant inconnu : 1 intervention</li>"));  // no id: nothing to link to
     CHECK(pages::speakers_nav("ent-x", {}).empty());
     CHECK(pages::insert_before_transcript("<h1>T</h1><div class=\"transcript\">x</div>", "<nav/>") ==
           "<h1>T</h1><nav/><div class=\"transcript\">x</div>");
@@ -291,20 +245,20 @@ TEST_CASE("a transcript by speaker: every turn of that speaker and no other", "[
         const std::set<std::string> anchors = page_anchors(tei.id);
         std::map<std::string, std::vector<std::string>> by_who;  // who → anchors, in order
         for (const auto& t : tei.turns) by_who[t.who].push_back(t.anchor);
-        auto whole = server().get("/doc/" + tei.id);
+        auto whole = test::bundled_server().get("/doc/" + tei.id);
         for (const auto& [who, expected] : by_who) {
             CAPTURE(tei.id, who);
             const auto& [name, role] = tei.persons.at(who);
-            auto a = server().get("/doc/" + tei.id + "?locuteur=" + url_encode(who));
+            auto a = test::bundled_server().get("/doc/" + tei.id + "?locuteur=" + url_encode(who));
             REQUIRE(a.status == 200);
             // The turns shown are exactly that speaker's, in order, under the
             // rendering's own anchors.
             CHECK(matches(a.body, "<div class=\"u\" id=\"([^\"]+)\"") == expected);
-            CHECK(occurrences(a.body, "<p class=\"speaker\"><span class=\"name\">" + html_escape(name) + "</span>") ==
+            CHECK(test::occurrences(a.body, "<p class=\"speaker\"><span class=\"name\">" + html_escape(name) + "</span>") ==
                   expected.size());
-            CHECK(occurrences(a.body, "<p class=\"speaker\">") == expected.size());
+            CHECK(test::occurrences(a.body, "<p class=\"speaker\">") == expected.size());
             // Each links to its moment of the whole transcript; every link lands on an anchor.
-            for (const auto& anchor : expected) CHECK(contains(a.body, "href=\"/doc/" + tei.id + "#" + anchor + "\""));
+            for (const auto& anchor : expected) CHECK(test::contains(a.body, "href=\"/doc/" + tei.id + "#" + anchor + "\""));
             for (const auto& anchor : linked_anchors(a.body, tei.id)) {
                 CAPTURE(anchor);
                 CHECK(anchors.count(anchor) == 1);
@@ -313,18 +267,18 @@ TEST_CASE("a transcript by speaker: every turn of that speaker and no other", "[
             for (const auto& [other, turns] : by_who) {
                 const auto& person = tei.persons.at(other);
                 std::string line = ">" + html_escape(person.first) + "</a> <span class=\"role\">(";
-                CHECK(contains(a.body, "?locuteur=" + url_encode(other) + "\""));
-                CHECK(contains(a.body, line));
+                CHECK(test::contains(a.body, "?locuteur=" + url_encode(other) + "\""));
+                CHECK(test::contains(a.body, line));
                 std::string count =
                     std::to_string(turns.size()) + (turns.size() > 1 ? " interventions" : " intervention");
-                CHECK(contains(a.body, ")</span> : " + count));
+                CHECK(test::contains(a.body, ")</span> : " + count));
                 // The same list on the whole transcript's page, as links.
-                CHECK(contains(whole.body, "href=\"/doc/" + tei.id + "?locuteur=" + url_encode(other) + "\">" +
+                CHECK(test::contains(whole.body, "href=\"/doc/" + tei.id + "?locuteur=" + url_encode(other) + "\">" +
                                                html_escape(person.first) + "</a>"));
             }
-            CHECK(contains(a.body, "?locuteur=" + url_encode(who) + "\" aria-current=\"page\">"));
+            CHECK(test::contains(a.body, "?locuteur=" + url_encode(who) + "\" aria-current=\"page\">"));
             CHECK(
-                contains(a.body, " : " + std::to_string(expected.size()) + " sur " + std::to_string(tei.turns.size())));
+                test::contains(a.body, " : " + std::to_string(expected.size()) + " sur " + std::to_string(tei.turns.size())));
             (void)role;
         }
     }
@@ -343,11 +297,11 @@ TEST_CASE("a transcript by role: every turn of the speakers who have it", "[tran
         for (const auto& [role, expected] : by_role) {
             CAPTURE(tei.id, role);
             shared_role = shared_role || speakers[role].size() > 1;
-            auto a = server().get("/doc/" + tei.id + "?role=" + url_encode(role));
+            auto a = test::bundled_server().get("/doc/" + tei.id + "?role=" + url_encode(role));
             REQUIRE(a.status == 200);
             CHECK(matches(a.body, "<div class=\"u\" id=\"([^\"]+)\"") == expected);
-            CHECK(contains(a.body, "?role=" + url_encode(role) + "\" aria-current=\"page\">"));
-            CHECK(contains(a.body, "</a> (" + std::to_string(expected.size()) + ")"));
+            CHECK(test::contains(a.body, "?role=" + url_encode(role) + "\" aria-current=\"page\">"));
+            CHECK(test::contains(a.body, "</a> (" + std::to_string(expected.size()) + ")"));
         }
     }
     CHECK(shared_role);  // the corpus has a transcript with two speakers of one role (ent-vo-1-2025)
@@ -356,14 +310,14 @@ TEST_CASE("a transcript by role: every turn of the speakers who have it", "[tran
 TEST_CASE("a transcript by speaker shows each turn's context on demand", "[transcript][http]") {
     const TeiFile tei = read_tei(test::source_dir() + "/corpus/entretiens/ent-kloto-1-2022.xml");
     const std::string base = "/doc/" + tei.id + "?locuteur=ch";
-    auto plain = server().get(base);
+    auto plain = test::bundled_server().get(base);
     REQUIRE(plain.status == 200);
-    CHECK(occurrences(plain.body, "class=\"ctx\"") == 0);
+    CHECK(test::occurrences(plain.body, "class=\"ctx\"") == 0);
     // Each turn offers its context, landing on that turn.
-    CHECK(contains(plain.body, "href=\"/doc/" + tei.id + "?locuteur=ch&amp;contexte=1#u_3\">contexte</a>"));
-    CHECK(contains(plain.body, "href=\"/doc/" + tei.id + "?locuteur=ch&amp;contexte=1\">"));
+    CHECK(test::contains(plain.body, "href=\"/doc/" + tei.id + "?locuteur=ch&amp;contexte=1#u_3\">contexte</a>"));
+    CHECK(test::contains(plain.body, "href=\"/doc/" + tei.id + "?locuteur=ch&amp;contexte=1\">"));
 
-    auto ctx = server().get(base + "&contexte=1");
+    auto ctx = test::bundled_server().get(base + "&contexte=1");
     REQUIRE(ctx.status == 200);
     size_t expected = 0;
     for (size_t i = 0; i < tei.turns.size(); ++i) {
@@ -371,20 +325,20 @@ TEST_CASE("a transcript by speaker shows each turn's context on demand", "[trans
         if (i > 0) {
             ++expected;
             const TeiTurn& prev = tei.turns[i - 1];
-            CHECK(contains(ctx.body, "href=\"/doc/" + tei.id + "#" + prev.anchor + "\">" +
+            CHECK(test::contains(ctx.body, "href=\"/doc/" + tei.id + "#" + prev.anchor + "\">" +
                                          html_escape(tei.persons.at(prev.who).first) + "</a> : "));
-            CHECK(contains(ctx.body, html_escape(last_words(prev.text, 2)) + "</p>"));
+            CHECK(test::contains(ctx.body, html_escape(last_words(prev.text, 2)) + "</p>"));
         }
         if (i + 1 < tei.turns.size()) {
             ++expected;
-            CHECK(contains(ctx.body, html_escape(first_words(tei.turns[i + 1].text, 2))));
+            CHECK(test::contains(ctx.body, html_escape(first_words(tei.turns[i + 1].text, 2))));
         }
     }
     // The first turn (u_1) has only a turn after, the last only a turn before.
     CHECK(tei.turns.front().who == "ch");
     CHECK(tei.turns.back().who == "ch");
-    CHECK(occurrences(ctx.body, "class=\"ctx\"") == expected);
-    CHECK(contains(ctx.body, "href=\"/doc/" + tei.id + "?locuteur=ch\">Masquer le contexte</a>"));
+    CHECK(test::occurrences(ctx.body, "class=\"ctx\"") == expected);
+    CHECK(test::contains(ctx.body, "href=\"/doc/" + tei.id + "?locuteur=ch\">Masquer le contexte</a>"));
 }
 
 TEST_CASE("search results show the turns around an utterance, and link to it", "[transcript][http]") {
@@ -397,7 +351,7 @@ TEST_CASE("search results show the turns around an utterance, and link to it", "
     for (const std::string q :
          {"classeur", "merci", "\"vient de signer une convention\"", "tourisme", "eau potable", "commune"}) {
         CAPTURE(q);
-        auto a = server().get("/recherche?type=entretien&q=" + url_encode(q));
+        auto a = test::bundled_server().get("/recherche?type=entretien&q=" + url_encode(q));
         REQUIRE(a.status == 200);
         // One <ul class="passages"> per result, one <li> per passage.
         for (const std::string& list : between(a.body, "<ul class=\"passages\">", "</ul>")) {
@@ -420,7 +374,7 @@ TEST_CASE("search results show the turns around an utterance, and link to it", "
                 while (i < tei.turns.size() && tei.turns[i].anchor != h.anchor) ++i;
                 REQUIRE(i < tei.turns.size());
                 // The hit's own speaker names the link.
-                CHECK(contains(h.item, ">" + html_escape(tei.persons.at(tei.turns[i].who).first) + " ("));
+                CHECK(test::contains(h.item, ">" + html_escape(tei.persons.at(tei.turns[i].who).first) + " ("));
                 size_t ctx = 0;
                 // A neighbour that is another passage of the result is not shown twice.
                 bool has_before = i > 0 && !anchors.count(tei.turns[i - 1].anchor);
@@ -431,7 +385,7 @@ TEST_CASE("search results show the turns around an utterance, and link to it", "
                     // Before the hit: the speaker, then the end of what was said.
                     std::string line = "<p class=\"ctx\"><b>" + html_escape(tei.persons.at(prev.who).first) + "</b> ";
                     CHECK(h.item.rfind(line, 0) == 0);
-                    CHECK(contains(h.item, html_escape(last_words(prev.text, 2)) + "</p><a href="));
+                    CHECK(test::contains(h.item, html_escape(last_words(prev.text, 2)) + "</p><a href="));
                 } else {
                     CHECK(h.item.rfind("<a href=", 0) == 0);
                 }
@@ -439,13 +393,13 @@ TEST_CASE("search results show the turns around an utterance, and link to it", "
                     const TeiTurn& next = tei.turns[i + 1];
                     ++ctx;
                     // After it: the speaker, then the start.
-                    CHECK(contains(h.item, "<p class=\"ctx\"><b>" + html_escape(tei.persons.at(next.who).first) +
+                    CHECK(test::contains(h.item, "<p class=\"ctx\"><b>" + html_escape(tei.persons.at(next.who).first) +
                                                "</b> " + html_escape(first_words(next.text, 2))));
                 }
                 first = first || i == 0;
                 last = last || i + 1 == tei.turns.size();
                 middle = middle || (has_before && has_after);
-                CHECK(occurrences(h.item, "class=\"ctx\"") == ctx);
+                CHECK(test::occurrences(h.item, "class=\"ctx\"") == ctx);
                 // The link lands on an anchor of the whole transcript.
                 CHECK(page_anchors(h.doc).count(h.anchor) == 1);
             }
@@ -455,15 +409,15 @@ TEST_CASE("search results show the turns around an utterance, and link to it", "
     CHECK(first);
     CHECK(last);
     // Other documents' passages are as they were: no context lines.
-    auto conv = server().get("/recherche?type=convention&q=eau");
+    auto conv = test::bundled_server().get("/recherche?type=convention&q=eau");
     REQUIRE(conv.status == 200);
-    CHECK(contains(conv.body, "<ul class=\"passages\">"));
-    CHECK_FALSE(contains(conv.body, "class=\"ctx\""));
+    CHECK(test::contains(conv.body, "<ul class=\"passages\">"));
+    CHECK_FALSE(test::contains(conv.body, "class=\"ctx\""));
 }
 
 TEST_CASE("the turns around hits stay within the results page's weight budget", "[transcript][http]") {
     // Ten interviews, two utterances each: forty neighbouring turns at most.
-    auto a = server().get("/recherche?type=entretien&q=commune");
+    auto a = test::bundled_server().get("/recherche?type=entretien&q=commune");
     REQUIRE(a.status == 200);
     size_t lines = 0, bytes = 0;
     for (const std::string& line : between(a.body, "<p class=\"ctx\">", "</p>")) {
@@ -501,10 +455,10 @@ TEST_CASE("a reading by speaker refuses bad input with a French message, escaped
     };
     for (const auto& row : rows) {
         CAPTURE(row.target.substr(0, 120));
-        auto a = server().get(row.target);
+        auto a = test::bundled_server().get(row.target);
         CHECK(a.status == row.status);
         CHECK(a.header("Content-Type") == "text/html; charset=utf-8");
-        CHECK(contains(a.body, row.message));
-        CHECK_FALSE(contains(a.body, "<script>"));
+        CHECK(test::contains(a.body, row.message));
+        CHECK_FALSE(test::contains(a.body, "<script>"));
     }
 }

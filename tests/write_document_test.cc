@@ -60,10 +60,9 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 }
 
 // The seed is shared by the team outside the repository (shared/seed/README.md).
-const char* const kSeed = COOPDEC_SOURCE_DIR "/../shared/seed/000_f01667c1f19d4dff.txt";
 
 std::string repaired_seed() {
-    std::string text = read_file(kSeed);
+    std::string text = read_file(test::seed_file());
     for (const Fix& f : kSeedFixes) {
         const std::string guard = "\x01";
         if (f.genuine) replace_all(text, f.genuine, guard);
