@@ -17,7 +17,7 @@ namespace coopdec::schema {
 
 // Stored in the index metadata under kSchemaKey; a reader refuses an index
 // whose version differs (see check_version in the search library).
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 inline constexpr std::string_view kSchemaKey = "coopdec:schema";
 // Metadata key listing the languages present ("fr en it"), for query stemming.
 inline constexpr std::string_view kLanguagesKey = "coopdec:langs";
@@ -52,7 +52,7 @@ enum Slot : unsigned {
     kSlotYear = 3,      // Xapian::sortable_serialise(year), for year ranges; absent when unknown
     kSlotOrder = 4,     // Xapian::sortable_serialise(position of the unit in its document)
     kSlotFacets = 5,    // the document id and every facet value of the unit: facet_summary()
-    // Facet slots 10..20: the facet's display values joined by kValueSep.
+    // Facet slots 10..21: the facet's display values joined by kValueSep.
     kSlotFacetFirst = 10,
 };
 
@@ -71,7 +71,7 @@ struct Facet {
 };
 
 // ONE ROW PER FACET. The order is the order of display.
-inline constexpr std::array<Facet, 11> kFacets{{
+inline constexpr std::array<Facet, 12> kFacets{{
     {"type", "Type de document", "XTYPE:", kSlotFacetFirst + 0, false},          // loi, convention, entretien, partenariat, etude
     {"region", "Région", "XREGION:", kSlotFacetFirst + 1, false},                  // Savanes, Kara…
     {"prefecture", "Préfecture", "XPREF:", kSlotFacetFirst + 2, false},            // Tône, Ogou…
@@ -83,6 +83,7 @@ inline constexpr std::array<Facet, 11> kFacets{{
     {"lang", "Langue", "XLANG:", kSlotFacetFirst + 8, false},                      // ISO 639-1: fr, en…
     {"role", "Rôle de l'intervenant", "XROLE:", kSlotFacetFirst + 9, true},        // maire, point-focal… (utterances)
     {"legal_basis", "Base légale", "XBASIS:", kSlotFacetFirst + 10, false},       // "Loi n° 2019-006, art. 46": provisions the text cites
+    {"status", "Statut du partenariat", "XSTATUS:", kSlotFacetFirst + 11, false}, // partnership records only: actif, arrete, inconnu
 }};
 
 // The facet named `name`, or nullptr.

@@ -197,7 +197,12 @@ DocContext resolve_context(const Record& record, const Gazetteer& gaz, const Par
         add_unique(ctx.extra_words, t);
     }
     for (const auto& c : record.communes) add_place(ctx, gaz, c);
-    if (record.type == "partenariat") add_partnership(ctx, gaz, record);
+    if (record.type == "partenariat") {
+        add_partnership(ctx, gaz, record);
+        // The record's own status only: a document linked to a partnership
+        // is not itself in force or stopped.
+        add_unique(ctx.facets["status"], record.status.empty() ? "inconnu" : record.status);
+    }
     for (const auto& id : record.partnerships) {
         auto it = partnerships.find(id);
         if (it != partnerships.end()) add_partnership(ctx, gaz, it->second);

@@ -85,29 +85,19 @@ OverviewChart facet_chart(const Xapian::Database& db, SearchCache* cache, const 
     return chart;
 }
 
-// The records by status, from their stored data: the status is not a facet
-// of the index, so no search gives them (see the README, /apercu).
-OverviewChart status_chart(const Xapian::Database& db) {
+// The records by status, in the schema's order (in force, stopped, not
+// known), then any other value: a facet, so each bar is a search.
+OverviewChart status_chart(const SearchResult& base) {
     OverviewChart chart;
     chart.name = "status";
-    Xapian::Enquire e(db);
-    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(std::string(sc::kPrefixKind) + "doc"),
-                              Xapian::Query(sc::facet_term(*sc::find_facet("type"), "partenariat"))));
-    e.set_weighting_scheme(Xapian::BoolWeight());
-    Xapian::MSet m = e.get_mset(0, db.get_doccount());
-    std::map<std::string, size_t> counts;
-    for (auto it = m.begin(); it != m.end(); ++it) {
-        std::string status = sc::decode_data(it.get_document().get_data())["status"];
-        ++counts[status.empty() ? "inconnu" : status];
-    }
-    // The schema's values in their natural order, then any other.
-    for (const char* known : {"actif", "arrete", "inconnu"}) {
-        auto it = counts.find(known);
-        if (it == counts.end()) continue;
-        chart.bars.push_back(OverviewBar{it->first, it->second, {}, 0});
-        counts.erase(it);
-    }
-    for (const auto& [status, n] : counts) chart.bars.push_back(OverviewBar{status, n, {}, 0});
+    const FacetResult* f = facet_of(base, "status");
+    if (!f) return chart;
+    std::vector<FacetCount> values = f->values;
+    auto rank = [](const std::string& v) { return v == "actif" ? 0 : v == "arrete" ? 1 : v == "inconnu" ? 2 : 3; };
+    std::stable_sort(values.begin(), values.end(), [&](const FacetCount& a, const FacetCount& b) {
+        return rank(a.value) != rank(b.value) ? rank(a.value) < rank(b.value) : a.value < b.value;
+    });
+    for (const auto& v : values) chart.bars.push_back(OverviewBar{v.value, v.count, with(kRecords, "status", v.value), 0});
     chart.values = chart.bars.size();
     return chart;
 }
@@ -150,7 +140,7 @@ Overview partnership_overview(const Xapian::Database& db, SearchCache* cache, si
         years.rbegin()->first - years.begin()->first < kOverviewMaxYearSpan)
         charts.push_back(std::move(year));
     for (const char* facet : {"country", "theme", "region", "commune"}) charts.push_back(facet_chart(db, cache, base, facet, top));
-    charts.push_back(status_chart(db));
+    charts.push_back(status_chart(base));
     for (auto& c : charts)
         if (!c.bars.empty()) out.charts.push_back(std::move(c));
     return out;

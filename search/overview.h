@@ -2,9 +2,9 @@
 // per decade and per year, by partner country, theme, région and commune,
 // and by status — the figures of /apercu, with no HTTP and no rendering.
 //
-// Every figure but the status is a facet count of ONE search, the search
-// page's own (type=partenariat, every value listed), so the overview agrees
-// with the facet counts of /recherche by construction; each bar carries the
+// Every figure is a facet count of ONE search, the search page's own
+// (type=partenariat, every value listed), so the overview agrees with the
+// facet counts of /recherche by construction; each bar carries the
 // parameters of the search that lists exactly its records.
 #pragma once
 
@@ -34,8 +34,8 @@ struct OverviewBar {
     std::string value;  // the facet value ("FR", "Kloto 1"); decade: its first year ("1990"); status: "actif"
     size_t count = 0;   // partnership records
     // Parameters of the search whose total is `count` (type=partenariat
-    // first); empty when no search gives these records (a status, or an
-    // « autres » of too many values).
+    // first); empty when no search gives these records (an « autres » of
+    // too many values).
     std::vector<std::pair<std::string, std::string>> search;
     size_t others = 0;  // > 0: the « autres » bar, gathering this many values
 };

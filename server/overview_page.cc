@@ -55,12 +55,6 @@ std::string shorten(const std::string& s, size_t max) {
 std::string label(const std::string& chart, const OverviewBar& b) {
     if (b.others) return std::to_string(b.others) + " autres";
     if (chart == "decade") return b.value + "–" + std::to_string(std::stoi(b.value) + 9);
-    if (chart == "status") {
-        if (b.value == "actif") return "Actif";
-        if (b.value == "arrete") return "Arrêté";
-        if (b.value == "inconnu") return "Statut inconnu";
-        return b.value;
-    }
     return value_label(chart, b.value);
 }
 
@@ -146,7 +140,6 @@ std::string notes(const Overview& o, const OverviewChart& c) {
         out += "Début inconnu : " + std::to_string(o.unknown_start) + " partenariat" + (o.unknown_start > 1 ? "s" : "") +
                ", dans aucune barre. ";
     if (c.overlapping) out += "Un partenariat peut compter dans plusieurs barres : elles ne s'additionnent pas. ";
-    if (c.name == "status") out += "Le statut n'est pas un filtre de la recherche : ces barres ne sont pas des liens. ";
     for (const auto& b : c.bars)
         if (b.others && b.search.empty())
             out += "Les « autres » sont trop nombreux pour un seul lien : choisissez-les dans les filtres de la recherche. ";

@@ -75,10 +75,16 @@ std::string value_label(const std::string& facet, const std::string& value) {
         {"partenaire-etranger", "Partenaire étranger"}, {"agent-technique", "Agent technique"},
         {"conseiller", "Conseiller municipal"}, {"chercheur", "Chercheur"}, {"autre", "Autre"},
     };
-    const std::map<std::string, std::string>* table = facet == "country" ? &countries
-                                                      : facet == "lang"  ? &languages
-                                                      : facet == "role"  ? &roles
-                                                                         : nullptr;
+    // A partnership record's <statut> (corpus/schema): in force, stopped, or
+    // not known from the sources.
+    static const std::map<std::string, std::string> statuses{
+        {"actif", "Actif"}, {"arrete", "Arrêté"}, {"inconnu", "Statut inconnu"},
+    };
+    const std::map<std::string, std::string>* table = facet == "country"  ? &countries
+                                                      : facet == "lang"   ? &languages
+                                                      : facet == "role"   ? &roles
+                                                      : facet == "status" ? &statuses
+                                                                          : nullptr;
     if (facet == "type") return type_label(value);
     if (table)
         if (auto it = table->find(value); it != table->end()) return it->second;

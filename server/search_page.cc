@@ -126,16 +126,19 @@ std::string facets_html(const SearchResult& r, const Params& params) {
             if (v.selected) values.push_back(&v);
         for (const auto& v : f.values)
             if (!v.selected) values.push_back(&v);
+        // « 1 autre » would hide one value behind a form three times its
+        // size: a facet one value longer than the short list shows it all.
+        const size_t shown = values.size() <= kShortFacet + 1 ? values.size() : kShortFacet;
         // Years are chosen as a range: the form above says it all.
         if (!is_year) {
             out += "<ul>";
-            for (size_t i = 0; i < values.size() && i < kShortFacet; ++i) out += facet_value_link(f, *values[i], params);
+            for (size_t i = 0; i < shown; ++i) out += facet_value_link(f, *values[i], params);
             out += "</ul>";
         }
-        if (values.size() > kShortFacet && !is_year) {
+        if (values.size() > shown && !is_year) {
             std::string list_id = "l-" + f.name;
             out += "<form action=\"/recherche\">" + hidden_inputs(params, {}) + "<label>" +
-                   std::to_string(values.size() - kShortFacet) + (values.size() - kShortFacet > 1 ? " autres" : " autre") +
+                   std::to_string(values.size() - kShortFacet) + " autres" +
                    " : <input name=\"" + html_escape(f.name) +
                    "\" list=\"" + list_id + "\" autocomplete=\"off\"></label><datalist id=\"" + list_id + "\">";
             for (size_t i = kShortFacet; i < values.size() && i < kShortFacet + kSuggestedValues; ++i) {

@@ -26,3 +26,25 @@ TEST_CASE("a facet of thousands of values keeps the results page light", "[serve
     CHECK(page.find("2996 autres") != std::string::npos);                       // the field says how many exist
     CHECK(page.size() < 30 * 1024);
 }
+
+TEST_CASE("a facet one value longer than the short list shows every value as a link", "[server][pages]") {
+    // Four links and « 1 autre » in a field would hide one value behind a
+    // form three times its size; six values keep the field.
+    auto page_with = [](size_t n) {
+        SearchResult r;
+        r.total = 100;
+        FacetResult f{"region", "Région", {}};
+        for (const char* v : {"Maritime", "Plateaux", "Kara", "Centrale", "Savanes", "Autre région"})
+            if (f.values.size() < n) f.values.push_back({v, v, 10, false});
+        r.facets.push_back(f);
+        return pages::search_page(r, {{"q", "commune"}}, false);
+    };
+    std::string five = page_with(5);
+    CHECK(five.find("href=\"?q=commune&amp;region=Savanes\"") != std::string::npos);
+    CHECK(five.find("<datalist") == std::string::npos);
+    CHECK(five.find(" autre") == std::string::npos);
+    std::string six = page_with(6);
+    CHECK(six.find("href=\"?q=commune&amp;region=Savanes\"") == std::string::npos);
+    CHECK(six.find("2 autres : <input name=\"region\"") != std::string::npos);
+    CHECK(six.find("<option value=\"Savanes\">") != std::string::npos);
+}
