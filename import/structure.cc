@@ -108,7 +108,7 @@ bool is_page_number(const std::string& s) {
 }
 
 // "12 Voir la loi" → (12, "Voir la loi"): a footnote's first line.
-std::optional<std::pair<int, std::string_view>> numbered(std::string_view s) {
+std::optional<std::pair<int, std::string_view>> numbered_note(std::string_view s) {
     std::size_t digits = 0;
     while (digits < s.size() && is_digit(static_cast<unsigned char>(s[digits]))) ++digits;
     if (digits == 0 || digits > 3 || digits + 1 >= s.size() || s[digits] != ' ') return std::nullopt;
@@ -135,7 +135,7 @@ std::vector<Footnote> take_footnotes(std::vector<Layout::Line>& page) {
     std::size_t run_start = page.size();
     int expected = 0;
     for (std::size_t i = page.size(); i-- > 1;) {
-        auto note = numbered(page[i].text);
+        auto note = numbered_note(page[i].text);
         if (note && (expected == 0 || note->first == expected - 1)) {
             Footnote f{note->first, std::string(note->second), page[i].line, page[i].page};
             for (auto it = below.rbegin(); it != below.rend(); ++it) join(f.text, page[*it].text);

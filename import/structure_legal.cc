@@ -158,7 +158,7 @@ bool ends_with_punctuation(std::string_view s) {
 
 bool short_title(std::string_view s) { return length(s) <= 100 && !ends_with_punctuation(s); }
 
-std::optional<Heading> find_heading(const At& at) {
+std::optional<Heading> find_legal_heading(const At& at) {
     const std::vector<Layout::Line>& lines = at.lines;
     std::optional<Parsed> p = parse(lines[at.i].text);
     if (!p) return std::nullopt;
@@ -237,7 +237,7 @@ void defer_notes(std::vector<Division>& divisions) {
 }  // namespace
 
 Agreement recognise_agreement(std::string_view text, const StructureOptions& options) {
-    Flow read = flow::read(text, options, find_heading, "l’article");
+    Flow read = flow::read(text, options, find_legal_heading, "l’article");
     Agreement out;
     out.messages = std::move(read.messages);
     for (Item& item : read.items) {
@@ -263,7 +263,7 @@ Agreement recognise_agreement(std::string_view text, const StructureOptions& opt
 }
 
 Law recognise_law(std::string_view text, const StructureOptions& options) {
-    Flow read = flow::read(text, options, find_heading, "l’article");
+    Flow read = flow::read(text, options, find_legal_heading, "l’article");
     Law out;
     out.messages = std::move(read.messages);
     // The open divisions, outermost first. Each is the last child of the one

@@ -32,7 +32,7 @@ std::string title_case(std::string_view title) {
 }
 
 // "1.1 Title", "2 Title", "3. Title": (num without final dot, title).
-std::optional<std::pair<std::string, std::string>> numbered(std::string_view s) {
+std::optional<std::pair<std::string, std::string>> numbered_heading(std::string_view s) {
     std::string num;
     std::size_t pos = 0;
     for (;;) {
@@ -75,13 +75,13 @@ std::optional<std::pair<std::string, std::string>> capitals(std::string_view s) 
     return std::make_pair(std::string(), std::string(s));
 }
 
-std::optional<Heading> find_heading(const At& at) {
+std::optional<Heading> find_study_heading(const At& at) {
     if (!at.at_start || at.continued()) return std::nullopt;
     const Layout::Line& line = at.lines[at.i];
     if (length(line.text) > 120) return std::nullopt;
     // After a colon, "1. Renforcer les capacités" is a list item, not a heading.
     bool after_colon = at.i > 0 && last_char(at.lines[at.i - 1].text) == ':';
-    auto found = after_colon ? std::nullopt : numbered(line.text);
+    auto found = after_colon ? std::nullopt : numbered_heading(line.text);
     if (!found) found = capitals(line.text);
     if (!found) return std::nullopt;
     Heading h;
@@ -110,7 +110,7 @@ StudySection tree(std::vector<StudySection>& flat, const std::vector<std::vector
 }  // namespace
 
 Study recognise_study(std::string_view text, std::string_view document_title, const StructureOptions& options) {
-    Flow read = flow::read(text, options, find_heading, "la section");
+    Flow read = flow::read(text, options, find_study_heading, "la section");
     Study out;
     out.messages = std::move(read.messages);
 

@@ -60,8 +60,6 @@ bool is_body(std::string_view n) {
            n == "amendmentBody";
 }
 
-bool is_element(const pugi::xml_node& n) { return n.type() == pugi::node_element; }
-
 // Marginal and foot notes inside a num, heading or title ("SCHEDULE 1 The
 // data protection principles <authorialNote>Section 4(1)</authorialNote>")
 // are left out of labels and titles; they stay in the unit's text.

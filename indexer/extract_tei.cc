@@ -26,8 +26,6 @@ namespace coopdec {
 
 namespace {
 
-bool is_element(const pugi::xml_node& n) { return n.type() == pugi::node_element; }
-
 // All descendant elements of `node` named `local`, in document order.
 std::vector<pugi::xml_node> all_named(const pugi::xml_node& node, std::string_view local) {
     std::vector<pugi::xml_node> out;

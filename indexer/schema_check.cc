@@ -20,6 +20,13 @@
 
 namespace coopdec {
 
+// A compiled schema, or why it could not be compiled. Outside the
+// anonymous namespace: SchemaChecker::Impl, a class of the header, holds it.
+struct CompiledSchema {
+    xmlRelaxNGPtr schema = nullptr;
+    std::vector<Diagnostic> errors;
+};
+
 namespace {
 
 constexpr std::array<std::string_view, 4> kSchemaRoots = {"repertoire", "partenariat", "convention", "etude"};
@@ -60,13 +67,8 @@ public:
     ErrorScope& operator=(const ErrorScope&) = delete;
 };
 
-struct Compiled {
-    xmlRelaxNGPtr schema = nullptr;
-    std::vector<Diagnostic> errors;  // why it could not be compiled
-};
-
-Compiled compile(const std::string& path) {
-    Compiled out;
+CompiledSchema compile(const std::string& path) {
+    CompiledSchema out;
     if (!std::filesystem::is_regular_file(path)) {
         out.errors.push_back(Diagnostic{path, 0, 0, "schéma introuvable"});
         return out;
@@ -91,7 +93,7 @@ std::string default_schema_dir() { return COOPDEC_SCHEMA_DIR; }
 struct SchemaChecker::Impl {
     std::string dir;
     std::mutex mutex;
-    std::map<std::string, Compiled> cache;  // by root name
+    std::map<std::string, CompiledSchema> cache;  // by root name
 
     ~Impl() {
         for (auto& [root, compiled] : cache)
@@ -118,7 +120,7 @@ std::vector<Diagnostic> SchemaChecker::check(std::string_view contents, const st
     auto it = impl_->cache.find(root);
     if (it == impl_->cache.end())
         it = impl_->cache.emplace(root, compile((std::filesystem::path(impl_->dir) / (root + ".rng")).string())).first;
-    const Compiled& compiled = it->second;
+    const CompiledSchema& compiled = it->second;
     if (!compiled.schema) return compiled.errors;
 
     // No XML_PARSE_NOENT (entities stay unexpanded), no DTDLOAD/DTDATTR

@@ -83,6 +83,9 @@ XmlRead read_xml(std::string_view contents, const std::string& name);
 // The local part of an element or attribute name: "an:article" → "article".
 std::string_view local_name(const pugi::xml_node& node);
 
+// Whether `node` is an element (not text, a comment, a PI...).
+inline bool is_element(const pugi::xml_node& node) { return node.type() == pugi::node_element; }
+
 // The namespace URI of an element, resolved from the xmlns declarations on
 // it and its ancestors ("" when it has none). The "xml" prefix is built in.
 std::string_view namespace_uri(const pugi::xml_node& node);

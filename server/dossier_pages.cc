@@ -77,16 +77,6 @@ std::string paragraphs(const std::string& text) {
     return out;
 }
 
-// At most `max` characters of `s` (UTF-8), "…" when cut.
-std::string shorten(const std::string& s, size_t max) {
-    size_t chars = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-        if (chars++ == max) return s.substr(0, i) + "…";
-    }
-    return s;
-}
-
 bool any_demo(const std::vector<DossierPassage>& passages) {
     for (const auto& p : passages)
         if (p.demo) return true;

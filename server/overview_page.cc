@@ -42,16 +42,6 @@ const ChartText& texts(const std::string& name) {
     return kTexts[0];
 }
 
-// At most `max` characters of `s` (UTF-8), "…" when cut.
-std::string shorten(const std::string& s, size_t max) {
-    size_t chars = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-        if (chars++ == max) return s.substr(0, i) + "…";
-    }
-    return s;
-}
-
 std::string label(const std::string& chart, const OverviewBar& b) {
     if (b.others) return std::to_string(b.others) + " autres";
     if (chart == "decade") return b.value + "–" + std::to_string(std::stoi(b.value) + 9);

@@ -58,6 +58,15 @@ std::string type_label(const std::string& type) {
     return type;
 }
 
+std::string shorten(const std::string& s, size_t max) {
+    size_t chars = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+        if (chars++ == max) return s.substr(0, i) + "…";
+    }
+    return s;
+}
+
 std::string value_label(const std::string& facet, const std::string& value) {
     // One row per value met in the corpus; others show as they are.
     static const std::map<std::string, std::string> countries{

@@ -22,6 +22,10 @@ std::string partnership_links(const ResultDocument& d);
 // languages (ISO 639-1), roles; the value itself otherwise.
 std::string value_label(const std::string& facet, const std::string& value);
 
+// At most `max` characters of `s` (UTF-8, never cut inside a character),
+// with "…" when it was cut.
+std::string shorten(const std::string& s, size_t max);
+
 // The French label of a document type ("convention" → "Convention").
 std::string type_label(const std::string& type);
 

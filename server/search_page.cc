@@ -86,16 +86,6 @@ std::string hidden_inputs(const Params& p, std::initializer_list<const char*> sk
     return out;
 }
 
-// At most `max` characters of `s` (UTF-8), "…" when cut.
-std::string shorten(const std::string& s, size_t max) {
-    size_t chars = 0, i = 0;
-    for (; i < s.size(); ++i) {
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-        if (chars++ == max) return s.substr(0, i) + "…";
-    }
-    return s;
-}
-
 std::string facet_value_link(const FacetResult& f, const FacetCount& v, const Params& params) {
     Params target = v.selected ? without(params, f.name, v.value) : with(params, f.name, v.value);
     std::string label = shorten(f.name == "partnership" ? v.label : value_label(f.name, v.value), 40);
