@@ -194,11 +194,7 @@ TEST_CASE("/apercu: each bar is the facet count of its search, and links to it",
 
 TEST_CASE("/apercu on an index without partnerships says so, and takes no parameter", "[overview][server][http]") {
     test::TempDir dir;
-    std::string corpus = dir / "corpus";
-    std::filesystem::create_directories(corpus);
-    for (const char* f : {"repertoire/togo.xml", "lois/loi-2019-006.xml"})
-        std::filesystem::copy_file(test::source_dir() + "/corpus/" + f,
-                                   corpus + "/" + std::filesystem::path(f).filename().string());
+    std::string corpus = test::copy_corpus_files(dir, {"repertoire/togo.xml", "lois/loi-2019-006.xml"});
     IndexOptions opt;
     opt.db_path = dir / "db";
     opt.inputs = {corpus};

@@ -256,10 +256,7 @@ TEST_CASE("operations: healthz, metrics, opensearch", "[server][http][ops]") {
 
 TEST_CASE("the server follows the indexer's commits and stops cleanly on SIGTERM", "[server][http][ops]") {
     test::TempDir dir;
-    std::string corpus = dir / "corpus";
-    std::filesystem::create_directories(corpus);
-    for (const char* f : {"repertoire/togo.xml", "partenariats/part-ogou-1-niort.xml"})
-        std::filesystem::copy_file(test::source_dir() + "/corpus/" + f, corpus + "/" + std::filesystem::path(f).filename().string());
+    std::string corpus = test::copy_corpus_files(dir, {"repertoire/togo.xml", "partenariats/part-ogou-1-niort.xml"});
     IndexOptions opt;
     opt.db_path = dir / "db";
     opt.inputs = {corpus};

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <iterator>
 #include <stdexcept>
 #include <string>
@@ -114,6 +115,16 @@ inline std::string squeeze(const std::string& s) {
 inline std::string slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// The folder `dir`/corpus, holding copies of `files` (paths under the
+// bundled corpus/, copied under their file names): a part of the corpus.
+inline std::string copy_corpus_files(const TempDir& dir, std::initializer_list<const char*> files) {
+    std::string corpus = dir / "corpus";
+    std::filesystem::create_directories(corpus);
+    for (const char* f : files)
+        std::filesystem::copy_file(source_dir() + "/corpus/" + f, corpus + "/" + std::filesystem::path(f).filename().string());
+    return corpus;
 }
 
 // A program of this build (bin/NAME), quoted for a shell command line.
