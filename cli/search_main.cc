@@ -10,10 +10,12 @@
 #include "search/synonyms.h"
 
 static const char kUsage[] =
-    "usage : coopdec-search --db DOSSIER [--json] [--filter FACETTE=VALEUR]... [--page N]\n"
+    "usage : coopdec-search --db INDEX [--json] [--filter FACETTE=VALEUR]... [--page N]\n"
     "                       [--per-page N] [--sort pertinence|date|date-asc]\n"
     "                       [--facet-values N]\n"
     "                       [--synonyms FICHIER] [REQUÊTE...]\n"
+    "INDEX : le dossier de l'index, ou le fichier qui liste ses fragments (stub Xapian :\n"
+    "« auto CHEMIN », « remote HÔTE:PORT » servi par xapian-tcpsrv).\n"
     "Facettes : type, region, prefecture, commune, country, partnership, theme, year,\n"
     "lang, role ; et year_from=AAAA, year_to=AAAA. Une REQUÊTE vide liste tous les documents.\n"
     "--facet-values N : valeurs listées par facette, les plus fréquentes d'abord\n"
@@ -80,9 +82,9 @@ int main(int argc, char** argv) {
     }
     req.query = query;
     try {
-        Xapian::Database db = coopdec::open_index(db_path);
+        coopdec::Index index = coopdec::Index::open(db_path);
         coopdec::SynonymsFile synonyms(synonyms_path);
-        coopdec::SearchResult r = coopdec::search(db, req, synonyms.current().get());
+        coopdec::SearchResult r = coopdec::search(index, req, synonyms.current().get());
         if (json) {
             std::printf("%s\n", coopdec::to_json(r).c_str());
             return 0;
@@ -106,6 +108,9 @@ int main(int argc, char** argv) {
     } catch (const coopdec::SearchError& e) {
         std::fprintf(stderr, "coopdec-search : %s\n", e.message.c_str());
         if (json) std::printf("%s\n", coopdec::error_json(e.message, 400).c_str());
+        return 2;
+    } catch (const Xapian::NetworkError& e) {
+        std::fprintf(stderr, "coopdec-search : un fragment distant de l'index ne répond pas : %s\n", e.get_msg().c_str());
         return 2;
     } catch (const Xapian::Error& e) {
         std::fprintf(stderr, "coopdec-search : erreur de l'index : %s\n", e.get_msg().c_str());

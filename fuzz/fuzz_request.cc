@@ -48,12 +48,12 @@ std::string slurp(const std::filesystem::path& path) {
 
 // The bundled corpus, extracted and indexed in memory once per process, as
 // coopdec-index would (without the pages: search does not read them).
-struct Index {
+struct FuzzIndex {
     Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
     coopdec::Synonyms synonyms;
     std::vector<std::string> langs;
 
-    Index() {
+    FuzzIndex() {
         const std::filesystem::path corpus = std::filesystem::path(COOPDEC_SOURCE_DIR) / "corpus";
         std::vector<coopdec::Record> records;
         coopdec::Gazetteer gazetteer;
@@ -82,8 +82,8 @@ struct Index {
     }
 };
 
-Index& index() {
-    static Index* idx = new Index;  // never freed: lives as long as the fuzzer
+FuzzIndex& index() {
+    static FuzzIndex* idx = new FuzzIndex;  // never freed: lives as long as the fuzzer
     return *idx;
 }
 
@@ -127,7 +127,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
 
     // The search request, as the /recherche and /api/search handlers build it.
-    Index& idx = index();
+    FuzzIndex& idx = index();
     SearchRequest request;
     for (const auto& [name, value] : params) {
         if (name == "format") continue;
@@ -141,7 +141,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (request.query.size() <= kMaxQueryBytes && valid_utf8(request.query))
         (void)parse_query(request.query, idx.langs, &idx.synonyms);
     try {
-        SearchResult result = search(idx.db, request, &idx.synonyms);
+        SearchResult result = search(Index(idx.db), request, &idx.synonyms);
         check_utf8(to_json(result), "JSON result");
     } catch (const SearchError& e) {
         check_utf8(e.message, "search error message");

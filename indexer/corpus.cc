@@ -43,6 +43,7 @@
 #include <xapian.h>
 
 #include "common/schema.h"
+#include "common/shards.h"
 #include "indexer/compact.h"
 #include "indexer/document.h"
 #include "indexer/extract.h"
@@ -51,6 +52,7 @@
 #include "indexer/prefetch.h"
 #include "indexer/render.h"
 #include "indexer/schema_check.h"
+#include "indexer/shard_layout.h"
 #include "indexer/source_file.h"
 
 namespace fs = std::filesystem;
@@ -164,23 +166,24 @@ void merge_values(Xapian::WritableDatabase& db) {
     (void)db.valuestream_begin(sc::kSlotDoc);
 }
 
-// Counts the units a run changes and calls merge_values() every
-// kValueMergeUnits of them.
+// Counts the units a run changes and calls merge_values() on every shard
+// every kValueMergeUnits of them (a shard without pending changes costs
+// nothing).
 class ValueMerger {
 public:
-    explicit ValueMerger(Xapian::WritableDatabase& db) : db_(db) {}
+    explicit ValueMerger(std::vector<Xapian::WritableDatabase>& dbs) : dbs_(dbs) {}
 
     // `units` more units written or deleted; merges when enough have piled
     // up. Throws what Xapian throws on a failed write.
     void add(size_t units) {
         unmerged_ += units;
         if (unmerged_ < kValueMergeUnits) return;
-        merge_values(db_);
+        for (auto& db : dbs_) merge_values(db);
         unmerged_ = 0;
     }
 
 private:
-    Xapian::WritableDatabase& db_;
+    std::vector<Xapian::WritableDatabase>& dbs_;
     size_t unmerged_ = 0;  // units changed since the last merge
 };
 
@@ -309,11 +312,33 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
         if (opt.on_event) opt.on_event(e, path);
     };
 
-    Xapian::WritableDatabase db;
-    if (!open_for_writing(opt.db_path, db, log)) {
+    // One database, or N shards (see shard_layout()). Every shard is opened,
+    // locked and checked before anything is read.
+    auto layout_or = shard_layout(opt.db_path, opt.shards);
+    if (const std::string* why = std::get_if<std::string>(&layout_or)) {
+        report(log, *why);
         sum.fatal = true;
         return sum;
     }
+    const ShardLayout layout = std::get<ShardLayout>(layout_or);
+    if (!layout.stub.empty()) {
+        std::error_code ec;
+        fs::create_directories(opt.db_path, ec);  // Xapian creates the shard's folder, not its parent
+    }
+    std::vector<Xapian::WritableDatabase> dbs(layout.databases.size());
+    for (size_t i = 0; i < dbs.size(); ++i) {
+        if (!open_for_writing(layout.databases[i], dbs[i], log)) {
+            sum.fatal = true;
+            return sum;  // the shards opened so far cancel their empty transactions as they close
+        }
+    }
+    if (std::string why = write_stub(layout); !why.empty()) {
+        report(log, why);
+        sum.fatal = true;
+        return sum;
+    }
+    // A document, its units, views and file signature all go to one shard.
+    auto shard_of = [&](const std::string& id) { return shards::shard_of(id, dbs.size()); };
 
     // Pass 1: hash every file; extract the gazetteer and partnership records.
     std::vector<SourceFile> files;
@@ -367,21 +392,36 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
 
     // Known files from the previous runs, and the document ids they own.
     std::map<std::string, FileState> known;  // file key → state
+    // Where each known file's state is: (shard, its document id there). One
+    // shard, but for a file whose document changed id, and so shard, in a
+    // run killed between the commits of its two shards: both are cleaned.
+    std::map<std::string, std::vector<std::pair<size_t, std::string>>> held;
     std::string langs;
-    bool created = false;  // the index had nothing before this run: it is compacted after it
-    try {
-        for (auto it = db.metadata_keys_begin(std::string(sc::kFileKeyPrefix));
-             it != db.metadata_keys_end(std::string(sc::kFileKeyPrefix)); ++it) {
-            std::string key = *it;
-            known[key.substr(sc::kFileKeyPrefix.size())] = decode_state(db.get_metadata(key));
+    bool created = true;  // the index had nothing before this run: it is compacted after it
+    for (size_t i = 0; i < dbs.size(); ++i) {
+        Xapian::WritableDatabase& db = dbs[i];
+        try {
+            for (auto it = db.metadata_keys_begin(std::string(sc::kFileKeyPrefix));
+                 it != db.metadata_keys_end(std::string(sc::kFileKeyPrefix)); ++it) {
+                std::string key = (*it).substr(sc::kFileKeyPrefix.size());
+                FileState st = decode_state(db.get_metadata(*it));
+                auto& where = held[key];
+                where.emplace_back(i, st.doc_id);
+                if (where.size() > 1) st.signature.clear();  // in two shards: indexed again, cleaned everywhere
+                known[key] = std::move(st);
+            }
+            // Every shard lists the languages of all (see the commit below).
+            std::istringstream in(db.get_metadata(std::string(sc::kLanguagesKey)));
+            for (std::string l; in >> l;)
+                if ((" " + langs + " ").find(" " + l + " ") == std::string::npos) langs += (langs.empty() ? "" : " ") + l;
+            created = created && db.get_lastdocid() == 0;
+        } catch (const Xapian::Error& e) {
+            report(log, layout.databases[i] + ": lecture de l'index impossible : " + describe(e));
+            sum.fatal = true;
+            return sum;
         }
-        langs = db.get_metadata(std::string(sc::kLanguagesKey));
-        created = known.empty() && db.get_lastdocid() == 0;
-    } catch (const Xapian::Error& e) {
-        report(log, opt.db_path + ": lecture de l'index impossible : " + describe(e));
-        sum.fatal = true;
-        return sum;
     }
+    created = created && known.empty();
     std::map<std::string, std::string> owner;  // doc id → file key, for duplicate ids
     // Every walked path counts as present, even one that could not be read:
     // a passing read error must not delete what the index has of it.
@@ -400,7 +440,7 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
     }
 
     const std::string base_sig = std::string(sc::kSchemaVersion) + ':' + content_hash(gazetteer_hash);
-    ValueMerger merger(db);
+    ValueMerger merger(dbs);
 
     // Pass 2: (re)index what changed. The next files are made ready on
     // another thread while this one writes (see prepare() and Prefetch).
@@ -448,16 +488,33 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
         const std::string& text = p.text;
         const std::string& html = p.html;
         const std::string& sig = p.sig;
+        // The gazetteer has no units, only its file state: it goes by its
+        // file key.
+        const size_t target = shard_of(rec.id.empty() ? f.key : rec.id);
+        size_t at = target;  // the shard being written, for the message
         try {
+            Xapian::WritableDatabase& db = dbs[target];
             db.delete_document(std::string(sc::kPrefixFile) + f.key);
             if (old != known.end() && old->second.doc_id != rec.id) forget_document(db, old->second.doc_id);
+            // What another shard holds of this file (its document changed
+            // id, so shard): gone from there in this run.
+            if (auto h = held.find(f.key); h != held.end()) {
+                for (const auto& [shard, doc_id] : h->second) {
+                    if (shard == target) continue;
+                    at = shard;
+                    dbs[shard].delete_document(std::string(sc::kPrefixFile) + f.key);
+                    forget_document(dbs[shard], doc_id);
+                    dbs[shard].set_metadata(std::string(sc::kFileKeyPrefix) + f.key, "");
+                }
+                at = target;
+            }
             for (auto& u : units) db.replace_document(u.id_term, u.document);
             if (!units.empty()) store_views(db, rec.id, text, html);
             FileState st{sig, rec.id, dependency_signature(rec.partnerships, partnership_hashes), f.abs};
             db.set_metadata(std::string(sc::kFileKeyPrefix) + f.key, encode_state(st));
             merger.add(units.size() + 1);  // +1: the deletion of the file's previous units
         } catch (const Xapian::Error& e) {
-            report_write_failure(log, opt.db_path, e);
+            report_write_failure(log, layout.databases[at], e);
             sum.fatal = true;
             break;
         }
@@ -473,14 +530,18 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
     if (!sum.fatal) {
         for (const auto& [key, st] : known) {
             if (present.count(key) || !under(st.path, roots)) continue;
+            size_t at = 0;
             try {
-                db.delete_document(std::string(sc::kPrefixFile) + key);
-                forget_document(db, st.doc_id);
-                db.set_metadata(std::string(sc::kFileKeyPrefix) + key, "");
+                for (const auto& [shard, doc_id] : held[key]) {
+                    at = shard;
+                    dbs[shard].delete_document(std::string(sc::kPrefixFile) + key);
+                    forget_document(dbs[shard], doc_id);
+                    dbs[shard].set_metadata(std::string(sc::kFileKeyPrefix) + key, "");
+                }
                 ++sum.removed;
                 merger.add(10);  // a file's units, about; deleting them changes their values too
             } catch (const Xapian::Error& e) {
-                report_write_failure(log, opt.db_path, e);
+                report_write_failure(log, layout.databases[at], e);
                 sum.fatal = true;
                 break;
             }
@@ -488,48 +549,64 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
         }
     }
 
-    // The one commit of the run: units, views, signatures and languages together.
+    // The one commit of the run, per shard: units, views, signatures and
+    // languages together. Each shard is published in one step, and each
+    // document lives in one shard, so a reader sees every document either
+    // as it was or as it is; across shards, the commits follow each other.
+    size_t committed = 0;
     if (!sum.fatal) {
-        try {
-            std::string l;
-            for (const auto& x : lang_set) l += (l.empty() ? "" : " ") + x;
-            if (l != langs) db.set_metadata(std::string(sc::kLanguagesKey), l);
-            if (db.get_metadata(std::string(sc::kSchemaKey)) != sc::kSchemaVersion)
-                db.set_metadata(std::string(sc::kSchemaKey), std::string(sc::kSchemaVersion));
-            event(IndexEvent::committing, "");
-            db.commit_transaction();
-            sum.total_documents = db.get_termfreq(std::string(sc::kPrefixKind) + "doc");
-        } catch (const Xapian::Error& e) {
-            report_write_failure(log, opt.db_path, e);
-            sum.fatal = true;
+        std::string l;
+        for (const auto& x : lang_set) l += (l.empty() ? "" : " ") + x;
+        event(IndexEvent::committing, "");
+        for (; committed < dbs.size(); ++committed) {
+            Xapian::WritableDatabase& db = dbs[committed];
+            try {
+                if (db.get_metadata(std::string(sc::kLanguagesKey)) != l) db.set_metadata(std::string(sc::kLanguagesKey), l);
+                if (db.get_metadata(std::string(sc::kSchemaKey)) != sc::kSchemaVersion)
+                    db.set_metadata(std::string(sc::kSchemaKey), std::string(sc::kSchemaVersion));
+                db.commit_transaction();
+                sum.total_documents += db.get_termfreq(std::string(sc::kPrefixKind) + "doc");
+            } catch (const Xapian::Error& e) {
+                report_write_failure(log, layout.databases[committed], e);
+                if (committed > 0)
+                    report(log, opt.db_path + ": les " + std::to_string(committed) +
+                                    " premiers fragments ont été enregistrés : relancez l'indexation, elle refera le reste");
+                sum.fatal = true;
+                break;
+            }
         }
     }
-    // Compacted while `db` still holds the writer lock: no other run can
-    // change the index between the copy and the exchange.
+    // Compacted while the shard still holds its writer lock: no other run can
+    // change it between the copy and the exchange.
     if (!sum.fatal && (opt.compact || created)) {
         event(IndexEvent::compacting, "");
-        CompactResult c = compact_in_place(opt.db_path);
-        if (c.ok) {
-            sum.compacted = true;
-            sum.bytes_before = c.before;
-            sum.bytes_after = c.after;
-        } else {
-            report(log, opt.db_path + ": avertissement : compactage impossible (" + c.error +
-                            ") : l'index enregistré reste valide, non compacté");
-            ++sum.warnings;
+        for (const std::string& path : layout.databases) {
+            CompactResult c = compact_in_place(path);
+            if (c.ok) {
+                sum.compacted = true;
+                sum.bytes_before += c.before;
+                sum.bytes_after += c.after;
+            } else {
+                report(log, path + ": avertissement : compactage impossible (" + c.error +
+                                ") : l'index enregistré reste valide, non compacté");
+                ++sum.warnings;
+            }
         }
     }
-    try {
-        // After a failure, nothing of the run reaches the disk's committed
-        // revision: cancelling drops what is pending, closing releases the lock.
-        if (sum.fatal) db.cancel_transaction();
-    } catch (const Xapian::Error&) {
-        // commit_transaction() already ended it, or the database is unusable:
-        // either way the committed revision is the one before the run.
+    for (size_t i = committed; i < dbs.size(); ++i) {
+        try {
+            // After a failure, nothing of the run reaches the disk's committed
+            // revision: cancelling drops what is pending.
+            dbs[i].cancel_transaction();
+        } catch (const Xapian::Error&) {
+            // The database is unusable: its committed revision is the one before the run.
+        }
     }
-    try {
-        db.close();
-    } catch (const Xapian::Error&) {
+    for (auto& db : dbs) {
+        try {
+            db.close();  // releases the lock
+        } catch (const Xapian::Error&) {
+        }
     }
     sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return sum;

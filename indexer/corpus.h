@@ -25,6 +25,11 @@ enum class IndexEvent {
 
 struct IndexOptions {
     std::string db_path;              // created when missing
+    // 0: the index at db_path as it is (one database, or the shards of a
+    // folder with a stub). N: db_path/shard-0 … shard-(N-1), each document
+    // in the shard of its id (common/shards.h), and db_path/stub listing
+    // them; an existing index must have N shards (shard_layout()).
+    std::size_t shards = 0;
     std::vector<std::string> inputs;  // files or folders (walked recursively for *.xml)
     std::string schema_dir;           // RELAX NG schemas of the project formats
     std::string stylesheet_dir;       // XSLT stylesheets rendering each document ("" = compiled-in default)
@@ -69,7 +74,8 @@ struct IndexSummary {
 //
 // A run is atomic for readers: all its changes (units, stored views, file
 // signatures, languages, schema version) are published by ONE commit at the
-// end. A reader sees the index as it was before the run, then as it is after
+// end (one per shard, one after the other: each document, in one shard,
+// changes in one step). A reader sees the index as it was before the run, then as it is after
 // it, never in between; a run that is killed, or fails, leaves the index
 // exactly as it was, and the next run redoes its work.
 // Returns the summary; `fatal` is set, with one message naming the index on

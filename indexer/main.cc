@@ -18,7 +18,7 @@
 #endif
 
 static const char kUsage[] =
-    "usage : coopdec-index --db DOSSIER [--schemas DOSSIER] [--stylesheets DOSSIER]\n"
+    "usage : coopdec-index --db DOSSIER [--shards N] [--schemas DOSSIER] [--stylesheets DOSSIER]\n"
     "                      [--max-size TAILLE] [--rebuild] [--compact] [--check-encoding]\n"
     "                      [--verbose] [--quiet] CHEMIN...\n"
     "Indexe les fichiers XML (Akoma Ntoso, TEI, formats coopdec) des CHEMINs\n"
@@ -26,6 +26,11 @@ static const char kUsage[] =
     "Les fichiers inchangés sont ignorés, les fichiers modifiés remplacés,\n"
     "les fichiers disparus retirés de l'index. Les lecteurs de l'index voient\n"
     "l'exécution entière d'un coup, à la fin ; interrompue, elle ne change rien.\n"
+    "  --shards N  répartit l'index en N fragments : DOSSIER/shard-0 … shard-(N-1),\n"
+    "              chaque document entier dans l'un d'eux (selon son identifiant),\n"
+    "              et DOSSIER/stub qui les liste (à donner au serveur et à\n"
+    "              coopdec-search, ou à recopier avec des fragments distants) ;\n"
+    "              un index existant garde son nombre de fragments\n"
     "  --max-size TAILLE\n"
     "              refuse les fichiers plus gros que TAILLE octets, sans les lire ;\n"
     "              suffixes K, M, G (10^3, 10^6, 10^9 octets) : 500K, 32M, 1G\n"
@@ -113,6 +118,16 @@ int main(int argc, char** argv) {
                 return 2;
             }
             opt.max_bytes = *size;
+        } else if (a == "--shards") {
+            const char* value = i + 1 < argc ? argv[++i] : nullptr;
+            char* end = nullptr;
+            long n = value ? std::strtol(value, &end, 10) : 0;
+            if (!value || *end != '\0' || n < 1 || n > 256) {
+                std::fprintf(stderr, "coopdec-index : --shards attend un nombre de fragments de 1 à 256%s%s%s\n%s",
+                             value ? ", pas « " : "", value ? value : "", value ? " »" : "", kUsage);
+                return 2;
+            }
+            opt.shards = static_cast<std::size_t>(n);
         } else if (a == "--quiet" || a == "-q") {
             quiet = true;
         } else if (a == "--verbose" || a == "-v") {

@@ -1,6 +1,7 @@
 // @brief Documents and partnership records read back from the index.
 #include "search/document.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace coopdec {
@@ -60,8 +61,9 @@ bool valid_document_id(std::string_view id) {
     return true;
 }
 
-std::optional<DocumentView> load_document(const Xapian::Database& db, const std::string& id) {
+std::optional<DocumentView> load_document(const Index& index, const std::string& id) {
     if (!valid_document_id(id)) return std::nullopt;
+    const Xapian::Database& db = index.db();
     DocumentView v;
     v.data = stored_data(db, id);
     if (v.data.empty()) return std::nullopt;
@@ -69,8 +71,8 @@ std::optional<DocumentView> load_document(const Xapian::Database& db, const std:
     v.lang = v.data["lang"];
     v.summary = v.data["summary"];
     v.themes = lines(v.data["themes"]);
-    v.html = db.get_metadata(std::string(sc::kHtmlKeyPrefix) + id);
-    v.has_source = !db.get_metadata(std::string(sc::kSourceKeyPrefix) + id).empty();
+    v.html = index.document_metadata(id, std::string(sc::kHtmlKeyPrefix) + id);
+    v.has_source = !index.document_metadata(id, std::string(sc::kSourceKeyPrefix) + id).empty();
 
     // The units, in document order (kSlotOrder), without the document unit.
     Xapian::Enquire e(db);
@@ -87,15 +89,16 @@ std::optional<DocumentView> load_document(const Xapian::Database& db, const std:
     return v;
 }
 
-std::optional<std::string> load_source(const Xapian::Database& db, const std::string& id) {
+std::optional<std::string> load_source(const Index& index, const std::string& id) {
     if (!valid_document_id(id)) return std::nullopt;
-    std::string xml = db.get_metadata(std::string(sc::kSourceKeyPrefix) + id);
+    std::string xml = index.document_metadata(id, std::string(sc::kSourceKeyPrefix) + id);
     if (xml.empty()) return std::nullopt;
     return xml;
 }
 
-std::optional<PartnershipView> load_partnership(const Xapian::Database& db, const std::string& id) {
-    auto record = load_document(db, id);
+std::optional<PartnershipView> load_partnership(const Index& index, const std::string& id) {
+    auto record = load_document(index, id);
+    const Xapian::Database& db = index.db();
     if (!record || record->info.type != "partenariat") return std::nullopt;
     PartnershipView v{std::move(*record), {}};
     const sc::Facet* facet = sc::find_facet("partnership");
@@ -103,13 +106,17 @@ std::optional<PartnershipView> load_partnership(const Xapian::Database& db, cons
     e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(std::string(sc::kPrefixKind) + "doc"),
                               Xapian::Query(sc::facet_term(*facet, id))));
     e.set_weighting_scheme(Xapian::BoolWeight());
-    e.set_sort_by_value(sc::kSlotDate, false);
     Xapian::MSet m = e.get_mset(0, db.get_doccount());
     for (auto it = m.begin(); it != m.end(); ++it) {
         std::string doc_id = it.get_document().get_value(sc::kSlotDoc);
         if (doc_id == id) continue;
         v.documents.push_back(summary_of(doc_id, sc::decode_data(it.get_document().get_data())));
     }
+    // By date, equal dates by document id: the same order however the index
+    // is sharded. Sorted here: Xapian's remote backend takes no KeyMaker.
+    std::sort(v.documents.begin(), v.documents.end(), [](const ResultDocument& a, const ResultDocument& b) {
+        return a.date != b.date ? a.date < b.date : a.id < b.id;
+    });
     return v;
 }
 

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "common/schema.h"
+#include "search/index.h"
 #include "search/search.h"
 
 namespace coopdec {
@@ -42,11 +43,12 @@ ResultDocument summary_of(const std::string& id, const schema::Data& data);
 // Anything else is refused before it reaches the index.
 bool valid_document_id(std::string_view id);
 
-// The document `id`, or nothing when the index has no such document.
-std::optional<DocumentView> load_document(const Xapian::Database& db, const std::string& id);
+// The document `id`, or nothing when the index has no such document. Its
+// views are read from the shard that holds it.
+std::optional<DocumentView> load_document(const Index& index, const std::string& id);
 
 // The source XML of document `id` as it was indexed, or nothing.
-std::optional<std::string> load_source(const Xapian::Database& db, const std::string& id);
+std::optional<std::string> load_source(const Index& index, const std::string& id);
 
 // A partnership record and every document linked to it, oldest first.
 struct PartnershipView {
@@ -55,6 +57,6 @@ struct PartnershipView {
 };
 
 // The partnership record `id`, or nothing when `id` is not one.
-std::optional<PartnershipView> load_partnership(const Xapian::Database& db, const std::string& id);
+std::optional<PartnershipView> load_partnership(const Index& index, const std::string& id);
 
 }  // namespace coopdec

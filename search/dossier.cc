@@ -32,7 +32,7 @@ bool has_control(std::string_view s, bool allow_newlines) {
     });
 }
 
-std::string quoted(std::string_view s) {
+std::string in_quotes(std::string_view s) {
     // A message names what it refuses, cut short: it is shown back to the user.
     std::string t(s.substr(0, 120));
     while (!t.empty() && !valid_utf8(t)) t.pop_back();
@@ -54,12 +54,12 @@ std::variant<DossierEntry, DossierError> parse_entry_ref(std::string_view ref) {
     e.doc_id = std::string(ref.substr(0, hash));
     if (hash != std::string_view::npos) {
         e.anchor = std::string(ref.substr(hash + 1));
-        if (e.anchor.empty()) return bad("passage " + quoted(ref) + " invalide : rien après « # »");
+        if (e.anchor.empty()) return bad("passage " + in_quotes(ref) + " invalide : rien après « # »");
         if (e.anchor.size() > kMaxAnchorBytes || has_control(e.anchor, false) || e.anchor.find('#') != std::string::npos)
-            return bad("passage " + quoted(ref) + " invalide : ancre incorrecte");
+            return bad("passage " + in_quotes(ref) + " invalide : ancre incorrecte");
     }
     if (!valid_document_id(e.doc_id))
-        return bad("passage " + quoted(ref) + " invalide : identifiant de document incorrect (attendu : DOCUMENT#ANCRE)");
+        return bad("passage " + in_quotes(ref) + " invalide : identifiant de document incorrect (attendu : DOCUMENT#ANCRE)");
     return e;
 }
 
@@ -83,12 +83,12 @@ std::variant<Dossier, DossierError> parse_dossier(const QueryParams& params, std
             DossierEntry entry = std::get<DossierEntry>(std::move(e));
             for (const auto& other : d.entries)
                 if (other.doc_id == entry.doc_id && other.anchor == entry.anchor)
-                    return bad("passage " + quoted(value) + " présent deux fois dans le dossier");
+                    return bad("passage " + in_quotes(value) + " présent deux fois dans le dossier");
             d.entries.push_back(std::move(entry));
             noted = false;
         } else if (name == "a") {
             if (d.entries.empty()) return bad("note « a » sans passage avant elle : chaque note suit son passage « e »");
-            if (noted) return bad("deux notes pour le passage " + quoted(entry_ref(d.entries.back())));
+            if (noted) return bad("deux notes pour le passage " + in_quotes(entry_ref(d.entries.back())));
             if (has_control(value, true)) return bad("note invalide : caractère de contrôle");
             noted = true;
             // Browsers send a textarea's line breaks as CR LF: kept as LF.
@@ -97,7 +97,7 @@ std::variant<Dossier, DossierError> parse_dossier(const QueryParams& params, std
                 if (c != '\r') note += c;
             d.entries.back().note = std::move(note);
         } else {
-            return bad("paramètre inconnu " + quoted(name) + " (un dossier se lit dans « titre », « e » et « a »)");
+            return bad("paramètre inconnu " + in_quotes(name) + " (un dossier se lit dans « titre », « e » et « a »)");
         }
     }
     if (auto err = check_limits(d)) return *err;
@@ -123,10 +123,11 @@ std::optional<DossierError> check_limits(const Dossier& d) {
     return std::nullopt;
 }
 
-std::variant<std::vector<DossierPassage>, DossierError> load_passages(const Xapian::Database& db, const Dossier& d) {
+std::variant<std::vector<DossierPassage>, DossierError> load_passages(const Index& index, const Dossier& d) {
+    const Xapian::Database& db = index.db();
     std::vector<DossierPassage> out;
     for (const auto& e : d.entries) {
-        auto doc = load_document(db, e.doc_id);
+        auto doc = load_document(index, e.doc_id);
         if (!doc) return DossierError{404, "passage « " + entry_ref(e) + " » : aucun document « " + e.doc_id + " » dans l'index"};
         DossierPassage p;
         p.entry = e;

@@ -16,6 +16,8 @@
 
 #include <xapian.h>
 
+#include "search/index.h"
+
 namespace coopdec {
 
 // Name/value pairs of a query string, in order (the same type as http::Params).
@@ -96,6 +98,6 @@ struct DossierPassage {
 // Every entry of `d` read from the index, in order; or the first entry whose
 // document (404) or anchor (404) the index does not hold, with a French
 // message naming it. `db` is used by this thread only for the call.
-std::variant<std::vector<DossierPassage>, DossierError> load_passages(const Xapian::Database& db, const Dossier& d);
+std::variant<std::vector<DossierPassage>, DossierError> load_passages(const Index& index, const Dossier& d);
 
 }  // namespace coopdec

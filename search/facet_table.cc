@@ -3,15 +3,15 @@
 
 #include <algorithm>
 #include <numeric>
+#include <utility>
 #include <unordered_map>
 
-#include "search/search_cache.h"
 
 namespace coopdec {
 
 namespace sc = schema;
 
-FacetTable::FacetTable(const Xapian::Database& db) : revision_(index_revision(db)) {
+FacetTable::FacetTable(const Xapian::Database& db, std::string revision) : revision_(std::move(revision)) {
     row_.assign(static_cast<size_t>(db.get_lastdocid()) + 1, 0);
     // Ids in the order first seen, renumbered in sorted order at the end.
     std::array<std::unordered_map<std::string, std::uint32_t>, sc::kFacets.size()> seen;

@@ -23,12 +23,13 @@ namespace coopdec {
 class FacetTable {
 public:
     // Reads the facet summary of every document unit of `db` (its current
-    // revision): one pass over the XKIND:doc postings and the summary
-    // values. Per-unit facets (the role) are not in it: document units do not
+    // revision, `revision` as IndexRevision::key() says it; every shard of
+    // a local sharded index, by combined docid): one pass over the XKIND:doc
+    // postings and the summary values. Per-unit facets (the role) are not in it: document units do not
     // carry them. Throws what Xapian throws.
-    explicit FacetTable(const Xapian::Database& db);
+    FacetTable(const Xapian::Database& db, std::string revision);
 
-    // The revision it was read from (index_revision()).
+    // The revision it was read from.
     const std::string& revision() const { return revision_; }
 
     // Calls add(facet, value id) for each document-level facet value of the

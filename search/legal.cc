@@ -204,16 +204,24 @@ std::vector<Citing> cited_by(const Xapian::Database& db, const std::string& doc_
     Xapian::Enquire e(db);
     e.set_query(q);
     e.set_weighting_scheme(Xapian::BoolWeight());
-    e.set_sort_by_value(sc::kSlotOrder, false);
     Xapian::MSet m = e.get_mset(0, db.get_doccount());
-    std::vector<Citing> out;
+    // By position in their document, equal positions by document id: the
+    // same order however the index is sharded. Sorted here: Xapian's remote
+    // backend takes no KeyMaker.
+    std::vector<std::pair<std::string, Citing>> found;
     for (auto it = m.begin(); it != m.end(); ++it) {
         Xapian::Document u = it.get_document();
         sc::Data data = sc::decode_data(u.get_data());
         std::string id = data["doc"];
         sc::Data d = stored_data(db, id);
-        out.push_back(Citing{id, d["title"], d["type"], data["anchor"], data["label"], sc::doc_url(id, data["anchor"])});
+        found.emplace_back(u.get_value(sc::kSlotOrder),
+                           Citing{id, d["title"], d["type"], data["anchor"], data["label"], sc::doc_url(id, data["anchor"])});
     }
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : a.second.doc_id < b.second.doc_id;
+    });
+    std::vector<Citing> out;
+    for (auto& [order, c] : found) out.push_back(std::move(c));
     return out;
 }
 

@@ -50,7 +50,7 @@ int year_value(const std::string& v) {
 // The top values of `facet` as bars, the rest gathered in one « autres »
 // bar counted by the search of all of them (ORed): a record that has
 // several of them counts once, as on the search page.
-OverviewChart facet_chart(const Xapian::Database& db, SearchCache* cache, const SearchResult& base,
+OverviewChart facet_chart(const Index& index, SearchCache* cache, const SearchResult& base,
                           const std::string& facet, size_t top) {
     OverviewChart chart;
     chart.name = facet;
@@ -78,7 +78,7 @@ OverviewChart facet_chart(const Xapian::Database& db, SearchCache* cache, const 
             other.search.emplace_back(facet, values[i].value);
             bytes += facet.size() + 2 + 3 * values[i].value.size();
         }
-        other.count = search(db, request_of(other.search), nullptr, cache).total;
+        other.count = search(index, request_of(other.search), nullptr, cache).total;
         if (bytes > kOverviewMaxLinkBytes) other.search.clear();
         chart.bars.push_back(std::move(other));
     }
@@ -104,11 +104,12 @@ OverviewChart status_chart(const SearchResult& base) {
 
 }  // namespace
 
-Overview partnership_overview(const Xapian::Database& db, SearchCache* cache, size_t top) {
+Overview partnership_overview(const Index& index, SearchCache* cache, size_t top) {
+    const Xapian::Database& db = index.db();
     Overview out;
     // No record: validate() would refuse type=partenariat as an unknown value.
     if (db.get_termfreq(sc::facet_term(*sc::find_facet("type"), "partenariat")) == 0) return out;
-    const SearchResult base = search(db, request_of(kRecords), nullptr, cache);
+    const SearchResult base = search(index, request_of(kRecords), nullptr, cache);
     out.partnerships = base.total;
     if (base.total == 0) return out;
 
@@ -139,7 +140,7 @@ Overview partnership_overview(const Xapian::Database& db, SearchCache* cache, si
     if (!years.empty() && years.size() <= kOverviewMaxYears &&
         years.rbegin()->first - years.begin()->first < kOverviewMaxYearSpan)
         charts.push_back(std::move(year));
-    for (const char* facet : {"country", "theme", "region", "commune"}) charts.push_back(facet_chart(db, cache, base, facet, top));
+    for (const char* facet : {"country", "theme", "region", "commune"}) charts.push_back(facet_chart(index, cache, base, facet, top));
     charts.push_back(status_chart(base));
     for (auto& c : charts)
         if (!c.bars.empty()) out.charts.push_back(std::move(c));

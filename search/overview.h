@@ -66,6 +66,6 @@ struct Overview {
 // chart, not an error. `cache` (may be null; thread-safe) is the server's
 // facet cache, shared with the search page. Throws what search() throws
 // (Xapian::Error on index failures). `db` is used by this thread only.
-Overview partnership_overview(const Xapian::Database& db, SearchCache* cache = nullptr, size_t top = kOverviewTop);
+Overview partnership_overview(const Index& index, SearchCache* cache = nullptr, size_t top = kOverviewTop);
 
 }  // namespace coopdec

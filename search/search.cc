@@ -50,11 +50,17 @@ public:
     explicit FacetSpy(Mode mode) : mode_(mode) {}
 
     void operator()(const Xapian::Document& doc, double) override {
-        const std::string summary = doc.get_value(sc::kSlotFacets);
+        add(doc.get_value(sc::kSlotFacets), 1);
+    }
+
+    // A match's facet summary (kSlotFacets), seen `n` times: by n matches
+    // in Mode::documents; in the other modes, where each (document, value)
+    // counts once, n does not matter.
+    void add(std::string_view summary, size_t n) {
         std::string_view rest = summary;
         std::string_view id = sc::take_field(rest, sc::kFacetSep);
         bool first = true;
-        if (mode_ == Mode::documents) ++documents_;
+        if (mode_ == Mode::documents) documents_ += n;
         else if (mode_ == Mode::units) first = docs_.emplace(id).second;
         for (size_t f = 0; f < sc::kFacets.size() && !rest.empty(); ++f) {
             std::string_view joined = sc::take_field(rest, sc::kFacetSep);
@@ -71,10 +77,11 @@ public:
                     pair += v;
                     if (!unit_pairs_.insert(std::move(pair)).second) continue;
                 }
+                const size_t add = mode_ == Mode::documents ? n : 1;
                 auto& counts = counts_[f];
                 auto it = counts.find(v);
-                if (it == counts.end()) counts.emplace(std::string(v), 1);
-                else ++it->second;
+                if (it == counts.end()) counts.emplace(std::string(v), add);
+                else it->second += add;
             }
         }
     }
@@ -134,11 +141,15 @@ private:
     std::array<std::vector<size_t>, sc::kFacets.size()> counts_;
 };
 
-std::vector<std::string> index_languages(const Xapian::Database& db) {
+// The languages of every shard's documents.
+std::vector<std::string> index_languages(const Index& index) {
     std::vector<std::string> langs;
-    std::istringstream in(db.get_metadata(std::string(sc::kLanguagesKey)));
-    std::string l;
-    while (in >> l) langs.push_back(l);
+    for (const std::string& listed : index.metadata_of_shards(sc::kLanguagesKey)) {
+        std::istringstream in(listed);
+        std::string l;
+        while (in >> l)
+            if (std::find(langs.begin(), langs.end(), l) == langs.end()) langs.push_back(l);
+    }
     // French first: the users' language.
     auto fr = std::find(langs.begin(), langs.end(), "fr");
     if (fr != langs.end()) std::rotate(langs.begin(), fr, fr + 1);
@@ -215,6 +226,28 @@ FacetCounts visit(const Xapian::Database& db, const Xapian::Query& q, Spy&& spy)
     return spy.result();
 }
 
+// visit() over shards served by xapian-tcpsrv, with the same counts.
+// Xapian runs a match spy on each remote shard's server and merges what the
+// servers send back, but a server knows only Xapian's own spies: FacetSpy
+// cannot go there. ValueCountMatchSpy on the summary slot brings back every
+// distinct summary with its number of matches, and FacetSpy reads them here
+// as it would have read the matches. The price: each matching summary
+// crosses the network (bench/shards.cc measures it).
+FacetCounts visit_remote(const Xapian::Database& db, const Xapian::Query& q, FacetSpy::Mode mode) {
+    Xapian::ValueCountMatchSpy values(sc::kSlotFacets);
+    Xapian::Enquire e(db);
+    e.set_query(q);
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    e.add_matchspy(&values);
+    e.get_mset(0, 0, db.get_doccount());
+    FacetSpy facets(mode);
+    for (auto it = values.values_begin(); it != values.values_end(); ++it) facets.add(*it, it.get_termfreq());
+    FacetCounts out = facets.result();
+    // Matches without a summary count too, as FacetSpy counts them.
+    if (mode == FacetSpy::Mode::documents) out.documents = values.get_total();
+    return out;
+}
+
 // The exact counts of `q`, a query of build_match(). A document matches
 // when one of its units does; its document unit holds the words of all of
 // them (indexer/document.cc), and the parsed query has no negation (the
@@ -224,34 +257,38 @@ FacetCounts visit(const Xapian::Database& db, const Xapian::Query& q, Spy&& spy)
 // the per-unit facets — the units that carry one — or when a per-unit
 // facet filters the match itself (`unit_level`).
 // With `table` (of db's revision), document units are counted from it
-// rather than from their stored summaries.
+// rather than from their stored summaries. `remote`: a shard of `db` is
+// remote (visit_remote()).
 FacetCounts count_matches(const Xapian::Database& db, const Xapian::Query& q, bool unit_level,
-                          const FacetTable* table) {
-    if (unit_level) return visit(db, q, FacetSpy(FacetSpy::Mode::units));
+                          const FacetTable* table, bool remote) {
+    auto by_summary = [&](const Xapian::Query& query, FacetSpy::Mode mode) {
+        return remote ? visit_remote(db, query, mode) : visit(db, query, FacetSpy(mode));
+    };
+    if (unit_level) return by_summary(q, FacetSpy::Mode::units);
     const Xapian::Query documents(Xapian::Query::OP_FILTER, q, Xapian::Query(std::string(sc::kPrefixKind) + "doc"));
-    FacetCounts counts = table ? visit(db, documents, TableSpy(*table))
-                               : visit(db, documents, FacetSpy(FacetSpy::Mode::documents));
+    FacetCounts counts = table && !remote ? visit(db, documents, TableSpy(*table))
+                                          : by_summary(documents, FacetSpy::Mode::documents);
     std::vector<Xapian::Query> carriers;
     for (const auto& f : sc::kFacets)
         if (f.per_unit) carriers.emplace_back(Xapian::Query::OP_WILDCARD, std::string(f.prefix));
     if (carriers.empty()) return counts;
-    FacetCounts per_unit = visit(
-        db, Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_OR, carriers.begin(), carriers.end())),
-        FacetSpy(FacetSpy::Mode::unit_facets));
+    FacetCounts per_unit = by_summary(
+        Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_OR, carriers.begin(), carriers.end())),
+        FacetSpy::Mode::unit_facets);
     for (size_t f = 0; f < sc::kFacets.size(); ++f)
         if (sc::kFacets[f].per_unit) counts.values[f] = std::move(per_unit.values[f]);
     return counts;
 }
 
 // The counts of `q`: from `cache` when it has them (and then kept there).
-std::shared_ptr<const FacetCounts> counted(const Xapian::Database& db, const Xapian::Query& q, bool unit_level,
+std::shared_ptr<const FacetCounts> counted(const Index& index, const Xapian::Query& q, bool unit_level,
                                            SearchCache* cache) {
     auto compute = [&] {
-        std::shared_ptr<const FacetTable> table = cache && !unit_level ? cache->facet_table(db) : nullptr;
-        return count_matches(db, q, unit_level, table.get());
+        std::shared_ptr<const FacetTable> table = cache && !unit_level ? cache->facet_table(index) : nullptr;
+        return count_matches(index.db(), q, unit_level, table.get(), index.has_remote());
     };
     if (!cache) return std::make_shared<const FacetCounts>(compute());
-    return cache->counts(db, q, compute);
+    return cache->counts(index, q, compute);
 }
 
 // Keeps the first `limit` values of a facet sorted by count (all of them
@@ -295,21 +332,51 @@ Xapian::Query excluded_documents(const Xapian::Database& db, const Xapian::Query
     return Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end());
 }
 
-}  // namespace
-
-Xapian::Database open_index(const std::string& path) {
-    Xapian::Database db;
-    try {
-        db = Xapian::Database(path);
-    } catch (const Xapian::Error& e) {
-        throw SearchError{"index introuvable ou illisible : " + path + " (" + e.get_msg() + ")"};
+// The document ids of [offset, offset + size) of `enquire`'s match, sorted
+// by date then relevance and collapsed on the document. Xapian orders equal
+// dates of equal weight by docid, and docids depend on how the index is
+// sharded (Xapian interleaves the shards'); here such ties go by document
+// id, so that every layout of the same documents gives the same pages. The
+// window read around the page is widened until no tie group crosses its
+// edges at the page, then sorted.
+std::vector<std::string> page_by_date(Xapian::Enquire& enquire, Xapian::doccount offset, Xapian::doccount size) {
+    struct Item {
+        std::string date, id;
+        double weight;
+    };
+    Xapian::doccount before = offset > 0 ? 1 : 0, after = 1;
+    for (;;) {
+        const Xapian::doccount lo = offset - before;
+        Xapian::MSet m = enquire.get_mset(lo, before + size + after);
+        std::vector<Item> items;
+        for (auto it = m.begin(); it != m.end(); ++it) items.push_back({it.get_sort_key(), it.get_collapse_key(), it.get_weight()});
+        const size_t first = before, last = before + size - 1;  // the page's first and last, in `items`
+        if (first >= items.size()) return {};
+        auto tie = [&](size_t a, size_t b) { return items[a].date == items[b].date && items[a].weight == items[b].weight; };
+        const bool open_before = lo > 0 && tie(0, first);
+        const bool ended = items.size() < static_cast<size_t>(before + size + after);
+        const size_t shown_last = std::min(last, items.size() - 1);
+        const bool open_after = !ended && tie(items.size() - 1, shown_last);
+        if (open_before || open_after) {
+            if (open_before) before = std::min<Xapian::doccount>(offset, before * 4);
+            if (open_after) after *= 4;
+            continue;
+        }
+        // Within each run of equal (date, weight), by document id.
+        for (size_t i = 0; i < items.size();) {
+            size_t j = i + 1;
+            while (j < items.size() && tie(i, j)) ++j;
+            std::sort(items.begin() + static_cast<std::ptrdiff_t>(i), items.begin() + static_cast<std::ptrdiff_t>(j),
+                      [](const Item& a, const Item& b) { return a.id < b.id; });
+            i = j;
+        }
+        std::vector<std::string> out;
+        for (size_t i = first; i <= shown_last; ++i) out.push_back(std::move(items[i].id));
+        return out;
     }
-    std::string v = db.get_metadata(std::string(sc::kSchemaKey));
-    if (v != sc::kSchemaVersion)
-        throw SearchError{"l'index " + path + " est au schéma « " + v + " », attendu « " +
-                          std::string(sc::kSchemaVersion) + " » : réindexez le corpus"};
-    return db;
 }
+
+}  // namespace
 
 std::optional<SearchError> validate(const Xapian::Database& db, const SearchRequest& req) {
     if (req.query.size() > kMaxQueryBytes)
@@ -342,10 +409,11 @@ std::optional<SearchError> validate(const Xapian::Database& db, const SearchRequ
     return std::nullopt;
 }
 
-SearchResult search(const Xapian::Database& db, const SearchRequest& req, const Synonyms* synonyms,
+SearchResult search(const Index& index, const SearchRequest& req, const Synonyms* synonyms,
                     SearchCache* cache) {
+    const Xapian::Database& db = index.db();
     if (auto err = validate(db, req)) throw *err;
-    std::vector<std::string> langs = index_languages(db);
+    std::vector<std::string> langs = index_languages(index);
     ParsedQuery pq = parse_query(req.query, langs, synonyms);
     for (const auto& [name, values] : pq.filters) {
         const sc::Facet* f = sc::find_facet(name);
@@ -385,16 +453,23 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req, const 
     enquire.set_query(main_query);
     enquire.set_collapse_key(sc::kSlotDoc);
     bool browsing = pq.query.empty();
-    if (req.sort == SearchRequest::Sort::date_desc || (browsing && req.sort == SearchRequest::Sort::relevance))
-        enquire.set_sort_by_value_then_relevance(sc::kSlotDate, true);
-    else if (req.sort == SearchRequest::Sort::date_asc)
-        enquire.set_sort_by_value_then_relevance(sc::kSlotDate, false);
-    Xapian::doccount offset = static_cast<Xapian::doccount>((req.page - 1) * req.per_page);
+    const Xapian::doccount offset = static_cast<Xapian::doccount>((req.page - 1) * req.per_page);
+    const Xapian::doccount size = static_cast<Xapian::doccount>(req.per_page);
     // The page only: the exact total and facet counts come from their own
     // pass, so Xapian may stop as soon as it knows the page.
-    Xapian::MSet mset = enquire.get_mset(offset, static_cast<Xapian::doccount>(req.per_page));
+    std::vector<std::string> shown;  // the page's documents, in order
+    if (req.sort == SearchRequest::Sort::relevance && !browsing) {
+        // Equal weights by document id: the same order however the index
+        // is sharded (Xapian's own last resort, the docid, is not).
+        enquire.set_sort_by_relevance_then_value(sc::kSlotDoc, false);
+        Xapian::MSet mset = enquire.get_mset(offset, size);
+        for (auto it = mset.begin(); it != mset.end(); ++it) shown.push_back(it.get_collapse_key());
+    } else {
+        enquire.set_sort_by_value_then_relevance(sc::kSlotDate, req.sort != SearchRequest::Sort::date_asc);
+        shown = page_by_date(enquire, offset, size);
+    }
     const bool unit_level = has_unit_facet(filters);
-    std::shared_ptr<const FacetCounts> counts = counted(db, counted_query, unit_level, cache);
+    std::shared_ptr<const FacetCounts> counts = counted(index, counted_query, unit_level, cache);
     Xapian::Query filter = filter_query(filters, years);
 
     SearchResult res;
@@ -406,8 +481,6 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req, const 
     Highlight hl{pq.words, pq.stems, pq.prefixes};
     Xapian::Query unit_filter = Xapian::Query(Xapian::Query::OP_AND_NOT, match_all(),
                                               Xapian::Query(std::string(sc::kPrefixKind) + "doc"));
-    std::vector<std::string> shown;  // the page's documents, in order
-    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) shown.push_back(it.get_document().get_value(sc::kSlotDoc));
     // Each shown document's best units for the same query and filters: one
     // search for the whole page, at most `passages` units per document
     // (collapsed on the document), rather than one search per document.
@@ -471,7 +544,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req, const 
         if ((own != filters.end() && !own->second.empty()) || (is_year && (years.from || years.to))) {
             Filters others = filters;
             others.erase(fr.name);
-            own_counts = counted(db, match_query(others, is_year ? Years{} : years), has_unit_facet(others), cache);
+            own_counts = counted(index, match_query(others, is_year ? Years{} : years), has_unit_facet(others), cache);
         }
         for (const auto& [value, count] : own_counts->values[f])
             fr.values.push_back(FacetCount{value, value, count, selected.count(analysis::fold(value)) > 0});
@@ -481,7 +554,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req, const 
         for (FacetCount& c : fr.values) {
             if (fr.name == "type") c.label = type_label(c.value);
             if (fr.name == "partnership") {
-                auto t = cache ? cache->partnership_title(db, c.value) : stored_data(db, c.value)["title"];
+                auto t = cache ? cache->partnership_title(index, c.value) : stored_data(db, c.value)["title"];
                 if (!t.empty()) c.label = t;
             }
         }
@@ -508,12 +581,12 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& req, const 
                 vs.erase(std::find(vs.begin(), vs.end(), v));
                 if (vs.empty()) fewer.erase(name);
                 res.relaxations.push_back(
-                    {name, v, counted(db, match_query(fewer, years), has_unit_facet(fewer), cache)->documents});
+                    {name, v, counted(index, match_query(fewer, years), has_unit_facet(fewer), cache)->documents});
             }
         }
         if (years.from || years.to) {
             res.relaxations.push_back(
-                {"year_from/year_to", years.label(), counted(db, match_query(filters, Years{}), unit_level, cache)->documents});
+                {"year_from/year_to", years.label(), counted(index, match_query(filters, Years{}), unit_level, cache)->documents});
         }
     }
     res.expansions = pq.expansions;

@@ -9,6 +9,8 @@
 
 #include <xapian.h>
 
+#include "search/index.h"
+
 namespace coopdec {
 
 inline constexpr size_t kDefaultFacetValues = 100;
@@ -113,22 +115,23 @@ struct SearchError {
     std::string message;
 };
 
-// Opens the index at `path` and checks its schema version. Throws
-// SearchError with a French message when it is missing or of another schema.
-Xapian::Database open_index(const std::string& path);
+// A remote shard that could not be reached or read (Index::open()): the
+// index is there, a machine of it is not — for now.
+struct ShardUnreachable : SearchError {};
 
 // Checks `request` against the index: known facets, values present in the
 // index, sane paging. Returns the first problem, or nothing.
 std::optional<SearchError> validate(const Xapian::Database& db, const SearchRequest& request);
 
-// Runs the search. Counts are exact: every match is visited, or was when
-// `cache` (may be null; thread-safe, shared by the server's workers) took
-// them for this revision of the index. A facet with a selection is counted
+// Runs the search, on every shard of `index`. Counts are exact: every
+// match is visited, or was when `cache` (may be null; thread-safe, shared by
+// the server's workers) took them for this revision of the index (an index
+// with a remote shard has no revision to key them by: nothing is cached). A facet with a selection is counted
 // without its own selection (its values combine with OR), with every other
 // facet's applied (AND). `synonyms` (may be null) widens the query. Throws
 // SearchError for an invalid request; Xapian::Error for index failures.
-// `db` is used by this thread only for the call.
-SearchResult search(const Xapian::Database& db, const SearchRequest& request, const Synonyms* synonyms = nullptr,
+// `index` is used by this thread only for the call.
+SearchResult search(const Index& index, const SearchRequest& request, const Synonyms* synonyms = nullptr,
                     SearchCache* cache = nullptr);
 
 }  // namespace coopdec

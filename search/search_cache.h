@@ -4,8 +4,10 @@
 // Exact counts visit every match; the same counts are asked for again and
 // again (the home page, a commune's agreements, the words users type). With
 // a cache, a repeated search visits only the matches it shows. Nothing can be
-// stale: every entry is keyed by the index's UUID and revision, so a commit
-// of the indexer makes a new key and the old entries age out.
+// stale: every entry is keyed by the UUID and revision of every shard of the
+// index (IndexRevision), so a commit of the indexer makes a new key and the
+// old entries age out. An index with a remote shard has no revision to key
+// by (search/index.h): nothing is cached for it, every call computes.
 #pragma once
 
 #include <array>
@@ -22,6 +24,7 @@
 #include <xapian.h>
 
 #include "common/schema.h"
+#include "search/index.h"
 
 namespace coopdec {
 
@@ -35,31 +38,28 @@ struct FacetCounts {
     std::array<std::vector<std::pair<std::string, size_t>>, schema::kFacets.size()> values;
 };
 
-// "UUID/revision": what a cache entry is valid for.
-std::string index_revision(const Xapian::Database& db);
-
 class SearchCache {
 public:
     // At most `max_bytes` of entries (an estimate of their heap size); the
     // least recently used go first.
     explicit SearchCache(size_t max_bytes = 8u << 20);
 
-    // The counts of `query` on `db`: from the cache, or from `compute`
+    // The counts of `query` on `index`: from the cache, or from `compute`
     // (called without the lock held; two threads may compute the same entry
     // at once, and the result is the same).
-    std::shared_ptr<const FacetCounts> counts(const Xapian::Database& db, const Xapian::Query& query,
+    std::shared_ptr<const FacetCounts> counts(const Index& index, const Xapian::Query& query,
                                               const std::function<FacetCounts()>& compute);
 
     // The title of the partnership record `id` ("" when none), remembered
     // for the current revision.
-    std::string partnership_title(const Xapian::Database& db, const std::string& id);
+    std::string partnership_title(const Index& index, const std::string& id);
 
-    // The facet table (search/facet_table.h) of `db`'s revision, read on
+    // The facet table (search/facet_table.h) of `index`'s revision, read on
     // first use; meanwhile, the other requests that need it wait. nullptr
     // for a revision older than the table's (a request that began before
-    // the indexer's last commit): it counts without the table. The table of
-    // the latest revision only is kept.
-    std::shared_ptr<const FacetTable> facet_table(const Xapian::Database& db);
+    // the indexer's last commit), and for an index of several shards: it
+    // counts without the table. The table of the latest revision only is kept.
+    std::shared_ptr<const FacetTable> facet_table(const Index& index);
 
     // For /metrics and the tests.
     struct Stats {
@@ -80,8 +80,7 @@ private:
     std::unordered_map<std::string, std::string> titles_;
     std::mutex table_read_;  // held while a table is read: one reader at a time
     std::shared_ptr<const FacetTable> table_;
-    std::string table_uuid_;
-    Xapian::rev table_rev_ = 0;
+    IndexRevision table_revision_;
     size_t tables_read_ = 0;
 };
 

@@ -120,7 +120,7 @@ void ServerApp::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Option("config", "c", "fichier de propriétés (voir server/coopdec-server.properties)")
                           .required(false).repeatable(true).argument("FICHIER")
                           .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_config)));
-    options.addOption(Option("db", "d", "dossier de l'index (coopdec.db)").required(false).repeatable(false)
+    options.addOption(Option("db", "d", "dossier de l'index, ou fichier de ses fragments (coopdec.db)").required(false).repeatable(false)
                           .argument("DOSSIER").callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
     options.addOption(Option("port", "p", "port d'écoute, 0 pour un port libre (coopdec.port, 8080)")
                           .required(false).repeatable(false).argument("PORT").callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting))
@@ -142,6 +142,10 @@ void ServerApp::defineOptions(Poco::Util::OptionSet& options) {
                           .required(false).repeatable(false).argument("N")
                           .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting))
                           .validator(new Poco::Util::IntValidator(1, 100000)));
+    options.addOption(Option("shard-timeout", "", "millisecondes laissées à un fragment distant pour répondre (coopdec.shard_timeout_ms, 5000)")
+                          .required(false).repeatable(false).argument("MS")
+                          .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting))
+                          .validator(new Poco::Util::IntValidator(100, 600000)));
     options.addOption(Option("user", "u", "utilisateur à prendre quand le serveur est lancé en root (coopdec.user, nobody)")
                           .required(false).repeatable(false).argument("NOM")
                           .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
@@ -165,8 +169,8 @@ void ServerApp::handle_setting(const std::string& name, const std::string& value
     // Kept aside and applied in main(): the command line wins over any
     // properties file, whatever the order of the options.
     // Option names are the property keys, with '_' for '-' (and the unit
-    // spelt out for the timeout).
-    std::string key = name == "timeout" ? "timeout_seconds" : name;
+    // spelt out for the timeouts).
+    std::string key = name == "timeout" ? "timeout_seconds" : name == "shard-timeout" ? "shard_timeout_ms" : name;
     std::replace(key.begin(), key.end(), '-', '_');
     settings_["coopdec." + key] = value;
 }
@@ -189,8 +193,9 @@ int ServerApp::main(const std::vector<std::string>&) {
         std::cerr << "coopdec-server : indiquez l'index avec --db DOSSIER (ou coopdec.db)\n";
         return EXIT_USAGE;
     }
+    sc.shard_timeout_ms = static_cast<unsigned>(number("coopdec.shard_timeout_ms", kDefaultRemoteTimeoutMs));
     try {
-        open_index(sc.db_path);  // refuse to start on a missing or mismatched index
+        Index::open(sc.db_path, sc.shard_timeout_ms);  // refuse to start on a missing or mismatched index
         sc.statics = load_statics(text("coopdec.stylesheets", COOPDEC_STYLESHEET_DIR));
     } catch (const SearchError& e) {
         std::cerr << "coopdec-server : " << e.message << "\n";
@@ -231,7 +236,9 @@ int ServerApp::main(const std::vector<std::string>&) {
     limit_malloc_arenas();  // before the workers start
     raise_descriptor_limit();
     RequestHandlerFactory handlers(router, logger());
-    Poco::ThreadPool pool("coopdec", 2, params->getMaxThreads());
+    // Poco asserts that the pool's minimum is not over its maximum: with
+    // --threads 1 the minimum is 1.
+    Poco::ThreadPool pool("coopdec", std::min(2, params->getMaxThreads()), params->getMaxThreads());
     auto* factory = new GatedConnectionFactory(params, handlers);
     auto* dispatcher = new Poco::Net::TCPServerDispatcher(factory, pool, params);
     GateLimits limits;
@@ -249,7 +256,7 @@ int ServerApp::main(const std::vector<std::string>&) {
         return EXIT_NOPERM;
     }
     try {
-        open_index(router.config().db_path);  // still readable as this user?
+        Index::open(router.config().db_path, router.config().shard_timeout_ms);  // still readable as this user?
     } catch (const SearchError& e) {
         std::cerr << "coopdec-server : " << e.message << " (après abandon des droits de root : l'index doit être lisible par l'utilisateur " << text("coopdec.user", "nobody") << ")\n";
         dispatcher->release();

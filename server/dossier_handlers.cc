@@ -34,7 +34,7 @@ Dossier read_dossier(const http::Params& params, std::initializer_list<std::stri
 }
 
 std::vector<DossierPassage> read_passages(const Context& c, const Dossier& d) {
-    auto p = load_passages(c.db, d);
+    auto p = load_passages(c.index, d);
     if (auto* err = std::get_if<DossierError>(&p)) fail(*err);
     return std::get<std::vector<DossierPassage>>(std::move(p));
 }
@@ -81,7 +81,7 @@ CookieDossier cookie_dossier(const Context& c) {
         out.problem = err->message;
         return out;
     }
-    auto passages = load_passages(c.db, std::get<Dossier>(d));
+    auto passages = load_passages(c.index, std::get<Dossier>(d));
     if (auto* err = std::get_if<DossierError>(&passages)) {
         out.problem = err->message;
         return out;

@@ -45,7 +45,7 @@ std::string french_number(size_t n) {
 
 }  // namespace
 
-Export collect_export(const Xapian::Database& db, SearchRequest request, const Synonyms* synonyms,
+Export collect_export(const Index& index, SearchRequest request, const Synonyms* synonyms,
                       SearchCache* cache, size_t cap) {
     // The largest page search() takes; no passages (they are not exported)
     // and one value per facet (the counts are not exported either).
@@ -55,14 +55,14 @@ Export collect_export(const Xapian::Database& db, SearchRequest request, const S
     Export out;
     for (size_t page = 1; out.rows.size() < cap; ++page) {
         request.page = page;
-        SearchResult r = search(db, request, synonyms, cache);
+        SearchResult r = search(index, request, synonyms, cache);
         out.query = r.query;
         out.total = r.total;
         for (auto& d : r.results) {
             if (out.rows.size() == cap) break;
             // The themes are not in the results: the document unit has them
             // (inherited ones included), as the theme facet counts them.
-            std::vector<std::string> themes = lines(stored_data(db, d.id)["themes"]);
+            std::vector<std::string> themes = lines(stored_data(index.db(), d.id)["themes"]);
             ExportRow row{std::move(d), std::move(themes)};
             row.doc.passages.clear();
             out.rows.push_back(std::move(row));
@@ -138,7 +138,7 @@ http::Response search_export(const Context& c, const SearchRequest& request) {
         throw SearchError{"format d'export inconnu « " + format + " » : les formats possibles sont csv et json"};
     // One set of synonyms for every page of the export.
     std::shared_ptr<const Synonyms> synonyms = c.router.synonyms().current();
-    Export e = collect_export(c.db, request, synonyms.get(), &c.router.search_cache());
+    Export e = collect_export(c.index, request, synonyms.get(), &c.router.search_cache());
     http::Response r;
     if (format == "csv") {
         r.content_type = "text/csv; charset=utf-8";

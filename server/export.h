@@ -36,7 +36,7 @@ struct Export {
 // caller's reader is not reopened in between), so rows are neither doubled
 // nor skipped. `synonyms` and `cache` may be null, as for search(). Throws
 // what search() throws (SearchError for a request the index cannot answer).
-Export collect_export(const Xapian::Database& db, SearchRequest request, const Synonyms* synonyms,
+Export collect_export(const Index& index, SearchRequest request, const Synonyms* synonyms,
                       SearchCache* cache, size_t cap = kExportCap);
 
 // RFC 4180 CSV in UTF-8 with a byte-order mark (so that spreadsheet software

@@ -93,7 +93,7 @@ void add_legal_links(const Xapian::Database& db, DocumentView& doc) {
 }
 
 SearchResult run_search(const Context& c, const SearchRequest& s) {
-    return search(c.db, s, c.router.synonyms().current().get(), &c.router.search_cache());
+    return search(c.index, s, c.router.synonyms().current().get(), &c.router.search_cache());
 }
 
 }  // namespace
@@ -130,7 +130,7 @@ http::Response document_html(const Context& c) {
     const std::string source_suffix = "/source.xml";
     if (id.size() > source_suffix.size() && id.compare(id.size() - source_suffix.size(), source_suffix.size(), source_suffix) == 0) {
         id.resize(id.size() - source_suffix.size());
-        auto xml = load_source(c.db, id);
+        auto xml = load_source(c.index, id);
         if (!xml) throw NotFound{"aucun document « " + id + " » dans l'index"};
         http::Response r;
         r.content_type = "application/xml; charset=utf-8";
@@ -138,7 +138,7 @@ http::Response document_html(const Context& c) {
         r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + id + ".xml\"");
         return r;
     }
-    auto doc = load_document(c.db, id);
+    auto doc = load_document(c.index, id);
     if (!doc) throw NotFound{"aucun document « " + id + " » dans l'index"};
     add_legal_links(c.db, *doc);
     doc->html = pages::add_dossier_links(doc->html, *doc);  // « Ajouter au dossier » (server/dossier_pages.h)
@@ -160,19 +160,19 @@ http::Response document_html(const Context& c) {
 }
 
 http::Response document_json(const Context& c) {
-    auto doc = load_document(c.db, c.tail);
+    auto doc = load_document(c.index, c.tail);
     if (!doc) throw NotFound{"aucun document « " + c.tail + " » dans l'index"};
     return json(to_json(*doc));
 }
 
 http::Response partnership_html(const Context& c) {
-    auto v = load_partnership(c.db, c.tail);
+    auto v = load_partnership(c.index, c.tail);
     if (!v) throw NotFound{"aucun partenariat « " + c.tail + " » dans l'index"};
     return html(pages::partnership_page(*v));
 }
 
 http::Response partnership_json(const Context& c) {
-    auto v = load_partnership(c.db, c.tail);
+    auto v = load_partnership(c.index, c.tail);
     if (!v) throw NotFound{"aucun partenariat « " + c.tail + " » dans l'index"};
     return json(to_json(*v));
 }

@@ -21,7 +21,8 @@ struct NotFound {
 };
 
 struct Context {
-    const Xapian::Database& db;
+    const Index& index;       // every shard (search/index.h)
+    const Xapian::Database& db;  // index.db(): the shards combined
     Router& router;
     const http::Request& request;
     const std::string& tail;  // the path after the route prefix

@@ -169,7 +169,7 @@ http::Response overview(const Context& c) {
     if (!c.request.params.empty())
         throw SearchError{"paramètre inconnu « " + c.request.params.front().first + " » : cette page n'en prend aucun"};
     http::Response r;
-    r.body = pages::overview_page(partnership_overview(c.db, &c.router.search_cache()));
+    r.body = pages::overview_page(partnership_overview(c.index, &c.router.search_cache()));
     return r;
 }
 

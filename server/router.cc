@@ -82,24 +82,57 @@ const Route* match(const std::string& path, std::string& tail) {
 // a 503, with the detail for the log only.
 struct IndexUnavailable {
     std::string detail;
+    bool shard = false;  // a remote shard, not the whole index
 };
 
-const Xapian::Database& reader(const std::string& path) {
-    thread_local std::unique_ptr<Xapian::Database> db;
-    thread_local std::string opened;
-    if (!db || opened != path) {
+thread_local std::unique_ptr<Index> this_thread_index;
+thread_local std::string this_thread_path;
+
+const Index& reader(const ServerConfig& config) {
+    std::unique_ptr<Index>& index = this_thread_index;
+    if (index && this_thread_path == config.db_path) {
         try {
-            db = std::make_unique<Xapian::Database>(open_index(path));
-        } catch (const SearchError& e) {
-            throw IndexUnavailable{e.message};
+            index->reopen();
+            return *index;
+        } catch (const Xapian::Error&) {
+            // Opened anew, below, when reopening is not enough:
+            // - a remote shard that went away: its connection is dead for
+            //   good; a new one works once the shard is back;
+            // - a replica that xapian-replicate copied whole: it switched the
+            //   replica's stub to a new folder, and reopen() keeps looking
+            //   for the old one (DatabaseNotFoundError).
+            index.reset();
         }
-        opened = path;
-    } else {
-        db->reopen();
     }
-    return *db;
+    try {
+        index = std::make_unique<Index>(Index::open(config.db_path, config.shard_timeout_ms));
+    } catch (const ShardUnreachable& e) {
+        throw IndexUnavailable{e.message, true};
+    } catch (const SearchError& e) {
+        throw IndexUnavailable{e.message};
+    }
+    this_thread_path = config.db_path;
+    return *index;
 }
 
+// After a remote shard failed during a request: the next request connects anew.
+void forget_reader() {
+    this_thread_index.reset();
+}
+
+
+}  // namespace
+
+namespace {
+
+// A remote shard that stopped, or did not answer within
+// coopdec.shard_timeout_ms: partial results would be wrong results, so
+// none. The log names the shard; the page does not.
+http::Response shard_unavailable(bool json) {
+    http::Response r = error_response(503, "une partie de l'index ne répond pas : réessayez dans quelques instants", json);
+    r.headers.emplace_back("Retry-After", "5");
+    return r;
+}
 
 }  // namespace
 
@@ -141,18 +174,27 @@ http::Response Router::handle(const std::string& method, const std::string& targ
     // A reader that raced with a commit retries once on a fresh revision.
     for (int attempt = 0;; ++attempt) {
         try {
-            static const Xapian::Database none;
-            const Xapian::Database& db = route->index ? reader(config_.db_path) : none;
-            handlers::Context ctx{db, *this, req, tail};
+            static const Index none{Xapian::Database()};
+            const Index& index = route->index ? reader(config_) : none;
+            handlers::Context ctx{index, index.db(), *this, req, tail};
             return route->handler(ctx);
         } catch (const IndexUnavailable& e) {
-            http::Response r = error_response(503, "l'index est indisponible : réessayez plus tard", json);
+            http::Response r = e.shard ? shard_unavailable(json)
+                                       : error_response(503, "l'index est indisponible : réessayez plus tard", json);
             r.log_note = e.detail;
             return r;
         } catch (const SearchError& e) {
             return error_response(400, e.message, json);
         } catch (const handlers::NotFound& e) {
             return error_response(404, e.message, json);
+        } catch (const Xapian::NetworkError& e) {
+            // A shard on another machine that stopped, or that did not answer
+            // within coopdec.shard_timeout_ms: partial results would be wrong
+            // results, so none. The shard is named in the log only.
+            forget_reader();
+            http::Response r = shard_unavailable(json);
+            r.log_note = e.get_description();
+            return r;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == 0) continue;
             return error_response(503, "l'index est en cours de mise à jour : réessayez dans un instant", json);

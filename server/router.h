@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "search/index.h"
 #include "search/search_cache.h"
 #include "search/synonyms.h"
 #include "server/http.h"
@@ -22,7 +23,8 @@ struct StaticFile {
 };
 
 struct ServerConfig {
-    std::string db_path;
+    std::string db_path;  // a database folder, a stub file, or a folder with a stub (search/index.h)
+    unsigned shard_timeout_ms = kDefaultRemoteTimeoutMs;  // for each answer of a remote shard
     std::string public_url = "http://127.0.0.1:8080";  // for the OpenSearch description
     std::map<std::string, StaticFile> statics;          // "/static/coopdec.css" → file
 };

@@ -47,7 +47,7 @@ SearchRequest request(const std::string& q, const Params& params) {
 }
 
 // Every document of the results, page after page.
-std::set<std::string> all_results(const Xapian::Database& db, SearchRequest req, SearchCache* cache) {
+std::set<std::string> all_results(const Index& db, SearchRequest req, SearchCache* cache) {
     std::set<std::string> ids;
     req.per_page = kMaxPerPage;
     req.passages = 0;
@@ -61,7 +61,7 @@ std::set<std::string> all_results(const Xapian::Database& db, SearchRequest req,
 
 // Checks the promises of one search; `cache` may be null. Returns the
 // number of checks made.
-size_t check_counts(const Xapian::Database& db, const std::string& q, const Params& params, SearchCache* cache) {
+size_t check_counts(const Index& db, const std::string& q, const Params& params, SearchCache* cache) {
     SearchRequest req = request(q, params);
     SearchResult r = search(db, req, nullptr, cache);
     INFO("q=« " << q << " », " << params.size() << " filtres");
@@ -107,7 +107,7 @@ const std::vector<std::pair<std::string, Params>>& query_set() {
 // The search's counts with the cache (from its FacetTable) and without (from
 // each document's stored summary), for every query of query_set(): the same
 // total and the same values with the same counts, all of them listed.
-void check_table_counts(const Xapian::Database& db, bool skip_bundled_values) {
+void check_table_counts(const Index& db, bool skip_bundled_values) {
     SearchCache cache;
     for (const auto& [q, params] : query_set()) {
         if (skip_bundled_values && q.empty() && !params.empty()) continue;
@@ -136,7 +136,7 @@ void check_table_counts(const Xapian::Database& db, bool skip_bundled_values) {
 TEST_CASE("facet counts and totals keep their promises on the bundled corpus", "[search][facets]") {
     TempDir dir;
     index_into(dir / "db", test::source_dir() + "/corpus");
-    Xapian::Database db = open_index(dir / "db");
+    Index db = Index::open(dir / "db");
     SearchCache cache;
     size_t checks = 0;
     for (const auto& [q, params] : query_set()) {
@@ -154,8 +154,8 @@ TEST_CASE("facet counts keep their promises on a generated corpus with every doc
     REQUIRE(test::run(std::string(COOPDEC_BIN_DIR) + "/coopdec-gencorpus",
                       {"--out", dir / "c", "--documents", "150", "--seed", "3", "--quiet"}, out, err) == 0);
     index_into(dir / "db", dir / "c");
-    Xapian::Database db = open_index(dir / "db");
-    REQUIRE(db.get_termfreq(std::string(schema::kPrefixKind) + "enonce") > 0);  // transcripts: the role facet
+    Index db = Index::open(dir / "db");
+    REQUIRE(db.db().get_termfreq(std::string(schema::kPrefixKind) + "enonce") > 0);  // transcripts: the role facet
     for (const auto& [q, params] : query_set()) {
         if (q.empty() && !params.empty()) continue;  // values of the bundled corpus
         check_counts(db, q, params, nullptr);
@@ -166,16 +166,17 @@ TEST_CASE("facet counts keep their promises on a generated corpus with every doc
 TEST_CASE("counts from the facet table equal counts from the stored summaries, value for value", "[search][facets]") {
     TempDir dir;
     index_into(dir / "db", test::source_dir() + "/corpus");
-    check_table_counts(open_index(dir / "db"), false);
+    check_table_counts(Index::open(dir / "db"), false);
 }
 
 TEST_CASE("the facet table numbers each facet's values in sorted order and knows only document units",
           "[search][facets]") {
     TempDir dir;
     index_into(dir / "db", test::source_dir() + "/corpus");
-    Xapian::Database db = open_index(dir / "db");
-    FacetTable table(db);
-    CHECK(table.revision() == index_revision(db));
+    Index index = Index::open(dir / "db");
+    const Xapian::Database& db = index.db();
+    FacetTable table(db, index.revision()->key());
+    CHECK(table.revision() == index.revision()->key());
     size_t documents = 0;
     for (size_t f = 0; f < schema::kFacets.size(); ++f) {
         const auto& vs = table.values(f);
@@ -223,8 +224,8 @@ TEST_CASE("the facet table is read once per revision, and a request on an older 
     TempDir dir;
     index_into(dir / "db", test::source_dir() + "/corpus");
     SearchCache cache;
-    Xapian::Database old_reader = open_index(dir / "db");
-    Xapian::Database reader = open_index(dir / "db");
+    Index old_reader = Index::open(dir / "db");
+    Index reader = Index::open(dir / "db");
     auto first = cache.facet_table(reader);
     REQUIRE(first != nullptr);
     CHECK(cache.facet_table(reader) == first);
@@ -252,7 +253,7 @@ TEST_CASE("the cache never answers for another revision of the index", "[search]
     TempDir dir;
     index_into(dir / "db", test::source_dir() + "/corpus");
     SearchCache cache;
-    Xapian::Database reader = open_index(dir / "db");
+    Index reader = Index::open(dir / "db");
     size_t before = search(reader, request("eau", {}), nullptr, &cache).total;
     REQUIRE(before > 0);
     {
@@ -270,7 +271,7 @@ TEST_CASE("the cache never answers for another revision of the index", "[search]
 TEST_CASE("the cache keeps within its size, dropping the least recently used", "[search][facets]") {
     TempDir dir;
     index_into(dir / "db", test::source_dir() + "/corpus");
-    Xapian::Database db = open_index(dir / "db");
+    Index db = Index::open(dir / "db");
     SearchCache probe;
     search(db, request("", {}), nullptr, &probe);  // every value of every facet: the largest entry
     const size_t cap = probe.stats().bytes * 2;

@@ -121,7 +121,7 @@ TEST_CASE("a corpus is indexed, then re-indexed incrementally", "[index]") {
         dir.write("corpus/part.xml", p);
         IndexRun again = index_inputs(db, {dir / "corpus"});
         CHECK(again.summary.documents == 2);
-        Xapian::Database d = open_index(db);
+        Index d = Index::open(db);
         SearchRequest req;
         req.filters["theme"] = {"culture"};
         CHECK(search(d, req).total == 2);
@@ -192,5 +192,5 @@ TEST_CASE("an index of another schema version is refused", "[index][bad-input]")
     IndexRun r = index_inputs(db, {dir / "c"});
     CHECK(r.summary.fatal);
     CHECK(r.log.find("index au schéma 0, ce programme écrit le schéma " + std::string(schema::kSchemaVersion)) != std::string::npos);
-    CHECK_THROWS_AS(open_index(db), SearchError);
+    CHECK_THROWS_AS(Index::open(db), SearchError);
 }

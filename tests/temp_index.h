@@ -33,7 +33,7 @@ struct TempIndex {
 
 // How many documents of the index at `db` match `query`.
 inline size_t hits(const std::string& db, const std::string& query) {
-    Xapian::Database d = open_index(db);
+    Index d = Index::open(db);
     SearchRequest req;
     req.query = query;
     return search(d, req).total;
