@@ -10,13 +10,15 @@
 // figures compare the same work, and the run doubles as a check that
 // sharding changes no answer.
 //
-// Timing. The rounds are interleaved: round r runs the query set on the
-// first index, then on the second, and so on, so that a slower moment of a
-// shared machine falls on every index alike. Single-thread pass: each search
-// timed alone, one after another. Multi-thread pass: T threads, each with
-// its own Index (a Xapian Database is not thread-safe), each running the
-// whole query set from a different starting query; throughput is the
-// searches of all threads over the wall time of the round.
+// Timing. The rounds are interleaved: round r runs the query set on every
+// index in turn, starting from index r mod n, so that a slower moment of a
+// shared machine, and whatever slows the first index of a round, fall on
+// every index alike (exactly so when R is a multiple of the number of
+// indexes). Single-thread rounds first: each search timed alone, one after
+// another. Then the multi-thread rounds: T threads, each with its own Index
+// (a Xapian Database is not thread-safe), each running the whole query set
+// from a different starting query; throughput is the searches of all
+// threads over the wall time of the round.
 #include <algorithm>
 #include <barrier>
 #include <chrono>
@@ -193,12 +195,13 @@ int run(std::vector<Target>& targets, size_t rounds, size_t thread_count, size_t
             }
         }
     }
-    // The other handles' warm-up.
-    for (auto& t : targets) threaded_round(t, requests);
-
+    // The single-thread rounds, then the multi-thread ones: switching from
+    // threads back to one thread slowed the next few searches by up to 40 %
+    // (whichever index came first in the round paid it).
     for (size_t round = 0; round < rounds; ++round) {
-        std::fprintf(stderr, "passe %zu/%zu\n", round + 1, rounds);
-        for (auto& t : targets) {
+        std::fprintf(stderr, "un fil : passe %zu/%zu\n", round + 1, rounds);
+        for (size_t k = 0; k < targets.size(); ++k) {
+            Target& t = targets[(round + k) % targets.size()];
             const auto t0 = Clock::now();
             for (size_t q = 0; q < requests.size(); ++q) {
                 const auto s0 = Clock::now();
@@ -209,7 +212,13 @@ int run(std::vector<Target>& targets, size_t rounds, size_t thread_count, size_t
             }
             t.single_seconds += since(t0);
         }
-        for (auto& t : targets) {
+    }
+    // The other handles' warm-up.
+    for (auto& t : targets) threaded_round(t, requests);
+    for (size_t round = 0; round < rounds; ++round) {
+        std::fprintf(stderr, "%zu fils : passe %zu/%zu\n", thread_count, round + 1, rounds);
+        for (size_t k = 0; k < targets.size(); ++k) {
+            Target& t = targets[(round + k) % targets.size()];
             t.multi_seconds += threaded_round(t, requests);
             t.multi_searches += requests.size() * t.handles.size();
         }

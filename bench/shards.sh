@@ -3,14 +3,16 @@
 # indexed as one database, as 2 shards and as 4; each shard (and the single
 # database) served by its own xapian-tcpsrv on a free loopback port; then
 # coopdec-bench-shards (bench/shards.cc) over the six indexes — 1, 2 and 4
-# shards, local then remote — and a Markdown report in
-# bench/results/shards.md: the machine, the command, the figures. It checks
-# that the six give the same answers; it never fails on time.
+# shards, local then remote — plus the single database a second time, as a
+# control: its gap to the first shows the noise of the run. Then a Markdown
+# report in bench/results/shards.md: the machine, the command, the figures.
+# It checks that the indexes give the same answers; it never fails on time.
 #
 # Usage: bench/shards.sh [N]
 # Environment: COOPDEC_BIN_DIR (default build/bin: coopdec-gencorpus,
 # coopdec-index, coopdec-bench-shards), BENCH_OUT (default
-# build/bench-shards, emptied first), SEED (1), ROUNDS (10), THREADS (2),
+# build/bench-shards, emptied first), SEED (1), ROUNDS (14: each of the 7
+# indexes first in a round twice), THREADS (2),
 # FACET_VALUES (values listed per facet, default the server's 100),
 # SHARDS_REPORT (default bench/results/shards.md).
 # Every xapian-tcpsrv it starts is stopped on exit, whatever the exit.
@@ -19,7 +21,7 @@ cd "$(dirname "$0")/.."
 src="$(pwd)"
 n="${1:-3000}"
 seed="${SEED:-1}"
-rounds="${ROUNDS:-10}"
+rounds="${ROUNDS:-14}"
 threads="${THREADS:-2}"
 facet_values="${FACET_VALUES:-100}"
 bin="${COOPDEC_BIN_DIR:-$src/build/bin}"
@@ -98,6 +100,8 @@ start_server() {
 rm -rf "$out"
 mkdir -p "$out" "$(dirname "$report")"
 start=$(date +%s)
+started="$(date -u '+%Y-%m-%d %H:%M UTC')"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "corpus : $n documents, graine $seed" >&2
 "$bin/coopdec-gencorpus" --out "$out/corpus" --documents "$n" --seed "$seed" --quiet
@@ -129,7 +133,8 @@ echo "mesure : $rounds passes, $threads fils" >&2
 "$bin/coopdec-bench-shards" --rounds "$rounds" --threads "$threads" --facet-values "$facet_values" \
   --index "1 local=$out/db-1" --index "2 local=$out/db-2" --index "4 local=$out/db-4" \
   --index "1 remote=$out/remote-1.stub" --index "2 remote=$out/remote-2.stub" --index "4 remote=$out/remote-4.stub" \
-  > "$out/table.md"
+  --index "1 local, again=$out/db-1" > "$out/table.md"
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 stop_servers
 
 units=$(xapian-delve "$out/db-1" 2> /dev/null | sed -n 's/^number of documents = //p')
@@ -138,11 +143,13 @@ if [ -n "$(git -C "$src" status --porcelain 2> /dev/null)" ]; then commit="$comm
 {
   echo "# Shards: one database, 2 and 4 shards, local and over loopback"
   echo
-  echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'), coopdec $commit, $(($(date +%s) - start)) s in all."
+  echo "Run of $started, coopdec $commit, $(($(date +%s) - start)) s in all."
   echo
   echo "**Machine.** $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(uname -sr);"
-  echo "shared with other work and noisy: compare the ratios within this run, not the"
-  echo "milliseconds across runs."
+  echo "shared with other work and noisy (load average $load_before before the run,"
+  echo "$load_after after the measures): compare the ratios within this run, not the"
+  echo "milliseconds across runs. \"1 local, again\" is the single database measured a"
+  echo "second time: its gap to \"1 local\" is this run's noise."
   echo
   echo "**Command.** \`$command_line\`"
   echo
@@ -153,9 +160,10 @@ if [ -n "$(git -C "$src" status --porcelain 2> /dev/null)" ]; then commit="$comm
   echo "\`remote 127.0.0.1:PORT\` lines. No SearchCache: every search counts its facets."
   echo
   echo "**Measured** by \`coopdec-bench-shards\` (bench/shards.cc): the query set $rounds"
-  echo "times per index, rounds interleaved across the indexes; median and p95 of"
-  echo "single searches one at a time; searches/s on 1 thread and on $threads threads,"
-  echo "each thread with its own connection; ratios to \"1 local\". $facet_values values"
+  echo "times per index, rounds interleaved across the indexes (each round starting"
+  echo "from the next index); median and p95 of single searches one at a time;"
+  echo "searches/s on 1 thread and on $threads threads, each thread with its own"
+  echo "connection; ratios to \"1 local\". $facet_values values"
   echo "listed per facet (the title of each listed partnership is read from the index)."
   echo
   sed -n '1,/^$/p' "$out/table.md"

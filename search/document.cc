@@ -27,6 +27,23 @@ sc::Data stored_data(const Xapian::Database& db, const std::string& id) {
     return sc::decode_data(db.get_document(*p).get_data());
 }
 
+std::map<std::string, sc::Data> stored_data_of(const Xapian::Database& db, const std::vector<std::string>& ids) {
+    std::map<std::string, sc::Data> out;
+    if (ids.empty()) return out;
+    std::vector<Xapian::Query> terms;
+    for (const auto& id : ids) terms.emplace_back(sc::id_term(id));
+    Xapian::Enquire e(db);
+    e.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::MSet m = e.get_mset(0, static_cast<Xapian::doccount>(ids.size()));
+    m.fetch();  // the documents asked for together, where the backend can
+    for (auto it = m.begin(); it != m.end(); ++it) {
+        Xapian::Document d = it.get_document();
+        out.emplace(d.get_value(sc::kSlotDoc), sc::decode_data(d.get_data()));
+    }
+    return out;
+}
+
 ResultDocument summary_of(const std::string& id, const sc::Data& d) {
     auto get = [&](const char* k) {
         auto it = d.find(k);

@@ -2,6 +2,7 @@
 // for document pages, partnership pages and the JSON API.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,11 @@ struct DocumentView {
 // Every field stored on the document unit of `id` (schema::Data); empty
 // when the index has no such document.
 schema::Data stored_data(const Xapian::Database& db, const std::string& id);
+
+// The stored data of the documents `ids` (those the index has), by id, in
+// one query: over remote shards, a read per document costs a round trip to
+// every shard (the id's posting list), and a page lists tens of them.
+std::map<std::string, schema::Data> stored_data_of(const Xapian::Database& db, const std::vector<std::string>& ids);
 
 // The summary of a document from its document unit's stored data.
 ResultDocument summary_of(const std::string& id, const schema::Data& data);

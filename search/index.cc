@@ -3,7 +3,9 @@
 #include "search/index.h"
 
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
+#include <string_view>
 
 #include "common/schema.h"
 #include "search/search.h"
@@ -19,6 +21,13 @@ using shards::StubEntry;
 // A Xapian error as the operator can read it: its class and message.
 std::string described(const Xapian::Error& e) {
     return std::string(e.get_type()) + " : " + e.get_msg();
+}
+
+bool is_single_file_database(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char magic[9] = {};
+    in.read(magic, sizeof magic);
+    return in && std::string_view(magic, sizeof magic) == std::string_view("\x0f\x0dXapian ", 9);
 }
 
 }  // namespace
@@ -56,7 +65,9 @@ Index Index::open(const std::string& path, unsigned remote_timeout_ms) {
     Index index;
     std::error_code ec;
     std::string stub;
-    if (fs::is_regular_file(path, ec)) stub = path;
+    // A file is a stub, unless it is a single-file database
+    // (xapian-compact --single-file), which starts with Xapian's magic.
+    if (fs::is_regular_file(path, ec) && !is_single_file_database(path)) stub = path;
     else if (fs::is_regular_file(fs::path(path) / shards::kStubName, ec)) stub = (fs::path(path) / shards::kStubName).string();
 
     if (stub.empty()) {

@@ -501,8 +501,9 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
             best[u.get_value(sc::kSlotDoc)].push_back(std::move(u));
         }
     }
+    std::map<std::string, sc::Data> shown_data = stored_data_of(db, shown);
     for (const std::string& id : shown) {
-        sc::Data d = stored_data(db, id);
+        sc::Data& d = shown_data[id];
         ResultDocument r = summary_of(id, d);
         std::string lang = d["lang"];
 
@@ -550,11 +551,19 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
             fr.values.push_back(FacetCount{value, value, count, selected.count(analysis::fold(value)) > 0});
         std::stable_sort(fr.values.begin(), fr.values.end(), [](const auto& a, const auto& b) { return a.count > b.count; });
         fr.omitted = keep_listed(fr.values, req.facet_values);
-        // Labels for the listed values only: a partnership's title is a read.
-        for (FacetCount& c : fr.values) {
-            if (fr.name == "type") c.label = type_label(c.value);
-            if (fr.name == "partnership") {
-                auto t = cache ? cache->partnership_title(index, c.value) : stored_data(db, c.value)["title"];
+        // Labels for the listed values only: a partnership's title is a
+        // read, remembered by the cache for this revision, or made in one
+        // query for all of them (search/document.h, stored_data_of()).
+        if (fr.name == "type")
+            for (FacetCount& c : fr.values) c.label = type_label(c.value);
+        if (fr.name == "partnership") {
+            const bool cached = cache && index.revision();
+            std::vector<std::string> ids;
+            if (!cached)
+                for (const FacetCount& c : fr.values) ids.push_back(c.value);
+            std::map<std::string, sc::Data> records = stored_data_of(db, ids);
+            for (FacetCount& c : fr.values) {
+                std::string t = cached ? cache->partnership_title(index, c.value) : records[c.value]["title"];
                 if (!t.empty()) c.label = t;
             }
         }

@@ -81,10 +81,12 @@ std::string SearchCache::partnership_title(const Index& index, const std::string
 }
 
 std::shared_ptr<const FacetTable> SearchCache::facet_table(const Index& index) {
-    // One database only. Over several shards the counts through the table
-    // came out wrong (shards_test.cc caught it): the table is numbered by
-    // docid, and the combined docids the match spy sees do not line up
-    // with it. Sharded indexes count from the summaries, as remote ones do.
+    // One database only. The table is numbered by docid, and over several
+    // local shards Xapian 1.4 gives a match spy each shard's own docid, not
+    // the combined one (checked: a spy over two shards sees 1, 9, 18… then
+    // 1, 12, 23…): counts read from the table came out wrong, and
+    // shards_test.cc caught it. Sharded indexes count from the summaries,
+    // as remote ones do; their counts are still cached by revision.
     if (index.shard_count() != 1) return nullptr;
     const std::optional<IndexRevision> revision = index.revision();
     if (!revision) return nullptr;

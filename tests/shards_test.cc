@@ -134,6 +134,19 @@ TEST_CASE("stub files are read as Xapian reads them, and what coopdec refuses is
     CHECK(test::contains(refusal("chert /x\n"), "bad:1: ligne non comprise"));
     CHECK(test::contains(refusal("auto\n"), "chemin manquant"));
 
+    // A single-file database (xapian-compact --single-file) is a file too,
+    // and no stub.
+    index_or_fail({"--db", dir / "one", test::copy_corpus_files(dir, {"partenariats/part-amou-1-aiffres.xml"})});
+    int compacted = 0;
+    std::string out = test::run_command("xapian-compact --single-file " + test::shell_quote(dir / "one") + " " +
+                                                test::shell_quote(dir / "one.glass") + " 2>&1",
+                                        compacted);
+    INFO(out);
+    REQUIRE(compacted == 0);
+    SearchRequest aiffres;
+    aiffres.query = "aiffres";
+    CHECK(search(Index::open(dir / "one.glass"), aiffres).total == 1);
+
     // The server and coopdec-search say it too, and name the file.
     std::string said;
     int status = 0;
