@@ -377,3 +377,51 @@ TEST_CASE("a replica follows its master through xapian-replicate, and its server
     CHECK(test::contains(total("aiffres"), "\"total\":0"));
     CHECK(test::contains(total("bressuire"), "\"total\":1"));
 }
+
+TEST_CASE("a sharded index is replicated shard by shard, its stub beside them", "[shards][replication]") {
+    test::TempDir dir;
+    const std::string corpus = test::copy_corpus_files(
+            dir, {"repertoire/togo.xml", "partenariats/part-amou-1-aiffres.xml", "partenariats/part-ogou-1-niort.xml",
+                  "conventions/conv-amou-1-aiffres-2006.xml"});
+    fs::create_directories(dir / "masters");
+    const std::string master = dir / "masters/idx";
+    index_or_fail({"--shards", "2", "--db", master, corpus});
+    test::ReplicationServer replication(dir / "masters");
+    fs::create_directories(dir / "replica");  // xapian-replicate makes the shard's folder, not its parent
+    auto replicate = [&]() {
+        for (const char* shard : {"shard-0", "shard-1"}) {
+            int status = 0;
+            std::string said = test::run_command(
+                    "xapian-replicate -h 127.0.0.1 -p " + std::to_string(replication.port()) + " -m idx/" + shard +
+                            " -o -r 0 " + test::shell_quote(dir / "replica/" + shard) + " 2>&1",
+                    status);
+            INFO(said);
+            REQUIRE(status == 0);
+        }
+    };
+    replicate();
+    fs::copy_file(master + "/stub", dir / "replica/stub");
+    test::ServerProcess server({"--db", dir / "replica", "--port", "0"});
+    test::ServerProcess reference({"--db", master, "--port", "0"});
+    auto same = [&](const std::string& target) {
+        INFO(target);
+        test::HttpAnswer a = server.get(target), b = reference.get(target);
+        CHECK(a.status == 200);
+        CHECK(a.body == b.body);
+        return a.body;
+    };
+    CHECK(test::contains(same("/api/search?q=aiffres"), "\"total\":"));
+    same("/api/doc/part-amou-1-aiffres");
+    CHECK(test::contains(same("/api/search?q=bressuire"), "\"total\":0"));
+
+    fs::copy_file(test::source_dir() + "/corpus/partenariats/part-kloto-1-bressuire.xml", dir / "corpus/part-kloto-1-bressuire.xml");
+    int status = 0;
+    std::string said = test::run_command("XAPIAN_MAX_CHANGESETS=10 " + test::bin("coopdec-index") + " --schemas " +
+                                                 test::shell_quote(test::source_dir() + "/corpus/schema") + " --db " +
+                                                 test::shell_quote(master) + " " + test::shell_quote(corpus) + " 2>&1",
+                                         status);
+    INFO(said);
+    REQUIRE(status == 0);
+    replicate();
+    CHECK(test::contains(same("/api/search?q=bressuire"), "\"total\":1"));
+}
