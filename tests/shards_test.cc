@@ -45,6 +45,20 @@ void index_or_fail(const std::vector<std::string>& args) {
     REQUIRE(run_shard_indexer(args, said) == 0);
 }
 
+// Re-indexes `corpus` into the master index `master` keeping changesets
+// (XAPIAN_MAX_CHANGESETS), so that its replicas get increments.
+void reindex_master(const std::string& master, const std::string& corpus) {
+    // In the child's environment only: set here, it would change every
+    // later index this process writes.
+    int status = 0;
+    std::string said = test::run_command("XAPIAN_MAX_CHANGESETS=10 " + test::bin("coopdec-index") + " --schemas " +
+                                                 test::shell_quote(test::source_dir() + "/corpus/schema") + " --db " +
+                                                 test::shell_quote(master) + " " + test::shell_quote(corpus) + " 2>&1",
+                                         status);
+    INFO(said);
+    REQUIRE(status == 0);
+}
+
 // The fixed query set: words, phrases, facets (document-level and per
 // unit), every sort, browsing, later pages, a cited provision, nothing found.
 std::vector<SearchRequest> shard_query_set() {
@@ -356,15 +370,7 @@ TEST_CASE("a replica follows its master through xapian-replicate, and its server
     // The master re-indexes, with changesets kept for its replicas; the
     // replica's server answers meanwhile, from the replica.
     fs::copy_file(test::source_dir() + "/corpus/partenariats/part-kloto-1-bressuire.xml", dir / "corpus/part-kloto-1-bressuire.xml");
-    {
-        int status = 0;
-        std::string said = test::run_command("XAPIAN_MAX_CHANGESETS=10 " + test::bin("coopdec-index") + " --schemas " +
-                                                     test::shell_quote(test::source_dir() + "/corpus/schema") + " --db " +
-                                                     test::shell_quote(master) + " " + test::shell_quote(corpus) + " 2>&1",
-                                             status);
-        INFO(said);
-        REQUIRE(status == 0);
-    }
+    reindex_master(master, corpus);
     CHECK(test::contains(total("bressuire"), "\"total\":0"));  // not replicated yet
     replicate();
     CHECK(test::contains(total("bressuire"), "\"total\":1"));  // the same server process, the new revision
@@ -415,13 +421,7 @@ TEST_CASE("a sharded index is replicated shard by shard, its stub beside them", 
     CHECK(test::contains(same("/api/search?q=bressuire"), "\"total\":0"));
 
     fs::copy_file(test::source_dir() + "/corpus/partenariats/part-kloto-1-bressuire.xml", dir / "corpus/part-kloto-1-bressuire.xml");
-    int status = 0;
-    std::string said = test::run_command("XAPIAN_MAX_CHANGESETS=10 " + test::bin("coopdec-index") + " --schemas " +
-                                                 test::shell_quote(test::source_dir() + "/corpus/schema") + " --db " +
-                                                 test::shell_quote(master) + " " + test::shell_quote(corpus) + " 2>&1",
-                                         status);
-    INFO(said);
-    REQUIRE(status == 0);
+    reindex_master(master, corpus);
     replicate();
     CHECK(test::contains(same("/api/search?q=bressuire"), "\"total\":1"));
 }
