@@ -45,6 +45,7 @@
 #include "common/schema.h"
 #include "common/shards.h"
 #include "indexer/compact.h"
+#include "indexer/failure.h"
 #include "indexer/document.h"
 #include "indexer/extract.h"
 #include "indexer/gazetteer.h"
@@ -81,42 +82,11 @@ void forget_document(Xapian::WritableDatabase& db, const std::string& id) {
     db.set_metadata(std::string(sc::kHtmlKeyPrefix) + id, "");
 }
 
-// The causes an operator can fix, in French.
-const std::pair<int, const char*> kReasons[] = {
-        {ENOSPC, "plus de place sur le disque"},
-        {EDQUOT, "quota de disque dépassé"},
-        {EROFS, "système de fichiers en lecture seule"},
-        {EACCES, "permission refusée"},
-        {EPERM, "opération non permise"},
-        {EIO, "erreur d'entrée-sortie du disque"},
-        {EMFILE, "trop de fichiers ouverts"},
-};
-
-// The cause of a system error in French, for the operator, from errno's
-// text (strerror).
-std::string system_reason(const char* error_string) {
-    if (!error_string || !*error_string) return {};
-    for (const auto& [code, text] : kReasons)
-        if (std::strcmp(error_string, std::strerror(code)) == 0) return text;
-    return error_string;
-}
-
-// Why Xapian failed: errno's text when it kept one; otherwise a known cause
-// quoted in its message (a failed commit reports "Commit failed (No space
-// left on device)" inside another error); otherwise its message.
-std::string describe(const Xapian::Error& e) {
-    std::string reason = system_reason(e.get_error_string());
-    if (!reason.empty()) return reason;
-    for (const auto& [code, text] : kReasons)
-        if (e.get_msg().find(std::strerror(code)) != std::string::npos) return text;
-    return e.get_msg();
-}
-
 // One message for every failed write: it names the index and says that the
 // previous state is intact (nothing of the run was committed).
 void report_write_failure(std::FILE* log, const std::string& db_path, const Xapian::Error& e) {
     std::fprintf(log, "%s: écriture de l'index impossible (%s) : l'index est laissé tel qu'il était avant cette exécution\n",
-                 db_path.c_str(), describe(e).c_str());
+                 db_path.c_str(), describe_failure(e).c_str());
 }
 
 // Opens the index for writing and starts the run's transaction, or says why
@@ -150,7 +120,7 @@ bool open_for_writing(const std::string& path, Xapian::WritableDatabase& db, std
             report(log, path + ": index impossible à verrouiller pour l'écrire : " + e.get_msg());
         return false;
     } catch (const Xapian::Error& e) {
-        report(log, path + ": ouverture de l'index impossible : " + describe(e));
+        report(log, path + ": ouverture de l'index impossible : " + describe_failure(e));
         return false;
     }
 }
@@ -416,7 +386,7 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
                 if ((" " + langs + " ").find(" " + l + " ") == std::string::npos) langs += (langs.empty() ? "" : " ") + l;
             created = created && db.get_lastdocid() == 0;
         } catch (const Xapian::Error& e) {
-            report(log, layout.databases[i] + ": lecture de l'index impossible : " + describe(e));
+            report(log, layout.databases[i] + ": lecture de l'index impossible : " + describe_failure(e));
             sum.fatal = true;
             return sum;
         }
