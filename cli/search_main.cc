@@ -12,7 +12,7 @@
 static const char kUsage[] =
     "usage : coopdec-search --db INDEX [--json] [--filter FACETTE=VALEUR]... [--page N]\n"
     "                       [--per-page N] [--sort pertinence|date|date-asc]\n"
-    "                       [--facet-values N]\n"
+    "                       [--facet-values N] [--all-words] [--no-correction]\n"
     "                       [--synonyms FICHIER] [REQUÊTE...]\n"
     "INDEX : le dossier de l'index, ou le fichier qui liste ses fragments (stub Xapian :\n"
     "« auto CHEMIN », « remote HÔTE:PORT » servi par xapian-tcpsrv).\n"
@@ -20,6 +20,9 @@ static const char kUsage[] =
     "lang, role ; et year_from=AAAA, year_to=AAAA. Une REQUÊTE vide liste tous les documents.\n"
     "--facet-values N : valeurs listées par facette, les plus fréquentes d'abord\n"
     "(100 par défaut, 0 : toutes ; toutes sont comptées).\n"
+    "--all-words : seulement les documents qui contiennent tous les mots (par défaut,\n"
+    "ceux qui n'en contiennent qu'une partie suivent). --no-correction : jamais de\n"
+    "résultats pour la requête corrigée à la place de la requête tapée.\n"
     "Statut : 0 succès, 2 requête ou index invalide.\n";
 
 // Plain-text form of a snippet: <mark> shown as [ ], entities decoded.
@@ -66,6 +69,8 @@ int main(int argc, char** argv) {
         else if (a == "--per-page" && i + 1 < argc) param("per_page", argv[++i]);
         else if (a == "--sort" && i + 1 < argc) param("sort", argv[++i]);
         else if (a == "--facet-values" && i + 1 < argc) param("facet_values", argv[++i]);
+        else if (a == "--all-words") param("mots", "tous");
+        else if (a == "--no-correction") param("corriger", "non");
         else if (a == "--help" || a == "-h") {
             std::fputs(kUsage, stdout);
             return 0;
@@ -89,7 +94,19 @@ int main(int argc, char** argv) {
             std::printf("%s\n", coopdec::to_json(r).c_str());
             return 0;
         }
-        std::printf("%zu document(s) pour « %s »\n", r.total, query.c_str());
+        if (!r.corrected_from.empty())
+            std::printf("Résultats pour : %s ; rechercher plutôt : %s (--no-correction)\n", r.query.c_str(),
+                        r.corrected_from.c_str());
+        if (r.complete < r.total)
+            std::printf("%zu document(s) pour « %s » : %zu contiennent tous les mots, %zu en contiennent une partie\n",
+                        r.total, r.query.c_str(), r.complete, r.total - r.complete);
+        else
+            std::printf("%zu document(s) pour « %s »\n", r.total, r.query.c_str());
+        for (const auto& n : r.names) {
+            std::string v;
+            for (const auto& x : n.values) v += (v.empty() ? "" : " ou ") + x.facet + "=" + x.value;
+            std::printf("Interprété comme : « %s » = %s\n", n.text.c_str(), v.c_str());
+        }
         if (!r.expansions.empty()) {
             std::string e;
             for (const auto& x : r.expansions) e += (e.empty() ? "" : ", ") + x;
@@ -101,6 +118,11 @@ int main(int argc, char** argv) {
         for (const auto& d : r.results) {
             std::printf("\n%s%s [%s] %s\n", d.title.c_str(), d.demo ? " (document de démonstration)" : "",
                         d.type.c_str(), d.url.c_str());
+            if (!d.missing.empty()) {
+                std::string m;
+                for (const auto& x : d.missing) m += (m.empty() ? "" : ", ") + x;
+                std::printf("  ne contient pas : %s\n", m.c_str());
+            }
             for (const auto& p : d.passages)
                 std::printf("  %s — %s\n    %s\n", p.label.c_str(), p.url.c_str(), snippet_text(p.snippet).c_str());
         }

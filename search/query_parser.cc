@@ -19,6 +19,7 @@ struct Item {
     std::string text;
     bool quoted = false;
     bool negated = false;
+    bool required = false;     // +word
     bool prefix = false;       // ends with *
     std::string field;         // facet name, when field:value
     bool is_or = false;        // the OR operator
@@ -47,6 +48,9 @@ std::vector<Item> lex(std::string_view s) {
         Item it;
         if (s[i] == '-' && i + 1 < n && !space(s[i + 1])) {
             it.negated = true;
+            ++i;
+        } else if (s[i] == '+' && i + 1 < n && !space(s[i + 1])) {
+            it.required = true;
             ++i;
         }
         // field:value or field:"value"
@@ -82,8 +86,8 @@ std::vector<Item> lex(std::string_view s) {
 
 class Builder {
 public:
-    Builder(const std::vector<std::string>& langs, ParsedQuery& out, const Synonyms* synonyms)
-        : langs_(langs), out_(out), synonyms_(synonyms) {
+    Builder(const std::vector<std::string>& langs, ParsedQuery& out, const Synonyms* synonyms, const Names* names)
+        : langs_(langs), out_(out), synonyms_(synonyms), names_(names) {
         if (langs_.empty()) langs_.push_back("fr");
     }
 
@@ -111,38 +115,45 @@ public:
         return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
     }
 
-    // Plain text: every word required; stop words dropped unless nothing
-    // else is left; "article 46" kept together as a phrase.
-    Xapian::Query text(std::string_view s, bool positive) {
+    // Plain text: one clause per word; stop words dropped unless nothing
+    // else is left; "article 46" kept together as a phrase; synonyms and
+    // names (positive text only) one clause each.
+    std::vector<Clause> text(std::string_view s, bool positive) {
         auto toks = analysis::tokenize(s);
         bool all_stop = true;
         for (const auto& t : toks) all_stop = all_stop && t.stop;
         std::vector<std::string> terms;
         for (const auto& t : toks) terms.push_back(t.term);
-        std::vector<Xapian::Query> parts;
+        auto typed = [&](size_t a, size_t b) { return std::string(s.substr(toks[a].begin, toks[b].end - toks[a].begin)); };
+        std::vector<Clause> parts;
         for (size_t k = 0; k < toks.size(); ++k) {
             const auto& t = toks[k];
             size_t group = 0;
             size_t len = positive && synonyms_ ? synonyms_->match(terms, k, group) : 0;
             if (len > 0) {
-                parts.push_back(widened(toks, k, len, group));
+                parts.push_back(Clause{widened(toks, k, len, group), typed(k, k + len - 1), false});
+                k += len - 1;
+                continue;
+            }
+            std::vector<NamedValue> readings;
+            len = positive && names_ ? names_->match(terms, k, readings) : 0;
+            if (len > 0 && !readings.empty()) {
+                parts.push_back(named(s, toks, k, len, readings));
                 k += len - 1;
                 continue;
             }
             if (t.term == "article" && k + 1 < toks.size() && is_number(toks[k + 1].term)) {
-                parts.push_back(phrase({t, toks[k + 1]}));
+                parts.push_back(Clause{phrase({t, toks[k + 1]}), typed(k, k + 1), false});
                 if (positive) out_.plain_words.push_back(t.term + " " + toks[k + 1].term);
                 ++k;
                 continue;
             }
             if (t.stop && !all_stop) continue;
-            parts.push_back(all_stop ? Xapian::Query(t.term) : word(t.term));
+            parts.push_back(Clause{all_stop ? Xapian::Query(t.term) : word(t.term), typed(k, k), false});
             if (all_stop) out_.words.insert(t.term);
             if (positive) out_.plain_words.push_back(t.term);
         }
-        if (parts.empty()) return Xapian::Query();
-        if (parts.size() == 1) return parts[0];
-        return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+        return parts;
     }
 
     Xapian::Query prefix(std::string_view s) {
@@ -202,46 +213,96 @@ private:
                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     }
 
+    // toks[at, at+len) names facet values: its words, OR the documents that
+    // carry one of the values (a fixed weight, as boolean terms weigh nothing).
+    Clause named(std::string_view s, const std::vector<analysis::Token>& toks, size_t at, size_t len,
+                 const std::vector<NamedValue>& readings) {
+        std::vector<Xapian::Query> words;
+        for (size_t k = at; k < at + len; ++k) {
+            out_.plain_words.push_back(toks[k].term);
+            if (!toks[k].stop || len == 1) words.push_back(word(toks[k].term));
+        }
+        std::vector<Xapian::Query> alts;
+        if (!words.empty())
+            alts.push_back(words.size() == 1 ? words[0] : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()));
+        for (const NamedValue& v : readings) {
+            const sc::Facet* f = sc::find_facet(v.facet);
+            if (!f) continue;
+            auto* fixed = new Xapian::FixedWeightPostingSource(kNameWeight);
+            alts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()),
+                              Xapian::Query(sc::facet_term(*f, v.value)));
+        }
+        std::string typed(s.substr(toks[at].begin, toks[at + len - 1].end - toks[at].begin));
+        out_.names.push_back(NameReading{typed, readings});
+        return Clause{Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end()), typed, false};
+    }
+
     std::vector<std::string> langs_;
     ParsedQuery& out_;
     const Synonyms* synonyms_;
+    const Names* names_;
 };
+
+Xapian::Query and_of(const std::vector<Clause>& clauses) {
+    std::vector<Xapian::Query> qs;
+    for (const Clause& c : clauses) qs.push_back(c.query);
+    if (qs.empty()) return Xapian::Query();
+    return qs.size() == 1 ? qs[0] : Xapian::Query(Xapian::Query::OP_AND, qs.begin(), qs.end());
+}
 
 }  // namespace
 
-ParsedQuery parse_query(std::string_view text, const std::vector<std::string>& langs, const Synonyms* synonyms) {
+ParsedQuery parse_query(std::string_view text, const std::vector<std::string>& langs, const Synonyms* synonyms,
+                        const Names* names) {
     ParsedQuery out;
-    Builder b(langs, out, synonyms);
+    Builder b(langs, out, synonyms, names);
     std::vector<Item> items = lex(text);
 
-    std::vector<Xapian::Query> groups;    // ANDed together
+    std::vector<Clause> groups;        // the clauses, ANDed together
     std::vector<Xapian::Query> negatives; // AND_NOT
-    std::vector<Xapian::Query> current;   // the OR group being built
-    std::string run;                      // plain items not yet analysed
+    std::vector<Clause> current;       // the OR group being built
+    std::string run;                   // plain items not yet analysed
     bool pending_or = false;
 
     auto close_group = [&]() {
         if (current.empty()) return;
-        groups.push_back(current.size() == 1 ? current[0]
-                                             : Xapian::Query(Xapian::Query::OP_OR, current.begin(), current.end()));
+        if (current.size() == 1) {
+            groups.push_back(std::move(current[0]));
+        } else {
+            Clause g;
+            std::vector<Xapian::Query> alts;
+            for (const Clause& c : current) {
+                alts.push_back(c.query);
+                g.text += (g.text.empty() ? "" : " OR ") + c.text;
+                g.required = g.required || c.required;
+            }
+            g.query = Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
+            groups.push_back(std::move(g));
+        }
         current.clear();
     };
-    // A plain run is analysed as one text; an OR attaches only its last word.
-    auto flush_run = [&]() {
-        if (run.empty()) return;
-        Xapian::Query q = b.text(run, true);
-        run.clear();
-        if (!q.empty()) {
-            if (!pending_or) close_group();
-            current.push_back(q);
-        }
+    auto add = [&](Clause c) {
+        if (c.query.empty()) return;
+        if (!pending_or) close_group();
+        current.push_back(std::move(c));
         pending_or = false;
     };
-    auto add = [&](const Xapian::Query& q) {
-        if (q.empty()) return;
-        if (!pending_or) close_group();
-        current.push_back(q);
-        pending_or = false;
+    // A plain run gives one clause per word; after OR, the run is one word
+    // (an OR attaches only its last word), whose clauses form one.
+    auto flush_run = [&]() {
+        if (run.empty()) return;
+        std::vector<Clause> parts = b.text(run, true);
+        run.clear();
+        if (parts.empty()) {
+            pending_or = false;
+            return;
+        }
+        if (pending_or && parts.size() > 1) {
+            Clause joined{and_of(parts), parts.front().text, false};
+            for (size_t k = 1; k < parts.size(); ++k) joined.text += " " + parts[k].text;
+            parts = {std::move(joined)};
+        }
+        for (Clause& c : parts) add(std::move(c));
     };
 
     for (size_t k = 0; k < items.size(); ++k) {
@@ -273,18 +334,28 @@ ParsedQuery parse_query(std::string_view text, const std::vector<std::string>& l
         }
         if (it.negated) {
             flush_run();
-            Xapian::Query q = it.quoted ? b.phrase(analysis::tokenize(it.text)) : b.text(it.text, false);
+            Xapian::Query q = it.quoted ? b.phrase(analysis::tokenize(it.text)) : and_of(b.text(it.text, false));
             if (!q.empty()) negatives.push_back(q);
             continue;
         }
         if (it.quoted) {
             flush_run();
-            add(b.phrase(analysis::tokenize(it.text)));
+            add(Clause{b.phrase(analysis::tokenize(it.text)), "\"" + it.text + "\"", true});
             continue;
         }
         if (it.prefix) {
             flush_run();
-            add(b.prefix(it.text));
+            add(Clause{b.prefix(it.text), it.text + "*", it.required});
+            continue;
+        }
+        if (it.required) {
+            // +word: its own clause(s), each required.
+            flush_run();
+            std::vector<Clause> parts = b.text(it.text, true);
+            for (Clause& c : parts) {
+                c.required = true;
+                add(std::move(c));
+            }
             continue;
         }
         if (pending_or) {
@@ -298,8 +369,8 @@ ParsedQuery parse_query(std::string_view text, const std::vector<std::string>& l
     flush_run();
     close_group();
 
-    if (!groups.empty())
-        out.query = groups.size() == 1 ? groups[0] : Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end());
+    out.query = and_of(groups);
+    out.clauses = std::move(groups);
     if (!negatives.empty())
         out.exclusion = negatives.size() == 1 ? negatives[0]
                                               : Xapian::Query(Xapian::Query::OP_OR, negatives.begin(), negatives.end());

@@ -1,6 +1,6 @@
-// @brief The query language: words (all required), "exact phrases", OR,
-// -exclusion, prefix*, field:value — read with the same analysis as the
-// documents (common/analysis.h).
+// @brief The query language: words, "exact phrases", +required words, OR,
+// -exclusion, prefix*, field:value, names of places, countries and partners
+// — read with the same analysis as the documents (common/analysis.h).
 #pragma once
 
 #include <map>
@@ -11,11 +11,35 @@
 
 #include <xapian.h>
 
+#include "search/names.h"
+
 namespace coopdec {
 
-struct ParsedQuery {
-    // The positive text part; Xapian::Query() (empty) when it has no words.
+// One thing the query asks for: a word, a phrase, an OR group, a prefix, a
+// synonym group, a name. A document "holds every word" when it matches
+// every clause; partial matching (search/search.cc) ranks the others by the
+// clauses they match.
+struct Clause {
     Xapian::Query query;
+    std::string text;       // as the user typed it, for « ne contient pas : … »
+    bool required = false;  // +word or "phrase": never dropped by partial matching
+};
+
+// A name of the query read as facet values (search/names.h): « belges » →
+// country BE; an ambiguous name has several readings.
+struct NameReading {
+    std::string text;  // as typed
+    std::vector<NamedValue> values;
+};
+
+struct ParsedQuery {
+    // The positive text part: every clause required (AND); Xapian::Query()
+    // (empty) when it has no words.
+    Xapian::Query query;
+    // The clauses `query` ANDs, in query order.
+    std::vector<Clause> clauses;
+    // The names recognised in the query, in query order.
+    std::vector<NameReading> names;
     // What `-word` and `-"phrase"` exclude, ORed; empty when nothing is.
     // Exclusion is by document: the caller removes every document in which
     // this matches anywhere, not only the units where it matches.
@@ -33,6 +57,7 @@ struct ParsedQuery {
 };
 
 class Synonyms;
+class Names;
 
 // Parses `text`. `langs` are the languages of the index (stems of every one
 // are searched, so that an English act is found by its English stems).
@@ -42,9 +67,16 @@ class Synonyms;
 // spellings (pays, partenariat, theme/thème, annee/année, langue, role/rôle,
 // region/région, prefecture/préfecture).
 // With `synonyms`, a word or phrase of a synonym group (outside quotes)
-// also matches the group's other terms.
+// also matches the group's other terms. With `names`, a name of a place,
+// country or partner (outside quotes) also matches the documents that carry
+// the facet values it stands for (their weight: kNameWeight), whether their
+// text says it or not. `+word` makes a word required (so does a phrase).
 ParsedQuery parse_query(std::string_view text, const std::vector<std::string>& langs,
-                        const Synonyms* synonyms = nullptr);
+                        const Synonyms* synonyms = nullptr, const Names* names = nullptr);
+
+// The weight a document gets from carrying a name's facet value: about what a
+// matching word of average rarity gives under BM25.
+inline constexpr double kNameWeight = 4.0;
 
 // Longest prefix* expansion, so that `a*` cannot expand to the whole lexicon.
 inline constexpr Xapian::termcount kMaxWildcardExpansion = 200;

@@ -63,6 +63,18 @@ std::optional<SearchError> apply_parameter(SearchRequest& req, const std::string
         else return SearchError{"tri inconnu « " + value + " » (pertinence, date ou date-asc)"};
         return std::nullopt;
     }
+    if (name == "mots") {
+        if (value == "tous") req.all_words = true;
+        else if (value == "partiel" || value.empty()) req.all_words = false;
+        else return SearchError{"valeur inconnue pour mots : « " + value + " » (tous ou partiel)"};
+        return std::nullopt;
+    }
+    if (name == "corriger") {
+        if (value == "non") req.correct_spelling = false;
+        else if (value == "oui" || value.empty()) req.correct_spelling = true;
+        else return SearchError{"valeur inconnue pour corriger : « " + value + " » (oui ou non)"};
+        return std::nullopt;
+    }
     if (schema::find_facet(name)) {
         if (value.empty()) return std::nullopt;  // an empty select means "any"
         req.filters[name].push_back(value);
@@ -71,7 +83,7 @@ std::optional<SearchError> apply_parameter(SearchRequest& req, const std::string
     std::string known;
     for (const auto& f : schema::kFacets) known += std::string(f.name) + ", ";
     return SearchError{"paramètre inconnu « " + name + " » (possibles : q, " + known +
-                       "year_from, year_to, doc, page, per_page, sort, facet_values)"};
+                       "year_from, year_to, doc, page, per_page, sort, facet_values, mots, corriger)"};
 }
 
 }  // namespace coopdec

@@ -11,7 +11,9 @@ namespace coopdec {
 
 // Applies one parameter: a facet name (schema::kFacets), year_from, year_to,
 // q, page, per_page, sort (pertinence|date|date-asc; relevance accepted),
-// doc (search within one document).
+// doc (search within one document), mots (tous: every word required;
+// partiel, the default: partial matches too), corriger (non: never answer
+// with the spelling correction; oui, the default).
 // Returns a French message for an unknown name or a malformed value; the
 // request is unchanged then. Values of the index (does this commune exist?)
 // are checked later by validate().

@@ -116,7 +116,8 @@ std::string get(const schema::Data& d, const char* key) {
 std::string to_json(const SearchResult& r) {
     Json j;
     j.open('{');
-    j.field("query", r.query).field("total", r.total).field("page", r.page).field("per_page", r.per_page);
+    j.field("query", r.query).field("total", r.total).field("complete", r.complete).field("page", r.page).field("per_page", r.per_page);
+    j.field("corrected_from", r.corrected_from);
     j.key("results").open('[');
     for (const auto& d : r.results) {
         j.open('{');
@@ -124,6 +125,7 @@ std::string to_json(const SearchResult& r) {
         j.field("partner", d.partner);
         string_array(j, "communes", d.communes);
         partnership_refs(j, d);
+        string_array(j, "missing", d.missing);
         j.key("passages").open('[');
         for (const auto& p : d.passages) {
             j.open('{');
@@ -153,6 +155,14 @@ std::string to_json(const SearchResult& r) {
     j.field("suggestion", r.suggestion);
     j.key("reading").open('[');
     for (const auto& x : r.reading) j.open('{').field("label", x.label).field("url", x.url).close('}');
+    j.close(']');
+    j.key("names").open('[');
+    for (const auto& n : r.names) {
+        j.open('{').field("text", n.text).key("values").open('[');
+        for (const auto& v : n.values)
+            j.open('{').field("facet", v.facet).field("value", v.value).field("label", v.label).close('}');
+        j.close(']').close('}');
+    }
     j.close(']');
     j.key("relaxations").open('[');
     for (const auto& x : r.relaxations)

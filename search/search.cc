@@ -15,6 +15,8 @@
 #include "search/facet_count.h"
 #include "search/facet_table.h"
 #include "search/legal.h"
+#include "search/names.h"
+#include "search/partial.h"
 #include "search/query_parser.h"
 #include "search/search_cache.h"
 #include "search/snippet.h"
@@ -241,7 +243,8 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
     const Xapian::Database& db = index.db();
     if (auto err = validate(db, req)) throw *err;
     std::vector<std::string> langs = index_languages(index);
-    ParsedQuery pq = parse_query(req.query, langs, synonyms);
+    std::shared_ptr<const Names> names = Names::load(index);
+    ParsedQuery pq = parse_query(req.query, langs, synonyms, names.get());
     for (const auto& [name, values] : pq.filters) {
         const sc::Facet* f = sc::find_facet(name);
         for (const auto& v : values)
@@ -254,8 +257,8 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
     if (!pq.exclusion.empty()) excluded = excluded_documents(db, pq.exclusion);
     Xapian::Query within;
     if (!req.within.empty()) within = Xapian::Query(std::string(sc::kPrefixDoc) + req.within);
-    auto match_query = [&](const Filters& fs, const Years& ys) {
-        Xapian::Query q = build_match(pq.query, fs, ys, excluded);
+    auto match_of = [&](const Xapian::Query& words, const Filters& fs, const Years& ys) {
+        Xapian::Query q = build_match(words, fs, ys, excluded);
         return within.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, within);
     };
 
@@ -268,11 +271,28 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
             leading.emplace(p.doc_id, p.anchor);
         }
     }
+    const bool unit_level = has_unit_facet(filters);
+    // Every clause held: the strict match, counted first. Partial matching
+    // lists the documents holding some clauses only while few hold them all
+    // (kPartialBelow), and never for one clause or under « tous les mots ».
+    size_t optional_clauses = 0;
+    for (const Clause& c : pq.clauses) optional_clauses += c.required ? 0 : 1;
+    const bool may_be_partial = !req.all_words && pq.clauses.size() >= 2 && optional_clauses > 0;
+    std::shared_ptr<const FacetCounts> strict_counts = counted(index, match_of(pq.query, filters, years), unit_level, cache);
+    const bool partial = may_be_partial && strict_counts->documents < kPartialBelow;
+    const Xapian::Query words = partial ? union_of(pq.clauses) : pq.query;
+    auto match_query = [&](const Filters& fs, const Years& ys) { return match_of(words, fs, ys); };
     const Xapian::Query counted_query = match_query(filters, years);
-    Xapian::Query main_query = counted_query;
+    // Ranking: the clauses held (partial), then BM25, with the words close
+    // together as a bonus; the cited provisions' documents before all.
+    Xapian::Query ranked_words = partial ? ranked_union(db, pq.clauses) : pq.query;
+    if (Xapian::Query near = proximity(pq.plain_words); !near.empty() && !ranked_words.empty())
+        ranked_words = Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked_words, near);
+    Xapian::Query main_query = match_query(filters, years);
+    if (!ranked_words.empty()) main_query = match_of(ranked_words, filters, years);
     if (!leading.empty()) {
         auto* boost = new Xapian::ValueMapPostingSource(sc::kSlotDoc);
-        for (const auto& [id, anchor] : leading) boost->add_mapping(id, 1000.0);
+        for (const auto& [id, anchor] : leading) boost->add_mapping(id, kClauseBonus * 100);
         main_query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main_query, Xapian::Query(boost->release()));
     }
 
@@ -295,8 +315,8 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
         enquire.set_sort_by_value_then_relevance(sc::kSlotDate, req.sort != SearchRequest::Sort::date_asc);
         shown = page_by_date(enquire, offset, size);
     }
-    const bool unit_level = has_unit_facet(filters);
-    std::shared_ptr<const FacetCounts> counts = counted(index, counted_query, unit_level, cache);
+    std::shared_ptr<const FacetCounts> counts =
+        partial ? counted(index, counted_query, unit_level, cache) : strict_counts;
     Xapian::Query filter = filter_query(filters, years);
 
     SearchResult res;
@@ -304,6 +324,7 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
     res.page = req.page;
     res.per_page = req.per_page;
     res.total = counts->documents;
+    res.complete = strict_counts->documents;
 
     Highlight hl{pq.words, pq.stems, pq.prefixes};
     Xapian::Query unit_filter = Xapian::Query(Xapian::Query::OP_AND_NOT, match_all(),
@@ -315,7 +336,7 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
     if (!browsing && req.passages > 0 && !shown.empty()) {
         std::vector<Xapian::Query> docs;
         for (const auto& id : shown) docs.emplace_back(std::string(sc::kPrefixDoc) + id);
-        Xapian::Query within(Xapian::Query::OP_FILTER, pq.query,
+        Xapian::Query within(Xapian::Query::OP_FILTER, ranked_words,
                              Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(Xapian::Query::OP_OR, docs.begin(), docs.end()),
                                            unit_filter));
         if (!filter.empty()) within = Xapian::Query(Xapian::Query::OP_FILTER, within, filter);
@@ -329,9 +350,12 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
         }
     }
     std::map<std::string, sc::Data> shown_data = stored_data_of(db, shown);
+    std::map<std::string, std::vector<std::string>> missing;
+    if (partial && res.complete < res.total) missing = missing_clauses(db, pq.clauses, shown);
     for (const std::string& id : shown) {
         sc::Data& d = shown_data[id];
         ResultDocument r = summary_of(id, d);
+        if (auto m = missing.find(id); m != missing.end()) r.missing = std::move(m->second);
         std::string lang = d["lang"];
 
         if (!browsing && req.passages > 0) {
@@ -400,16 +424,7 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
     }
 
     if (res.total == 0) {
-        // Nothing found: a spelling suggestion, and what removing each
-        // active filter would give.
-        std::string corrected;
-        bool changed = false;
-        for (const auto& w : pq.plain_words) {
-            std::string s = w.find(' ') == std::string::npos ? suggest_spelling(db, w) : std::string();
-            changed = changed || !s.empty();
-            corrected += (corrected.empty() ? "" : " ") + (s.empty() ? w : s);
-        }
-        if (changed) res.suggestion = corrected;
+        // Nothing found: what removing each active filter would give.
         for (const auto& [name, values] : req.filters) {
             for (const auto& v : values) {
                 Filters fewer = filters;
@@ -427,6 +442,30 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
     }
     res.expansions = pq.expansions;
     res.reading = std::move(reading);
+    res.names = std::move(pq.names);
+
+    // No document holds every word: a word may be misspelt. Its correction
+    // is suggested; when the query as typed finds nothing whole and the
+    // correction does, the correction's results are shown instead.
+    if (res.complete == 0 && !pq.plain_words.empty()) {
+        std::string fixed = corrected_query(db, req.query, names.get());
+        if (!fixed.empty() && req.correct_spelling && fixed.size() <= kMaxQueryBytes) {
+            SearchRequest again = req;
+            again.query = fixed;
+            again.correct_spelling = false;
+            try {
+                SearchResult alt = search(index, again, synonyms, cache);
+                if (alt.complete > 0 || (res.total == 0 && alt.total > 0)) {
+                    alt.corrected_from = req.query;
+                    return alt;
+                }
+            } catch (const SearchError&) {
+                // A corrected word that reads as a value no document has
+                // (« type:convetion » → a filter): keep the query as typed.
+            }
+        }
+        res.suggestion = fixed;
+    }
     return res;
 }
 

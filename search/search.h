@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "search/index.h"
+#include "search/query_parser.h"
 
 namespace coopdec {
 
@@ -32,7 +33,19 @@ struct SearchRequest {
     // listed. A facet of partnerships can have thousands of values: listing
     // them all would make the answer heavy and slow for nothing.
     size_t facet_values = kDefaultFacetValues;
+    // Only the documents that hold every word (« tous les mots »), as
+    // opposed to partial matching (see search()).
+    bool all_words = false;
+    // A query whose words match no document as typed may be answered by its
+    // spelling correction (SearchResult::corrected_from); false: never.
+    bool correct_spelling = true;
 };
+
+// Partial matching lists the documents holding only some of the words while
+// fewer than this many hold them all. Beyond, they would come after the
+// hundredth result: they are not counted, which keeps the count of a common
+// query as cheap as with every word required.
+inline constexpr size_t kPartialBelow = 100;
 
 inline constexpr size_t kMaxPerPage = 100;
 inline constexpr size_t kMaxQueryBytes = 2000;
@@ -61,6 +74,9 @@ struct ResultDocument {
     std::vector<std::string> communes;
     std::vector<PartnershipRef> partnerships;
     std::vector<Passage> passages;
+    // Partial matches: the clauses of the query (as typed) the document
+    // does not hold, « ne contient pas : potable ». Empty when it holds all.
+    std::vector<std::string> missing;
 };
 
 struct FacetCount {
@@ -89,8 +105,12 @@ struct Reading {
 };
 
 struct SearchResult {
-    std::string query;
-    size_t total = 0;  // matching documents (not units), exact
+    std::string query;  // the query searched: the correction when corrected_from is set
+    size_t total = 0;  // matching documents (not units), exact: those listed, partial matches included
+    // Of `total`, the documents that hold every word (every clause of the
+    // query); total - complete hold only some. Equal to total when the search
+    // is not partial (browsing, one word, all_words, or kPartialBelow reached).
+    size_t complete = 0;
     size_t page = 1, per_page = 10;
     std::vector<ResultDocument> results;
     std::vector<FacetResult> facets;
@@ -104,6 +124,12 @@ struct SearchResult {
     // The provisions the query cites; their documents lead the results
     // (when relevance orders them), the provision first among the passages.
     std::vector<Reading> reading;
+    // Names of places, countries and partners the query was read as.
+    std::vector<NameReading> names;
+    // When the query as typed found no document holding every word and its
+    // spelling correction did: the query as typed ("" otherwise); `query` is
+    // then the correction, and `suggestion` empty.
+    std::string corrected_from;
 };
 
 class Synonyms;
@@ -123,7 +149,17 @@ struct ShardUnreachable : SearchError {};
 // index, sane paging. Returns the first problem, or nothing.
 std::optional<SearchError> validate(const Xapian::Database& db, const SearchRequest& request);
 
-// Runs the search, on every shard of `index`. Counts are exact: every
+// Runs the search, on every shard of `index`.
+//
+// Ranking: documents that hold every clause of the query (word, phrase, OR
+// group, name…) come first, by BM25 with a bonus for the words close
+// together; then, unless `all_words`, the documents that hold some of them,
+// by how many clauses they hold, then how rare those are (idf), then BM25 —
+// each with the clauses it lacks (ResultDocument::missing). Required clauses
+// (+word, "phrase") are in every result. Partial matches are listed only
+// while fewer than kPartialBelow documents hold every clause.
+//
+// Counts are exact: every
 // match is visited, or was when `cache` (may be null; thread-safe, shared by
 // the server's workers) took them for this revision of the index (an index
 // with a remote shard has no revision to key them by: nothing is cached). A facet with a selection is counted

@@ -9,6 +9,11 @@
 #include <cctype>
 #include <vector>
 
+#include "common/analysis.h"
+#include "common/schema.h"
+#include "search/dictionary.h"
+#include "search/names.h"
+
 namespace coopdec {
 
 size_t edit_distance(std::string_view a, std::string_view b, size_t limit) {
@@ -33,27 +38,61 @@ size_t edit_distance(std::string_view a, std::string_view b, size_t limit) {
     return prev[m];
 }
 
-std::string suggest_spelling(const Xapian::Database& db, std::string_view word) {
+std::string suggest_spelling(const Xapian::Database& db, std::string_view word, const Names* names) {
     if (word.empty() || std::isdigit(static_cast<unsigned char>(word[0]))) return {};
-    std::string w(word);
-    if (db.term_exists(w)) return {};
-    size_t limit = w.size() <= 4 ? 1 : 2;
+    const std::string w(word);
+    const Xapian::doccount typed_freq = db.get_termfreq(w);
+    const size_t limit = w.size() <= 4 ? 1 : 2;
     std::string best;
     size_t best_dist = limit + 1;
     Xapian::doccount best_freq = 0;
-    const std::string first(1, w[0]);
-    for (auto t = db.allterms_begin(first); t != db.allterms_end(first); ++t) {
-        const std::string term = *t;
+    auto consider = [&](const std::string& term, Xapian::doccount freq) {
+        if (term == w || freq <= typed_freq) return;  // never rarer than what was typed
+        if (term.empty() || std::isdigit(static_cast<unsigned char>(term[0]))) return;
+        if (analysis::is_stop_word(term, "fr")) return;  // « puits » is not « puis »
         size_t d = edit_distance(w, term, std::min(limit, best_dist));
-        if (d > limit) continue;
-        Xapian::doccount f = t.get_termfreq();
-        if (d < best_dist || (d == best_dist && f > best_freq)) {
+        if (d > limit) return;
+        if (d < best_dist || (d == best_dist && freq > best_freq)) {
             best = term;
             best_dist = d;
-            best_freq = f;
+            best_freq = freq;
         }
-    }
+    };
+    // Unprefixed terms are the words; prefixes are capitals, and digits sort
+    // before them: every word is at or after "a".
+    Xapian::TermIterator t = db.allterms_begin();
+    t.skip_to("a");
+    for (; t != db.allterms_end(); ++t) consider(*t, t.get_termfreq());
+    if (names)
+        for (const std::string& n : names->name_words()) consider(n, std::max<Xapian::doccount>(1, db.get_termfreq(n)));
     return best;
+}
+
+bool known_word(const Xapian::Database& db, std::string_view word, const Names* names) {
+    if (word.empty() || std::isdigit(static_cast<unsigned char>(word[0]))) return true;
+    const std::string w(word);
+    if (db.term_exists(w)) return true;
+    if (db.term_exists(std::string(schema::kPrefixStem) + analysis::stem(w, "fr"))) return true;
+    if (names && names->is_name_word(w)) return true;
+    return is_french_word(w);
+}
+
+std::string corrected_query(const Xapian::Database& db, std::string_view query, const Names* names) {
+    std::string out;
+    size_t copied = 0;
+    bool changed = false;
+    for (const analysis::Token& t : analysis::tokenize(query)) {
+        if (t.stop || known_word(db, t.term, names)) continue;
+        std::string fix = suggest_spelling(db, t.term, names);
+        if (fix.empty()) continue;
+        out.append(query.substr(copied, t.begin - copied));
+        out += fix;
+        copied = t.end;
+        changed = true;
+    }
+    if (!changed) return {};
+    out.append(query.substr(copied));
+    return out;
 }
 
 }  // namespace coopdec

@@ -1,4 +1,6 @@
-// @brief Spelling suggestions from the index's own words, for « Essayez avec : … ».
+// @brief Spelling suggestions from the index's own words and the names of
+// places, countries and partners, for « Essayez avec : … » and « Résultats
+// pour : … ».
 #pragma once
 
 #include <string>
@@ -8,14 +10,27 @@
 
 namespace coopdec {
 
+class Names;
+
 // A correction of `folded_word` (a folded, unprefixed term): among the
-// index's words that start with the same letter, the one at the smallest
-// edit distance (at most 1 for words of up to 4 letters, 2 beyond;
-// transpositions count 1), the most frequent on ties. Returns "" when the
-// word is in the index, is a number, or nothing is close enough.
-// Reads the lexicon only; suggestions can therefore never lead to a word
-// that no document contains.
-std::string suggest_spelling(const Xapian::Database& db, std::string_view folded_word);
+// index's words and the name words of `names` (may be null), the one at the
+// smallest edit distance (at most 1 for words of up to 4 letters, 2 beyond;
+// transpositions count 1), the most frequent on ties. Never a stop word,
+// never a number, and never a word rarer than `folded_word` itself (a name
+// word the index does not hold counts as frequency 1). Returns "" when
+// nothing qualifies. Accents do not matter: terms are folded.
+std::string suggest_spelling(const Xapian::Database& db, std::string_view folded_word, const Names* names = nullptr);
+
+// True when `folded_word` is no misspelling: a word of the index, the French
+// stem of one (so « jumelages » is known when « jumelage » is), a word of a
+// name of `names`, or a French word (search/dictionary.h) the corpus may
+// never use. Numbers are always known.
+bool known_word(const Xapian::Database& db, std::string_view folded_word, const Names* names = nullptr);
+
+// `query` with each word that is not known_word() replaced by its
+// suggest_spelling(), the rest of the text (operators, quotes, other words)
+// as typed. "" when no word needed or found a correction.
+std::string corrected_query(const Xapian::Database& db, std::string_view query, const Names* names = nullptr);
 
 // Edit distance with adjacent transpositions, or `limit + 1` as soon as it
 // is known to exceed `limit`.

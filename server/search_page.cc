@@ -147,7 +147,8 @@ std::string facets_html(const SearchResult& r, const Params& params) {
 std::string active_filters(const Params& params) {
     std::string items;
     for (const auto& [k, v] : params) {
-        if (k == "q" || k == "page" || k == "per_page" || k == "sort" || v.empty()) continue;
+        if (k == "q" || k == "page" || k == "per_page" || k == "sort" || k == "mots" || k == "corriger" || v.empty())
+            continue;
         std::string shown = k == "partnership" ? v : value_label(k, v);
         items += "<li><a href=\"" + href(without(params, k, v)) + "\">" + html_escape(facet_label(k)) + " : " +
                  html_escape(shown) + " <span aria-hidden=\"true\">✕</span><span class=\"vh\"> (retirer ce filtre)</span></a></li>";
@@ -188,6 +189,11 @@ std::string passage_label(const Passage& p) {
 std::string result_html(const ResultDocument& d, const std::string& query) {
     std::string out = "<li><article class=\"result\"><h2><a href=\"" + html_escape(d.url) + "\">" +
                       html_escape(d.title) + "</a></h2>" + meta_line(d);
+    if (!d.missing.empty()) {
+        out += "<p class=\"missing\">Ne contient pas : ";
+        for (size_t i = 0; i < d.missing.size(); ++i) out += (i ? ", " : "") + std::string("<s>") + html_escape(d.missing[i]) + "</s>";
+        out += "</p>";
+    }
     if (d.type != "partenariat") out += partnership_links(d);  // a record does not link to itself
     if (!d.passages.empty()) {
         out += "<ul class=\"passages\">";
@@ -252,6 +258,49 @@ std::string nothing_found(const SearchResult& r, const Params& params) {
     return out + "</div>";
 }
 
+// How many documents hold every word and how many some, with the switch
+// between partial matching and « tous les mots »; the correction the results
+// are for, with the query as typed a link away.
+std::string match_summary(const SearchResult& r, const Params& params) {
+    std::string out;
+    if (!r.corrected_from.empty())
+        out += "<p class=\"corrected\">Résultats pour : <strong>" + html_escape(r.query) +
+               "</strong> ; rechercher plutôt : <a href=\"" +
+               href(replaced(replaced(without_page(params), "q", r.corrected_from), "corriger", "non")) + "\">" +
+               html_escape(r.corrected_from) + "</a></p>";
+    const bool all_words = param(params, "mots") == "tous";
+    if (r.complete < r.total) {
+        out += "<p class=\"partial\">" + std::to_string(r.complete) + " document" + (r.complete > 1 ? "s" : "") +
+               (r.complete > 1 ? " contiennent" : " contient") + " tous les mots, " + std::to_string(r.total - r.complete) +
+               (r.total - r.complete > 1 ? " en contiennent" : " en contient") + " une partie. <a href=\"" +
+               href(replaced(without_page(params), "mots", "tous")) + "\">Tous les mots seulement</a></p>";
+    } else if (all_words) {
+        out += "<p class=\"partial\">Documents contenant tous les mots. <a href=\"" +
+               href(replaced(without_page(params), "mots", "")) +
+               "\">Inclure ceux qui n'en contiennent qu'une partie</a></p>";
+    }
+    return out;
+}
+
+// « Interprété comme : pays du partenaire = Belgique », each reading a link
+// that filters on it.
+std::string names_read(const SearchResult& r, const Params& params) {
+    std::string out;
+    for (const NameReading& n : r.names) {
+        if (n.values.empty()) continue;
+        out += out.empty() ? "<p class=\"reading\">Interprété comme : " : " ; ";
+        out += "« " + html_escape(n.text) + " » = ";
+        for (size_t i = 0; i < n.values.size(); ++i) {
+            const NamedValue& v = n.values[i];
+            std::string name = facet_label(v.facet);
+            std::transform(name.begin(), name.begin() + 1, name.begin(), [](unsigned char c) { return std::tolower(c); });
+            out += (i ? " ou " : "") + std::string("<a href=\"") + href(with(params, v.facet, v.value)) + "\">" +
+                   html_escape(name) + " = " + html_escape(v.label.empty() ? v.value : v.label) + "</a>";
+        }
+    }
+    return out.empty() ? out : out + "</p>";
+}
+
 }  // namespace
 
 std::string search_page(const SearchResult& r, const Params& params, bool home) {
@@ -269,6 +318,7 @@ std::string search_page(const SearchResult& r, const Params& params, bool home) 
     if (!r.query.empty()) main += " pour « " + html_escape(r.query) + " »";
     main += home ? "</h2>" : "</h1>";
     main += export_links(r.total, params);  // « Exporter : CSV · JSON » (server/export.h)
+    main += match_summary(r, params);
     // On a phone the facets come after the results: a way to reach them.
     main += "<p class=\"to-facets\"><a href=\"#facets-title\">Affiner la recherche</a></p>";
     if (!r.reading.empty()) {
@@ -278,6 +328,7 @@ std::string search_page(const SearchResult& r, const Params& params, bool home) 
                     html_escape(r.reading[i].label) + "</a>";
         main += "</p>";
     }
+    main += names_read(r, params);
     if (!r.expansions.empty()) {
         main += "<p class=\"expansions\">Résultats incluant : ";
         for (size_t i = 0; i < r.expansions.size(); ++i) main += (i ? ", " : "") + html_escape(r.expansions[i]);

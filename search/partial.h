@@ -1,0 +1,48 @@
+// @brief Partial matching: the queries that list documents holding only some
+// of the query's clauses, ranked by how many and how rare, and what each
+// shown document lacks.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "search/query_parser.h"
+
+namespace coopdec {
+
+// What a clause held is worth in the ranking of partial matches: each held
+// clause adds kClauseBonus plus kRarityBonus × its idf (capped at
+// kMaxIdf), so that holding one clause more always outranks holding rarer
+// ones (kRarityBonus × kMaxIdf × 8 clauses < kClauseBonus), and BM25 — tens
+// at most — orders documents that hold the same clauses.
+inline constexpr double kClauseBonus = 100000.0;
+inline constexpr double kRarityBonus = 100.0;
+inline constexpr double kMaxIdf = 20.0;
+
+// The documents a partial search lists: every required clause when there is
+// one (what +word and "phrase" mean), else any clause. Unweighted: for
+// counting.
+Xapian::Query union_of(const std::vector<Clause>& clauses);
+
+// The same match as union_of(), weighted for ranking: each clause held adds
+// its bonus (above) to its BM25 weight. The idf of a clause is that of its
+// rarest term's complement — log(N / termfreq) of its most frequent term —
+// over `db`'s units, the same for every layout of shards.
+Xapian::Query ranked_union(const Xapian::Database& db, const std::vector<Clause>& clauses);
+
+// A bonus for the query's single words close together (a window of their
+// number plus two), to be added with OP_AND_MAYBE; empty with fewer than two
+// words. `plain_words` as ParsedQuery::plain_words.
+Xapian::Query proximity(const std::vector<std::string>& plain_words);
+
+// For each of `doc_ids`, the texts of the clauses its document unit does not
+// match (in query order); documents that hold every clause are absent.
+// One query per clause, over those documents only.
+std::map<std::string, std::vector<std::string>> missing_clauses(const Xapian::Database& db,
+                                                               const std::vector<Clause>& clauses,
+                                                               const std::vector<std::string>& doc_ids);
+
+}  // namespace coopdec
