@@ -26,7 +26,8 @@
 # Runs with Debian's /usr/bin/python3 (its xapian module: package
 # python3-xapian; sqlite3 with FTS5 from the standard library). Exit status:
 # 0; 1 when --gate finds coopdec below a committed figure; 2 on bad input (a
-# malformed query file, a missing program, an index that cannot be built).
+# malformed query file, a judged set that no longer matches the corpus, a
+# missing program, an index that cannot be built).
 
 import argparse
 import datetime
@@ -37,6 +38,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import unicodedata
 import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -117,6 +119,35 @@ def file_texts(ids):
         root = ET.parse(path).getroot()
         docs.append((ids[path], " ".join(t.strip() for t in root.itertext() if t.strip())))
     return docs
+
+
+def fold(text):
+    """Lower case without accents (« Décentralisée » → « decentralisee »)."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+
+
+def check_judgements(queries, ids):
+    """Raises BenchError when the judged set no longer matches the corpus: an
+    acceptable document the index does not hold (a renamed or removed
+    document), or a word of a no-answer query that some file contains, in any
+    form (accents and case folded, inside a longer word, in an attribute)."""
+    known = set(ids.values())
+    for q in queries:
+        missing = [d for d in q["relevant"] if d not in known]
+        if missing:
+            raise BenchError(f"{q['id']} : document(s) absent(s) de l'index : {', '.join(missing)}")
+    contents = {}
+    for q in queries:
+        if q["relevant"]:
+            continue
+        if not contents:
+            for path in ids:
+                with open(path, encoding="utf-8") as f:
+                    contents[path] = fold(f.read())
+        for w in re.findall(r"[^\W_]+", fold(q["query"])):
+            found = [p for p, c in contents.items() if w in c]
+            if found:
+                raise BenchError(f"{q['id']} doit ne rien trouver, mais « {w} » figure dans {found[0]}")
 
 
 # --- the engines: each takes a query string, returns (ids, error or None) ---
@@ -303,14 +334,14 @@ def main():
             db = args.db or os.path.join(tmp, "index")
             if not os.path.exists(db):
                 build_index(args.bin_dir, args.corpus, db)
+            ids = file_ids(db)
+            check_judgements(queries, ids)
+            docs = file_texts(ids) if set(engines) - {"coopdec"} else None
             runners = {}
-            docs = None
             for e in engines:
                 if e == "coopdec":
                     runners[e] = coopdec_engine(args.bin_dir, db)
                 else:
-                    if docs is None:
-                        docs = file_texts(file_ids(db))
                     runners[e] = xapian_engine(docs) if e == "xapian" else fts5_engine(docs)
             for q in queries:
                 q["runs"] = {}
