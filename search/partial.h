@@ -33,6 +33,9 @@ Xapian::Query union_of(const std::vector<Clause>& clauses);
 // over `db`'s units, the same for every layout of shards.
 Xapian::Query ranked_union(const Xapian::Database& db, const std::vector<Clause>& clauses);
 
+// How many clauses a match of ranked_union() holds, read from its weight.
+inline size_t clauses_held(double weight) { return static_cast<size_t>(weight / kClauseBonus); }
+
 // A bonus for the query's single words close together (a window of their
 // number plus two), to be added with OP_AND_MAYBE; empty with fewer than two
 // words. `plain_words` as ParsedQuery::plain_words.

@@ -344,9 +344,19 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
         pe.set_query(within);
         pe.set_collapse_key(sc::kSlotDoc, static_cast<Xapian::doccount>(req.passages));
         Xapian::MSet pm = pe.get_mset(0, static_cast<Xapian::doccount>(req.passages * shown.size()));
+        // Under partial matching, a document's passages are the units that
+        // hold as many clauses as its best unit does (clauses_held()): a
+        // unit with one word of two is no passage where another has both.
+        std::map<std::string, size_t> most;
         for (Xapian::MSetIterator p = pm.begin(); p != pm.end(); ++p) {
             Xapian::Document u = p.get_document();
-            best[u.get_value(sc::kSlotDoc)].push_back(std::move(u));
+            std::string id = u.get_value(sc::kSlotDoc);
+            if (partial) {
+                const size_t held = clauses_held(p.get_weight());
+                auto [m, first] = most.emplace(id, held);
+                if (!first && held < m->second) continue;
+            }
+            best[id].push_back(std::move(u));
         }
     }
     std::map<std::string, sc::Data> shown_data = stored_data_of(db, shown);
@@ -448,10 +458,10 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
     // is suggested; when the query as typed finds nothing whole and the
     // correction does, the correction's results are shown instead.
     if (res.complete == 0 && !pq.plain_words.empty()) {
-        std::string fixed = corrected_query(db, req.query, names.get());
-        if (!fixed.empty() && req.correct_spelling && fixed.size() <= kMaxQueryBytes) {
+        Correction fixed = corrected_query(db, req.query, names.get());
+        if (fixed.confident && req.correct_spelling && fixed.text.size() <= kMaxQueryBytes) {
             SearchRequest again = req;
-            again.query = fixed;
+            again.query = fixed.text;
             again.correct_spelling = false;
             try {
                 SearchResult alt = search(index, again, synonyms, cache);
@@ -464,7 +474,7 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
                 // (« type:convetion » → a filter): keep the query as typed.
             }
         }
-        res.suggestion = fixed;
+        res.suggestion = fixed.text;
     }
     return res;
 }

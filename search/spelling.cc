@@ -38,7 +38,7 @@ size_t edit_distance(std::string_view a, std::string_view b, size_t limit) {
     return prev[m];
 }
 
-std::string suggest_spelling(const Xapian::Database& db, std::string_view word, const Names* names) {
+std::string suggest_spelling(const Xapian::Database& db, std::string_view word, const Names* names, size_t* distance) {
     if (word.empty() || std::isdigit(static_cast<unsigned char>(word[0]))) return {};
     const std::string w(word);
     const Xapian::doccount typed_freq = db.get_termfreq(w);
@@ -65,6 +65,7 @@ std::string suggest_spelling(const Xapian::Database& db, std::string_view word, 
     for (; t != db.allterms_end(); ++t) consider(*t, t.get_termfreq());
     if (names)
         for (const std::string& n : names->name_words()) consider(n, std::max<Xapian::doccount>(1, db.get_termfreq(n)));
+    if (distance) *distance = best_dist;
     return best;
 }
 
@@ -77,21 +78,24 @@ bool known_word(const Xapian::Database& db, std::string_view word, const Names* 
     return is_french_word(w);
 }
 
-std::string corrected_query(const Xapian::Database& db, std::string_view query, const Names* names) {
-    std::string out;
+Correction corrected_query(const Xapian::Database& db, std::string_view query, const Names* names) {
+    Correction out;
+    out.confident = true;
     size_t copied = 0;
-    bool changed = false;
     for (const analysis::Token& t : analysis::tokenize(query)) {
         if (t.stop || known_word(db, t.term, names)) continue;
-        std::string fix = suggest_spelling(db, t.term, names);
+        size_t distance = 0;
+        std::string fix = suggest_spelling(db, t.term, names, &distance);
         if (fix.empty()) continue;
-        out.append(query.substr(copied, t.begin - copied));
-        out += fix;
+        // Two edits in a short word reach too many others (« covid » →
+        // « civil »): a suggestion, not an answer.
+        if (distance > 1 && t.term.size() < 7) out.confident = false;
+        out.text.append(query.substr(copied, t.begin - copied));
+        out.text += fix;
         copied = t.end;
-        changed = true;
     }
-    if (!changed) return {};
-    out.append(query.substr(copied));
+    if (out.text.empty()) return {};
+    out.text.append(query.substr(copied));
     return out;
 }
 
