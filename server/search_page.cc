@@ -240,7 +240,7 @@ std::string nothing_found(const SearchResult& r, const Params& params) {
     out += r.query.empty() ? " à ces filtres." : " à « " + html_escape(r.query) + " ».";
     out += "</p>";
     if (!r.suggestion.empty())
-        out += "<p>Essayez avec : <a href=\"" + href(replaced(without_page(params), "q", r.suggestion)) + "\">" +
+        out += "<p>Essayez avec : <a href=\"" + href(replaced(replaced(without_page(params), "q", r.suggestion), "corriger", "")) + "\">" +
                html_escape(r.suggestion) + "</a></p>";
     if (!r.relaxations.empty()) {
         out += "<p>En retirant un filtre :</p><ul>";
@@ -268,6 +268,10 @@ std::string match_summary(const SearchResult& r, const Params& params) {
                "</strong> ; rechercher plutôt : <a href=\"" +
                href(replaced(replaced(without_page(params), "q", r.corrected_from), "corriger", "non")) + "\">" +
                html_escape(r.corrected_from) + "</a></p>";
+    if (!r.suggestion.empty() && r.total > 0)
+        out += "<p class=\"corrected\">Essayez avec : <a href=\"" +
+               href(replaced(replaced(without_page(params), "q", r.suggestion), "corriger", "")) + "\">" +
+               html_escape(r.suggestion) + "</a></p>";
     const bool all_words = param(params, "mots") == "tous";
     if (r.complete < r.total) {
         out += "<p class=\"partial\">" + std::to_string(r.complete) + " document" + (r.complete > 1 ? "s" : "") +

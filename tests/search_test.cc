@@ -317,7 +317,7 @@ TEST_CASE("the synonyms file is read again when it changes", "[search][synonyms]
 
 TEST_CASE("nothing found: a spelling suggestion and what each filter removal gives", "[search][spelling]") {
     test::SearchFixture fx;
-    auto r = run(fx.db, "forrage");
+    auto r = run(fx.db, "forrage", {{"corriger", "non"}});
     CHECK(r.total == 0);
     CHECK(r.suggestion == "forage");
     CHECK(run(fx.db, "forage").suggestion.empty());

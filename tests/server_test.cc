@@ -209,9 +209,20 @@ TEST_CASE("the search page: results, facets, filters, paging, nothing found", "[
     CHECK(test::contains(b, "name=\"year_from\""));          // years as a range
     auto many = server().get("/recherche?per_page=5");
     CHECK(test::contains(many.body, "rel=\"next\""));
-    auto none = server().get("/recherche?q=forrage");
+    auto none = server().get("/recherche?q=forrage&corriger=non");
     CHECK(test::contains(none.body, "Aucun document ne correspond"));
     CHECK(test::contains(none.body, "Essayez avec : <a href=\"?q=forage\">forage</a>"));
+    auto fixed = server().get("/recherche?q=forrage");
+    CHECK(test::contains(fixed.body, "Résultats pour : <strong>forage</strong> ; rechercher plutôt : "
+                                     "<a href=\"?q=forrage&amp;corriger=non\">forrage</a>"));
+    CHECK_FALSE(test::contains(fixed.body, "Aucun document ne correspond"));
+    auto partial = server().get("/recherche?q=convention+forage+potable");
+    CHECK(test::contains(partial.body, " tous les mots, "));
+    CHECK(test::contains(partial.body, "Ne contient pas : <s>"));
+    CHECK(test::contains(partial.body, "mots=tous\">Tous les mots seulement</a>"));
+    auto strict = server().get("/recherche?q=convention+forage+potable&mots=tous");
+    CHECK(test::contains(strict.body, "Inclure ceux qui n'en contiennent qu'une partie"));
+    CHECK_FALSE(test::contains(strict.body, "Ne contient pas"));
     auto relax = server().get("/recherche?q=Niort&type=entretien&region=Kara");
     CHECK(test::contains(relax.body, "En retirant un filtre"));
     auto syn = server().get("/recherche?q=puits");
