@@ -308,8 +308,10 @@ std::string undo_french_inflection(std::string w) {
         w += with;
     };
 
-    // A handful of irregular plurals, looked up only for the endings they have.
-    if (w.ends_with('s') || w.ends_with('x') || w.ends_with('e') || w.ends_with('u')) {
+    // A handful of irregular plurals, looked up only for the endings they have
+    // (most words pass none of these tests).
+    if (w.size() >= 4 && (w.ends_with("is") || w.ends_with("ux") || w.ends_with("au") || w.ends_with("ice") ||
+                          w.ends_with("ices"))) {
         auto it = std::ranges::lower_bound(kIrregular, w, {}, &Irregular::form);
         if (it != std::end(kIrregular) && it->form == w) w = it->lemma;
     }
@@ -339,16 +341,16 @@ std::string undo_french_inflection(std::string w) {
     if (ends("us", 4) && !is_vowel(w[w.size() - 3])) drop(0);
     // Plurals of "-ou" and "-eu": hiboux, clous, pneus → hibou, clou, pneu
     // ("nous", "vous", "tous", "sous" are stop words).
-    const bool plural_like = !std::ranges::binary_search(kNotPlural, w);
-    if (plural_like && (ends("oux", 4) || ends("ous", 4) || ends("eus", 5))) drop(0);
+    auto plural_like = [&] { return !std::ranges::binary_search(kNotPlural, w); };
+    if ((ends("oux", 4) || ends("ous", 4) || ends("eus", 5)) && plural_like()) drop(0);
     // Plural "-os" of "-o": numeros, zeros, velos, euros → numero… but not
     // the singular words of kNotPlural ("dos", "gros" too short).
-    if (plural_like && ends("os", 5)) drop(0);
+    if (ends("os", 5) && plural_like()) drop(0);
     // "-if(s)" → "-ive", which Snowball reads like its feminine: actif,
     // actifs → active; not "-rif" (tarif, cherif: no feminine).
-    if (plural_like && ends("ifs", 4) && w[w.size() - 4] != 'r') {
+    if (ends("ifs", 4) && w[w.size() - 4] != 'r' && plural_like()) {
         replace_end(2, "ve");
-    } else if (plural_like && ends("if", 3) && w[w.size() - 3] != 'r') {
+    } else if (ends("if", 3) && w[w.size() - 3] != 'r' && plural_like()) {
         replace_end(1, "ve");
     }
     // "-trice(s)" → "-teur": directrice → directeur, actrice → acteur.
