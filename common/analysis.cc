@@ -215,9 +215,64 @@ const Xapian::Stem& stemmer_for(const Language& language) {
 
 bool is_vowel(char c) { return std::string_view("aeiouy").find(c) != std::string_view::npos; }
 
+// Plurals and feminines that no suffix rule can undo without merging other
+// words, with the form the stemmer treats like their lemma (folded, sorted
+// by form). Snowball keeps a plural s after a, i, o ("mais", "avis", "mois",
+// "fois" are no plurals), reads every "-aux" as "-al" (but "royaux" is the
+// plural of "royal"), and knows no "-ail"/"-aux", "-eau"/"-elle" pair.
+struct Irregular {
+    std::string_view form, lemma;
+};
+constexpr Irregular kIrregular[] = {
+    {"abris", "abri"},                 // -is
+    {"ambassadrice", "ambassadeur"},   // the only "-drice" of a "-deur"
+    {"ambassadrices", "ambassadeur"},  // -drices
+    {"amis", "ami"},                   // -is
+    {"baux", "bail"},                  // -ail → -aux
+    {"beffrois", "beffroi"},           // -ois
+    {"boyaux", "boyau"},               // -au → -aux
+    {"convois", "convoi"},             // -ois
+    {"coraux", "corail"},              // -ail → -aux
+    {"emaux", "email"},                // -ail → -aux
+    {"emplois", "emploi"},             // -ois
+    {"envois", "envoi"},               // -ois
+    {"essais", "essai"},               // -ais
+    {"etaux", "etau"},                 // -au → -aux
+    {"joyaux", "joyau"},               // -au → -aux
+    {"jumeau", "jumelle"},             // -eau / -elle
+    {"jumeaux", "jumelle"},            // -eaux / -elle
+    {"lois", "loi"},                   // -ois
+    {"maux", "mal"},                   // -al → -aux, too short for Snowball
+    {"noyaux", "noyau"},               // -au → -aux
+    {"octrois", "octroi"},             // -ois
+    {"parois", "paroi"},               // -ois
+    {"pourvois", "pourvoi"},           // -ois
+    {"remplois", "remploi"},           // -ois
+    {"renvois", "renvoi"},             // -ois
+    {"rois", "roi"},                   // -ois
+    {"soucis", "souci"},               // -is
+    {"soupiraux", "soupirail"},        // -ail → -aux
+    {"tournois", "tournoi"},           // -ois
+    {"travaux", "travail"},            // -ail → -aux
+    {"tuyaux", "tuyau"},               // -au → -aux
+    {"vantaux", "vantail"},            // -ail → -aux
+    {"vitraux", "vitrail"},            // -ail → -aux
+    {"yeux", "oeil"},                  // oeil → yeux
+};
+
+// Words that the plural rules below would misread: singulars in "-os",
+// "-oux", "-if" and the stop words "nous", "vous", "tous", "sous" (which
+// would meet "nouer", "vouer", "touer"). Sorted.
+constexpr std::string_view kNotPlural[] = {"albatros", "calvados", "chaos",   "cosmos",     "doux",
+                                           "enclos",   "heros",    "houx",    "nous",       "pathos",
+                                           "propos",   "repos",    "rhinoceros", "roux",    "sous",
+                                           "suif",     "thermos",  "tournedos", "tous",     "toux",
+                                           "vous"};
+
 // The Snowball French stemmer was written for accented words; on folded words
 // some inflections survive it, and it misses a few plurals even with accents
-// (all checked in analysis_test.cc):
+// (the table of pairs that must meet is tests/data/french-forms.tsv, the
+// pairs that must not in tests/french_forms_test.cc):
 //  - "ée"/"ées" lose the accent rule that strips them, so "decentralisee"
 //    stemmed to "decentralise" but "decentralise" to "decentralis";
 //  - "ière" is no longer recognised, so "premiere" gave "premier" but
@@ -228,16 +283,38 @@ bool is_vowel(char c) { return std::string_view("aeiouy").find(c) != std::string
 //    "dangers", "étrangers" with accents too);
 //  - "-aise" is not matched like "-ais", so "togolaise" gave "togolais" but
 //    "togolais" gave "togol";
-//  - a plural s after u is kept (to protect "plus", "refus"), so "elus"
-//    stayed "elus" while "elu", "elue", "elues" give "elu".
+//  - a plural s after a vowel is kept (to protect "plus", "refus", "mois",
+//    "repos"), so "elus", "pneus", "clous", "numeros" kept their s;
+//  - a plural x is only undone in "-aux" and "-eaux": "hiboux", "neveux",
+//    "jeux" kept it;
+//  - "-if" has no rule to meet "-ive" outside the R2 region: "actif" stayed
+//    "actif" while "active" gave "activ";
+//  - the masculine "-eur" has no rule while its feminine "-euse" is stripped
+//    or read as "-eux", and "-trice" is only known after "a" (administratrice):
+//    "travailleur"/"travailleuse", "directeur"/"directrice" stayed apart.
 // Each step maps the odd form to the one the stemmer already treats like its
 // siblings. Accepted costs: "inclus" no longer meets "incluse", "plus" stems
-// like "plu", and "suggère" no longer meets "suggérer".
+// like "plu", "suggère" no longer meets "suggérer", the "-eur" nouns no
+// longer meet their verbs in "-eurer" ("demeure"/"demeurer", "fleur"/
+// "fleurir"), "fumeur" meets "fumeux", and "tarif"-like words ending in
+// "-rif" are left alone (tarif must keep meeting tarification).
 std::string undo_french_inflection(std::string w) {
     auto ends = [&](std::string_view suffix, size_t min_size) { return w.size() >= min_size && w.ends_with(suffix); };
     // Drops the character `from_end` places before the end (0 = last).
     auto drop = [&](size_t from_end) { w.erase(w.size() - 1 - from_end, 1); };
+    // Replaces the last `n` characters by `with`.
+    auto replace_end = [&](size_t n, std::string_view with) {
+        w.resize(w.size() - n);
+        w += with;
+    };
 
+    // A handful of irregular plurals, looked up only for the endings they have
+    // (most words pass none of these tests).
+    if (w.size() >= 4 && (w.ends_with("is") || w.ends_with("ux") || w.ends_with("au") || w.ends_with("ice") ||
+                          w.ends_with("ices"))) {
+        auto it = std::ranges::lower_bound(kIrregular, w, {}, &Irregular::form);
+        if (it != std::end(kIrregular) && it->form == w) w = it->lemma;
+    }
     // "-ée(s)": decentralisee → decentralise, decentralisees → decentralises.
     if (ends("ees", 5)) {
         drop(1);
@@ -262,7 +339,47 @@ std::string undo_french_inflection(std::string w) {
     }
     // Plural "-us" after a consonant: elus → elu; "tous", "jus" untouched.
     if (ends("us", 4) && !is_vowel(w[w.size() - 3])) drop(0);
+    // Plurals of "-ou" and "-eu": hiboux, clous, pneus → hibou, clou, pneu
+    // ("nous", "vous", "tous", "sous" are stop words).
+    auto plural_like = [&] { return !std::ranges::binary_search(kNotPlural, w); };
+    if ((ends("oux", 4) || ends("ous", 4) || ends("eus", 5)) && plural_like()) drop(0);
+    // Plural "-os" of "-o": numeros, zeros, velos, euros → numero… but not
+    // the singular words of kNotPlural ("dos", "gros" too short).
+    if (ends("os", 5) && plural_like()) drop(0);
+    // "-if(s)" → "-ive", which Snowball reads like its feminine: actif,
+    // actifs → active; not "-rif" (tarif, cherif: no feminine).
+    if (ends("ifs", 4) && w[w.size() - 4] != 'r' && plural_like()) {
+        replace_end(2, "ve");
+    } else if (ends("if", 3) && w[w.size() - 3] != 'r' && plural_like()) {
+        replace_end(1, "ve");
+    }
+    // "-trice(s)" → "-teur": directrice → directeur, actrice → acteur.
+    if (ends("trices", 8)) {
+        replace_end(5, "eur");
+    } else if (ends("trice", 7)) {
+        replace_end(4, "eur");
+    }
+    // "-eur(s)", "-eure(s)" → "-euse", which Snowball strips (R2) or reads as
+    // "-eux" (R1): travailleur → travaill like travailleuse, vendeur → vendeux
+    // like vendeuse. "-ateur" is left to Snowball's own "-ateur"/"-atrice"
+    // rule (animateur, animatrice, animation → anim); "peur", "leur" too short.
+    size_t tail = ends("eurs", 6) ? 4 : ends("eures", 7) ? 5 : ends("eure", 6) ? 4 : ends("eur", 5) ? 3 : 0;
+    if (tail != 0 && !std::string_view(w).substr(0, w.size() - tail).ends_with("at")) replace_end(tail, "euse");
     return w;
+}
+
+// Undoes what Snowball leaves of an "-x" plural: it reads "-eux" as the
+// adjective suffix (deleted in R2, kept elsewhere), so "neveux", "jeux",
+// "cheveux" kept their x while "neveu" has none, and the R1 reading of
+// "-euse" ("heureuse" → "heureux") ends in the same x; an "-eur" it never
+// touches ("chaleur" beside "chaleureux" → "chaleur"). Applied to the stem.
+// "peux" (pouvoir) keeps its x: it is not a plural of "peu".
+void undo_french_stem_residue(std::string& stem) {
+    if (stem.size() >= 4 && stem.ends_with("eux") && stem != "peux") {
+        stem.pop_back();
+    } else if (stem.size() >= 5 && stem.ends_with("eur")) {
+        stem.pop_back();
+    }
 }
 
 // -------------------------------------------------------------- tokenizer
@@ -403,8 +520,10 @@ std::string stem_uncached(std::string_view folded_word, std::string_view lang) {
     if (language == nullptr || language->stemmer.empty() || has_digit || folded_word.empty())
         return std::string(folded_word);
     std::string word(folded_word);
-    if (language->iso1 == "fr") word = undo_french_inflection(std::move(word));
-    return stemmer_for(*language)(word);
+    if (language->iso1 != "fr") return stemmer_for(*language)(word);
+    std::string stemmed = stemmer_for(*language)(undo_french_inflection(std::move(word)));
+    undo_french_stem_residue(stemmed);
+    return stemmed;
 }
 
 // Words per thread before the cache starts again: a few MB. A French text
