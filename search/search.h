@@ -32,6 +32,12 @@ struct SearchRequest {
     // listed. A facet of partnerships can have thousands of values: listing
     // them all would make the answer heavy and slow for nothing.
     size_t facet_values = kDefaultFacetValues;
+    // A filter value that no document has is read as the value(s) it names
+    // (search/filter_names.h: « Kpalimé » → Kloto 1). One that names nothing
+    // fails the search (SearchError naming the closest values), or, when
+    // this is set (the HTML pages), is left out and reported in
+    // SearchResult::filter_readings so that the search is not lost.
+    bool drop_unknown_values = false;
 };
 
 inline constexpr size_t kMaxPerPage = 100;
@@ -82,6 +88,15 @@ struct Relaxation {
     size_t total = 0;
 };
 
+// A filter value typed as a name, not as a value of its facet: what it
+// was read as (`values`), or, when it names nothing and was left out, the
+// facet's closest values (`closest`). Pairs are (value, label).
+struct FilterReading {
+    std::string facet, typed;
+    std::vector<std::pair<std::string, std::string>> values;
+    std::vector<std::pair<std::string, std::string>> closest;
+};
+
 // How the query was read when it cites a provision present in the index
 // (« Interprété comme : Loi n° 2019-006 du 26 juin 2019, art. 46 »).
 struct Reading {
@@ -104,6 +119,8 @@ struct SearchResult {
     // The provisions the query cites; their documents lead the results
     // (when relevance orders them), the provision first among the passages.
     std::vector<Reading> reading;
+    // The filter values read as names or left out (SearchRequest::drop_unknown_values).
+    std::vector<FilterReading> filter_readings;
 };
 
 class Synonyms;
