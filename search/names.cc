@@ -73,6 +73,13 @@ bool holds(const Xapian::Database& db, std::string_view facet, std::string_view 
     return f && !value.empty() && db.term_exists(sc::facet_term(*f, value));
 }
 
+// What a partner's name may start with before the name people use.
+constexpr std::string_view kPartnerKinds[] = {
+    "Commune de ", "Commune d'", "Commune d’", "Commune du ", "Ville de ", "Ville d'", "Ville d’", "Municipalité de ",
+    "Municipalité d'", "Municipalité d’", "Comune di ", "Gemeinde ", "Stadt ", "Province du ", "Province de ",
+    "Région ", "Landkreis ", "Land ",
+};
+
 // "Mamoudzou (Mayotte)" + "France" → "Mamoudzou (Mayotte, France)".
 std::string partner_label(const std::string& name, const std::string& country) {
     if (country.empty()) return name;
@@ -188,7 +195,11 @@ std::shared_ptr<const Names> Names::build(const Xapian::Database& db, std::strin
         // Two records of one partner (two Togolese communes): the commune tells them apart.
         if (per_name[normalised(label)] > 1 && !p.commune.empty()) label += " – " + p.commune;
         std::vector<std::string> spoken{p.name};
-        if (size_t paren = p.name.find(" ("); paren != std::string::npos && paren > 0) spoken.push_back(p.name.substr(0, paren));
+        std::string shorter = p.name.substr(0, p.name.find(" ("));  // "Mamoudzou (Mayotte)" → "Mamoudzou"
+        if (!shorter.empty() && shorter != p.name) spoken.push_back(shorter);
+        // "Commune de Koumbel" is Koumbel to those who speak of it.
+        for (std::string_view kind : kPartnerKinds)
+            if (shorter.size() > kind.size() && shorter.compare(0, kind.size(), kind) == 0) spoken.push_back(shorter.substr(kind.size()));
         n.add("partnership", p.id, label, spoken, {p.title}, holds(db, "partnership", p.id));
     }
     return names;
