@@ -216,11 +216,15 @@ std::shared_ptr<const Names> Names::load(const Index& index) {
 
     std::string key;
     const auto now = std::chrono::steady_clock::now();
-    if (std::optional<IndexRevision> rev = index.revision()) {
-        if (!rev->uuids.empty()) key = "rev:" + rev->key();
-    } else {
-        key = "remote:" + index.shard_names();
+    std::optional<IndexRevision> rev;
+    bool revisioned = true;
+    try {
+        rev = index.revision();
+    } catch (const Xapian::UnimplementedError&) {
+        revisioned = false;  // an in-memory database: read at every call
     }
+    if (rev && !rev->uuids.empty()) key = "rev:" + rev->key();
+    else if (!rev && revisioned) key = "remote:" + index.shard_names();
     if (!key.empty()) {
         std::lock_guard lock(mutex);
         if (cached && cached_key == key && (key.rfind("rev:", 0) == 0 || now - cached_at < kRemoteLife)) return cached;
