@@ -102,7 +102,10 @@ std::string facet_value_link(const FacetResult& f, const FacetCount& v, const Pa
 // names table does not know it.
 std::vector<std::string> suggestions(const FacetResult& f, const FacetCount& v, const Names* names) {
     if (f.name == "commune" && names) {
+        // The label holds the value ("Kloto 1 (Kpalimé)"): the value itself
+        // would only add weight, browsers suggest on any part of an option.
         std::vector<std::string> all = names->names_of(f.name, v.value);
+        if (all.size() > 1 && all[0] != v.value) all.erase(std::remove(all.begin() + 1, all.end(), v.value), all.end());
         if (!all.empty()) return all;
     }
     if (f.name == "country") return {value_label(f.name, v.value)};
