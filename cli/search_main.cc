@@ -112,6 +112,11 @@ int main(int argc, char** argv) {
             for (const auto& x : r.expansions) e += (e.empty() ? "" : ", ") + x;
             std::printf("Résultats incluant : %s\n", e.c_str());
         }
+        for (const auto& x : r.filter_readings) {
+            std::string values;
+            for (const auto& [value, label] : x.values) values += (values.empty() ? "" : ", ") + label;
+            std::printf("Filtre %s=%s lu comme : %s\n", x.facet.c_str(), x.typed.c_str(), values.c_str());
+        }
         if (!r.suggestion.empty()) std::printf("Essayez avec : %s\n", r.suggestion.c_str());
         for (const auto& x : r.relaxations)
             std::printf("Sans le filtre %s=%s : %zu document(s)\n", x.facet.c_str(), x.value.c_str(), x.total);

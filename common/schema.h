@@ -21,6 +21,10 @@ inline constexpr std::string_view kSchemaVersion = "3";
 inline constexpr std::string_view kSchemaKey = "coopdec:schema";
 // Metadata key listing the languages present ("fr en it"), for query stemming.
 inline constexpr std::string_view kLanguagesKey = "coopdec:langs";
+// Metadata key holding Togo's places (régions, préfectures, communes with
+// their other names) as common/places.h encodes them, in every shard: the
+// query side reads the names users type from it (search/names.h).
+inline constexpr std::string_view kPlacesKey = "coopdec:places";
 // Metadata keys "coopdec:file:<path>" → "<signature>\t<document id>".
 inline constexpr std::string_view kFileKeyPrefix = "coopdec:file:";
 // Metadata keys "coopdec:html:<document id>" → the document rendered to an

@@ -48,6 +48,7 @@
 #include "indexer/failure.h"
 #include "indexer/document.h"
 #include "indexer/extract.h"
+#include "common/places.h"
 #include "indexer/gazetteer.h"
 #include "indexer/progress.h"
 #include "indexer/prefetch.h"
@@ -527,11 +528,17 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
     if (!sum.fatal) {
         std::string l;
         for (const auto& x : lang_set) l += (l.empty() ? "" : " ") + x;
+        const std::string places = places::encode(gazetteer.rows());
         event(IndexEvent::committing, "");
         for (; committed < dbs.size(); ++committed) {
             Xapian::WritableDatabase& db = dbs[committed];
             try {
                 if (db.get_metadata(std::string(sc::kLanguagesKey)) != l) db.set_metadata(std::string(sc::kLanguagesKey), l);
+                // The places of this run's gazetteer, the one its documents
+                // were indexed with, in every shard: the query side reads the
+                // names users type from any of them (search/names.h).
+                if (db.get_metadata(std::string(sc::kPlacesKey)) != places)
+                    db.set_metadata(std::string(sc::kPlacesKey), places);
                 if (db.get_metadata(std::string(sc::kSchemaKey)) != sc::kSchemaVersion)
                     db.set_metadata(std::string(sc::kSchemaKey), std::string(sc::kSchemaVersion));
                 db.commit_transaction();

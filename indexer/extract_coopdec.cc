@@ -118,8 +118,12 @@ void read_repertoire(const pugi::xml_node& root, Checker& check, Record& rec) {
         p.name = check.required_attr(n, "nom");
         p.level = level;
         p.parent = parent;
-        Distinct aliases(p.aliases);
-        for (const pugi::xml_node& a : children(n, "alias")) aliases.add(text_of(a));
+        p.chef_lieu = normalize_space(n.attribute("chefLieu").value());
+        Distinct aliases(p.aliases), former(p.former);
+        for (const pugi::xml_node& a : children(n, "alias")) {
+            aliases.add(text_of(a));
+            if (std::string_view(a.attribute("type").value()) == "ancien-nom") former.add(text_of(a));
+        }
         rec.places.push_back(p);
         return p.id;
     };

@@ -30,6 +30,8 @@ struct Place {
     std::string level;    // "region" | "prefecture" | "commune"
     std::string parent;   // id of the enclosing prefecture / region ("" for a region)
     std::vector<std::string> aliases;  // former names and spelling variants
+    std::string chef_lieu = {};        // préfectures: the town that is its seat ("Kpalimé"), may be empty
+    std::vector<std::string> former = {};  // the aliases of type "ancien-nom"
 };
 
 // Togolese side of a partnership (only on "partenariat" records).

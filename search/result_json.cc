@@ -164,6 +164,13 @@ std::string to_json(const SearchResult& r) {
         j.close(']').close('}');
     }
     j.close(']');
+    j.key("filters_read").open('[');
+    for (const auto& x : r.filter_readings) {
+        j.open('{').field("facet", x.facet).field("typed", x.typed).key("values").open('[');
+        for (const auto& [value, label] : x.values) j.open('{').field("value", value).field("label", label).close('}');
+        j.close(']').close('}');
+    }
+    j.close(']');
     j.key("relaxations").open('[');
     for (const auto& x : r.relaxations)
         j.open('{').field("facet", x.facet).field("value", x.value).field("total", x.total).close('}');

@@ -15,7 +15,9 @@ namespace coopdec {
 // "speaker", "role", "url", "snippet"}]}], "facets": {"<facet>": [{"value",
 // "label", "count", "selected"}]}, "expansions": [synonyms added],
 // "suggestion": corrected query or "", "reading": [{"label", "url"}] (the
-// provisions the query cites), "relaxations": [{"facet", "value", "total"}]}. Every string goes through json_escape;
+// provisions the query cites), "filters_read": [{"facet", "typed", "values":
+// [{"value", "label"}]}] (filter values typed as names, search/filter_names.h),
+// "relaxations": [{"facet", "value", "total"}]}. Every string goes through json_escape;
 // snippets are HTML fragments (escaped text and <mark>).
 std::string to_json(const SearchResult& result);
 

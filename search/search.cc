@@ -11,7 +11,9 @@
 #include "common/escape.h"
 #include "common/schema.h"
 #include "common/citation.h"
+#include "search/countries.h"
 #include "search/document.h"
+#include "search/filter_names.h"
 #include "search/facet_count.h"
 #include "search/facet_table.h"
 #include "search/legal.h"
@@ -238,9 +240,12 @@ std::optional<SearchError> validate(const Xapian::Database& db, const SearchRequ
     return std::nullopt;
 }
 
-SearchResult search(const Index& index, const SearchRequest& req, const Synonyms* synonyms,
+SearchResult search(const Index& index, const SearchRequest& request, const Synonyms* synonyms,
                     SearchCache* cache) {
     const Xapian::Database& db = index.db();
+    // Filter values typed as names become the values they name (search/filter_names.h).
+    SearchRequest req = request;
+    std::vector<FilterReading> filter_readings = resolve_filters(index, req);
     if (auto err = validate(db, req)) throw *err;
     std::vector<std::string> langs = index_languages(index);
     std::shared_ptr<const Names> names = Names::load(index);
@@ -417,6 +422,8 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
         // query for all of them (search/document.h, stored_data_of()).
         if (fr.name == "type")
             for (FacetCount& c : fr.values) c.label = type_label(c.value);
+        if (fr.name == "country")
+            for (FacetCount& c : fr.values) c.label = std::string(countries::french_name(c.value));
         if (fr.name == "partnership") {
             const bool cached = cache && index.revision();
             std::vector<std::string> ids;
@@ -476,6 +483,7 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
         }
         res.suggestion = fixed.text;
     }
+    res.filter_readings = std::move(filter_readings);
     return res;
 }
 

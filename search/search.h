@@ -39,6 +39,12 @@ struct SearchRequest {
     // A query whose words match no document as typed may be answered by its
     // spelling correction (SearchResult::corrected_from); false: never.
     bool correct_spelling = true;
+    // A filter value that no document has is read as the value(s) it names
+    // (search/filter_names.h: « Kpalimé » → Kloto 1). One that names nothing
+    // fails the search (SearchError naming the closest values), or, when
+    // this is set (the HTML pages), is left out and reported in
+    // SearchResult::filter_readings so that the search is not lost.
+    bool drop_unknown_values = false;
 };
 
 // Partial matching lists the documents holding only some of the words while
@@ -98,6 +104,15 @@ struct Relaxation {
     size_t total = 0;
 };
 
+// A filter value typed as a name, not as a value of its facet: what it
+// was read as (`values`), or, when it names nothing and was left out, the
+// facet's closest values (`closest`). Pairs are (value, label).
+struct FilterReading {
+    std::string facet, typed;
+    std::vector<std::pair<std::string, std::string>> values;
+    std::vector<std::pair<std::string, std::string>> closest;
+};
+
 // How the query was read when it cites a provision present in the index
 // (« Interprété comme : Loi n° 2019-006 du 26 juin 2019, art. 46 »).
 struct Reading {
@@ -130,6 +145,8 @@ struct SearchResult {
     // spelling correction did: the query as typed ("" otherwise); `query` is
     // then the correction, and `suggestion` empty.
     std::string corrected_from;
+    // The filter values read as names or left out (SearchRequest::drop_unknown_values).
+    std::vector<FilterReading> filter_readings;
 };
 
 class Synonyms;

@@ -7,6 +7,7 @@
 #include "common/schema.h"
 #include "search/document.h"
 #include "search/legal.h"
+#include "search/names.h"
 #include "server/law_page.h"
 #include "search/query_parser.h"
 #include "search/request.h"
@@ -106,18 +107,20 @@ http::Response home(const Context& c) {
     SearchRequest s = search_request(c.request);
     if (c.request.get("format")) return search_export(c, s);  // server/export.h
     s.passages = kPagePassages;
+    s.drop_unknown_values = true;  // the page says what it left out, and keeps the search
     SearchResult r = run_search(c, s);
     add_turn_context(c.db, r);  // the turns around an utterance (search/transcript.h)
-    return html(pages::search_page(r, c.request.params, true));
+    return html(pages::search_page(r, c.request.params, true, Names::load(c.index).get()));
 }
 
 http::Response search_html(const Context& c) {
     SearchRequest s = search_request(c.request);
     if (c.request.get("format")) return search_export(c, s);  // server/export.h
     s.passages = kPagePassages;
+    s.drop_unknown_values = true;  // the page says what it left out, and keeps the search
     SearchResult r = run_search(c, s);
     add_turn_context(c.db, r);  // the turns around an utterance (search/transcript.h)
-    return html(pages::search_page(r, c.request.params, false));
+    return html(pages::search_page(r, c.request.params, false, Names::load(c.index).get()));
 }
 
 http::Response search_json(const Context& c) {

@@ -6,6 +6,7 @@
 
 #include "common/escape.h"
 #include "common/schema.h"
+#include "search/countries.h"
 
 namespace coopdec::pages {
 
@@ -68,13 +69,9 @@ std::string shorten(const std::string& s, size_t max) {
 }
 
 std::string value_label(const std::string& facet, const std::string& value) {
-    // One row per value met in the corpus; others show as they are.
-    static const std::map<std::string, std::string> countries{
-        {"FR", "France"}, {"DE", "Allemagne"}, {"BE", "Belgique"}, {"CA", "Canada"}, {"BF", "Burkina Faso"},
-        {"BJ", "Bénin"}, {"SN", "Sénégal"}, {"CI", "Côte d'Ivoire"}, {"MA", "Maroc"}, {"IT", "Italie"},
-        {"GH", "Ghana"}, {"NE", "Niger"}, {"ML", "Mali"}, {"CH", "Suisse"}, {"US", "États-Unis"},
-        {"GB", "Royaume-Uni"}, {"NL", "Pays-Bas"}, {"ES", "Espagne"}, {"PT", "Portugal"}, {"TG", "Togo"},
-    };
+    // Countries: their French names (search/countries.h); other facets: one
+    // row per value met in the corpus, others show as they are.
+    if (facet == "country") return std::string(countries::french_name(value));
     static const std::map<std::string, std::string> languages{
         {"fr", "français"}, {"en", "anglais"}, {"it", "italien"}, {"de", "allemand"}, {"es", "espagnol"},
         {"pt", "portugais"}, {"ee", "éwé"}, {"kbp", "kabiyè"},
@@ -89,8 +86,7 @@ std::string value_label(const std::string& facet, const std::string& value) {
     static const std::map<std::string, std::string> statuses{
         {"actif", "Actif"}, {"arrete", "Arrêté"}, {"inconnu", "Statut inconnu"},
     };
-    const std::map<std::string, std::string>* table = facet == "country"  ? &countries
-                                                      : facet == "lang"   ? &languages
+    const std::map<std::string, std::string>* table = facet == "lang"   ? &languages
                                                       : facet == "role"   ? &roles
                                                       : facet == "status" ? &statuses
                                                                           : nullptr;

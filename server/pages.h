@@ -12,6 +12,10 @@
 #include "search/snippet.h"
 #include "server/http.h"
 
+namespace coopdec {
+class Names;
+}
+
 namespace coopdec::pages {
 
 // A whole page: head, header with the search box (pre-filled with `query`),
@@ -21,8 +25,12 @@ std::string layout(const std::string& title, const std::string& main_html, const
 // The search page (also the home page when `home`): results grouped by
 // document, facets, active filters, paging, and what to try when nothing was
 // found. `params` are the request's own parameters, from which every link
-// (toggle a facet value, remove a filter, next page) is built.
-std::string search_page(const SearchResult& result, const http::Params& params, bool home);
+// (toggle a facet value, remove a filter, next page) is built, with the
+// filter values typed as names replaced by the values they were read as
+// (result.filter_readings). `names` (may be null) gives the suggestions of
+// the facet boxes their labels and other names.
+std::string search_page(const SearchResult& result, const http::Params& params, bool home,
+                        const Names* names = nullptr);
 
 // A document page: its metadata, its partnerships, its rendering (words of
 // `highlight` marked), a link to its source XML.

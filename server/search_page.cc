@@ -7,6 +7,7 @@
 #include "common/analysis.h"
 #include "common/escape.h"
 #include "common/schema.h"
+#include "search/names.h"
 #include "server/page_parts.h"
 #include "server/export.h"
 #include "server/pages.h"
@@ -95,7 +96,24 @@ std::string facet_value_link(const FacetResult& f, const FacetCount& v, const Pa
            (v.selected ? "<span class=\"vh\"> (sélectionné : retirer)</span>" : "") + "</a></li>";
 }
 
-std::string facets_html(const SearchResult& r, const Params& params) {
+// What a facet box suggests for one value: what people type for it. Its
+// label (a country's French name, a partner and its country, a commune with
+// its former name), and a commune's other names; the value itself when the
+// names table does not know it.
+std::vector<std::string> suggestions(const FacetResult& f, const FacetCount& v, const Names* names) {
+    if (f.name == "commune" && names) {
+        // The label holds the value ("Kloto 1 (Kpalimé)"): the value itself
+        // would only add weight, browsers suggest on any part of an option.
+        std::vector<std::string> all = names->names_of(f.name, v.value);
+        if (all.size() > 1 && all[0] != v.value) all.erase(std::remove(all.begin() + 1, all.end(), v.value), all.end());
+        if (!all.empty()) return all;
+    }
+    if (f.name == "country") return {value_label(f.name, v.value)};
+    std::string label = names ? names->label(f.name, v.value) : std::string();
+    return {label.empty() ? v.value : label};
+}
+
+std::string facets_html(const SearchResult& r, const Params& params, const Names* names) {
     std::string out = "<aside class=\"facets\" aria-labelledby=\"facets-title\"><h2 id=\"facets-title\">Affiner</h2>";
     for (const auto& f : r.facets) {
         // A facet with one value and nothing selected narrows nothing.
@@ -131,12 +149,12 @@ std::string facets_html(const SearchResult& r, const Params& params) {
                    std::to_string(values.size() - kShortFacet) + " autres" +
                    " : <input name=\"" + html_escape(f.name) +
                    "\" list=\"" + list_id + "\" autocomplete=\"off\"></label><datalist id=\"" + list_id + "\">";
-            for (size_t i = kShortFacet; i < values.size() && i < kShortFacet + kSuggestedValues; ++i) {
-                const auto* v = values[i];
-                // Values only: partnership ids read well ("part-ogou-1-niort") and
-                // titles would double the weight of the list.
-                out += "<option value=\"" + html_escape(v->value) + "\">";
-            }
+            // Whatever is offered is taken back (search/filter_names.h reads
+            // labels and other names); titles of partnerships are left out:
+            // they would double the weight of the list.
+            for (size_t i = kShortFacet; i < values.size() && i < kShortFacet + kSuggestedValues; ++i)
+                for (const std::string& s : suggestions(f, *values[i], names))
+                    out += "<option value=\"" + html_escape(s) + "\">";
             out += "</datalist> <button>Ajouter</button></form>";
         }
         out += "</section>";
@@ -286,6 +304,20 @@ std::string match_summary(const SearchResult& r, const Params& params) {
     return out;
 }
 
+// The request's parameters as the search read them: a filter value typed
+// as a name is replaced by the values it named, one left out is removed, so
+// that every link of the page goes on from what was searched.
+Params as_read(const Params& params, const std::vector<FilterReading>& readings) {
+    Params out = params;
+    for (const FilterReading& fr : readings) {
+        auto it = std::find(out.begin(), out.end(), std::make_pair(fr.facet, fr.typed));
+        if (it == out.end()) continue;
+        it = out.erase(it);
+        for (const auto& [value, label] : fr.values) it = std::next(out.insert(it, {fr.facet, value}));
+    }
+    return out;
+}
+
 // « Interprété comme : pays du partenaire = Belgique », each reading a link
 // that filters on it.
 std::string names_read(const SearchResult& r, const Params& params) {
@@ -303,11 +335,51 @@ std::string names_read(const SearchResult& r, const Params& params) {
         }
     }
     return out.empty() ? out : out + "</p>";
+    }
+    return out;
+}
+
+// "aucune commune", "aucun pays": what the page says of a value it left out.
+std::string none_of(const std::string& facet) {
+    if (facet == "commune") return "Aucune commune";
+    if (facet == "prefecture") return "Aucune préfecture";
+    if (facet == "region") return "Aucune région";
+    if (facet == "country") return "Aucun pays";
+    if (facet == "partnership") return "Aucun partenariat";
+    return "Aucune valeur de « " + facet_label(facet) + " »";
+}
+
+// How the filter values typed as names were read, and those left out with
+// links to their closest values.
+std::string filter_readings_html(const SearchResult& r, const Params& params) {
+    std::string read, unknown;
+    for (const FilterReading& fr : r.filter_readings) {
+        if (!fr.values.empty()) {
+            std::string labels;
+            for (const auto& [value, label] : fr.values) labels += (labels.empty() ? "" : ", ") + label;
+            read += std::string(read.empty() ? "" : " ; ") + html_escape(facet_label(fr.facet)) + " « " +
+                    html_escape(fr.typed) + " » : " + html_escape(labels);
+            continue;
+        }
+        unknown += "<p>" + html_escape(none_of(fr.facet)) + " « " + html_escape(fr.typed) + " »";
+        if (!fr.closest.empty()) {
+            unknown += " ; valeurs proches : ";
+            for (size_t i = 0; i < fr.closest.size(); ++i)
+                unknown += (i ? ", " : "") + std::string("<a href=\"") + href(with(params, fr.facet, fr.closest[i].first)) +
+                           "\">" + html_escape(fr.closest[i].second) + "</a>";
+        }
+        unknown += ". La recherche est faite sans ce filtre.</p>";
+    }
+    std::string out;
+    if (!read.empty()) out += "<p class=\"reading\">Filtre lu comme : " + read + "</p>";
+    if (!unknown.empty()) out += "<div class=\"unknown\" role=\"status\">" + unknown + "</div>";
+    return out;
 }
 
 }  // namespace
 
-std::string search_page(const SearchResult& r, const Params& params, bool home) {
+std::string search_page(const SearchResult& r, const Params& request_params, bool home, const Names* names) {
+    const Params params = as_read(request_params, r.filter_readings);
     std::string main;
     if (home)
         main += "<section class=\"intro\"><h1>La coopération décentralisée au Togo</h1><p>Lois, conventions de "
@@ -338,6 +410,7 @@ std::string search_page(const SearchResult& r, const Params& params, bool home) 
         for (size_t i = 0; i < r.expansions.size(); ++i) main += (i ? ", " : "") + html_escape(r.expansions[i]);
         main += "</p>";
     }
+    main += filter_readings_html(r, params);
     main += active_filters(params);
     if (r.total == 0) {
         main += nothing_found(r, params);
@@ -349,7 +422,7 @@ std::string search_page(const SearchResult& r, const Params& params, bool home) 
         main += paging(r, params);
     }
     main += "</section>";
-    main += facets_html(r, params);
+    main += facets_html(r, params, names);
     main += "</div>";
     std::string title = r.query.empty() ? (home ? "Accueil" : "Recherche") : "« " + r.query + " »";
     return layout(title, main, r.query);

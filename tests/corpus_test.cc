@@ -101,7 +101,8 @@ TEST_CASE("the bundled corpus indexes cleanly and answers known queries", "[e2e]
     // A wrong filter is refused with a French message and status 2.
     Output bad = run(test::bin("coopdec-search") + " --db " + test::shell_quote(db) + " --filter commune=Atlantide eau");
     CHECK(bad.status == 2);
-    CHECK(bad.text == "coopdec-search : aucun document n'a la valeur « Atlantide » pour le filtre « commune »\n");
+    CHECK(bad.text == "coopdec-search : aucun document n'a la valeur « Atlantide » pour le filtre « commune » ; valeurs "
+                      "proches : Amou 1 (Amlamé), Ogou 1 (Atakpamé), Danyi 1, Kloto 1 (Kpalimé), Zio 1 (Tsévié)\n");
 }
 
 TEST_CASE("every conformance file is taken, the invalid one reported", "[e2e][conformance]") {
