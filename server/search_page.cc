@@ -335,8 +335,6 @@ std::string names_read(const SearchResult& r, const Params& params) {
         }
     }
     return out.empty() ? out : out + "</p>";
-    }
-    return out;
 }
 
 // "aucune commune", "aucun pays": what the page says of a value it left out.

@@ -252,7 +252,7 @@ TEST_CASE("structure: law hierarchy of titles, chapters, sections and articles",
 TEST_CASE("structure: transcript turns with Q and R and with names", "[import][structure]") {
     Transcript t = recognise_transcript(std::string(kTranscriptText) + "Date : 12 mars\n", wrapped());
     std::vector<std::string> turns;
-    for (const Turn& turn : t.turns) turns.push_back(turn.speaker + " | " + shown(turn.blocks).at(0));
+    for (const auto& turn : t.turns) turns.push_back(turn.speaker + " | " + shown(turn.blocks).at(0));
     CHECK(turns == std::vector<std::string>{
                        "Q | p: Pouvez-vous présenter le jumelage ?",
                        "R | p: Il date de 1989. Il a commencé par des échanges entre écoles.",
