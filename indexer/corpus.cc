@@ -240,6 +240,8 @@ Prepared prepare(const SourceFile& f, const PassInputs& in) {
         if (ex.errors.empty()) p.messages.push_back(f.path + ": document illisible");
         return p;
     }
+    for (const auto& d : ex.warnings) p.messages.push_back(d.str());
+    p.warnings += ex.warnings.size();
     p.record = std::move(ex.record);
     const Record& rec = p.record;
     for (const auto& id : rec.partnerships) {
