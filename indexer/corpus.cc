@@ -490,7 +490,7 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
             sum.fatal = true;
             break;
         }
-        if (!rec.lang.empty()) lang_set.insert(rec.lang);
+        lang_set.insert(analysis_lang(rec));  // what its words were stemmed in
         if (!units.empty()) ++sum.documents;  // the gazetteer is no document
         sum.units += units.size();
         event(IndexEvent::indexed, f.path);

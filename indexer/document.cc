@@ -230,11 +230,13 @@ DocContext resolve_context(const Record& record, const Gazetteer& gaz, const Par
     return ctx;
 }
 
+std::string analysis_lang(const Record& record) { return record.lang.empty() ? "fr" : record.lang; }
+
 std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& ctx, const std::string& file_key) {
     std::vector<UnitDocument> out;
     // The gazetteer is reference data for the other documents, not a result.
     if (rec.type == "repertoire") return out;
-    const std::string& lang = rec.lang;
+    const std::string lang = analysis_lang(rec);
     const std::string file_term = std::string(sc::kPrefixFile) + file_key;
     const std::string doc_term = std::string(sc::kPrefixDoc) + rec.id;
     std::string year;
