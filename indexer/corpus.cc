@@ -241,6 +241,8 @@ Prepared prepare(const SourceFile& f, const PassInputs& in) {
         if (ex.errors.empty()) p.messages.push_back(f.path + ": document illisible");
         return p;
     }
+    for (const auto& d : ex.warnings) p.messages.push_back(d.str());
+    p.warnings += ex.warnings.size();
     p.record = std::move(ex.record);
     const Record& rec = p.record;
     for (const auto& id : rec.partnerships) {
@@ -489,7 +491,7 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
             sum.fatal = true;
             break;
         }
-        if (!rec.lang.empty()) lang_set.insert(rec.lang);
+        lang_set.insert(analysis_lang(rec));  // what its words were stemmed in
         if (!units.empty()) ++sum.documents;  // the gazetteer is no document
         sum.units += units.size();
         event(IndexEvent::indexed, f.path);

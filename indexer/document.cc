@@ -3,6 +3,7 @@
 
 #include <array>
 #include <set>
+#include <unordered_set>
 
 #include "common/akn_ref.h"
 #include "common/analysis.h"
@@ -100,6 +101,25 @@ void index_words(Xapian::Document& doc, const std::vector<std::string>& words, c
             if (tok.term.empty() || tok.term.size() > sc::kMaxTermBytes) continue;
             doc.add_term(tok.term);
             if (!tok.stop) doc.add_term(std::string(sc::kPrefixStem) + analysis::stem(tok.term, lang));
+        }
+    }
+}
+
+// Annotation tiers (a transcript's translation, phonetics, or a copy of
+// the utterance): each word the document does not have yet, once, without
+// position. A tier copying what was said thus adds nothing, and a word both
+// said and annotated weighs what it weighs said.
+void index_new_words(Xapian::Document& doc, const std::vector<std::string>& texts, const std::string& lang) {
+    if (texts.empty()) return;
+    std::unordered_set<std::string> have;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) have.insert(*t);
+    for (const auto& text : texts) {
+        for (const auto& tok : analysis::tokenize(text, lang)) {
+            if (tok.term.empty() || tok.term.size() > sc::kMaxTermBytes || !have.insert(tok.term).second) continue;
+            doc.add_term(tok.term);
+            if (tok.stop) continue;
+            std::string stem = std::string(sc::kPrefixStem) + analysis::stem(tok.term, lang);
+            if (have.insert(stem).second) doc.add_term(stem);
         }
     }
 }
@@ -210,11 +230,13 @@ DocContext resolve_context(const Record& record, const Gazetteer& gaz, const Par
     return ctx;
 }
 
+std::string analysis_lang(const Record& record) { return record.lang.empty() ? "fr" : record.lang; }
+
 std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& ctx, const std::string& file_key) {
     std::vector<UnitDocument> out;
     // The gazetteer is reference data for the other documents, not a result.
     if (rec.type == "repertoire") return out;
-    const std::string& lang = rec.lang;
+    const std::string lang = analysis_lang(rec);
     const std::string file_term = std::string(sc::kPrefixFile) + file_key;
     const std::string doc_term = std::string(sc::kPrefixDoc) + rec.id;
     std::string year;
@@ -278,6 +300,10 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
             index_text(doc, unit.text, lang, pos);
             if (body.size() < 4000) body += (body.empty() ? "" : " ") + unit.text;
         }
+        // What no unit holds: found through the document only.
+        index_text(doc, rec.loose_text, lang, pos);
+        if (body.empty()) body = rec.loose_text.substr(0, 4000);
+        index_new_words(doc, rec.annotations, lang);
         std::vector<std::string> roles;
         for (const auto& unit : rec.units) add_unique(roles, unit.role);
 

@@ -41,6 +41,13 @@ Record inherited_fields(const Record& partnership);
 DocContext resolve_context(const Record& record, const Gazetteer& gazetteer,
                            const PartnershipMap& partnerships);
 
+// The language a record's text is analysed in (stems, stop words) and
+// stored as the units' "lang": its own, else French, the language of the
+// corpus and of the users' queries (a teiCorpo file often says none), so
+// that its words are found by French queries. The "lang" facet keeps only
+// what the file says.
+std::string analysis_lang(const Record& record);
+
 // One Xapian document and its unique-id term.
 struct UnitDocument {
     std::string id_term;

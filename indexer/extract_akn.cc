@@ -7,11 +7,16 @@
 //      contain no other of these (an act with sections holding articles
 //      gives articles; the UK act, sections only, gives sections);
 //   2. and the outermost paragraph, tblock, speech, question or answer
-//      elements that neither sit in a provision nor hold one (schedules and
-//      annexes made of paragraphs, memoranda, debates);
+//      elements, and other, narrative, summary or scene elements that have
+//      an identifier, that neither sit in a provision nor hold one
+//      (schedules and annexes made of paragraphs, memoranda, debates);
 //   3. if neither exists, one unit ("texte") per outermost body (body,
 //      mainBody, portionBody...) that has text;
 //   plus one "preambule" unit for a preamble with text.
+// Whatever text no unit takes (meta left out: a debate's loose <p>, an
+// <other> without id, the preface, the conclusions) is the record's
+// loose_text, so that every text a reader sees is searchable.
+// Repeated identifiers are warnings (see check_duplicate_ids()).
 // Provisions quoted inside an amendment (quotedStructure, embeddedStructure,
 // quotedText) belong to the text being amended: they stay in the text of the
 // unit that quotes them and are never units themselves.
@@ -54,6 +59,10 @@ bool is_block_unit(std::string_view n) {
     return n == "paragraph" || n == "tblock" || n == "speech" || n == "question" || n == "answer";
 }
 
+// The other parts of a debate (AKN's speechSection): units only when they
+// carry an identifier; without one their text is the document's loose text.
+bool is_debate_part(std::string_view n) { return n == "other" || n == "narrative" || n == "summary" || n == "scene"; }
+
 bool is_body(std::string_view n) {
     // Not collectionBody: its content is documents, which have units of their own.
     return n == "body" || n == "mainBody" || n == "judgmentBody" || n == "debateBody" || n == "portionBody" ||
@@ -78,25 +87,44 @@ std::string first_id(const pugi::xml_node& n) {
     return {};
 }
 
-// Duplicate identifiers make fragment links ambiguous (and are invalid AKN):
-// report each at its second occurrence. Every document (and every quoted
-// structure, which carries the ids of the text it amends) has its own scope.
-void check_duplicate_ids(const pugi::xml_node& root, const XmlSource& src, std::vector<Diagnostic>& errors) {
+// The identifier attributes whose repeats are reported: those of
+// kIdAttributes, and GUID (AKN 3.0), which never gives an anchor.
+constexpr const char* kCheckedIds[] = {"eId", "wId", "xml:id", "id", "GUID"};
+
+// The first kMaxDuplicateWarnings repeats of a file are reported one by one,
+// then one line counts the others: a converter that repeats an id in every
+// lifecycle event must not flood the run's log.
+constexpr std::size_t kMaxDuplicateWarnings = 20;
+
+// Duplicate identifiers are invalid AKN, but real publishers export them
+// (Laws.Africa's Indigo repeats eIds in meta: lifecycle eventRefs,
+// references): each is a warning at its second occurrence, and the file is
+// indexed. Anchors stay unique all the same: the first element keeps the
+// id, a later unit with it gets COMPONENT__ID or ID_2, ID_3…
+// (UnitMaker::unique_anchor), and a page never repeats an id. Every document
+// (and every quoted structure, which carries the ids of the text it amends)
+// has its own scope.
+void check_duplicate_ids(const pugi::xml_node& root, const XmlSource& src, std::vector<Diagnostic>& warnings) {
     using Seen = std::unordered_map<std::string_view, std::ptrdiff_t>;
-    std::vector<std::vector<Seen>> scopes(1, std::vector<Seen>(std::size(kIdAttributes)));
+    std::vector<std::vector<Seen>> scopes(1, std::vector<Seen>(std::size(kCheckedIds)));
+    std::size_t repeats = 0;
+    pugi::xml_node first_unreported;
     auto opens_scope = [](const pugi::xml_node& n) { return is_document(local_name(n)) || is_quoted(local_name(n)); };
     auto visit = [&](const pugi::xml_node& n) {
         if (!is_element(n)) return false;
-        if (opens_scope(n)) scopes.emplace_back(std::size(kIdAttributes));
-        for (std::size_t i = 0; i < std::size(kIdAttributes); ++i) {
-            std::string_view value = n.attribute(kIdAttributes[i]).value();
+        if (opens_scope(n)) scopes.emplace_back(std::size(kCheckedIds));
+        for (std::size_t i = 0; i < std::size(kCheckedIds); ++i) {
+            std::string_view value = n.attribute(kCheckedIds[i]).value();
             if (value.empty()) continue;
             auto [it, inserted] = scopes.back()[i].emplace(value, n.offset_debug());
-            if (!inserted && errors.size() < 20) {
-                int first_line = line_col(src.contents, it->second).line;
-                errors.push_back(src.at(n, "identifiant en double « " + std::string(value) + " » (déjà à la ligne " +
-                                               std::to_string(first_line) + ")"));
+            if (inserted) continue;
+            if (++repeats > kMaxDuplicateWarnings) {
+                if (!first_unreported) first_unreported = n;
+                continue;
             }
+            int first_line = line_col(src.contents, it->second).line;
+            warnings.push_back(src.at(n, "avertissement : identifiant en double « " + std::string(value) +
+                                             " » (déjà à la ligne " + std::to_string(first_line) + ")"));
         }
         return true;
     };
@@ -104,6 +132,9 @@ void check_duplicate_ids(const pugi::xml_node& root, const XmlSource& src, std::
     walk(root, visit, [&](const pugi::xml_node& n) {
         if (is_element(n) && opens_scope(n)) scopes.pop_back();
     });
+    if (first_unreported)
+        warnings.push_back(src.at(first_unreported, "avertissement : et " + std::to_string(repeats - kMaxDuplicateWarnings) +
+                                                        " autres identifiants en double"));
 }
 
 std::string_view value_of(const pugi::xml_node& n, const char* attr = "value") { return n.attribute(attr).value(); }
@@ -324,7 +355,8 @@ private:
             {"article", "Article"},       {"section", "Section"},     {"rule", "Rule"},
             {"regulation", "Regulation"}, {"paragraph", "Paragraph"}, {"tblock", "Bloc"},
             {"speech", "Intervention"},   {"question", "Question"},   {"answer", "Réponse"},
-            {"preambule", "Préambule"},   {"texte", "Texte"},
+            {"preambule", "Préambule"},   {"texte", "Texte"},         {"other", "Passage"},
+            {"narrative", "Récit"},       {"summary", "Résumé"},      {"scene", "Scène"},
         };
         auto name = names.find(kind);
         bool numbered_kind =
@@ -397,7 +429,8 @@ Candidates collect(const pugi::xml_node& doc) {
                 c.nested.push_back(n);
                 return false;
             }
-            if (is_provision(local) || is_block_unit(local)) c.parts.push_back(n);
+            if (is_provision(local) || is_block_unit(local) || (is_debate_part(local) && !first_id(n).empty()))
+                c.parts.push_back(n);
             if (is_body(local)) c.bodies.push_back(n);
             if (local == "preamble") c.preambles.push_back(n);
             return true;
@@ -422,6 +455,32 @@ bool has_provision_ancestor(const pugi::xml_node& n, const pugi::xml_node& doc) 
     for (pugi::xml_node a = n.parent(); a && a != doc; a = a.parent())
         if (is_provision(local_name(a))) return true;
     return false;
+}
+
+// The text of `doc` that none of `units` holds: meta, nested documents and
+// the units' subtrees left out, every non-inline boundary a space.
+std::string loose_text(const pugi::xml_node& doc, const std::unordered_set<std::size_t>& unit_nodes) {
+    TextBuilder out;
+    walk(
+        doc,
+        [&](const pugi::xml_node& n) {
+            if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+                out.text(n.value());
+                return false;
+            }
+            if (!is_element(n)) return false;
+            std::string_view local = local_name(n);
+            if (local == "meta" || is_document(local) || unit_nodes.count(n.hash_value())) {
+                out.brk();
+                return false;
+            }
+            if (!is_inline_element(local)) out.brk();
+            return true;
+        },
+        [&](const pugi::xml_node& n) {
+            if (is_element(n) && !is_inline_element(local_name(n))) out.brk();
+        });
+    return out.str();
 }
 
 // Rules 1 and 2 of the file comment, in document order: the lowest-level
@@ -456,8 +515,7 @@ Extraction extract_akn(const pugi::xml_node& root, const XmlSource& src) {
     if (!doc) return failure(src.at(root, "<" + std::string(root.name()) + "> sans document (act, bill, doc…)"));
 
     Extraction out;
-    check_duplicate_ids(root, src, out.errors);
-    if (!out.errors.empty()) return out;
+    check_duplicate_ids(root, src, out.warnings);
 
     Record& rec = out.record;
     rec.type = "loi";
@@ -483,27 +541,38 @@ Extraction extract_akn(const pugi::xml_node& root, const XmlSource& src) {
     std::vector<pugi::xml_node> pending{doc};
     for (pugi::xml_node n = doc.next_sibling(); n; n = n.next_sibling())
         if (is_element(n)) pending.push_back(n);
+    TextBuilder loose;
     for (std::size_t d = 0; d < pending.size(); ++d) {
         Candidates c = collect(pending[d]);
         pending.insert(pending.end(), c.nested.begin(), c.nested.end());
         std::size_t before = rec.units.size();
+        std::unordered_set<std::size_t> unit_nodes;  // by hash_value(), for loose_text()
         for (const pugi::xml_node& p : c.preambles) {
             Unit u = maker.make(p, pending[d], "preambule");
+            unit_nodes.insert(p.hash_value());
             if (!u.text.empty()) rec.units.push_back(std::move(u));
         }
         std::size_t preamble_units = rec.units.size() - before;
-        for (const pugi::xml_node& e : select_units(c.parts, pending[d]))
+        for (const pugi::xml_node& e : select_units(c.parts, pending[d])) {
             rec.units.push_back(maker.make(e, pending[d], std::string(local_name(e))));
+            unit_nodes.insert(e.hash_value());
+        }
         if (rec.units.size() == before + preamble_units) {
             // Rule 3: no structure at all (a memorandum, the emptyHierarchy portion).
             for (const pugi::xml_node& e : c.bodies) {
                 if (has_body_ancestor(e, pending[d])) continue;
                 Unit u = maker.make(e, pending[d], "texte");
+                unit_nodes.insert(e.hash_value());
                 if (!u.text.empty()) rec.units.push_back(std::move(u));
             }
         }
         if (d == 0 && rec.units.size() == before + preamble_units) rec.pdf_pointer = pdf_pointer(doc);
+        // What no unit took (a debate's loose p, a preface's docNumber…)
+        // is searchable all the same, on the document unit.
+        loose.brk();
+        loose.text(loose_text(pending[d], unit_nodes));
     }
+    rec.loose_text = loose.str();
     out.ok = true;
     return out;
 }

@@ -1,19 +1,30 @@
 // @brief TEI P5 transcript → Record: header metadata, participants, and one
-// unit ("enonce") per utterance with its speaker resolved.
+// unit ("enonce") per utterance with its speaker resolved; for every version
+// of teiCorpo's output (annotationBloc or annotationBlock, ids on @id or
+// @xml:id, u holding text or seg elements).
 //
 // Text of an utterance:
 //   - note elements are left out: they are the transcriber's, not the
 //     speaker's words (teiCorpo puts timing and comments there);
+//   - spanGrp elements (annotation tiers: a translation, a phonetic
+//     transcription, a copy of the utterance) are left out too: they go to
+//     Record::annotations, whose words count once for the document, never
+//     as said words (inside u or beside it in the block);
 //   - incident, vocal and kinesic are shown as "[description]" (their desc,
 //     else their @type), so a reader sees "[rires]" in a snippet;
 //   - pause is shown as "…", gap as "[…]";
 //   - an utterance with no spoken word (empty, or only incidents and
 //     pauses) gives no unit.
-// Speaker: u/@who, else the enclosing annotationBlock/@who (teiCorpo), a
-// leading '#' removed; resolved to a participant's name, else kept as is.
-// Participant id: person/@xml:id, else altGrp/alt/@type (teiCorpo).
-// Anchor: u/@xml:id, else annotationBlock/@xml:id, else (or when already
-// taken) "u_N", N being the u's position among all u of the text, 1-based.
+// Text of <text> outside utterances and tiers (headings, paragraphs, notes
+// other than teiCorpo's start/end timing) is Record::loose_text.
+// Block: the nearest annotationBlock, else annotationBloc (older teiCorpo).
+// Speaker: u/@who, else the block's @who, a leading '#' removed; resolved to
+// a participant's name, else kept as is.
+// Participant id: person/@xml:id, else person/@id, else altGrp/alt/@type
+// (teiCorpo).
+// Anchor: the first non-empty of u/@xml:id, u/@id, the block's @xml:id,
+// the block's @id; else (or when already taken) "u_N", N being the u's
+// position among all u of the text, 1-based.
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -59,6 +70,7 @@ void read_participants(const pugi::xml_node& profile, Record& rec) {
     for (const pugi::xml_node& person : all_named(child(profile, "particDesc"), "person")) {
         Record::Participant p;
         p.id = person.attribute("xml:id").value();
+        if (p.id.empty()) p.id = person.attribute("id").value();
         // teiCorpo files identify a speaker by altGrp/alt/@type instead.
         if (p.id.empty()) p.id = child(child(person, "altGrp"), "alt").attribute("type").value();
         p.name = text_of(child(person, "persName"));
@@ -108,7 +120,7 @@ std::string utterance_text(const pugi::xml_node& u, bool& spoken) {
             }
             if (!is_element(n)) return false;
             std::string_view local = local_name(n);
-            if (local == "note") return false;
+            if (local == "note" || local == "spanGrp") return false;
             if (local == "incident" || local == "vocal" || local == "kinesic") {
                 std::string what = text_of(child(n, "desc"));
                 if (what.empty()) what = normalize_space(n.attribute("type").value());
@@ -128,6 +140,61 @@ std::string utterance_text(const pugi::xml_node& u, bool& spoken) {
             if (is_element(n) && !is_inline_element(local_name(n))) out.brk();
         });
     return out.str();
+}
+
+// teiCorpo's utterance block, in its current and older spellings.
+bool is_block(std::string_view local) { return local == "annotationBlock" || local == "annotationBloc"; }
+
+pugi::xml_node block_of(const pugi::xml_node& u) {
+    for (pugi::xml_node a = u.parent(); a; a = a.parent())
+        if (is_element(a) && is_block(local_name(a))) return a;
+    return {};
+}
+
+// @xml:id, else @id (older teiCorpo).
+std::string_view id_of(const pugi::xml_node& n) {
+    std::string_view id = n.attribute("xml:id").value();
+    return id.empty() ? std::string_view(n.attribute("id").value()) : id;
+}
+
+// What a reader sees of <text> besides utterances: the annotation tiers (one
+// string per outermost spanGrp, every element boundary a space: a tier's
+// spans are separate words) and the rest (headings, paragraphs, notes),
+// timing left out.
+void read_outside_utterances(const pugi::xml_node& text, Record& rec) {
+    TextBuilder loose;
+    walk(
+        text,
+        [&](const pugi::xml_node& n) {
+            if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+                loose.text(n.value());
+                return false;
+            }
+            if (!is_element(n)) return false;
+            std::string_view local = local_name(n);
+            if (local == "spanGrp") {
+                TextBuilder tier;
+                walk(
+                    n,
+                    [&](const pugi::xml_node& t) {
+                        if (t.type() == pugi::node_pcdata || t.type() == pugi::node_cdata) tier.text(t.value());
+                        tier.brk();
+                        return is_element(t);
+                    },
+                    [&](const pugi::xml_node&) { tier.brk(); });
+                if (!tier.str().empty()) rec.annotations.push_back(tier.str());
+                return false;
+            }
+            std::string_view type = n.attribute("type").value();
+            bool timing = local == "timeline" || (local == "note" && (type == "start" || type == "end"));
+            if (local == "u" || timing) return false;
+            if (!is_inline_element(local)) loose.brk();
+            return true;
+        },
+        [&](const pugi::xml_node& n) {
+            if (is_element(n) && !is_inline_element(local_name(n))) loose.brk();
+        });
+    rec.loose_text = loose.str();
 }
 
 }  // namespace
@@ -177,9 +244,9 @@ Extraction extract_tei(const pugi::xml_node& root, const XmlSource& src) {
         unit.text = utterance_text(u, spoken);
         if (!spoken) continue;
 
-        pugi::xml_node block = ancestor(u, "annotationBlock");
-        unit.anchor = u.attribute("xml:id").value();
-        if (unit.anchor.empty()) unit.anchor = block.attribute("xml:id").value();
+        pugi::xml_node block = block_of(u);
+        unit.anchor = id_of(u);
+        if (unit.anchor.empty()) unit.anchor = id_of(block);
         if (unit.anchor.empty() || anchors.count(unit.anchor)) {
             // "u_N", or "u_N_2", "u_N_3"… when an earlier utterance already
             // holds "u_N" as its own id (MUST CHANGE TOGETHER with tei.xsl).
@@ -199,6 +266,7 @@ Extraction extract_tei(const pugi::xml_node& root, const XmlSource& src) {
         if (!unit.role.empty()) unit.label += " (" + unit.role + ")";
         rec.units.push_back(std::move(unit));
     }
+    read_outside_utterances(text, rec);
     out.ok = true;
     return out;
 }

@@ -65,6 +65,16 @@ struct Record {
     std::vector<std::string> cites;         // document-level references (AKN ref hrefs)
     std::vector<Source> sources;
     std::string summary;                    // preface / longTitle / description / preambule text
+    // Text a reader sees that no unit holds (AKN: a debate's loose <p>, an
+    // <other> or <narrative> without id, a preface's docNumber; TEI: the
+    // text of <text> outside utterances), whitespace-normalised: indexed
+    // on the document unit with positions, never shown as a unit.
+    std::string loose_text;
+    // Annotation tiers of a transcript (TEI spanGrp: a translation, a
+    // phonetic transcription, a copy of the utterance…), one string per
+    // span: indexed on the document unit, each word only if the document
+    // does not have it yet, so a tier copying the utterance adds nothing.
+    std::vector<std::string> annotations;
 
     // Legal texts (AKN): FRBR identification.
     std::string work_uri;        // FRBRWork/FRBRthis (or FRBRuri)
@@ -131,6 +141,10 @@ struct Extraction {
     bool ok = false;
     Record record;
     std::vector<Diagnostic> errors;
+    // Problems of a file indexed all the same (ok): each message starts
+    // with "avertissement : " ("x.xml:12:5: avertissement : identifiant en
+    // double « e_1 » (déjà à la ligne 9)"). Empty when !ok.
+    std::vector<Diagnostic> warnings;
 };
 
 }  // namespace coopdec

@@ -18,7 +18,8 @@
      - every preamble ("preambule");
      - the lowest provisions (article, section, rule, regulation holding
        no other provision of the scope), and the outermost blocks
-       (paragraph, tblock, speech, question, answer) that neither sit in a
+       (paragraph, tblock, speech, question, answer, and other, narrative,
+       summary, scene when they have an identifier) that neither sit in a
        provision nor hold one;
      - only when the previous step found nothing: every outermost body
        (body, mainBody, portionBody…), kind "texte".
@@ -49,6 +50,8 @@
   <xsl:variable name="Q" select="' quotedStructure embeddedStructure quotedText '"/>
   <xsl:variable name="P" select="' article section rule regulation '"/>
   <xsl:variable name="B" select="' paragraph tblock speech question answer '"/>
+  <!-- Debate parts: blocks only when they have an identifier (step 3's). -->
+  <xsl:variable name="DP" select="' other narrative summary scene '"/>
   <xsl:variable name="BODY" select="' body mainBody judgmentBody debateBody portionBody amendmentBody '"/>
   <!-- What closes a scope (step 1), besides a child of the root. -->
   <xsl:variable name="GATE" select="concat($D, ' meta ', $Q)"/>
@@ -60,7 +63,7 @@
        they belong to (generate-id of the scope). Keys may not use
        variables: the names and $GATE are spelled out. -->
   <xsl:key name="akn-scope"
-           match="*[contains(' preamble article section rule regulation paragraph tblock speech question answer body mainBody judgmentBody debateBody portionBody amendmentBody ', concat(' ', local-name(), ' '))]"
+           match="*[contains(' preamble article section rule regulation paragraph tblock speech question answer other narrative summary scene body mainBody judgmentBody debateBody portionBody amendmentBody ', concat(' ', local-name(), ' '))]"
            use="generate-id(ancestor::*[contains(' act amendment amendmentList bill debate debateReport doc documentCollection judgment officialGazette portion statement meta quotedStructure embeddedStructure quotedText ', concat(' ', local-name(), ' ')) or parent::*[not(parent::*)]][1])"/>
 
   <!-- Elements by their first identifier (step 3's order). -->
@@ -95,14 +98,18 @@
       </xsl:variable>
       <xsl:variable name="holder-list" select="string($holders)"/>
       <xsl:variable name="parts-rtf">
-        <xsl:for-each select="$members[contains(concat($P, $B), concat(' ', local-name(), ' '))]
+        <xsl:for-each select="$members[contains(concat($P, $B), concat(' ', local-name(), ' '))
+                                       or (contains($DP, concat(' ', local-name(), ' '))
+                                           and (string(@eId) or string(@wId) or string(@xml:id) or string(@id)))]
                                       [not(contains($holder-list, concat(' ', generate-id(), ' ')))]">
           <!-- A block: not in a provision, and not in a block that holds
                no provision (that one is the outermost block). -->
           <xsl:if test="contains($P, concat(' ', local-name(), ' '))
                         or not(ancestor::*[count(ancestor::*) &gt; $sdepth]
                                  [contains($P, concat(' ', local-name(), ' '))
-                                  or (contains($B, concat(' ', local-name(), ' '))
+                                  or ((contains($B, concat(' ', local-name(), ' '))
+                                       or (contains($DP, concat(' ', local-name(), ' '))
+                                           and (string(@eId) or string(@wId) or string(@xml:id) or string(@id))))
                                       and not(contains($holder-list, concat(' ', generate-id(), ' '))))])">
             <xsl:call-template name="akn-call">
               <xsl:with-param name="sid" select="$sid"/>

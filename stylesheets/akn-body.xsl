@@ -231,6 +231,10 @@
       <xsl:when test="$local = 'tblock'">Bloc</xsl:when>
       <xsl:when test="$local = 'speech'">Intervention</xsl:when>
       <xsl:when test="$local = 'answer'">Réponse</xsl:when>
+      <xsl:when test="$local = 'other'">Passage</xsl:when>
+      <xsl:when test="$local = 'narrative'">Récit</xsl:when>
+      <xsl:when test="$local = 'summary'">Résumé</xsl:when>
+      <xsl:when test="$local = 'scene'">Scène</xsl:when>
       <xsl:otherwise><xsl:value-of select="concat(translate(substring($local, 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), substring($local, 2))"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -8,18 +8,21 @@
       order; N is an utterance's 1-based position among them (every u
       counts, spoken or not).
     - A u is a unit only if some word is spoken: text outside note,
-      incident, vocal, kinesic, pause and gap.
-    - Its anchor is u/@xml:id, else the enclosing annotationBlock/@xml:id,
-      else "u_N"; "u_N" too when an earlier unit already took that id, and
-      "u_N_2", "u_N_3"… when "u_N" itself was taken.
+      spanGrp, incident, vocal, kinesic, pause and gap.
+    - Its block is the nearest annotationBlock or annotationBloc (older
+      teiCorpo).
+    - Its anchor is the first non-empty of u/@xml:id, u/@id, the block's
+      @xml:id, the block's @id; else "u_N"; "u_N" too when an earlier unit
+      already took that id, and "u_N_2", "u_N_3"… when "u_N" itself was
+      taken.
   The last clause makes the rule sequential: "akn-dedup"-style bisection
   over the spoken utterances (template tei-dedup) carries the set of anchors
   taken so far, with recursion depth log2(n) rather than n.
-  Speaker: u/@who, else the nearest annotationBlock/@who, first pointer,
-  '#' removed; the participant is person/@xml:id, else altGrp/alt/@type
+  Speaker: u/@who, else the block's @who, first pointer, '#' removed; the
+  participant is person/@xml:id, else person/@id, else altGrp/alt/@type
   (teiCorpo files); unknown ids are shown as they are.
   Elements are matched by local name where the extractor does so (text,
-  u, annotationBlock), so both always agree on what an utterance is.
+  u, annotationBlock, annotationBloc, spanGrp), so both always agree on what an utterance is.
   MUST CHANGE TOGETHER with extract_tei.cc (tests/render_test.cc checks
   every anchor of every transcript).
 -->
@@ -37,9 +40,10 @@
   <xsl:variable name="text" select="/*/*[local-name() = 'text'][1]"/>
   <xsl:variable name="utterances" select="$text//*[local-name() = 'u']"/>
 
-  <!-- A participant by id (person/@xml:id, else altGrp/alt/@type). -->
+  <!-- A participant by id (person/@xml:id, else @id, else altGrp/alt/@type). -->
   <xsl:key name="person" match="tei:person"
-           use="concat(@xml:id, substring(tei:altGrp[1]/tei:alt[1]/@type, 1 div not(string(@xml:id))))"/>
+           use="concat(@xml:id, substring(@id, 1 div not(string(@xml:id))),
+                       substring(tei:altGrp[1]/tei:alt[1]/@type, 1 div not(string(@xml:id) or string(@id))))"/>
 
   <!-- ===== Anchors ===== -->
 
@@ -50,14 +54,18 @@
       <xsl:variable name="depth" select="count(ancestor::*)"/>
       <xsl:if test=".//text()[normalize-space()]
                       [not(ancestor::*[count(ancestor::*) &gt; $depth]
-                           [local-name() = 'note' or local-name() = 'incident' or local-name() = 'vocal'
-                            or local-name() = 'kinesic' or local-name() = 'pause' or local-name() = 'gap'])]">
-        <xsl:variable name="block" select="ancestor::*[local-name() = 'annotationBlock'][1]"/>
+                           [local-name() = 'note' or local-name() = 'spanGrp' or local-name() = 'incident'
+                            or local-name() = 'vocal' or local-name() = 'kinesic' or local-name() = 'pause'
+                            or local-name() = 'gap'])]">
+        <xsl:variable name="block"
+                      select="ancestor::*[local-name() = 'annotationBlock' or local-name() = 'annotationBloc'][1]"/>
         <c g="{generate-id()}" pos="{position()}">
           <xsl:attribute name="id">
             <xsl:choose>
               <xsl:when test="string(@xml:id) != ''"><xsl:value-of select="@xml:id"/></xsl:when>
-              <xsl:otherwise><xsl:value-of select="$block/@xml:id"/></xsl:otherwise>
+              <xsl:when test="string(@id) != ''"><xsl:value-of select="@id"/></xsl:when>
+              <xsl:when test="string($block/@xml:id) != ''"><xsl:value-of select="$block/@xml:id"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$block/@id"/></xsl:otherwise>
             </xsl:choose>
           </xsl:attribute>
         </c>
@@ -247,7 +255,8 @@
       <xsl:choose>
         <xsl:when test="$name != ''"><xsl:value-of select="$name"/></xsl:when>
         <xsl:otherwise>
-          <xsl:value-of select="concat(@xml:id, substring(tei:altGrp[1]/tei:alt[1]/@type, 1 div not(string(@xml:id))))"/>
+          <xsl:value-of select="concat(@xml:id, substring(@id, 1 div not(string(@xml:id))),
+                                       substring(tei:altGrp[1]/tei:alt[1]/@type, 1 div not(string(@xml:id) or string(@id))))"/>
         </xsl:otherwise>
       </xsl:choose>
     </span>
@@ -286,7 +295,7 @@
       <xsl:choose>
         <xsl:when test="$pointer != ''"><xsl:value-of select="$pointer"/></xsl:when>
         <xsl:otherwise>
-          <xsl:value-of select="normalize-space(ancestor::*[local-name() = 'annotationBlock'][1]/@who)"/>
+          <xsl:value-of select="normalize-space(ancestor::*[local-name() = 'annotationBlock' or local-name() = 'annotationBloc'][1]/@who)"/>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
@@ -332,6 +341,23 @@
       </p>
       <p><xsl:apply-templates mode="inline"/></p>
     </div>
+  </xsl:template>
+
+  <!-- An annotation tier (teiCorpo's spanGrp: a translation, phonetics…):
+       its spans, apart from what was said. -->
+  <xsl:template match="*[local-name() = 'spanGrp']" mode="block">
+    <p class="tier"><xsl:apply-templates select="." mode="inline"/></p>
+  </xsl:template>
+
+  <xsl:template match="*[local-name() = 'spanGrp']" mode="inline">
+    <xsl:call-template name="space-before"/>
+    <span class="tier">
+      <xsl:for-each select=".//text()[normalize-space()]">
+        <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+        <xsl:value-of select="normalize-space()"/>
+      </xsl:for-each>
+    </span>
+    <xsl:call-template name="space-after"/>
   </xsl:template>
 
   <!-- annotationBlock (teiCorpo), front, body, back: their content. -->

@@ -102,7 +102,7 @@ TEST_CASE("AKN act: identification, demo, units with path, label and cites", "[a
     CHECK(a2.cites == std::vector<std::string>{"#art_1", "/akn/tg/act/loi/2007-03-13/2007-011"});
 }
 
-TEST_CASE("AKN duplicate identifiers are reported at the second occurrence", "[akn]") {
+TEST_CASE("AKN duplicate identifiers are warnings at the second occurrence, anchors stay unique", "[akn]") {
     const char* xml = R"(<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
   <act>
     <body>
@@ -115,11 +115,32 @@ TEST_CASE("AKN duplicate identifiers are reported at the second occurrence", "[a
   </act>
 </akomaNtoso>)";
     Extraction ex = extract(xml, "lois/dup.xml");
-    REQUIRE_FALSE(ex.ok);
+    REQUIRE(ex.ok);
+    CHECK(ex.errors.empty());
     // eId, wId, xml:id and id are separate namespaces: lines 6-7 are fine.
-    REQUIRE(ex.errors.size() == 2);
-    CHECK(ex.errors[0].str() == "lois/dup.xml:5:7: identifiant en double « art_1 » (déjà à la ligne 4)");
-    CHECK(ex.errors[1].str() == "lois/dup.xml:8:24: identifiant en double « z » (déjà à la ligne 8)");
+    REQUIRE(ex.warnings.size() == 2);
+    CHECK(ex.warnings[0].str() == "lois/dup.xml:5:7: avertissement : identifiant en double « art_1 » (déjà à la ligne 4)");
+    CHECK(ex.warnings[1].str() == "lois/dup.xml:8:24: avertissement : identifiant en double « z » (déjà à la ligne 8)");
+    // The first keeps the id, the next gets a suffix.
+    REQUIRE(ex.record.units.size() == 5);
+    CHECK(ex.record.units[0].anchor == "art_1");
+    CHECK(ex.record.units[1].anchor == "art_1_2");
+    CHECK(ex.record.units[1].label == "Article 2");
+}
+
+TEST_CASE("AKN: past 20 duplicate identifiers, one warning counts the others", "[akn]") {
+    std::string xml = "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><act><meta><lifecycle>\n";
+    for (int i = 0; i < 25; ++i) xml += "<eventRef eId=\"e_1\" GUID=\"g\"/>\n";
+    xml += "</lifecycle></meta><body><article eId=\"a\"><p>texte</p></article></body></act></akomaNtoso>";
+    Extraction ex = extract(xml, "lois/indigo.xml");
+    REQUIRE(ex.ok);
+    // 24 repeats of each of eId and GUID: 20 said, then one line for 28.
+    REQUIRE(ex.warnings.size() == 21);
+    CHECK(ex.warnings[0].str() == "lois/indigo.xml:3:1: avertissement : identifiant en double « e_1 » (déjà à la ligne 2)");
+    CHECK(ex.warnings[1].str() == "lois/indigo.xml:3:1: avertissement : identifiant en double « g » (déjà à la ligne 2)");
+    CHECK(ex.warnings[20].str() == "lois/indigo.xml:13:1: avertissement : et 28 autres identifiants en double");
+    REQUIRE(ex.record.units.size() == 1);
+    CHECK(ex.record.units[0].anchor == "a");
 }
 
 TEST_CASE("AKN with a prefix and no default namespace, sections but no articles", "[akn]") {
