@@ -154,6 +154,9 @@ std::string to_json(const SearchResult& r) {
     j.key("reading").open('[');
     for (const auto& x : r.reading) j.open('{').field("label", x.label).field("url", x.url).close('}');
     j.close(']');
+    j.key("reading_notices").open('[');
+    for (const auto& n : r.reading_notices) j.item(n);
+    j.close(']');
     j.key("relaxations").open('[');
     for (const auto& x : r.relaxations)
         j.open('{').field("facet", x.facet).field("value", x.value).field("total", x.total).close('}');

@@ -10,11 +10,11 @@
 #include "common/analysis.h"
 #include "common/escape.h"
 #include "common/schema.h"
-#include "common/citation.h"
 #include "search/document.h"
 #include "search/facet_count.h"
 #include "search/facet_table.h"
 #include "search/legal.h"
+#include "search/query_citations.h"
 #include "search/query_parser.h"
 #include "search/search_cache.h"
 #include "search/snippet.h"
@@ -241,7 +241,12 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
     const Xapian::Database& db = index.db();
     if (auto err = validate(db, req)) throw *err;
     std::vector<std::string> langs = index_languages(index);
-    ParsedQuery pq = parse_query(req.query, langs, synonyms);
+    // A query that cites a provision of the index: the citation is read
+    // apart (search/query_citations.h), the other words are parsed.
+    const QueryCitations cited = read_query_citations(db, req.query);
+    ParsedQuery pq = parse_query(cited.provisions.empty() ? std::string_view(req.query) : cited.rest, langs, synonyms);
+    // The citations combined with the other words: a step of its own.
+    const Xapian::Query words = with_citations(pq.query, cited);
     for (const auto& [name, values] : pq.filters) {
         const sc::Facet* f = sc::find_facet(name);
         for (const auto& v : values)
@@ -255,18 +260,16 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
     Xapian::Query within;
     if (!req.within.empty()) within = Xapian::Query(std::string(sc::kPrefixDoc) + req.within);
     auto match_query = [&](const Filters& fs, const Years& ys) {
-        Xapian::Query q = build_match(pq.query, fs, ys, excluded);
+        Xapian::Query q = build_match(words, fs, ys, excluded);
         return within.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, within);
     };
 
     // A query that cites a provision of the index leads with it.
     std::vector<Reading> reading;
     std::map<std::string, std::string> leading;  // doc id → anchor of the cited provision
-    for (const auto& c : citation::read_query(req.query).citations) {
-        for (const auto& p : resolve_citation(db, c)) {
-            reading.push_back(Reading{p.label, p.url});
-            leading.emplace(p.doc_id, p.anchor);
-        }
+    for (const auto& p : cited.provisions) {
+        reading.push_back(Reading{p.label, p.url});
+        leading.emplace(p.doc_id, p.anchor);
     }
     const Xapian::Query counted_query = match_query(filters, years);
     Xapian::Query main_query = counted_query;
@@ -279,7 +282,7 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
     Xapian::Enquire enquire(db);
     enquire.set_query(main_query);
     enquire.set_collapse_key(sc::kSlotDoc);
-    bool browsing = pq.query.empty();
+    bool browsing = words.empty();
     const Xapian::doccount offset = static_cast<Xapian::doccount>((req.page - 1) * req.per_page);
     const Xapian::doccount size = static_cast<Xapian::doccount>(req.per_page);
     // The page only: the exact total and facet counts come from their own
@@ -315,7 +318,7 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
     if (!browsing && req.passages > 0 && !shown.empty()) {
         std::vector<Xapian::Query> docs;
         for (const auto& id : shown) docs.emplace_back(std::string(sc::kPrefixDoc) + id);
-        Xapian::Query within(Xapian::Query::OP_FILTER, pq.query,
+        Xapian::Query within(Xapian::Query::OP_FILTER, words,
                              Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(Xapian::Query::OP_OR, docs.begin(), docs.end()),
                                            unit_filter));
         if (!filter.empty()) within = Xapian::Query(Xapian::Query::OP_FILTER, within, filter);
@@ -427,6 +430,7 @@ SearchResult search(const Index& index, const SearchRequest& req, const Synonyms
     }
     res.expansions = pq.expansions;
     res.reading = std::move(reading);
+    res.reading_notices = cited.notices;
     return res;
 }
 

@@ -104,6 +104,9 @@ struct SearchResult {
     // The provisions the query cites; their documents lead the results
     // (when relevance orders them), the provision first among the passages.
     std::vector<Reading> reading;
+    // What the reading could not find as cited, in French (« la loi n°
+    // 2007-011 n'a pas d'article 120 dans ce corpus »): the text is in `reading`.
+    std::vector<std::string> reading_notices;
 };
 
 class Synonyms;
