@@ -73,6 +73,13 @@ namespace coopdec::citation {
 // paragraph with no article ("alinéa 2"), "article premier ministre".
 // Ranges ("articles 5 à 7") are not read: only "article 5" is.
 //
+// In a search (search/query_citations.h), a citation is read only when it
+// names something in the index (a bare number: an act of that number); its
+// words are then no required words of the query: the search matches the
+// cited provision and what cites it. Other words narrow what cites it, never
+// the provision: "art. 46 eau" gives article 46, then the documents citing
+// it that speak of water. A citation naming nothing here stays words.
+//
 // Normalisation of the fields:
 //  - act_kind: the folded KIND ("decret", "arrete"), qualifiers dropped;
 //  - act_kind: "loi" for L; "" for a bare number;

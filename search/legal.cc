@@ -187,8 +187,10 @@ Xapian::Query citation_query(const Xapian::Database& db, const citation::Citatio
         if (!p.anchor.empty()) ways.emplace_back(sc::id_term(p.doc_id, p.anchor));
         // Who cites it: by an AKN reference, or by a citation in the text
         // (an article the act does not have: who cites that very article).
+        const bool missing_article = p.anchor.empty() && !c.article.empty();
         std::string work = document_work(db, p.doc_id);
-        if (!work.empty()) ways.emplace_back(sc::make_term(sc::kPrefixRef, akn::target_key({work, p.anchor})));
+        if (!work.empty() && !missing_article)
+            ways.emplace_back(sc::make_term(sc::kPrefixRef, akn::target_key({work, p.anchor})));
         std::string key = act_number_of(db, p.doc_id);
         if (key.empty()) continue;
         std::string article = p.anchor.empty() ? analysis::fold(c.article) : std::string();

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "search/index.h"
+#include "search/result_json.h"
 #include "search/search.h"
+#include "server/pages.h"
 #include "tests/temp_index.h"
 #include "tests/test_util.h"
 
@@ -111,7 +113,18 @@ TEST_CASE("an article the law does not have is said so, with the law", "[citatio
     CHECK(read_labels(r) == std::vector<std::string>{"Loi n° 2007-011 du 13 mars 2007"});
     REQUIRE_FALSE(r.results.empty());
     CHECK(r.results[0].id == kLaw2007Id);
+    CHECK(r.total == 1);  // who cites the whole law does not cite that article
     CHECK(search_for(bundled_index().db, "loi 2007-011 art. 9").reading_notices.empty());
+
+    // Said in the JSON answer and on the page, next to the reading.
+    CHECK(to_json(r).find("\"reading_notices\":[\"la loi n° 2007-011 n'a pas d'article 120 dans ce corpus\"]") !=
+          std::string::npos);
+    std::string page = pages::search_page(r, {}, false);
+    size_t reading = page.find("Interprété comme : ");
+    REQUIRE(reading != std::string::npos);
+    size_t notice = page.find("<span class=\"reading-notice\">(la loi n° 2007-011 n&#39;a pas d&#39;article 120 dans ce corpus)</span>");
+    REQUIRE(notice != std::string::npos);
+    CHECK(page.find("</p>", reading) > notice);  // in the reading's paragraph
 }
 
 TEST_CASE("an act numbered as Laws.Africa numbers it answers as the bundled acts", "[citation][legal][search]") {
