@@ -13,6 +13,33 @@ bool ends_with(std::string_view s, std::string_view tail) {
 
 }  // namespace
 
+std::string numbered_act(std::string_view number, std::string_view work_uri) {
+    auto digits = [](std::string_view s) {
+        return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    auto without_zeros = [](std::string_view s) {
+        size_t first = s.find_first_not_of('0');
+        return first == std::string_view::npos ? std::string_view("0") : s.substr(first);
+    };
+    if (!digits(number)) return std::string(number);
+    std::string work = work_of(work_uri);
+    std::vector<std::string_view> segments;
+    for (size_t pos = 0; pos <= work.size();) {
+        size_t slash = std::min(work.find('/', pos), work.size());
+        segments.push_back(std::string_view(work).substr(pos, slash - pos));
+        pos = slash + 1;
+    }
+    // The number's own segment, the last that holds it, after its year.
+    for (size_t k = segments.size(); k-- > 1;) {
+        if (!digits(segments[k]) || without_zeros(segments[k]) != without_zeros(number)) continue;
+        std::string_view year = segments[k - 1].substr(0, 4);
+        if (year.size() == 4 && digits(year) && (segments[k - 1].size() == 4 || segments[k - 1][4] == '-'))
+            return std::string(year) + "-" + std::string(number);
+        break;
+    }
+    return std::string(number);
+}
+
 std::string work_of(std::string_view uri) {
     std::string u(uri);
     // A manifestation's file part: "/data.akn", "/!main.xml", ".akn".

@@ -15,6 +15,13 @@ namespace coopdec::akn {
 // "…/ukpga/1998/29". Any other URI is returned without a trailing "/".
 std::string work_of(std::string_view uri);
 
+// An act's number with its year, as the search reads numbers ("2019-006"):
+// `number` (FRBRnumber) as it is when it is not digits alone; digits alone
+// ("6", Laws.Africa's numbering) preceded in the work URI by a segment that
+// starts with a year ("/akn/tg/act/2019/6", "…/act/loi/2019-06-26/6") give
+// "2019-6"; otherwise `number` as it is. Pure.
+std::string numbered_act(std::string_view number, std::string_view work_uri);
+
 // Where a reference points.
 struct Target {
     std::string work;      // work URI (work_of form); the document's own for internal refs

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -66,6 +67,22 @@ bool is_digit_groups(std::string_view s, size_t min_groups) {
     return groups >= min_groups;
 }
 
+// A year an act number may begin with: "2019", "1998" (1900 to 2099).
+bool is_year4(std::string_view s) {
+    return s.size() == 4 && all_digits(s) && (s.starts_with("19") || s.starts_with("20"));
+}
+// The same, or two digits ("98-006").
+bool is_year(std::string_view s) { return is_year4(s) || (s.size() == 2 && all_digits(s)); }
+
+// "2019-006", "98-6", "2019-1461": exactly two groups, a year then 1 to 4
+// digits; the form of a bare act number in a query and after a capital L.
+bool is_year_number(std::string_view s) {
+    size_t dash = s.find('-');
+    if (dash == std::string_view::npos) return false;
+    std::string_view number = s.substr(dash + 1);
+    return is_year(s.substr(0, dash)) && all_digits(number) && number.size() <= 4;
+}
+
 // "YYYY-MM-DD", or "" when the day does not exist ("31 juin", "29 février 2019").
 std::string iso_date(int day, int month, int year) {
     constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -123,7 +140,9 @@ struct Date {
 
 class Parser {
 public:
-    explicit Parser(std::string_view text) : text_(text), words_(analysis::tokenize(text)) {}
+    // `query`: a search query, where a bare act number ("2019-006") is a
+    // candidate citation too (see read_query()).
+    Parser(std::string_view text, bool query) : text_(text), words_(analysis::tokenize(text)), query_(query) {}
 
     std::vector<Citation> parse() {
         std::vector<Citation> out;
@@ -326,6 +345,14 @@ private:
     // act, at word i. `linked`: it is the act of an article before it.
     std::optional<Act> act(size_t i, bool linked) const {
         if (!has(i)) return std::nullopt;
+        // "L. 2019-006": a capital L is a law, when a year-number follows it
+        // (after an article word it is a code's: "art. L. 1115-1").
+        if (raw(i) == "L") {
+            if (!joined(i + 1, Join::kNumber) || !is_year_number(term(i + 1))) return std::nullopt;
+            Act a{"loi", term(i + 1), {}, words_[i].begin, words_[i + 1].end, i + 2};
+            finish_number(a, i + 1);
+            return a;
+        }
         auto kind = std::ranges::find(kActKinds, std::string_view(term(i)), &ActKind::folded);
         if (kind == std::end(kActKinds)) return std::nullopt;
         Act a{std::string(kind->folded), {}, {}, words_[i].begin, words_[i].end, i + 1};
@@ -339,14 +366,55 @@ private:
         }
         if (!joined(j, sign ? Join::kAbbrev : Join::kNumber)) return std::nullopt;
         sign = sign || gap(words_[j - 1].end, j, false).value_or("").starts_with("n");
+        if (std::optional<size_t> last = split_number(j, a.number)) {  // "2019 006", "2019/006"
+            finish_number(a, *last);
+            return a;
+        }
         // A bare number after an act word ("la loi 2 fois") needs the sign.
         if (!is_digit_groups(term(j), sign ? 1 : 2)) return std::nullopt;
         a.number = term(j);
-        a.end = words_[j].end;
+        finish_number(a, j);
+        return a;
+    }
+
+    // An act number written in two words from word j: a year, then "/" and
+    // 1 to 4 digits ("2019/006"), or a four-digit year, a space and 3 or 4
+    // digits ("2019 006"). Sets `number` ("2019-006") and returns its last word.
+    std::optional<size_t> split_number(size_t j, std::string& number) const {
+        if (!has(j + 1) || !all_digits(term(j)) || !all_digits(term(j + 1))) return std::nullopt;
+        const std::string& second = term(j + 1);
+        // "12/03/2019" is a date, not an act number.
+        bool slash = is_year(term(j)) && second.size() <= 4 && joined(j + 1, Join::kSlash) &&
+                     !(joined(j + 2, Join::kSlash) && all_digits(term(j + 2)));
+        bool space = is_year4(term(j)) && second.size() >= 3 && second.size() <= 4 &&
+                     gap(words_[j].end, j + 1, true) == "";
+        if (!slash && !space) return std::nullopt;
+        number = term(j) + "-" + second;
+        return j + 1;
+    }
+
+    // Ends act `a` whose number's last word is `last`: its suffix and date.
+    void finish_number(Act& a, size_t last) const {
+        a.end = words_[last].end;
         a.end += suffix(a.end, a.number);
+        size_t j = last + 1;
         while (has(j) && words_[j].begin < a.end) ++j;  // the words of the suffix
         a.next = j;
         add_date(a);
+    }
+
+    // A bare act number at word i, in a query only: "2019-006", "2019-006/PR".
+    std::optional<Act> bare_number(size_t i) const {
+        if (!query_ || !is_year_number(term(i))) return std::nullopt;
+        Act a{{}, term(i), {}, words_[i].begin, words_[i].end, i + 1};
+        // "n° 2019-006": the sign is part of it (tokenize() drops it).
+        size_t from = i > 0 ? words_[i - 1].end : 0;
+        std::string sign = gap(from, i, false).value_or("");
+        if (sign == "n°" || sign == "no" || sign == "n°." || sign == "no.") {
+            size_t n = text_.find_last_of("nN", a.begin);
+            if (n != std::string_view::npos && n >= from) a.begin = n;
+        }
+        finish_number(a, i);
         return a;
     }
 
@@ -429,6 +497,7 @@ private:
             return a ? a->next : arts->next;
         }
         std::optional<Act> a = act(i, false);
+        if (!a) a = bare_number(i);
         if (!a) return std::nullopt;
         // An article after the act, on the same line: "loi 2019-006, art. 46".
         std::optional<Articles> tail;
@@ -447,6 +516,7 @@ private:
 
     std::string_view text_;
     std::vector<Token> words_;
+    bool query_ = false;
 };
 
 // "26 juin 2019", "1er août 2019" from "2019-06-26"; other strings as they are.
@@ -497,6 +567,7 @@ std::string_view drop_determiner(std::string_view piece) {
 
 std::string Citation::label() const {
     std::string act;
+    if (act_kind.empty() && !act_number.empty()) act = "n° " + act_number;  // a bare number
     if (!act_kind.empty()) {
         auto kind = std::ranges::find(kActKinds, std::string_view(act_kind), &ActKind::folded);
         act = kind != std::end(kActKinds) ? std::string(kind->label) : act_kind;
@@ -512,10 +583,37 @@ std::string Citation::label() const {
     return act + ", " + art;
 }
 
-std::vector<Citation> find_citations(std::string_view text) { return Parser(text).parse(); }
+std::vector<Citation> find_citations(std::string_view text) { return Parser(text, false).parse(); }
 
-QueryReading read_query(std::string_view query) {
-    QueryReading r{find_citations(query), {}};
+std::string act_key(std::string_view number) {
+    std::string s = analysis::fold(number);
+    std::string out;
+    size_t pos = 0;
+    while (pos < s.size() && is_digit(s[pos])) {
+        size_t end = pos;
+        while (end < s.size() && is_digit(s[end])) ++end;
+        size_t first = s.find_first_not_of('0', pos);
+        out += first >= end ? "0" : s.substr(first, end - first);  // "006" → "6", "000" → "0"
+        pos = end;
+        // "-", "/" or a space between two groups; anything else starts the suffix.
+        if (pos + 1 < s.size() && (s[pos] == '-' || s[pos] == '/' || s[pos] == ' ') && is_digit(s[pos + 1])) {
+            out += '-';
+            ++pos;
+        } else {
+            break;
+        }
+    }
+    return out + s.substr(pos);
+}
+
+QueryReading read_query(std::string_view query, const std::function<bool(const Citation&)>& accept) {
+    QueryReading r;
+    if (!accept) {
+        r.citations = find_citations(query);
+    } else {
+        for (Citation& c : Parser(query, true).parse())
+            if (accept(c)) r.citations.push_back(std::move(c));
+    }
     auto add = [&](std::string_view piece) {
         if (piece.empty()) return;
         if (!r.rest.empty()) r.rest += ' ';

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,13 +35,23 @@ namespace coopdec::citation {
 //   act-link   = "de" ["la"] / "du" / nothing     -- "de l'ordonnance": l' is
 //                                                 -- elided, not a word
 //   act        = KIND [QUALIFIER] [NUMERO] ~n°~ ACT-NO [SUFFIX] [date]
+//              | L ~.~ YEAR-NO [SUFFIX] [date]    -- L 2019-006, L. 2019-006: a law
 //              | "constitution" [date]            -- see "Constitution" below
+//              | YEAR-NO [SUFFIX] [date], in a query only (read_query()
+//                with `accept`): a bare act number, "2019-006" alone
+//   L          = the letter L written in capitals -- after an article word it
+//                                                 -- is a code's: art. L. 1115-1
 //   KIND       = "loi" / "decret" / "ordonnance" / "arrete"
 //   QUALIFIER  = "organique" / "ministeriel" / "interministeriel" /
 //                "prefectoral" / "municipal" / "communal" / "presidentiel"
 //   NUMERO     = "numero" / "num"
-//   ACT-NO     = DIGITS "-" DIGITS {"-" DIGITS}   -- 2019-006, 98-006, 802-53
+//   ACT-NO     = DIGITS "-" DIGITS {"-" DIGITS}   -- 2019-006, 98-006, 802-53, 2019-6
+//              | YEAR "/" 1 to 4 DIGITS           -- 2019/006, 98/006
+//              | YEAR4 " " 3 or 4 DIGITS          -- 2019 006 (a space only, on
+//                                                 -- one line)
 //              | DIGITS, only after n°, no or NUMERO
+//   YEAR-NO    = YEAR "-" 1 to 4 DIGITS           -- 2019-006, 98-6; not 26-06-2019
+//   YEAR       = YEAR4 / two digits;  YEAR4 = 1900 … 2099
 //   SUFFIX     = "/" ASCII letters, digits, ".", "-", "/", right after the
 //                number (PR, A.P.)
 //   date       = "du" DAY MONTH YEAR / "du" DD/MM/YYYY / "du" DD-MM-YYYY
@@ -54,15 +65,27 @@ namespace coopdec::citation {
 // Constitution du 14 octobre 1992" is.
 //
 // Not citations: a number with no "article"/act word before it ("n° 12",
-// "2019", "partenariat 2019-2024", "26 juin 2019"), an article word with no
+// "2019", "partenariat 2019-2024", "26 juin 2019", and "2019-006" itself
+// outside a query), two numbers alone ("2019 2020", "2019/006"), a capital L
+// before a number that is no year-number ("L. 1115-1" alone), an article word with no
 // number ("cet article", "articles de presse", "l'art de la coopération"),
 // an act with no number ("la loi sur l'eau", "de la présente loi"), a
 // paragraph with no article ("alinéa 2"), "article premier ministre".
 // Ranges ("articles 5 à 7") are not read: only "article 5" is.
 //
+// In a search (search/query_citations.h), a citation is read only when it
+// names something in the index (a bare number: an act of that number); its
+// words are then no required words of the query: the search matches the
+// cited provision and what cites it. Other words narrow what cites it, never
+// the provision: "art. 46 eau" gives article 46, then the documents citing
+// it that speak of water. A citation naming nothing here stays words.
+//
 // Normalisation of the fields:
 //  - act_kind: the folded KIND ("decret", "arrete"), qualifiers dropped;
-//  - act_number: digit groups joined by "-" (any hyphen), then the SUFFIX as
+//  - act_kind: "loi" for L; "" for a bare number;
+//  - act_number: digit groups joined by "-" (any hyphen, "/" or space
+//    between the two groups of a YEAR "/" or YEAR4 " " form), as written
+//    otherwise ("2019-6" stays "2019-6": act_key() makes forms meet), then the SUFFIX as
 //    written, with its final "." dropped unless it has another "." ("PR." →
 //    "PR", "A.P." kept);
 //  - act_date: ISO "YYYY-MM-DD", only for a valid calendar day;
@@ -81,7 +104,7 @@ struct Citation {
 
     // The reading shown to users, in French: "Loi n° 2019-006, art. 46",
     // "Loi n° 2019-006 du 26 juin 2019", "art. 8, al. 2", "Décret n° 2020-001/PR",
-    // "Constitution, art. 46".
+    // "Constitution, art. 46"; a bare number: "n° 2019-006".
     std::string label() const;
 
     bool operator==(const Citation&) const = default;
@@ -99,19 +122,32 @@ struct Citation {
 // Invalid UTF-8 is skipped as analysis::tokenize() does. Pure; thread-safe.
 std::vector<Citation> find_citations(std::string_view text);
 
+// The key under which an act number is indexed (XACT, XCITE) and looked up,
+// so that every way of writing one number meets: folded, digit groups
+// without leading zeros joined by "-" ("-", "/" or a space between them),
+// then the rest as it is: "2019-006", "2019-6", "2019/006", "2019 006" →
+// "2019-6"; "2020-001/PR" → "2020-1/pr"; "000" → "0". A number that does
+// not start with a digit is only folded. Idempotent. Pure; thread-safe.
+std::string act_key(std::string_view number);
+
 // What a search query says: its citations and the rest.
 struct QueryReading {
     std::vector<Citation> citations;  // as find_citations(query)
     std::string rest;                 // the query without its citations
 };
 
-// Reads a search query. `rest` is the query with each citation cut out: the
+// Reads a search query. Without `accept`, its citations are those of
+// find_citations(). With `accept`, bare act numbers ("2019-006" alone) are
+// candidates too, and each candidate is offered to `accept` once, in text
+// order: those it refuses (say, that name nothing in the index) are not
+// citations and stay in `rest` as words.
+// `rest` is the query with each citation cut out: the
 // pieces around them, trimmed of spaces (and of commas next to a citation),
 // joined by one space. Dropped with the citations: a determiner right before
 // one ("la", "le", "les": "la Constitution" leaves nothing) and the list
 // words between two of them (only commas, "et", "ou"). Query operators are
 // not interpreted: "-art. 46" leaves "-", '"art 46"' leaves '""'. With no
 // citation, `rest` is the query trimmed of spaces. Pure; thread-safe.
-QueryReading read_query(std::string_view query);
+QueryReading read_query(std::string_view query, const std::function<bool(const Citation&)>& accept = nullptr);
 
 }  // namespace coopdec::citation

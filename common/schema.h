@@ -17,7 +17,7 @@ namespace coopdec::schema {
 
 // Stored in the index metadata under kSchemaKey; a reader refuses an index
 // whose version differs (see check_version in the search library).
-inline constexpr std::string_view kSchemaVersion = "3";
+inline constexpr std::string_view kSchemaVersion = "4";
 inline constexpr std::string_view kSchemaKey = "coopdec:schema";
 // Metadata key listing the languages present ("fr en it"), for query stemming.
 inline constexpr std::string_view kLanguagesKey = "coopdec:langs";
@@ -42,11 +42,11 @@ inline constexpr std::string_view kPrefixDoc = "XDOC:";     // document id, on e
 inline constexpr std::string_view kPrefixKind = "XKIND:";   // unit kind: doc, article, clause, enonce, section, record
 inline constexpr std::string_view kPrefixFile = "XFILE:";   // source file key, on every unit from that file
 // The legal framework (see indexer/document.cc and search/legal.cc):
-inline constexpr std::string_view kPrefixAct = "XACT:";     // a legal text's number ("2019-006"), folded, on its document unit
+inline constexpr std::string_view kPrefixAct = "XACT:";     // a legal text's number, citation::act_key() ("2019-6"), on its document unit
 inline constexpr std::string_view kPrefixWork = "XWORK:";   // a legal text's work URI (akn::work_of), on its document unit
 inline constexpr std::string_view kPrefixArticle = "XART:"; // an article unit's number ("46", "12 bis"), folded
-inline constexpr std::string_view kPrefixCite = "XCITE:";   // a citation in a unit's text: "<act>#<article>", "<act>", or "#<article>"
-inline constexpr std::string_view kPrefixRef = "XREF:";     // an AKN ref of the unit: akn::target_key(), fragment narrowed to a unit
+inline constexpr std::string_view kPrefixCite = "XCITE:";   // a citation in a unit's text: "<act>#<article>" or "<act>" (act_key()); the document unit has all its units'
+inline constexpr std::string_view kPrefixRef = "XREF:";     // an AKN ref of the unit: akn::target_key(), fragment narrowed to a unit; the document unit has all its units'
 
 // Value slots. ON-DISK CONSTANTS: DO NOT RENUMBER. Add new ones at the end.
 enum Slot : unsigned {

@@ -174,7 +174,7 @@ Citations find_document_citations(const Record& rec) {
                 c.act_number = implied;
                 c.act_kind = "loi";
             }
-            std::string act = analysis::fold(c.act_number);
+            std::string act = citation::act_key(c.act_number);
             std::string art = analysis::fold(c.article);
             if (act.empty()) continue;
             add_unique(keys, act);
@@ -276,9 +276,16 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
         Xapian::Document& doc = u.document;
         common(doc, "doc", 0);
         doc.add_boolean_term(u.id_term);
-        for (const auto& key : cites.keys.back()) doc.add_boolean_term(sc::make_term(sc::kPrefixCite, key));
+        // What every unit cites, as its words: the document matches a
+        // search for a provision exactly when one of its units does.
+        for (const auto& keys : cites.keys)
+            for (const auto& key : keys) doc.add_boolean_term(sc::make_term(sc::kPrefixCite, key));
+        if (rec.format == "akn")
+            for (const auto& unit : rec.units)
+                for (const auto& href : unit.cites)
+                    doc.add_boolean_term(sc::make_term(sc::kPrefixRef, akn::target_key(narrow(akn::parse_href(href, own_work)))));
         if (rec.format == "akn") {
-            if (!rec.act_number.empty()) doc.add_boolean_term(sc::make_term(sc::kPrefixAct, analysis::fold(rec.act_number)));
+            if (!rec.act_number.empty()) doc.add_boolean_term(sc::make_term(sc::kPrefixAct, citation::act_key(rec.act_number)));
             if (!own_work.empty()) doc.add_boolean_term(sc::make_term(sc::kPrefixWork, own_work));
         }
         Xapian::termpos pos = 0;

@@ -33,6 +33,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "common/akn_ref.h"
 #include "indexer/extract.h"
 #include "indexer/extract_formats.h"
 
@@ -210,7 +211,8 @@ void read_metadata(const pugi::xml_node& doc, const XmlSource& src, Record& rec)
 
     rec.work_uri =
         first_nonempty({std::string(value_of(child(work, "FRBRthis"))), std::string(value_of(child(work, "FRBRuri")))});
-    rec.act_number = std::string(value_of(child(work, "FRBRnumber")));
+    // Laws.Africa numbers an act "6" and puts its year in the URI: "2019-6".
+    rec.act_number = akn::numbered_act(value_of(child(work, "FRBRnumber")), rec.work_uri);
     rec.expression_uri =
         first_nonempty({std::string(value_of(child(expr, "FRBRthis"))), std::string(value_of(child(expr, "FRBRuri")))});
     rec.date = first_nonempty({normalize_date(value_of(child(work, "FRBRdate"), "date")),

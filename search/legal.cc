@@ -116,12 +116,14 @@ std::string citation_form(const Xapian::Database& db, const std::string& doc_id,
     sc::Data d = stored_data(db, doc_id);
     citation::Citation c;
     c.act_kind = "loi";
+    // The number as the title writes it ("2019-006"), else as indexed.
+    c.act_number = number;
     for (const auto& found : citation::find_citations(d["title"]))
-        if (analysis::fold(found.act_number) == number && !found.act_kind.empty()) {
+        if (citation::act_key(found.act_number) == number && !found.act_kind.empty()) {
             c.act_kind = found.act_kind;
+            c.act_number = found.act_number;
             break;
         }
-    c.act_number = number;
     c.act_date = d["date"].size() == 10 ? d["date"] : std::string();
     if (!anchor.empty()) {
         std::string t = sc::id_term(doc_id, anchor);
@@ -140,7 +142,7 @@ std::vector<Provision> resolve_citation(const Xapian::Database& db, const citati
     std::vector<Provision> out;
     std::vector<std::string> docs;
     if (!c.act_number.empty()) {
-        docs = docs_with(db, sc::make_term(sc::kPrefixAct, analysis::fold(c.act_number)));
+        docs = docs_with(db, sc::make_term(sc::kPrefixAct, citation::act_key(c.act_number)));
     } else if (!c.article.empty()) {
         // An article alone: every legal text that has it.
         std::string t = sc::make_term(sc::kPrefixArticle, analysis::fold(c.article));
@@ -158,6 +160,48 @@ std::vector<Provision> resolve_citation(const Xapian::Database& db, const citati
         out.push_back(Provision{id, anchor, citation_form(db, id, anchor), sc::doc_url(id, anchor)});
     }
     return out;
+}
+
+CitationReading read_citation(const Xapian::Database& db, const citation::Citation& c) {
+    CitationReading r{resolve_citation(db, c), {}};
+    if (!r.provisions.empty() || c.article.empty() || c.act_number.empty()) return r;
+    citation::Citation act = c;
+    act.article.clear();
+    act.paragraph.clear();
+    r.provisions = resolve_citation(db, act);
+    if (r.provisions.empty()) return r;
+    // "la loi n° 2007-011": the act as the query names it.
+    static const std::map<std::string, std::string> kNamed = {
+        {"loi", "la loi"}, {"decret", "le décret"}, {"ordonnance", "l'ordonnance"}, {"arrete", "l'arrêté"}};
+    auto named = kNamed.find(c.act_kind);
+    r.notice = (named != kNamed.end() ? named->second : std::string("le texte")) + " n° " + c.act_number +
+               " n'a pas d'article " + c.article + " dans ce corpus";
+    return r;
+}
+
+Xapian::Query citation_query(const Xapian::Database& db, const citation::Citation& c) {
+    const CitationReading r = read_citation(db, c);
+    std::vector<Xapian::Query> ways;
+    for (const Provision& p : r.provisions) {
+        ways.emplace_back(sc::id_term(p.doc_id));  // its text's document unit: the text is found
+        if (!p.anchor.empty()) ways.emplace_back(sc::id_term(p.doc_id, p.anchor));
+        // Who cites it: by an AKN reference, or by a citation in the text
+        // (an article the act does not have: who cites that very article).
+        const bool missing_article = p.anchor.empty() && !c.article.empty();
+        std::string work = document_work(db, p.doc_id);
+        if (!work.empty() && !missing_article)
+            ways.emplace_back(sc::make_term(sc::kPrefixRef, akn::target_key({work, p.anchor})));
+        std::string key = act_number_of(db, p.doc_id);
+        if (key.empty()) continue;
+        std::string article = p.anchor.empty() ? analysis::fold(c.article) : std::string();
+        if (!p.anchor.empty()) {
+            auto u = db.postlist_begin(sc::id_term(p.doc_id, p.anchor));
+            if (u != db.postlist_end(sc::id_term(p.doc_id, p.anchor))) article = article_of(db.get_document(*u));
+        }
+        ways.emplace_back(sc::make_term(sc::kPrefixCite, article.empty() ? key : key + "#" + article));
+    }
+    if (ways.empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_OR, ways.begin(), ways.end());
 }
 
 std::optional<Provision> resolve_target(const Xapian::Database& db, const akn::Target& target,

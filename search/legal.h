@@ -29,6 +29,23 @@ struct Provision {
 std::vector<Provision> resolve_citation(const Xapian::Database& db, const citation::Citation& c,
                                         const std::string& at = {});
 
+// What a query's citation names in the index: resolve_citation(); and when
+// the act is here but not the article ("loi n° 2007-011, art. 120"), the act
+// itself and a notice saying so, in French: « la loi n° 2007-011 n'a pas
+// d'article 120 dans ce corpus ». No provision: the citation names nothing here.
+struct CitationReading {
+    std::vector<Provision> provisions;
+    std::string notice;  // "" when the citation names what it says
+};
+CitationReading read_citation(const Xapian::Database& db, const citation::Citation& c);
+
+// What a search for `c` matches, as read_citation() reads it: each named
+// provision's unit and its text's document unit, and every unit citing the
+// provision (XCITE, XREF) with its document unit (which holds its units'
+// citations). All boolean: no weight of its own. MatchNothing when `c`
+// names nothing in the index.
+Xapian::Query citation_query(const Xapian::Database& db, const citation::Citation& c);
+
 // The provision an AKN reference points to, when its work is in the index:
 // the unit whose anchor is the fragment, or its closest enclosing unit, or
 // the text as a whole; in the version chosen as above. Nothing for a work

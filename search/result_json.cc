@@ -171,6 +171,9 @@ std::string to_json(const SearchResult& r) {
         j.close(']').close('}');
     }
     j.close(']');
+    j.key("reading_notices").open('[');
+    for (const auto& n : r.reading_notices) j.item(n);
+    j.close(']');
     j.key("relaxations").open('[');
     for (const auto& x : r.relaxations)
         j.open('{').field("facet", x.facet).field("value", x.value).field("total", x.total).close('}');

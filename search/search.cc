@@ -19,6 +19,7 @@
 #include "search/legal.h"
 #include "search/names.h"
 #include "search/partial.h"
+#include "search/query_citations.h"
 #include "search/query_parser.h"
 #include "search/search_cache.h"
 #include "search/snippet.h"
@@ -249,7 +250,16 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     if (auto err = validate(db, req)) throw *err;
     std::vector<std::string> langs = index_languages(index);
     std::shared_ptr<const Names> names = Names::load(index);
-    ParsedQuery pq = parse_query(req.query, langs, synonyms, names.get());
+    // A query that cites a provision of the index: the citation is read
+    // apart (search/query_citations.h), the other words are parsed.
+    const QueryCitations cited = read_query_citations(db, req.query);
+    ParsedQuery pq = parse_query(cited.provisions.empty() ? std::string_view(req.query) : cited.rest, langs, synonyms,
+                                 names.get());
+    // Every clause held, with the citations combined with the other words
+    // (query_citations.h): the strict reading. Under partial matching the
+    // citation is a required clause: every result cites or is the provision.
+    const Xapian::Query strict_words = with_citations(pq.query, cited);
+    if (Clause c = citation_clause(cited); !c.query.empty()) pq.clauses.insert(pq.clauses.begin(), std::move(c));
     for (const auto& [name, values] : pq.filters) {
         const sc::Facet* f = sc::find_facet(name);
         for (const auto& v : values)
@@ -270,11 +280,9 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     // A query that cites a provision of the index leads with it.
     std::vector<Reading> reading;
     std::map<std::string, std::string> leading;  // doc id → anchor of the cited provision
-    for (const auto& c : citation::read_query(req.query).citations) {
-        for (const auto& p : resolve_citation(db, c)) {
-            reading.push_back(Reading{p.label, p.url});
-            leading.emplace(p.doc_id, p.anchor);
-        }
+    for (const auto& p : cited.provisions) {
+        reading.push_back(Reading{p.label, p.url});
+        leading.emplace(p.doc_id, p.anchor);
     }
     const bool unit_level = has_unit_facet(filters);
     // Every clause held: the strict match, counted first. Partial matching
@@ -283,14 +291,14 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     size_t optional_clauses = 0;
     for (const Clause& c : pq.clauses) optional_clauses += c.required ? 0 : 1;
     const bool may_be_partial = !req.all_words && pq.clauses.size() >= 2 && optional_clauses > 0;
-    std::shared_ptr<const FacetCounts> strict_counts = counted(index, match_of(pq.query, filters, years), unit_level, cache);
+    std::shared_ptr<const FacetCounts> strict_counts = counted(index, match_of(strict_words, filters, years), unit_level, cache);
     const bool partial = may_be_partial && strict_counts->documents < kPartialBelow;
-    const Xapian::Query words = partial ? union_of(pq.clauses) : pq.query;
+    const Xapian::Query words = partial ? union_of(pq.clauses) : strict_words;
     auto match_query = [&](const Filters& fs, const Years& ys) { return match_of(words, fs, ys); };
     const Xapian::Query counted_query = match_query(filters, years);
     // Ranking: the clauses held (partial), then BM25, with the words close
     // together as a bonus; the cited provisions' documents before all.
-    Xapian::Query ranked_words = partial ? ranked_union(db, pq.clauses) : pq.query;
+    Xapian::Query ranked_words = partial ? ranked_union(db, pq.clauses) : strict_words;
     if (Xapian::Query near = proximity(pq.plain_words); !near.empty() && !ranked_words.empty())
         ranked_words = Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked_words, near);
     Xapian::Query main_query = match_query(filters, years);
@@ -304,7 +312,7 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     Xapian::Enquire enquire(db);
     enquire.set_query(main_query);
     enquire.set_collapse_key(sc::kSlotDoc);
-    bool browsing = pq.query.empty();
+    bool browsing = words.empty();
     const Xapian::doccount offset = static_cast<Xapian::doccount>((req.page - 1) * req.per_page);
     const Xapian::doccount size = static_cast<Xapian::doccount>(req.per_page);
     // The page only: the exact total and facet counts come from their own
@@ -367,6 +375,7 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     std::map<std::string, sc::Data> shown_data = stored_data_of(db, shown);
     std::map<std::string, std::vector<std::string>> missing;
     if (partial && res.complete < res.total) missing = missing_clauses(db, pq.clauses, shown);
+    for (const auto& [id, anchor] : leading) missing.erase(id);  // what was cited is whole by definition
     for (const std::string& id : shown) {
         sc::Data& d = shown_data[id];
         ResultDocument r = summary_of(id, d);
@@ -484,6 +493,7 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
         res.suggestion = fixed.text;
     }
     res.filter_readings = std::move(filter_readings);
+    res.reading_notices = cited.notices;
     return res;
 }
 

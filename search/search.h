@@ -147,6 +147,9 @@ struct SearchResult {
     std::string corrected_from;
     // The filter values read as names or left out (SearchRequest::drop_unknown_values).
     std::vector<FilterReading> filter_readings;
+    // What the reading could not find as cited, in French (« la loi n°
+    // 2007-011 n'a pas d'article 120 dans ce corpus »): the text is in `reading`.
+    std::vector<std::string> reading_notices;
 };
 
 class Synonyms;

@@ -400,6 +400,7 @@ std::string search_page(const SearchResult& r, const Params& request_params, boo
         for (size_t i = 0; i < r.reading.size(); ++i)
             main += (i ? " ; " : "") + std::string("<a href=\"") + html_escape(r.reading[i].url) + "\">" +
                     html_escape(r.reading[i].label) + "</a>";
+        for (const auto& n : r.reading_notices) main += " <span class=\"reading-notice\">(" + html_escape(n) + ")</span>";
         main += "</p>";
     }
     main += names_read(r, params);

@@ -86,6 +86,8 @@ TEST_CASE("find_citations reads articles", "[citation]") {
         {"articles 5 à 7", {art("5")}},                            // a range is not read
         {"art. 46\xFF", {art("46")}},                              // invalid UTF-8 is skipped
         {"l'article 5 a 3 alinéas", {art("5")}},                   // "a" is a verb, not a list word
+        {"art. 46 al. 2", {art("46", "2")}},                       // article with its paragraph
+        {"article 46 alinéa 2", {art("46", "2")}},                 //   in full
     });
 }
 
@@ -109,6 +111,15 @@ TEST_CASE("find_citations reads acts", "[citation]") {
         {"loi organique n° 2019-006", {kLoi2019}},  // qualifier dropped
         {"loi n° 2019‑006", {kLoi2019}},            // non-breaking hyphen
         {"loi n° 98-006", {{"loi", "98-006", "", "", "", "Loi n° 98-006"}}},
+        {"loi 2019 006", {kLoi2019}},                                // a space between year and number
+        {"loi 2019/006", {kLoi2019}},                                // a slash
+        {"loi n° 2019/006", {kLoi2019}},                             //   after the sign
+        {"L 2019-006", {kLoi2019}},                                  // a capital L is a law
+        {"L. 2019-006", {kLoi2019}},                                 //   abbreviated
+        {"L.2019-006", {kLoi2019}},                                  //   glued
+        {"L. 2019-006 du 26 juin 2019", {kLoi2019Dated}},            //   dated
+        {"loi 2019-6", {{"loi", "2019-6", "", "", "", "Loi n° 2019-6"}}},  // written as it is: act_key() meets it
+        {"décret n° 2020/001/PR", {decret}},                         // a slash, then the issuer
         {"Loi n° 2019-006 du 26 juin 2019", {kLoi2019Dated}},
         {"loi n° 2007-011 du 13 mars 2007", {loi2007}},
         {"loi n° 2019-006 du 1er août 2019",
@@ -144,6 +155,7 @@ TEST_CASE("find_citations reads an article of an act as one citation", "[citatio
     const Expected art6 = {"loi", "2019-006", "", "6", "", "Loi n° 2019-006, art. 6"};
     const Expected art8al2 = {"loi", "2019-006", "", "8", "2", "Loi n° 2019-006, art. 8, al. 2"};
     const Expected const46 = {"constitution", "", "", "46", "", "Constitution, art. 46"};
+    const Expected art2007 = {"loi", "2007-011", "", "9", "", "Loi n° 2007-011, art. 9"};
     check_rows({
         {"l'article 46 de la loi n° 2019-006", {kLoi2019Art46}},
         {"article 46 de la loi 2019-006", {kLoi2019Art46}},
@@ -166,6 +178,12 @@ TEST_CASE("find_citations reads an article of an act as one citation", "[citatio
         {"art. 46 de la constitution", {const46}},  // lower case after an article
         {"Constitution, art. 46", {const46}},       // act first
         {"constitution art 46", {const46}},         //   as typed in a query
+        {"loi 2007 011 art 9", {art2007}},          // the number with a space, then the article: one reading
+        {"loi 2007-011, art. 9", {art2007}},        //   with a comma
+        {"art 9 loi 2007-011", {art2007}},          // the article before the law
+        {"art 9 loi 2007 011", {art2007}},          //   with a space in the number
+        {"L. 2007-011, art. 9", {art2007}},         // a capital L, then the article
+        {"article 9 de la L. 2007-011", {art2007}},
         {"Conformément à l'article 46 de la loi n° 2019-006 du 26 juin 2019 portant décentralisation",
          {{"loi", "2019-006", "2019-06-26", "46", "", "Loi n° 2019-006 du 26 juin 2019, art. 46"}}},
         {"l'article 46 de la loi sur l'eau", {art("46")}},            // an act with no number is not read
@@ -211,6 +229,15 @@ TEST_CASE("find_citations rejects what is not a citation", "[citation]") {
         {"Constitution de la commission", {}},            //   a capital C is not enough
         {"une constitution", {}},                         // neither capital C nor "la"
         {"type:loi 2019-006", {}},                        // a query filter
+        {"2019 2020", {}},                                // two numbers alone
+        {"2019 006", {}},                                 //   even a year and a number
+        {"2019/006", {}},                                 //   or with a slash
+        {"la loi 2019 12 fois", {}},                      // a space form needs 3 or 4 digits
+        {"loi 12/03/2019", {}},                           // a date, not a slash form
+        {"L 1115-1", {}},                                 // a code article without an article word
+        {"L. 2122-22", {}},                               //   no year before the hyphen
+        {"l 2019-006", {}},                               // a law's L is a capital
+        {"loi 2019\n006", {}},                            // the space form stays on one line
     });
 }
 
@@ -262,6 +289,9 @@ TEST_CASE("read_query separates citations from the other words", "[citation]") {
         {"-art. 46 eau", {"art. 46"}, "- eau"},          // operators are not read
         {"art 5 et loi 2019-006", {"art. 5", "Loi n° 2019-006"}, ""},
         {"art 5 OR art 6", {"art. 5", "art. 6"}, "OR"},  // the OR operator stays
+        {"article 46 alinéa 2 eau", {"art. 46, al. 2"}, "eau"},  // the paragraph is no word of the rest
+        {"loi 2007 011 art 9", {"Loi n° 2007-011, art. 9"}, ""},
+        {"2019-006", {}, "2019-006"},  // a bare number: only when accepted (below)
     };
     for (const QueryRow& r : rows) {
         INFO(r.query);
@@ -287,4 +317,56 @@ TEST_CASE("Citation::label writes each part once", "[citation]") {
     c.article.clear();
     c.act_date = "hier";  // so is a date that is not ISO
     CHECK(c.label() == "autre n° 802-53/A.P. du hier");
+}
+
+TEST_CASE("read_query offers bare act numbers and every citation to accept", "[citation]") {
+    struct Row {
+        std::string query;
+        bool accept_all;                  // accept every candidate, or none
+        std::vector<std::string> labels;  // the citations kept
+        std::string rest;
+    };
+    const Row rows[] = {
+        {"2019-006", true, {"n° 2019-006"}, ""},  // a bare act number, accepted
+        {"2019-006", false, {}, "2019-006"},      //   refused: words again
+        {"n° 2019-006 rapport", true, {"n° 2019-006"}, "rapport"},
+        {"2019-006, art. 46", true, {"n° 2019-006, art. 46"}, ""},  // with its article
+        {"partenariat 2019-2024", false, {}, "partenariat 2019-2024"},  // a period names no act
+        {"2019 2020", true, {}, "2019 2020"},                           // never a candidate
+        {"26-06-2019", true, {}, "26-06-2019"},                         //   nor a date
+        {"loi 2019 006 eau", false, {}, "loi 2019 006 eau"},            // a refused citation stays as words
+        {"loi 2019 006 eau", true, {"Loi n° 2019-006"}, "eau"},
+    };
+    for (const Row& r : rows) {
+        INFO(r.query << (r.accept_all ? " (all accepted)" : " (none accepted)"));
+        size_t offered = 0;
+        auto reading = read_query(r.query, [&](const Citation&) {
+            ++offered;
+            return r.accept_all;
+        });
+        std::vector<std::string> labels;
+        for (const Citation& c : reading.citations) labels.push_back(c.label());
+        CHECK(labels == r.labels);
+        CHECK(reading.rest == r.rest);
+        if (r.accept_all) CHECK(offered == labels.size());  // once per candidate
+    }
+    // Without `accept`, no bare number is read, in a query as in a text.
+    CHECK(read_query("2019-006").citations.empty());
+    CHECK(find_citations("2019-006").empty());
+}
+
+TEST_CASE("act_key makes every way of writing an act number meet", "[citation]") {
+    using coopdec::citation::act_key;
+    const std::pair<std::string, std::string> rows[] = {
+        {"2019-006", "2019-6"},  {"2019-6", "2019-6"},         {"2019/006", "2019-6"},
+        {"2019 006", "2019-6"},  {"98-006", "98-6"},           {"2020-001/PR", "2020-1/pr"},
+        {"802-53/A.P.", "802-53/a.p."}, {"000", "0"},          {"2019-000", "2019-0"},
+        {"12", "12"},            {"2019-6", "2019-6"},         {"ABC-1", "abc-1"},
+        {"", ""},
+    };
+    for (const auto& [in, key] : rows) {
+        INFO(in);
+        CHECK(act_key(in) == key);
+        CHECK(act_key(act_key(in)) == key);  // idempotent
+    }
 }

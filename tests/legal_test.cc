@@ -347,3 +347,12 @@ TEST_CASE("a fragment narrows to the unit that contains it", "[legal][akn]") {
     CHECK(akn::enclosing_unit("schedule-7", is_unit).empty());
     CHECK(akn::enclosing_unit("", is_unit).empty());
 }
+
+TEST_CASE("an act numbered without its year takes it from the work URI", "[legal][akn]") {
+    CHECK(akn::numbered_act("6", "/akn/tg/act/2019/6/!main") == "2019-6");           // Laws.Africa
+    CHECK(akn::numbered_act("006", "/akn/tg/act/loi/2019-06-26/006") == "2019-006");  // a dated work
+    CHECK(akn::numbered_act("2019-006", "/akn/tg/act/loi/2019-06-26/2019-006") == "2019-006");  // has its year
+    CHECK(akn::numbered_act("6", "/akn/tg/act/loi/6") == "6");                      // no year to take
+    CHECK(akn::numbered_act("air-pollution", "/akn/za/act/by-law/2003/air-pollution") == "air-pollution");
+    CHECK(akn::numbered_act("", "") == "");
+}
