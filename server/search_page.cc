@@ -3,6 +3,7 @@
 // Every control is a plain link or a GET form: it all works without
 // JavaScript, and every state of the page is a URL one can share.
 #include <algorithm>
+#include <set>
 
 #include "common/analysis.h"
 #include "common/escape.h"
@@ -101,12 +102,22 @@ std::string facet_value_link(const FacetResult& f, const FacetCount& v, const Pa
 // its former name), and a commune's other names; the value itself when the
 // names table does not know it.
 std::vector<std::string> suggestions(const FacetResult& f, const FacetCount& v, const Names* names) {
-    if (f.name == "commune" && names) {
-        // The label holds the value ("Kloto 1 (Kpalimé)"): the value itself
-        // would only add weight, browsers suggest on any part of an option.
+    if ((f.name == "commune" || f.name == "partnership") && names) {
         std::vector<std::string> all = names->names_of(f.name, v.value);
-        if (all.size() > 1 && all[0] != v.value) all.erase(std::remove(all.begin() + 1, all.end(), v.value), all.end());
-        if (!all.empty()) return all;
+        if (!all.empty() && f.name == "partnership") {
+            // The partner's shortest name (« Koumbel » for « Commune de
+            // Koumbel (Sénégal) »): what people type, and read back the same.
+            return {*std::min_element(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); })};
+        }
+        if (!all.empty()) {
+            // The label holds the value and the former name ("Kloto 1
+            // (Kpalimé)"), and browsers suggest on any part of an option:
+            // names the label already holds would only add weight.
+            std::vector<std::string> out{all[0]};
+            for (size_t i = 1; i < all.size(); ++i)
+                if (all[0].find(all[i]) == std::string::npos) out.push_back(all[i]);
+            return out;
+        }
     }
     if (f.name == "country") return {value_label(f.name, v.value)};
     std::string label = names ? names->label(f.name, v.value) : std::string();
@@ -152,9 +163,10 @@ std::string facets_html(const SearchResult& r, const Params& params, const Names
             // Whatever is offered is taken back (search/filter_names.h reads
             // labels and other names); titles of partnerships are left out:
             // they would double the weight of the list.
+            std::set<std::string> offered;  // two records of one partner: one option
             for (size_t i = kShortFacet; i < values.size() && i < kShortFacet + kSuggestedValues; ++i)
                 for (const std::string& s : suggestions(f, *values[i], names))
-                    out += "<option value=\"" + html_escape(s) + "\">";
+                    if (offered.insert(s).second) out += "<option value=\"" + html_escape(s) + "\">";
             out += "</datalist> <button>Ajouter</button></form>";
         }
         out += "</section>";
@@ -208,7 +220,7 @@ std::string result_html(const ResultDocument& d, const std::string& query) {
     std::string out = "<li><article class=\"result\"><h2><a href=\"" + html_escape(d.url) + "\">" +
                       html_escape(d.title) + "</a></h2>" + meta_line(d);
     if (!d.missing.empty()) {
-        out += "<p class=\"missing\">Ne contient pas : ";
+        out += "<p class=\"meta\">Ne contient pas : ";
         for (size_t i = 0; i < d.missing.size(); ++i) out += (i ? ", " : "") + std::string("<s>") + html_escape(d.missing[i]) + "</s>";
         out += "</p>";
     }
@@ -292,12 +304,12 @@ std::string match_summary(const SearchResult& r, const Params& params) {
                html_escape(r.suggestion) + "</a></p>";
     const bool all_words = param(params, "mots") == "tous";
     if (r.complete < r.total) {
-        out += "<p class=\"partial\">" + std::to_string(r.complete) + " document" + (r.complete > 1 ? "s" : "") +
+        out += "<p class=\"sort\">" + std::to_string(r.complete) + " document" + (r.complete > 1 ? "s" : "") +
                (r.complete > 1 ? " contiennent" : " contient") + " tous les mots, " + std::to_string(r.total - r.complete) +
                (r.total - r.complete > 1 ? " en contiennent" : " en contient") + " une partie. <a href=\"" +
                href(replaced(without_page(params), "mots", "tous")) + "\">Tous les mots seulement</a></p>";
     } else if (all_words) {
-        out += "<p class=\"partial\">Documents contenant tous les mots. <a href=\"" +
+        out += "<p class=\"sort\">Documents contenant tous les mots. <a href=\"" +
                href(replaced(without_page(params), "mots", "")) +
                "\">Inclure ceux qui n'en contiennent qu'une partie</a></p>";
     }

@@ -27,11 +27,12 @@ test::TempIndex& bundled_index() {
     return index;
 }
 
-SearchResult search_for(const std::string& db, const std::string& query) {
+SearchResult search_for(const std::string& db, const std::string& query, bool all_words = false) {
     Index index = Index::open(db);
     SearchRequest req;
     req.query = query;
     req.per_page = 20;
+    req.all_words = all_words;
     return search(index, req);
 }
 
@@ -102,9 +103,15 @@ TEST_CASE("the other words narrow what cites the provision, never the provision"
     SearchResult water = search_for(bundled_index().db, "loi 2019-006 art. 46 eau");
     REQUIRE_FALSE(water.results.empty());
     CHECK(water.results[0].id == kLaw2019Id);    // the provision, though it says nothing of water
-    CHECK(water.total < cited.total);         // what cites it, only about water
-    CHECK(water.total > 1);
-    CHECK(search_for(bundled_index().db, "loi 2019-006 art. 46 xylophone").total == 1);  // the provision alone
+    CHECK(water.complete < cited.total);      // what cites it, only about water, holds every word
+    CHECK(water.complete > 1);
+    CHECK(water.total == cited.total);        // the rest of what cites it follows (partial matching)
+    for (const auto& d : water.results)        // the provision and what cites it, nothing else
+        CHECK((d.missing.empty() || d.missing == std::vector<std::string>{"eau"}));
+    SearchResult strict = search_for(bundled_index().db, "loi 2019-006 art. 46 eau", true);
+    CHECK(strict.total == water.complete);    // « tous les mots »: exactly those
+    CHECK(search_for(bundled_index().db, "loi 2019-006 art. 46 xylophone", true).total == 1);  // the provision alone
+    CHECK(search_for(bundled_index().db, "loi 2019-006 art. 46 xylophone").complete == 1);
 }
 
 TEST_CASE("an article the law does not have is said so, with the law", "[citation][legal][search]") {

@@ -328,10 +328,12 @@ TEST_CASE("the facet boxes suggest labels, towns' names and countries' French na
     size_t list = body.find("<datalist id=\"l-commune\">");
     REQUIRE(list != std::string::npos);
     const std::string communes = body.substr(list, body.find("</datalist>", list) - list);
-    // Some commune past the links has a town's name among its suggestions.
-    CHECK(test::occurrences(communes, "<option") > test::occurrences(communes, "(") );
-    CHECK((test::contains(communes, "<option value=\"Kpalimé\">") || test::contains(communes, "<option value=\"Sokodé\">") ||
-           test::contains(communes, "<option value=\"Atakpamé\">") || test::contains(communes, "<option value=\"Dapaong\">")));
+    // Some commune past the links is suggested with its town's name, once:
+    // browsers suggest on any part of an option, so the label holds it.
+    CHECK((test::contains(communes, "(Kpalimé)\">") || test::contains(communes, "(Sokodé)\">") ||
+           test::contains(communes, "(Atakpamé)\">") || test::contains(communes, "(Dapaong)\">")));
+    for (const char* town : {"Kpalimé", "Sokodé", "Atakpamé", "Dapaong"})
+        CHECK_FALSE(test::contains(communes, "<option value=\"" + std::string(town) + "\">"));
     // Countries by their French names, links and suggestions alike.
     CHECK(test::contains(body, ">France <small>"));
     CHECK_FALSE(test::contains(body, ">FR <small>"));

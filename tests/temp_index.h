@@ -31,11 +31,12 @@ struct TempIndex {
     }
 };
 
-// How many documents of the index at `db` match `query`.
+// How many documents of the index at `db` hold every word of `query`.
 inline size_t hits(const std::string& db, const std::string& query) {
     Index d = Index::open(db);
     SearchRequest req;
     req.query = query;
+    req.all_words = true;
     return search(d, req).total;
 }
 
