@@ -410,6 +410,49 @@ describe('interface web dans chromium, sans JavaScript', () => {
         await page.context().close();
     });
 
+    test("agent communal : quatre mots dont un manque, un nom de ville, une faute, un nom tapé dans une facette", async () => {
+        const page = await newPage(PHONE);
+        await page.goto(baseUrl);
+        const box = page.getByLabel(/^Rechercher/);
+        await box.fill('convention kpalime eau potable');
+        await box.press('Enter');
+        await page.waitForURL((url) => url.pathname === '/recherche');
+        await checkPage(page, '20-resultats-partiels-360');
+        // No dead end: the documents with some of the words, each saying what it lacks.
+        assert.match(await page.locator('#res-title').innerText(), /^\d+ documents pour/);
+        assert.match(await page.locator('p.sort', { hasText: 'tous les mots' }).first().innerText(),
+                     /^\d+ documents? contien(nen)?t tous les mots, \d+ en contien(nen)?t une partie\./);
+        assert.ok(await page.locator('ol.hits p.meta', { hasText: /^Ne contient pas : / }).count() > 0);
+        // The town's name is read as its commune.
+        assert.match(await page.locator('p.reading').first().innerText(), /« kpalime » = commune = Kloto 1/);
+        // « Tous les mots seulement »: the strict reading, one link, no JavaScript.
+        await follow(page, page.getByRole('link', { name: 'Tous les mots seulement' }));
+        assert.equal(new URL(page.url()).searchParams.get('mots'), 'tous');
+        await checkPage(page, '21-tous-les-mots-360');
+        assert.equal(await page.locator('ol.hits p.meta', { hasText: /^Ne contient pas/ }).count(), 0);
+
+        // A misspelt town: the results of the correction, the query as typed a link away.
+        await box.fill('jumelge palime');
+        await box.press('Enter');
+        await page.waitForURL((url) => url.searchParams.get('q') === 'jumelge palime');
+        await checkPage(page, '22-correction-360');
+        assert.match(await page.locator('p.corrected').innerText(),
+                     /^Résultats pour : jumelage kpalime ; rechercher plutôt : jumelge palime$/);
+        assert.ok(await page.locator('ol.hits > li').count() > 0);
+
+        // A commune typed by its town's name in the facet box: no 400, the filter read.
+        await page.goto(baseUrl + 'recherche?q=jumelage');
+        const communeBox = page.locator('aside.facets input[name="commune"]');
+        await communeBox.fill('Atakpamé');
+        await communeBox.press('Enter');
+        await page.waitForURL((url) => url.searchParams.getAll('commune').length > 0);
+        await checkPage(page, '23-facette-nom-de-ville-360');
+        assert.match(await page.locator('p.reading', { hasText: 'Filtre lu comme' }).innerText(), /Ogou 1/);
+        assert.equal(await page.locator('#q').inputValue(), 'jumelage');
+        assert.ok(await page.locator('ol.hits > li').count() > 0);
+        await page.context().close();
+    });
+
     test('formatrice : un entretien lu par intervenant, puis un passage replacé dans son moment', async () => {
         const page = await newPage(PHONE);
         await page.goto(new URL('/recherche?type=entretien&q=classeur', baseUrl).href);
