@@ -7,6 +7,7 @@
 #include "common/analysis.h"
 #include "common/escape.h"
 #include "common/schema.h"
+#include "search/spelling.h"
 
 namespace coopdec {
 namespace {
@@ -17,20 +18,6 @@ namespace sc = schema;
 // (every provision cited) is cut there, the suggestion stays a suggestion.
 constexpr size_t kMaxTermsRead = 5000;
 
-size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j) {
-            size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diag = up;
-        }
-    }
-    return row[b.size()];
-}
 
 }  // namespace
 
@@ -47,7 +34,7 @@ std::vector<std::pair<std::string, std::string>> close_values(const Xapian::Data
     size_t read = 0;
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && read < kMaxTermsRead; ++t, ++read) {
         std::string value = (*t).substr(prefix.size());
-        size_t d = edit_distance(folded, std::string_view(value).substr(0, 64));
+        size_t d = edit_distance(std::string_view(folded).substr(0, 64), std::string_view(value).substr(0, 64), 128);
         if (value.compare(0, folded.size(), folded) == 0 && !folded.empty()) d = 0;
         scored.emplace_back(d, std::move(value));
     }

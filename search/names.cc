@@ -11,6 +11,7 @@
 #include "common/places.h"
 #include "common/schema.h"
 #include "search/countries.h"
+#include "search/spelling.h"
 
 namespace coopdec {
 namespace {
@@ -49,23 +50,10 @@ bool same_word(const std::string& typed, const std::string& typed_stem, const st
     return ending == "s" || ending == "x" || ending == "e" || ending == "es";
 }
 
-// Levenshtein distance on bytes (folded names are ASCII but for other
-// scripts), each side cut to 64 bytes.
+// Edit distance on bytes (folded names are ASCII but for other scripts),
+// each side cut to 64 bytes: search/spelling.h's, transpositions counting one.
 size_t distance(std::string_view a, std::string_view b) {
-    a = a.substr(0, 64);
-    b = b.substr(0, 64);
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j) {
-            size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diag = up;
-        }
-    }
-    return row[b.size()];
+    return edit_distance(a.substr(0, 64), b.substr(0, 64), 128);
 }
 
 bool holds(const Xapian::Database& db, std::string_view facet, std::string_view value) {
