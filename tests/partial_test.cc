@@ -158,3 +158,28 @@ TEST_CASE("spelling suggestions are never stop words, French words or rarer than
         CHECK(edit_distance(w, s, 2) <= 2);
     }
 }
+
+TEST_CASE("a country's adjective in the query finds the documents of that country's partners, and says so",
+          "[search][partial][names]") {
+    test::SearchFixture fx;
+    // No text of the fixture says « burkinabè »: the transcript is found
+    // through its partnership's country (BF), and the reading says it.
+    auto r = partial_run(fx.db, "forage burkinabe");
+    REQUIRE(r.names.size() == 1);
+    CHECK(r.names[0].text == "burkinabe");
+    REQUIRE(r.names[0].values.size() == 1);
+    CHECK(r.names[0].values[0].facet == "country");
+    CHECK(r.names[0].values[0].value == "BF");
+    REQUIRE_FALSE(r.results.empty());
+    CHECK(r.results[0].id == "ent-tandjoare");
+    CHECK(r.results[0].missing.empty());  // it holds both: the word, and the country as a name
+    CHECK(r.complete == 1);
+    // Feminine plural of another country: the same reading.
+    auto fr = partial_run(fx.db, "partenaires françaises");
+    bool france = false;
+    for (const auto& n : fr.names)
+        for (const auto& v : n.values) france = france || (v.facet == "country" && v.value == "FR");
+    CHECK(france);
+    // Inside quotes, a name is only words.
+    CHECK(partial_run(fx.db, "\"burkinabe\"").total == 0);
+}
