@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The regression benchmark, small enough for CI: coopdec and plain Xapian on
+# The regression benchmark, small enough for CI: coopdec (every word
+# required, as the harness's other peers; and coopdec-partiel, its default
+# partial matching) and plain Xapian on
 # the same generated corpus of N documents (default 1000) and 200 queries,
 # with the peer harness of ../shared/bench-peers (bench/PEERS.md). Prints the
 # side-by-side table and coopdec's ratios to the targets (bench/RESULTS.md
@@ -26,7 +28,7 @@ chmod 755 "$out"   # a server started as root reads its index as nobody
 export COOPDEC_BIN_DIR="${COOPDEC_BIN_DIR:-$src/build/bin}"
 start=$(date +%s)
 BENCH_OUT="$out" PEER_TIMEOUT=900 BENCH_REPS="${BENCH_REPS:-3}" CONC_SECONDS="${CONC_SECONDS:-5}" \
-  PEERS="xapian $src/bench/peer-coopdec" "$peers_dir/run_all.sh" "$n" > "$out/harness-table.md"
+  PEERS="xapian $src/bench/peer-coopdec $src/bench/peer-coopdec-partiel" "$peers_dir/run_all.sh" "$n" > "$out/harness-table.md"
 echo "# Benchmark de régression : N = $n, $(git -C "$src" rev-parse --short HEAD 2>/dev/null || echo '?'), $(($(date +%s) - start)) s"
 python3 "$src/bench/results_table.py" "$out/results.jsonl" | tee "$out/table.md"
 if grep -q '"error"' "$out/results.jsonl"; then
