@@ -28,8 +28,13 @@ struct Words {
 Words load() {
     std::vector<std::string> folded;
     std::ifstream in(kFrenchWords);
-    for (std::string line; std::getline(in, line);)
-        if (!line.empty()) folded.push_back(analysis::fold(line));
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty()) continue;
+        // Most words are plain lower-case ASCII, already folded: fold() only
+        // the others (the list is read once, by the first misspelt query).
+        const bool plain = std::all_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        folded.push_back(plain ? std::move(line) : analysis::fold(line));
+    }
     std::sort(folded.begin(), folded.end());
     folded.erase(std::unique(folded.begin(), folded.end()), folded.end());
     Words w;

@@ -12,7 +12,8 @@ inline constexpr const char* kFrenchWords = "/usr/share/dict/french";
 
 // True when `folded_word` (analysis::fold()ed: no accents, lower case) is
 // the folded form of a word of the list. The list is read once per process,
-// on first use (about 4 MB); without the file, every word is unknown.
+// on first use (about 4 MB, 0.1 s): only a query with a word the index does
+// not know asks. Without the file, every word is unknown.
 // Thread-safe.
 bool is_french_word(std::string_view folded_word);
 
