@@ -1,4 +1,4 @@
-// @brief Partial matching: union, coordination bonus, proximity, what is missing.
+// @brief Partial matching: union, coordination bonus, what is missing.
 //
 // Xapian 1.4 has no "minimum should match" nor coordination factor: BM25
 // alone would rank a document that says « eau » fifty times above one that
@@ -57,16 +57,6 @@ Xapian::Query ranked_union(const Xapian::Database& db, const std::vector<Clause>
     if (required.empty()) return opt;
     Xapian::Query req = combine(Xapian::Query::OP_AND, required);
     return opt.empty() ? req : Xapian::Query(Xapian::Query::OP_AND_MAYBE, req, opt);
-}
-
-Xapian::Query proximity(const std::vector<std::string>& plain_words) {
-    std::vector<Xapian::Query> words;
-    std::set<std::string> seen;
-    for (const std::string& w : plain_words)
-        if (w.find(' ') == std::string::npos && seen.insert(w).second) words.emplace_back(w);
-    if (words.size() < 2) return Xapian::Query();
-    return Xapian::Query(Xapian::Query::OP_NEAR, words.begin(), words.end(),
-                         static_cast<Xapian::termcount>(words.size() + 2));
 }
 
 std::map<std::string, std::vector<std::string>> missing_clauses(const Xapian::Database& db,

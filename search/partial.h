@@ -36,11 +36,6 @@ Xapian::Query ranked_union(const Xapian::Database& db, const std::vector<Clause>
 // How many clauses a match of ranked_union() holds, read from its weight.
 inline size_t clauses_held(double weight) { return static_cast<size_t>(weight / kClauseBonus); }
 
-// A bonus for the query's single words close together (a window of their
-// number plus two), to be added with OP_AND_MAYBE; empty with fewer than two
-// words. `plain_words` as ParsedQuery::plain_words.
-Xapian::Query proximity(const std::vector<std::string>& plain_words);
-
 // For each of `doc_ids`, the texts of the clauses its document unit does not
 // match (in query order); documents that hold every clause are absent.
 // One query per clause, over those documents only.

@@ -172,8 +172,8 @@ std::optional<SearchError> validate(const Xapian::Database& db, const SearchRequ
 // Runs the search, on every shard of `index`.
 //
 // Ranking: documents that hold every clause of the query (word, phrase, OR
-// group, name…) come first, by BM25 with a bonus for the words close
-// together; then, unless `all_words`, the documents that hold some of them,
+// group, name…) come first, by BM25 (a document by its best unit); then,
+// unless `all_words`, the documents that hold some of them,
 // by how many clauses they hold, then how rare those are (idf), then BM25 —
 // each with the clauses it lacks (ResultDocument::missing). Required clauses
 // (+word, "phrase") are in every result. Partial matches are listed only
