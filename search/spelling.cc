@@ -58,11 +58,14 @@ std::string suggest_spelling(const Xapian::Database& db, std::string_view word, 
             best_freq = freq;
         }
     };
-    // Unprefixed terms are the words; prefixes are capitals, and digits sort
-    // before them: every word is at or after "a".
-    Xapian::TermIterator t = db.allterms_begin();
-    t.skip_to("a");
-    for (; t != db.allterms_end(); ++t) consider(*t, t.get_termfreq());
+    // The index's words that start with the same letter: a typo is rarely
+    // in the first letter, and the lexicon of a large index is read from
+    // disk, so reading it all for every misspelt word would cost a
+    // search's time many times over. Names are read whole (they are few,
+    // and in memory): « palime » finds « kpalime ».
+    const std::string first(1, w[0]);
+    for (Xapian::TermIterator t = db.allterms_begin(first); t != db.allterms_end(first); ++t)
+        consider(*t, t.get_termfreq());
     if (names)
         for (const std::string& n : names->name_words()) consider(n, std::max<Xapian::doccount>(1, db.get_termfreq(n)));
     if (distance) *distance = best_dist;

@@ -13,7 +13,8 @@ namespace coopdec {
 class Names;
 
 // A correction of `folded_word` (a folded, unprefixed term): among the
-// index's words and the name words of `names` (may be null), the one at the
+// index's words that start with the same letter and every name word of
+// `names` (may be null), the one at the
 // smallest edit distance (at most 1 for words of up to 4 letters, 2 beyond;
 // transpositions count 1), the most frequent on ties. Never a stop word,
 // never a number, and never a word rarer than `folded_word` itself (a name
