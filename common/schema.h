@@ -25,7 +25,8 @@ inline constexpr std::string_view kLanguagesKey = "coopdec:langs";
 // their other names) as common/places.h encodes them, in every shard: the
 // query side reads the names users type from it (search/names.h).
 inline constexpr std::string_view kPlacesKey = "coopdec:places";
-// Metadata keys "coopdec:file:<path>" → "<signature>\t<document id>".
+// Metadata keys "coopdec:file:<path>" → "<signature>\t<document id>\t<the
+// records it depends on>\t<path as found>" (indexer/source_file.h, FileState).
 inline constexpr std::string_view kFileKeyPrefix = "coopdec:file:";
 // Metadata keys "coopdec:html:<document id>" → the document rendered to an
 // HTML fragment by the XSLT stylesheets at index time.
