@@ -122,7 +122,7 @@ std::string url_encode(std::string_view text) {
     return out;
 }
 
-std::string csv_escape(std::string_view text) {
+std::string csv_escape(std::string_view text, char separator) {
     std::string clean;
     clean.reserve(text.size() + 1);
     // A spreadsheet evaluates a cell that starts with one of these as a
@@ -140,7 +140,7 @@ std::string csv_escape(std::string_view text) {
             clean += "\xEF\xBF\xBD";  // U+FFFD
             continue;
         }
-        if (cp == '"' || cp == ',' || cp == '\r' || cp == '\n') quote = true;
+        if (cp == '"' || cp == static_cast<unsigned char>(separator) || cp == '\r' || cp == '\n') quote = true;
         if (cp == '"') clean += '"';  // doubled inside quotes
         clean.append(text.substr(start, pos - start));
     }

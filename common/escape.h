@@ -36,10 +36,10 @@ std::string url_encode(std::string_view text);
 // spreadsheet to open safely. A field that starts with = + - @ TAB or CR
 // gets a leading ' so that no spreadsheet reads it as a formula (OWASP,
 // "CSV Injection"): "=1+1" → "'=1+1", "-3" → "'-3". Then a field holding
-// " , CR or LF is put in double quotes, each " doubled: 'a "b", c' →
-// "a ""b"", c". Each byte of invalid UTF-8 becomes U+FFFD, so the result
-// is always valid UTF-8. The caller joins fields with ',' and ends each
-// record with CRLF.
-std::string csv_escape(std::string_view text);
+// ", `separator`, CR or LF is put in double quotes, each " doubled:
+// 'a "b", c' → "a ""b"", c" (with ','). Each byte of invalid UTF-8 becomes
+// U+FFFD, so the result is always valid UTF-8. The caller joins fields with
+// `separator` (',' or ';') and ends each record with CRLF.
+std::string csv_escape(std::string_view text, char separator = ',');
 
 }  // namespace coopdec

@@ -118,6 +118,8 @@ std::string to_json(const SearchResult& r) {
     j.open('{');
     j.field("query", r.query).field("total", r.total).field("complete", r.complete).field("page", r.page).field("per_page", r.per_page);
     j.field("corrected_from", r.corrected_from);
+    // Inside one document (doc=ID): its matching passages, paged by per_page.
+    if (r.within) j.field("within_passages", r.within_passages);
     j.key("results").open('[');
     for (const auto& d : r.results) {
         j.open('{');

@@ -9,7 +9,8 @@
 
 namespace coopdec {
 
-// {"query", "total", "page", "per_page", "results": [{"id", "type", "title",
+// {"query", "total", "page", "per_page", "within_passages" (with doc=ID only:
+// the document's matching passages, that page and per_page page), "results": [{"id", "type", "title",
 // "url", "demo", "notice", "date", "communes", "partner", "partnerships":
 // [{"id","title","url"}], "passages": [{"anchor", "kind", "label", "path",
 // "speaker", "role", "url", "snippet"}]}], "facets": {"<facet>": [{"value",

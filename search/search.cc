@@ -315,8 +315,10 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     enquire.set_query(main_query);
     enquire.set_collapse_key(sc::kSlotDoc);
     bool browsing = words.empty();
-    const Xapian::doccount offset = static_cast<Xapian::doccount>((req.page - 1) * req.per_page);
-    const Xapian::doccount size = static_cast<Xapian::doccount>(req.per_page);
+    // Inside one document, the pages are its passages: the document is on each.
+    const bool inside = !req.within.empty();
+    const Xapian::doccount offset = inside ? 0 : static_cast<Xapian::doccount>((req.page - 1) * req.per_page);
+    const Xapian::doccount size = inside ? 1 : static_cast<Xapian::doccount>(req.per_page);
     // The page only: the exact total and facet counts come from their own
     // pass, so Xapian may stop as soon as it knows the page.
     std::vector<std::string> shown;  // the page's documents, in order
@@ -340,6 +342,8 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     res.per_page = req.per_page;
     res.total = counts->documents;
     res.complete = strict_counts->documents;
+    res.within = inside;
+    if (inside) res.within_title = stored_data_of(db, {req.within})[req.within]["title"];
 
     Highlight hl{pq.words, pq.stems, pq.prefixes};
     Xapian::Query unit_filter = Xapian::Query(Xapian::Query::OP_AND_NOT, match_all(),
@@ -348,7 +352,9 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     // search for the whole page, at most `passages` units per document
     // (collapsed on the document), rather than one search per document.
     std::map<std::string, std::vector<Xapian::Document>> best;
-    if (!browsing && req.passages > 0 && !shown.empty()) {
+    // Inside one document: every matching unit, ranked, the page's share of them.
+    const size_t per_document = inside ? req.per_page : req.passages;
+    if (!browsing && per_document > 0 && !shown.empty()) {
         std::vector<Xapian::Query> docs;
         for (const auto& id : shown) docs.emplace_back(std::string(sc::kPrefixDoc) + id);
         Xapian::Query within(Xapian::Query::OP_FILTER, ranked_words,
@@ -357,8 +363,17 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
         if (!filter.empty()) within = Xapian::Query(Xapian::Query::OP_FILTER, within, filter);
         Xapian::Enquire pe(db);
         pe.set_query(within);
-        pe.set_collapse_key(sc::kSlotDoc, static_cast<Xapian::doccount>(req.passages));
-        Xapian::MSet pm = pe.get_mset(0, static_cast<Xapian::doccount>(req.passages * shown.size()));
+        Xapian::MSet pm;
+        if (inside) {
+            // Units in one document are few: the count is exact.
+            pe.set_sort_by_relevance_then_value(sc::kSlotOrder, false);
+            pm = pe.get_mset(static_cast<Xapian::doccount>((req.page - 1) * req.per_page),
+                             static_cast<Xapian::doccount>(req.per_page), db.get_doccount());
+            res.within_passages = pm.get_matches_estimated();
+        } else {
+            pe.set_collapse_key(sc::kSlotDoc, static_cast<Xapian::doccount>(req.passages));
+            pm = pe.get_mset(0, static_cast<Xapian::doccount>(req.passages * shown.size()));
+        }
         // Under partial matching, a document's passages are the units that
         // hold as many clauses as its best unit does (clauses_held()): a
         // unit with one word of two is no passage where another has both.
@@ -366,7 +381,7 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
         for (Xapian::MSetIterator p = pm.begin(); p != pm.end(); ++p) {
             Xapian::Document u = p.get_document();
             std::string id = u.get_value(sc::kSlotDoc);
-            if (partial) {
+            if (partial && !inside) {
                 const size_t held = clauses_held(p.get_weight());
                 auto [m, first] = most.emplace(id, held);
                 if (!first && held < m->second) continue;
@@ -384,15 +399,16 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
         if (auto m = missing.find(id); m != missing.end()) r.missing = std::move(m->second);
         std::string lang = d["lang"];
 
-        if (!browsing && req.passages > 0) {
+        if (!browsing && per_document > 0) {
             std::vector<Xapian::Document> units;
-            // The provision the query cites comes first.
-            if (auto lead = leading.find(id); lead != leading.end() && !lead->second.empty()) {
+            // The provision the query cites comes first (inside a document,
+            // the passages keep their ranked order, so that pages add up).
+            if (auto lead = leading.find(id); !inside && lead != leading.end() && !lead->second.empty()) {
                 auto p = db.postlist_begin(sc::id_term(id, lead->second));
                 if (p != db.postlist_end(sc::id_term(id, lead->second))) units.push_back(db.get_document(*p));
             }
             for (Xapian::Document& u : best[id]) {
-                if (units.size() >= req.passages) break;
+                if (units.size() >= per_document) break;
                 if (!units.empty() && units[0].get_docid() == u.get_docid()) continue;
                 units.push_back(std::move(u));
             }
@@ -402,7 +418,7 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
                            sc::doc_url(id, u["anchor"]), make_snippet(u["text"], hl, lang)};
                 r.passages.push_back(std::move(ps));
             }
-            if (r.passages.empty())
+            if (r.passages.empty() && !(inside && req.page > 1))
                 r.passages.push_back(Passage{"", "doc", r.title, "", "", "", r.url, make_snippet(d["text"], hl, lang)});
         }
         res.results.push_back(std::move(r));

@@ -27,7 +27,10 @@ struct SearchRequest {
     size_t per_page = 10;  // 1..kMaxPerPage
     enum class Sort { relevance, date_desc, date_asc } sort = Sort::relevance;
     size_t passages = 3;   // best units shown per document
-    std::string within;    // a document id: search inside that document only ("" = everywhere)
+    // A document id: search inside that document only ("" = everywhere).
+    // Then every matching passage of it is listed, `per_page` at a time
+    // (page, per_page page the passages; `passages` is not used), best first.
+    std::string within;
     // Values listed per facet, the most frequent first; 0 lists them all.
     // Every value is counted all the same, and a selected value is always
     // listed. A facet of partnerships can have thousands of values: listing
@@ -127,6 +130,11 @@ struct SearchResult {
     // is not partial (browsing, one word, all_words, or kPartialBelow reached).
     size_t complete = 0;
     size_t page = 1, per_page = 10;
+    // Searching inside one document (SearchRequest::within): its title, and
+    // the number of its matching passages, which `page` and `per_page` page.
+    bool within = false;
+    std::string within_title;
+    size_t within_passages = 0;
     std::vector<ResultDocument> results;
     std::vector<FacetResult> facets;
     // Synonyms and acronyms the search was widened with (« résultats incluant : … »).

@@ -127,6 +127,9 @@ void ServerApp::defineOptions(Poco::Util::OptionSet& options) {
                           .validator(new Poco::Util::IntValidator(0, 65535)));
     options.addOption(Option("bind", "b", "adresse d'écoute (coopdec.bind, 127.0.0.1)").required(false)
                           .repeatable(false).argument("ADRESSE").callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
+    options.addOption(Option("public-url", "", "adresse publique des liens absolus des exports, https://… (coopdec.public_url ; "
+                                               "par défaut l'hôte de la requête)")
+                          .required(false).repeatable(false).argument("URL").callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
     options.addOption(Option("synonyms", "s", "fichier des synonymes (coopdec.synonyms)").required(false)
                           .repeatable(false).argument("FICHIER").callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
     options.addOption(Option("stylesheets", "", "dossier des feuilles de style (coopdec.stylesheets)")
@@ -217,7 +220,18 @@ int ServerApp::main(const std::vector<std::string>&) {
         return EXIT_UNAVAILABLE;
     }
     const unsigned actual_port = socket.address().port();
-    sc.public_url = text("coopdec.public_url", "http://" + bind + ":" + std::to_string(actual_port));
+    sc.public_url = text("coopdec.public_url", "");
+    while (!sc.public_url.empty() && sc.public_url.back() == '/') sc.public_url.pop_back();
+    // It starts every absolute link of the exports: an address, nothing a
+    // page or a spreadsheet could read otherwise.
+    if (!sc.public_url.empty() &&
+        ((sc.public_url.rfind("http://", 0) != 0 && sc.public_url.rfind("https://", 0) != 0) ||
+         sc.public_url.find_first_of(" \t\r\n\"'<>`\\") != std::string::npos)) {
+        std::cerr << "coopdec-server : adresse publique invalide « " << sc.public_url
+                  << " » : --public-url attend une adresse http:// ou https://, par exemple https://coopdec.example.org\n";
+        return EXIT_USAGE;
+    }
+    sc.local_url = "http://" + bind + ":" + std::to_string(actual_port);
 
     SynonymsFile synonyms(text("coopdec.synonyms", COOPDEC_SYNONYMS_FILE));
     Metrics metrics;

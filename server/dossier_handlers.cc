@@ -152,6 +152,9 @@ Dossier export_dossier(const Context& c) {
     return d;
 }
 
+// The address the exports' absolute links start with.
+std::string base(const Context& c) { return public_base(c.router.config(), c.request.host); }
+
 }  // namespace
 
 http::Response dossier_html(const Context& c) {
@@ -164,7 +167,7 @@ http::Response dossier_html(const Context& c) {
             std::string q = pages::dossier_query(current.dossier);
             if (!q.empty()) return see_other("/dossier?" + q);
         }
-        pages::DossierPageExtras extras{c.router.config().public_url, {}, {}};
+        pages::DossierPageExtras extras{base(c), {}, {}};
         if (!current.problem.empty())
             extras.message = "Le dossier enregistré dans ce navigateur ne peut plus être lu (" + current.problem +
                              ") : il a été vidé.";
@@ -187,7 +190,7 @@ http::Response dossier_html(const Context& c) {
         return see_other("/dossier?" + q);
     }
     std::vector<DossierPassage> passages = read_passages(c, d);
-    pages::DossierPageExtras extras{c.router.config().public_url, {}, {}};
+    pages::DossierPageExtras extras{base(c), {}, {}};
     // A shared link replaces the browser's dossier: say so, with a way back.
     if (current.problem.empty() && !current.raw.empty() && current.raw != q) {
         std::string previous = pages::dossier_query(current.dossier);
@@ -238,7 +241,7 @@ http::Response dossier_new(const Context& c) {
 http::Response dossier_print(const Context& c) {
     Dossier d = export_dossier(c);
     http::Response r;
-    r.body = pages::handout_html(d, read_passages(c, d), today());
+    r.body = pages::handout_html(d, read_passages(c, d), today(), {}, base(c));
     return r;
 }
 
@@ -249,7 +252,7 @@ http::Response dossier_pdf(const Context& c) {
     auto css = statics.find("/static/handout.css");
     // The same stylesheet as the printed page, inline: the tool fetches nothing.
     std::string html = pages::handout_html(d, passages, today(), css == statics.end() ? "@page { size: A4; }" : css->second.body,
-                                           c.router.config().public_url);
+                                           base(c));
     PdfResult pdf = html_to_pdf(html);
     using S = PdfResult::Status;
     if (pdf.status != S::ok) {
@@ -274,7 +277,7 @@ http::Response dossier_markdown(const Context& c) {
     Dossier d = export_dossier(c);
     http::Response r;
     r.content_type = "text/markdown; charset=utf-8";
-    r.body = pages::dossier_markdown(d, read_passages(c, d), today());
+    r.body = pages::dossier_markdown(d, read_passages(c, d), today(), base(c));
     r.headers.emplace_back("Content-Disposition", "attachment; filename=\"dossier.md\"");
     return r;
 }
@@ -283,7 +286,7 @@ http::Response dossier_json(const Context& c) {
     Dossier d = export_dossier(c);
     http::Response r;
     r.content_type = "application/json; charset=utf-8";
-    r.body = pages::dossier_json(d, read_passages(c, d), today());
+    r.body = pages::dossier_json(d, read_passages(c, d), today(), base(c));
     r.headers.emplace_back("Content-Disposition", "attachment; filename=\"dossier.json\"");
     return r;
 }

@@ -230,10 +230,10 @@ std::string handout_html(const Dossier& d, const std::vector<DossierPassage>& pa
         out += "<dl class=\"citation\">";
         for (const auto& f : citation_fields(p))
             out += "<dt>" + html_escape(f.label) + "</dt><dd>" + html_escape(f.value) + "</dd>";
-        // The permalink is printed as text: on paper it is the way back.
-        const std::string href = pdf ? public_url + p.permalink : p.permalink;
+        // The permalink is printed whole: on paper it is the way back.
+        const std::string href = public_url + p.permalink;
         out += "<dt>Lien permanent</dt><dd><a class=\"permalink\" href=\"" + html_escape(href) + "\">" +
-               html_escape(p.permalink) + "</a></dd></dl>";
+               html_escape(href) + "</a></dd></dl>";
         out += "<div class=\"text\">" + paragraphs(p.text) + "</div>";
         if (!p.entry.note.empty())
             out += "<aside class=\"note\"><h3>Note du formateur</h3>" + paragraphs(p.entry.note) + "</aside>";
@@ -272,7 +272,8 @@ std::string md_escape(const std::string& text) {
     return out;
 }
 
-std::string dossier_markdown(const Dossier& d, const std::vector<DossierPassage>& passages, const std::string& date) {
+std::string dossier_markdown(const Dossier& d, const std::vector<DossierPassage>& passages, const std::string& date,
+                             const std::string& public_url) {
     std::string out = "# " + md_escape(title_or_default(d)) + "\n\nDossier de formation coopdec, établi le " +
                       md_escape(french_date(date)) + " : " + count_text(passages.size()) + ".\n\n";
     if (any_demo(passages)) out += "**Attention** : " + md_escape(kDemoWarning) + "\n\n";
@@ -290,8 +291,9 @@ std::string dossier_markdown(const Dossier& d, const std::vector<DossierPassage>
         for (const auto& f : citation_fields(p)) out += "- " + md_escape(f.label) + " : " + md_escape(f.value) + "\n";
         // A code span keeps the link readable as it is (no backslashes);
         // an anchor holding a backtick, which would end it, is escaped instead.
-        const bool code = p.permalink.find('`') == std::string::npos;
-        out += "- Lien permanent : " + (code ? "`" + p.permalink + "`" : md_escape(p.permalink)) + "\n\n";
+        const std::string link = public_url + p.permalink;
+        const bool code = link.find('`') == std::string::npos;
+        out += "- Lien permanent : " + (code ? "`" + link + "`" : md_escape(link)) + "\n\n";
         // Paragraphs stay paragraphs: one blank line between lines of text.
         size_t start = 0;
         while (start <= p.text.size()) {
@@ -315,7 +317,8 @@ std::string dossier_markdown(const Dossier& d, const std::vector<DossierPassage>
     return out;
 }
 
-std::string dossier_json(const Dossier& d, const std::vector<DossierPassage>& passages, const std::string& date) {
+std::string dossier_json(const Dossier& d, const std::vector<DossierPassage>& passages, const std::string& date,
+                         const std::string& public_url) {
     auto str = [](const std::string& s) { return "\"" + json_escape(s) + "\""; };
     std::string out = "{\"title\":" + str(d.title) + ",\"date\":" + str(date) + ",\"share\":" +
                       str(dossier_url("/dossier", d)) + ",\"count\":" + std::to_string(passages.size()) + ",\"passages\":[";
@@ -333,7 +336,7 @@ std::string dossier_json(const Dossier& d, const std::vector<DossierPassage>& pa
         for (size_t j = 0; j < p.partnerships.size(); ++j)
             out += std::string(j ? "," : "") + "{\"id\":" + str(p.partnerships[j].first) + ",\"title\":" +
                    str(p.partnerships[j].second) + "}";
-        out += "]},\"permalink\":" + str(p.permalink) + ",\"annotation\":" + str(p.entry.note) +
+        out += "]},\"permalink\":" + str(public_url + p.permalink) + ",\"annotation\":" + str(p.entry.note) +
                ",\"demo\":" + (p.demo ? "true" : "false") + ",\"notice\":" + str(p.notice) + "}";
     }
     return out + "]}\n";

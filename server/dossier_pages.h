@@ -51,19 +51,23 @@ std::string dossier_page(const Dossier& d, const std::vector<DossierPassage>& pa
 // contents, then each passage with its text, citation, permalink and note.
 // For the browser (`inline_css` empty): links /static/handout.css and offers
 // « Retour au dossier » and the PDF. For the PDF (`inline_css` set): the CSS
-// inline, no navigation, permalinks made absolute with `public_url`, and no
-// reference to any other resource (the PDF tool must fetch nothing).
+// inline, no navigation, and no reference to any other resource (the PDF
+// tool must fetch nothing). In both, each permalink is absolute, `public_url`
+// (server/router.h public_base) then its path, as link and as printed text.
 std::string handout_html(const Dossier& d, const std::vector<DossierPassage>& passages, const std::string& date,
                          const std::string& inline_css = {}, const std::string& public_url = {});
 
 // The dossier in Markdown: every user-controlled or document string escaped
 // with md_escape, so that a Markdown renderer shows it as text.
-std::string dossier_markdown(const Dossier& d, const std::vector<DossierPassage>& passages, const std::string& date);
+// Permalinks are absolute: `public_url` then their path.
+std::string dossier_markdown(const Dossier& d, const std::vector<DossierPassage>& passages, const std::string& date,
+                             const std::string& public_url = {});
 
 // The dossier as a JSON object: title, date, share (the share link's path),
 // passages [{ref, document_id, anchor, kind, label, text, citation {…},
-// permalink, annotation, demo, notice}].
-std::string dossier_json(const Dossier& d, const std::vector<DossierPassage>& passages, const std::string& date);
+// permalink (absolute: `public_url` then its path), annotation, demo, notice}].
+std::string dossier_json(const Dossier& d, const std::vector<DossierPassage>& passages, const std::string& date,
+                         const std::string& public_url = {});
 
 // Markdown's special characters backslash-escaped (CommonMark: any ASCII
 // punctuation may be), and a line start that would open a list, a heading

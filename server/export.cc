@@ -73,19 +73,22 @@ Export collect_export(const Index& index, SearchRequest request, const Synonyms*
     return out;
 }
 
-std::string export_csv(const Export& e) {
+std::string export_csv(const Export& e, char separator, const std::string& public_url) {
     std::string out = "\xEF\xBB\xBF";  // UTF-8 byte-order mark: spreadsheets then read the accents right
-    out += "id,type,titre,date,communes,partenaire,partenariats,themes,url,demonstration\r\n";
+    static const char* const kColumns[] = {"id", "type", "titre", "date", "communes", "partenaire", "partenariats",
+                                           "themes", "url", "demonstration"};
+    for (const char* c : kColumns) out += (c == kColumns[0] ? "" : std::string(1, separator)) + c;
+    out += "\r\n";
     for (const ExportRow& row : e.rows) {
         const ResultDocument& d = row.doc;
         std::vector<std::string> parts;
         for (const auto& p : d.partnerships) parts.push_back(p.id);
         const std::string cells[] = {d.id, d.type, d.title, d.date, joined(d.communes), d.partner, joined(parts),
-                                     joined(row.themes), d.url, d.demo ? "oui" : "non"};
+                                     joined(row.themes), public_url + d.url, d.demo ? "oui" : "non"};
         bool first = true;
         for (const auto& c : cells) {
-            if (!first) out += ',';
-            out += csv_escape(c);
+            if (!first) out += separator;
+            out += csv_escape(c, separator);
             first = false;
         }
         out += "\r\n";
@@ -93,7 +96,7 @@ std::string export_csv(const Export& e) {
     return out;
 }
 
-std::string export_json(const Export& e, size_t cap) {
+std::string export_json(const Export& e, size_t cap, const std::string& public_url) {
     std::string out = "{\"query\":" + json_string(e.query) + ",\"total\":" + std::to_string(e.total) +
                       ",\"exported\":" + std::to_string(e.rows.size()) + ",\"cap\":" + std::to_string(cap) +
                       ",\"truncated\":" + (e.truncated ? "true" : "false") + ",\"results\":[";
@@ -101,12 +104,12 @@ std::string export_json(const Export& e, size_t cap) {
         const ResultDocument& d = e.rows[i].doc;
         out += i ? ",{" : "{";
         out += "\"id\":" + json_string(d.id) + ",\"type\":" + json_string(d.type) + ",\"title\":" + json_string(d.title) +
-               ",\"url\":" + json_string(d.url) + ",\"date\":" + json_string(d.date) + ",\"communes\":" + string_array(d.communes) +
+               ",\"url\":" + json_string(public_url + d.url) + ",\"date\":" + json_string(d.date) + ",\"communes\":" + string_array(d.communes) +
                ",\"partner\":" + json_string(d.partner) + ",\"partnerships\":[";
         for (size_t j = 0; j < d.partnerships.size(); ++j) {
             const auto& p = d.partnerships[j];
             out += (j ? ",{" : "{") + std::string("\"id\":") + json_string(p.id) + ",\"title\":" + json_string(p.title) +
-                   ",\"url\":" + json_string(p.url) + "}";
+                   ",\"url\":" + json_string(public_url + p.url) + "}";
         }
         out += "],\"themes\":" + string_array(e.rows[i].themes) + ",\"demo\":" + (d.demo ? "true" : "false") + "}";
     }
@@ -136,16 +139,25 @@ http::Response search_export(const Context& c, const SearchRequest& request) {
     if (format.empty()) throw SearchError{"format d'export vide : les formats possibles sont csv et json"};
     if (format != "csv" && format != "json")
         throw SearchError{"format d'export inconnu « " + format + " » : les formats possibles sont csv et json"};
+    // The CSV's separator: ';' unless asked otherwise (a spreadsheet in a
+    // French locale reads ',' as one column).
+    char separator = ';';
+    if (auto s = c.request.get("separateur")) {
+        if (*s == "virgule" || *s == ",") separator = ',';
+        else if (*s != "point-virgule" && *s != ";")
+            throw SearchError{"séparateur inconnu « " + *s + " » : les séparateurs possibles sont point-virgule (;) et virgule (,)"};
+    }
     // One set of synonyms for every page of the export.
     std::shared_ptr<const Synonyms> synonyms = c.router.synonyms().current();
     Export e = collect_export(c.index, request, synonyms.get(), &c.router.search_cache());
+    const std::string base = public_base(c.router.config(), c.request.host);
     http::Response r;
     if (format == "csv") {
         r.content_type = "text/csv; charset=utf-8";
-        r.body = export_csv(e);
+        r.body = export_csv(e, separator, base);
     } else {
         r.content_type = "application/json; charset=utf-8";
-        r.body = export_json(e);
+        r.body = export_json(e, kExportCap, base);
     }
     r.headers.emplace_back("Content-Disposition", "attachment; filename=\"coopdec-recherche." + format + "\"");
     r.headers.emplace_back("X-Total-Count", std::to_string(e.total));

@@ -39,20 +39,23 @@ struct Export {
 Export collect_export(const Index& index, SearchRequest request, const Synonyms* synonyms,
                       SearchCache* cache, size_t cap = kExportCap);
 
-// RFC 4180 CSV in UTF-8 with a byte-order mark (so that spreadsheet software
-// reads the accents right), CRLF line ends, a header row, then one row per
-// document: id, type, titre, date, communes, partenaire, partenariats (ids),
-// themes, url (an absolute path, "/doc/ID"), demonstration ("oui"/"non").
-// Several values in one cell are joined by " ; ". Every cell goes through
-// csv_escape (formula injection included).
-std::string export_csv(const Export& e);
+// CSV in UTF-8 with a byte-order mark (so that spreadsheet software reads
+// the accents right), fields separated by `separator` (';' by default, what
+// a spreadsheet in a French locale expects; ',' on request), CRLF line ends,
+// a header row, then one row per document: id, type, titre, date, communes,
+// partenaire, partenariats (ids), themes, url (absolute: `public_url` then
+// "/doc/ID"), demonstration ("oui"/"non"). Several values in one cell are
+// joined by " ; ". Every cell goes through csv_escape with `separator`
+// (formula injection included), so the file is RFC 4180 with that separator.
+std::string export_csv(const Export& e, char separator = ';', const std::string& public_url = {});
 
 // {"query", "total", "exported", "cap", "truncated", "results": [{"id",
 // "type", "title", "url", "date", "communes", "partner", "partnerships":
 // [{"id", "title", "url"}], "themes", "demo"}]}: the rows of /api/search's
-// results without their passages, all of them up to the cap. Every string
-// goes through json_escape.
-std::string export_json(const Export& e, size_t cap = kExportCap);
+// results without their passages, all of them up to the cap; every "url"
+// absolute (`public_url` then its path). Every string goes through
+// json_escape.
+std::string export_json(const Export& e, size_t cap = kExportCap, const std::string& public_url = {});
 
 // The line of the results page that offers the exports of the search given
 // by `params` (« Exporter : CSV · JSON »), saying when `total` is past the

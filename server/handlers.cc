@@ -26,7 +26,8 @@ namespace {
 SearchRequest search_request(const http::Request& req) {
     SearchRequest s;
     for (const auto& [name, value] : req.params) {
-        if (name == "format") continue;  // reserved for exports
+        // Reserved for exports (server/export.h): the separator with a format only.
+        if (name == "format" || (name == "separateur" && req.get("format"))) continue;
         if (auto err = apply_parameter(s, name, value)) throw *err;
     }
     return s;
@@ -181,7 +182,7 @@ http::Response partnership_json(const Context& c) {
 }
 
 http::Response opensearch(const Context& c) {
-    const std::string base = html_escape(c.router.config().public_url);
+    const std::string base = html_escape(public_base(c.router.config(), c.request.host));
     http::Response r;
     r.content_type = "application/opensearchdescription+xml; charset=utf-8";
     r.body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

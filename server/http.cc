@@ -1,6 +1,9 @@
 // @brief Request-target parsing and query-string encoding.
 #include "server/http.h"
 
+#include <cctype>
+#include <cstring>
+
 #include "common/escape.h"
 
 namespace coopdec::http {
@@ -103,6 +106,30 @@ std::string encode_params(const Params& params) {
         out += url_encode(v);
     }
     return out;
+}
+
+bool sane_host(std::string_view host) {
+    if (host.empty() || host.size() > 255) return false;
+    size_t i = 0;
+    auto is = [](char c, const char* set) { return std::isalnum(static_cast<unsigned char>(c)) || std::strchr(set, c); };
+    if (host[0] == '[') {
+        size_t close = host.find(']');
+        if (close == std::string_view::npos || close == 1) return false;
+        for (i = 1; i < close; ++i)
+            if (!std::isxdigit(static_cast<unsigned char>(host[i])) && host[i] != ':' && host[i] != '.') return false;
+        i = close + 1;
+    } else {
+        for (; i < host.size() && host[i] != ':'; ++i)
+            if (!is(host[i], ".-")) return false;
+        if (i == 0) return false;
+    }
+    if (i == host.size()) return true;
+    if (host[i] != ':') return false;
+    std::string_view port = host.substr(i + 1);
+    if (port.empty() || port.size() > 5) return false;
+    for (char c : port)
+        if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    return true;
 }
 
 }  // namespace coopdec::http

@@ -20,6 +20,7 @@ struct Request {
     Params params;       // decoded query parameters
     bool accepts_gzip = false;
     std::string cookie;  // the Cookie header as sent, "" when none (read by the /dossier routes)
+    std::string host;    // the Host header as sent, "" when none (the exports' absolute links)
 
     // The first value of `name`, or nothing.
     std::optional<std::string> get(std::string_view name) const;
@@ -53,5 +54,11 @@ std::optional<TargetError> parse_target(std::string_view target, std::string& pa
 
 // "a=1&b=%C3%A9": parameters encoded for a URL (url_encode on names and values).
 std::string encode_params(const Params& params);
+
+// True when `host` (a Host header) is a plain host[:port]: letters, digits,
+// dots and hyphens, or an IPv6 address in brackets (hex digits, ':' and '.'),
+// then optionally ':' and 1 to 5 digits. Nothing else: no quote, slash,
+// space, '@' or '<', so that it may start an absolute link.
+bool sane_host(std::string_view host);
 
 }  // namespace coopdec::http

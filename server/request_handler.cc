@@ -24,7 +24,7 @@ public:
         // could not carry an error), and nothing escapes this handler: Poco
         // would close the connection without an answer.
         try {
-            r = router_.handle(req.getMethod(), req.getURI(), route, req.get("Cookie", ""));
+            r = router_.handle(req.getMethod(), req.getURI(), route, req.get("Cookie", ""), req.get("Host", ""));
         } catch (...) {
             r = error_response(500, "erreur interne du serveur", false);
             r.log_note = "exception hors du routeur";

@@ -148,15 +148,24 @@ http::Response error_response(int status, const std::string& message, bool json)
     return r;
 }
 
+std::string public_base(const ServerConfig& config, const std::string& host) {
+    if (!config.public_url.empty()) return config.public_url;
+    // A Host header is whatever the client sent: only a plain host[:port]
+    // may start a link that another reader of the export will follow.
+    if (http::sane_host(host)) return "http://" + host;
+    return config.local_url;
+}
+
 Router::Router(ServerConfig config, SynonymsFile& synonyms, Metrics& metrics)
     : config_(std::move(config)), synonyms_(synonyms), metrics_(metrics) {}
 
 http::Response Router::handle(const std::string& method, const std::string& target, std::string& route_name,
-                              const std::string& cookie) {
+                              const std::string& cookie, const std::string& host) {
     route_name = "none";
     http::Request req;
     req.method = method;
     req.cookie = cookie;
+    req.host = host;
     bool json = target.compare(0, 5, "/api/") == 0;
     if (auto err = http::parse_target(target, req.path, req.params)) return error_response(err->status, err->message, json);
 

@@ -25,7 +25,11 @@ struct StaticFile {
 struct ServerConfig {
     std::string db_path;  // a database folder, a stub file, or a folder with a stub (search/index.h)
     unsigned shard_timeout_ms = kDefaultRemoteTimeoutMs;  // for each answer of a remote shard
-    std::string public_url = "http://127.0.0.1:8080";  // for the OpenSearch description
+    // The address every absolute link starts with (exports, handout, share
+    // link, OpenSearch): --public-url when given; "" → http:// and the
+    // request's Host when it is a sane host[:port], else `local_url`.
+    std::string public_url;
+    std::string local_url = "http://127.0.0.1:8080";  // http://BIND:PORT
     std::map<std::string, StaticFile> statics;          // "/static/coopdec.css" → file
 };
 
@@ -42,9 +46,9 @@ public:
     // metrics and logs). Never throws: user errors give a 4xx, an index that
     // cannot be read a 503, anything unexpected a 500 without details.
     // Thread-safe: each thread reads the index through its own Database.
-    // `cookie`: the request's Cookie header ("" when none).
+    // `cookie`, `host`: the request's Cookie and Host headers ("" when none).
     http::Response handle(const std::string& method, const std::string& target, std::string& route,
-                          const std::string& cookie = {});
+                          const std::string& cookie = {}, const std::string& host = {});
 
     const ServerConfig& config() const { return config_; }
     SynonymsFile& synonyms() { return synonyms_; }
@@ -58,6 +62,11 @@ private:
     Metrics& metrics_;
     SearchCache cache_;
 };
+
+// The address absolute links start with, without a final '/':
+// config.public_url when set, else "http://" + `host` when http::sane_host,
+// else config.local_url.
+std::string public_base(const ServerConfig& config, const std::string& host);
 
 // An error answer in the form the route speaks: JSON under /api/, HTML elsewhere.
 http::Response error_response(int status, const std::string& message, bool json);

@@ -174,13 +174,20 @@ std::string facets_html(const SearchResult& r, const Params& params, const Names
     return out + "</aside>";
 }
 
-std::string active_filters(const Params& params) {
+// `within_title`: the title of the document searched inside (doc=ID), its
+// chip's text (« dans : … »).
+std::string active_filters(const Params& params, const std::string& within_title) {
     std::string items;
     for (const auto& [k, v] : params) {
         if (k == "q" || k == "page" || k == "per_page" || k == "sort" || k == "mots" || k == "corriger" || v.empty())
             continue;
         std::string shown = k == "partnership" ? v : value_label(k, v);
-        items += "<li><a href=\"" + href(without(params, k, v)) + "\">" + html_escape(facet_label(k)) + " : " +
+        std::string label = facet_label(k);
+        if (k == "doc") {
+            label = "dans";
+            if (!within_title.empty()) shown = within_title;
+        }
+        items += "<li><a href=\"" + href(without(params, k, v)) + "\">" + html_escape(label) + " : " +
                  html_escape(shown) + " <span aria-hidden=\"true\">✕</span><span class=\"vh\"> (retirer ce filtre)</span></a></li>";
     }
     if (items.empty()) return {};
@@ -249,7 +256,9 @@ std::string result_html(const ResultDocument& d, const std::string& query) {
 }
 
 std::string paging(const SearchResult& r, const Params& params) {
-    size_t pages = (r.total + r.per_page - 1) / r.per_page;
+    // Inside one document (doc=ID), the pages are its passages.
+    const size_t count = r.within ? r.within_passages : r.total;
+    size_t pages = (count + r.per_page - 1) / r.per_page;
     if (pages <= 1) return {};
     std::string out = "<nav class=\"pages\" aria-label=\"Pages de résultats\"><ul>";
     auto link = [&](size_t page, const std::string& text, const char* rel) {
@@ -403,6 +412,9 @@ std::string search_page(const SearchResult& r, const Params& request_params, boo
     main += " id=\"res-title\">" + std::to_string(r.total) + " document" + (r.total > 1 ? "s" : "");
     if (!r.query.empty()) main += " pour « " + html_escape(r.query) + " »";
     main += home ? "</h2>" : "</h1>";
+    if (r.within && r.within_passages)
+        main += "<p class=\"within\">" + std::to_string(r.within_passages) + " passage" + (r.within_passages > 1 ? "s" : "") +
+                " dans ce document</p>";
     main += export_links(r.total, params);  // « Exporter : CSV · JSON » (server/export.h)
     main += match_summary(r, params);
     // On a phone the facets come after the results: a way to reach them.
@@ -422,12 +434,12 @@ std::string search_page(const SearchResult& r, const Params& request_params, boo
         main += "</p>";
     }
     main += filter_readings_html(r, params);
-    main += active_filters(params);
+    main += active_filters(params, r.within_title);
     if (r.total == 0) {
         main += nothing_found(r, params);
     } else {
         main += sort_links(params);
-        main += "<ol class=\"hits\" start=\"" + std::to_string((r.page - 1) * r.per_page + 1) + "\">";
+        main += "<ol class=\"hits\" start=\"" + std::to_string(r.within ? 1 : (r.page - 1) * r.per_page + 1) + "\">";
         for (const auto& d : r.results) main += result_html(d, r.query);
         main += "</ol>";
         main += paging(r, params);

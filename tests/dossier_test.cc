@@ -27,6 +27,10 @@ namespace {
 // The three kinds of passage a trainer gathers: an article of a law, a
 // clause of an agreement (a demonstration document), an interview's
 // utterance (a demonstration document).
+// The address the bundled server's permalinks start with: the Host its
+// client sends.
+std::string site() { return "http://127.0.0.1:" + std::to_string(test::bundled_server().port()); }
+
 const std::string kLaw = "akn-tg-act-loi-2019-06-26-2019-006#art_46";
 const std::string kClause = "conv-kloto-1-bressuire-1991#art_3";
 const std::string kUtterance = "ent-amou-1-2020#u_2";
@@ -166,7 +170,7 @@ TEST_CASE("search results and document pages offer « Ajouter au dossier »", "[
     auto p = whole->getArray("passages")->getObject(0);
     CHECK(p->getValue<std::string>("anchor").empty());
     CHECK(test::contains(p->getValue<std::string>("text"), "La commune de Kpalimé assure la maîtrise d’ouvrage"));
-    CHECK(p->getValue<std::string>("permalink") == "/doc/conv-kloto-1-bressuire-1991");
+    CHECK(p->getValue<std::string>("permalink") == site() + "/doc/conv-kloto-1-bressuire-1991");
 }
 
 TEST_CASE("the handout: title page, contents in order, citations, permalinks, notes, demonstration marked", "[dossier][http]") {
@@ -181,8 +185,8 @@ TEST_CASE("the handout: title page, contents in order, citations, permalinks, no
                        "V. A. (Secrétaire général) — ", "</nav>", "id=\"passage-1\"", "id=\"passage-2\"", "id=\"passage-3\""}));
     // The law's article: its legal citation, permalink and the trainer's note.
     CHECK(in_order(b, {"id=\"passage-1\"", "<dt>Référence</dt><dd>Loi n° 2019-006 du 26 juin 2019, art. 46</dd>",
-                       "<dt>Lien permanent</dt><dd><a class=\"permalink\" href=\"/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46\">"
-                       "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46</a>",
+                       "<dt>Lien permanent</dt><dd><a class=\"permalink\" href=\"" + site() + "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46\">" +
+                           site() + "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46</a>",
                        "<aside class=\"note\"><h3>Note du formateur</h3><p>Lire avec l&#39;article 47.</p></aside>",
                        "id=\"passage-2\""}));
     // The clause: its document, number, date, commune, partnership, and the demonstration notice.
@@ -250,10 +254,10 @@ TEST_CASE("the Markdown and JSON exports match the dossier", "[dossier][http]") 
     CHECK(md.body.compare(0, 15, "# Atelier Kara\n") == 0);
     CHECK(in_order(md.body, {"## Sommaire\n\n1. ", "\n2. ", "\n3. V. A. \\(Secrétaire général\\) — ",
                              "\n## 1\\. ", "- Référence : Loi n° 2019-006 du 26 juin 2019, art. 46\n",
-                             "- Lien permanent : `/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46`\n",
+                             "- Lien permanent : `" + site() + "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46`\n",
                              "> **Note du formateur**\n>\n> Lire avec l'article 47.\n",
                              "\n## 2\\. ", "**Document de démonstration**", "- Commune : Kloto 1\n",
-                             "`/doc/conv-kloto-1-bressuire-1991#art_3`", "\n## 3\\. ", "- Intervenant : V. A.\n",
+                             "`" + site() + "/doc/conv-kloto-1-bressuire-1991#art_3`", "\n## 3\\. ", "- Intervenant : V. A.\n",
                              "- Rôle : Secrétaire général\n", "> Comparer avec Kloto 1.\n"}));
 
     auto js = test::bundled_server().get(fixture("/dossier/json"));
@@ -273,7 +277,7 @@ TEST_CASE("the Markdown and JSON exports match the dossier", "[dossier][http]") 
         CHECK(p->getValue<std::string>("ref") == refs[i]);
         CHECK(p->getValue<std::string>("document_id") == refs[i].substr(0, refs[i].find('#')));
         CHECK(p->getValue<std::string>("anchor") == refs[i].substr(refs[i].find('#') + 1));
-        CHECK(p->getValue<std::string>("permalink") == "/doc/" + refs[i]);
+        CHECK(p->getValue<std::string>("permalink") == site() + "/doc/" + refs[i]);
         CHECK(p->getValue<std::string>("annotation") == notes[i]);
         CHECK(p->getValue<bool>("demo") == demo[i]);
         CHECK_FALSE(p->getValue<std::string>("text").empty());

@@ -148,4 +148,9 @@ TEST_CASE("csv_escape", "[escape][export]") {
         CHECK(got == r.out);
         CHECK(coopdec::valid_utf8(got));
     }
+    // With ';' (the default of the exports), ';' quotes the field and ',' does not.
+    CHECK(coopdec::csv_escape("semi;colon", ';') == "\"semi;colon\"");
+    CHECK(coopdec::csv_escape("a,b", ';') == "a,b");
+    CHECK(coopdec::csv_escape("say \"hi\"", ';') == "\"say \"\"hi\"\"\"");
+    CHECK(coopdec::csv_escape("=1;2", ';') == "\"'=1;2\"");
 }

@@ -19,11 +19,11 @@ namespace {
 
 using Rows = std::vector<std::vector<std::string>>;
 
-// RFC 4180, strictly: fields separated by ',', every record ended by CRLF,
+// RFC 4180, strictly: fields separated by `sep`, every record ended by CRLF,
 // a quoted field's quotes doubled, no quote, CR or LF in an unquoted field,
 // nothing between a closing quote and the next separator, every record as
 // wide as the first. Nothing on any deviation.
-std::optional<Rows> parse_csv(std::string_view s) {
+std::optional<Rows> parse_csv(std::string_view s, char sep = ';') {
     Rows rows;
     std::vector<std::string> row;
     size_t i = 0;
@@ -44,13 +44,13 @@ std::optional<Rows> parse_csv(std::string_view s) {
                 field += s[i];
             }
         } else {
-            for (; i < s.size() && s[i] != ',' && s[i] != '\r'; ++i) {
+            for (; i < s.size() && s[i] != sep && s[i] != '\r'; ++i) {
                 if (s[i] == '"' || s[i] == '\n') return std::nullopt;
                 field += s[i];
             }
         }
         row.push_back(std::move(field));
-        if (i < s.size() && s[i] == ',') {
+        if (i < s.size() && s[i] == sep) {
             if (++i == s.size()) return std::nullopt;  // a record must end with CRLF
             continue;
         }
@@ -69,9 +69,9 @@ const std::vector<std::string> kHeader{"id", "type", "titre", "date", "communes"
                                        "partenariats", "themes", "url", "demonstration"};
 
 // The CSV body without its byte-order mark, parsed; fails the test otherwise.
-Rows csv_rows(const std::string& body) {
+Rows csv_rows(const std::string& body, char sep = ';') {
     REQUIRE(body.compare(0, kBom.size(), kBom) == 0);
-    auto rows = parse_csv(std::string_view(body).substr(kBom.size()));
+    auto rows = parse_csv(std::string_view(body).substr(kBom.size()), sep);
     REQUIRE(rows);
     REQUIRE_FALSE(rows->empty());
     CHECK(rows->front() == kHeader);
@@ -105,6 +105,10 @@ std::string export_href(const std::string& html, const std::string& text) {
     return unescape_amp(html.substr(start, label - start));
 }
 
+// The address the bundled server's absolute links start with: the Host
+// header the test client sends.
+std::string server_base() { return "http://127.0.0.1:" + std::to_string(test::bundled().server->port()); }
+
 size_t column(const std::string& name) {
     return static_cast<size_t>(std::find(kHeader.begin(), kHeader.end(), name) - kHeader.begin());
 }
@@ -112,20 +116,26 @@ size_t column(const std::string& name) {
 }  // namespace
 
 TEST_CASE("the strict CSV parser of these tests", "[export]") {
-    CHECK(parse_csv("a,b\r\n1,2\r\n") == Rows{{"a", "b"}, {"1", "2"}});
-    CHECK(parse_csv("\"a,\"\"b\"\"\r\nc\",\r\n") == Rows{{"a,\"b\"\r\nc", ""}});
+    CHECK(parse_csv("a,b\r\n1,2\r\n", ',') == Rows{{"a", "b"}, {"1", "2"}});
+    CHECK(parse_csv("a;b\r\n1;2\r\n") == Rows{{"a", "b"}, {"1", "2"}});
+    CHECK(parse_csv("a,b\r\n1,2\r\n") == Rows{{"a,b"}, {"1,2"}});
+    CHECK(parse_csv("\"a,\"\"b\"\"\r\nc\",\r\n", ',') == Rows{{"a,\"b\"\r\nc", ""}});
+    CHECK(parse_csv("\"a;\"\"b\"\"\r\nc\";\r\n") == Rows{{"a;\"b\"\r\nc", ""}});
     CHECK(parse_csv("") == Rows{});
     for (const char* bad : {"a,b", "a,b\n", "a\"b\r\n", "\"a\"b\r\n", "\"a\r\n", "a,b\r\n1\r\n", "a,\r\nb\nc\r\n", "a,"}) {
         CAPTURE(bad);
-        CHECK_FALSE(parse_csv(bad));
+        CHECK_FALSE(parse_csv(bad, ','));
     }
-    // Every field csv_escape writes reads back as itself (formulas defused).
-    for (const std::string text : {"plain", "a,b", "say \"hi\"", "line\nbreak", "cr\r\nlf", "=1+1", "\r=1", "-2", "l’État"}) {
-        CAPTURE(text);
-        auto rows = parse_csv(csv_escape(text) + "," + csv_escape(text) + "\r\n");
-        REQUIRE(rows);
-        bool formula = std::string("=+-@\t\r").find(text[0]) != std::string::npos;
-        CHECK(rows->at(0) == std::vector<std::string>(2, (formula ? "'" : "") + text));
+    // Every field csv_escape writes reads back as itself (formulas defused),
+    // with either separator.
+    for (char sep : {',', ';'}) {
+        for (const std::string text : {"plain", "a,b", "a;b", "say \"hi\"", "line\nbreak", "cr\r\nlf", "=1+1", "\r=1", "-2", "l’État"}) {
+            CAPTURE(sep, text);
+            auto rows = parse_csv(csv_escape(text, sep) + sep + csv_escape(text, sep) + "\r\n", sep);
+            REQUIRE(rows);
+            bool formula = std::string("=+-@\t\r").find(text[0]) != std::string::npos;
+            CHECK(rows->at(0) == std::vector<std::string>(2, (formula ? "'" : "") + text));
+        }
     }
 }
 
@@ -168,7 +178,7 @@ TEST_CASE("exports give every result of the page's search, its filters applied",
         std::vector<std::string> csv_ids;
         for (size_t i = 1; i < rows.size(); ++i) {
             csv_ids.push_back(rows[i][0]);
-            CHECK(rows[i][column("url")] == "/doc/" + rows[i][0]);
+            CHECK(rows[i][column("url")] == server_base() + "/doc/" + rows[i][0]);
             CHECK((rows[i][column("demonstration")] == "oui" || rows[i][column("demonstration")] == "non"));
             if (!c.column.empty()) CHECK(test::contains(rows[i][column(c.column)], c.expected));
         }
@@ -188,8 +198,9 @@ TEST_CASE("exports give every result of the page's search, its filters applied",
             auto row = exported->getObject(i);
             auto from_api = results->getObject(i);
             CHECK(row->getValue<std::string>("id") == ids[i]);
-            for (const char* key : {"type", "title", "url", "date", "partner"})
+            for (const char* key : {"type", "title", "date", "partner"})
                 CHECK(row->getValue<std::string>(key) == from_api->getValue<std::string>(key));
+            CHECK(row->getValue<std::string>("url") == server_base() + from_api->getValue<std::string>("url"));
             CHECK(row->getValue<bool>("demo") == from_api->getValue<bool>("demo"));
             CHECK(row->getArray("communes")->size() == from_api->getArray("communes")->size());
             CHECK(row->getArray("partnerships")->size() == from_api->getArray("partnerships")->size());
@@ -203,7 +214,7 @@ TEST_CASE("exports give every result of the page's search, its filters applied",
         auto page = server.get("/recherche?" + c.params);
         std::vector<std::string> urls = page_urls(page.body);
         REQUIRE(urls.size() == std::min<size_t>(total, 10));
-        for (size_t i = 0; i < urls.size(); ++i) CHECK(urls[i] == rows[i + 1][column("url")]);
+        for (size_t i = 0; i < urls.size(); ++i) CHECK(server_base() + urls[i] == rows[i + 1][column("url")]);
         if (total == 0) {
             CHECK_FALSE(test::contains(page.body, "Exporter : "));
             continue;
@@ -252,6 +263,10 @@ TEST_CASE("exports: an unknown format or a bad filter is a 400 in French", "[exp
         {"/recherche?commune=Atlantide&format=csv", "aucun document n&#39;a la valeur « Atlantide »"},
         {"/recherche?page=-1&format=json", "numéro de page invalide"},
         {"/recherche?format=%3Cscript%3E", "« &lt;script&gt; »"},
+        {"/recherche?q=eau&format=csv&separateur=tab",
+         "séparateur inconnu « tab » : les séparateurs possibles sont point-virgule (;) et virgule (,)"},
+        {"/recherche?q=eau&format=csv&separateur=", "séparateur inconnu « "},
+        {"/recherche?q=eau&separateur=virgule", "paramètre"},  // without an export, not a search parameter
     };
     for (const Row& r : rows) {
         CAPTURE(r.target);
@@ -326,4 +341,109 @@ TEST_CASE("exports stop at the cap and say so, pages read in order", "[export]")
     CHECK(test::contains(export_links(kExportCap + 1, {{"q", "eau"}}), "(les 1\u00A0000 premiers)"));
     CHECK_FALSE(test::contains(export_links(kExportCap, {{"q", "eau"}}), "premiers"));
     CHECK(export_links(0, {{"q", "eau"}}).empty());
+}
+
+TEST_CASE("the CSV opens in a French-locale spreadsheet: ';', a byte-order mark, and ',' on request",
+          "[export][server][http]") {
+    const auto& server = *test::bundled().server;
+    const std::string params = "q=cooperation&sort=date";
+    auto api = test::parse_json(server.get("/api/search?" + params + "&per_page=100").body);
+    auto results = api->getArray("results");
+    REQUIRE(results->size() > 3);
+    REQUIRE(api->getValue<size_t>("total") == results->size());
+
+    auto semi = server.get("/recherche?" + params + "&format=csv");
+    REQUIRE(semi.status == 200);
+    CHECK(semi.body.compare(0, kBom.size() + 3, kBom + "id;") == 0);
+    // Python's csv module, as a French-locale spreadsheet reads it: ';'
+    // between fields, the byte-order mark dropped (utf-8-sig).
+    test::TempDir dir;
+    const std::string file = dir.write("coopdec-recherche.csv", semi.body);
+    auto python = [&](const std::string& path, char sep) {
+        int status = 0;
+        std::string out = test::run_command(
+            "/usr/bin/python3 -c " +
+                test::shell_quote("import csv, json, sys\n"
+                                  "with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:\n"
+                                  "    rows = list(csv.reader(f, delimiter=sys.argv[2], strict=True))\n"
+                                  "print(json.dumps({'rows': rows}))\n") +
+                " " + test::shell_quote(path) + " " + test::shell_quote(std::string(1, sep)),
+            status);
+        REQUIRE(status == 0);
+        return test::parse_json(out)->getArray("rows");
+    };
+    auto rows = python(file, ';');
+    REQUIRE(rows->size() == results->size() + 1);
+    for (size_t c = 0; c < kHeader.size(); ++c) CHECK(rows->getArray(0)->getElement<std::string>(c) == kHeader[c]);
+    for (size_t i = 0; i < results->size(); ++i) {
+        auto row = rows->getArray(i + 1);
+        auto r = results->getObject(i);
+        REQUIRE(row->size() == kHeader.size());
+        CHECK(row->getElement<std::string>(column("id")) == r->getValue<std::string>("id"));
+        CHECK(row->getElement<std::string>(column("titre")) == r->getValue<std::string>("title"));
+        CHECK(row->getElement<std::string>(column("date")) == r->getValue<std::string>("date"));
+        CHECK(row->getElement<std::string>(column("url")) == server_base() + r->getValue<std::string>("url"));
+    }
+    // Read with ',' (what a French spreadsheet would not do), the same file is one column.
+    CHECK(python(file, ',')->getArray(0)->size() == 1);
+
+    // The ',' variant, by either name: the same rows, read with ','.
+    auto comma = server.get("/recherche?" + params + "&format=csv&separateur=virgule");
+    REQUIRE(comma.status == 200);
+    CHECK(comma.body.compare(0, kBom.size() + 3, kBom + "id,") == 0);
+    CHECK(server.get("/recherche?" + params + "&format=csv&separateur=%2C").body == comma.body);
+    CHECK(server.get("/recherche?" + params + "&format=csv&separateur=point-virgule").body == semi.body);
+    CHECK(csv_rows(comma.body, ',') == csv_rows(semi.body, ';'));
+    auto comma_rows = python(dir.write("virgule.csv", comma.body), ',');
+    REQUIRE(comma_rows->size() == rows->size());
+    for (size_t i = 0; i < rows->size(); ++i)
+        for (size_t c = 0; c < kHeader.size(); ++c)
+            CHECK(comma_rows->getArray(i)->getElement<std::string>(c) == rows->getArray(i)->getElement<std::string>(c));
+}
+
+TEST_CASE("exports: permalinks are absolute, from the Host or --public-url, never from a hostile Host",
+          "[export][server][http][dossier]") {
+    const std::string dossier = "e=akn-tg-act-loi-2019-06-26-2019-006%23art_46";
+    auto check_base = [&](const test::ServerProcess& server, const std::string& base,
+                          std::map<std::string, std::string> headers) {
+        CAPTURE(base);
+        auto csv = server.get("/recherche?q=eau&format=csv", headers);
+        Rows rows = csv_rows(csv.body);
+        REQUIRE(rows.size() > 1);
+        for (size_t i = 1; i < rows.size(); ++i) CHECK(rows[i][column("url")] == base + "/doc/" + rows[i][0]);
+        auto js = test::parse_json(server.get("/recherche?q=eau&format=json", headers).body);
+        auto first = js->getArray("results")->getObject(0);
+        CHECK(first->getValue<std::string>("url") == base + "/doc/" + first->getValue<std::string>("id"));
+        auto md = server.get("/dossier/markdown?" + dossier, headers);
+        REQUIRE(md.status == 200);
+        CHECK(test::contains(md.body, "- Lien permanent : `" + base + "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46`"));
+        auto dj = server.get("/dossier/json?" + dossier, headers);
+        REQUIRE(dj.status == 200);
+        CHECK(test::parse_json(dj.body)->getArray("passages")->getObject(0)->getValue<std::string>("permalink") ==
+              base + "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46");
+        auto handout = server.get("/dossier/imprimer?" + dossier, headers);
+        REQUIRE(handout.status == 200);
+        CHECK(test::contains(handout.body, "href=\"" + base + "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46\">" + base +
+                                               "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46</a>"));
+        return std::vector<std::string>{csv.body, md.body, dj.body, handout.body};
+    };
+    const auto& bundled = *test::bundled().server;
+    // The default: the request's Host, as the client sent it.
+    check_base(bundled, server_base(), {});
+    check_base(bundled, "http://coopdec.local:8443", {{"Host", "coopdec.local:8443"}});
+    check_base(bundled, "http://[::1]:8080", {{"Host", "[::1]:8080"}});
+    // A Host that is not a plain host[:port] is never written: the bind address instead.
+    for (const std::string hostile : {"evil\"><script>alert(1)</script>", "a b", "x/y", "user@evil", "evil:80:80"}) {
+        CAPTURE(hostile);
+        std::string all;
+        for (const auto& body : check_base(bundled, server_base(), {{"Host", hostile}})) all += body;
+        all += bundled.get("/recherche?q=eau&format=json", {{"Host", hostile}}).body;
+        CHECK_FALSE(test::contains(all, hostile));
+        CHECK_FALSE(test::contains(all, "evil"));
+        CHECK_FALSE(test::contains(all, "<script>"));
+    }
+    // --public-url wins over the Host.
+    test::ServerProcess configured({"--db", test::bundled().db, "--port", "0", "--public-url", "https://coopdec.example.org/"});
+    check_base(configured, "https://coopdec.example.org", {});
+    check_base(configured, "https://coopdec.example.org", {{"Host", "other.example:80"}});
 }

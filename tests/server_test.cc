@@ -4,11 +4,13 @@
 
 #include <cstdio>
 #include <fstream>
+#include <set>
 
 #include <Poco/InflatingStream.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
+#include "common/escape.h"
 #include "indexer/corpus.h"
 #include "tests/bundled_server.h"
 #include "tests/server_process.h"
@@ -343,4 +345,52 @@ TEST_CASE("legal advisors: citations read, provisions linked both ways", "[serve
     CHECK(test::contains(consolidated, "<h2>Historique du texte</h2>"));
     CHECK(test::contains(consolidated, "<p class=\"amended\">Modification : remplacé le 26 juin 2019 par "
                                  "<a href=\"/doc/akn-tg-act-loi-2019-06-26-2019-006\">"));
+}
+
+TEST_CASE("a search inside one document lists every matching passage, paged, under « dans : title »",
+          "[server][http][search]") {
+    const std::string law = "akn-tg-act-loi-2019-06-26-2019-006";
+    // The bundled law has 7 articles, each about « collectivités »: more
+    // than one page at per_page=3.
+    const std::string base = "q=collectivites&doc=" + law;
+    auto all = test::parse_json(server().get("/api/search?" + base + "&per_page=100").body);
+    REQUIRE(all->getValue<size_t>("total") == 1);
+    const size_t count = all->getValue<size_t>("within_passages");
+    CHECK(count >= 7);  // more than the 2 or 3 passages of a document elsewhere
+    auto whole = all->getArray("results")->getObject(0)->getArray("passages");
+    REQUIRE(whole->size() == count);  // every one, not the best three
+    std::vector<std::string> anchors;
+    for (size_t i = 0; i < whole->size(); ++i) anchors.push_back(whole->getObject(i)->getValue<std::string>("anchor"));
+    CHECK(std::set<std::string>(anchors.begin(), anchors.end()).size() == count);
+
+    // Page by page, 4 at a time: the same passages, in the same order, once each.
+    std::vector<std::string> paged;
+    for (size_t page = 1; page <= (count + 3) / 4; ++page) {
+        auto j = test::parse_json(server().get("/api/search?" + base + "&per_page=4&page=" + std::to_string(page)).body);
+        CHECK(j->getValue<size_t>("within_passages") == count);
+        auto ps = j->getArray("results")->getObject(0)->getArray("passages");
+        CHECK(ps->size() == std::min<size_t>(4, count - (page - 1) * 4));
+        for (size_t i = 0; i < ps->size(); ++i) paged.push_back(ps->getObject(i)->getValue<std::string>("anchor"));
+    }
+    CHECK(paged == anchors);
+
+    // The results page: 3 passages a page, page links, its chip the law's title.
+    const std::string title = all->getArray("results")->getObject(0)->getValue<std::string>("title");
+    auto page1 = server().get("/recherche?" + base + "&per_page=3").body;
+    // The passages of a results page: their « Ajouter au dossier » links.
+    auto passages_on = [&](const std::string& html) {
+        const std::string add = "<a class=\"add\" rel=\"nofollow\" href=\"/dossier/ajouter?e=" + law + "%23";
+        size_t n = 0;
+        for (size_t at = html.find(add); at != std::string::npos; at = html.find(add, at + 1)) ++n;
+        return n;
+    };
+    CHECK(passages_on(page1) == 3);
+    CHECK(test::contains(page1, std::to_string(count) + " passages dans ce document"));
+    CHECK(test::contains(page1, "dans : " + html_escape(title) + " <span aria-hidden=\"true\">✕</span>"));
+    CHECK_FALSE(test::contains(page1, "doc : " + law));
+    CHECK(test::contains(page1, "rel=\"next\""));
+    const size_t pages = (count + 2) / 3;
+    auto last = server().get("/recherche?" + base + "&per_page=3&page=" + std::to_string(pages)).body;
+    CHECK(passages_on(last) == count - (pages - 1) * 3);
+    CHECK_FALSE(test::contains(last, "rel=\"next\""));
 }
