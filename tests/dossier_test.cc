@@ -194,7 +194,7 @@ TEST_CASE("the handout: title page, contents in order, citations, permalinks, no
                        "<p class=\"demo-notice\"><strong>Document de démonstration</strong>",
                        "<dt>Document</dt><dd>Convention de jumelage entre la commune de Kpalimé et la ville de Bressuire</dd>",
                        "<dt>Passage</dt><dd>Article 3</dd>", "<dt>Date</dt><dd>21 septembre 1991</dd>", "<dt>Commune</dt><dd>Kloto 1</dd>", "<dt>Partenariat",
-                       ">/doc/conv-kloto-1-bressuire-1991#art_3</a>",
+                       ">" + site() + "/doc/conv-kloto-1-bressuire-1991#art_3</a>",
                        "La commune de Kpalimé assure la maîtrise d’ouvrage", "id=\"passage-3\""}));
     // The utterance: speaker and role, its text and note, marked as demonstration.
     CHECK(in_order(b, {"id=\"passage-3\"", "Document de démonstration</strong>", "<dt>Intervenant</dt><dd>V. A.</dd>",
