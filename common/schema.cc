@@ -132,4 +132,8 @@ std::string partnership_url(std::string_view partnership_id) {
     return "/partenariat/" + std::string(partnership_id);
 }
 
+std::string page_url(std::string_view doc_id, std::string_view type, std::string_view anchor) {
+    return type == "partenariat" ? partnership_url(doc_id) : doc_url(doc_id, anchor);
+}
+
 }  // namespace coopdec::schema

@@ -152,6 +152,10 @@ std::string id_term(std::string_view doc_id, std::string_view anchor = {});
 // URLs of the web interface, shared by the JSON results and the server.
 std::string doc_url(std::string_view doc_id, std::string_view anchor = {});
 std::string partnership_url(std::string_view partnership_id);
+// The page a person reads a document on: a partnership record's page
+// (partnership_url, the anchor dropped: the page has no units) for a
+// document of type "partenariat", doc_url otherwise.
+std::string page_url(std::string_view doc_id, std::string_view type, std::string_view anchor = {});
 
 // Xapian refuses terms longer than this many bytes.
 inline constexpr size_t kMaxTermBytes = 240;

@@ -53,7 +53,7 @@ ResultDocument summary_of(const std::string& id, const sc::Data& d) {
     r.id = id;
     r.type = get("type");
     r.title = get("title");
-    r.url = sc::doc_url(id);
+    r.url = sc::page_url(id, r.type);
     r.date = get("date");
     r.partner = get("partner");
     r.demo = get("demo") == "1";
@@ -113,6 +113,21 @@ std::optional<std::string> load_source(const Index& index, const std::string& id
     return xml;
 }
 
+std::vector<std::string> record_ids_in(std::string_view text) {
+    std::vector<std::string> out;
+    auto id_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; };
+    for (size_t at = text.find("part-"); at != std::string_view::npos; at = text.find("part-", at + 1)) {
+        if (at > 0 && id_char(text[at - 1])) continue;  // inside another word ("depart-…")
+        size_t end = at;
+        while (end < text.size() && id_char(text[end])) ++end;
+        while (end > at && text[end - 1] == '-') --end;
+        std::string id(text.substr(at, end - at));
+        if (id.size() > 5 && valid_document_id(id) && std::find(out.begin(), out.end(), id) == out.end())
+            out.push_back(id);
+    }
+    return out;
+}
+
 std::optional<PartnershipView> load_partnership(const Index& index, const std::string& id) {
     auto record = load_document(index, id);
     const Xapian::Database& db = index.db();
@@ -134,6 +149,10 @@ std::optional<PartnershipView> load_partnership(const Index& index, const std::s
     std::sort(v.documents.begin(), v.documents.end(), [](const ResultDocument& a, const ResultDocument& b) {
         return a.date != b.date ? a.date < b.date : a.id < b.id;
     });
+    std::vector<std::string> named = record_ids_in(v.record.html + "\n" + v.record.data["divergences"]);
+    named.erase(std::remove(named.begin(), named.end(), id), named.end());
+    for (auto& [other, data] : stored_data_of(db, named))
+        if (data["type"] == "partenariat") v.references[other] = data["title"];
     return v;
 }
 

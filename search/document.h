@@ -60,7 +60,15 @@ std::optional<std::string> load_source(const Index& index, const std::string& id
 struct PartnershipView {
     DocumentView record;
     std::vector<ResultDocument> documents;
+    // The records whose ids the record's text names (« Même convention que la
+    // fiche part-… », in its description or divergences) and the index
+    // holds: id → title.
+    std::map<std::string, std::string> references;
 };
+
+// The ids of partnership records ("part-" then [a-z0-9-], not ending in
+// "-") named in `text`, in order of appearance, without repeats.
+std::vector<std::string> record_ids_in(std::string_view text);
 
 // The partnership record `id`, or nothing when `id` is not one.
 std::optional<PartnershipView> load_partnership(const Index& index, const std::string& id);

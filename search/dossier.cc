@@ -140,7 +140,7 @@ std::variant<std::vector<DossierPassage>, DossierError> load_passages(const Inde
         p.demo = info.demo;
         p.communes = info.communes;
         for (const auto& part : info.partnerships) p.partnerships.emplace_back(part.id, part.title);
-        p.permalink = sc::doc_url(e.doc_id, e.anchor);
+        p.permalink = sc::page_url(e.doc_id, info.type, e.anchor);
         p.citation = citation_form(db, e.doc_id, e.anchor);
         if (e.anchor.empty()) {
             // A whole document: its summary, then each unit under its label.

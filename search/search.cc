@@ -415,7 +415,7 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
             for (const auto& unit_doc : units) {
                 sc::Data u = sc::decode_data(unit_doc.get_data());
                 Passage ps{u["anchor"], u["kind"], u["label"], u["path"], u["speaker"], u["role"],
-                           sc::doc_url(id, u["anchor"]), make_snippet(u["text"], hl, lang)};
+                           sc::page_url(id, r.type, u["anchor"]), make_snippet(u["text"], hl, lang)};
                 r.passages.push_back(std::move(ps));
             }
             if (r.passages.empty() && !(inside && req.page > 1))

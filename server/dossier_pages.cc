@@ -158,7 +158,7 @@ std::string dossier_page(const Dossier& d, const std::vector<DossierPassage>& pa
             if (!p.entry.anchor.empty()) main += html_escape(p.doc_title) + " · ";
             main += html_escape(type_label(p.doc_type));
             if (p.demo) main += " <span class=\"demo\">Document de démonstration</span>";
-            if (!p.date.empty()) main += " · " + html_escape(p.date);
+            if (!p.date.empty()) main += " · " + html_escape(french_date(p.date));
             main += "</p><p>" + html_escape(shorten(p.text, 240)) + "</p>";
             main += "<p><label for=\"a" + n + "\">Note pour le passage " + n + "</label><br><textarea id=\"a" + n +
                     "\" name=\"a\" rows=\"4\" cols=\"28\">" + html_escape(p.entry.note) + "</textarea></p><p class=\"moves\">";

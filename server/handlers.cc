@@ -144,9 +144,19 @@ http::Response document_html(const Context& c) {
     }
     auto doc = load_document(c.index, id);
     if (!doc) throw NotFound{"aucun document « " + id + " » dans l'index"};
+    std::string q = c.request.get("q").value_or("");
+    if (doc->info.type == "partenariat") {
+        // A partnership record is read on its own page, with its documents:
+        // one address per record, old links and bookmarks led there.
+        http::Response r;
+        r.status = 301;
+        r.headers.emplace_back("Location", schema::partnership_url(id) + (q.empty() ? "" : "?q=" + url_encode(q)));
+        r.body = pages::layout("Page déplacée", "<h1>Page déplacée</h1><p>Cette fiche de partenariat se lit sur <a href=\"" +
+                                                    html_escape(schema::partnership_url(id)) + "\">sa page</a>.</p>");
+        return r;
+    }
     add_legal_links(c.db, *doc);
     doc->html = pages::add_dossier_links(doc->html, *doc);  // « Ajouter au dossier » (server/dossier_pages.h)
-    std::string q = c.request.get("q").value_or("");
     if (q.size() > kMaxQueryBytes) throw SearchError{"requête trop longue"};
     Highlight hl;
     if (!q.empty()) {

@@ -21,7 +21,7 @@ std::string meta_line(const ResultDocument& d) {
         for (size_t i = 0; i < d.communes.size(); ++i) out += (i ? ", " : "") + html_escape(d.communes[i]);
     }
     if (!d.partner.empty()) out += " · partenaire : " + html_escape(d.partner);
-    if (!d.date.empty()) out += " · <time datetime=\"" + html_escape(d.date) + "\">" + html_escape(d.date) + "</time>";
+    if (!d.date.empty()) out += " · <time datetime=\"" + html_escape(d.date) + "\">" + html_escape(french_date(d.date)) + "</time>";
     return out + "</p>";
 }
 
@@ -47,10 +47,20 @@ std::string partnership_links(const ResultDocument& d) {
 std::string french_date(const std::string& iso) {
     static const char* months[] = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
                                    "août", "septembre", "octobre", "novembre", "décembre"};
-    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return iso;
-    int m = std::atoi(iso.substr(5, 2).c_str()), d = std::atoi(iso.substr(8, 2).c_str());
-    if (m < 1 || m > 12 || d < 1) return iso;
-    return (d == 1 ? std::string("1er") : std::to_string(d)) + " " + months[m - 1] + " " + iso.substr(0, 4);
+    auto digits = [&](size_t from, size_t n) {
+        for (size_t i = from; i < from + n; ++i)
+            if (iso[i] < '0' || iso[i] > '9') return false;
+        return true;
+    };
+    if (iso.size() < 7 || !digits(0, 4) || iso[4] != '-' || !digits(5, 2)) return iso;
+    int m = std::atoi(iso.substr(5, 2).c_str());
+    if (m < 1 || m > 12) return iso;
+    std::string month_year = std::string(months[m - 1]) + " " + iso.substr(0, 4);
+    if (iso.size() == 7) return month_year;
+    if (iso.size() != 10 || iso[7] != '-' || !digits(8, 2)) return iso;
+    int d = std::atoi(iso.substr(8, 2).c_str());
+    if (d < 1 || d > 31) return iso;
+    return (d == 1 ? std::string("1er") : std::to_string(d)) + " " + month_year;
 }
 
 std::string type_label(const std::string& type) {

@@ -8,7 +8,7 @@
 
 namespace coopdec::pages {
 
-// "Convention · Document de démonstration · Kloto 1 · partenaire : … · 1991-05-02"
+// "Convention · Document de démonstration · Kloto 1 · partenaire : … · 2 mai 1991"
 std::string meta_line(const ResultDocument& d);
 
 // On a document's own page, where its header already gives type and date:
@@ -31,7 +31,8 @@ std::string type_label(const std::string& type);
 
 std::string year_of(const std::string& date);
 
-// "2019-06-26" → "26 juin 2019" ("1er" for the first day); other forms as they are.
+// "2019-06-26" → "26 juin 2019" ("1er" for the first day), "2019-06" →
+// "juin 2019", "2019" → "2019"; other forms as they are.
 std::string french_date(const std::string& iso);
 
 }  // namespace coopdec::pages

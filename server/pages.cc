@@ -1,7 +1,5 @@
-// @brief Page layout, document, partnership and error pages.
+// @brief Page layout, document and error pages.
 #include "server/pages.h"
-
-#include <map>
 
 #include "common/escape.h"
 #include "common/schema.h"
@@ -98,34 +96,6 @@ std::string document_page(const DocumentView& doc, const Highlight& highlight, c
     }
     std::string main = with_page_header(body, d, links);
     return layout(d.title, main, query);
-}
-
-std::string partnership_page(const PartnershipView& v) {
-    const ResultDocument& d = v.record.info;
-    std::string main = with_page_header(v.record.html, d, "<div class=\"doc-links\">" + place_line(d) + "</div>");
-
-    main += "<section class=\"timeline\" aria-labelledby=\"chrono\"><h2 id=\"chrono\">Documents liés ("
-            + std::to_string(v.documents.size()) + ")</h2>";
-    if (v.documents.empty()) {
-        main += "<p>Aucun document n'est encore lié à ce partenariat.</p>";
-    } else {
-        // Grouped by type, each group along time (the view is sorted by date).
-        std::map<std::string, std::vector<const ResultDocument*>> by_type;
-        for (const auto& doc : v.documents) by_type[doc.type].push_back(&doc);
-        for (const auto& [type, docs] : by_type) {
-            main += "<h3>" + html_escape(type_label(type)) + " (" + std::to_string(docs.size()) + ")</h3><ol class=\"chrono\">";
-            for (const auto* doc : docs) {
-                main += "<li><span class=\"when\">" + html_escape(doc->date.empty() ? "date inconnue" : year_of(doc->date)) +
-                        "</span> <a href=\"" + html_escape(doc->url) + "\">" + html_escape(doc->title) + "</a>";
-                if (doc->demo) main += " <span class=\"demo\">Démonstration</span>";
-                main += "</li>";
-            }
-            main += "</ol>";
-        }
-    }
-    main += "<p><a href=\"/recherche?partnership=" + url_encode(d.id) + "\">Rechercher dans ces documents</a></p>";
-    main += "</section>";
-    return layout(d.title, main);
 }
 
 }  // namespace coopdec::pages

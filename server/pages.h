@@ -36,7 +36,15 @@ std::string search_page(const SearchResult& result, const http::Params& params, 
 // `highlight` marked), a link to its source XML.
 std::string document_page(const DocumentView& doc, const Highlight& highlight, const std::string& query);
 
-// A partnership page: the record and its documents by type along a timeline.
+// The page of a document's rendering with its links: `links` go right after
+// the rendering's own header (title, demonstration notice); a page with no
+// rendering gets a header of its own.
+std::string with_page_header(const std::string& rendered, const ResultDocument& d, const std::string& links);
+
+// A partnership page (server/partnership_page.cc): the record's facts, each
+// a link to its search (communes, partner, country, themes), its status in
+// words, the records it names by their titles, its documents on one
+// chronology, oldest first, dates in French.
 std::string partnership_page(const PartnershipView& view);
 
 // An error page: the status's title and a French explanation.

@@ -178,7 +178,9 @@ TEST_CASE("exports give every result of the page's search, its filters applied",
         std::vector<std::string> csv_ids;
         for (size_t i = 1; i < rows.size(); ++i) {
             csv_ids.push_back(rows[i][0]);
-            CHECK(rows[i][column("url")] == server_base() + "/doc/" + rows[i][0]);
+            // A partnership record's page is its partnership page.
+            CHECK(rows[i][column("url")] ==
+                  server_base() + (rows[i][column("type")] == "partenariat" ? "/partenariat/" : "/doc/") + rows[i][0]);
             CHECK((rows[i][column("demonstration")] == "oui" || rows[i][column("demonstration")] == "non"));
             if (!c.column.empty()) CHECK(test::contains(rows[i][column(c.column)], c.expected));
         }
