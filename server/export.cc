@@ -133,9 +133,10 @@ namespace handlers {
 
 http::Response search_export(const Context& c, const SearchRequest& request) {
     std::string format = c.request.get("format").value_or("");
-    if (format.empty()) throw SearchError{"format d'export vide : les formats possibles sont csv et json"};
+    if (format.empty()) throw SearchError{"format d'export vide : les formats possibles sont csv et json", "", "format"};
     if (format != "csv" && format != "json")
-        throw SearchError{"format d'export inconnu « " + format + " » : les formats possibles sont csv et json"};
+        throw SearchError{"format d'export inconnu « " + format + " » : les formats possibles sont csv et json", "",
+                          "format"};
     // One set of synonyms for every page of the export.
     std::shared_ptr<const Synonyms> synonyms = c.router.synonyms().current();
     Export e = collect_export(c.index, request, synonyms.get(), &c.router.search_cache());

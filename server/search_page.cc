@@ -388,7 +388,8 @@ std::string filter_readings_html(const SearchResult& r, const Params& params) {
 
 }  // namespace
 
-std::string search_page(const SearchResult& r, const Params& request_params, bool home, const Names* names) {
+std::string search_page(const SearchResult& r, const Params& request_params, bool home, const Names* names,
+                        const std::string& notice) {
     const Params params = as_read(request_params, r.filter_readings);
     std::string main;
     if (home)
@@ -403,6 +404,7 @@ std::string search_page(const SearchResult& r, const Params& request_params, boo
     main += " id=\"res-title\">" + std::to_string(r.total) + " document" + (r.total > 1 ? "s" : "");
     if (!r.query.empty()) main += " pour « " + html_escape(r.query) + " »";
     main += home ? "</h2>" : "</h1>";
+    if (!notice.empty()) main += "<p class=\"notice\" role=\"status\">" + html_escape(notice) + "</p>";
     main += export_links(r.total, params);  // « Exporter : CSV · JSON » (server/export.h)
     main += match_summary(r, params);
     // On a phone the facets come after the results: a way to reach them.
