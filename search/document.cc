@@ -132,7 +132,7 @@ std::optional<PartnershipView> load_partnership(const Index& index, const std::s
     auto record = load_document(index, id);
     const Xapian::Database& db = index.db();
     if (!record || record->info.type != "partenariat") return std::nullopt;
-    PartnershipView v{std::move(*record), {}};
+    PartnershipView v{std::move(*record), {}, {}};
     const sc::Facet* facet = sc::find_facet("partnership");
     Xapian::Enquire e(db);
     e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(std::string(sc::kPrefixKind) + "doc"),

@@ -30,13 +30,23 @@ std::optional<SearchError> apply_parameter(SearchRequest& req, const std::string
     }
     if (name == "year_from" || name == "year_to") {
         auto y = parse_number(value, 9999);
-        if (!y) return SearchError{"année invalide pour " + name + " : « " + value + " » (attendu : 4 chiffres)"};
+        if (!y) {
+            const char* which = name == "year_from" ? "de début" : "de fin";
+            return SearchError{"année invalide pour " + name + " : « " + value + " » (attendu : 4 chiffres)",
+                               std::string("année ") + which + " invalide (« " + value + " ») : l'année " + which +
+                                   " doit être un nombre, par exemple 2010",
+                               name};
+        }
         (name == "year_from" ? req.year_from : req.year_to) = static_cast<int>(*y);
         return std::nullopt;
     }
     if (name == "page") {
         auto n = parse_number(value, 100000);
-        if (!n || *n < 1) return SearchError{"numéro de page invalide : « " + value + " » (entier de 1 à 100000)"};
+        if (!n || *n < 1)
+            return SearchError{"numéro de page invalide : « " + value + " » (entier de 1 à 100000)",
+                               "numéro de page invalide (« " + value +
+                                   " ») : le numéro de page doit être un nombre entier à partir de 1",
+                               name};
         req.page = static_cast<size_t>(*n);
         return std::nullopt;
     }
@@ -44,7 +54,8 @@ std::optional<SearchError> apply_parameter(SearchRequest& req, const std::string
         auto n = parse_number(value, static_cast<long>(kMaxPerPage));
         if (!n || *n < 1)
             return SearchError{"nombre de résultats par page invalide : « " + value + " » (entier de 1 à " +
-                               std::to_string(kMaxPerPage) + ")"};
+                                   std::to_string(kMaxPerPage) + ")",
+                               "", name};
         req.per_page = static_cast<size_t>(*n);
         return std::nullopt;
     }
@@ -52,7 +63,8 @@ std::optional<SearchError> apply_parameter(SearchRequest& req, const std::string
         auto n = parse_number(value, static_cast<long>(kMaxFacetValues));
         if (!n)
             return SearchError{"nombre de valeurs par facette invalide : « " + value + " » (entier de 0, toutes, à " +
-                               std::to_string(kMaxFacetValues) + ")"};
+                                   std::to_string(kMaxFacetValues) + ")",
+                               "", name};
         req.facet_values = static_cast<size_t>(*n);
         return std::nullopt;
     }
@@ -60,19 +72,29 @@ std::optional<SearchError> apply_parameter(SearchRequest& req, const std::string
         if (value == "pertinence" || value == "relevance" || value.empty()) req.sort = SearchRequest::Sort::relevance;
         else if (value == "date") req.sort = SearchRequest::Sort::date_desc;
         else if (value == "date-asc") req.sort = SearchRequest::Sort::date_asc;
-        else return SearchError{"tri inconnu « " + value + " » (pertinence, date ou date-asc)"};
+        else
+            return SearchError{"tri inconnu « " + value + " » (pertinence, date ou date-asc)",
+                               "tri inconnu « " + value + " » : on peut trier par pertinence ou par date", name};
         return std::nullopt;
     }
     if (name == "mots") {
         if (value == "tous") req.all_words = true;
         else if (value == "partiel" || value.empty()) req.all_words = false;
-        else return SearchError{"valeur inconnue pour mots : « " + value + " » (tous ou partiel)"};
+        else
+            return SearchError{"valeur inconnue pour mots : « " + value + " » (tous ou partiel)",
+                               "choix des mots inconnu (« " + value +
+                                   " ») : on peut exiger tous les mots ou accepter une partie d'entre eux",
+                               name};
         return std::nullopt;
     }
     if (name == "corriger") {
         if (value == "non") req.correct_spelling = false;
         else if (value == "oui" || value.empty()) req.correct_spelling = true;
-        else return SearchError{"valeur inconnue pour corriger : « " + value + " » (oui ou non)"};
+        else
+            return SearchError{"valeur inconnue pour corriger : « " + value + " » (oui ou non)",
+                               "choix de correction inconnu (« " + value +
+                                   " ») : l'orthographe est corrigée (oui) ou non",
+                               name};
         return std::nullopt;
     }
     if (schema::find_facet(name)) {
@@ -83,7 +105,9 @@ std::optional<SearchError> apply_parameter(SearchRequest& req, const std::string
     std::string known;
     for (const auto& f : schema::kFacets) known += std::string(f.name) + ", ";
     return SearchError{"paramètre inconnu « " + name + " » (possibles : q, " + known +
-                       "year_from, year_to, doc, page, per_page, sort, facet_values, mots, corriger)"};
+                           "year_from, year_to, doc, page, per_page, sort, facet_values, mots, corriger)",
+                       "paramètre inconnu « " + name + " » : l'adresse contient un réglage que le site ne connaît pas",
+                       name};
 }
 
 }  // namespace coopdec

@@ -14,7 +14,8 @@ namespace coopdec {
 // doc (search within one document), mots (tous: every word required;
 // partiel, the default: partial matches too), corriger (non: never answer
 // with the spelling correction; oui, the default).
-// Returns a French message for an unknown name or a malformed value; the
+// Returns a French message for an unknown name or a malformed value (its
+// `parameter` is `name`; its user message names no parameter: search.h); the
 // request is unchanged then. Values of the index (does this commune exist?)
 // are checked later by validate().
 std::optional<SearchError> apply_parameter(SearchRequest& request, const std::string& name, const std::string& value);

@@ -213,29 +213,38 @@ std::vector<std::string> page_by_date(Xapian::Enquire& enquire, Xapian::doccount
 std::optional<SearchError> validate(const Xapian::Database& db, const SearchRequest& req) {
     if (req.query.size() > kMaxQueryBytes)
         return SearchError{"requête trop longue (" + std::to_string(req.query.size()) + " octets, au plus " +
-                           std::to_string(kMaxQueryBytes) + ")"};
-    if (!valid_utf8(req.query)) return SearchError{"requête mal encodée : le texte doit être en UTF-8"};
-    if (req.page < 1) return SearchError{"numéro de page invalide : la première page est 1"};
+                               std::to_string(kMaxQueryBytes) + ")",
+                           "", "q"};
+    if (!valid_utf8(req.query)) return SearchError{"requête mal encodée : le texte doit être en UTF-8", "", "q"};
+    if (req.page < 1) return SearchError{"numéro de page invalide : la première page est 1", "", "page"};
     if (req.per_page < 1 || req.per_page > kMaxPerPage)
-        return SearchError{"nombre de résultats par page invalide : entre 1 et " + std::to_string(kMaxPerPage)};
-    if (req.page > 100000) return SearchError{"numéro de page trop grand"};
+        return SearchError{"nombre de résultats par page invalide : entre 1 et " + std::to_string(kMaxPerPage), "",
+                           "per_page"};
+    if (req.page > 100000) return SearchError{"numéro de page trop grand", "", "page"};
     if (!req.within.empty() && (!valid_document_id(req.within) || !db.term_exists(sc::id_term(req.within))))
-        return SearchError{"aucun document « " + req.within + " » dans l'index : impossible d'y chercher"};
+        return SearchError{"aucun document « " + req.within + " » dans l'index : impossible d'y chercher", "", "doc"};
+    // Either year may be the wrong one: the page offers the search without the end.
     if (req.year_from && req.year_to && *req.year_from > *req.year_to)
         return SearchError{"période invalide : l'année de début (" + std::to_string(*req.year_from) +
-                           ") est après l'année de fin (" + std::to_string(*req.year_to) + ")"};
+                               ") est après l'année de fin (" + std::to_string(*req.year_to) + ")",
+                           "", "year_to"};
     for (const auto& [name, values] : req.filters) {
         const sc::Facet* f = sc::find_facet(name);
         if (!f) {
             std::string known;
             for (const auto& k : sc::kFacets) known += (known.empty() ? "" : ", ") + std::string(k.name);
             return SearchError{"filtre inconnu « " + name + " » (filtres possibles : " + known +
-                               ", year_from, year_to)"};
+                                   ", year_from, year_to)",
+                               "filtre inconnu « " + name + " » : le site ne connaît pas ce filtre", name};
         }
         for (const auto& v : values) {
-            if (!valid_utf8(v)) return SearchError{"valeur de filtre mal encodée : le texte doit être en UTF-8"};
+            if (!valid_utf8(v))
+                return SearchError{"valeur de filtre mal encodée : le texte doit être en UTF-8", "", name};
             if (db.get_termfreq(sc::facet_term(*f, v)) == 0)
-                return SearchError{"aucun document n'a la valeur « " + v + " » pour le filtre « " + name + " »"};
+                return SearchError{"aucun document n'a la valeur « " + v + " » pour le filtre « " + name + " »",
+                                   "aucun document n'a la valeur « " + v + " » pour le filtre « " +
+                                       std::string(f->label) + " »",
+                                   name};
         }
     }
     return std::nullopt;

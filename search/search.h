@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -164,9 +165,24 @@ class Synonyms;
 class SearchCache;
 
 // A request the index cannot answer as asked (unknown facet, value, bad
-// range): a French message for the user.
+// range), said twice in French:
+// - `message`, precise, may name the request's parameters (year_from,
+//   partnership…): for the JSON API, exports and the command line, whose
+//   users write those names;
+// - `user_message`, in the words of someone who typed in the search box and
+//   clicked: no parameter name; for the HTML pages ("" → `message`, which
+//   then names none).
+// `parameter`: the request's parameter at fault ("" when the problem is not
+// one parameter's), so that a page can offer the same search without it.
 struct SearchError {
+    SearchError(std::string message_, std::string user_message_ = {}, std::string parameter_ = {})
+        : message(std::move(message_)), user_message(std::move(user_message_)), parameter(std::move(parameter_)) {}
+
     std::string message;
+    std::string user_message;
+    std::string parameter;
+
+    const std::string& for_user() const { return user_message.empty() ? message : user_message; }
 };
 
 // A remote shard that could not be reached or read (Index::open()): the

@@ -100,29 +100,58 @@ SearchResult run_search(const Context& c, const SearchRequest& s) {
 
 }  // namespace
 
+std::string id_words(const std::string& id) {
+    // Ids and paths join their words with these; anything else is kept
+    // (escaped where it is shown, encoded in the link).
+    std::string out;
+    for (char ch : id) {
+        bool sep = ch == '-' || ch == '_' || ch == '.' || ch == '/' || ch == '+';
+        if (sep) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += ch;
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    if (out.size() > 200) out.clear();  // no search out of a long path
+    return out;
+}
+
 // Two passages per document on a page keep it under 30 KB on a slow
 // connection; the JSON API gives three.
 constexpr size_t kPagePassages = 2;
 
-http::Response home(const Context& c) {
+namespace {
+
+// The search page (and the home page). A page past the last, from an old
+// link or a hand-edited address, shows the last page with a notice rather
+// than an empty page whose « Précédente » leads to another empty one; the
+// JSON API keeps answering the empty page it was asked for.
+http::Response search_page_response(const Context& c, bool home) {
     SearchRequest s = search_request(c.request);
     if (c.request.get("format")) return search_export(c, s);  // server/export.h
     s.passages = kPagePassages;
     s.drop_unknown_values = true;  // the page says what it left out, and keeps the search
     SearchResult r = run_search(c, s);
+    http::Params params = c.request.params;
+    std::string notice;
+    const size_t last = r.per_page ? (r.total + r.per_page - 1) / r.per_page : 0;
+    if (last > 0 && r.page > last) {
+        notice = "La page " + std::to_string(r.page) + " n'existe pas : voici la dernière (" + std::to_string(last) + ").";
+        s.page = last;
+        r = run_search(c, s);
+        for (auto& [name, value] : params)
+            if (name == "page") value = std::to_string(last);
+    }
     add_turn_context(c.db, r);  // the turns around an utterance (search/transcript.h)
-    return html(pages::search_page(r, c.request.params, true, Names::load(c.index).get()));
+    return html(pages::search_page(r, params, home, Names::load(c.index).get(), notice));
 }
 
-http::Response search_html(const Context& c) {
-    SearchRequest s = search_request(c.request);
-    if (c.request.get("format")) return search_export(c, s);  // server/export.h
-    s.passages = kPagePassages;
-    s.drop_unknown_values = true;  // the page says what it left out, and keeps the search
-    SearchResult r = run_search(c, s);
-    add_turn_context(c.db, r);  // the turns around an utterance (search/transcript.h)
-    return html(pages::search_page(r, c.request.params, false, Names::load(c.index).get()));
-}
+}  // namespace
+
+http::Response home(const Context& c) { return search_page_response(c, true); }
+
+http::Response search_html(const Context& c) { return search_page_response(c, false); }
 
 http::Response search_json(const Context& c) {
     SearchRequest s = search_request(c.request);
@@ -135,7 +164,7 @@ http::Response document_html(const Context& c) {
     if (id.size() > source_suffix.size() && id.compare(id.size() - source_suffix.size(), source_suffix.size(), source_suffix) == 0) {
         id.resize(id.size() - source_suffix.size());
         auto xml = load_source(c.index, id);
-        if (!xml) throw NotFound{"aucun document « " + id + " » dans l'index"};
+        if (!xml) throw NotFound{"aucun document « " + id + " » dans l'index", id_words(id)};
         http::Response r;
         r.content_type = "application/xml; charset=utf-8";
         r.body = std::move(*xml);
@@ -143,7 +172,7 @@ http::Response document_html(const Context& c) {
         return r;
     }
     auto doc = load_document(c.index, id);
-    if (!doc) throw NotFound{"aucun document « " + id + " » dans l'index"};
+    if (!doc) throw NotFound{"aucun document « " + id + " » dans l'index", id_words(id)};
     std::string q = c.request.get("q").value_or("");
     if (doc->info.type == "partenariat") {
         // A partnership record is read on its own page, with its documents:
@@ -181,7 +210,7 @@ http::Response document_json(const Context& c) {
 
 http::Response partnership_html(const Context& c) {
     auto v = load_partnership(c.index, c.tail);
-    if (!v) throw NotFound{"aucun partenariat « " + c.tail + " » dans l'index"};
+    if (!v) throw NotFound{"aucun partenariat « " + c.tail + " » dans l'index", id_words(c.tail)};
     return html(pages::partnership_page(*v));
 }
 

@@ -6,6 +6,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include <xapian.h>
 
@@ -16,9 +17,16 @@
 namespace coopdec::handlers {
 
 // An id or path that names nothing: 404 with this French message.
+// `words`: what the page offers to search instead (the id's words), "" for none.
 struct NotFound {
+    NotFound(std::string message_, std::string words_ = {}) : message(std::move(message_)), words(std::move(words_)) {}
+
     std::string message;
+    std::string words;
 };
+
+// The words of an id or a path, to search for: "loi-2007-011" → "loi 2007 011".
+std::string id_words(const std::string& id);
 
 struct Context {
     const Index& index;       // every shard (search/index.h)

@@ -45,10 +45,13 @@ std::string layout(const std::string& title, const std::string& main_html, const
     return out;
 }
 
-std::string error_page(int status, const std::string& message) {
+std::string error_page(int status, const std::string& message, const ErrorHelp& help) {
     std::string main = "<h1>" + html_escape(status_title(status)) + "</h1><p class=\"error\" role=\"alert\">" +
-                       html_escape(message) + "</p><p><a href=\"/\">Retour à l'accueil</a></p>";
-    return layout(status_title(status), main);
+                       html_escape(message) + "</p><ul class=\"error-links\">";
+    for (const auto& [href, text] : help.links)
+        main += "<li><a href=\"" + html_escape(href) + "\">" + html_escape(text) + "</a></li>";
+    main += "<li><a href=\"/\">Retour à l'accueil</a></li></ul>";
+    return layout(status_title(status), main, help.query);
 }
 
 // The rendering made at index time opens with its own header (title, date,

@@ -28,9 +28,10 @@ std::string layout(const std::string& title, const std::string& main_html, const
 // (toggle a facet value, remove a filter, next page) is built, with the
 // filter values typed as names replaced by the values they were read as
 // (result.filter_readings). `names` (may be null) gives the suggestions of
-// the facet boxes their labels and other names.
+// the facet boxes their labels and other names. `notice` (plain text, ""
+// for none) is said above the results (« La page 999 n'existe pas… »).
 std::string search_page(const SearchResult& result, const http::Params& params, bool home,
-                        const Names* names = nullptr);
+                        const Names* names = nullptr, const std::string& notice = {});
 
 // A document page: its metadata, its partnerships, its rendering (words of
 // `highlight` marked), a link to its source XML.
@@ -47,7 +48,15 @@ std::string with_page_header(const std::string& rendered, const ResultDocument& 
 // chronology, oldest first, dates in French.
 std::string partnership_page(const PartnershipView& view);
 
-// An error page: the status's title and a French explanation.
-std::string error_page(int status, const std::string& message);
+// What an error page offers besides the way home: the request's search,
+// kept in the header's box, and links to go on from there.
+struct ErrorHelp {
+    std::string query;  // the request's q ("" when none)
+    std::vector<std::pair<std::string, std::string>> links;  // (href, text), unescaped, shown first
+};
+
+// An error page: the status's title, a French explanation in the user's
+// words, the links of `help`, then « Retour à l'accueil ».
+std::string error_page(int status, const std::string& message, const ErrorHelp& help = {});
 
 }  // namespace coopdec::pages

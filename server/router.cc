@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include "search/result_json.h"
+#include "common/escape.h"
 #include "search/search.h"
 #include "server/handlers.h"
 #include "server/pages.h"
@@ -136,14 +137,14 @@ http::Response shard_unavailable(bool json) {
 
 }  // namespace
 
-http::Response error_response(int status, const std::string& message, bool json) {
+http::Response error_response(int status, const std::string& message, bool json, const pages::ErrorHelp& help) {
     http::Response r;
     r.status = status;
     if (json) {
         r.content_type = "application/json; charset=utf-8";
         r.body = error_json(message, status);
     } else {
-        r.body = pages::error_page(status, message);
+        r.body = pages::error_page(status, message, help);
     }
     return r;
 }
@@ -155,6 +156,44 @@ std::string public_base(const ServerConfig& config, const std::string& host) {
     if (http::sane_host(host)) return "http://" + host;
     return config.local_url;
 }
+
+namespace {
+
+// The request's search, kept in the error page's box. A query the search
+// refused as too long stays out of it: the box would send it again.
+pages::ErrorHelp help_for(const http::Request& req) {
+    pages::ErrorHelp help;
+    if (auto q = req.get("q"); q && q->size() <= kMaxQueryBytes) help.query = *q;
+    return help;
+}
+
+// The same address without `name`: what the user asked, minus what could
+// not be read.
+std::string without_parameter(const http::Request& req, const std::string& name) {
+    http::Params kept;
+    for (const auto& kv : req.params)
+        if (kv.first != name) kept.push_back(kv);
+    std::string query = http::encode_params(kept);
+    return query.empty() ? req.path : req.path + "?" + query;
+}
+
+http::Response search_error(const SearchError& e, const http::Request& req, bool json) {
+    if (json) return error_response(400, e.message, true);
+    pages::ErrorHelp help = help_for(req);
+    if (!e.parameter.empty() && req.get(e.parameter))
+        help.links.emplace_back(without_parameter(req, e.parameter), "Relancer la recherche sans ce paramètre");
+    return error_response(400, e.for_user(), false, help);
+}
+
+http::Response not_found(const std::string& message, const std::string& words, const http::Request& req, bool json) {
+    if (json) return error_response(404, message, true);
+    pages::ErrorHelp help = help_for(req);
+    if (!words.empty())
+        help.links.emplace_back("/recherche?q=" + url_encode(words), "Chercher « " + words + " » dans les documents");
+    return error_response(404, message, false, help);
+}
+
+}  // namespace
 
 Router::Router(ServerConfig config, SynonymsFile& synonyms, Metrics& metrics)
     : config_(std::move(config)), synonyms_(synonyms), metrics_(metrics) {}
@@ -171,7 +210,7 @@ http::Response Router::handle(const std::string& method, const std::string& targ
 
     std::string tail;
     const Route* route = match(req.path, tail);
-    if (!route) return error_response(404, "aucune page à l'adresse « " + req.path + " »", json);
+    if (!route) return not_found("aucune page à l'adresse « " + req.path + " »", handlers::id_words(req.path), req, json);
     route_name = route->name;
     json = route->json;
     if (method != "GET" && method != "HEAD") {
@@ -193,9 +232,9 @@ http::Response Router::handle(const std::string& method, const std::string& targ
             r.log_note = e.detail;
             return r;
         } catch (const SearchError& e) {
-            return error_response(400, e.message, json);
+            return search_error(e, req, json);
         } catch (const handlers::NotFound& e) {
-            return error_response(404, e.message, json);
+            return not_found(e.message, e.words, req, json);
         } catch (const Xapian::NetworkError& e) {
             // A shard on another machine that stopped, or that did not answer
             // within coopdec.shard_timeout_ms: partial results would be wrong

@@ -1,6 +1,11 @@
 // @brief The route table and the request → response step, without sockets:
 // validation of the target and the method, dispatch to a handler, errors
 // turned into French 4xx pages (or JSON under /api/), never a crash.
+// An HTML error page keeps the request's search in the header's box, says
+// what was wrong in the user's words (SearchError::for_user(): no parameter
+// names; the JSON keeps the precise SearchError::message), offers the same
+// address without the parameter at fault, and for an unknown id a search
+// of its words.
 #pragma once
 
 #include <map>
@@ -12,6 +17,7 @@
 #include "search/synonyms.h"
 #include "server/http.h"
 #include "server/metrics.h"
+#include "server/pages.h"
 
 namespace coopdec {
 
@@ -68,7 +74,8 @@ private:
 // else config.local_url.
 std::string public_base(const ServerConfig& config, const std::string& host);
 
-// An error answer in the form the route speaks: JSON under /api/, HTML elsewhere.
-http::Response error_response(int status, const std::string& message, bool json);
+// An error answer in the form the route speaks: JSON under /api/, HTML elsewhere
+// (with `help`: the request's search kept in the box, links to go on).
+http::Response error_response(int status, const std::string& message, bool json, const pages::ErrorHelp& help = {});
 
 }  // namespace coopdec

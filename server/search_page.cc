@@ -397,7 +397,8 @@ std::string filter_readings_html(const SearchResult& r, const Params& params) {
 
 }  // namespace
 
-std::string search_page(const SearchResult& r, const Params& request_params, bool home, const Names* names) {
+std::string search_page(const SearchResult& r, const Params& request_params, bool home, const Names* names,
+                        const std::string& notice) {
     const Params params = as_read(request_params, r.filter_readings);
     std::string main;
     if (home)
@@ -415,6 +416,7 @@ std::string search_page(const SearchResult& r, const Params& request_params, boo
     if (r.within && r.within_passages)
         main += "<p class=\"within\">" + std::to_string(r.within_passages) + " passage" + (r.within_passages > 1 ? "s" : "") +
                 " dans ce document</p>";
+    if (!notice.empty()) main += "<p class=\"notice\" role=\"status\">" + html_escape(notice) + "</p>";
     main += export_links(r.total, params);  // « Exporter : CSV · JSON » (server/export.h)
     main += match_summary(r, params);
     // On a phone the facets come after the results: a way to reach them.

@@ -394,3 +394,103 @@ TEST_CASE("a search inside one document lists every matching passage, paged, und
     CHECK(passages_on(last) == count - (pages - 1) * 3);
     CHECK_FALSE(test::contains(last, "rel=\"next\""));
 }
+
+namespace {
+
+// The target of the link whose text is `text` (its href, &amp; read back).
+std::string link_before(const std::string& body, const std::string& text) {
+    size_t at = body.find("\">" + text);
+    if (at == std::string::npos) return {};
+    size_t start = body.rfind("href=\"", at);
+    if (start == std::string::npos) return {};
+    std::string href = body.substr(start + 6, body.find('"', start + 6) - start - 6);
+    for (size_t p; (p = href.find("&amp;")) != std::string::npos;) href.replace(p, 5, "&");
+    return href;
+}
+
+}  // namespace
+
+TEST_CASE("an error page keeps the search, speaks plainly and leads on", "[server][http][bad-input][errors]") {
+    // A year that is not a number: the search stays in the box, the message
+    // names no parameter, and the same search without the year answers.
+    auto a = server().get("/recherche?q=eau&year_from=abc&type=convention");
+    CHECK(a.status == 400);
+    CHECK(test::contains(a.body, "id=\"q\" name=\"q\" type=\"search\" value=\"eau\""));
+    CHECK(test::contains(a.body, "l&#39;année de début doit être un nombre, par exemple 2010"));
+    CHECK_FALSE(test::contains(a.body, "year_from"));
+    const std::string retry = link_before(a.body, "Relancer la recherche sans ce paramètre");
+    CHECK(retry == "/recherche?q=eau&type=convention");
+    auto again = server().get(retry);
+    CHECK(again.status == 200);
+    CHECK(test::contains(again.body, "pour « eau »"));
+    // The API keeps the precise message, parameter named.
+    auto api = server().get("/api/search?q=eau&year_from=abc");
+    CHECK(api.status == 400);
+    CHECK(test::contains(api.body, "année invalide pour year_from"));
+
+    // Other messages in the user's words.
+    auto to = server().get("/recherche?year_to=x");
+    CHECK(test::contains(to.body, "l&#39;année de fin doit être un nombre"));
+    CHECK_FALSE(test::contains(to.body, "year_to"));
+    auto sort = server().get("/recherche?q=eau&sort=hasard");
+    CHECK(sort.status == 400);
+    CHECK(test::contains(sort.body, "trier par pertinence ou par date"));
+    CHECK_FALSE(test::contains(sort.body, "date-asc"));
+    CHECK(link_before(sort.body, "Relancer la recherche sans ce paramètre") == "/recherche?q=eau");
+    auto page = server().get("/?page=zero");
+    CHECK(page.status == 400);
+    CHECK(test::contains(page.body, "le numéro de page doit être un nombre entier à partir de 1"));
+    CHECK(link_before(page.body, "Relancer la recherche sans ce paramètre") == "/");
+    CHECK(server().get("/").status == 200);
+
+    // A hostile query in an error page is escaped, in the box and the link.
+    auto h = server().get("/recherche?q=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E&year_from=abc");
+    CHECK(h.status == 400);
+    CHECK_FALSE(test::contains(h.body, "<script>"));
+    CHECK(test::contains(h.body, "value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""));
+
+    // An unknown document: a search of its words besides the home page.
+    auto d = server().get("/doc/inconnu?q=eau");
+    CHECK(d.status == 404);
+    CHECK(test::contains(d.body, "value=\"eau\""));
+    const std::string words = link_before(d.body, "Chercher « inconnu » dans les documents");
+    CHECK(words == "/recherche?q=inconnu");
+    CHECK(server().get(words).status == 200);
+    auto dashed = server().get("/doc/convention-eau-kloto");
+    CHECK(link_before(dashed.body, "Chercher « convention eau kloto » dans les documents") ==
+          "/recherche?q=convention%20eau%20kloto");
+    auto p = server().get("/partenariat/%3Cimg%3E");
+    CHECK(p.status == 404);
+    CHECK_FALSE(test::contains(p.body, "<img"));
+    CHECK(server().get("/api/doc/inconnu").status == 404);
+}
+
+TEST_CASE("a page past the last shows the last one, with a notice", "[server][http][html][errors]") {
+    auto api = test::parse_json(server().get("/api/search?per_page=5").body);
+    const size_t total = api->getValue<size_t>("total");
+    REQUIRE(total > 10);
+    const size_t last = (total + 4) / 5;
+    auto a = server().get("/recherche?per_page=5&page=999");
+    CHECK(a.status == 200);
+    CHECK(test::contains(a.body, "La page 999 n&#39;existe pas : voici la dernière (" + std::to_string(last) + ")."));
+    CHECK(test::contains(a.body, "<strong aria-current=\"page\">" + std::to_string(last) + "</strong>"));
+    auto direct = server().get("/recherche?per_page=5&page=" + std::to_string(last));
+    // The same results as the last page asked for by its number.
+    auto first_result = [](const std::string& body) {
+        size_t at = body.find("<article");
+        return at == std::string::npos ? std::string() : body.substr(at, 300);
+    };
+    CHECK_FALSE(first_result(direct.body).empty());
+    CHECK(first_result(a.body) == first_result(direct.body));
+    const std::string prev = link_before(a.body, "← Précédente");
+    REQUIRE_FALSE(prev.empty());
+    auto before = server().get("/recherche" + prev);
+    CHECK(before.status == 200);
+    CHECK(test::contains(before.body, "<strong aria-current=\"page\">" + std::to_string(last - 1) + "</strong>"));
+    CHECK_FALSE(first_result(before.body).empty());
+    CHECK_FALSE(test::contains(before.body, "n&#39;existe pas"));
+    // The API answers the page asked for: empty, with the total.
+    auto empty = test::parse_json(server().get("/api/search?per_page=5&page=999").body);
+    CHECK(empty->getValue<size_t>("total") == total);
+    CHECK(empty->getArray("results")->size() == 0);
+}
