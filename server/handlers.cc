@@ -135,7 +135,9 @@ http::Response search_page_response(const Context& c, bool home) {
     SearchResult r = run_search(c, s);
     http::Params params = c.request.params;
     std::string notice;
-    const size_t last = r.per_page ? (r.total + r.per_page - 1) / r.per_page : 0;
+    // Inside one document (doc=ID) the pages are its passages.
+    const size_t count = r.within ? r.within_passages : r.total;
+    const size_t last = r.per_page ? (count + r.per_page - 1) / r.per_page : 0;
     if (last > 0 && r.page > last) {
         notice = "La page " + std::to_string(r.page) + " n'existe pas : voici la dernière (" + std::to_string(last) + ").";
         s.page = last;

@@ -345,7 +345,7 @@ TEST_CASE("exports stop at the cap and say so, pages read in order", "[export]")
     CHECK(export_links(0, {{"q", "eau"}}).empty());
 }
 
-TEST_CASE("the CSV opens in a French-locale spreadsheet: ';', a byte-order mark, and ',' on request",
+TEST_CASE("the CSV opens in a French-locale spreadsheet: semicolons, a byte-order mark, and commas on request",
           "[export][server][http]") {
     const auto& server = *test::bundled().server;
     const std::string params = "q=cooperation&sort=date";
@@ -412,10 +412,14 @@ TEST_CASE("exports: permalinks are absolute, from the Host or --public-url, neve
         auto csv = server.get("/recherche?q=eau&format=csv", headers);
         Rows rows = csv_rows(csv.body);
         REQUIRE(rows.size() > 1);
-        for (size_t i = 1; i < rows.size(); ++i) CHECK(rows[i][column("url")] == base + "/doc/" + rows[i][0]);
+        // A partnership record's page is its partnership page.
+        auto page_of = [](const std::string& type) { return type == "partenariat" ? "/partenariat/" : "/doc/"; };
+        for (size_t i = 1; i < rows.size(); ++i)
+            CHECK(rows[i][column("url")] == base + page_of(rows[i][column("type")]) + rows[i][0]);
         auto js = test::parse_json(server.get("/recherche?q=eau&format=json", headers).body);
         auto first = js->getArray("results")->getObject(0);
-        CHECK(first->getValue<std::string>("url") == base + "/doc/" + first->getValue<std::string>("id"));
+        CHECK(first->getValue<std::string>("url") ==
+              base + page_of(first->getValue<std::string>("type")) + first->getValue<std::string>("id"));
         auto md = server.get("/dossier/markdown?" + dossier, headers);
         REQUIRE(md.status == 200);
         CHECK(test::contains(md.body, "- Lien permanent : `" + base + "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46`"));
