@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <functional>
 #include <optional>
 #include <string>
 
@@ -529,40 +528,6 @@ std::string date_label(const std::string& iso) {
     return d + " " + std::string(kMonthLabels[month - 1]) + " " + iso.substr(0, 4);
 }
 
-constexpr std::string_view kSpaces = " \t\r\n";
-constexpr std::string_view kSpacesCommas = " \t\r\n,";
-
-std::string_view trim_left(std::string_view s, std::string_view chars) {
-    size_t b = s.find_first_not_of(chars);
-    return b == std::string_view::npos ? std::string_view() : s.substr(b);
-}
-std::string_view trim_right(std::string_view s, std::string_view chars) {
-    size_t e = s.find_last_not_of(chars);
-    return e == std::string_view::npos ? std::string_view() : s.substr(0, e + 1);
-}
-
-// True when `piece` holds only list words: commas, "et", "ou".
-bool only_list_words(std::string_view piece) {
-    std::string others;
-    size_t pos = 0;
-    for (const Token& t : analysis::tokenize(piece)) {
-        if (t.term != "et" && t.term != "ou") return false;
-        others += piece.substr(pos, t.begin - pos);
-        pos = t.end;
-    }
-    others += piece.substr(pos);
-    return trim_left(others, kSpacesCommas).empty();
-}
-
-// `piece` without a determiner as its last word ("rapport sur la" → "rapport sur").
-std::string_view drop_determiner(std::string_view piece) {
-    size_t space = piece.find_last_of(kSpaces);
-    std::string_view last = space == std::string_view::npos ? piece : piece.substr(space + 1);
-    std::string w = analysis::fold(last);
-    if (w != "la" && w != "le" && w != "les") return piece;
-    return trim_right(piece.substr(0, piece.size() - last.size()), kSpaces);
-}
-
 }  // namespace
 
 std::string Citation::label() const {
@@ -606,31 +571,6 @@ std::string act_key(std::string_view number) {
     return out + s.substr(pos);
 }
 
-QueryReading read_query(std::string_view query, const std::function<bool(const Citation&)>& accept) {
-    QueryReading r;
-    if (!accept) {
-        r.citations = find_citations(query);
-    } else {
-        for (Citation& c : Parser(query, true).parse())
-            if (accept(c)) r.citations.push_back(std::move(c));
-    }
-    auto add = [&](std::string_view piece) {
-        if (piece.empty()) return;
-        if (!r.rest.empty()) r.rest += ' ';
-        r.rest += piece;
-    };
-    size_t pos = 0;
-    for (size_t k = 0; k < r.citations.size(); ++k) {
-        // Commas touch the citations around them; a list's "et" belongs to it.
-        std::string_view piece = query.substr(pos, r.citations[k].begin - pos);
-        piece = trim_right(trim_left(piece, k > 0 ? kSpacesCommas : kSpaces), kSpacesCommas);
-        if (k > 0 && only_list_words(piece)) piece = {};
-        add(drop_determiner(piece));
-        pos = r.citations[k].end;
-    }
-    std::string_view last = trim_right(query.substr(pos), kSpaces);
-    add(trim_left(last, r.citations.empty() ? kSpaces : kSpacesCommas));
-    return r;
-}
+std::vector<Citation> find_query_citations(std::string_view query) { return Parser(query, true).parse(); }
 
 }  // namespace coopdec::citation

@@ -122,6 +122,11 @@ struct Citation {
 // Invalid UTF-8 is skipped as analysis::tokenize() does. Pure; thread-safe.
 std::vector<Citation> find_citations(std::string_view text);
 
+// The same over a search query, where a bare act number ("2019-006",
+// "L 2019-006") is a candidate citation too: what read_query() offers to
+// its `accept`. Pure; thread-safe.
+std::vector<Citation> find_query_citations(std::string_view query);
+
 // The key under which an act number is indexed (XACT, XCITE) and looked up,
 // so that every way of writing one number meets: folded, digit groups
 // without leading zeros joined by "-" ("-", "/" or a space between them),
