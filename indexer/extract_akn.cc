@@ -462,27 +462,10 @@ bool has_provision_ancestor(const pugi::xml_node& n, const pugi::xml_node& doc) 
 // The text of `doc` that none of `units` holds: meta, nested documents and
 // the units' subtrees left out, every non-inline boundary a space.
 std::string loose_text(const pugi::xml_node& doc, const std::unordered_set<std::size_t>& unit_nodes) {
-    TextBuilder out;
-    walk(
-        doc,
-        [&](const pugi::xml_node& n) {
-            if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
-                out.text(n.value());
-                return false;
-            }
-            if (!is_element(n)) return false;
-            std::string_view local = local_name(n);
-            if (local == "meta" || is_document(local) || unit_nodes.count(n.hash_value())) {
-                out.brk();
-                return false;
-            }
-            if (!is_inline_element(local)) out.brk();
-            return true;
-        },
-        [&](const pugi::xml_node& n) {
-            if (is_element(n) && !is_inline_element(local_name(n))) out.brk();
-        });
-    return out.str();
+    return text_of(doc, [&](const pugi::xml_node& n) {
+        std::string_view local = local_name(n);
+        return local == "meta" || is_document(local) || unit_nodes.count(n.hash_value()) > 0;
+    });
 }
 
 // Rules 1 and 2 of the file comment, in document order: the lowest-level

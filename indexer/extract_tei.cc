@@ -157,44 +157,34 @@ std::string_view id_of(const pugi::xml_node& n) {
     return id.empty() ? std::string_view(n.attribute("id").value()) : id;
 }
 
+// An annotation tier's text: every element boundary a space, as its spans
+// are separate words.
+std::string tier_text(const pugi::xml_node& span_grp) {
+    TextBuilder tier;
+    walk(
+        span_grp,
+        [&](const pugi::xml_node& t) {
+            if (t.type() == pugi::node_pcdata || t.type() == pugi::node_cdata) tier.text(t.value());
+            tier.brk();
+            return is_element(t);
+        },
+        [&](const pugi::xml_node&) { tier.brk(); });
+    return tier.str();
+}
+
 // What a reader sees of <text> besides utterances: the annotation tiers (one
-// string per outermost spanGrp, every element boundary a space: a tier's
-// spans are separate words) and the rest (headings, paragraphs, notes),
+// string per outermost spanGrp) and the rest (headings, paragraphs, notes),
 // timing left out.
 void read_outside_utterances(const pugi::xml_node& text, Record& rec) {
-    TextBuilder loose;
-    walk(
-        text,
-        [&](const pugi::xml_node& n) {
-            if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
-                loose.text(n.value());
-                return false;
-            }
-            if (!is_element(n)) return false;
-            std::string_view local = local_name(n);
-            if (local == "spanGrp") {
-                TextBuilder tier;
-                walk(
-                    n,
-                    [&](const pugi::xml_node& t) {
-                        if (t.type() == pugi::node_pcdata || t.type() == pugi::node_cdata) tier.text(t.value());
-                        tier.brk();
-                        return is_element(t);
-                    },
-                    [&](const pugi::xml_node&) { tier.brk(); });
-                if (!tier.str().empty()) rec.annotations.push_back(tier.str());
-                return false;
-            }
-            std::string_view type = n.attribute("type").value();
-            bool timing = local == "timeline" || (local == "note" && (type == "start" || type == "end"));
-            if (local == "u" || timing) return false;
-            if (!is_inline_element(local)) loose.brk();
+    rec.loose_text = text_of(text, [&](const pugi::xml_node& n) {
+        std::string_view local = local_name(n);
+        if (local == "spanGrp") {
+            if (std::string tier = tier_text(n); !tier.empty()) rec.annotations.push_back(std::move(tier));
             return true;
-        },
-        [&](const pugi::xml_node& n) {
-            if (is_element(n) && !is_inline_element(local_name(n))) loose.brk();
-        });
-    rec.loose_text = loose.str();
+        }
+        std::string_view type = n.attribute("type").value();
+        return local == "u" || local == "timeline" || (local == "note" && (type == "start" || type == "end"));
+    });
 }
 
 }  // namespace
