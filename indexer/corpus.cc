@@ -538,8 +538,10 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
                 if (db.get_metadata(std::string(sc::kLanguagesKey)) != l) db.set_metadata(std::string(sc::kLanguagesKey), l);
                 // The places of this run's gazetteer, the one its documents
                 // were indexed with, in every shard: the query side reads the
-                // names users type from any of them (search/names.h).
-                if (db.get_metadata(std::string(sc::kPlacesKey)) != places)
+                // names users type from any of them (search/names.h). A run
+                // that read no gazetteer (one agreement, a sub-folder) keeps
+                // the places the index has.
+                if (!gazetteer.rows().empty() && db.get_metadata(std::string(sc::kPlacesKey)) != places)
                     db.set_metadata(std::string(sc::kPlacesKey), places);
                 if (db.get_metadata(std::string(sc::kSchemaKey)) != sc::kSchemaVersion)
                     db.set_metadata(std::string(sc::kSchemaKey), std::string(sc::kSchemaVersion));

@@ -13,6 +13,7 @@
 #include "search/names.h"
 #include "search/search.h"
 #include "tests/bundled_server.h"
+#include "tests/temp_index.h"
 
 using namespace coopdec;
 
@@ -213,6 +214,25 @@ TEST_CASE("places: communes by their towns' names, préfectures and régions, wi
     CHECK(values_of(names.closest("country", "Marok", 1)) == std::vector<std::string>{"MA"});
     CHECK(names.closest("commune", "xyz", 3).size() == 3);
     CHECK(names.closest("theme", "eau", 3).empty());  // a facet the table does not know
+}
+
+TEST_CASE("a run that reads no gazetteer keeps the index's places, and names still read", "[names][places]") {
+    test::TempIndex idx;
+    const std::string before = Index::open(idx.db).metadata_of_shards(schema::kPlacesKey).at(0);
+    REQUIRE_FALSE(before.empty());
+    // One agreement indexed again on its own, as a commune's staff would.
+    IndexOptions opt;
+    opt.db_path = idx.db;
+    opt.inputs = {test::source_dir() + "/corpus/conventions/conv-kloto-1-bressuire-1991.xml"};
+    opt.schema_dir = test::source_dir() + "/corpus/schema";
+    opt.rebuild = true;
+    std::FILE* log = std::tmpfile();
+    REQUIRE(index_corpus(opt, log).errors == 0);
+    std::fclose(log);
+    Index index = Index::open(idx.db);
+    CHECK(index.metadata_of_shards(schema::kPlacesKey).at(0) == before);
+    std::vector<NamedValue> readings;
+    CHECK(Names::load(index)->match({"kpalime"}, 0, readings) == 1);
 }
 
 TEST_CASE("the places metadata: written by the indexer, read back line by line", "[names][places]") {
