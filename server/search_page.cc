@@ -313,8 +313,9 @@ std::string match_summary(const SearchResult& r, const Params& params) {
                html_escape(r.suggestion) + "</a></p>";
     const bool all_words = param(params, "mots") == "tous";
     if (r.complete < r.total) {
-        out += "<p class=\"sort\">" + std::to_string(r.complete) + " document" + (r.complete > 1 ? "s" : "") +
-               (r.complete > 1 ? " contiennent" : " contient") + " tous les mots, " + std::to_string(r.total - r.complete) +
+        const std::string whole = r.complete == 0 ? "Aucun document ne contient"
+                                  : std::to_string(r.complete) + (r.complete > 1 ? " documents contiennent" : " document contient");
+        out += "<p class=\"sort\">" + whole + " tous les mots, " + std::to_string(r.total - r.complete) +
                (r.total - r.complete > 1 ? " en contiennent" : " en contient") + " une partie. <a href=\"" +
                href(replaced(without_page(params), "mots", "tous")) + "\">Tous les mots seulement</a></p>";
     } else if (all_words) {
