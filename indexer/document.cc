@@ -317,7 +317,7 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
         sc::Data data{{"doc", rec.id}, {"kind", "doc"}, {"title", rec.title}, {"type", rec.type},
                       {"demo", rec.demo ? "1" : "0"}, {"notice", rec.demo_notice}, {"date", date},
                       {"communes", join_lines(ctx.commune_names)}, {"partner", ctx.partner},
-                      {"summary", rec.summary}, {"file", file_key}, {"lang", lang},
+                      {"summary", rec.summary}, {"file", file_key}, {"lang", lang}, {"place", rec.place},
                       {"text", rec.summary.empty() ? body : rec.summary}};
         std::vector<std::string> parts;
         for (const auto& [id, title] : ctx.partnership_titles) parts.push_back(id + sc::kValueSep + title);

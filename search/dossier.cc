@@ -137,6 +137,7 @@ std::variant<std::vector<DossierPassage>, DossierError> load_passages(const Inde
         p.date = info.date;
         p.partner = info.partner;
         p.notice = info.notice;
+        p.place = doc->data["place"];
         p.demo = info.demo;
         p.communes = info.communes;
         for (const auto& part : info.partnerships) p.partnerships.emplace_back(part.id, part.title);

@@ -90,6 +90,7 @@ struct DossierPassage {
     std::string citation;            // legal texts: "Loi n° 2019-006 du 26 juin 2019, art. 46"; else ""
     std::string permalink;           // "/doc/ID#anchor"
     std::string doc_title, doc_type, date, partner, notice;
+    std::string place;               // where the document was made: « Lomé » (agreements), « Mairie de Kloto 1, Kpalimé » (interviews); "" = unknown
     bool demo = false;               // written for the demonstration: stays marked as such
     std::vector<std::string> communes;
     std::vector<std::pair<std::string, std::string>> partnerships;  // id, title

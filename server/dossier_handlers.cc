@@ -8,6 +8,7 @@
 #include "search/dossier.h"
 #include "search/search.h"
 #include "server/dossier_pages.h"
+#include "server/dossier_odt.h"
 #include "server/dossier_pdf.h"
 #include "server/handlers.h"
 #include "server/pages.h"
@@ -288,6 +289,15 @@ http::Response dossier_json(const Context& c) {
     r.content_type = "application/json; charset=utf-8";
     r.body = pages::dossier_json(d, read_passages(c, d), today(), base(c));
     r.headers.emplace_back("Content-Disposition", "attachment; filename=\"dossier.json\"");
+    return r;
+}
+
+http::Response dossier_odt(const Context& c) {
+    Dossier d = export_dossier(c);
+    http::Response r;
+    r.content_type = "application/vnd.oasis.opendocument.text";
+    r.body = pages::dossier_odt(read_passages(c, d), d.title, base(c), today());
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + pages::odt_file_name(d.title) + "\"");
     return r;
 }
 

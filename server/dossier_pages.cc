@@ -5,6 +5,7 @@
 #include "server/http.h"
 #include "server/page_parts.h"
 #include "server/pages.h"
+#include "server/passage_title.h"
 
 namespace coopdec::pages {
 namespace {
@@ -26,14 +27,9 @@ std::string partnership_titles(const DossierPassage& p) {
     return joined(titles);
 }
 
-// How a passage is named in headings and the table of contents: an
-// utterance by its speaker and role, a unit by its label, a whole
-// document by its title.
-std::string heading(const DossierPassage& p) {
-    if (p.entry.anchor.empty()) return p.doc_title;
-    if (!p.speaker.empty()) return p.speaker + (p.role.empty() ? "" : " (" + value_label("role", p.role) + ")");
-    return p.label.empty() ? p.entry.anchor : p.label;
-}
+// How a passage is named in headings and the table of contents: its
+// document's title, place and date, then the passage (server/passage_title.h).
+std::string heading(const DossierPassage& p) { return passage_title(p); }
 
 // The citation of a passage, in the order the handout, the Markdown and the
 // dossier page print it. The permalink and the demonstration notice are
@@ -87,6 +83,14 @@ const char* kDemoWarning =
     "Ce dossier cite des documents de démonstration, rédigés pour l'exemple : ils ne sont pas des textes réels.";
 
 }  // namespace
+
+std::vector<std::pair<std::string, std::string>> passage_citation(const DossierPassage& p) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (auto& f : citation_fields(p)) out.emplace_back(std::move(f.label), std::move(f.value));
+    return out;
+}
+
+std::string demo_warning() { return kDemoWarning; }
 
 std::string dossier_query(const Dossier& d) { return http::encode_params(dossier_params(d)); }
 
@@ -182,7 +186,8 @@ std::string dossier_page(const Dossier& d, const std::vector<DossierPassage>& pa
                 "<li><a href=\"" + html_escape(dossier_url("/dossier/imprimer", d)) + "\">Version à imprimer (A4)</a></li>"
                 "<li><a href=\"" + html_escape(dossier_url("/dossier/pdf", d)) + "\">PDF</a></li>"
                 "<li><a href=\"" + html_escape(dossier_url("/dossier/markdown", d)) + "\">Markdown</a></li>"
-                "<li><a href=\"" + html_escape(dossier_url("/dossier/json", d)) + "\">JSON</a></li></ul>"
+                "<li><a href=\"" + html_escape(dossier_url("/dossier/json", d)) + "\">JSON</a></li>"
+                "<li><a href=\"" + html_escape(dossier_url("/dossier/odt", d)) + "\">OpenDocument (.odt)</a></li></ul>"
                 "<p><a href=\"/dossier/nouveau\">Commencer un nouveau dossier</a> (celui-ci reste accessible par son lien).</p></section>";
     }
     return layout(title_or_default(d), main);
@@ -207,15 +212,12 @@ std::string handout_html(const Dossier& d, const std::vector<DossierPassage>& pa
            html_escape(title) + "</h1><p class=\"date\">Établi le " + html_escape(french_date(date)) +
            "</p><p class=\"count\">" + html_escape(count_text(passages.size())) + "</p>";
     if (any_demo(passages)) out += "<p class=\"demo-notice\"><strong>Attention</strong> — " + html_escape(kDemoWarning) + "</p>";
-    out += "</section>";
-
+    // The contents share the title page: one page that says what the
+    // handout holds, not a half-empty page of its own.
     out += "<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">Sommaire</h2><ol>";
-    for (size_t i = 0; i < passages.size(); ++i) {
-        const auto& p = passages[i];
-        out += "<li><a href=\"#passage-" + std::to_string(i + 1) + "\">" + html_escape(heading(p)) +
-               (p.entry.anchor.empty() ? "" : " — " + html_escape(p.doc_title)) + "</a></li>";
-    }
-    out += "</ol></nav>";
+    for (size_t i = 0; i < passages.size(); ++i)
+        out += "<li><a href=\"#passage-" + std::to_string(i + 1) + "\">" + html_escape(heading(passages[i])) + "</a></li>";
+    out += "</ol></nav></section>";
 
     for (size_t i = 0; i < passages.size(); ++i) {
         const auto& p = passages[i];
@@ -234,7 +236,8 @@ std::string handout_html(const Dossier& d, const std::vector<DossierPassage>& pa
         const std::string href = public_url + p.permalink;
         out += "<dt>Lien permanent</dt><dd><a class=\"permalink\" href=\"" + html_escape(href) + "\">" +
                html_escape(href) + "</a></dd></dl>";
-        out += "<div class=\"text\">" + paragraphs(p.text) + "</div>";
+        // The quote follows its source line: the print stylesheet keeps them on one page.
+        out += "<blockquote class=\"text\">" + paragraphs(p.text) + "</blockquote>";
         if (!p.entry.note.empty())
             out += "<aside class=\"note\"><h3>Note du formateur</h3>" + paragraphs(p.entry.note) + "</aside>";
         out += "</article>";
@@ -280,8 +283,7 @@ std::string dossier_markdown(const Dossier& d, const std::vector<DossierPassage>
     out += "## Sommaire\n\n";
     for (size_t i = 0; i < passages.size(); ++i) {
         const auto& p = passages[i];
-        out += std::to_string(i + 1) + ". " + md_escape(heading(p)) +
-               (p.entry.anchor.empty() ? "" : " — " + md_escape(p.doc_title)) + "\n";
+        out += std::to_string(i + 1) + ". " + md_escape(heading(p)) + "\n";
     }
     for (size_t i = 0; i < passages.size(); ++i) {
         const auto& p = passages[i];

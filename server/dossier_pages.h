@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "search/document.h"
@@ -68,6 +69,16 @@ std::string dossier_markdown(const Dossier& d, const std::vector<DossierPassage>
 // permalink (absolute: `public_url` then its path), annotation, demo, notice}].
 std::string dossier_json(const Dossier& d, const std::vector<DossierPassage>& passages, const std::string& date,
                          const std::string& public_url = {});
+
+// A passage's citation as (French label, plain text) lines, in the order
+// every export prints them: document, type, legal reference, passage or
+// speaker and role, date, communes, partner, partnerships. The permalink and
+// the demonstration notice are given apart.
+std::vector<std::pair<std::string, std::string>> passage_citation(const DossierPassage& p);
+
+// The warning a dossier citing demonstration documents carries on its
+// first page, in every export.
+std::string demo_warning();
 
 // Markdown's special characters backslash-escaped (CommonMark: any ASCII
 // punctuation may be), and a line start that would open a list, a heading

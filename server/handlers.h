@@ -60,5 +60,6 @@ http::Response dossier_print(const Context& c);     // /dossier/imprimer
 http::Response dossier_pdf(const Context& c);       // /dossier/pdf
 http::Response dossier_markdown(const Context& c);  // /dossier/markdown
 http::Response dossier_json(const Context& c);      // /dossier/json
+http::Response dossier_odt(const Context& c);       // /dossier/odt
 
 }  // namespace coopdec::handlers

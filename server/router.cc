@@ -48,6 +48,7 @@ const Route kRoutes[] = {
     {"dossier_pdf", "/dossier/pdf", false, false, true, handlers::dossier_pdf},     // the handout through WeasyPrint
     {"dossier_markdown", "/dossier/markdown", false, false, true, handlers::dossier_markdown},
     {"dossier_json", "/dossier/json", false, true, true, handlers::dossier_json},
+    {"dossier_odt", "/dossier/odt", false, false, true, handlers::dossier_odt},     // OpenDocument text, for Writer or Word
     {"static", "/static/", true, false, false, handlers::static_file},              // CSS, from memory
 };
 
