@@ -182,7 +182,7 @@ TEST_CASE("the handout: title page, contents in order, citations, permalinks, no
                        "<p class=\"count\">3 passages</p>", "documents de démonstration", "</section>"}));
     // Contents, then the passages, in the dossier's order.
     CHECK(in_order(b, {"<h2 id=\"toc-title\">Sommaire</h2>", "href=\"#passage-1\"", "href=\"#passage-2\"",
-                       "V. A. (Secrétaire général) — ", "</nav>", "id=\"passage-1\"", "id=\"passage-2\"", "id=\"passage-3\""}));
+                       "Entretien à Amlamé, 5 novembre 2020 — V. A., secrétaire général</a>", "</nav>", "id=\"passage-1\"", "id=\"passage-2\"", "id=\"passage-3\""}));
     // The law's article: its legal citation, permalink and the trainer's note.
     CHECK(in_order(b, {"id=\"passage-1\"", "<dt>Référence</dt><dd>Loi n° 2019-006 du 26 juin 2019, art. 46</dd>",
                        "<dt>Lien permanent</dt><dd><a class=\"permalink\" href=\"" + site() + "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46\">" +
@@ -190,7 +190,7 @@ TEST_CASE("the handout: title page, contents in order, citations, permalinks, no
                        "<aside class=\"note\"><h3>Note du formateur</h3><p>Lire avec l&#39;article 47.</p></aside>",
                        "id=\"passage-2\""}));
     // The clause: its document, number, date, commune, partnership, and the demonstration notice.
-    CHECK(in_order(b, {"id=\"passage-2\"", "Engagements de la commune de Kpalimé</h2>",
+    CHECK(in_order(b, {"id=\"passage-2\"", "(Kpalimé, 21 septembre 1991) — Article 3 – Engagements de la commune de Kpalimé</h2>",
                        "<p class=\"demo-notice\"><strong>Document de démonstration</strong>",
                        "<dt>Document</dt><dd>Convention de jumelage entre la commune de Kpalimé et la ville de Bressuire</dd>",
                        "<dt>Passage</dt><dd>Article 3</dd>", "<dt>Date</dt><dd>21 septembre 1991</dd>", "<dt>Commune</dt><dd>Kloto 1</dd>", "<dt>Partenariat",
@@ -252,7 +252,7 @@ TEST_CASE("the Markdown and JSON exports match the dossier", "[dossier][http]") 
     CHECK(md.header("Content-Type") == "text/markdown; charset=utf-8");
     CHECK(md.header("Content-Disposition") == "attachment; filename=\"dossier.md\"");
     CHECK(md.body.compare(0, 15, "# Atelier Kara\n") == 0);
-    CHECK(in_order(md.body, {"## Sommaire\n\n1. ", "\n2. ", "\n3. V. A. \\(Secrétaire général\\) — ",
+    CHECK(in_order(md.body, {"## Sommaire\n\n1. ", "\n2. ", "\n3. Entretien à Amlamé, 5 novembre 2020 — V. A., secrétaire général\n",
                              "\n## 1\\. ", "- Référence : Loi n° 2019-006 du 26 juin 2019, art. 46\n",
                              "- Lien permanent : `" + site() + "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46`\n",
                              "> **Note du formateur**\n>\n> Lire avec l'article 47.\n",
