@@ -323,7 +323,7 @@ std::string dossier_json(const Dossier& d, const std::vector<DossierPassage>& pa
                          const std::string& public_url) {
     auto str = [](const std::string& s) { return "\"" + json_escape(s) + "\""; };
     std::string out = "{\"title\":" + str(d.title) + ",\"date\":" + str(date) + ",\"share\":" +
-                      str(dossier_url("/dossier", d)) + ",\"count\":" + std::to_string(passages.size()) + ",\"passages\":[";
+                      str(public_url + dossier_url("/dossier", d)) + ",\"count\":" + std::to_string(passages.size()) + ",\"passages\":[";
     for (size_t i = 0; i < passages.size(); ++i) {
         const auto& p = passages[i];
         if (i) out += ",";

@@ -64,7 +64,8 @@ std::string handout_html(const Dossier& d, const std::vector<DossierPassage>& pa
 std::string dossier_markdown(const Dossier& d, const std::vector<DossierPassage>& passages, const std::string& date,
                              const std::string& public_url = {});
 
-// The dossier as a JSON object: title, date, share (the share link's path),
+// The dossier as a JSON object: title, date, share (the share link,
+// absolute: `public_url` then its path),
 // passages [{ref, document_id, anchor, kind, label, text, citation {…},
 // permalink (absolute: `public_url` then its path), annotation, demo, notice}].
 std::string dossier_json(const Dossier& d, const std::vector<DossierPassage>& passages, const std::string& date,

@@ -291,6 +291,7 @@ TEST_CASE("the PDF page by page: contents on page 1, each quote on the page of i
     auto json = test::parse_json(test::bundled_server().get("/dossier/json" + q).body);
     auto passages = json->getArray("passages");
     REQUIRE(passages->size() == refs.size());
+    CHECK(json->getValue<std::string>("share") == site() + "/dossier" + q);
 
     test::TempDir dir;
     std::string file = dir / "dossier.pdf";
