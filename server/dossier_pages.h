@@ -48,8 +48,11 @@ struct DossierPageExtras {
 std::string dossier_page(const Dossier& d, const std::vector<DossierPassage>& passages, const DossierPageExtras& extras);
 
 // The handout: title page (title, `date` in French, number of passages, a
-// warning when some passage is from a demonstration document), table of
-// contents, then each passage with its text, citation, permalink and note.
+// warning when some passage is from a demonstration document, and the
+// table of contents), then each passage under its title (passage_title:
+// document, place, date), with its citation, permalink, text as a
+// quotation (<blockquote class="text">, after its citation: the print
+// stylesheet keeps them on one page) and note.
 // For the browser (`inline_css` empty): links /static/handout.css and offers
 // « Retour au dossier » and the PDF. For the PDF (`inline_css` set): the CSS
 // inline, no navigation, and no reference to any other resource (the PDF
