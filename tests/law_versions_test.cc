@@ -166,6 +166,10 @@ TEST_CASE("the « emplacement non connu » placeholder is an editor's note, neve
     auto results = bundled().get("/api/search?q=rapport+annuel+cooperation").body;
     CHECK(test::contains(results, "art_46"));
     CHECK_FALSE(test::contains(results, "emplacement non connu"));
+    // Nor in a passage's path (dossier, handout): article 46 stands at the top.
+    auto units = bundled().get("/api/doc/akn-tg-act-loi-2019-06-26-2019-006").body;
+    CHECK(test::contains(units, "\"path\":\"Article 46\""));
+    CHECK_FALSE(test::contains(units, "emplacement non connu"));
 }
 
 TEST_CASE("« Citer » on a summary says it cites a summary", "[server][http][versions]") {
