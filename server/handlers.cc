@@ -178,7 +178,6 @@ std::string citing_notice(const Context& c, const std::vector<Version>& vs, cons
     const std::string own_work = document_work(c.db, latest->info.id);
     auto other = [&](const std::string& href, const std::string& label) {
         pages::Related r = related(c.db, href, own_work, label);
-        if (auto p = resolve_target(c.db, akn::parse_href(href, own_work))) r.prose = pages::provision_prose(citation_form(c.db, p->doc_id));
         return r.url.empty() ? html_escape(r.prose) : "<a href=\"" + html_escape(r.url) + "\">" + html_escape(r.prose) + "</a>";
     };
     std::vector<std::string> changes;
@@ -191,7 +190,8 @@ std::string citing_notice(const Context& c, const std::vector<Version>& vs, cons
             if (f[0] > cited_on) changes.push_back("le " + html_escape(pages::french_date(f[0])) + " par " + other(f[2], f[3]));
         }
         if (!changes.empty()) what = pages::provision_prose(citation_form(c.db, latest->info.id, u.anchor));
-        if (size_t de = what.find(" de ");  de != std::string::npos && !changes.empty()) what = what.substr(0, de);
+        // "l'article 46 de la loi …" → "l'article 46": the law is the page's.
+        if (size_t de = what.find(" de "); de != std::string::npos && !changes.empty()) what = what.substr(0, de);
     }
     if (changes.empty()) {
         std::istringstream events(latest->data["lifecycle"]);
