@@ -118,7 +118,10 @@ inline constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kT
 // date, lang, communes, partner, partnerships ("id\x1ftitle" pairs joined by
 // \n inside the value), themes (\n-joined), summary, file, text (the start
 // of the body, for snippets), units (number of units), lifecycle (legal
-// texts: "date\x1ftype\x1fhref\x1flabel" lines). Partnership records
+// texts: "date\x1ftype\x1fhref\x1flabel" lines), modifies (legal texts:
+// "anchor\x1ftype\x1fdestination href" lines, one per change the text makes
+// to another, meta/analysis/activeModifications; "" anchor: the text as a
+// whole). Partnership records
 // add: partner_name, partner_level, partner_country, nature, start, end,
 // status, divergences (\n-joined), sources ("href\x1ftext" lines).
 using Data = std::map<std::string, std::string>;

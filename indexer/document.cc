@@ -328,6 +328,10 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
         for (const auto& e : rec.lifecycle)
             events.push_back(e.date + sc::kValueSep + e.type + sc::kValueSep + e.source_href + sc::kValueSep + e.source_label);
         if (!events.empty()) data["lifecycle"] = join_lines(events);
+        std::vector<std::string> modifies;
+        for (const auto& m : rec.modifications)
+            modifies.push_back(m.anchor + sc::kValueSep + m.type + sc::kValueSep + m.destination);
+        if (!modifies.empty()) data["modifies"] = join_lines(modifies);
         if (!rec.version_date.empty()) data["version"] = rec.version_date;
         if (rec.type == "partenariat") {
             data["partner_name"] = rec.partner;

@@ -54,6 +54,12 @@ bool is_document(std::string_view n) {
 
 bool is_quoted(std::string_view n) { return n == "quotedStructure" || n == "embeddedStructure" || n == "quotedText"; }
 
+// The corpus's editorial placeholder for a part of the outline that is not
+// known: <hcontainer name="emplacementNonConnu"><heading>…</heading>.
+bool is_editorial_placeholder(const pugi::xml_node& n) {
+    return local_name(n) == "hcontainer" && std::string_view(n.attribute("name").value()) == "emplacementNonConnu";
+}
+
 bool is_provision(std::string_view n) { return n == "article" || n == "section" || n == "rule" || n == "regulation"; }
 
 bool is_block_unit(std::string_view n) {
@@ -198,6 +204,21 @@ void read_history(const pugi::xml_node& doc, Record& rec) {
                     a.source_href = source;
                 }
                 rec.amendments.push_back(std::move(a));
+            }
+        }
+    }
+    // The source of an active modification is this text ("#art_3", or its
+    // work URI with or without a fragment), or a reference naming it.
+    for (const pugi::xml_node& mods : children(child(meta, "analysis"), "activeModifications")) {
+        for (const pugi::xml_node& m : mods.children()) {
+            if (!m.attribute("type")) continue;
+            std::string source = child(m, "source").attribute("href").value();
+            if (auto it = refs.find(source); it != refs.end()) source = it->second.first;
+            size_t hash = source.find('#');
+            std::string anchor = hash == std::string::npos ? std::string() : source.substr(hash + 1);
+            for (const pugi::xml_node& d : children(m, "destination")) {
+                std::string href = d.attribute("href").value();
+                if (!href.empty()) rec.modifications.push_back({anchor, m.attribute("type").value(), href});
             }
         }
     }
@@ -389,7 +410,10 @@ private:
     // scanned for every one of them (quadratic: 3 s to extract 880 KB).
     const std::string& level_of(const pugi::xml_node& a) {
         auto [it, inserted] = levels_.try_emplace(a.hash_value());
-        if (inserted) it->second = normalize_space(label_text(child(a, "num")) + " " + label_text(child(a, "heading")));
+        // An editorial placeholder (<hcontainer name="emplacementNonConnu">)
+        // says where the text's outline is not known: a note, not a level.
+        if (inserted && !is_editorial_placeholder(a))
+            it->second = normalize_space(label_text(child(a, "num")) + " " + label_text(child(a, "heading")));
         return it->second;
     }
 

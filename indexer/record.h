@@ -98,6 +98,14 @@ struct Record {
         std::string source_href, source_label;
     };
     std::vector<Amendment> amendments;
+    // Changes this text makes to others (meta/analysis/activeModifications):
+    // one per modification and destination.
+    struct Modification {
+        std::string anchor;       // this text's unit that makes it ("art_3"), "" for the text as a whole
+        std::string type;         // "substitution", "insertion", "repeal"...
+        std::string destination;  // the href of what it changes: "/akn/tg/act/loi/2007-03-13/2007-011#art_2"
+    };
+    std::vector<Modification> modifications;
 
     // Transcripts (TEI).
     struct Participant {

@@ -100,8 +100,12 @@ std::optional<DocumentView> load_document(const Index& index, const std::string&
     Xapian::MSet m = e.get_mset(0, db.get_doccount());
     for (auto it = m.begin(); it != m.end(); ++it) {
         sc::Data u = sc::decode_data(it.get_document().get_data());
+        // A unit's text starts with its num and heading, which its label
+        // holds (with " – " between): « Résumé : » right after them.
+        size_t mark = u["text"].find("R\xc3\xa9sum\xc3\xa9 :");  // « Résumé : »
+        bool summary = mark != std::string::npos && mark <= u["label"].size() + 4;
         v.units.push_back(UnitInfo{u["anchor"], u["kind"], u["label"], u["path"], sc::doc_url(id, u["anchor"]),
-                                   lines(u["amended"])});
+                                   lines(u["amended"]), summary});
     }
     return v;
 }

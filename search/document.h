@@ -19,6 +19,9 @@ namespace coopdec {
 struct UnitInfo {
     std::string anchor, kind, label, path, url;
     std::vector<std::string> amended;  // "date\x1ftype\x1fhref\x1flabel" (see schema.h)
+    // Its text is a summary written for the demonstration, not the official
+    // wording: the corpus starts such a text with « Résumé : ».
+    bool summary = false;
 };
 
 struct DocumentView {
@@ -29,6 +32,7 @@ struct DocumentView {
     std::string html;             // the XSLT rendering made at index time; "" when there is none
     bool has_source = false;      // the source XML is kept in the index
     std::string citation;         // legal texts: "Loi n° 2019-006 du 26 juin 2019" (set by the caller)
+    bool citation_of_summary = false;  // the text is summaries: « Citer le résumé » (set by the caller)
     std::string history_html;     // legal texts: version and history block (set by the caller)
     schema::Data data;            // every stored field, for type-specific ones (partnership records)
 };

@@ -104,10 +104,45 @@ std::vector<Version> versions(const Xapian::Database& db, const std::string& doc
     std::string work = doc_term_value(db, doc_id, sc::kPrefixWork);
     if (work.empty()) return {};
     std::vector<Version> out;
-    for (const auto& id : docs_with(db, sc::make_term(sc::kPrefixWork, work)))
-        out.push_back(Version{id, version_date(db, id), sc::doc_url(id)});
+    for (const auto& id : docs_with(db, sc::make_term(sc::kPrefixWork, work))) {
+        sc::Data d = stored_data(db, id);
+        out.push_back(Version{id, version_date(db, id), sc::doc_url(id), d["version"].empty() || d["version"] == d["date"]});
+    }
     std::sort(out.begin(), out.end(), [](const Version& a, const Version& b) { return a.date < b.date; });
     return out;
+}
+
+std::optional<size_t> version_in_force(const std::vector<Version>& versions, const std::string& at) {
+    std::optional<size_t> found;
+    for (size_t i = 0; i < versions.size(); ++i)
+        if (versions[i].date <= at && (!found || versions[i].date >= versions[*found].date)) found = i;
+    return found;
+}
+
+bool valid_iso_date(const std::string& date) {
+    if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (date[i] < '0' || date[i] > '9') return false;
+    int y = std::stoi(date.substr(0, 4)), m = std::stoi(date.substr(5, 2)), d = std::stoi(date.substr(8, 2));
+    if (m < 1 || m > 12 || d < 1) return false;
+    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+std::vector<Version> work_versions(const Xapian::Database& db, const std::string& work_id) {
+    if (work_id.empty()) return {};
+    // A version dated otherwise than its work has the id "WORK-vDATE" (indexer/extract_akn.cc).
+    const std::string prefix = sc::id_term(work_id + "-v");
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+        std::string id = (*t).substr(sc::id_term("").size());
+        if (id.find('#') != std::string::npos) continue;
+        auto out = versions(db, id);
+        // One of the work's own versions, not another work whose id happens to start so.
+        for (const auto& v : out)
+            if (v.doc_id == work_id + "-v" + v.date) return out;
+    }
+    return {};
 }
 
 std::string citation_form(const Xapian::Database& db, const std::string& doc_id, const std::string& anchor) {

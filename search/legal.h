@@ -56,7 +56,22 @@ std::optional<Provision> resolve_target(const Xapian::Database& db, const akn::T
 // One version of a legal text.
 struct Version {
     std::string doc_id, date, url;  // date: the expression's, else the work's
+    bool original = false;          // the text as first made (dated as its work), not a consolidation
 };
+
+// Among `versions` (oldest first), the one in force at `at` (an ISO date):
+// the latest dated on or before it. Nothing when every version is later, or
+// when there are none.
+std::optional<size_t> version_in_force(const std::vector<Version>& versions, const std::string& at);
+
+// "AAAA-MM-JJ" naming a day of the calendar (2015-02-29 is not one).
+bool valid_iso_date(const std::string& date);
+
+// The versions of the legal text whose work address is `work_id` (the
+// document id built from the work URI, "akn-tg-act-loi-2007-03-13-2007-011"),
+// when no document has that id itself: its versions' ids are the work id
+// and "-vDATE". Empty when the index holds no such work.
+std::vector<Version> work_versions(const Xapian::Database& db, const std::string& work_id);
 
 // Every version of the text `doc_id` is one of (same work), oldest first;
 // just itself for a text held once; empty for a document that is no legal text.

@@ -1,14 +1,12 @@
 // @brief Route handlers: request → search or lookup → rendered response.
 #include "server/handlers.h"
 
-#include <sstream>
-
 #include "common/escape.h"
 #include "common/schema.h"
 #include "search/document.h"
-#include "search/legal.h"
 #include "search/names.h"
-#include "server/law_page.h"
+#include "server/law_page.h"  // date_form
+#include "server/law_versions.h"
 #include "search/query_parser.h"
 #include "search/request.h"
 #include "search/result_json.h"
@@ -44,54 +42,6 @@ http::Response json(std::string body) {
     r.content_type = "application/json; charset=utf-8";
     r.body = std::move(body);
     return r;
-}
-
-// References and citations become links to the provisions the index
-// holds; a legal text's articles get their citation form and « Cité par ».
-void add_legal_links(const Xapian::Database& db, DocumentView& doc) {
-    if (doc.html.empty()) return;
-    const std::string own_work = document_work(db, doc.info.id);
-    const std::string own_number = document_act_number(db, doc.info.id);
-    doc.html = pages::link_references(doc.html, [&](const std::string& href) -> std::optional<std::string> {
-        auto p = resolve_target(db, akn::parse_href(href, own_work));
-        if (!p) return std::nullopt;
-        return p->url;
-    });
-    doc.html = pages::link_citations(doc.html, [&](citation::Citation cite) -> std::optional<std::string> {
-        // In a legal text, an article cited alone is one of its own.
-        if (cite.act_number.empty() && cite.act_kind.empty()) {
-            if (own_number.empty()) return std::nullopt;
-            cite.act_number = own_number;
-        }
-        // An agreement's citations open the version in force when it was signed.
-        auto found = resolve_citation(db, cite, own_number.empty() ? doc.info.date : std::string());
-        if (found.empty()) return std::nullopt;
-        return found.front().url;
-    });
-    if (own_number.empty()) return;
-    doc.citation = citation_form(db, doc.info.id);
-    // "date\x1ftype\x1fhref\x1flabel" → an entry, linked when the other text is here.
-    auto entry = [&](const std::string& line) {
-        std::vector<std::string> f = schema::split_values(line);
-        f.resize(4);
-        pages::HistoryEntry e{f[0], f[1], f[3], ""};
-        if (auto p = resolve_target(db, akn::parse_href(f[2], own_work))) e.url = p->url;
-        if (e.label.empty() && !f[2].empty()) e.label = f[2];
-        return e;
-    };
-    std::vector<pages::HistoryEntry> lifecycle;
-    std::istringstream events(doc.data["lifecycle"]);
-    for (std::string line; std::getline(events, line);)
-        if (!line.empty()) lifecycle.push_back(entry(line));
-    doc.history_html = pages::versions_html(versions(db, doc.info.id), doc.info.id) +
-                       pages::history_html(lifecycle, doc.data["version"], doc.info.date);
-    std::map<std::string, pages::ArticleNotes> notes;
-    for (const auto& u : doc.units) {
-        pages::ArticleNotes n{citation_form(db, doc.info.id, u.anchor), cited_by(db, doc.info.id, u.anchor), {}, u.url};
-        for (const auto& line : u.amended) n.amended.push_back(entry(line));
-        notes[u.anchor] = std::move(n);
-    }
-    doc.html = pages::add_article_notes(doc.html, notes);
 }
 
 SearchResult run_search(const Context& c, const SearchRequest& s) {
@@ -173,8 +123,10 @@ http::Response document_html(const Context& c) {
         r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + id + ".xml\"");
         return r;
     }
-    auto doc = load_document(c.index, id);
-    if (!doc) throw NotFound{"aucun document « " + id + " » dans l'index", id_words(id)};
+    // A legal text's versions (server/law_versions.h).
+    LawPageChoice chosen = choose_version(c, id);
+    if (chosen.answer) return std::move(*chosen.answer);
+    auto& doc = chosen.doc;
     std::string q = c.request.get("q").value_or("");
     if (doc->info.type == "partenariat") {
         // A partnership record is read on its own page, with its documents:
@@ -187,6 +139,9 @@ http::Response document_html(const Context& c) {
         return r;
     }
     add_legal_links(c.db, *doc);
+    if (!doc->citation.empty())
+        doc->history_html = chosen.version_html + doc->history_html +
+                            pages::date_form(schema::doc_url(id), c.request.get("date").value_or(""));
     doc->html = pages::add_dossier_links(doc->html, *doc);  // « Ajouter au dossier » (server/dossier_pages.h)
     if (q.size() > kMaxQueryBytes) throw SearchError{"requête trop longue"};
     Highlight hl;

@@ -29,13 +29,54 @@ std::string other_text(const HistoryEntry& e) {
 
 }  // namespace
 
+static std::string version_kind(const Version& v) { return v.original ? "texte d’origine" : "version consolidée"; }
+
+std::string provision_prose(const std::string& citation_form) {
+    std::string law = citation_form, article;
+    if (size_t art = law.rfind(", art. "); art != std::string::npos) {
+        article = law.substr(art + 7);
+        law.resize(art);
+    }
+    static const std::pair<const char*, const char*> kNamed[] = {
+        {"Loi ", "la loi "}, {"Décret ", "le décret "}, {"Ordonnance ", "l’ordonnance "}, {"Arrêté ", "l’arrêté "}};
+    for (const auto& [from, to] : kNamed)
+        if (law.rfind(from, 0) == 0) {
+            law = to + law.substr(std::string(from).size());
+            break;
+        }
+    return article.empty() ? law : "l’article " + article + " de " + law;
+}
+
+std::string modifies_html(const std::vector<Related>& modifies) {
+    std::string out;
+    for (const auto& m : modifies) {
+        out += "<p class=\"modifies\">Ce texte modifie " + html_escape(m.prose);
+        if (!m.url.empty()) out += " : <a href=\"" + html_escape(m.url) + "\">voir la version consolidée</a>";
+        out += "</p>";
+    }
+    return out;
+}
+
+std::string date_form(const std::string& action, const std::string& value) {
+    return "<form class=\"date-version\" method=\"get\" action=\"" + html_escape(action) +
+           "\"><label for=\"date-version\">Version en vigueur le</label> <input type=\"date\" id=\"date-version\" "
+           "name=\"date\" placeholder=\"AAAA-MM-JJ\" value=\"" + html_escape(value) +
+           "\"> <button type=\"submit\">Afficher</button></form>";
+}
+
+std::string version_line(const Version& shown, const std::string& asked) {
+    return "<p class=\"version-en-vigueur\">Version en vigueur " +
+           (asked.empty() ? std::string("aujourd’hui") : "le " + html_escape(french_date(asked))) + " : " +
+           version_kind(shown) + " du " + html_escape(french_date(shown.date)) + "</p>";
+}
+
 std::string versions_html(const std::vector<Version>& versions, const std::string& current) {
-    if (versions.size() < 2) return {};
+    if (versions.empty()) return {};
     std::string out = "<p class=\"versions\">Versions : ";
     for (size_t i = 0; i < versions.size(); ++i) {
         const Version& v = versions[i];
         if (i) out += " · ";
-        std::string when = html_escape(french_date(v.date));
+        std::string when = html_escape(french_date(v.date)) + " — " + version_kind(v);
         bool latest = i + 1 == versions.size();
         if (v.doc_id == current)
             out += "<strong aria-current=\"page\">" + when + " (cette version" + (latest ? ", la plus récente" : "") + ")</strong>";
@@ -64,7 +105,7 @@ std::string history_html(const std::vector<HistoryEntry>& lifecycle, const std::
 std::string add_article_notes(const std::string& html, const std::map<std::string, ArticleNotes>& notes) {
     std::string out = html;
     for (const auto& [anchor, n] : notes) {
-        if (n.citation.empty() && n.cited_by.empty() && n.amended.empty()) continue;
+        if (n.citation.empty() && n.cited_by.empty() && n.amended.empty() && n.modifies.empty()) continue;
         size_t at = out.find("id=\"" + anchor + "\"");
         if (at == std::string::npos) continue;
         // After the unit's own heading: the first "</hN>" that follows.
@@ -74,12 +115,22 @@ std::string add_article_notes(const std::string& html, const std::map<std::strin
         if (gt == std::string::npos || (next_unit != std::string::npos && gt > next_unit)) continue;
         std::string block = "<div class=\"notes\">";
         if (!n.citation.empty())
-            block += "<p class=\"cite-as\">Citer : <cite>" + html_escape(n.citation) + "</cite>" +
+            block += std::string(n.summary ? "<p class=\"cite-as\">Citer le résumé : <cite>" : "<p class=\"cite-as\">Citer : <cite>") +
+                     html_escape(n.citation) + (n.summary ? " (résumé)" : "") + "</cite>" +
                      (n.permalink.empty() ? std::string()
                                           : " · <a href=\"" + html_escape(n.permalink) + "\">lien permanent</a>") + "</p>";
         for (const auto& a : n.amended)
             block += "<p class=\"amended\">Modification : " + html_escape(type_word(a.type)) +
                      (a.date.empty() ? std::string() : " le " + html_escape(french_date(a.date))) + " par " + other_text(a) + "</p>";
+        for (const auto& w : n.wording_from)
+            block += "<p class=\"wording-from\">Rédaction issue de " +
+                     (w.url.empty() ? html_escape(w.prose) : "<a href=\"" + html_escape(w.url) + "\">" + html_escape(w.prose) + "</a>") +
+                     "</p>";
+        for (const auto& m : n.modifies) {
+            block += "<p class=\"modifies\">Cet article modifie " + html_escape(m.prose);
+            if (!m.url.empty()) block += " : <a href=\"" + html_escape(m.url) + "\">voir la version consolidée</a>";
+            block += "</p>";
+        }
         if (!n.cited_by.empty()) {
             std::set<std::string> agreements;
             for (const auto& c : n.cited_by)

@@ -76,7 +76,9 @@ std::string document_page(const DocumentView& doc, const Highlight& highlight, c
         links += "<p class=\"from-search\">Termes recherchés surlignés : « " + html_escape(query) +
                  " » · <a href=\"/recherche?q=" + url_encode(query) + "\">retour aux résultats</a></p>";
     if (!doc.citation.empty())
-        links += "<p class=\"cite-as\">Citer ce texte : <cite>" + html_escape(doc.citation) + "</cite></p>";
+        links += doc.citation_of_summary
+                     ? "<p class=\"cite-as\">Citer le résumé : <cite>" + html_escape(doc.citation) + " (résumé)</cite></p>"
+                     : "<p class=\"cite-as\">Citer ce texte : <cite>" + html_escape(doc.citation) + "</cite></p>";
     links += doc.history_html;  // built by the caller from the index
     if (doc.has_source)
         links += "<p class=\"source\"><a href=\"/doc/" + html_escape(d.id) +

@@ -69,6 +69,20 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The corpus's editorial placeholder for a part of the outline that is
+       not known (<hcontainer name="emplacementNonConnu">): its heading is an
+       editor's note, never a heading nor a level of the table of contents. -->
+  <xsl:template match="*[local-name() = 'hcontainer'][@name = 'emplacementNonConnu']" mode="block" priority="2">
+    <aside class="note-editeur" role="note">
+      <p><strong>Note de l’éditeur :</strong><xsl:text> </xsl:text><xsl:apply-templates select="*[local-name() = 'heading'][1]/node()" mode="inline"/></p>
+    </aside>
+    <xsl:apply-templates select="*[local-name() != 'heading']" mode="block"/>
+  </xsl:template>
+
+  <xsl:template match="*[local-name() = 'hcontainer'][@name = 'emplacementNonConnu']" mode="toc" priority="2">
+    <xsl:apply-templates select="*" mode="toc"/>
+  </xsl:template>
+
   <xsl:template match="text()" mode="block">
     <xsl:call-template name="squeeze"/>
   </xsl:template>
@@ -128,7 +142,8 @@
        element that has a heading (nested documents included), h6 at most. -->
   <xsl:template name="heading-level">
     <xsl:variable name="n"
-                  select="2 + count(ancestor::*[(contains($D, concat(' ', local-name(), ' ')) and generate-id() != $d0-id)
+                  select="2 + count(ancestor::*[not(local-name() = 'hcontainer' and @name = 'emplacementNonConnu')]
+                                              [(contains($D, concat(' ', local-name(), ' ')) and generate-id() != $d0-id)
                                                or *[local-name() = 'heading']
                                                or (*[local-name() = 'num'] and contains($BIG, concat(' ', local-name(), ' ')))])"/>
     <xsl:value-of select="$n * number($n &lt;= 6) + 6 * number($n &gt; 6)"/>

@@ -172,7 +172,7 @@ TEST_CASE("pages link what resolves and only that", "[legal][html]") {
           "<a class=\"ref\" href=\"/doc/a\">A</a> <span class=\"ref ref-externe\" title=\"hors corpus : /akn/b\">B</span>");
     std::map<std::string, pages::ArticleNotes> notes;
     notes["art_1"] = pages::ArticleNotes{"Loi n° 1, art. 1", {Citing{"c", "Convention", "convention", "art_2", "Article 2", "/doc/c#art_2"}},
-                                         {}, "/doc/l#art_1"};
+                                         {}, "/doc/l#art_1", false, {}, {}};
     std::string html = pages::add_article_notes("<section id=\"art_1\"><h3>Article 1</h3><p>x</p></section>", notes);
     CHECK(html == "<section id=\"art_1\"><h3>Article 1</h3><div class=\"notes\"><p class=\"cite-as\">Citer : <cite>Loi n° 1, art. 1</cite> · <a href=\"/doc/l#art_1\">lien permanent</a></p>"
                   "<details class=\"cited-by\"><summary>Cité par 1 passage, dont 1 convention</summary><ul><li>"
@@ -295,9 +295,9 @@ TEST_CASE("versions: expressions of one work, the one in force at a date", "[leg
     CHECK(ref->doc_id == "loi-test-v2035-01-01");
 
     std::string html = pages::versions_html(vs, "loi-test");
-    CHECK(html == "<p class=\"versions\">Versions : <strong aria-current=\"page\">2 janvier 2030 (cette version)</strong> · "
-                  "<a href=\"/doc/loi-test-v2035-01-01\">1er janvier 2035 (la plus récente)</a></p>");
-    CHECK(pages::versions_html({vs[0]}, "loi-test").empty());
+    CHECK(html == "<p class=\"versions\">Versions : <strong aria-current=\"page\">2 janvier 2030 — texte d’origine (cette version)</strong> · "
+                  "<a href=\"/doc/loi-test-v2035-01-01\">1er janvier 2035 — version consolidée (la plus récente)</a></p>");
+    CHECK(pages::versions_html({}, "loi-test").empty());
 }
 
 TEST_CASE("an expression dated in its URI gets an id of its own", "[legal][akn]") {

@@ -329,13 +329,13 @@ TEST_CASE("legal advisors: citations read, provisions linked both ways", "[serve
     CHECK(j->getArray("results")->getObject(0)->getValue<std::string>("id") == "akn-tg-act-loi-2019-06-26-2019-006");
 
     auto law = server().get("/doc/akn-tg-act-loi-2019-06-26-2019-006").body;
-    CHECK(test::contains(law, "Citer ce texte : <cite>Loi n° 2019-006 du 26 juin 2019</cite>"));
+    CHECK(test::contains(law, "Citer le résumé : <cite>Loi n° 2019-006 du 26 juin 2019 (résumé)</cite>"));
     CHECK(test::contains(law, "<summary>Cité par "));
     CHECK(test::contains(law, "name=\"doc\" value=\"akn-tg-act-loi-2019-06-26-2019-006\""));   // search within the text
     CHECK(test::contains(law, "<a class=\"ref\" href=\"/doc/akn-tg-act-loi-2007-03-13-2007-011-v2019-06-26\">"));  // resolved across texts
     CHECK(test::contains(law, "title=\"hors corpus : /akn/tg/act/loi/2018-01-31/2018-003\""));      // shown as such, no link
     auto agreement = server().get("/doc/conv-amou-1-aiffres-2021").body;
-    CHECK(test::contains(agreement, "<a class=\"cite\" href=\"/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46\">"));
+    CHECK(test::contains(agreement, "<a class=\"cite\" href=\"/doc/akn-tg-act-loi-2019-06-26-2019-006?cite_le=2021-"));
     auto within = test::parse_json(server().get("/api/search?q=cooperation&doc=akn-tg-act-loi-2019-06-26-2019-006").body);
     CHECK(within->getValue<size_t>("total") == 1);
     CHECK(server().get("/recherche?q=eau&doc=inconnu").status == 400);
