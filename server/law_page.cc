@@ -70,6 +70,12 @@ std::string version_line(const Version& shown, const std::string& asked) {
            version_kind(shown) + " du " + html_escape(french_date(shown.date)) + "</p>";
 }
 
+std::string superseded_line(const Version& in_force) {
+    return "<p class=\"version-en-vigueur\">Ce n’est pas la version en vigueur aujourd’hui : voir la <a href=\"" +
+           html_escape(in_force.url) + "\">" + version_kind(in_force) + " du " + html_escape(french_date(in_force.date)) +
+           "</a>.</p>";
+}
+
 std::string versions_html(const std::vector<Version>& versions, const std::string& current) {
     if (versions.empty()) return {};
     std::string out = "<p class=\"versions\">Versions : ";

@@ -54,6 +54,10 @@ std::string modifies_html(const std::vector<Related>& modifies);
 // date shown in it ("" for none). Works without JavaScript.
 std::string date_form(const std::string& action, const std::string& value);
 
+// « Ce n’est pas la version en vigueur aujourd’hui : voir la … » linking to
+// `in_force`: on a version opened by its own address that a later one replaced.
+std::string superseded_line(const Version& in_force);
+
 // The line saying which version the page shows and why: « Version en vigueur
 // le 1er janvier 2015 : version consolidée du 26 juin 2019 », or when
 // `asked` is "" « Version en vigueur aujourd'hui : … ».

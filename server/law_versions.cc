@@ -217,7 +217,14 @@ LawPageChoice choose_version(const Context& c, const std::string& id) {
     doc = load_document(c.index, id);
     std::vector<Version> vs = doc ? versions(c.db, id) : work_versions(c.db, id);
     if (!doc && vs.empty()) throw NotFound{"aucun document « " + id + " » dans l'index", id_words(id)};
-    if (vs.empty() || (doc && date.empty() && cited_on.empty())) return out;
+    if (vs.empty()) return out;
+    if (doc && date.empty() && cited_on.empty()) {
+        // A version opened by its own address stays that version (its
+        // permalinks are cited); when it is no longer in force, it says so.
+        std::optional<size_t> today = version_in_force(vs, today_iso());
+        if (today && vs[*today].doc_id != id) out.version_html = pages::superseded_line(vs[*today]);
+        return out;
+    }
     const std::string at = !date.empty() ? date : !cited_on.empty() ? cited_on : today_iso();
     std::optional<size_t> in_force = version_in_force(vs, at);
     if (!in_force && !date.empty()) {

@@ -12,6 +12,7 @@
 using coopdec::test::run_command;
 using coopdec::test::shell_quote;
 using coopdec::test::TempDir;
+namespace test = coopdec::test;
 
 namespace {
 

@@ -86,6 +86,14 @@ TEST_CASE("the work address lists the versions and opens the one in force today"
     CHECK(test::contains(f.body, "<strong aria-current=\"page\">1er juillet 2016 — version consolidée (cette version, la plus récente)</strong>"));
     CHECK(test::contains(f.body, "seconde rédaction"));
     CHECK(fixtures().get("/doc/akn-tg-act-loi-2010-01-15-2010-90").status == 404);  // no such work
+
+    // A version opened by its own address stays itself, and says when a later one replaced it.
+    auto old_version = fixtures().get("/doc/" + kV2012);
+    REQUIRE(old_version.status == 200);
+    CHECK(test::contains(old_version.body, "première rédaction"));
+    CHECK(test::contains(old_version.body, "Ce n’est pas la version en vigueur aujourd’hui : voir la <a href=\"/doc/" + kV2016 +
+                                               "\">version consolidée du 1er juillet 2016</a>"));
+    CHECK_FALSE(test::contains(fixtures().get("/doc/" + kV2016).body, "Ce n’est pas la version en vigueur"));
 }
 
 TEST_CASE("?date= opens the version in force at that date, or says none was", "[server][http][versions]") {
