@@ -154,13 +154,15 @@ std::string facets_html(const SearchResult& r, const Params& params, const Names
         if (f.values.empty() || (f.values.size() == 1 && !any_selected && f.name != "year")) continue;
         out += "<section class=\"facet\"><h3>" + html_escape(f.label) + "</h3>";
         bool is_year = f.name == "year";
+        // The facets' forms have no action: like the links, they stay on the
+        // page they are on (/ or /recherche), and the page stays light.
         if (is_year) {
-            out += "<form action=\"/recherche\">" + hidden_inputs(params, {"year_from", "year_to"}) +
+            out += "<form>" + hidden_inputs(params, {"year_from", "year_to"}) +
                    "<label>Année de début <input name=\"year_from\" type=\"number\" min=\"1900\" max=\"2100\" value=\"" +
                    html_escape(param(params, "year_from")) +
                    "\"></label> <label>Année de fin <input name=\"year_to\" type=\"number\" min=\"1900\" max=\"2100\" value=\"" +
                    html_escape(param(params, "year_to")) +
-                   "\"></label> <button>Appliquer<span class=\"vh\"> ces années</span></button></form>";
+                   "\"></label> <button aria-label=\"Appliquer ces années\">Appliquer</button></form>";
         }
         // Selected values first, then by count.
         std::vector<const FacetCount*> values;
@@ -179,9 +181,9 @@ std::string facets_html(const SearchResult& r, const Params& params, const Names
         }
         if (values.size() > shown && !is_year) {
             std::string list_id = "l-" + f.name;
-            out += "<form action=\"/recherche\">" + hidden_inputs(params, {}) + "<label>" +
+            out += "<form>" + hidden_inputs(params, {}) + "<label>" +
                    std::to_string(values.size() - kShortFacet) + " autres " + html_escape(facet_plural(f)) +
-                   " : <input name=\"" + html_escape(f.name) +
+                   " <input name=\"" + html_escape(f.name) +
                    "\" list=\"" + list_id + "\" autocomplete=\"off\"></label><datalist id=\"" + list_id + "\">";
             // Whatever is offered is taken back (search/filter_names.h reads
             // labels and other names); titles of partnerships are left out:
@@ -191,8 +193,8 @@ std::string facets_html(const SearchResult& r, const Params& params, const Names
                 for (const std::string& s : suggestions(f, *values[i], names))
                     if (offered.insert(s).second) out += "<option value=\"" + html_escape(s) + "\">";
             // Heard alone, the button says what it adds (its name starts with what it shows).
-            out += "</datalist> <button>Ajouter<span class=\"vh\"> : " + html_escape(lower_first(f.label)) +
-                   "</span></button></form>";
+            out += "</datalist> <button aria-label=\"Ajouter : " + html_escape(lower_first(f.label)) +
+                   "\">Ajouter</button></form>";
         }
         out += "</section>";
     }
