@@ -7,7 +7,11 @@
 // open a passage (landing on its anchor, the searched words highlighted) and
 // its partnership. Then the same search on a desktop, and the keyboard's
 // first stop. Every page visited gets the accessibility sanity checks, and a
-// full-page screenshot goes to $COOPDEC_SCREENSHOT_DIR.
+// full-page screenshot goes to $COOPDEC_SCREENSHOT_DIR. Then accessibility by
+// machine: axe-core's WCAG 2.1 A and AA rules on seven pages at two widths,
+// the keyboard's order against the screen's, the focus ring's contrast (in
+// the stylesheet and at every Tab stop), and what Chromium's accessibility
+// tree reads aloud.
 //
 // Run: node --test tests/browser/  (or tests/browser/run.sh, as ctest does).
 // Environment (all optional): COOPDEC_BIN_DIR (default <repo>/build/bin),
@@ -733,6 +737,9 @@ describe('interface web dans chromium, sans JavaScript', () => {
                 await screenshot(page, `${40 + i}-a11y-${step.name}-${viewport.width}`);
                 const where = new URL(page.url()).pathname;
                 for (const v of await axeViolations(page)) found.push(`${step.name} (${where}) : ${v}`);
+                // axe does not know which characters are decoration: the tree tells what is read.
+                for (const n of await accessibilityTree(page))
+                    if (DECORATIVE.test(n.name)) found.push(`${step.name} (${where}) : symbole décoratif lu : ${n.role} « ${n.name} »`);
             }
             await context.close();
             assert.deepEqual(found, [], `violations WCAG 2.1 A/AA à ${viewport.width} px :\n${found.join('\n')}`);
