@@ -58,6 +58,7 @@ std::string minify_css(const std::string& css) {
         if (c == ' ' && (out.empty() || out.back() == ' ' || out.back() == '{' || out.back() == ';' ||
                          out.back() == '}' || out.back() == ':' || out.back() == ',')) continue;
         if ((c == '{' || c == '}' || c == ';') && !out.empty() && out.back() == ' ') out.pop_back();
+        if (c == '}' && !out.empty() && out.back() == ';') out.pop_back();  // a rule's last ';' is optional
         out += c;
     }
     return out;

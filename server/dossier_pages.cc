@@ -206,7 +206,7 @@ std::string handout_html(const Dossier& d, const std::vector<DossierPassage>& pa
     out += "</head><body>";
     if (!pdf)
         out += "<nav class=\"screen\" aria-label=\"Dossier\"><a href=\"" + html_escape(dossier_url("/dossier", d)) +
-               "\">← Retour au dossier</a> · <a href=\"" + html_escape(dossier_url("/dossier/pdf", d)) +
+               "\"><span aria-hidden=\"true\">←</span> Retour au dossier</a> · <a href=\"" + html_escape(dossier_url("/dossier/pdf", d)) +
                "\">Télécharger le PDF</a> · Imprimez cette page depuis le navigateur (format A4).</nav>";
     out += "<main><section class=\"title-page\"><p class=\"kicker\">Dossier de formation — coopdec</p><h1>" +
            html_escape(title) + "</h1><p class=\"date\">Établi le " + html_escape(french_date(date)) +

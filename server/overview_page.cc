@@ -59,7 +59,7 @@ std::string close_bar(const std::string& link) { return link.empty() ? "</g>" : 
 
 std::string svg_open(const OverviewChart& c, int height) {
     return "<svg viewBox=\"0 0 " + std::to_string(kWidth) + " " + std::to_string(height) +
-           "\" role=\"img\" aria-labelledby=\"t-" + c.name + "\" font-size=\"14\" fill=\"#0b5394\"><title id=\"t-" +
+           "\" role=\"group\" aria-labelledby=\"t-" + c.name + "\" font-size=\"14\" fill=\"#0b5394\"><title id=\"t-" +
            c.name + "\">" + html_escape(texts(c.name).heading) + "</title>";
 }
 

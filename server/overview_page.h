@@ -9,7 +9,7 @@
 
 namespace coopdec::pages {
 
-// The whole page. Each chart is an <svg role="img"> whose <title> names it,
+// The whole page. Each chart is an <svg role="group"> whose <title> names it (its bars are links),
 // followed by a table of the same figures (for screen readers, and to copy).
 // A bar is an <a href> to its search when it has one (Overview's
 // OverviewBar::search), a <g> otherwise: horizontal bars hold a <text>

@@ -3,6 +3,8 @@
 // Every control is a plain link or a GET form: it all works without
 // JavaScript, and every state of the page is a URL one can share.
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <set>
 
 #include "common/analysis.h"
@@ -77,6 +79,26 @@ std::string facet_label(const std::string& name) {
     return name;
 }
 
+// « commune » → « Commune » and back: a label inside a sentence.
+std::string lower_first(std::string s) {
+    if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+    return s;
+}
+
+// What the field of a long facet takes, in the plural (« 23 autres
+// communes »): heard alone, its label says what it filters.
+std::string facet_plural(const FacetResult& f) {
+    // ONE ROW PER FACET of schema::kFacets that can be long; others: « valeurs ».
+    static const std::map<std::string, std::string> plurals{
+        {"type", "types de document"}, {"region", "régions"}, {"prefecture", "préfectures"},
+        {"commune", "communes"}, {"country", "pays"}, {"partnership", "partenariats"},
+        {"theme", "thèmes"}, {"lang", "langues"}, {"role", "rôles"},
+        {"legal_basis", "bases légales"}, {"status", "statuts"},
+    };
+    auto it = plurals.find(f.name);
+    return it != plurals.end() ? it->second : "valeurs : " + lower_first(f.label);
+}
+
 // Hidden inputs that carry the current parameters through a form, except
 // the names the form itself sets.
 std::string hidden_inputs(const Params& p, std::initializer_list<const char*> skip) {
@@ -132,12 +154,15 @@ std::string facets_html(const SearchResult& r, const Params& params, const Names
         if (f.values.empty() || (f.values.size() == 1 && !any_selected && f.name != "year")) continue;
         out += "<section class=\"facet\"><h3>" + html_escape(f.label) + "</h3>";
         bool is_year = f.name == "year";
+        // The facets' forms have no action: like the links, they stay on the
+        // page they are on (/ or /recherche), and the page stays light.
         if (is_year) {
-            out += "<form action=\"/recherche\">" + hidden_inputs(params, {"year_from", "year_to"}) +
-                   "<label>De <input name=\"year_from\" type=\"number\" min=\"1900\" max=\"2100\" value=\"" +
+            out += "<form>" + hidden_inputs(params, {"year_from", "year_to"}) +
+                   "<label>Année de début <input name=\"year_from\" type=\"number\" min=\"1900\" max=\"2100\" value=\"" +
                    html_escape(param(params, "year_from")) +
-                   "\"></label> <label>à <input name=\"year_to\" type=\"number\" min=\"1900\" max=\"2100\" value=\"" +
-                   html_escape(param(params, "year_to")) + "\"></label> <button>Appliquer</button></form>";
+                   "\"></label> <label>Année de fin <input name=\"year_to\" type=\"number\" min=\"1900\" max=\"2100\" value=\"" +
+                   html_escape(param(params, "year_to")) +
+                   "\"></label> <button aria-label=\"Appliquer ces années\">Appliquer</button></form>";
         }
         // Selected values first, then by count.
         std::vector<const FacetCount*> values;
@@ -156,9 +181,9 @@ std::string facets_html(const SearchResult& r, const Params& params, const Names
         }
         if (values.size() > shown && !is_year) {
             std::string list_id = "l-" + f.name;
-            out += "<form action=\"/recherche\">" + hidden_inputs(params, {}) + "<label>" +
-                   std::to_string(values.size() - kShortFacet) + " autres" +
-                   " : <input name=\"" + html_escape(f.name) +
+            out += "<form>" + hidden_inputs(params, {}) + "<label>" +
+                   std::to_string(values.size() - kShortFacet) + " autres " + html_escape(facet_plural(f)) +
+                   " <input name=\"" + html_escape(f.name) +
                    "\" list=\"" + list_id + "\" autocomplete=\"off\"></label><datalist id=\"" + list_id + "\">";
             // Whatever is offered is taken back (search/filter_names.h reads
             // labels and other names); titles of partnerships are left out:
@@ -167,7 +192,9 @@ std::string facets_html(const SearchResult& r, const Params& params, const Names
             for (size_t i = kShortFacet; i < values.size() && i < kShortFacet + kSuggestedValues; ++i)
                 for (const std::string& s : suggestions(f, *values[i], names))
                     if (offered.insert(s).second) out += "<option value=\"" + html_escape(s) + "\">";
-            out += "</datalist> <button>Ajouter</button></form>";
+            // Heard alone, the button says what it adds (its name starts with what it shows).
+            out += "</datalist> <button aria-label=\"Ajouter : " + html_escape(lower_first(f.label)) +
+                   "\">Ajouter</button></form>";
         }
         out += "</section>";
     }
@@ -265,12 +292,13 @@ std::string paging(const SearchResult& r, const Params& params) {
         return "<li><a href=\"" + href(replaced(params, "page", std::to_string(page))) + "\"" +
                (rel ? std::string(" rel=\"") + rel + "\"" : "") + ">" + text + "</a></li>";
     };
-    if (r.page > 1) out += link(r.page - 1, "← Précédente", "prev");
+    // The arrows are for the eye: heard, « Précédente » and « Suivante » say it.
+    if (r.page > 1) out += link(r.page - 1, "<span aria-hidden=\"true\">←</span> Précédente", "prev");
     size_t first = r.page > 3 ? r.page - 3 : 1, last = std::min(pages, first + 6);
     for (size_t p = first; p <= last; ++p)
         out += p == r.page ? "<li><strong aria-current=\"page\">" + std::to_string(p) + "</strong></li>"
                            : link(p, std::to_string(p), nullptr);
-    if (r.page < pages) out += link(r.page + 1, "Suivante →", "next");
+    if (r.page < pages) out += link(r.page + 1, "Suivante <span aria-hidden=\"true\">→</span>", "next");
     return out + "</ul></nav>";
 }
 

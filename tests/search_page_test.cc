@@ -45,6 +45,7 @@ TEST_CASE("a facet one value longer than the short list shows every value as a l
     CHECK(five.find(" autre") == std::string::npos);
     std::string six = page_with(6);
     CHECK(six.find("href=\"?q=commune&amp;region=Savanes\"") == std::string::npos);
-    CHECK(six.find("2 autres : <input name=\"region\"") != std::string::npos);
+    CHECK(six.find("2 autres régions <input name=\"region\"") != std::string::npos);
+    CHECK(six.find("<button aria-label=\"Ajouter : région\">Ajouter</button>") != std::string::npos);
     CHECK(six.find("<option value=\"Savanes\">") != std::string::npos);
 }

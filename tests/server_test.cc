@@ -482,7 +482,7 @@ TEST_CASE("a page past the last shows the last one, with a notice", "[server][ht
     };
     CHECK_FALSE(first_result(direct.body).empty());
     CHECK(first_result(a.body) == first_result(direct.body));
-    const std::string prev = link_before(a.body, "← Précédente");
+    const std::string prev = link_before(a.body, "<span aria-hidden=\"true\">←</span> Précédente");
     REQUIRE_FALSE(prev.empty());
     auto before = server().get("/recherche" + prev);
     CHECK(before.status == 200);

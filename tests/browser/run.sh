@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The real-browser test of the web interface (ctest: browser_ui). Installs
-# playwright-core as pinned by package-lock.json when node_modules is missing
+# playwright-core and axe-core as pinned by package-lock.json when node_modules is missing
 # or was installed from another lock file (nothing else is downloaded: the
 # browser is Debian's chromium), then runs Node's test runner on ui.test.mjs.
 # Environment: see ui.test.mjs (COOPDEC_BIN_DIR, COOPDEC_SOURCE_DIR,

@@ -7,7 +7,11 @@
 // open a passage (landing on its anchor, the searched words highlighted) and
 // its partnership. Then the same search on a desktop, and the keyboard's
 // first stop. Every page visited gets the accessibility sanity checks, and a
-// full-page screenshot goes to $COOPDEC_SCREENSHOT_DIR.
+// full-page screenshot goes to $COOPDEC_SCREENSHOT_DIR. Then accessibility by
+// machine: axe-core's WCAG 2.1 A and AA rules on seven pages at two widths,
+// the keyboard's order against the screen's, the focus ring's contrast (in
+// the stylesheet and at every Tab stop), and what Chromium's accessibility
+// tree reads aloud.
 //
 // Run: node --test tests/browser/  (or tests/browser/run.sh, as ctest does).
 // Environment (all optional): COOPDEC_BIN_DIR (default <repo>/build/bin),
@@ -21,6 +25,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -29,6 +34,9 @@ const binDir = process.env.COOPDEC_BIN_DIR || path.join(repo, 'build', 'bin');
 const sourceDir = process.env.COOPDEC_SOURCE_DIR || repo;
 const shotDir = process.env.COOPDEC_SCREENSHOT_DIR || path.join(repo, 'build', 'screenshots');
 const chromiumPath = '/usr/bin/chromium';
+// axe-core, pinned in package-lock.json: injected into each page checked.
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 // What the flow types and clicks: the bundled corpus has these.
 const QUERY = 'cooperation decentralisee';  // no accents, as users type
@@ -39,6 +47,7 @@ const REGION = 'Plateaux';
 
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
+
 const STEP_TIMEOUT_MS = 20_000;  // any single wait (a page, a click, a screenshot, the server's first line), generous for a loaded CI
 
 let tmp;        // temporary folder: the index, the browser's downloads
@@ -158,6 +167,171 @@ async function checkPage(page, shot) {
     await checkAccessibility(page);
     await checkNoHorizontalOverflow(page);
 }
+
+// --- Accessibility checked by a machine --------------------------------------
+
+// A colour as [r, g, b] (0–255): #rgb, #rrggbb, rgb(…) or rgba(…) (alpha
+// ignored: callers pass opaque colours).
+function rgb(colour) {
+    const c = colour.trim();
+    let m = /^#([0-9a-f]{3})$/i.exec(c);
+    if (m) return [...m[1]].map((d) => parseInt(d + d, 16));
+    m = /^#([0-9a-f]{6})$/i.exec(c);
+    if (m) return [0, 2, 4].map((i) => parseInt(m[1].slice(i, i + 2), 16));
+    m = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)/i.exec(c);
+    if (m) return [m[1], m[2], m[3]].map(Number);
+    throw new Error(`couleur illisible : « ${colour} »`);
+}
+
+// WCAG 2.x relative luminance and contrast ratio (1 to 21).
+function luminance(colour) {
+    const [r, g, b] = rgb(colour).map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+function contrast(a, b) {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+}
+
+// coopdec.css as rules { selector, body } (comments out, @media bodies
+// flattened) and its :root custom properties; `resolve` turns var(--x) into
+// its :root value.
+function readStylesheet() {
+    const css = fs.readFileSync(path.join(sourceDir, 'stylesheets', 'coopdec.css'), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '');
+    const rules = [...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)]
+        .map((m) => ({ selector: m[1].trim(), body: m[2] }));
+    const declared = (body, property) =>
+        new RegExp(`(?:^|;)\\s*${property}\\s*:\\s*([^;]+)`).exec(body)?.[1].trim();
+    const root = rules.find((r) => r.selector === ':root');
+    assert.ok(root, 'coopdec.css : règle :root introuvable');
+    const vars = Object.fromEntries([...root.body.matchAll(/(--[\w-]+)\s*:\s*([^;]+)/g)].map((m) => [m[1], m[2].trim()]));
+    const resolve = (value) => {
+        for (let i = 0; i < 5 && /^var\(/.test(value); ++i) value = vars[/^var\((--[\w-]+)\)/.exec(value)[1]];
+        return value;
+    };
+    return { rules, vars, declared, resolve };
+}
+
+// Injects axe-core into the page and runs the WCAG 2.1 A and AA rules;
+// resolves with the violations, one line each.
+async function axeViolations(page) {
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async (tags) => {
+        const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+        return result.violations.map((v) => ({
+            id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')),
+        }));
+    }, WCAG_TAGS);
+    return violations.map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.targets.slice(0, 6).join(' | ')}` +
+                                 (v.targets.length > 6 ? ` … (${v.targets.length} éléments)` : ''));
+}
+
+// Chromium's own accessibility tree (what a screen reader is given): the
+// nodes it does not ignore, as { role, name }.
+async function accessibilityTree(page) {
+    const cdp = await page.context().newCDPSession(page);
+    try {
+        const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+        return nodes.filter((n) => !n.ignored)
+            .map((n) => ({ role: n.role?.value ?? '', name: String(n.name?.value ?? '') }));
+    } finally {
+        await cdp.detach();
+    }
+}
+
+// The landmarks whose order on screen the keyboard must follow.
+const REGIONS = ['header.site', 'section.results', 'aside.facets', 'footer.site'];
+
+// Presses Tab until focus leaves the page (or comes back to its first stop);
+// for each stop: the region it is in (REGIONS, or null), what it is, its
+// focus ring's colour and the colours the ring is drawn on (on each side,
+// the first element under a point just outside the ring that is not the
+// focused one, its nearest opaque background).
+async function tabThrough(page) {
+    const stops = [];
+    for (let i = 0; i < 800; ++i) {
+        await page.keyboard.press('Tab');
+        const stop = await page.evaluate((regions) => {
+            const el = document.activeElement;
+            if (!el || el === document.body || el === document.documentElement) return null;
+            const style = getComputedStyle(el);
+            const rect = el.getBoundingClientRect();
+            const gap = (parseFloat(style.outlineOffset) || 0) + (parseFloat(style.outlineWidth) || 0) + 1;
+            const clampX = (x) => Math.min(Math.max(x, 0), innerWidth - 1);
+            const clampY = (y) => Math.min(Math.max(y, 0), innerHeight - 1);
+            const midX = clampX(rect.left + rect.width / 2), midY = clampY(rect.top + rect.height / 2);
+            // Just outside the ring, on each side: the colour there, the nearest opaque background.
+            const backgrounds = [[rect.left - gap, midY], [rect.right + gap, midY], [midX, rect.top - gap], [midX, rect.bottom + gap]]
+                .filter(([x, y]) => x >= 0 && x < innerWidth && y >= 0 && y < innerHeight)
+                .map(([x, y]) => {
+                    let under = document.elementsFromPoint(x, y).find((e) => e !== el && !el.contains(e));
+                    for (; under; under = under.parentElement) {
+                        const bg = getComputedStyle(under).backgroundColor;
+                        if (!/^rgba\(.*,\s*0\)$/.test(bg) && bg !== 'transparent') return bg;
+                    }
+                    return 'rgb(255, 255, 255)';  // the canvas
+                });
+            return {
+                region: regions.find((r) => el.closest(r)) ?? null,
+                what: el.outerHTML.slice(0, 90),
+                outline: style.outlineStyle === 'none' ? null : style.outlineColor,
+                backgrounds,
+            };
+        }, REGIONS);
+        if (!stop || (stops.length && stop.what === stops[0].what)) break;
+        stops.push(stop);
+    }
+    return stops;
+}
+
+// REGIONS present on the page in reading order on screen: top to bottom,
+// and left to right for those side by side (vertical extents overlapping).
+async function regionsOnScreen(page) {
+    const boxes = [];
+    for (const r of REGIONS) {
+        const box = await page.locator(r).boundingBox();
+        if (box) boxes.push({ r, ...box });
+    }
+    return boxes.sort((a, b) => {
+        if (a.y + a.height <= b.y) return -1;
+        if (b.y + b.height <= a.y) return 1;
+        return a.x - b.x;
+    }).map((b) => b.r);
+}
+
+// Symbols drawn for the eye only, never to be read aloud.
+const DECORATIVE = /[☐☑◆✕←→]/u;
+// Labels that say nothing of what a field filters when heard alone.
+const BARE_NAMES = new Set(['de', 'à', 'a', 'ok', 'ajouter', 'appliquer', 'autres', 'valider', 'go']);
+const CONTROL_ROLES = new Set(['textbox', 'searchbox', 'spinbutton', 'combobox', 'listbox', 'button',
+                               'checkbox', 'radio', 'slider', 'switch']);
+
+// The pages axe checks, in the order a person reaches them; each a step
+// (goto or click) on `page`. The dossier's passage is added by its link.
+const AXE_PAGES = [
+    { name: 'accueil', go: (page) => page.goto(baseUrl) },
+    { name: 'recherche-filtres', go: (page) => page.goto(`${baseUrl}recherche?q=${encodeURIComponent(QUERY)}&type=convention&year_from=1990&year_to=2020`) },
+    { name: 'loi', go: (page) => page.goto(`${baseUrl}doc/akn-tg-act-loi-2019-06-26-2019-006`) },
+    { name: 'partenariat', go: (page) => page.goto(`${baseUrl}partenariat/part-ogou-1-niort`) },
+    { name: 'apercu', go: (page) => page.goto(`${baseUrl}apercu`) },
+    {
+        name: 'dossier', go: async (page) => {
+            await page.goto(`${baseUrl}doc/conv-kloto-1-bressuire-1991`);
+            await page.locator('a.add[href$="%23art_3"]').click();
+            await page.waitForURL((url) => url.pathname === '/dossier');
+        },
+    },
+    {
+        name: 'dossier-imprime', go: async (page) => {
+            await page.getByRole('link', { name: 'Version à imprimer (A4)' }).click();
+            await page.waitForURL((url) => url.pathname === '/dossier/imprimer');
+        },
+    },
+];
 
 // Clicks a link and waits until the browser shows the page it points to.
 async function follow(page, link) {
@@ -517,6 +691,98 @@ describe('interface web dans chromium, sans JavaScript', () => {
         await screenshot(page, '18-dossier-impression');
         const pdf = await page.pdf({ path: path.join(shotDir, 'dossier.pdf'), format: 'A4', printBackground: true });
         assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+        await page.context().close();
+    });
+
+    test('focus : la bague contraste à 3:1 au moins sur chaque fond de coopdec.css', () => {
+        const { rules, vars, declared, resolve } = readStylesheet();
+        const focusRule = rules.find((r) => /:focus-visible/.test(r.selector) && declared(r.body, 'outline'));
+        assert.ok(focusRule, 'coopdec.css : aucune règle :focus-visible ne dessine de contour');
+        const ring = resolve(declared(focusRule.body, 'outline').split(/\s+/).find((t) => /^(#|var\(|rgb)/.test(t)));
+        // The header (and the skip link shown over it) may set a ring of its own.
+        const header = rules.find((r) => r.selector.split(',').map((x) => x.trim()).includes('header.site') &&
+                                         declared(r.body, '--focus'));
+        const headerRing = header ? resolve(declared(header.body, '--focus')) : ring;
+        const headerBg = resolve(declared(rules.find((r) => r.selector === 'header.site').body, 'background'));
+        const failures = [];
+        const check = (fg, bg, where) => {
+            const ratio = contrast(fg, bg);
+            if (ratio < 3) failures.push(`${fg} sur ${bg} (${where}) : ${ratio.toFixed(2)}:1`);
+        };
+        check(headerRing, headerBg, 'en-tête');
+        check(ring, vars['--bg'], 'page');
+        for (const r of rules) {
+            // The ring is drawn outside its element (outline-offset): a
+            // button's own fill and the header (checked above) are not under it.
+            if (r.selector === 'button' || r.selector === 'header.site' || r.selector === ':root') continue;
+            const bg = declared(r.body, 'background(?:-color)?');
+            if (!bg) continue;
+            const colour = resolve(bg.split(/\s+/)[0]);
+            if (/^(#|rgb)/.test(colour)) check(ring, colour, r.selector);
+        }
+        assert.deepEqual(failures, [], 'bague de focus sous 3:1');
+    });
+
+    for (const viewport of [PHONE, DESKTOP]) {
+        test(`axe-core (WCAG 2.1 A et AA) : ${AXE_PAGES.length} pages à ${viewport.width} px`, async () => {
+            // JavaScript on, and the CSP set aside, for axe's script only: the
+            // DOM checked is the one the server sent (the site has no script).
+            const context = await browser.newContext({ javaScriptEnabled: true, bypassCSP: true, viewport, locale: 'fr-FR' });
+            context.setDefaultTimeout(STEP_TIMEOUT_MS);
+            context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
+            const page = await context.newPage();
+            const found = [];
+            for (const [i, step] of AXE_PAGES.entries()) {
+                await step.go(page);
+                await screenshot(page, `${40 + i}-a11y-${step.name}-${viewport.width}`);
+                const where = new URL(page.url()).pathname;
+                for (const v of await axeViolations(page)) found.push(`${step.name} (${where}) : ${v}`);
+                // axe does not know which characters are decoration: the tree tells what is read.
+                for (const n of await accessibilityTree(page))
+                    if (DECORATIVE.test(n.name)) found.push(`${step.name} (${where}) : symbole décoratif lu : ${n.role} « ${n.name} »`);
+            }
+            await context.close();
+            assert.deepEqual(found, [], `violations WCAG 2.1 A/AA à ${viewport.width} px :\n${found.join('\n')}`);
+        });
+    }
+
+    for (const viewport of [PHONE, DESKTOP]) {
+        test(`clavier à ${viewport.width} px : la tabulation suit l'ordre de l'écran, bague visible à chaque arrêt`, async () => {
+            const page = await newPage(viewport);
+            await page.goto(`${baseUrl}recherche?q=${encodeURIComponent(QUERY)}&type=convention&year_from=1990&year_to=2020`);
+            const stops = await tabThrough(page);
+            assert.ok(stops.length > 10, `trop peu d'arrêts de tabulation : ${stops.length}`);
+            const visited = stops.map((s) => s.region).filter((r, i, all) => r && r !== all[i - 1]);
+            assert.deepEqual(visited, await regionsOnScreen(page),
+                             "l'ordre de tabulation doit suivre l'ordre des zones à l'écran (haut, puis gauche)");
+            const weak = stops.flatMap((s) => (s.outline ? s.backgrounds : ['—'])
+                .filter((bg) => !s.outline || contrast(s.outline, bg) < 3)
+                .map((bg) => `${s.what} : ${s.outline ? `${s.outline} sur ${bg} (${contrast(s.outline, bg).toFixed(2)}:1)` : 'aucun contour'}`));
+            assert.deepEqual(weak, [], 'bague de focus absente ou sous 3:1');
+            await page.context().close();
+        });
+    }
+
+    test("lecteur d'écran : les symboles décoratifs ne sont pas lus, chaque champ dit ce qu'il filtre", async () => {
+        const page = await newPage(DESKTOP);
+        for (const address of ['', `recherche?q=${encodeURIComponent(QUERY)}&type=convention&year_from=1990&year_to=2020`]) {
+            await page.goto(baseUrl + address);
+            // The page has what draws each symbol: a value selected, others not, a demo document, an active filter.
+            if (address) {
+                for (const selector of ['.facet a[aria-current]', '.facet a:not([aria-current])', '.demo', '.active a'])
+                    assert.ok(await page.locator(selector).count() > 0, `${selector} absent de /${address}`);
+            }
+            const tree = await accessibilityTree(page);
+            const read = tree.filter((n) => DECORATIVE.test(n.name)).map((n) => `${n.role} « ${n.name} »`);
+            assert.deepEqual(read, [], `/${address} : symboles décoratifs lus`);
+            const controls = tree.filter((n) => CONTROL_ROLES.has(n.role));
+            assert.ok(controls.length >= 4, `/${address} : ${controls.length} champs seulement`);
+            const vague = controls.filter((n) => {
+                const name = n.name.trim().toLowerCase().replace(/\s*:$/, '');
+                return !name || BARE_NAMES.has(name) || /^\d+ autres$/.test(name);
+            }).map((n) => `${n.role} « ${n.name} »`);
+            assert.deepEqual(vague, [], `/${address} : des champs ne disent pas ce qu'ils filtrent`);
+        }
         await page.context().close();
     });
 });
