@@ -574,7 +574,9 @@ describe('interface web dans chromium, sans JavaScript', () => {
         const article = page.locator('#art_46');
         const rect = await article.boundingBox();
         assert.ok(rect && rect.y < PHONE.height && rect.y + rect.height > 0, "l'article doit être à l'écran");
-        assert.match(await article.locator('p.cite-as').innerText(), /^Citer : Loi n° .*, art\. 46 · lien permanent$/);
+        // A summary's citation says so (« Citer le résumé … (résumé) »).
+        assert.match(await article.locator('p.cite-as').innerText(),
+                     /^(Citer : Loi n° .*, art\. 46|Citer le résumé : Loi n° .*, art\. 46 \(résumé\)) · lien permanent$/);
         // The reading links to each cited provision; the agreements rely on law 2019-006's.
         await page.goBack();
         await follow(page, page.locator('p.reading a', { hasText: '2019-006' }));
