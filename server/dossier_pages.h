@@ -14,36 +14,48 @@
 
 namespace coopdec::pages {
 
-// "titre=…&e=…&a=…": the dossier's canonical query string (its share link
-// is "/dossier?" + this; "" for an empty, untitled dossier).
+// "titre=…&e=…&a=…": the dossier's canonical query string (an old link's
+// dossier is "/dossier?" + this; "" for an empty, untitled dossier).
 std::string dossier_query(const Dossier& d);
 
-// The URL of `route` ("/dossier", "/dossier/imprimer"…) for dossier `d`.
+// The URL of `route` ("/dossier", "/dossier/imprimer"…) for dossier `d`:
+// a stored dossier's under its share token ("/dossier/SHARE/imprimer"), an
+// old link's with its query string ("/dossier/imprimer?e=…").
 std::string dossier_url(const std::string& route, const Dossier& d);
 
-// « Ajouter au dossier » (or `text`): a link to /dossier/ajouter for the
-// unit `anchor` of `doc_id` ("" = the whole document). rel="nofollow":
-// robots must not fill dossiers.
-std::string add_to_dossier_link(const std::string& doc_id, const std::string& anchor,
+// « Ajouter au dossier » (or `text`): a small POST form to /dossier/ajouter
+// for the unit `anchor` of `doc_id` ("" = the whole document), carrying
+// `retour` (the page's own relative URL and the fragment to come back to).
+std::string add_to_dossier_form(const std::string& doc_id, const std::string& anchor, const std::string& retour,
                                 const std::string& text = "Ajouter au dossier");
 
-// A document page's rendering with an « Ajouter au dossier » link on each
+// The id a results page gives a passage's entry ("d-DOCID-ANCHOR"), the
+// fragment its add form returns to.
+std::string result_anchor(const std::string& doc_id, const std::string& anchor);
+
+// A document page's rendering with an « Ajouter au dossier » form on each
 // of its units (after the unit's heading or speaker line, found by its
-// id="ANCHOR"), and one for the whole document after the rendering's
-// header. Units not found in `html` are left alone; "" stays "".
-std::string add_dossier_links(const std::string& html, const DocumentView& doc);
+// id="ANCHOR"; returning to `page`#ANCHOR), and one for the whole document
+// after the rendering's header. `page`: the page's relative URL. Units not
+// found in `html` are left alone; "" stays "".
+std::string add_dossier_links(const std::string& html, const DocumentView& doc, const std::string& page);
 
 // What the dossier page says besides the dossier itself.
 struct DossierPageExtras {
-    std::string public_url;     // "https://…": the share link is shown whole
-    std::string previous_query; // the dossier the browser had before this link replaced it ("" = none)
-    std::string message;        // a note on top (« Le dossier enregistré… »), "" = none
+    std::string public_url;  // "https://…": the links are shown whole
+    std::string message;     // a note on top (a refusal, « Le dossier enregistré… »), "" = none
+    // edit: the browser's dossier, one POST form (notes, moves, exports);
+    // shared: read-only, from its share link; legacy: an old link's
+    // dossier, read-only, with « Enregistrer ce dossier ».
+    enum class Mode { edit, shared, legacy } mode = Mode::edit;
+    std::string edit_key;    // edit: the form's `cle` and the edit link ("" = none yet)
 };
 
-// /dossier: one GET form holding the whole dossier — its title, and for
-// each passage a hidden `e`, its note in a textarea `a`, and the buttons
-// monter/descendre/retirer=N — so that every action (including notes typed
-// but not yet saved) is the next URL. Then the share link and the exports.
+// /dossier and /dossier/SHARE. In edit mode, one POST form to
+// /dossier/enregistrer holding the whole dossier — its title, and for each
+// passage a hidden `e`, its note in a textarea `a`, the buttons
+// monter/descendre/retirer=N and exporter=imprimer|pdf|markdown|json — so
+// that every button saves what was typed first.
 std::string dossier_page(const Dossier& d, const std::vector<DossierPassage>& passages, const DossierPageExtras& extras);
 
 // The handout: title page (title, `date` in French, number of passages, a

@@ -223,7 +223,8 @@ std::string passage_label(const Passage& p) {
     return p.label;
 }
 
-std::string result_html(const ResultDocument& d, const std::string& query) {
+// `page`: this page's relative URL, where « Ajouter au dossier » returns.
+std::string result_html(const ResultDocument& d, const std::string& query, const std::string& page) {
     std::string out = "<li><article class=\"result\"><h2><a href=\"" + html_escape(d.url) + "\">" +
                       html_escape(d.title) + "</a></h2>" + meta_line(d);
     if (!d.missing.empty()) {
@@ -235,7 +236,7 @@ std::string result_html(const ResultDocument& d, const std::string& query) {
     if (!d.passages.empty()) {
         out += "<ul class=\"passages\">";
         for (const auto& p : d.passages) {
-            out += "<li>";
+            out += "<li id=\"" + html_escape(result_anchor(d.id, p.kind == "doc" ? std::string() : p.anchor)) + "\">";
             out += turn_before_html(p);  // an utterance's previous turn ("" otherwise)
             // A match in the document as a whole has no place of its own to link to.
             if (p.kind != "doc") {
@@ -246,7 +247,8 @@ std::string result_html(const ResultDocument& d, const std::string& query) {
                 std::string where = ancestors(p.path);
                 if (!where.empty()) out += " <span class=\"path\">" + html_escape(where) + "</span>";
             }
-            out += " " + add_to_dossier_link(d.id, p.kind == "doc" ? std::string() : p.anchor);  // server/dossier_pages.h
+            const std::string anchor = p.kind == "doc" ? std::string() : p.anchor;
+            out += " " + add_to_dossier_form(d.id, anchor, page + "#" + url_encode(result_anchor(d.id, anchor)));  // server/dossier_pages.h
             out += "<p>" + p.snippet + "</p>";  // snippets are escaped by make_snippet
             out += turn_after_html(p) + "</li>";
         }
@@ -401,6 +403,8 @@ std::string filter_readings_html(const SearchResult& r, const Params& params) {
 std::string search_page(const SearchResult& r, const Params& request_params, bool home, const Names* names,
                         const std::string& notice) {
     const Params params = as_read(request_params, r.filter_readings);
+    const std::string request_query = http::encode_params(request_params);
+    const std::string page = (home ? "/" : "/recherche") + (request_query.empty() ? "" : "?" + request_query);
     std::string main;
     if (home)
         main += "<section class=\"intro\"><h1>La coopération décentralisée au Togo</h1><p>Lois, conventions de "
@@ -443,7 +447,7 @@ std::string search_page(const SearchResult& r, const Params& request_params, boo
     } else {
         main += sort_links(params);
         main += "<ol class=\"hits\" start=\"" + std::to_string(r.within ? 1 : (r.page - 1) * r.per_page + 1) + "\">";
-        for (const auto& d : r.results) main += result_html(d, r.query);
+        for (const auto& d : r.results) main += result_html(d, r.query, page);
         main += "</ol>";
         main += paging(r, params);
     }
