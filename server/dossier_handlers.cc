@@ -278,7 +278,7 @@ http::Response dossier_html(const Context& c) {
             if (auto* n = std::get_if<NewDossier>(&made)) {
                 old->share = n->share;
                 http::Response page = edit_page(c, *old, n->edit_key);
-                page.headers = r.headers;
+                page.headers.insert(page.headers.end(), r.headers.begin(), r.headers.end());
                 page.headers.emplace_back("Set-Cookie", set_cookie(kDossierKeyCookie, n->edit_key));
                 return page;
             }
@@ -352,7 +352,7 @@ http::Response dossier_add(const Context& c) {
     // Back where the button was, the passage confirmed there (a cookie read
     // once: the page's own address stays as it was).
     http::Response out = see_other(back.empty() ? "/dossier#p" + std::to_string(at + 1) : back);
-    out.headers = r.headers;
+    out.headers.insert(out.headers.end(), r.headers.begin(), r.headers.end());
     out.headers.emplace_back("Set-Cookie", set_cookie(kAddedCookie, url_encode(entry_ref(entry))));
     return out;
 }
