@@ -45,18 +45,19 @@ void decorate_with_dossier(http::Response& r, DossierStore* store, const std::st
     const std::string added = cookie_value(cookie_header, kAddedCookie);
     if (added.empty()) return;
     r.headers.emplace_back("Set-Cookie", clear_cookie(kAddedCookie));
-    const std::string note = "<p class=\"added\" role=\"status\">Ajouté au <a href=\"/dossier\">dossier</a>.</p>";
-    // Next to the passage's own form (the page was scrolled there), and at the top.
+    const std::string top = "<p class=\"added\" role=\"status\">Passage ajouté au <a href=\"/dossier\">dossier</a>.</p>";
+    const std::string here = " <strong class=\"added\">Ajouté</strong>";
+    // Next to the passage's own button (the page was scrolled there), and at the top.
     http::Params decoded;
     std::string ref;
     if (!http::parse_form("e=" + added, decoded) && decoded.size() == 1) ref = decoded[0].second;
     const std::string field = "name=\"e\" value=\"" + html_escape(ref) + "\"";
     if (size_t at = ref.empty() ? std::string::npos : r.body.find(field); at != std::string::npos) {
-        size_t end = r.body.find("</form>", at);
-        if (end != std::string::npos) r.body.insert(end + 7, note);
+        size_t end = r.body.find("</button>", at);
+        if (end != std::string::npos) r.body.insert(end + 9, here);
     }
     const std::string main = "<main id=\"contenu\">";
-    if (size_t at = r.body.find(main); at != std::string::npos) r.body.insert(at + main.size(), note);
+    if (size_t at = r.body.find(main); at != std::string::npos) r.body.insert(at + main.size(), top);
 }
 
 }  // namespace coopdec

@@ -351,7 +351,12 @@ http::Response dossier_add(const Context& c) {
     }
     // Back where the button was, the passage confirmed there (a cookie read
     // once: the page's own address stays as it was).
-    http::Response out = see_other(back.empty() ? "/dossier#p" + std::to_string(at + 1) : back);
+    std::string location = "/dossier#p" + std::to_string(at + 1);
+    if (!back.empty()) {
+        const std::string fragment = pages::return_fragment(back, entry.doc_id, entry.anchor);
+        location = back.find('#') != std::string::npos || fragment.empty() ? back : back + "#" + url_encode(fragment);
+    }
+    http::Response out = see_other(location);
     out.headers.insert(out.headers.end(), r.headers.begin(), r.headers.end());
     out.headers.emplace_back("Set-Cookie", set_cookie(kAddedCookie, url_encode(entry_ref(entry))));
     return out;

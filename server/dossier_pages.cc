@@ -101,16 +101,33 @@ std::string dossier_url(const std::string& route, const Dossier& d) {
     return q.empty() ? route : route + "?" + q;
 }
 
-std::string add_to_dossier_form(const std::string& doc_id, const std::string& anchor, const std::string& retour,
-                                const std::string& text) {
+std::string add_to_dossier_button(const std::string& doc_id, const std::string& anchor, const std::string& text,
+                                  bool in_form) {
     std::string ref = anchor.empty() ? doc_id : doc_id + "#" + anchor;
-    return "<form class=\"add\" method=\"post\" action=\"/dossier/ajouter\"><input type=\"hidden\" name=\"e\" value=\"" +
-           html_escape(ref) + "\"><input type=\"hidden\" name=\"retour\" value=\"" + html_escape(retour) +
-           "\"><button type=\"submit\">" + html_escape(text) + "</button></form>";
+    return std::string("<button ") + (in_form ? "" : "form=\"ajout\" ") + "name=\"e\" value=\"" + html_escape(ref) + "\">" +
+           html_escape(text) + "</button>";
+}
+
+std::string add_to_dossier_form(const std::string& page, const std::string& inner) {
+    return "<form id=\"ajout\" method=\"post\" action=\"/dossier/ajouter\"><input type=\"hidden\" name=\"retour\" value=\"" +
+           html_escape(page) + "\">" + inner + "</form>";
 }
 
 std::string result_anchor(const std::string& doc_id, const std::string& anchor) {
-    return "d-" + doc_id + (anchor.empty() ? "" : "-" + anchor);
+    // Short (a page lists dozens of passages): "r" and 32 bits of FNV-1a of
+    // the reference, the same on the page and in the server's redirect.
+    const std::string ref = anchor.empty() ? doc_id : doc_id + "#" + anchor;
+    uint32_t h = 2166136261u;
+    for (unsigned char ch : ref) h = (h ^ ch) * 16777619u;
+    static const char* hex = "0123456789abcdef";
+    std::string out = "r";
+    for (int shift = 28; shift >= 0; shift -= 4) out += hex[(h >> shift) & 15];
+    return out;
+}
+
+std::string return_fragment(const std::string& retour, const std::string& doc_id, const std::string& anchor) {
+    if (retour.rfind("/doc/", 0) == 0) return anchor;
+    return result_anchor(doc_id, anchor);
 }
 
 std::string add_dossier_links(const std::string& html, const DocumentView& doc, const std::string& page) {
@@ -132,14 +149,14 @@ std::string add_dossier_links(const std::string& html, const DocumentView& doc, 
             size_t gt = out.find('>', close);
             if (gt != std::string::npos) insert_at = gt + 1;
         }
-        out.insert(insert_at, "<div class=\"to-dossier\">" + add_to_dossier_form(doc.info.id, u.anchor, page + "#" + url_encode(u.anchor)) + "</div>");
+        out.insert(insert_at, "<p class=\"to-dossier\">" + add_to_dossier_button(doc.info.id, u.anchor, "Ajouter au dossier", false) + "</p>");
     }
     // The whole document: right after the rendering's own header.
     const std::string end = "</header>";
     if (size_t h = out.find(end); h != std::string::npos)
-        out.insert(h + end.size(), "<div class=\"to-dossier\">" +
-                                       add_to_dossier_form(doc.info.id, "", page, "Ajouter tout le document au dossier") + "</div>");
-    return out;
+        out.insert(h + end.size(), "<p class=\"to-dossier\">" +
+                                       add_to_dossier_button(doc.info.id, "", "Ajouter tout le document au dossier", false) + "</p>");
+    return out + add_to_dossier_form(page);
 }
 
 namespace {

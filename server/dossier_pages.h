@@ -23,20 +23,31 @@ std::string dossier_query(const Dossier& d);
 // old link's with its query string ("/dossier/imprimer?e=…").
 std::string dossier_url(const std::string& route, const Dossier& d);
 
-// « Ajouter au dossier » (or `text`): a small POST form to /dossier/ajouter
-// for the unit `anchor` of `doc_id` ("" = the whole document), carrying
-// `retour` (the page's own relative URL and the fragment to come back to).
-std::string add_to_dossier_form(const std::string& doc_id, const std::string& anchor, const std::string& retour,
-                                const std::string& text = "Ajouter au dossier");
+// « Ajouter au dossier » (or `text`) for the unit `anchor` of `doc_id`
+// ("" = the whole document): a button `e` = "DOCID#ANCHOR" of the page's
+// add form — inside it (`in_form`), or anywhere on the page (form="ajout").
+std::string add_to_dossier_button(const std::string& doc_id, const std::string& anchor,
+                                  const std::string& text = "Ajouter au dossier", bool in_form = true);
 
-// The id a results page gives a passage's entry ("d-DOCID-ANCHOR"), the
-// fragment its add form returns to.
+// The page's add form (id "ajout") around `inner`: a POST to
+// /dossier/ajouter carrying `retour` = `page`, the page's own relative URL.
+// The server adds the passage's fragment (return_fragment), so the answer
+// lands on it.
+std::string add_to_dossier_form(const std::string& page, const std::string& inner = {});
+
+// The fragment the page at `retour` shows passage `doc_id`#`anchor` at:
+// a document page (/doc/…) its unit's id ("" for the whole document), a
+// results page its entry's id, result_anchor().
+std::string return_fragment(const std::string& retour, const std::string& doc_id, const std::string& anchor);
+
+// The id a results page gives a passage's entry: "r" and 8 hex digits, a
+// hash of "DOCID#ANCHOR" (or "DOCID").
 std::string result_anchor(const std::string& doc_id, const std::string& anchor);
 
-// A document page's rendering with an « Ajouter au dossier » form on each
-// of its units (after the unit's heading or speaker line, found by its
-// id="ANCHOR"; returning to `page`#ANCHOR), and one for the whole document
-// after the rendering's header. `page`: the page's relative URL. Units not
+// A document page's rendering with an « Ajouter au dossier » button on
+// each of its units (after the unit's heading or speaker line, found by its
+// id="ANCHOR"), one for the whole document after the rendering's header,
+// and the add form returning to `page` (the page's relative URL). Units not
 // found in `html` are left alone; "" stays "".
 std::string add_dossier_links(const std::string& html, const DocumentView& doc, const std::string& page);
 

@@ -51,7 +51,7 @@ std::optional<std::string> prepare_state_dir(const std::string& dir, const std::
     if (geteuid() != 0) return std::nullopt;
     std::vector<char> buf(16384);
     auto pw = user_entry(user, buf);
-    if (!pw) return "utilisateur inconnu : " + user + " (option --user)";
+    if (!pw) return std::nullopt;  // drop_root refuses an unknown user, with its own message
     // The folder and what is already in it (the database, its WAL files):
     // the server writes them once it is `user`.
     for (const auto& path : {std::filesystem::path(dir)}) {

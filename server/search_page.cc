@@ -223,8 +223,7 @@ std::string passage_label(const Passage& p) {
     return p.label;
 }
 
-// `page`: this page's relative URL, where « Ajouter au dossier » returns.
-std::string result_html(const ResultDocument& d, const std::string& query, const std::string& page) {
+std::string result_html(const ResultDocument& d, const std::string& query) {
     std::string out = "<li><article class=\"result\"><h2><a href=\"" + html_escape(d.url) + "\">" +
                       html_escape(d.title) + "</a></h2>" + meta_line(d);
     if (!d.missing.empty()) {
@@ -247,8 +246,8 @@ std::string result_html(const ResultDocument& d, const std::string& query, const
                 std::string where = ancestors(p.path);
                 if (!where.empty()) out += " <span class=\"path\">" + html_escape(where) + "</span>";
             }
-            const std::string anchor = p.kind == "doc" ? std::string() : p.anchor;
-            out += " " + add_to_dossier_form(d.id, anchor, page + "#" + url_encode(result_anchor(d.id, anchor)));  // server/dossier_pages.h
+            // « Ajouter au dossier »: a button of the page's one add form (server/dossier_pages.h).
+            out += " " + add_to_dossier_button(d.id, p.kind == "doc" ? std::string() : p.anchor);
             out += "<p>" + p.snippet + "</p>";  // snippets are escaped by make_snippet
             out += turn_after_html(p) + "</li>";
         }
@@ -446,9 +445,10 @@ std::string search_page(const SearchResult& r, const Params& request_params, boo
         main += nothing_found(r, params);
     } else {
         main += sort_links(params);
-        main += "<ol class=\"hits\" start=\"" + std::to_string(r.within ? 1 : (r.page - 1) * r.per_page + 1) + "\">";
-        for (const auto& d : r.results) main += result_html(d, r.query, page);
-        main += "</ol>";
+        // The list is the add form: each passage's « Ajouter au dossier » is one of its buttons.
+        std::string hits = "<ol class=\"hits\" start=\"" + std::to_string(r.within ? 1 : (r.page - 1) * r.per_page + 1) + "\">";
+        for (const auto& d : r.results) hits += result_html(d, r.query);
+        main += add_to_dossier_form(page, hits + "</ol>");
         main += paging(r, params);
     }
     main += "</section>";

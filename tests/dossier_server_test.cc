@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "common/escape.h"
+#include "server/dossier_pages.h"
 #include "tests/bundled_server.h"
 #include "tests/server_process.h"
 #include "tests/test_util.h"
@@ -248,17 +249,21 @@ TEST_CASE("« Ajouter au dossier » returns to the same place with a confirmatio
     const std::string target = "/recherche?q=assainissement";
     auto results = s.get(target);
     CHECK(test::contains(results.body, "<a class=\"dossier-link\" href=\"/dossier\">Dossier</a>"));  // no dossier yet
-    // The passage's form: POST, its reference, and the page's own address with the passage's fragment.
-    const std::string fragment = "d-ent-amou-1-2020-u_2";
-    const std::string retour = target + "#" + fragment;
-    const std::string form = "<form class=\"add\" method=\"post\" action=\"/dossier/ajouter\"><input type=\"hidden\" name=\"e\" value=\"" +
-                             html_escape(kStoredUtterance) + "\"><input type=\"hidden\" name=\"retour\" value=\"" + html_escape(retour) + "\">";
-    REQUIRE(test::contains(results.body, form));
+    // The passage's button, of the page's one POST form carrying the page's own address.
+    const std::string fragment = pages::result_anchor("ent-amou-1-2020", "u_2");
+    CHECK(fragment.size() == 9);
+    CHECK(fragment != pages::result_anchor("ent-amou-1-2020", "u_3"));
+    const std::string button = "<button name=\"e\" value=\"" + html_escape(kStoredUtterance) +
+                               "\">Ajouter au dossier</button>";
+    REQUIRE(test::contains(results.body, button));
+    CHECK(test::contains(results.body, "<form id=\"ajout\" method=\"post\" action=\"/dossier/ajouter\"><input type=\"hidden\" "
+                                       "name=\"retour\" value=\"" + html_escape(target) + "\"><ol class=\"hits\""));
     CHECK(test::contains(results.body, "<li id=\"" + fragment + "\">"));
 
-    auto added = s.post("/dossier/ajouter", "e=" + url_encode(kStoredUtterance) + "&retour=" + url_encode(retour));
+    // Posted: back to the page, at the passage (the server adds its fragment).
+    auto added = s.post("/dossier/ajouter", "e=" + url_encode(kStoredUtterance) + "&retour=" + url_encode(target));
     REQUIRE(added.status == 303);
-    CHECK(added.header("Location") == retour);
+    CHECK(added.header("Location") == target + "#" + fragment);
     const std::string cookie = key_cookie(added);
     REQUIRE_FALSE(cookie.empty());
     for (const char* attr : {"Path=/", "SameSite=Lax", "HttpOnly"}) CHECK(test::contains(added.set_cookies.front(), attr));
@@ -266,12 +271,14 @@ TEST_CASE("« Ajouter au dossier » returns to the same place with a confirmatio
     for (const auto& c : added.set_cookies)
         if (c.rfind("dossier_ajout=", 0) == 0) flash = c.substr(0, c.find(';'));
     REQUIRE_FALSE(flash.empty());
+    // A retour that already names its fragment keeps it.
+    CHECK(s.post("/dossier/ajouter", "e=" + url_encode(kStoredUtterance) + "&retour=" + url_encode(target + "#ici"), {{"Cookie", cookie}})
+              .header("Location") == target + "#ici");
 
-    // Back on the page: the confirmation next to the passage, the count in the header; once.
+    // Back on the page: the confirmation next to the passage and at the top, the count in the header; once.
     auto back = s.get(target, {{"Cookie", cookie + "; " + flash}});
-    CHECK(test::contains(back.body, form));
-    size_t at = back.body.find(form);
-    CHECK(back.body.find("<p class=\"added\" role=\"status\">Ajouté au", at) == back.body.find("</form>", at) + 7);
+    CHECK(test::contains(back.body, button + " <strong class=\"added\">Ajouté</strong>"));
+    CHECK(test::contains(back.body, "<main id=\"contenu\"><p class=\"added\" role=\"status\">Passage ajouté au <a href=\"/dossier\">dossier</a>.</p>"));
     CHECK(test::contains(back.body, "<a class=\"dossier-link\" href=\"/dossier\">Dossier (1)</a>"));
     bool cleared = false;
     for (const auto& c : back.set_cookies) cleared |= c.rfind("dossier_ajout=;", 0) == 0 && test::contains(c, "Max-Age=0");
@@ -282,8 +289,9 @@ TEST_CASE("« Ajouter au dossier » returns to the same place with a confirmatio
     // From a document page: back to the unit's anchor; the count follows.
     const std::string doc = "/doc/conv-kloto-1-bressuire-1991";
     auto page = s.get(doc);
-    CHECK(test::contains(page.body, "name=\"retour\" value=\"" + doc + "#art_3\""));
-    auto again = s.post("/dossier/ajouter", "e=" + url_encode(kStoredClause) + "&retour=" + url_encode(doc + "#art_3"), {{"Cookie", cookie}});
+    CHECK(test::contains(page.body, "name=\"retour\" value=\"" + doc + "\""));
+    CHECK(test::contains(page.body, "id=\"art_3\""));
+    auto again = s.post("/dossier/ajouter", "e=" + url_encode(kStoredClause) + "&retour=" + url_encode(doc), {{"Cookie", cookie}});
     CHECK(again.header("Location") == doc + "#art_3");
     CHECK(key_cookie(again).empty());  // the same dossier
     CHECK(test::contains(s.get("/apercu", {{"Cookie", cookie}}).body, ">Dossier (2)</a>"));

@@ -140,22 +140,28 @@ TEST_CASE("a dossier built with « Ajouter au dossier », edited, shared and kep
 }
 
 TEST_CASE("search results and document pages offer « Ajouter au dossier »", "[dossier][http]") {
-    // A small POST form: the passage, and the page to come back to (with the passage's fragment).
-    auto add = [](const std::string& ref, const std::string& retour) {
-        return "<form class=\"add\" method=\"post\" action=\"/dossier/ajouter\"><input type=\"hidden\" name=\"e\" value=\"" +
-               html_escape(ref) + "\"><input type=\"hidden\" name=\"retour\" value=\"" + html_escape(retour) + "\">";
+    // A button per passage, of the page's one POST form, which carries the
+    // page's own address: on a results page the list is inside the form, on
+    // a document page the buttons name it (form="ajout").
+    auto add = [](const std::string& ref, bool inside, const std::string& text = "Ajouter au dossier") {
+        return std::string("<button ") + (inside ? "" : "form=\"ajout\" ") + "name=\"e\" value=\"" + html_escape(ref) + "\">" +
+               text + "</button>";
+    };
+    auto form = [](const std::string& retour) {
+        return "<form id=\"ajout\" method=\"post\" action=\"/dossier/ajouter\"><input type=\"hidden\" name=\"retour\" value=\"" +
+               html_escape(retour) + "\">";
     };
     auto results = test::bundled_server().get("/recherche?q=assainissement");
-    CHECK(test::contains(results.body, add(kUtterance, "/recherche?q=assainissement#d-ent-amou-1-2020-u_2")));
+    CHECK(in_order(results.body, {form("/recherche?q=assainissement") + "<ol class=\"hits\"", add(kUtterance, true), "</ol></form>"}));
     auto doc = test::bundled_server().get("/doc/conv-kloto-1-bressuire-1991");
-    CHECK(test::contains(doc.body, add(kClause, "/doc/conv-kloto-1-bressuire-1991#art_3") +
-                                       "<button type=\"submit\">Ajouter au dossier</button></form>"));
-    CHECK(test::contains(doc.body, add("conv-kloto-1-bressuire-1991", "/doc/conv-kloto-1-bressuire-1991") +
-                                       "<button type=\"submit\">Ajouter tout le document au dossier</button></form>"));
+    CHECK(test::contains(doc.body, add(kClause, false)));
+    CHECK(test::contains(doc.body, add("conv-kloto-1-bressuire-1991", false, "Ajouter tout le document au dossier")));
+    CHECK(test::contains(doc.body, form("/doc/conv-kloto-1-bressuire-1991") + "</form>"));
     auto law = test::bundled_server().get("/doc/akn-tg-act-loi-2019-06-26-2019-006?q=organes");
-    CHECK(test::contains(law.body, add(kLaw, "/doc/akn-tg-act-loi-2019-06-26-2019-006?q=organes#art_46")));
+    CHECK(test::contains(law.body, add(kLaw, false)));
+    CHECK(test::contains(law.body, form("/doc/akn-tg-act-loi-2019-06-26-2019-006?q=organes") + "</form>"));
     auto interview = test::bundled_server().get("/doc/ent-amou-1-2020");
-    CHECK(test::contains(interview.body, add(kUtterance, "/doc/ent-amou-1-2020#u_2")));
+    CHECK(test::contains(interview.body, add(kUtterance, false)));
     // A whole document added from its page reads back whole.
     auto whole = test::parse_json(test::bundled_server().get("/dossier/json?e=conv-kloto-1-bressuire-1991").body);
     auto p = whole->getArray("passages")->getObject(0);
