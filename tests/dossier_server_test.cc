@@ -9,6 +9,7 @@
 
 #include "common/escape.h"
 #include "server/dossier_pages.h"
+#include "server/http.h"
 #include "tests/bundled_server.h"
 #include "tests/server_process.h"
 #include "tests/test_util.h"
@@ -341,4 +342,33 @@ TEST_CASE("an old link's dossier opens read-only and can be stored; the old cook
     for (const auto& c : imported.set_cookies) old_cleared |= c.rfind("dossier=;", 0) == 0;
     CHECK(old_cleared);
     CHECK(test::contains(s.get("/", {{"Cookie", new_cookie}}).body, ">Dossier (2)</a>"));
+}
+
+TEST_CASE("form bodies: parsed like a query, bounded; a huge body is refused unread", "[dossier][dossier-server][http][bad-input]") {
+    http::Params p;
+    REQUIRE_FALSE(http::parse_form("titre=Atelier+de+Kara&e=doc%23art_1&a=ligne%0D%0Asuite", p));
+    CHECK(p == http::Params{{"titre", "Atelier de Kara"}, {"e", "doc#art_1"}, {"a", "ligne\r\nsuite"}});
+    std::string many;
+    for (size_t i = 0; i <= http::kMaxFormParams; ++i) many += "e=x&";
+    CHECK(http::parse_form(many, p)->message == "trop de paramètres (au plus 1024)");
+    CHECK(http::parse_form(std::string(http::kMaxFormBytes + 1, 'a'), p)->status == 413);
+    CHECK(http::parse_form("a=%ZZ", p)->status == 400);
+
+    test::ServerProcess s({"--db", test::bundled().db, "--port", "0"});
+    // Announced past the bound: answered at once, the body never read.
+    int fd = test::connect_loopback(s.port());
+    const std::string head = "POST /dossier/enregistrer HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(s.port()) +
+                             "\r\nOrigin: http://127.0.0.1:" + std::to_string(s.port()) +
+                             "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 999999999\r\n\r\n";
+    REQUIRE(write(fd, head.data(), head.size()) == static_cast<ssize_t>(head.size()));
+    std::string answer;
+    char buf[4096];
+    for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) answer.append(buf, static_cast<size_t>(n));
+    close(fd);
+    CHECK(answer.rfind("HTTP/1.1 413", 0) == 0);
+    CHECK(test::contains(answer, "formulaire trop volumineux (au plus 16 Mio)"));
+    // Another type than a form's.
+    auto json = s.post("/dossier/ajouter", "{\"e\":\"x\"}", {{"Content-Type", "application/json"}});
+    CHECK(json.status == 415);
+    CHECK(s.get("/healthz").status == 200);
 }
