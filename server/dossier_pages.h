@@ -40,7 +40,7 @@ std::string add_to_dossier_form(const std::string& page, const std::string& inne
 // results page its entry's id, result_anchor().
 std::string return_fragment(const std::string& retour, const std::string& doc_id, const std::string& anchor);
 
-// The id a results page gives a passage's entry: "r" and 8 hex digits, a
+// The id a results page gives a passage's entry: "r" and 6 hex digits, a
 // hash of "DOCID#ANCHOR" (or "DOCID").
 std::string result_anchor(const std::string& doc_id, const std::string& anchor);
 
