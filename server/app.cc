@@ -286,7 +286,7 @@ int ServerApp::main(const std::vector<std::string>&) {
         dossiers = std::make_unique<DossierStore>(state_dir);
     } catch (const std::exception& e) {
         std::cerr << "coopdec-server : " << e.what() << " (dossier d'état " << state_dir
-                  << " : il doit être accessible en écriture par l'utilisateur du serveur)\n";
+                  << " : l'utilisateur du serveur doit pouvoir y écrire, et traverser les dossiers qui le contiennent)\n";
         dispatcher->release();
         return EXIT_CANTCREAT;
     }
