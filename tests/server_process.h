@@ -131,11 +131,37 @@ public:
 
     HttpAnswer request(const std::string& method, const std::string& target,
                        std::map<std::string, std::string> headers = {}) const {
+        return send(method, target, headers, nullptr);
+    }
+
+    // A form posted as a browser does from this server's own page
+    // (Origin: http://127.0.0.1:PORT), unless `headers` set another Origin.
+    HttpAnswer post(const std::string& target, const std::string& body,
+                    std::map<std::string, std::string> headers = {}) const {
+        headers.emplace("Origin", "http://127.0.0.1:" + std::to_string(port_));
+        headers.emplace("Content-Type", "application/x-www-form-urlencoded");
+        return send("POST", target, headers, &body);
+    }
+    pid_t pid() const { return pid_; }
+
+    HttpAnswer get(const std::string& target, std::map<std::string, std::string> headers = {}) const {
+        return request("GET", target, std::move(headers));
+    }
+
+private:
+    // One request (with `body` when not null) and its whole answer.
+    HttpAnswer send(const std::string& method, const std::string& target, const std::map<std::string, std::string>& headers,
+                    const std::string* body) const {
         Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
-        session.setTimeout(Poco::Timespan(30, 0));
+        session.setTimeout(Poco::Timespan(60, 0));
         Poco::Net::HTTPRequest req(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
         for (const auto& [k, v] : headers) req.set(k, v);
-        session.sendRequest(req);
+        if (body) {
+            req.setContentLength(static_cast<std::streamsize>(body->size()));
+            session.sendRequest(req) << *body;
+        } else {
+            session.sendRequest(req);
+        }
         Poco::Net::HTTPResponse resp;
         std::istream& in = session.receiveResponse(resp);
         HttpAnswer a;
@@ -148,36 +174,6 @@ public:
         return a;
     }
 
-    // A form posted as a browser does from this server's own page
-    // (Origin: http://127.0.0.1:PORT), unless `headers` set another Origin.
-    HttpAnswer post(const std::string& target, const std::string& body,
-                    std::map<std::string, std::string> headers = {}) const {
-        Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
-        session.setTimeout(Poco::Timespan(60, 0));
-        Poco::Net::HTTPRequest req("POST", target, Poco::Net::HTTPMessage::HTTP_1_1);
-        req.set("Origin", "http://127.0.0.1:" + std::to_string(port_));
-        req.setContentType("application/x-www-form-urlencoded");
-        for (const auto& [k, v] : headers) req.set(k, v);
-        req.setContentLength(static_cast<std::streamsize>(body.size()));
-        session.sendRequest(req) << body;
-        Poco::Net::HTTPResponse resp;
-        std::istream& in = session.receiveResponse(resp);
-        HttpAnswer a;
-        a.status = resp.getStatus();
-        for (const auto& [k, v] : resp) {
-            a.headers[k] = v;
-            if (Poco::icompare(k, "Set-Cookie") == 0) a.set_cookies.push_back(v);
-        }
-        Poco::StreamCopier::copyToString(in, a.body);
-        return a;
-    }
-    pid_t pid() const { return pid_; }
-
-    HttpAnswer get(const std::string& target, std::map<std::string, std::string> headers = {}) const {
-        return request("GET", target, std::move(headers));
-    }
-
-private:
     std::string own_state_;  // the state folder made for this process, "" when given
     // One line of the server's stdout, waiting at most `ms` in all.
     std::string read_line(int ms) {
