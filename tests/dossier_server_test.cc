@@ -182,17 +182,24 @@ TEST_CASE("kill -9 between two saves: both acknowledged saves are there after a 
     kill(s->pid(), SIGKILL);  // no clean shutdown
     s.reset();
 
-    test::ServerProcess again(args);
-    auto a = again.get("/dossier", {{"Cookie", first}});
+    s = std::make_unique<test::ServerProcess>(args);
+    auto a = s->get("/dossier", {{"Cookie", first}});
     REQUIRE(a.status == 200);
     CHECK(test::contains(a.body, "première sauvegarde</textarea>"));
     CHECK(test::contains(a.body, "value=\"Premier\""));
-    auto b = again.get("/dossier", {{"Cookie", second}});
+    auto b = s->get("/dossier", {{"Cookie", second}});
     CHECK(test::contains(b.body, "seconde sauvegarde</textarea>"));
+    // A save on the restarted server, then kill -9 again: the three are there.
+    REQUIRE(s->post("/dossier/enregistrer", form_body("Premier", {{kStoredLaw, "troisième sauvegarde"}}), {{"Cookie", first}}).status == 303);
+    kill(s->pid(), SIGKILL);
+    s.reset();
+    test::ServerProcess again(args);
+    CHECK(test::contains(again.get("/dossier", {{"Cookie", first}}).body, "troisième sauvegarde</textarea>"));
+    CHECK(test::contains(again.get("/dossier", {{"Cookie", second}}).body, "seconde sauvegarde</textarea>"));
     auto shared = again.get("/dossier/" + share);
     REQUIRE(shared.status == 200);
     CHECK(test::contains(shared.body, "<h1>Premier</h1>"));
-    CHECK(test::contains(shared.body, "première sauvegarde"));
+    CHECK(test::contains(shared.body, "troisième sauvegarde"));
     CHECK_FALSE(test::contains(shared.body, "<textarea"));  // read-only
     CHECK_FALSE(test::contains(shared.body, key_of(first)));  // the share page never shows the edit key
 }
