@@ -345,8 +345,7 @@ http::Response dossier_add(const Context& c) {
             pages::ErrorHelp help;
             if (!back.empty()) help.links.emplace_back(back, "Revenir à la page");
             help.links.emplace_back("/dossier", "Ouvrir le dossier");
-            return error_response(err->status == 413 ? 413 : err->status,
-                                  "impossible d'ajouter ce passage : " + err->message, false, help);
+            return error_response(err->status, "impossible d'ajouter ce passage : " + err->message, false, help);
         }
     }
     // Back where the button was, the passage confirmed there (a cookie read

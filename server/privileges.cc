@@ -54,10 +54,8 @@ std::optional<std::string> prepare_state_dir(const std::string& dir, const std::
     if (!pw) return std::nullopt;  // drop_root refuses an unknown user, with its own message
     // The folder and what is already in it (the database, its WAL files):
     // the server writes them once it is `user`.
-    for (const auto& path : {std::filesystem::path(dir)}) {
-        if (chown(path.c_str(), pw->pw_uid, pw->pw_gid) != 0)
-            return "impossible de donner " + path.string() + " à " + user + " : " + std::strerror(errno);
-    }
+    if (chown(dir.c_str(), pw->pw_uid, pw->pw_gid) != 0)
+        return "impossible de donner " + dir + " à " + user + " : " + std::strerror(errno);
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
         if (chown(entry.path().c_str(), pw->pw_uid, pw->pw_gid) != 0)
             return "impossible de donner " + entry.path().string() + " à " + user + " : " + std::strerror(errno);
