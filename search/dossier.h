@@ -43,6 +43,7 @@ struct DossierEntry {
 struct Dossier {
     std::string title;  // "" = untitled
     std::vector<DossierEntry> entries;
+    std::string share;  // a dossier kept on the server: its share token; "" = a dossier read from a link
 };
 
 // A dossier that cannot be read or found: the HTTP status (400 or 404) and

@@ -23,6 +23,7 @@
 #include "search/search.h"
 #include "search/synonyms.h"
 #include "server/connection.h"
+#include "server/dossier_store.h"
 #include "server/head_gate.h"
 #include "server/metrics.h"
 #include "server/privileges.h"
@@ -150,6 +151,9 @@ void ServerApp::defineOptions(Poco::Util::OptionSet& options) {
                           .required(false).repeatable(false).argument("MS")
                           .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting))
                           .validator(new Poco::Util::IntValidator(100, 600000)));
+    options.addOption(Option("state-dir", "", "dossier de l'état durable : les dossiers d'atelier, coopdec.sqlite (coopdec.state_dir)")
+                          .required(false).repeatable(false).argument("DOSSIER")
+                          .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
     options.addOption(Option("user", "u", "utilisateur à prendre quand le serveur est lancé en root (coopdec.user, nobody)")
                           .required(false).repeatable(false).argument("NOM")
                           .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
@@ -237,6 +241,7 @@ int ServerApp::main(const std::vector<std::string>&) {
     SynonymsFile synonyms(text("coopdec.synonyms", COOPDEC_SYNONYMS_FILE));
     Metrics metrics;
     Router router(std::move(sc), synonyms, metrics);
+    std::unique_ptr<DossierStore> dossiers;  // opened once root is left, below
 
     auto params = Poco::Net::HTTPServerParams::Ptr(new Poco::Net::HTTPServerParams);
     params->setMaxThreads(number("coopdec.threads", 16));
@@ -263,13 +268,30 @@ int ServerApp::main(const std::vector<std::string>&) {
     factory->attach(gate);
 
     // Everything read from disk at start is read; the index stays open.
-    // From here on, no root rights.
+    // The state folder is given to the user the server becomes.
     synonyms.current();
+    const std::string state_dir = text("coopdec.state_dir", "").empty() ? default_state_dir() : text("coopdec.state_dir", "");
+    if (auto refused = prepare_state_dir(state_dir, text("coopdec.user", "nobody"))) {
+        std::cerr << "coopdec-server : " << *refused << "\n";
+        dispatcher->release();
+        return EXIT_CANTCREAT;
+    }
+    // From here on, no root rights.
     if (auto refused = drop_root(text("coopdec.user", "nobody"))) {
         std::cerr << "coopdec-server : " << *refused << "\n";
         dispatcher->release();
         return EXIT_NOPERM;
     }
+    // Opened as the user that writes it: its WAL files are that user's.
+    try {
+        dossiers = std::make_unique<DossierStore>(state_dir);
+    } catch (const std::exception& e) {
+        std::cerr << "coopdec-server : " << e.what() << " (dossier d'état " << state_dir
+                  << " : l'utilisateur du serveur doit pouvoir y écrire, et traverser les dossiers qui le contiennent)\n";
+        dispatcher->release();
+        return EXIT_CANTCREAT;
+    }
+    router.set_dossiers(dossiers.get());
     try {
         Index::open(router.config().db_path, router.config().shard_timeout_ms);  // still readable as this user?
     } catch (const SearchError& e) {
@@ -281,7 +303,8 @@ int ServerApp::main(const std::vector<std::string>&) {
     gate.start();
     // The tests read this line to learn the port: keep its form.
     std::cout << "coopdec-server : à l'écoute sur http://" << bind << ":" << actual_port << "/" << std::endl;
-    logger().information("index " + router.config().db_path + ", " + std::to_string(params->getMaxThreads()) + " fils");
+    logger().information("index " + router.config().db_path + ", dossiers dans " + state_dir + ", " +
+                         std::to_string(params->getMaxThreads()) + " fils");
     waitForTerminationRequest();
     logger().information("arrêt demandé : fin des requêtes en cours");
     gate.stop();

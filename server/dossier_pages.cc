@@ -2,6 +2,7 @@
 #include "server/dossier_pages.h"
 
 #include "common/escape.h"
+#include "server/dossier_store.h"
 #include "server/http.h"
 #include "server/page_parts.h"
 #include "server/pages.h"
@@ -95,17 +96,47 @@ std::string demo_warning() { return kDemoWarning; }
 std::string dossier_query(const Dossier& d) { return http::encode_params(dossier_params(d)); }
 
 std::string dossier_url(const std::string& route, const Dossier& d) {
+    if (!d.share.empty()) {
+        // A stored dossier: /dossier/SHARE, /dossier/SHARE/imprimer…
+        const std::string base = "/dossier";
+        return base + "/" + d.share + (route.size() > base.size() ? route.substr(base.size()) : "");
+    }
     std::string q = dossier_query(d);
     return q.empty() ? route : route + "?" + q;
 }
 
-std::string add_to_dossier_link(const std::string& doc_id, const std::string& anchor, const std::string& text) {
+std::string add_to_dossier_button(const std::string& doc_id, const std::string& anchor, const std::string& text,
+                                  bool in_form) {
     std::string ref = anchor.empty() ? doc_id : doc_id + "#" + anchor;
-    return "<a class=\"add\" rel=\"nofollow\" href=\"/dossier/ajouter?e=" + html_escape(url_encode(ref)) + "\">" +
-           html_escape(text) + "</a>";
+    return std::string("<button ") + (in_form ? "" : "form=\"ajout\" ") + "name=\"e\" value=\"" + html_escape(ref) + "\">" +
+           html_escape(text) + "</button>";
 }
 
-std::string add_dossier_links(const std::string& html, const DocumentView& doc) {
+std::string add_to_dossier_form(const std::string& page, const std::string& inner) {
+    return "<form id=\"ajout\" method=\"post\" action=\"/dossier/ajouter\"><input type=\"hidden\" name=\"retour\" value=\"" +
+           html_escape(page) + "\">" + inner + "</form>";
+}
+
+std::string result_anchor(const std::string& doc_id, const std::string& anchor) {
+    // Short (a page lists dozens of passages, and weighs under 30 KB): "r"
+    // and 24 bits of FNV-1a of the reference, the same on the page and in
+    // the server's redirect (two passages of one page sharing one: about
+    // one page in 40,000, and the answer then lands on the other).
+    const std::string ref = anchor.empty() ? doc_id : doc_id + "#" + anchor;
+    uint32_t h = 2166136261u;
+    for (unsigned char ch : ref) h = (h ^ ch) * 16777619u;
+    static const char* hex = "0123456789abcdef";
+    std::string out = "r";
+    for (int shift = 20; shift >= 0; shift -= 4) out += hex[(h >> shift) & 15];
+    return out;
+}
+
+std::string return_fragment(const std::string& retour, const std::string& doc_id, const std::string& anchor) {
+    if (retour.rfind("/doc/", 0) == 0) return anchor;
+    return result_anchor(doc_id, anchor);
+}
+
+std::string add_dossier_links(const std::string& html, const DocumentView& doc, const std::string& page) {
     if (html.empty()) return html;
     std::string out = html;
     for (const auto& u : doc.units) {
@@ -124,31 +155,89 @@ std::string add_dossier_links(const std::string& html, const DocumentView& doc) 
             size_t gt = out.find('>', close);
             if (gt != std::string::npos) insert_at = gt + 1;
         }
-        out.insert(insert_at, "<p class=\"to-dossier\">" + add_to_dossier_link(doc.info.id, u.anchor) + "</p>");
+        out.insert(insert_at, "<p class=\"to-dossier\">" + add_to_dossier_button(doc.info.id, u.anchor, "Ajouter au dossier", false) + "</p>");
     }
     // The whole document: right after the rendering's own header.
     const std::string end = "</header>";
     if (size_t h = out.find(end); h != std::string::npos)
         out.insert(h + end.size(), "<p class=\"to-dossier\">" +
-                                       add_to_dossier_link(doc.info.id, "", "Ajouter tout le document au dossier") + "</p>");
-    return out;
+                                       add_to_dossier_button(doc.info.id, "", "Ajouter tout le document au dossier", false) + "</p>");
+    return out + add_to_dossier_form(page);
 }
 
+namespace {
+
+// The share link, edit link and exports of a stored dossier; a link's
+// dossier offers to be stored.
+std::string links_section(const Dossier& d, const DossierPageExtras& extras, bool form_buttons) {
+    std::string out = "<section class=\"share\" aria-labelledby=\"share-title\"><h2 id=\"share-title\">Partager, imprimer, exporter</h2>";
+    if (!d.share.empty()) {
+        const std::string share = extras.public_url + dossier_url("/dossier", d);
+        out += "<p>Lien de lecture (à partager : il montre le dossier, l'imprime et l'exporte, sans pouvoir le modifier) : "
+               "<a href=\"" + html_escape(dossier_url("/dossier", d)) + "\">" + html_escape(share) + "</a></p>";
+        if (!extras.edit_key.empty()) {
+            const std::string edit = "/dossier/modifier/" + extras.edit_key;
+            out += "<p>Lien de modification (gardez-le pour vous ou pour les co-formateurs : il permet de modifier ce dossier "
+                   "depuis un autre navigateur) : <a href=\"" + html_escape(edit) + "\">" + html_escape(extras.public_url + edit) +
+                   "</a></p>";
+        }
+    }
+    if (form_buttons) {
+        // Buttons of the notes' form: the notes are saved first, then the export opens.
+        out += "<p class=\"exports\"><button name=\"exporter\" value=\"imprimer\">Imprimer (A4)</button> "
+               "<button name=\"exporter\" value=\"pdf\">PDF</button> "
+               "<button name=\"exporter\" value=\"markdown\">Markdown</button> "
+               "<button name=\"exporter\" value=\"json\">JSON</button> "
+               "<button name=\"exporter\" value=\"odt\">OpenDocument (.odt)</button></p>";
+    } else {
+        out += "<ul><li><a href=\"" + html_escape(dossier_url("/dossier/imprimer", d)) + "\">Version à imprimer (A4)</a></li>"
+               "<li><a href=\"" + html_escape(dossier_url("/dossier/pdf", d)) + "\">PDF</a></li>"
+               "<li><a href=\"" + html_escape(dossier_url("/dossier/markdown", d)) + "\">Markdown</a></li>"
+               "<li><a href=\"" + html_escape(dossier_url("/dossier/json", d)) + "\">JSON</a></li>"
+               "<li><a href=\"" + html_escape(dossier_url("/dossier/odt", d)) + "\">OpenDocument (.odt)</a></li></ul>";
+    }
+    return out + "</section>";
+}
+
+std::string passage_summary(const DossierPassage& p) {
+    std::string out = "<h3><a href=\"" + html_escape(p.permalink) + "\">" + html_escape(heading(p)) + "</a></h3><p class=\"meta\">";
+    if (!p.entry.anchor.empty()) out += html_escape(p.doc_title) + " · ";
+    out += html_escape(type_label(p.doc_type));
+    if (p.demo) out += " <span class=\"demo\">Document de démonstration</span>";
+    if (!p.date.empty()) out += " · " + html_escape(french_date(p.date));
+    return out + "</p><p>" + html_escape(shorten(p.text, 240)) + "</p>";
+}
+
+}  // namespace
+
 std::string dossier_page(const Dossier& d, const std::vector<DossierPassage>& passages, const DossierPageExtras& extras) {
+    using Mode = DossierPageExtras::Mode;
     std::string main = "<h1>" + html_escape(title_or_default(d)) + "</h1>";
-    if (!extras.message.empty()) main += "<p class=\"error\" role=\"status\">" + html_escape(extras.message) + "</p>";
-    if (!extras.previous_query.empty())
-        main += "<p role=\"status\">Ce lien a remplacé le dossier que vous aviez en cours dans ce navigateur : "
-                "<a href=\"" + html_escape("/dossier?" + extras.previous_query) + "\">rouvrir l'ancien dossier</a>.</p>";
-    main += "<p>Un dossier réunit des passages (articles, clauses, interventions, documents entiers) pour un atelier. "
-            "Ajoutez-en avec les liens « Ajouter au dossier » des résultats de recherche et des pages de documents ; "
-            "rien n'est conservé sur le serveur : le lien du dossier contient tout, notes comprises.</p>";
-    // One form: every button submits the whole dossier, so a note typed
-    // but not saved survives a move. The first submit button is the one
-    // Enter triggers: « Enregistrer », never a move.
-    main += "<form class=\"dossier\" action=\"/dossier\" method=\"get\"><p><label for=\"titre\">Titre du dossier</label> "
-            "<input id=\"titre\" name=\"titre\" maxlength=\"" + std::to_string(kMaxDossierTitleBytes) + "\" value=\"" +
-            html_escape(d.title) + "\"> <button type=\"submit\">Enregistrer</button></p>";
+    if (!extras.message.empty()) main += "<p class=\"error\" role=\"alert\">" + html_escape(extras.message) + "</p>";
+    if (extras.mode == Mode::edit) {
+        main += "<p>Un dossier réunit des passages (articles, clauses, interventions, documents entiers) pour un atelier. "
+                "Ajoutez-en avec les boutons « Ajouter au dossier » des résultats de recherche et des pages de documents. "
+                "Il est conservé sur le serveur ; ce navigateur s'en souvient.</p>";
+        // One form: every button submits the whole dossier, so a note typed
+        // but not saved survives a move, a print or an export. The first
+        // submit button is the one Enter triggers: « Enregistrer », never a move.
+        main += "<form class=\"dossier\" action=\"/dossier/enregistrer\" method=\"post\">";
+        if (!extras.edit_key.empty())
+            main += "<input type=\"hidden\" name=\"cle\" value=\"" + html_escape(extras.edit_key) + "\">";
+        main += "<p><label for=\"titre\">Titre du dossier</label> <input id=\"titre\" name=\"titre\" maxlength=\"" +
+                std::to_string(kMaxStoredTitleChars) + "\" value=\"" + html_escape(d.title) +
+                "\"> <button type=\"submit\">Enregistrer</button></p>";
+    } else if (extras.mode == Mode::legacy) {
+        main += "<p>Ce dossier vient d'un lien qui le contient tout entier. Enregistrez-le pour le garder sur le serveur, "
+                "le modifier et le partager par un lien court.</p>"
+                "<form class=\"import\" action=\"/dossier/importer\" method=\"post\">";
+        for (const auto& [name, value] : dossier_params(d))
+            main += "<input type=\"hidden\" name=\"" + html_escape(name) + "\" value=\"" + html_escape(value) + "\">";
+        main += "<button type=\"submit\">Enregistrer ce dossier</button></form>";
+    } else {
+        main += "<p>Ce dossier se lit ici ; son lien ne permet pas de le modifier.</p>";
+    }
+    const bool edit = extras.mode == Mode::edit;
     if (passages.empty()) {
         main += "<p class=\"none\">Le dossier est vide.</p>";
     } else {
@@ -156,14 +245,15 @@ std::string dossier_page(const Dossier& d, const std::vector<DossierPassage>& pa
         for (size_t i = 0; i < passages.size(); ++i) {
             const DossierPassage& p = passages[i];
             const std::string n = std::to_string(i + 1);
-            main += "<li id=\"p" + n + "\"><input type=\"hidden\" name=\"e\" value=\"" + html_escape(entry_ref(p.entry)) +
-                    "\"><h3><a href=\"" + html_escape(p.permalink) + "\">" + html_escape(heading(p)) + "</a></h3>";
-            main += "<p class=\"meta\">";
-            if (!p.entry.anchor.empty()) main += html_escape(p.doc_title) + " · ";
-            main += html_escape(type_label(p.doc_type));
-            if (p.demo) main += " <span class=\"demo\">Document de démonstration</span>";
-            if (!p.date.empty()) main += " · " + html_escape(french_date(p.date));
-            main += "</p><p>" + html_escape(shorten(p.text, 240)) + "</p>";
+            main += "<li id=\"p" + n + "\">";
+            if (edit) main += "<input type=\"hidden\" name=\"e\" value=\"" + html_escape(entry_ref(p.entry)) + "\">";
+            main += passage_summary(p);
+            if (!edit) {
+                if (!p.entry.note.empty())
+                    main += "<div class=\"note\"><p><strong>Note du formateur</strong></p>" + paragraphs(p.entry.note) + "</div>";
+                main += "</li>";
+                continue;
+            }
             main += "<p><label for=\"a" + n + "\">Note pour le passage " + n + "</label><br><textarea id=\"a" + n +
                     "\" name=\"a\" rows=\"4\" cols=\"28\">" + html_escape(p.entry.note) + "</textarea></p><p class=\"moves\">";
             if (i > 0)
@@ -174,21 +264,18 @@ std::string dossier_page(const Dossier& d, const std::vector<DossierPassage>& pa
             main += "<button name=\"retirer\" value=\"" + n + "\">Retirer<span class=\"vh\"> le passage " + n +
                     "</span></button></p></li>";
         }
-        main += "</ol><p><button type=\"submit\">Enregistrer les notes</button></p>";
+        main += "</ol>";
+        if (edit) main += "<p><button type=\"submit\">Enregistrer les notes</button></p>";
     }
-    main += "</form>";
-    if (!passages.empty() || !d.title.empty()) {
-        const std::string q = dossier_query(d);
-        main += "<section class=\"share\" aria-labelledby=\"share-title\"><h2 id=\"share-title\">Partager, imprimer, exporter</h2>"
-                "<p>Ce <a href=\"" + html_escape(dossier_url("/dossier", d)) + "\">lien du dossier</a> le contient tout entier : "
-                "copiez-le pour le partager ou le retrouver (adresse complète : " +
-                html_escape(extras.public_url) + "/dossier?…).</p><ul>"
-                "<li><a href=\"" + html_escape(dossier_url("/dossier/imprimer", d)) + "\">Version à imprimer (A4)</a></li>"
-                "<li><a href=\"" + html_escape(dossier_url("/dossier/pdf", d)) + "\">PDF</a></li>"
-                "<li><a href=\"" + html_escape(dossier_url("/dossier/markdown", d)) + "\">Markdown</a></li>"
-                "<li><a href=\"" + html_escape(dossier_url("/dossier/json", d)) + "\">JSON</a></li>"
-                "<li><a href=\"" + html_escape(dossier_url("/dossier/odt", d)) + "\">OpenDocument (.odt)</a></li></ul>"
-                "<p><a href=\"/dossier/nouveau\">Commencer un nouveau dossier</a> (celui-ci reste accessible par son lien).</p></section>";
+    const bool any = !passages.empty() || !d.title.empty();
+    if (edit) {
+        if (any) main += links_section(d, extras, true);
+        main += "</form>";
+        if (!d.share.empty())
+            main += "<form class=\"new\" action=\"/dossier/nouveau\" method=\"post\"><p><button type=\"submit\">Commencer un "
+                    "nouveau dossier</button> (celui-ci reste accessible par ses liens)</p></form>";
+    } else if (any && extras.mode == Mode::shared) {
+        main += links_section(d, extras, false);
     }
     return layout(title_or_default(d), main);
 }

@@ -15,36 +15,59 @@
 
 namespace coopdec::pages {
 
-// "titre=…&e=…&a=…": the dossier's canonical query string (its share link
-// is "/dossier?" + this; "" for an empty, untitled dossier).
+// "titre=…&e=…&a=…": the dossier's canonical query string (an old link's
+// dossier is "/dossier?" + this; "" for an empty, untitled dossier).
 std::string dossier_query(const Dossier& d);
 
-// The URL of `route` ("/dossier", "/dossier/imprimer"…) for dossier `d`.
+// The URL of `route` ("/dossier", "/dossier/imprimer"…) for dossier `d`:
+// a stored dossier's under its share token ("/dossier/SHARE/imprimer"), an
+// old link's with its query string ("/dossier/imprimer?e=…").
 std::string dossier_url(const std::string& route, const Dossier& d);
 
-// « Ajouter au dossier » (or `text`): a link to /dossier/ajouter for the
-// unit `anchor` of `doc_id` ("" = the whole document). rel="nofollow":
-// robots must not fill dossiers.
-std::string add_to_dossier_link(const std::string& doc_id, const std::string& anchor,
-                                const std::string& text = "Ajouter au dossier");
+// « Ajouter au dossier » (or `text`) for the unit `anchor` of `doc_id`
+// ("" = the whole document): a button `e` = "DOCID#ANCHOR" of the page's
+// add form — inside it (`in_form`), or anywhere on the page (form="ajout").
+std::string add_to_dossier_button(const std::string& doc_id, const std::string& anchor,
+                                  const std::string& text = "Ajouter au dossier", bool in_form = true);
 
-// A document page's rendering with an « Ajouter au dossier » link on each
-// of its units (after the unit's heading or speaker line, found by its
-// id="ANCHOR"), and one for the whole document after the rendering's
-// header. Units not found in `html` are left alone; "" stays "".
-std::string add_dossier_links(const std::string& html, const DocumentView& doc);
+// The page's add form (id "ajout") around `inner`: a POST to
+// /dossier/ajouter carrying `retour` = `page`, the page's own relative URL.
+// The server adds the passage's fragment (return_fragment), so the answer
+// lands on it.
+std::string add_to_dossier_form(const std::string& page, const std::string& inner = {});
+
+// The fragment the page at `retour` shows passage `doc_id`#`anchor` at:
+// a document page (/doc/…) its unit's id ("" for the whole document), a
+// results page its entry's id, result_anchor().
+std::string return_fragment(const std::string& retour, const std::string& doc_id, const std::string& anchor);
+
+// The id a results page gives a passage's entry: "r" and 6 hex digits, a
+// hash of "DOCID#ANCHOR" (or "DOCID").
+std::string result_anchor(const std::string& doc_id, const std::string& anchor);
+
+// A document page's rendering with an « Ajouter au dossier » button on
+// each of its units (after the unit's heading or speaker line, found by its
+// id="ANCHOR"), one for the whole document after the rendering's header,
+// and the add form returning to `page` (the page's relative URL). Units not
+// found in `html` are left alone; "" stays "".
+std::string add_dossier_links(const std::string& html, const DocumentView& doc, const std::string& page);
 
 // What the dossier page says besides the dossier itself.
 struct DossierPageExtras {
-    std::string public_url;     // "https://…": the share link is shown whole
-    std::string previous_query; // the dossier the browser had before this link replaced it ("" = none)
-    std::string message;        // a note on top (« Le dossier enregistré… »), "" = none
+    std::string public_url;  // "https://…": the links are shown whole
+    std::string message;     // a note on top (a refusal, « Le dossier enregistré… »), "" = none
+    // edit: the browser's dossier, one POST form (notes, moves, exports);
+    // shared: read-only, from its share link; legacy: an old link's
+    // dossier, read-only, with « Enregistrer ce dossier ».
+    enum class Mode { edit, shared, legacy } mode = Mode::edit;
+    std::string edit_key;    // edit: the form's `cle` and the edit link ("" = none yet)
 };
 
-// /dossier: one GET form holding the whole dossier — its title, and for
-// each passage a hidden `e`, its note in a textarea `a`, and the buttons
-// monter/descendre/retirer=N — so that every action (including notes typed
-// but not yet saved) is the next URL. Then the share link and the exports.
+// /dossier and /dossier/SHARE. In edit mode, one POST form to
+// /dossier/enregistrer holding the whole dossier — its title, and for each
+// passage a hidden `e`, its note in a textarea `a`, the buttons
+// monter/descendre/retirer=N and exporter=imprimer|pdf|markdown|json — so
+// that every button saves what was typed first.
 std::string dossier_page(const Dossier& d, const std::vector<DossierPassage>& passages, const DossierPageExtras& extras);
 
 // The handout: title page (title, `date` in French, number of passages, a

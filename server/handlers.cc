@@ -142,8 +142,9 @@ http::Response document_html(const Context& c) {
     if (!doc->citation.empty())
         doc->history_html = chosen.version_html + doc->history_html +
                             pages::date_form(schema::doc_url(id), c.request.get("date").value_or(""));
-    doc->html = pages::add_dossier_links(doc->html, *doc);  // « Ajouter au dossier » (server/dossier_pages.h)
     if (q.size() > kMaxQueryBytes) throw SearchError{"requête trop longue"};
+    // « Ajouter au dossier » returns to this page (server/dossier_pages.h).
+    doc->html = pages::add_dossier_links(doc->html, *doc, "/doc/" + id + (q.empty() ? "" : "?q=" + url_encode(q)));
     Highlight hl;
     if (!q.empty()) {
         std::vector<std::string> langs{doc->lang.empty() ? "fr" : doc->lang};

@@ -51,15 +51,20 @@ http::Response static_file(const Context& c);
 // up to the cap; an unknown format is a SearchError (400).
 http::Response search_export(const Context& c, const SearchRequest& request);
 http::Response overview(const Context& c);  // /apercu (server/overview_page.h)
-// The workshop dossier (server/dossier_handlers.cc): its state is the query
-// string; /dossier/ajouter and /dossier read the `dossier` cookie.
-http::Response dossier_html(const Context& c);      // /dossier
-http::Response dossier_add(const Context& c);       // /dossier/ajouter
-http::Response dossier_new(const Context& c);       // /dossier/nouveau
-http::Response dossier_print(const Context& c);     // /dossier/imprimer
-http::Response dossier_pdf(const Context& c);       // /dossier/pdf
-http::Response dossier_markdown(const Context& c);  // /dossier/markdown
-http::Response dossier_json(const Context& c);      // /dossier/json
-http::Response dossier_odt(const Context& c);       // /dossier/odt
+// The workshop dossier (server/dossier_handlers.cc): kept in the
+// dossier store (Router::dossiers()), the browser's named by the
+// `dossier_cle` cookie; an old link's (?titre=…&e=…&a=…) read from the URL.
+http::Response dossier_html(const Context& c);        // GET /dossier
+http::Response dossier_add(const Context& c);         // POST /dossier/ajouter
+http::Response dossier_save(const Context& c);        // POST /dossier/enregistrer
+http::Response dossier_import(const Context& c);      // POST /dossier/importer
+http::Response dossier_new(const Context& c);         // POST /dossier/nouveau
+http::Response dossier_edit_link(const Context& c);   // GET /dossier/modifier/KEY
+http::Response dossier_shared(const Context& c);      // GET /dossier/SHARE[/imprimer|/pdf|/markdown|/json]
+http::Response dossier_print(const Context& c);       // GET /dossier/imprimer?e=… (an old link)
+http::Response dossier_pdf(const Context& c);         // GET /dossier/pdf?e=…
+http::Response dossier_markdown(const Context& c);    // GET /dossier/markdown?e=…
+http::Response dossier_json(const Context& c);        // GET /dossier/json?e=…
+http::Response dossier_odt(const Context& c);         // GET /dossier/odt?e=…
 
 }  // namespace coopdec::handlers

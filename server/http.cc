@@ -39,6 +39,33 @@ bool decode(std::string_view in, bool plus_is_space, std::string& out) {
     return true;
 }
 
+// "a=1&b=%C3%A9" (a query string or a form body) into `params`.
+std::optional<TargetError> parse_pairs(std::string_view query, size_t max_params, Params& params) {
+    size_t pos = 0;
+    while (pos <= query.size()) {
+        size_t amp = query.find('&', pos);
+        if (amp == std::string_view::npos) amp = query.size();
+        std::string_view pair = query.substr(pos, amp - pos);
+        pos = amp + 1;
+        if (pair.empty()) {
+            if (amp == query.size()) break;
+            continue;
+        }
+        if (params.size() >= max_params)
+            return TargetError{400, "trop de paramètres (au plus " + std::to_string(max_params) + ")"};
+        size_t eq = pair.find('=');
+        std::string name, value;
+        if (!decode(pair.substr(0, eq), true, name) ||
+            (eq != std::string_view::npos && !decode(pair.substr(eq + 1), true, value)))
+            return TargetError{400, "paramètre mal encodé : encodage %XX incorrect"};
+        if (!valid_utf8(name) || !valid_utf8(value))
+            return TargetError{400, "paramètre mal encodé : le texte doit être en UTF-8"};
+        params.emplace_back(std::move(name), std::move(value));
+        if (amp == query.size()) break;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> Request::get(std::string_view name) const {
@@ -71,30 +98,15 @@ std::optional<TargetError> parse_target(std::string_view target, std::string& pa
     }
     if (q == std::string_view::npos) return std::nullopt;
 
-    std::string_view query = target.substr(q + 1);
-    size_t pos = 0;
-    while (pos <= query.size()) {
-        size_t amp = query.find('&', pos);
-        if (amp == std::string_view::npos) amp = query.size();
-        std::string_view pair = query.substr(pos, amp - pos);
-        pos = amp + 1;
-        if (pair.empty()) {
-            if (amp == query.size()) break;
-            continue;
-        }
-        if (params.size() >= kMaxParams)
-            return TargetError{400, "trop de paramètres (au plus " + std::to_string(kMaxParams) + ")"};
-        size_t eq = pair.find('=');
-        std::string name, value;
-        if (!decode(pair.substr(0, eq), true, name) ||
-            (eq != std::string_view::npos && !decode(pair.substr(eq + 1), true, value)))
-            return TargetError{400, "paramètre mal encodé : encodage %XX incorrect"};
-        if (!valid_utf8(name) || !valid_utf8(value))
-            return TargetError{400, "paramètre mal encodé : le texte doit être en UTF-8"};
-        params.emplace_back(std::move(name), std::move(value));
-        if (amp == query.size()) break;
-    }
-    return std::nullopt;
+    return parse_pairs(target.substr(q + 1), kMaxParams, params);
+}
+
+std::optional<TargetError> parse_form(std::string_view body, Params& params) {
+    params.clear();
+    if (body.size() > kMaxFormBytes)
+        return TargetError{413, "formulaire trop volumineux (" + std::to_string(body.size()) + " octets, au plus " +
+                                    std::to_string(kMaxFormBytes) + ")"};
+    return parse_pairs(body, kMaxFormParams, params);
 }
 
 std::string encode_params(const Params& params) {

@@ -17,10 +17,12 @@ using Params = std::vector<std::pair<std::string, std::string>>;
 struct Request {
     std::string method;  // "GET", "HEAD"...
     std::string path;    // decoded, always starts with '/'
-    Params params;       // decoded query parameters
+    Params params;       // decoded query parameters, then (POST) the form body's
     bool accepts_gzip = false;
     std::string cookie;  // the Cookie header as sent, "" when none (read by the /dossier routes)
     std::string host;    // the Host header as sent, "" when none (the exports' absolute links)
+    std::string origin;  // the Origin header, "" when none (POST: server/router.h same_origin)
+    std::string referer; // the Referer header, "" when none
 
     // The first value of `name`, or nothing.
     std::optional<std::string> get(std::string_view name) const;
@@ -51,6 +53,16 @@ inline constexpr size_t kMaxParams = 64;
 // invalid UTF-8 after decoding, a path that is not absolute or that holds
 // "." or ".." segments, a backslash or a NUL, raw or escaped (all 400).
 std::optional<TargetError> parse_target(std::string_view target, std::string& path, Params& params);
+
+// Limits on a POST body (application/x-www-form-urlencoded): a dossier of
+// 200 passages with long notes, percent-encoded, fits.
+inline constexpr size_t kMaxFormBytes = 16u << 20;
+inline constexpr size_t kMaxFormParams = 1024;
+
+// Reads a form body ("a=1&b=%C3%A9", '+' for a space) into `params`, with
+// the query string's rules; refused: over kMaxFormBytes (413), more than
+// kMaxFormParams parameters, bad escapes or UTF-8 (400).
+std::optional<TargetError> parse_form(std::string_view body, Params& params);
 
 // "a=1&b=%C3%A9": parameters encoded for a URL (url_encode on names and values).
 std::string encode_params(const Params& params);

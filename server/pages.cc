@@ -1,6 +1,8 @@
 // @brief Page layout, document and error pages.
 #include "server/pages.h"
 
+#include "server/dossier_cookie.h"
+
 #include "common/escape.h"
 #include "common/schema.h"
 #include "server/page_parts.h"
@@ -37,7 +39,9 @@ std::string layout(const std::string& title, const std::string& main_html, const
            "<label for=\"q\">Rechercher dans les textes, conventions et entretiens</label>"
            "<input id=\"q\" name=\"q\" type=\"search\" value=\"";
     out += html_escape(query);
-    out += "\"><button type=\"submit\">Rechercher</button></form></header><main id=\"contenu\">";
+    out += "\"><button type=\"submit\">Rechercher</button></form>";
+    out += dossier_link_html(std::nullopt);  // the router writes its count (server/dossier_cookie.h)
+    out += "</header><main id=\"contenu\">";
     out += main_html;
     out += "</main><footer class=\"site\"><p>coopdec — la coopération décentralisée au Togo. Corpus de "
            "démonstration : les documents marqués comme tels ont été rédigés pour l'exemple ; les articles de "

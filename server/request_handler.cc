@@ -24,7 +24,16 @@ public:
         // could not carry an error), and nothing escapes this handler: Poco
         // would close the connection without an answer.
         try {
-            r = router_.handle(req.getMethod(), req.getURI(), route, req.get("Cookie", ""), req.get("Host", ""));
+            Incoming in;
+            in.method = req.getMethod();
+            in.target = req.getURI();
+            in.cookie = req.get("Cookie", "");
+            in.host = req.get("Host", "");
+            in.origin = req.get("Origin", "");
+            in.referer = req.get("Referer", "");
+            in.content_type = req.get("Content-Type", "");
+            if (in.method == "POST") read_body(req, in);
+            r = router_.handle(in, route);
         } catch (...) {
             r = error_response(500, "erreur interne du serveur", false);
             r.log_note = "exception hors du routeur";
@@ -46,9 +55,29 @@ public:
     }
 
 private:
+    // A form's body, at most http::kMaxFormBytes: one announced or sent
+    // longer is not read (the connection then closes, see connection.cc).
+    static void read_body(Poco::Net::HTTPServerRequest& req, Incoming& in) {
+        if (req.hasContentLength() && req.getContentLength64() > static_cast<Poco::Int64>(http::kMaxFormBytes)) {
+            in.body_too_large = true;
+            return;
+        }
+        std::istream& body = req.stream();
+        char buf[65536];
+        while (body.read(buf, sizeof buf) || body.gcount() > 0) {
+            in.body.append(buf, static_cast<size_t>(body.gcount()));
+            if (in.body.size() > http::kMaxFormBytes) {
+                in.body.clear();
+                in.body_too_large = true;
+                return;
+            }
+        }
+    }
+
     void send(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp, http::Response& r) {
         for (const auto& [name, value] : kSecurityHeaders) resp.set(name, value);
-        for (const auto& [name, value] : r.headers) resp.set(name, value);
+        // add, not set: a response may carry several Set-Cookie.
+        for (const auto& [name, value] : r.headers) resp.add(name, value);
         resp.set("Cache-Control", r.cacheable ? "public, max-age=3600" : "no-cache");
         resp.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status));
         resp.setContentType(r.content_type);

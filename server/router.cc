@@ -9,6 +9,7 @@
 #include "common/escape.h"
 #include "search/search.h"
 #include "server/handlers.h"
+#include "server/dossier_cookie.h"
 #include "server/pages.h"
 
 namespace coopdec {
@@ -27,6 +28,7 @@ struct Route {
     bool json;           // errors answered in JSON
     bool index;
     Handler handler;
+    bool post = false;   // takes POST (a state change) instead of GET and HEAD
 };
 
 const Route kRoutes[] = {
@@ -41,14 +43,20 @@ const Route kRoutes[] = {
     {"overview", "/apercu", false, false, true, handlers::overview},                // partnerships at a glance
     {"healthz", "/healthz", false, false, true, handlers::healthz},                 // liveness: the index answers
     {"metrics", "/metrics", false, false, true, handlers::metrics},                 // Prometheus
-    {"dossier", "/dossier", false, false, true, handlers::dossier_html},            // workshop dossier: its state is the URL
-    {"dossier_add", "/dossier/ajouter", false, false, true, handlers::dossier_add},  // ?e=DOC#ANCHOR: 303 to the dossier, cookie
-    {"dossier_new", "/dossier/nouveau", false, false, false, handlers::dossier_new}, // forget the browser's dossier (cookie)
-    {"dossier_print", "/dossier/imprimer", false, false, true, handlers::dossier_print},  // the A4 handout
-    {"dossier_pdf", "/dossier/pdf", false, false, true, handlers::dossier_pdf},     // the handout through WeasyPrint
+    // The workshop dossier (server/dossier_handlers.cc). Exact /dossier/…
+    // paths come before the /dossier/SHARE prefix.
+    {"dossier", "/dossier", false, false, true, handlers::dossier_html},            // the browser's dossier (cookie); ?e=… an old link, read-only
+    {"dossier_add", "/dossier/ajouter", false, false, true, handlers::dossier_add, true},         // e, retour: 303 back to retour
+    {"dossier_save", "/dossier/enregistrer", false, false, true, handlers::dossier_save, true},   // the dossier's form: save, move, print…
+    {"dossier_import", "/dossier/importer", false, false, true, handlers::dossier_import, true},  // an old link's dossier, stored
+    {"dossier_new", "/dossier/nouveau", false, false, false, handlers::dossier_new, true},        // forget the browser's dossier (cookie)
+    {"dossier_edit", "/dossier/modifier/", true, false, false, handlers::dossier_edit_link},      // KEY: this browser edits that dossier
+    {"dossier_print", "/dossier/imprimer", false, false, true, handlers::dossier_print},  // ?e=…: an old link's A4 handout
+    {"dossier_pdf", "/dossier/pdf", false, false, true, handlers::dossier_pdf},     // ?e=…: its PDF (WeasyPrint)
     {"dossier_markdown", "/dossier/markdown", false, false, true, handlers::dossier_markdown},
     {"dossier_json", "/dossier/json", false, true, true, handlers::dossier_json},
     {"dossier_odt", "/dossier/odt", false, false, true, handlers::dossier_odt},     // OpenDocument text, for Writer or Word
+    {"dossier_shared", "/dossier/", true, false, true, handlers::dossier_shared},    // SHARE[/imprimer|/pdf|/markdown|/json]: read-only
     {"static", "/static/", true, false, false, handlers::static_file},              // CSS, from memory
 };
 
@@ -196,16 +204,55 @@ http::Response not_found(const std::string& message, const std::string& words, c
 
 }  // namespace
 
-Router::Router(ServerConfig config, SynonymsFile& synonyms, Metrics& metrics)
-    : config_(std::move(config)), synonyms_(synonyms), metrics_(metrics) {}
+Router::Router(ServerConfig config, SynonymsFile& synonyms, Metrics& metrics, DossierStore* dossiers)
+    : config_(std::move(config)), synonyms_(synonyms), metrics_(metrics), dossiers_(dossiers) {}
 
 http::Response Router::handle(const std::string& method, const std::string& target, std::string& route_name,
                               const std::string& cookie, const std::string& host) {
+    Incoming in;
+    in.method = method;
+    in.target = target;
+    in.cookie = cookie;
+    in.host = host;
+    return handle(in, route_name);
+}
+
+namespace {
+
+// "https://host:port" of an absolute URL: up to the first '/' after "//".
+std::string origin_of(const std::string& url) {
+    size_t scheme = url.find("://");
+    if (scheme == std::string::npos) return {};
+    size_t slash = url.find('/', scheme + 3);
+    return url.substr(0, slash);
+}
+
+}  // namespace
+
+bool same_origin(const std::string& origin, const std::string& referer, const std::string& host,
+                 const std::string& public_url) {
+    std::string from = origin.empty() || origin == "null" ? origin_of(referer) : origin;
+    if (from.empty()) return false;
+    if (!public_url.empty() && from == origin_of(public_url)) return true;
+    return http::sane_host(host) && (from == "http://" + host || from == "https://" + host);
+}
+
+http::Response Router::handle(const Incoming& in, std::string& route_name) {
+    http::Response r = route(in, route_name);
+    if (r.content_type.rfind("text/html", 0) == 0) decorate_with_dossier(r, dossiers_, in.cookie);
+    return r;
+}
+
+http::Response Router::route(const Incoming& in, std::string& route_name) {
+    const std::string& method = in.method;
+    const std::string& target = in.target;
     route_name = "none";
     http::Request req;
     req.method = method;
-    req.cookie = cookie;
-    req.host = host;
+    req.cookie = in.cookie;
+    req.host = in.host;
+    req.origin = in.origin;
+    req.referer = in.referer;
     bool json = target.compare(0, 5, "/api/") == 0;
     if (auto err = http::parse_target(target, req.path, req.params)) return error_response(err->status, err->message, json);
 
@@ -214,10 +261,31 @@ http::Response Router::handle(const std::string& method, const std::string& targ
     if (!route) return not_found("aucune page à l'adresse « " + req.path + " »", handlers::id_words(req.path), req, json);
     route_name = route->name;
     json = route->json;
-    if (method != "GET" && method != "HEAD") {
+    if (route->post && method != "POST") {
+        http::Response r = error_response(405, "méthode « " + method + " » non autorisée : cette adresse reçoit un formulaire (POST)", json);
+        r.headers.emplace_back("Allow", "POST");
+        return r;
+    }
+    if (!route->post && method != "GET" && method != "HEAD") {
         http::Response r = error_response(405, "méthode « " + method + " » non autorisée : seules GET et HEAD le sont", json);
         r.headers.emplace_back("Allow", "GET, HEAD");
         return r;
+    }
+    if (route->post) {
+        // A state change: only from this site's own forms, in the form
+        // encoding, within the size a dossier needs.
+        if (in.body_too_large)
+            return error_response(413, "formulaire trop volumineux (au plus " + std::to_string(http::kMaxFormBytes >> 20) +
+                                           " Mio) : raccourcissez les notes", json);
+        if (!same_origin(in.origin, in.referer, in.host, config_.public_url))
+            return error_response(403, "formulaire refusé : il ne vient pas d'une page de ce site (en-tête Origin)", json);
+        std::string type = in.content_type.substr(0, in.content_type.find(';'));
+        while (!type.empty() && type.back() == ' ') type.pop_back();
+        if (!in.body.empty() && type != "application/x-www-form-urlencoded")
+            return error_response(415, "formulaire illisible : seul le type application/x-www-form-urlencoded est accepté", json);
+        http::Params form;
+        if (auto err = http::parse_form(in.body, form)) return error_response(err->status, err->message, json);
+        req.params.insert(req.params.end(), form.begin(), form.end());
     }
 
     // A reader that raced with a commit retries once on a fresh revision.

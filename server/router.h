@@ -39,6 +39,25 @@ struct ServerConfig {
     std::map<std::string, StaticFile> statics;          // "/static/coopdec.css" → file
 };
 
+class DossierStore;
+
+// One request as the socket layer read it. `body`: a POST's body (at most
+// http::kMaxFormBytes; `body_too_large` when the client announced or sent
+// more, which is refused with a 413 without reading the rest).
+struct Incoming {
+    std::string method, target;
+    std::string cookie, host, origin, referer, content_type;  // headers, "" when absent
+    std::string body;
+    bool body_too_large = false;
+};
+
+// True when a POST comes from this site's own pages: its Origin (or, when
+// a browser sent none, its Referer) is `public_url`'s origin or
+// http(s)://HOST for the request's Host. Another site's page cannot make a
+// browser post into a dossier: browsers set Origin themselves.
+bool same_origin(const std::string& origin, const std::string& referer, const std::string& host,
+                 const std::string& public_url);
+
 // The paths of the route table, prefixes ending in '/' (for the tests that
 // must cover every route).
 std::vector<std::string> route_paths();
@@ -46,7 +65,9 @@ std::vector<std::string> route_paths();
 class Router {
 public:
     // `synonyms` and `metrics` must outlive the router.
-    Router(ServerConfig config, SynonymsFile& synonyms, Metrics& metrics);
+    // `dossiers`: the dossier store (server/dossier_store.h); nullptr
+    // makes the stored-dossier routes answer 503. All must outlive the router.
+    Router(ServerConfig config, SynonymsFile& synonyms, Metrics& metrics, DossierStore* dossiers = nullptr);
 
     // Answers one request. `route` is set to the matched route's name (for
     // metrics and logs). Never throws: user errors give a 4xx, an index that
@@ -55,18 +76,29 @@ public:
     // `cookie`, `host`: the request's Cookie and Host headers ("" when none).
     http::Response handle(const std::string& method, const std::string& target, std::string& route,
                           const std::string& cookie = {}, const std::string& host = {});
+    // The same for any method: a POST's form body joins the parameters
+    // (after the query's), once its Content-Type, size and Origin passed.
+    // HTML answers get the header's « Dossier (N) » link and, once, the
+    // « ajouté au dossier » confirmation (server/dossier_cookie.h).
+    http::Response handle(const Incoming& in, std::string& route);
 
     const ServerConfig& config() const { return config_; }
     SynonymsFile& synonyms() { return synonyms_; }
     Metrics& metrics() { return metrics_; }
     // Shared by every worker (thread-safe): facet counts per index revision.
     SearchCache& search_cache() { return cache_; }
+    DossierStore* dossiers() { return dossiers_; }
+    // Set once, before the server answers its first request.
+    void set_dossiers(DossierStore* store) { dossiers_ = store; }
 
 private:
+    http::Response route(const Incoming& in, std::string& route);
+
     ServerConfig config_;
     SynonymsFile& synonyms_;
     Metrics& metrics_;
     SearchCache cache_;
+    DossierStore* dossiers_;
 };
 
 // The address absolute links start with, without a final '/':

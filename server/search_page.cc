@@ -262,7 +262,7 @@ std::string result_html(const ResultDocument& d, const std::string& query) {
     if (!d.passages.empty()) {
         out += "<ul class=\"passages\">";
         for (const auto& p : d.passages) {
-            out += "<li>";
+            out += "<li id=\"" + html_escape(result_anchor(d.id, p.kind == "doc" ? std::string() : p.anchor)) + "\">";
             out += turn_before_html(p);  // an utterance's previous turn ("" otherwise)
             // A match in the document as a whole has no place of its own to link to.
             if (p.kind != "doc") {
@@ -273,7 +273,8 @@ std::string result_html(const ResultDocument& d, const std::string& query) {
                 std::string where = ancestors(p.path);
                 if (!where.empty()) out += " <span class=\"path\">" + html_escape(where) + "</span>";
             }
-            out += " " + add_to_dossier_link(d.id, p.kind == "doc" ? std::string() : p.anchor);  // server/dossier_pages.h
+            // « Ajouter au dossier »: a button of the page's one add form (server/dossier_pages.h).
+            out += " " + add_to_dossier_button(d.id, p.kind == "doc" ? std::string() : p.anchor);
             out += "<p>" + p.snippet + "</p>";  // snippets are escaped by make_snippet
             out += turn_after_html(p) + "</li>";
         }
@@ -429,6 +430,8 @@ std::string filter_readings_html(const SearchResult& r, const Params& params) {
 std::string search_page(const SearchResult& r, const Params& request_params, bool home, const Names* names,
                         const std::string& notice) {
     const Params params = as_read(request_params, r.filter_readings);
+    const std::string request_query = http::encode_params(request_params);
+    const std::string page = (home ? "/" : "/recherche") + (request_query.empty() ? "" : "?" + request_query);
     std::string main;
     if (home)
         main += "<section class=\"intro\"><h1>La coopération décentralisée au Togo</h1><p>Lois, conventions de "
@@ -470,9 +473,10 @@ std::string search_page(const SearchResult& r, const Params& request_params, boo
         main += nothing_found(r, params);
     } else {
         main += sort_links(params);
-        main += "<ol class=\"hits\" start=\"" + std::to_string(r.within ? 1 : (r.page - 1) * r.per_page + 1) + "\">";
-        for (const auto& d : r.results) main += result_html(d, r.query);
-        main += "</ol>";
+        // The list is the add form: each passage's « Ajouter au dossier » is one of its buttons.
+        std::string hits = "<ol class=\"hits\" start=\"" + std::to_string(r.within ? 1 : (r.page - 1) * r.per_page + 1) + "\">";
+        for (const auto& d : r.results) hits += result_html(d, r.query);
+        main += add_to_dossier_form(page, hits + "</ol>");
         main += paging(r, params);
     }
     main += "</section>";

@@ -37,12 +37,6 @@ const std::string kUtterance = "ent-amou-1-2020#u_2";
 
 std::string enc(const std::string& s) { return url_encode(s); }
 
-// "dossier=VALUE" from a Set-Cookie header, as a browser sends it back.
-std::string cookie_of(const test::HttpAnswer& a) {
-    std::string set = a.header("Set-Cookie");
-    return set.substr(0, set.find(';'));
-}
-
 // Positions of `parts` in `s`, each after the previous one: true when all
 // appear in that order.
 bool in_order(const std::string& s, std::initializer_list<std::string> parts) {
@@ -66,105 +60,108 @@ std::string fixture(const std::string& route) { return route + kFixture.substr(s
 }  // namespace
 
 TEST_CASE("a dossier built with « Ajouter au dossier », edited, shared and kept across a restart", "[dossier][http]") {
-    test::ServerProcess s({"--db", test::bundled().db, "--port", "0"});
+    test::TempDir state;
+    const std::vector<std::string> args{"--db", test::bundled().db, "--port", "0", "--state-dir", state.path()};
+    auto s = std::make_unique<test::ServerProcess>(args);
 
-    // Three passages added, each from the dossier of the previous answer's cookie.
-    auto first = s.get("/dossier/ajouter?e=" + enc(kLaw));
+    // Three passages added (a POST each), the first making the dossier and its cookie.
+    auto first = s->post("/dossier/ajouter", "e=" + enc(kLaw));
     REQUIRE(first.status == 303);
-    CHECK(first.header("Location") == "/dossier?e=" + enc(kLaw) + "#p1");
-    std::string set = first.header("Set-Cookie");
-    CHECK(test::contains(set, "dossier=e=" + enc(kLaw) + ";"));
-    for (const char* attr : {"Path=/", "SameSite=Lax", "HttpOnly", "Max-Age=31536000"}) CHECK(test::contains(set, attr));
-    std::string cookie = cookie_of(first);
+    CHECK(first.header("Location") == "/dossier#p1");
+    std::string cookie;
+    for (const auto& set : first.set_cookies)
+        if (set.rfind("dossier_cle=", 0) == 0) {
+            cookie = set.substr(0, set.find(';'));
+            for (const char* attr : {"Path=/", "SameSite=Lax", "HttpOnly", "Max-Age=31536000"}) CHECK(test::contains(set, attr));
+        }
+    REQUIRE(cookie.size() == std::string("dossier_cle=").size() + 32);
     for (const auto& ref : {kClause, kUtterance, kLaw}) {  // the law again: no duplicate
-        auto a = s.get("/dossier/ajouter?e=" + enc(ref), {{"Cookie", "autre=1; " + cookie}});
+        auto a = s->post("/dossier/ajouter", "e=" + enc(ref), {{"Cookie", "autre=1; " + cookie}});
         REQUIRE(a.status == 303);
-        cookie = cookie_of(a);
     }
-    const std::string three = "e=" + enc(kLaw) + "&e=" + enc(kClause) + "&e=" + enc(kUtterance);
-    CHECK(cookie == "dossier=" + three);
-
-    // /dossier alone: the browser's dossier, at its own (shareable) address.
-    auto mine = s.get("/dossier", {{"Cookie", cookie}});
-    CHECK(mine.status == 303);
-    CHECK(mine.header("Location") == "/dossier?" + three);
-    auto page = s.get("/dossier?" + three, {{"Cookie", cookie}});
+    auto page = s->get("/dossier", {{"Cookie", cookie}});
     REQUIRE(page.status == 200);
     CHECK(in_order(page.body, {hidden(kLaw), hidden(kClause), hidden(kUtterance)}));
-    CHECK(page.header("Set-Cookie").empty());  // already the current dossier
+    CHECK(test::contains(page.body, ">Dossier (3)</a>"));
 
     // The form, as a browser submits it: title, every entry and its note, one button.
     auto form = [&](const std::string& title, const std::vector<std::pair<std::string, std::string>>& entries,
                     const std::string& button) {
         std::string q = "titre=" + title;
         for (const auto& [ref, note] : entries) q += "&e=" + enc(ref) + "&a=" + note;
-        return s.get("/dossier?" + q + (button.empty() ? "" : "&" + button), {{"Cookie", cookie}});
+        return s->post("/dossier/enregistrer", q + (button.empty() ? "" : "&" + button), {{"Cookie", cookie}});
     };
     auto moved = form("Atelier+Kara", {{kLaw, ""}, {kClause, ""}, {kUtterance, ""}}, "monter=3");
     REQUIRE(moved.status == 303);
-    CHECK(moved.header("Location") ==
-          "/dossier?titre=Atelier%20Kara&e=" + enc(kLaw) + "&e=" + enc(kUtterance) + "&e=" + enc(kClause));
+    CHECK(moved.header("Location") == "/dossier#p2");
+    CHECK(in_order(s->get("/dossier", {{"Cookie", cookie}}).body, {hidden(kLaw), hidden(kUtterance), hidden(kClause)}));
     auto down = form("Atelier+Kara", {{kLaw, ""}, {kUtterance, ""}, {kClause, ""}}, "descendre=1");
-    CHECK(down.header("Location") ==
-          "/dossier?titre=Atelier%20Kara&e=" + enc(kUtterance) + "&e=" + enc(kLaw) + "&e=" + enc(kClause));
+    CHECK(down.header("Location") == "/dossier#p2");
     auto noted = form("Atelier+Kara", {{kUtterance, ""}, {kLaw, "Lire+avec+l%27art.+47%0D%0Apuis+discuter"}, {kClause, ""}}, "");
     REQUIRE(noted.status == 303);
-    const std::string annotated = "titre=Atelier%20Kara&e=" + enc(kUtterance) + "&e=" + enc(kLaw) + "&a=" +
-                                  enc("Lire avec l'art. 47\npuis discuter") + "&e=" + enc(kClause);
-    CHECK(noted.header("Location") == "/dossier?" + annotated);
+    CHECK(noted.header("Location") == "/dossier");
     auto removed = form("Atelier+Kara", {{kUtterance, ""}, {kLaw, "Lire+avec+l%27art.+47%0D%0Apuis+discuter"}, {kClause, ""}},
                         "retirer=3");
-    const std::string share = "/dossier?titre=Atelier%20Kara&e=" + enc(kUtterance) + "&e=" + enc(kLaw) + "&a=" +
-                              enc("Lire avec l'art. 47\npuis discuter");
-    CHECK(removed.header("Location") == share);
+    CHECK(removed.header("Location") == "/dossier#p2");
+    auto edited = s->get("/dossier", {{"Cookie", cookie}});
+    CHECK(in_order(edited.body, {"value=\"Atelier Kara\"", hidden(kUtterance), hidden(kLaw), "Lire avec l&#39;art. 47\npuis discuter</textarea>"}));
+    CHECK_FALSE(test::contains(edited.body, hidden(kClause)));
 
-    // The share link alone, in a browser without the cookie: the same dossier,
-    // which becomes that browser's.
-    auto shared_page = s.get(share);
+    // The share link, in a browser without the cookie: the same dossier, read-only.
+    size_t at = edited.body.find("href=\"/dossier/");
+    REQUIRE(at != std::string::npos);
+    const std::string share = edited.body.substr(at + 6, std::string("/dossier/").size() + 32);
+    auto shared_page = s->get(share);
     REQUIRE(shared_page.status == 200);
     CHECK(test::contains(shared_page.body, "<h1>Atelier Kara</h1>"));
-    CHECK(in_order(shared_page.body, {hidden(kUtterance), hidden(kLaw), "Lire avec l&#39;art. 47\npuis discuter</textarea>"}));
-    CHECK_FALSE(test::contains(shared_page.body, hidden(kClause)));
-    CHECK(cookie_of(shared_page) == "dossier=" + share.substr(std::string("/dossier?").size()));
-    // In the browser that had another dossier: replaced, with a way back.
-    auto replaced = s.get(share, {{"Cookie", cookie}});
-    CHECK(test::contains(replaced.body, "\">rouvrir l'ancien dossier</a>"));
-    CHECK(test::contains(replaced.body, "href=\"" + html_escape("/dossier?" + three) + "\""));
+    CHECK(in_order(shared_page.body, {"ent-amou-1-2020#u_2", "2019-006#art_46", "Lire avec l&#39;art. 47</p><p>puis discuter"}));
+    CHECK_FALSE(test::contains(shared_page.body, "<textarea"));
+    CHECK(shared_page.set_cookies.empty());  // a reader's own dossier is left alone
 
-    // Nothing on the server: another process answers the link the same way.
+    // Kept on the server: another process on the same state answers the link the same way.
     std::string said;
-    CHECK(s.terminate(said) == 0);
-    test::ServerProcess again({"--db", test::bundled().db, "--port", "0"});
+    CHECK(s->terminate(said) == 0);
+    s.reset();
+    test::ServerProcess again(args);
     auto after = again.get(share);
     CHECK(after.status == 200);
-    // The same page but for the port the share link's full address names.
-    auto without_port = [](std::string body, int port) {
-        const std::string p = ":" + std::to_string(port) + "/";
-        for (size_t at; (at = body.find(p)) != std::string::npos;) body.replace(at, p.size(), ":PORT/");
-        return body;
-    };
-    CHECK(without_port(after.body, again.port()) == without_port(shared_page.body, s.port()));
+    CHECK(test::contains(after.body, "Lire avec l&#39;art. 47</p><p>puis discuter"));
+    CHECK(test::contains(again.get("/dossier", {{"Cookie", cookie}}).body, "Lire avec l&#39;art. 47\npuis discuter</textarea>"));
 
-    // A new dossier forgets the cookie.
-    auto fresh = again.get("/dossier/nouveau", {{"Cookie", cookie}});
+    // A new dossier forgets the cookie (the old one stays at its links).
+    auto fresh = again.post("/dossier/nouveau", "", {{"Cookie", cookie}});
     CHECK(fresh.status == 303);
     CHECK(fresh.header("Location") == "/dossier");
-    CHECK(test::contains(fresh.header("Set-Cookie"), "dossier=; Path=/; Max-Age=0"));
+    REQUIRE(fresh.set_cookies.size() == 1);
+    CHECK(test::contains(fresh.set_cookies[0], "dossier_cle=; Path=/; Max-Age=0"));
     auto empty = again.get("/dossier");
     CHECK(test::contains(empty.body, "Le dossier est vide."));
+    CHECK(again.get(share).status == 200);
 }
 
 TEST_CASE("search results and document pages offer « Ajouter au dossier »", "[dossier][http]") {
+    // A button per passage, of the page's one POST form, which carries the
+    // page's own address: on a results page the list is inside the form, on
+    // a document page the buttons name it (form="ajout").
+    auto add = [](const std::string& ref, bool inside, const std::string& text = "Ajouter au dossier") {
+        return std::string("<button ") + (inside ? "" : "form=\"ajout\" ") + "name=\"e\" value=\"" + html_escape(ref) + "\">" +
+               text + "</button>";
+    };
+    auto form = [](const std::string& retour) {
+        return "<form id=\"ajout\" method=\"post\" action=\"/dossier/ajouter\"><input type=\"hidden\" name=\"retour\" value=\"" +
+               html_escape(retour) + "\">";
+    };
     auto results = test::bundled_server().get("/recherche?q=assainissement");
-    CHECK(test::contains(results.body, "href=\"/dossier/ajouter?e=ent-amou-1-2020%23u_2\""));
+    CHECK(in_order(results.body, {form("/recherche?q=assainissement") + "<ol class=\"hits\"", add(kUtterance, true), "</ol></form>"}));
     auto doc = test::bundled_server().get("/doc/conv-kloto-1-bressuire-1991");
-    CHECK(test::contains(doc.body, "<a class=\"add\" rel=\"nofollow\" href=\"/dossier/ajouter?e=conv-kloto-1-bressuire-1991%23art_3\">"
-                             "Ajouter au dossier</a>"));
-    CHECK(test::contains(doc.body, "href=\"/dossier/ajouter?e=conv-kloto-1-bressuire-1991\">Ajouter tout le document au dossier</a>"));
-    auto law = test::bundled_server().get("/doc/akn-tg-act-loi-2019-06-26-2019-006");
-    CHECK(test::contains(law.body, "href=\"/dossier/ajouter?e=akn-tg-act-loi-2019-06-26-2019-006%23art_46\""));
+    CHECK(test::contains(doc.body, add(kClause, false)));
+    CHECK(test::contains(doc.body, add("conv-kloto-1-bressuire-1991", false, "Ajouter tout le document au dossier")));
+    CHECK(test::contains(doc.body, form("/doc/conv-kloto-1-bressuire-1991") + "</form>"));
+    auto law = test::bundled_server().get("/doc/akn-tg-act-loi-2019-06-26-2019-006?q=organes");
+    CHECK(test::contains(law.body, add(kLaw, false)));
+    CHECK(test::contains(law.body, form("/doc/akn-tg-act-loi-2019-06-26-2019-006?q=organes") + "</form>"));
     auto interview = test::bundled_server().get("/doc/ent-amou-1-2020");
-    CHECK(test::contains(interview.body, "href=\"/dossier/ajouter?e=ent-amou-1-2020%23u_2\""));
+    CHECK(test::contains(interview.body, add(kUtterance, false)));
     // A whole document added from its page reads back whole.
     auto whole = test::parse_json(test::bundled_server().get("/dossier/json?e=conv-kloto-1-bressuire-1991").body);
     auto p = whole->getArray("passages")->getObject(0);
@@ -302,11 +299,16 @@ TEST_CASE("dossier refusals: 4xx with a French message naming the fault", "[doss
     } rows[] = {
         {"GET", "/dossier?e=inconnu%23art_1", 404, "passage « inconnu#art_1 » : aucun document « inconnu » dans l&#39;index"},
         {"GET", "/dossier?e=conv-kloto-1-bressuire-1991%23art_99", 404, "n&#39;a pas d&#39;ancre « art_99 »"},
-        {"GET", "/dossier/ajouter?e=inconnu", 404, "aucun document « inconnu »"},
-        {"GET", "/dossier/ajouter?e=ent-amou-1-2020%23u_999", 404, "n&#39;a pas d&#39;ancre « u_999 »"},
-        {"GET", "/dossier/ajouter", 400, "quel passage ajouter ?"},
-        {"GET", "/dossier/ajouter?e=a&e=b", 400, "un seul passage à la fois"},
-        {"GET", "/dossier/ajouter?e=" + enc(kLaw) + "&x=1", 400, "paramètre inconnu « x »"},
+        {"POST", "/dossier/ajouter?e=inconnu", 404, "aucun document « inconnu »"},
+        {"POST", "/dossier/ajouter?e=ent-amou-1-2020%23u_999", 404, "n&#39;a pas d&#39;ancre « u_999 »"},
+        {"POST", "/dossier/ajouter", 400, "quel passage ajouter ?"},
+        {"POST", "/dossier/ajouter?e=a&e=b", 400, "un seul passage à la fois"},
+        {"POST", "/dossier/ajouter?e=" + enc(kLaw) + "&x=1", 400, "paramètre inconnu « x »"},
+        {"GET", "/dossier/ajouter?e=" + enc(kLaw), 405, "cette adresse reçoit un formulaire (POST)"},
+        {"POST", "/dossier/enregistrer?a=note", 403, "modification refusée"},
+        {"GET", "/dossier/0123456789abcdef0123456789abcdef", 404, "aucun dossier à ce lien"},
+        {"GET", "/dossier/nimporte-quoi/imprimer", 404, "aucun dossier à ce lien"},
+        {"GET", "/dossier/0123456789abcdef0123456789abcdef/odt", 404, "aucune page « odt » pour un dossier"},
         {"GET", "/dossier?e=Doc_Majuscule", 400, "identifiant de document incorrect"},
         {"GET", "/dossier?e=conv-kloto-1-bressuire-1991%23", 400, "rien après « # »"},
         {"GET", "/dossier?a=note", 400, "note « a » sans passage"},
@@ -325,19 +327,21 @@ TEST_CASE("dossier refusals: 4xx with a French message naming the fault", "[doss
         {"GET", "/dossier/pdf?titre=seul", 400, "le dossier est vide"},
         {"GET", "/dossier/markdown?e=inconnu", 404, "aucun document « inconnu »"},
         {"GET", "/dossier/json?e=inconnu", 404, "aucun document « inconnu » dans l'index"},  // JSON: no HTML escaping
-        {"GET", "/dossier/nouveau?x=1", 400, "ne prend aucun paramètre"},
+        {"POST", "/dossier/nouveau?x=1", 400, "ne prend aucun paramètre"},
         {"POST", "/dossier?e=" + enc(kLaw), 405, "méthode « POST » non autorisée"},
         {"PUT", "/dossier/ajouter?e=" + enc(kLaw), 405, "méthode « PUT » non autorisée"},
     };
     for (const auto& row : rows) {
         CAPTURE(row.method, row.target.substr(0, 100));
-        auto a = test::bundled_server().request(row.method, row.target);
+        auto a = std::string(row.method) == "POST" ? test::bundled_server().post(row.target, "")
+                                                   : test::bundled_server().request(row.method, row.target);
         CHECK(a.status == row.status);
         CHECK(test::contains(a.body, row.message));
     }
     CHECK(test::bundled_server().get("/dossier/json?e=inconnu").header("Content-Type") == "application/json; charset=utf-8");
 
-    // A full dossier (30 passages, kept in the cookie) refuses one more, saying how many fit.
+    // An old link's dossier at its old limit (30 passages) still opens; kept in
+    // the old cookie, it goes on in the store, where one more fits.
     Dossier full;
     auto docs = test::parse_json(test::bundled_server().get("/api/search?type=loi&type=convention&per_page=20").body)->getArray("results");
     for (size_t d = 0; d < docs->size() && full.entries.size() < kMaxDossierEntries; ++d) {
@@ -349,10 +353,13 @@ TEST_CASE("dossier refusals: 4xx with a French message naming the fault", "[doss
     REQUIRE(full.entries.size() == kMaxDossierEntries);
     const std::string full_cookie = "dossier=" + pages::dossier_query(full);
     CHECK(test::bundled_server().get("/dossier?" + pages::dossier_query(full)).status == 200);
-    auto more = test::bundled_server().get("/dossier/ajouter?e=" + enc(kClause), {{"Cookie", full_cookie}});
-    CHECK(more.status == 400);
-    CHECK(test::contains(more.body, "le dossier est plein : trop de passages : un dossier contient au plus 30 passages"));
-    CHECK(more.header("Set-Cookie").empty());
+    auto more = test::bundled_server().post("/dossier/ajouter", "e=" + enc(kClause), {{"Cookie", full_cookie}});
+    CHECK(more.status == 303);
+    std::string key;
+    for (const auto& set : more.set_cookies)
+        if (set.rfind("dossier_cle=", 0) == 0) key = set.substr(0, set.find(';'));
+    REQUIRE_FALSE(key.empty());
+    CHECK(test::contains(test::bundled_server().get("/", {{"Cookie", key}}).body, ">Dossier (31)</a>"));
 
     // A cookie that no longer reads: an empty dossier and the reason, never a dead end.
     for (const std::string& bad : {std::string("dossier=%ZZ"), std::string("dossier=e=inconnu"), std::string("dossier=couleur=bleu"), "dossier=e=" + enc(kLaw) + "&e=" + enc(kLaw)}) {
@@ -360,10 +367,10 @@ TEST_CASE("dossier refusals: 4xx with a French message naming the fault", "[doss
         auto page = test::bundled_server().get("/dossier", {{"Cookie", bad}});
         CHECK(page.status == 200);
         CHECK(test::contains(page.body, "Le dossier enregistré dans ce navigateur ne peut plus être lu"));
-        CHECK(test::contains(page.header("Set-Cookie"), "Max-Age=0"));
-        auto add = test::bundled_server().get("/dossier/ajouter?e=" + enc(kClause), {{"Cookie", bad}});
+        CHECK(test::contains(page.header("Set-Cookie"), "dossier=; Path=/; Max-Age=0"));
+        auto add = test::bundled_server().post("/dossier/ajouter", "e=" + enc(kClause), {{"Cookie", bad}});
         CHECK(add.status == 303);
-        CHECK(add.header("Location") == "/dossier?e=" + enc(kClause) + "#p1");
+        CHECK(add.header("Location") == "/dossier#p1");
     }
     CHECK(test::bundled_server().get("/healthz").status == 200);
 }
@@ -402,11 +409,19 @@ TEST_CASE("hostile titles and notes come back escaped in every format", "[dossie
         CHECK(a.status == 200);
         CHECK(a.header("Content-Disposition") == "attachment; filename=\"" + name + "\"");
     }
-    // The cookie holds the encoded dossier: no raw ';', space or quote from the user.
-    auto added = test::bundled_server().get("/dossier/ajouter?e=" + enc(kClause), {{"Cookie", "dossier=" + q}});
+    // Stored (from the old cookie): the cookie holds only the key, and the
+    // edit and share pages escape what the user wrote.
+    auto added = test::bundled_server().post("/dossier/ajouter", "e=" + enc(kClause), {{"Cookie", "dossier=" + q}});
     REQUIRE(added.status == 303);
-    std::string value = cookie_of(added).substr(std::string("dossier=").size());
-    CHECK(value.find_first_of(" ;\"'<>,\\") == std::string::npos);
+    std::string key;
+    for (const auto& set : added.set_cookies)
+        if (set.rfind("dossier_cle=", 0) == 0) key = set.substr(0, set.find(';'));
+    CHECK(key.find_first_not_of("0123456789abcdef", std::string("dossier_cle=").size()) == std::string::npos);
+    auto edit = test::bundled_server().get("/dossier", {{"Cookie", key}});
+    REQUIRE(edit.status == 200);
+    CHECK_FALSE(test::contains(edit.body, "<script>"));
+    CHECK_FALSE(test::contains(edit.body, "<img"));
+    CHECK(test::contains(edit.body, "&lt;img src=x onerror=&#39;alert(1)&#39;&gt;"));
 }
 
 TEST_CASE("md_escape neutralises Markdown, line by line", "[dossier]") {

@@ -11,7 +11,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <sstream>
 #include <stdexcept>
@@ -22,6 +25,7 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/String.h>
 
 extern char** environ;
 
@@ -29,7 +33,8 @@ namespace coopdec::test {
 
 struct HttpAnswer {
     int status = 0;
-    std::map<std::string, std::string> headers;
+    std::map<std::string, std::string> headers;   // the last value of each
+    std::vector<std::string> set_cookies;          // every Set-Cookie, in order
     std::string body;
     std::string header(const std::string& name) const {
         auto it = headers.find(name);
@@ -57,7 +62,16 @@ inline int connect_loopback(int port) {
 class ServerProcess {
 public:
     // `log` receives the server's stderr (its access log).
+    // Without --state-dir, the dossiers go to a folder of its own, removed
+    // with it (a test that restarts on the same state passes --state-dir).
     explicit ServerProcess(std::vector<std::string> args, const std::string& log = "/dev/null") {
+        if (std::find(args.begin(), args.end(), "--state-dir") == args.end()) {
+            char tmpl[] = "/tmp/coopdec-state-XXXXXX";
+            if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp");
+            own_state_ = tmpl;
+            args.push_back("--state-dir");
+            args.push_back(own_state_);
+        }
         int out[2];
         if (pipe(out) != 0) throw std::runtime_error("pipe");
         posix_spawn_file_actions_t fa;
@@ -95,6 +109,10 @@ public:
             waitpid(pid_, nullptr, 0);
         }
         if (out_ >= 0) close(out_);
+        if (!own_state_.empty()) {
+            std::error_code ec;
+            std::filesystem::remove_all(own_state_, ec);
+        }
     }
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
@@ -113,18 +131,16 @@ public:
 
     HttpAnswer request(const std::string& method, const std::string& target,
                        std::map<std::string, std::string> headers = {}) const {
-        Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
-        session.setTimeout(Poco::Timespan(30, 0));
-        Poco::Net::HTTPRequest req(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
-        for (const auto& [k, v] : headers) req.set(k, v);
-        session.sendRequest(req);
-        Poco::Net::HTTPResponse resp;
-        std::istream& in = session.receiveResponse(resp);
-        HttpAnswer a;
-        a.status = resp.getStatus();
-        for (const auto& [k, v] : resp) a.headers[k] = v;
-        if (method != "HEAD") Poco::StreamCopier::copyToString(in, a.body);
-        return a;
+        return send(method, target, headers, nullptr);
+    }
+
+    // A form posted as a browser does from this server's own page
+    // (Origin: http://127.0.0.1:PORT), unless `headers` set another Origin.
+    HttpAnswer post(const std::string& target, const std::string& body,
+                    std::map<std::string, std::string> headers = {}) const {
+        headers.emplace("Origin", "http://127.0.0.1:" + std::to_string(port_));
+        headers.emplace("Content-Type", "application/x-www-form-urlencoded");
+        return send("POST", target, headers, &body);
     }
     pid_t pid() const { return pid_; }
 
@@ -133,6 +149,32 @@ public:
     }
 
 private:
+    // One request (with `body` when not null) and its whole answer.
+    HttpAnswer send(const std::string& method, const std::string& target, const std::map<std::string, std::string>& headers,
+                    const std::string* body) const {
+        Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
+        session.setTimeout(Poco::Timespan(60, 0));
+        Poco::Net::HTTPRequest req(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
+        for (const auto& [k, v] : headers) req.set(k, v);
+        if (body) {
+            req.setContentLength(static_cast<std::streamsize>(body->size()));
+            session.sendRequest(req) << *body;
+        } else {
+            session.sendRequest(req);
+        }
+        Poco::Net::HTTPResponse resp;
+        std::istream& in = session.receiveResponse(resp);
+        HttpAnswer a;
+        a.status = resp.getStatus();
+        for (const auto& [k, v] : resp) {
+            a.headers[k] = v;
+            if (Poco::icompare(k, "Set-Cookie") == 0) a.set_cookies.push_back(v);
+        }
+        if (method != "HEAD") Poco::StreamCopier::copyToString(in, a.body);
+        return a;
+    }
+
+    std::string own_state_;  // the state folder made for this process, "" when given
     // One line of the server's stdout, waiting at most `ms` in all.
     std::string read_line(int ms) {
         std::string line;

@@ -377,9 +377,9 @@ TEST_CASE("a search inside one document lists every matching passage, paged, und
     // The results page: 3 passages a page, page links, its chip the law's title.
     const std::string title = all->getArray("results")->getObject(0)->getValue<std::string>("title");
     auto page1 = server().get("/recherche?" + base + "&per_page=3").body;
-    // The passages of a results page: their « Ajouter au dossier » links.
+    // The passages of a results page: their « Ajouter au dossier » forms.
     auto passages_on = [&](const std::string& html) {
-        const std::string add = "<a class=\"add\" rel=\"nofollow\" href=\"/dossier/ajouter?e=" + law + "%23";
+        const std::string add = "<button name=\"e\" value=\"" + law + "#";
         size_t n = 0;
         for (size_t at = html.find(add); at != std::string::npos; at = html.find(add, at + 1)) ++n;
         return n;

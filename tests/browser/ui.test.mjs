@@ -78,7 +78,8 @@ async function run(program, args) {
 // Starts coopdec-server on a free port; resolves with its base URL once it
 // printed the line that says where it listens.
 async function startServer(db) {
-    server = spawn(path.join(binDir, 'coopdec-server'), ['--db', db, '--port', '0'],
+    // The dossiers in a state folder of the test's own, removed with it.
+    server = spawn(path.join(binDir, 'coopdec-server'), ['--db', db, '--port', '0', '--state-dir', path.join(tmp, 'state')],
                    { stdio: ['ignore', 'pipe', 'pipe'] });
     server.stderr.on('data', (d) => { serverLog += d; });
     const lines = readline.createInterface({ input: server.stdout });
@@ -654,36 +655,46 @@ describe('interface web dans chromium, sans JavaScript', () => {
 
     test('formateur : un dossier de trois passages, sa version imprimée et son PDF', async () => {
         const page = await newPage(PHONE);  // one context: the dossier's cookie lives in it
-        // « Ajouter au dossier » answers with the dossier, the new passage in view.
-        const add = async (link, count, shot) => {
-            await link.click();
-            await page.waitForURL((url) => url.pathname === '/dossier' && url.hash === `#p${count}`);
+        // « Ajouter au dossier » (a POST) comes back to the same page, at the
+        // passage, confirmed there; the header counts the dossier's passages.
+        const add = async (button, count, shot) => {
+            const before = new URL(page.url());
+            await button.click();
+            await page.waitForURL((url) => url.pathname === before.pathname && url.hash !== '');
             await checkPage(page, shot);
-            assert.equal(await page.locator('ol.dossier > li').count(), count, `le dossier doit compter ${count} passages`);
+            assert.equal(await page.locator('strong.added').count(), 1, 'la confirmation est à côté du passage');
+            assert.equal(await page.locator('a.dossier-link').innerText(), `Dossier (${count})`);
         };
         // From a search: the cited article of the law.
         await page.goto(`${baseUrl}recherche?q=${encodeURIComponent('art 46')}`);
-        await add(page.locator('ol.hits ul.passages a.add[href="/dossier/ajouter?e=akn-tg-act-loi-2019-06-26-2019-006%23art_46"]').first(), 1,
+        await add(page.locator('ol.hits ul.passages button[name="e"][value="akn-tg-act-loi-2019-06-26-2019-006#art_46"]').first(), 1,
                   '13-dossier-1-360');
         // From document pages: an agreement's clause, an interview's utterance.
         await page.goto(`${baseUrl}doc/conv-kloto-1-bressuire-1991`);
-        await add(page.locator('a.add[href$="%23art_3"]'), 2, '14-dossier-2-360');
+        await add(page.locator('button[name="e"][value$="#art_3"]'), 2, '14-dossier-2-360');
+        assert.equal(new URL(page.url()).hash, '#art_3');
         await page.goto(`${baseUrl}doc/ent-amou-1-2020`);
-        await add(page.locator('a.add[href$="%23u_2"]'), 3, '15-dossier-3-360');
+        await add(page.locator('button[name="e"][value$="#u_2"]'), 3, '15-dossier-3-360');
+        await follow(page, page.locator('a.dossier-link'));
+        assert.equal(await page.locator('ol.dossier > li').count(), 3);
 
-        // Title, a note, and the utterance moved up: all through the one GET form.
+        // Title, a note, and the utterance moved up: all through the one POST form.
         await page.getByLabel('Titre du dossier').fill('Atelier de Kara');
         await page.getByLabel('Note pour le passage 1').fill('Lire avec l’article 47.');
         await page.getByRole('button', { name: 'Monter le passage 3' }).click();
-        await page.waitForURL((url) => url.pathname === '/dossier' && url.searchParams.get('titre') === 'Atelier de Kara');
+        await page.waitForURL((url) => url.pathname === '/dossier' && url.hash === '#p2');
         await checkPage(page, '16-dossier-edite-360');
         const refs = await page.locator('ol.dossier input[name="e"]').evaluateAll((inputs) => inputs.map((i) => i.value));
         assert.deepEqual(refs, ['akn-tg-act-loi-2019-06-26-2019-006#art_46', 'ent-amou-1-2020#u_2',
                                 'conv-kloto-1-bressuire-1991#art_3']);
         assert.equal(await page.getByLabel('Note pour le passage 1').inputValue(), 'Lire avec l’article 47.');
+        // A note typed and not saved goes to the printout: « Imprimer » saves first.
+        await page.getByLabel('Note pour le passage 2').fill('À discuter en groupe.');
+        await page.getByRole('button', { name: 'Imprimer (A4)' }).click();
+        await page.waitForURL((url) => /^\/dossier\/[0-9a-f]{32}\/imprimer$/.test(url.pathname));
+        assert.match(await page.locator('#passage-2 .note').innerText(), /À discuter en groupe\./);
 
         // The handout, then printed: A4 pages from the print stylesheet.
-        await follow(page, page.getByRole('link', { name: 'Version à imprimer (A4)' }));
         await checkPage(page, '17-dossier-imprime-360');
         assert.equal(await page.locator('h1').innerText(), 'Atelier de Kara');
         assert.equal(await page.locator('nav.toc li').count(), 3);

@@ -128,7 +128,7 @@ if ldd "$bin/coopdec-server" 2>/dev/null | grep -q libasan; then
   echo "run.sh : serveur sous AddressSanitizer : ASAN_OPTIONS=$ASAN_OPTIONS"
 fi
 log="$tmp/access.log"
-coproc SERVER { exec "$bin/coopdec-server" --db "$db" --port 0 2>"$log"; }
+coproc SERVER { exec "$bin/coopdec-server" --db "$db" --port 0 --state-dir "$tmp/state" 2>"$log"; }
 server_pid=$SERVER_PID
 line=""
 read -r -t 120 line <&"${SERVER[0]}" || true
