@@ -123,12 +123,27 @@ std::optional<DossierError> check_limits(const Dossier& d) {
     return std::nullopt;
 }
 
-std::variant<std::vector<DossierPassage>, DossierError> load_passages(const Index& index, const Dossier& d) {
+std::variant<std::vector<DossierPassage>, DossierError> load_passages(const Index& index, const Dossier& d,
+                                                                       bool keep_missing) {
     const Xapian::Database& db = index.db();
     std::vector<DossierPassage> out;
+    auto absent = [&](const DossierEntry& e, std::string why) -> std::optional<DossierError> {
+        if (!keep_missing) return DossierError{404, "passage « " + entry_ref(e) + " » : " + why};
+        DossierPassage p;
+        p.entry = e;
+        p.kind = "absent";
+        p.label = entry_ref(e);
+        p.permalink = sc::doc_url(e.doc_id) + (e.anchor.empty() ? "" : "#" + e.anchor);
+        p.missing = std::move(why);
+        out.push_back(std::move(p));
+        return std::nullopt;
+    };
     for (const auto& e : d.entries) {
         auto doc = load_document(index, e.doc_id);
-        if (!doc) return DossierError{404, "passage « " + entry_ref(e) + " » : aucun document « " + e.doc_id + " » dans l'index"};
+        if (!doc) {
+            if (auto err = absent(e, "aucun document « " + e.doc_id + " » dans l'index")) return *err;
+            continue;
+        }
         DossierPassage p;
         p.entry = e;
         const ResultDocument& info = doc->info;
@@ -162,9 +177,10 @@ std::variant<std::vector<DossierPassage>, DossierError> load_passages(const Inde
         } else {
             std::string term = sc::id_term(e.doc_id, e.anchor);
             Xapian::PostingIterator it = db.postlist_begin(term);
-            if (it == db.postlist_end(term))
-                return DossierError{404, "passage « " + entry_ref(e) + " » : le document « " + e.doc_id +
-                                             " » n'a pas d'ancre « " + e.anchor + " »"};
+            if (it == db.postlist_end(term)) {
+                if (auto err = absent(e, "le document « " + e.doc_id + " » n'a pas d'ancre « " + e.anchor + " »")) return *err;
+                continue;
+            }
             sc::Data data = sc::decode_data(db.get_document(*it).get_data());
             p.kind = data["kind"];
             p.label = data["label"];

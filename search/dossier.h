@@ -93,6 +93,7 @@ struct DossierPassage {
     std::string doc_title, doc_type, date, partner, notice;
     std::string place;               // where the document was made: « Lomé » (agreements), « Mairie de Kloto 1, Kpalimé » (interviews); "" = unknown
     bool demo = false;               // written for the demonstration: stays marked as such
+    std::string missing;             // the index no longer holds it (French, why); "" when read
     std::vector<std::string> communes;
     std::vector<std::pair<std::string, std::string>> partnerships;  // id, title
 };
@@ -100,6 +101,10 @@ struct DossierPassage {
 // Every entry of `d` read from the index, in order; or the first entry whose
 // document (404) or anchor (404) the index does not hold, with a French
 // message naming it. `db` is used by this thread only for the call.
-std::variant<std::vector<DossierPassage>, DossierError> load_passages(const Index& index, const Dossier& d);
+// With `keep_missing`, such an entry is kept instead, with its note and
+// `missing` saying why (a stored dossier outlives a re-index that removed a
+// passage: the rest, and every note, stay readable).
+std::variant<std::vector<DossierPassage>, DossierError> load_passages(const Index& index, const Dossier& d,
+                                                                       bool keep_missing = false);
 
 }  // namespace coopdec

@@ -29,6 +29,8 @@ std::optional<SearchError> apply_parameter(SearchRequest& req, const std::string
         return std::nullopt;
     }
     if (name == "year_from" || name == "year_to") {
+        // A year field left empty in a form filters nothing.
+        if (value.empty()) return std::nullopt;
         auto y = parse_number(value, 9999);
         if (!y) {
             const char* which = name == "year_from" ? "de début" : "de fin";

@@ -37,8 +37,10 @@ Dossier read_dossier(const http::Params& params, std::initializer_list<std::stri
     return std::get<Dossier>(std::move(d));
 }
 
-std::vector<DossierPassage> read_passages(const Context& c, const Dossier& d) {
-    auto p = load_passages(c.index, d);
+// A passage the index no longer holds is kept, with its note, and said to be
+// missing (`keep_missing`); only a new one is refused (404).
+std::vector<DossierPassage> read_passages(const Context& c, const Dossier& d, bool keep_missing = true) {
+    auto p = load_passages(c.index, d, keep_missing);
     if (auto* err = std::get_if<DossierError>(&p)) fail(*err);
     return std::get<std::vector<DossierPassage>>(std::move(p));
 }
@@ -318,7 +320,7 @@ http::Response dossier_add(const Context& c) {
     auto parsed = parse_entry_ref(*ref);
     if (auto* err = std::get_if<DossierError>(&parsed)) fail(*err);
     DossierEntry entry = std::get<DossierEntry>(std::move(parsed));
-    read_passages(c, Dossier{{}, {entry}, {}});  // 404 for an unknown document or anchor
+    read_passages(c, Dossier{{}, {entry}, {}}, false);  // 404 for an unknown document or anchor
 
     http::Response r;
     std::string key = cookie_value(c.request.cookie, kDossierKeyCookie);
@@ -403,7 +405,6 @@ http::Response dossier_import(const Context& c) {
     DossierStore* store = store_or_null(c);
     if (!store) return no_store();
     Dossier d = form_dossier(c.request.params, {});
-    read_passages(c, d);  // 404 for a passage the index no longer holds
     auto made = store->create(d, now());
     if (auto* err = std::get_if<DossierError>(&made)) {
         if (err->status >= 429) return error_response(err->status, err->message, false);
@@ -441,7 +442,7 @@ http::Response dossier_shared(const Context& c) {
     const std::string share = tail.substr(0, slash);
     const std::string kind = slash == std::string::npos ? "" : tail.substr(slash + 1);
     if (!kind.empty() && std::find(kExports.begin(), kExports.end(), kind) == kExports.end())
-        throw NotFound{"aucune page « " + kind + " » pour un dossier (imprimer, pdf, markdown ou json)"};
+        throw NotFound{"aucune page « " + kind + " » pour un dossier (imprimer, pdf, markdown, json ou odt)"};
     if (!c.request.params.empty()) throw SearchError{"le lien d'un dossier ne prend aucun paramètre"};
     auto stored = store->by_share(share, now());
     if (!stored) throw NotFound{"aucun dossier à ce lien : il a expiré, ou le lien est incomplet"};

@@ -426,7 +426,8 @@ std::string dossier_json(const Dossier& d, const std::vector<DossierPassage>& pa
             out += std::string(j ? "," : "") + "{\"id\":" + str(p.partnerships[j].first) + ",\"title\":" +
                    str(p.partnerships[j].second) + "}";
         out += "]},\"permalink\":" + str(public_url + p.permalink) + ",\"annotation\":" + str(p.entry.note) +
-               ",\"demo\":" + (p.demo ? "true" : "false") + ",\"notice\":" + str(p.notice) + "}";
+               ",\"demo\":" + (p.demo ? "true" : "false") + ",\"notice\":" + str(p.notice) +
+               (p.missing.empty() ? std::string() : ",\"missing\":" + str(p.missing)) + "}";
     }
     return out + "]}\n";
 }

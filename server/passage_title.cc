@@ -42,6 +42,7 @@ std::string place_and_date(const DossierPassage& p) {
 }
 
 std::string passage_title(const DossierPassage& p) {
+    if (!p.missing.empty()) return "Passage introuvable « " + p.label + " » : " + p.missing;
     const std::string where_when = place_and_date(p);
     const bool whole = p.entry.anchor.empty();
     if (!whole && !p.speaker.empty()) {

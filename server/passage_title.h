@@ -20,7 +20,8 @@ namespace coopdec::pages {
 //   (its label; its number, then « : » and its label, when the label does
 //   not start with it), the parenthesis holding what is known of place and
 //   date (none: no parenthesis);
-// - a whole document: « TITLE (PLACE, DATE) ».
+// - a whole document: « TITLE (PLACE, DATE) »;
+// - a passage the index no longer holds: « Passage introuvable « DOC#ANCHOR » : why ».
 // Dates in French (« 1er mai 2022 »); an unreadable date is shown as stored.
 std::string passage_title(const DossierPassage& p);
 

@@ -147,22 +147,25 @@ std::vector<std::string> suggestions(const FacetResult& f, const FacetCount& v, 
 }
 
 std::string facets_html(const SearchResult& r, const Params& params, const Names* names) {
-    std::string out = "<aside class=\"facets\" aria-labelledby=\"facets-title\"><h2 id=\"facets-title\">Affiner</h2>";
+    // One form for every box (the search's parameters carried once, not per
+    // box): a box left empty sends an empty value, which filters nothing.
+    const bool year_box = std::any_of(r.facets.begin(), r.facets.end(), [](const FacetResult& f) { return f.name == "year" && !f.values.empty(); });
+    std::string out = "<aside class=\"facets\" aria-labelledby=\"facets-title\"><h2 id=\"facets-title\">Affiner</h2><form>" +
+                      (year_box ? hidden_inputs(params, {"year_from", "year_to"}) : hidden_inputs(params, {}));
     for (const auto& f : r.facets) {
         // A facet with one value and nothing selected narrows nothing.
         bool any_selected = std::any_of(f.values.begin(), f.values.end(), [](const auto& v) { return v.selected; });
         if (f.values.empty() || (f.values.size() == 1 && !any_selected && f.name != "year")) continue;
         out += "<section class=\"facet\"><h3>" + html_escape(f.label) + "</h3>";
         bool is_year = f.name == "year";
-        // The facets' forms have no action: like the links, they stay on the
-        // page they are on (/ or /recherche), and the page stays light.
+        // The facets' form has no action: like the links, it stays on the
+        // page it is on (/ or /recherche), and the page stays light.
         if (is_year) {
-            out += "<form>" + hidden_inputs(params, {"year_from", "year_to"}) +
-                   "<label>Année de début <input name=\"year_from\" type=\"number\" min=\"1900\" max=\"2100\" value=\"" +
+            out += "<p><label>Année de début <input name=\"year_from\" type=\"number\" min=\"1900\" max=\"2100\" value=\"" +
                    html_escape(param(params, "year_from")) +
                    "\"></label> <label>Année de fin <input name=\"year_to\" type=\"number\" min=\"1900\" max=\"2100\" value=\"" +
                    html_escape(param(params, "year_to")) +
-                   "\"></label> <button aria-label=\"Appliquer ces années\">Appliquer</button></form>";
+                   "\"></label> <button aria-label=\"Appliquer ces années\">Appliquer</button></p>";
         }
         // Selected values first, then by count.
         std::vector<const FacetCount*> values;
@@ -181,7 +184,7 @@ std::string facets_html(const SearchResult& r, const Params& params, const Names
         }
         if (values.size() > shown && !is_year) {
             std::string list_id = "l-" + f.name;
-            out += "<form>" + hidden_inputs(params, {}) + "<label>" +
+            out += "<p><label>" +
                    std::to_string(values.size() - kShortFacet) + " autres " + html_escape(facet_plural(f)) +
                    " <input name=\"" + html_escape(f.name) +
                    "\" list=\"" + list_id + "\" autocomplete=\"off\"></label><datalist id=\"" + list_id + "\">";
@@ -194,11 +197,11 @@ std::string facets_html(const SearchResult& r, const Params& params, const Names
                     if (offered.insert(s).second) out += "<option value=\"" + html_escape(s) + "\">";
             // Heard alone, the button says what it adds (its name starts with what it shows).
             out += "</datalist> <button aria-label=\"Ajouter : " + html_escape(lower_first(f.label)) +
-                   "\">Ajouter</button></form>";
+                   "\">Ajouter</button></p>";
         }
         out += "</section>";
     }
-    return out + "</aside>";
+    return out + "</form></aside>";
 }
 
 // `within_title`: the title of the document searched inside (doc=ID), its

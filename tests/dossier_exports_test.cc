@@ -150,9 +150,7 @@ TEST_CASE("the OpenDocument export unzips: mimetype first and stored, content.xm
         CHECK(holds(paragraphs, "Lien permanent : " + site() + "/doc/" + ref));
     }
 
-    // The dossier page offers it beside the other exports.
-    auto page = test::bundled_server().get("/dossier" + query());
-    CHECK(test::contains(page.body, "<a href=\"/dossier/odt" + html_escape(query()) + "\">OpenDocument (.odt)</a>"));
+    // The dossier page offers it beside the other exports: tests/dossier_server_test.cc.
 }
 
 TEST_CASE("the OpenDocument export reads in Python's zipfile", "[dossier][http][odt]") {
@@ -332,7 +330,7 @@ TEST_CASE("the PDF page by page: contents on page 1, each quote on the page of i
     }
 }
 
-TEST_CASE("the search results' CSV read by Python's csv, with ';' and as a French spreadsheet does (BOM, ';')", "[export][http][csv]") {
+TEST_CASE("the search results' CSV read by Python's csv, with semicolons and as a French spreadsheet does (BOM and semicolons)", "[export][http][csv]") {
     if (!has_command("python3")) {
         WARN("python3 absent: the CSV is not read by Python's csv here");
         SUCCEED();

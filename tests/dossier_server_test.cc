@@ -136,6 +136,13 @@ TEST_CASE("printing, PDF and exports are buttons of the notes' form: they save f
     auto md = s.post("/dossier/enregistrer", form_body("Atelier", {{kStoredLaw, "Deuxième note"}}, "exporter=markdown"), {{"Cookie", cookie}});
     CHECK(md.header("Location") == "/dossier/" + share + "/markdown");
     CHECK(test::contains(s.get(md.header("Location")).body, "Deuxième note"));
+    CHECK(test::contains(page.body, "<button name=\"exporter\" value=\"odt\">OpenDocument (.odt)</button>"));
+    auto odt = s.post("/dossier/enregistrer", form_body("Atelier", {{kStoredLaw, "Deuxième note"}}, "exporter=odt"), {{"Cookie", cookie}});
+    CHECK(odt.header("Location") == "/dossier/" + share + "/odt");
+    auto odt_file = s.get(odt.header("Location"));
+    CHECK(odt_file.header("Content-Type") == "application/vnd.oasis.opendocument.text");
+    CHECK(odt_file.body.compare(30, 8, "mimetype") == 0);  // the zip's first entry
+    CHECK(test::contains(s.get("/dossier/" + share).body, "<a href=\"/dossier/" + share + "/odt\">OpenDocument (.odt)</a>"));
 
     // A refusal shows the form again with what was typed.
     const std::string long_note = "Début de la note. " + std::string(10100, 'x');
@@ -251,7 +258,7 @@ TEST_CASE("POST refused from another site, without the edit key, or with a retou
     }
 }
 
-TEST_CASE("« Ajouter au dossier » returns to the same place with a confirmation; the header counts the passages",
+TEST_CASE("« Ajouter au dossier » returns to the same place with a confirmation - the header counts the passages",
           "[dossier][dossier-server][http]") {
     test::ServerProcess s({"--db", test::bundled().db, "--port", "0"});
     const std::string target = "/recherche?q=assainissement";
@@ -310,7 +317,7 @@ TEST_CASE("« Ajouter au dossier » returns to the same place with a confirmatio
     CHECK(test::contains(s.get("/", {{"Cookie", "dossier_cle=0123456789abcdef0123456789abcdef"}}).body, ">Dossier</a>"));
 }
 
-TEST_CASE("an old link's dossier opens read-only and can be stored; the old cookie is imported",
+TEST_CASE("an old link's dossier opens read-only and can be stored - the old cookie is imported",
           "[dossier][dossier-server][http]") {
     test::ServerProcess s({"--db", test::bundled().db, "--port", "0"});
     const std::string query = "titre=Atelier%20Kara&e=" + url_encode(kStoredLaw) + "&a=" + url_encode("Lire avec l'article 47.") +
@@ -351,7 +358,7 @@ TEST_CASE("an old link's dossier opens read-only and can be stored; the old cook
     CHECK(test::contains(s.get("/", {{"Cookie", new_cookie}}).body, ">Dossier (2)</a>"));
 }
 
-TEST_CASE("form bodies: parsed like a query, bounded; a huge body is refused unread", "[dossier][dossier-server][http][bad-input]") {
+TEST_CASE("form bodies: parsed like a query, bounded - a huge body is refused unread", "[dossier][dossier-server][http][bad-input]") {
     http::Params p;
     REQUIRE_FALSE(http::parse_form("titre=Atelier+de+Kara&e=doc%23art_1&a=ligne%0D%0Asuite", p));
     CHECK(p == http::Params{{"titre", "Atelier de Kara"}, {"e", "doc#art_1"}, {"a", "ligne\r\nsuite"}});

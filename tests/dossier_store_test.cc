@@ -70,7 +70,7 @@ TEST_CASE("store tokens: 128 random bits in hex, the edit key stored only as a h
     CHECK((bytes + wal).find(n.edit_key) == std::string::npos);
 }
 
-TEST_CASE("store limits: 200 passages of 10,000-character notes fit; beyond, French refusals", "[dossier-store]") {
+TEST_CASE("store limits: 200 passages of 10,000-character notes fit - beyond, French refusals", "[dossier-store]") {
     test::TempDir dir;
     DossierStore store(dir.path());
     Dossier big = store_sample(200, 10000);
@@ -139,7 +139,7 @@ TEST_CASE("store bounds: dossiers per hour, dossiers in all, expiry of abandoned
     CHECK_FALSE(store.by_share(kept.share, kStoreNow + 100 * kStoreDay));
 }
 
-TEST_CASE("store transactions: a save is all or nothing; the file survives reopening", "[dossier-store]") {
+TEST_CASE("store transactions: a save is all or nothing - the file survives reopening", "[dossier-store]") {
     test::TempDir dir;
     NewDossier n;
     {

@@ -297,8 +297,9 @@ TEST_CASE("dossier refusals: 4xx with a French message naming the fault", "[doss
         int status;
         std::string message;
     } rows[] = {
-        {"GET", "/dossier?e=inconnu%23art_1", 404, "passage « inconnu#art_1 » : aucun document « inconnu » dans l&#39;index"},
-        {"GET", "/dossier?e=conv-kloto-1-bressuire-1991%23art_99", 404, "n&#39;a pas d&#39;ancre « art_99 »"},
+        // A passage the index no longer holds: kept with its note, said missing.
+        {"GET", "/dossier?e=inconnu%23art_1&a=ma+note", 200, "Passage introuvable « inconnu#art_1 » : aucun document « inconnu » dans l&#39;index"},
+        {"GET", "/dossier?e=conv-kloto-1-bressuire-1991%23art_99", 200, "n&#39;a pas d&#39;ancre « art_99 »"},
         {"POST", "/dossier/ajouter?e=inconnu", 404, "aucun document « inconnu »"},
         {"POST", "/dossier/ajouter?e=ent-amou-1-2020%23u_999", 404, "n&#39;a pas d&#39;ancre « u_999 »"},
         {"POST", "/dossier/ajouter", 400, "quel passage ajouter ?"},
@@ -308,7 +309,7 @@ TEST_CASE("dossier refusals: 4xx with a French message naming the fault", "[doss
         {"POST", "/dossier/enregistrer?a=note", 403, "modification refusée"},
         {"GET", "/dossier/0123456789abcdef0123456789abcdef", 404, "aucun dossier à ce lien"},
         {"GET", "/dossier/nimporte-quoi/imprimer", 404, "aucun dossier à ce lien"},
-        {"GET", "/dossier/0123456789abcdef0123456789abcdef/odt", 404, "aucune page « odt » pour un dossier"},
+        {"GET", "/dossier/0123456789abcdef0123456789abcdef/epub", 404, "aucune page « epub » pour un dossier"},
         {"GET", "/dossier?e=Doc_Majuscule", 400, "identifiant de document incorrect"},
         {"GET", "/dossier?e=conv-kloto-1-bressuire-1991%23", 400, "rien après « # »"},
         {"GET", "/dossier?a=note", 400, "note « a » sans passage"},
@@ -325,8 +326,8 @@ TEST_CASE("dossier refusals: 4xx with a French message naming the fault", "[doss
         {"GET", "/dossier?e=" + enc(kLaw) + "&a=%01", 400, "note invalide"},
         {"GET", "/dossier/imprimer", 400, "le dossier est vide"},
         {"GET", "/dossier/pdf?titre=seul", 400, "le dossier est vide"},
-        {"GET", "/dossier/markdown?e=inconnu", 404, "aucun document « inconnu »"},
-        {"GET", "/dossier/json?e=inconnu", 404, "aucun document « inconnu » dans l'index"},  // JSON: no HTML escaping
+        {"GET", "/dossier/markdown?e=inconnu", 200, "Passage introuvable « inconnu » : aucun document « inconnu »"},
+        {"GET", "/dossier/json?e=inconnu", 200, "aucun document « inconnu » dans l'index"},  // JSON: no HTML escaping
         {"POST", "/dossier/nouveau?x=1", 400, "ne prend aucun paramètre"},
         {"POST", "/dossier?e=" + enc(kLaw), 405, "méthode « POST » non autorisée"},
         {"PUT", "/dossier/ajouter?e=" + enc(kLaw), 405, "méthode « PUT » non autorisée"},
@@ -339,6 +340,14 @@ TEST_CASE("dossier refusals: 4xx with a French message naming the fault", "[doss
         CHECK(test::contains(a.body, row.message));
     }
     CHECK(test::bundled_server().get("/dossier/json?e=inconnu").header("Content-Type") == "application/json; charset=utf-8");
+    // The note of a passage the index no longer holds is kept, beside the passages it still holds.
+    auto kept = test::bundled_server().get("/dossier?e=inconnu%23art_1&a=ma+note+gard%C3%A9e&e=" + enc(kLaw));
+    CHECK(kept.status == 200);
+    CHECK(test::contains(kept.body, "ma note gardée"));
+    CHECK(test::contains(kept.body, "Passage introuvable « inconnu#art_1 »"));
+    CHECK(test::contains(kept.body, "Loi n° 2019-006 du 26 juin 2019"));
+    auto kept_json = test::bundled_server().get("/dossier/json?e=inconnu&a=x");
+    CHECK(test::contains(kept_json.body, "\"missing\":\"aucun document « inconnu » dans l'index\""));
 
     // An old link's dossier at its old limit (30 passages) still opens; kept in
     // the old cookie, it goes on in the store, where one more fits.

@@ -211,6 +211,12 @@ TEST_CASE("the search page: results, facets, filters, paging, nothing found", "[
     CHECK(test::contains(b, "aria-current=\"true\">Convention"));  // selected values say so
     CHECK(test::contains(b, "(retirer ce filtre)"));          // active filters are removable
     CHECK(test::contains(b, "name=\"year_from\""));          // years as a range
+    // The facets are one form: the search's parameters once, and the boxes
+    // left empty (an empty year, commune…) filter nothing.
+    CHECK(test::occurrences(b, "<input type=\"hidden\" name=\"q\"") == 1);
+    auto empty_boxes = server().get("/recherche?q=decentralisee&type=convention&year_from=&year_to=2030&commune=&prefecture=");
+    CHECK(empty_boxes.status == 200);
+    CHECK(test::contains(empty_boxes.body, "aria-current=\"true\">Convention"));
     auto many = server().get("/recherche?per_page=5");
     CHECK(test::contains(many.body, "rel=\"next\""));
     auto none = server().get("/recherche?q=forrage&corriger=non");

@@ -312,7 +312,7 @@ const CONTROL_ROLES = new Set(['textbox', 'searchbox', 'spinbutton', 'combobox',
                                'checkbox', 'radio', 'slider', 'switch']);
 
 // The pages axe checks, in the order a person reaches them; each a step
-// (goto or click) on `page`. The dossier's passage is added by its link.
+// (goto or click) on `page`. The dossier's passage is added by its button.
 const AXE_PAGES = [
     { name: 'accueil', go: (page) => page.goto(baseUrl) },
     { name: 'recherche-filtres', go: (page) => page.goto(`${baseUrl}recherche?q=${encodeURIComponent(QUERY)}&type=convention&year_from=1990&year_to=2020`) },
@@ -322,14 +322,15 @@ const AXE_PAGES = [
     {
         name: 'dossier', go: async (page) => {
             await page.goto(`${baseUrl}doc/conv-kloto-1-bressuire-1991`);
-            await page.locator('a.add[href$="%23art_3"]').click();
-            await page.waitForURL((url) => url.pathname === '/dossier');
+            await page.locator('button[name="e"][value$="#art_3"]').click();
+            await page.waitForURL((url) => url.hash === '#art_3');
+            await page.goto(`${baseUrl}dossier`);
         },
     },
     {
         name: 'dossier-imprime', go: async (page) => {
-            await page.getByRole('link', { name: 'Version à imprimer (A4)' }).click();
-            await page.waitForURL((url) => url.pathname === '/dossier/imprimer');
+            await page.getByRole('button', { name: 'Imprimer (A4)' }).click();
+            await page.waitForURL((url) => url.pathname.endsWith('/imprimer'));
         },
     },
 ];
