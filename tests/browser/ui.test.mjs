@@ -588,6 +588,54 @@ describe('interface web dans chromium, sans JavaScript', () => {
         await page.context().close();
     });
 
+    test("juriste : une loi et ses versions, la version à une date, un lien daté d'une convention", async () => {
+        const page = await newPage(PHONE);
+        // The work's address: its versions, the one in force today, a date field.
+        await page.goto(`${baseUrl}doc/akn-tg-act-loi-2007-03-13-2007-011`);
+        assert.match(await page.locator('p.versions').innerText(), /^Versions : 26 juin 2019 — version consolidée/);
+        assert.match(await page.locator('p.version-en-vigueur').first().innerText(), /Version en vigueur aujourd’hui/);
+        await checkPage(page, '24-loi-versions-360');
+        // A date typed in the field: no version of then is in the corpus, said plainly.
+        await page.locator('#date-version').fill('2015-01-01');
+        await page.locator('#date-version').press('Enter');
+        await page.waitForURL((url) => url.searchParams.get('date') === '2015-01-01');
+        assert.match(await page.locator('main').innerText(), /Aucune version de ce texte en vigueur le 1er janvier 2015 n'est dans le corpus/);
+        await checkPage(page, '25-loi-a-une-date-360');
+        // An agreement of 2015 links the law with its date; the law says the text shown is not the one cited.
+        await page.goto(`${baseUrl}doc/conv-zio-1-plainfaing-2015`);
+        await page.locator('a[href*="cite_le=2015-10-19"]').first().click();
+        await page.waitForURL((url) => url.searchParams.get('cite_le') === '2015-10-19');
+        assert.match(await page.locator('main').innerText(), /Ce lien vient d’un document du 19 octobre 2015|Ce lien vient d'un document du 19 octobre 2015/);
+        await checkPage(page, '26-loi-lien-date-360');
+        await page.context().close();
+    });
+
+    test('recherche dans un document, erreurs : la saisie gardée, une page au-delà de la dernière', async () => {
+        const page = await newPage(PHONE);
+        // Inside one document: every passage, paged; the chip names the document by its title.
+        await page.goto(`${baseUrl}recherche?q=collectivites&doc=akn-tg-act-loi-2007-03-13-2007-011-v2019-06-26`);
+        assert.match(await page.locator('.active').innerText(), /dans : Loi n° 2007-011/);
+        const within = Number((await page.locator('p.within').innerText()).match(/^(\d+) passages/)[1]);
+        assert.ok(within > 2, 'plus de deux passages');
+        assert.equal(await page.locator('ol.hits ul.passages > li').count(), within);
+        await checkPage(page, '27-dans-un-document-360');
+        // A wrong year: a 400 that keeps the search, says what was wrong, and leads to the search without it.
+        const bad = await page.goto(`${baseUrl}recherche?q=eau&type=convention&year_from=deux-mille`);
+        assert.equal(bad.status(), 400);
+        assert.equal(await page.locator('#q').inputValue(), 'eau');
+        assert.match(await page.locator('main').innerText(), /l'année de début doit être un nombre, par exemple 2010/);
+        await checkPage(page, '28-erreur-annee-360');
+        await page.getByRole('link', { name: 'Relancer la recherche sans ce paramètre' }).click();
+        await page.waitForURL((url) => !url.searchParams.has('year_from') && url.searchParams.get('type') === 'convention');
+        assert.ok(await page.locator('ol.hits > li').count() > 0);
+        // A page past the last: the last one, with a notice.
+        await page.goto(`${baseUrl}recherche?q=eau&page=999`);
+        assert.match(await page.locator('main').innerText(), /La page 999 n'existe pas : voici la dernière/);
+        assert.ok(await page.locator('ol.hits > li').count() > 0);
+        await checkPage(page, '29-page-au-dela-360');
+        await page.context().close();
+    });
+
     test("agent communal : quatre mots dont un manque, un nom de ville, une faute, un nom tapé dans une facette", async () => {
         const page = await newPage(PHONE);
         await page.goto(baseUrl);
