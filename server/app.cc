@@ -10,15 +10,17 @@
 #include <malloc.h>
 #include <sys/resource.h>
 
+#include <Poco/AutoPtr.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/TCPServerDispatcher.h>
+#include <Poco/Path.h>
+#include <Poco/SharedPtr.h>
 #include <Poco/ThreadPool.h>
-#include <Poco/Util/HelpFormatter.h>
-#include <Poco/Util/IntValidator.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionCallback.h>
+#include <Poco/Util/PropertyFileConfiguration.h>
 
 #include "search/search.h"
 #include "search/synonyms.h"
@@ -29,13 +31,7 @@
 #include "server/privileges.h"
 #include "server/request_handler.h"
 #include "server/router.h"
-
-#ifndef COOPDEC_STYLESHEET_DIR
-#define COOPDEC_STYLESHEET_DIR "stylesheets"
-#endif
-#ifndef COOPDEC_SYNONYMS_FILE
-#define COOPDEC_SYNONYMS_FILE "corpus/synonymes.txt"
-#endif
+#include "server/settings.h"
 
 using Poco::Util::Option;
 using Poco::Util::OptionCallback;
@@ -122,89 +118,107 @@ void ServerApp::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Option("config", "c", "fichier de propriétés (voir server/coopdec-server.properties)")
                           .required(false).repeatable(true).argument("FICHIER")
                           .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_config)));
-    options.addOption(Option("db", "d", "dossier de l'index, ou fichier de ses fragments (coopdec.db)").required(false).repeatable(false)
-                          .argument("DOSSIER").callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
-    options.addOption(Option("port", "p", "port d'écoute, 0 pour un port libre (coopdec.port, 8080)")
-                          .required(false).repeatable(false).argument("PORT").callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting))
-                          .validator(new Poco::Util::IntValidator(0, 65535)));
-    options.addOption(Option("bind", "b", "adresse d'écoute (coopdec.bind, 127.0.0.1)").required(false)
-                          .repeatable(false).argument("ADRESSE").callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
-    options.addOption(Option("public-url", "", "adresse publique des liens absolus des exports, https://… (coopdec.public_url ; "
-                                               "par défaut l'hôte de la requête)")
-                          .required(false).repeatable(false).argument("URL").callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
-    options.addOption(Option("synonyms", "s", "fichier des synonymes (coopdec.synonyms)").required(false)
-                          .repeatable(false).argument("FICHIER").callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
-    options.addOption(Option("stylesheets", "", "dossier des feuilles de style (coopdec.stylesheets)")
-                          .required(false).repeatable(false).argument("DOSSIER").callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
-    options.addOption(Option("threads", "t", "fils de traitement (coopdec.threads, 16)").required(false)
-                          .repeatable(false).argument("N").callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting))
-                          .validator(new Poco::Util::IntValidator(1, 256)));
-    options.addOption(Option("timeout", "", "secondes pour envoyer une requête ou lire la réponse (coopdec.timeout_seconds, 10)")
-                          .required(false).repeatable(false).argument("N")
-                          .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting))
-                          .validator(new Poco::Util::IntValidator(1, 3600)));
-    options.addOption(Option("max-connections", "", "connexions en attente de requête, au plus (coopdec.max_connections, 1000)")
-                          .required(false).repeatable(false).argument("N")
-                          .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting))
-                          .validator(new Poco::Util::IntValidator(1, 100000)));
-    options.addOption(Option("shard-timeout", "", "millisecondes laissées à un fragment distant pour répondre (coopdec.shard_timeout_ms, 5000)")
-                          .required(false).repeatable(false).argument("MS")
-                          .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting))
-                          .validator(new Poco::Util::IntValidator(100, 600000)));
-    options.addOption(Option("state-dir", "", "dossier de l'état durable : les dossiers d'atelier, coopdec.sqlite (coopdec.state_dir)")
-                          .required(false).repeatable(false).argument("DOSSIER")
-                          .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
-    options.addOption(Option("user", "u", "utilisateur à prendre quand le serveur est lancé en root (coopdec.user, nobody)")
-                          .required(false).repeatable(false).argument("NOM")
-                          .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
+    // Every other option is a row of the settings table, checked in
+    // handle_setting() as the properties file's values are.
+    for (const Setting& s : server_settings())
+        options.addOption(Option(s.option, s.short_name, s.help).required(false).repeatable(false)
+                              .argument(s.argument).callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
 }
 
 void ServerApp::handle_help(const std::string&, const std::string&) {
     help_requested_ = true;
-    Poco::Util::HelpFormatter f(options());
-    f.setCommand(commandName());
-    f.setUsage("--db DOSSIER [--port 8080] [--bind 127.0.0.1] [--config FICHIER]");
-    f.setHeader("Serveur web de coopdec : recherche, documents, partenariats, API JSON.");
-    f.format(std::cout);
+    std::cout << "Serveur web de coopdec : recherche, documents, partenariats, API JSON.\n\n"
+              << "usage : " << commandName() << " --db DOSSIER [--port 8080] [--bind 127.0.0.1] [--config FICHIER]\n\n"
+              << "Chaque option est aussi une propriété du fichier --config ; l'option l'emporte.\n\n"
+              << "  -h, --help\n        affiche cette aide\n"
+              << "  -c, --config FICHIER\n        fichier de propriétés (voir server/coopdec-server.properties)\n"
+              << settings_help();
+    // Poco's own options (--daemon, --pidfile…), after ours.
+    for (const Option& o : options()) {
+        if (o.fullName() == "help" || o.fullName() == "config" || setting_by_option(o.fullName())) continue;
+        std::cout << "      --" << o.fullName() << (o.takesArgument() ? " " + o.argumentName() : std::string()) << "\n        "
+                  << o.description() << "\n";
+    }
+    stopOptionsProcessing();
+}
+
+void ServerApp::refuse(const std::string& message, int exit_code) {
+    if (refusal_.empty()) {
+        refusal_ = message;
+        refusal_exit_ = exit_code;
+    }
     stopOptionsProcessing();
 }
 
 void ServerApp::handle_config(const std::string&, const std::string& value) {
-    loadConfiguration(value, PRIO_APPLICATION - 1);
+    // A properties file is read here, not by loadConfiguration(), so that
+    // a refused value names the file it came from. Other formats (.ini,
+    // .xml, .json) go through Poco and are checked in main().
+    std::string ext = Poco::Path(value).getExtension();
+    if (ext == "ini" || ext == "xml" || ext == "json") {
+        loadConfiguration(value, PRIO_APPLICATION - 1);
+        return;
+    }
+    Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> file;
+    try {
+        file = new Poco::Util::PropertyFileConfiguration(value);
+    } catch (const Poco::Exception& e) {
+        refuse("fichier de propriétés illisible « " + value + " » : " + e.displayText(), EXIT_CONFIG);
+        return;
+    }
+    for (const Setting& s : server_settings()) {
+        if (!file->hasProperty(s.key)) continue;
+        std::string v = file->getString(s.key);
+        if (setting_problem(s, v)) return refuse(setting_refusal(s, v, property_origin(s, value)), EXIT_USAGE);
+    }
+    config().add(file, PRIO_APPLICATION - 1, false);
 }
 
 void ServerApp::handle_setting(const std::string& name, const std::string& value) {
     // Kept aside and applied in main(): the command line wins over any
     // properties file, whatever the order of the options.
-    // Option names are the property keys, with '_' for '-' (and the unit
-    // spelt out for the timeouts).
-    std::string key = name == "timeout" ? "timeout_seconds" : name == "shard-timeout" ? "shard_timeout_ms" : name;
-    std::replace(key.begin(), key.end(), '-', '_');
-    settings_["coopdec." + key] = value;
+    const Setting* s = setting_by_option(name);
+    if (!s) return;
+    if (setting_problem(*s, value)) return refuse(setting_refusal(*s, value, option_origin(*s)), EXIT_USAGE);
+    settings_[s->key] = value;
+}
+
+std::string ServerApp::setting(const std::string& key) {
+    auto it = settings_.find(key);
+    if (it != settings_.end()) return it->second;
+    const Setting* s = setting_by_key(key);
+    return config().getString(key, s ? s->fallback : std::string());
 }
 
 int ServerApp::main(const std::vector<std::string>&) {
     if (help_requested_) return EXIT_OK;
-    auto& cfg = config();
-    // Command line first, then the properties files, then the default.
-    auto text = [&](const std::string& key, const std::string& fallback) {
-        auto it = settings_.find(key);
-        return it != settings_.end() ? it->second : cfg.getString(key, fallback);
-    };
-    auto number = [&](const std::string& key, int fallback) {
-        auto it = settings_.find(key);
-        return it != settings_.end() ? std::stoi(it->second) : cfg.getInt(key, fallback);
-    };
+    if (!refusal_.empty()) {
+        std::cerr << "coopdec-server : " << refusal_ << "\n";
+        return refusal_exit_;
+    }
+    // What no --config file brought but the configuration holds (the file
+    // beside the executable, an .ini or .xml one) is checked here.
+    for (const Setting& s : server_settings()) {
+        if (settings_.count(s.key) || !config().hasProperty(s.key)) continue;
+        std::string v = config().getString(s.key);
+        if (setting_problem(s, v)) {
+            std::cerr << "coopdec-server : " << setting_refusal(s, v, std::string("la propriété ") + s.key) << "\n";
+            return EXIT_USAGE;
+        }
+    }
+    auto text = [&](const std::string& key) { return setting(key); };
+    // Checked against the table's bounds, which all fit an int.
+    auto number = [&](const std::string& key) { return static_cast<int>(setting_number(setting(key))); };
     ServerConfig sc;
-    sc.db_path = text("coopdec.db", "");
+    sc.db_path = text("coopdec.db");
     if (sc.db_path.empty()) {
         std::cerr << "coopdec-server : indiquez l'index avec --db DOSSIER (ou coopdec.db)\n";
         return EXIT_USAGE;
     }
-    sc.shard_timeout_ms = static_cast<unsigned>(number("coopdec.shard_timeout_ms", kDefaultRemoteTimeoutMs));
+    sc.shard_timeout_ms = static_cast<unsigned>(number("coopdec.shard_timeout_ms"));
     try {
         Index::open(sc.db_path, sc.shard_timeout_ms);  // refuse to start on a missing or mismatched index
-        sc.statics = load_statics(text("coopdec.stylesheets", COOPDEC_STYLESHEET_DIR));
+        sc.statics = load_statics(text("coopdec.stylesheets"));
     } catch (const SearchError& e) {
         std::cerr << "coopdec-server : " << e.message << "\n";
         return EXIT_CONFIG;
@@ -212,8 +226,8 @@ int ServerApp::main(const std::vector<std::string>&) {
         std::cerr << "coopdec-server : " << e.what() << "\n";
         return EXIT_CONFIG;
     }
-    const std::string bind = text("coopdec.bind", "127.0.0.1");
-    const int port = number("coopdec.port", 8080);
+    const std::string bind = text("coopdec.bind");
+    const int port = number("coopdec.port");
 
     Poco::Net::ServerSocket socket;
     try {
@@ -225,28 +239,19 @@ int ServerApp::main(const std::vector<std::string>&) {
         return EXIT_UNAVAILABLE;
     }
     const unsigned actual_port = socket.address().port();
-    sc.public_url = text("coopdec.public_url", "");
+    sc.public_url = text("coopdec.public_url");
     while (!sc.public_url.empty() && sc.public_url.back() == '/') sc.public_url.pop_back();
-    // It starts every absolute link of the exports: an address, nothing a
-    // page or a spreadsheet could read otherwise.
-    if (!sc.public_url.empty() &&
-        ((sc.public_url.rfind("http://", 0) != 0 && sc.public_url.rfind("https://", 0) != 0) ||
-         sc.public_url.find_first_of(" \t\r\n\"'<>`\\") != std::string::npos)) {
-        std::cerr << "coopdec-server : adresse publique invalide « " << sc.public_url
-                  << " » : --public-url attend une adresse http:// ou https://, par exemple https://coopdec.example.org\n";
-        return EXIT_USAGE;
-    }
     sc.local_url = "http://" + bind + ":" + std::to_string(actual_port);
 
-    SynonymsFile synonyms(text("coopdec.synonyms", COOPDEC_SYNONYMS_FILE));
+    SynonymsFile synonyms(text("coopdec.synonyms"));
     Metrics metrics;
     Router router(std::move(sc), synonyms, metrics);
     std::unique_ptr<DossierStore> dossiers;  // opened once root is left, below
 
     auto params = Poco::Net::HTTPServerParams::Ptr(new Poco::Net::HTTPServerParams);
-    params->setMaxThreads(number("coopdec.threads", 16));
-    params->setMaxQueued(number("coopdec.max_queued", 256));
-    const int timeout = number("coopdec.timeout_seconds", 10);
+    params->setMaxThreads(number("coopdec.threads"));
+    params->setMaxQueued(number("coopdec.max_queued"));
+    const int timeout = number("coopdec.timeout_seconds");
     params->setTimeout(Poco::Timespan(timeout, 0));
     params->setKeepAlive(true);
     params->setMaxKeepAliveRequests(200);
@@ -259,27 +264,29 @@ int ServerApp::main(const std::vector<std::string>&) {
     // Poco asserts that the pool's minimum is not over its maximum: with
     // --threads 1 the minimum is 1.
     Poco::ThreadPool pool("coopdec", std::min(2, params->getMaxThreads()), params->getMaxThreads());
-    auto* factory = new GatedConnectionFactory(params, handlers);
-    auto* dispatcher = new Poco::Net::TCPServerDispatcher(factory, pool, params);
+    // The dispatcher shares the factory (TCPServerConnectionFactory::Ptr, a
+    // Poco::SharedPtr) and is reference-counted itself (its destructor is
+    // protected, release() deletes it): the AutoPtr releases it on every
+    // return, after the gate that uses it is gone.
+    Poco::SharedPtr<GatedConnectionFactory> factory(new GatedConnectionFactory(params, handlers));
+    Poco::AutoPtr<Poco::Net::TCPServerDispatcher> dispatcher(new Poco::Net::TCPServerDispatcher(factory, pool, params));
     GateLimits limits;
     limits.head_timeout = std::chrono::seconds(timeout);
-    limits.max_waiting = static_cast<size_t>(number("coopdec.max_connections", 1000));
+    limits.max_waiting = static_cast<size_t>(number("coopdec.max_connections"));
     HeadGate gate(socket, *dispatcher, limits, metrics);
     factory->attach(gate);
 
     // Everything read from disk at start is read; the index stays open.
     // The state folder is given to the user the server becomes.
     synonyms.current();
-    const std::string state_dir = text("coopdec.state_dir", "").empty() ? default_state_dir() : text("coopdec.state_dir", "");
-    if (auto refused = prepare_state_dir(state_dir, text("coopdec.user", "nobody"))) {
+    const std::string state_dir = text("coopdec.state_dir").empty() ? default_state_dir() : text("coopdec.state_dir");
+    if (auto refused = prepare_state_dir(state_dir, text("coopdec.user"))) {
         std::cerr << "coopdec-server : " << *refused << "\n";
-        dispatcher->release();
         return EXIT_CANTCREAT;
     }
     // From here on, no root rights.
-    if (auto refused = drop_root(text("coopdec.user", "nobody"))) {
+    if (auto refused = drop_root(text("coopdec.user"))) {
         std::cerr << "coopdec-server : " << *refused << "\n";
-        dispatcher->release();
         return EXIT_NOPERM;
     }
     // Opened as the user that writes it: its WAL files are that user's.
@@ -288,15 +295,13 @@ int ServerApp::main(const std::vector<std::string>&) {
     } catch (const std::exception& e) {
         std::cerr << "coopdec-server : " << e.what() << " (dossier d'état " << state_dir
                   << " : l'utilisateur du serveur doit pouvoir y écrire, et traverser les dossiers qui le contiennent)\n";
-        dispatcher->release();
         return EXIT_CANTCREAT;
     }
     router.set_dossiers(dossiers.get());
     try {
         Index::open(router.config().db_path, router.config().shard_timeout_ms);  // still readable as this user?
     } catch (const SearchError& e) {
-        std::cerr << "coopdec-server : " << e.message << " (après abandon des droits de root : l'index doit être lisible par l'utilisateur " << text("coopdec.user", "nobody") << ")\n";
-        dispatcher->release();
+        std::cerr << "coopdec-server : " << e.message << " (après abandon des droits de root : l'index doit être lisible par l'utilisateur " << text("coopdec.user") << ")\n";
         return EXIT_NOPERM;
     }
 
@@ -310,7 +315,6 @@ int ServerApp::main(const std::vector<std::string>&) {
     gate.stop();
     dispatcher->stop();
     pool.joinAll();
-    dispatcher->release();
     std::cout << "coopdec-server : arrêté" << std::endl;
     return EXIT_OK;
 }

@@ -21,7 +21,14 @@ private:
     void handle_help(const std::string& name, const std::string& value);
     void handle_config(const std::string& name, const std::string& value);
     void handle_setting(const std::string& name, const std::string& value);
+    // Keeps the first refusal for main() to print, and stops reading options.
+    void refuse(const std::string& message, int exit_code);
+    // The value of a row of server/settings.h: command line, then the
+    // properties files, then the table's default.
+    std::string setting(const std::string& key);
     bool help_requested_ = false;
+    std::string refusal_;  // a refused option, property or file: main() says it and stops
+    int refusal_exit_ = EXIT_OK;
     std::map<std::string, std::string> settings_;  // "coopdec.port" → value, from the command line
 };
 

@@ -19,16 +19,15 @@
 namespace coopdec::handlers {
 namespace {
 
-// The request's parameters as a SearchRequest; a parameter that is not a
-// search parameter is a 400, so that a typo is not silently ignored.
-SearchRequest search_request(const http::Request& req) {
-    SearchRequest s;
+// The request's parameters into `s`; a parameter that is not a search
+// parameter is a 400, so that a typo is not silently ignored.
+std::optional<SearchError> read_search_request(const http::Request& req, SearchRequest& s) {
     for (const auto& [name, value] : req.params) {
         // Reserved for exports (server/export.h): the separator with a format only.
         if (name == "format" || (name == "separateur" && req.get("format"))) continue;
-        if (auto err = apply_parameter(s, name, value)) throw *err;
+        if (auto err = apply_parameter(s, name, value)) return err;
     }
-    return s;
+    return std::nullopt;
 }
 
 http::Response html(std::string body) {
@@ -77,8 +76,9 @@ namespace {
 // link or a hand-edited address, shows the last page with a notice rather
 // than an empty page whose « Précédente » leads to another empty one; the
 // JSON API keeps answering the empty page it was asked for.
-http::Response search_page_response(const Context& c, bool home) {
-    SearchRequest s = search_request(c.request);
+Outcome search_page_response(const Context& c, bool home) {
+    SearchRequest s;
+    if (auto err = read_search_request(c.request, s)) return *err;
     if (c.request.get("format")) return search_export(c, s);  // server/export.h
     s.passages = kPagePassages;
     s.drop_unknown_values = true;  // the page says what it left out, and keeps the search
@@ -101,22 +101,30 @@ http::Response search_page_response(const Context& c, bool home) {
 
 }  // namespace
 
-http::Response home(const Context& c) { return search_page_response(c, true); }
-
-http::Response search_html(const Context& c) { return search_page_response(c, false); }
-
-http::Response search_json(const Context& c) {
-    SearchRequest s = search_request(c.request);
-    return json(to_json(run_search(c, s)));
+// search() and the exports throw what they refuse: converted here.
+Outcome home(const Context& c) {
+    return errors_as_values([&] { return search_page_response(c, true); });
 }
 
-http::Response document_html(const Context& c) {
+Outcome search_html(const Context& c) {
+    return errors_as_values([&] { return search_page_response(c, false); });
+}
+
+Outcome search_json(const Context& c) {
+    SearchRequest s;
+    if (auto err = read_search_request(c.request, s)) return *err;
+    return errors_as_values([&] { return json(to_json(run_search(c, s))); });
+}
+
+namespace {
+
+Outcome document_answer(const Context& c) {
     std::string id = c.tail;
     const std::string source_suffix = "/source.xml";
     if (id.size() > source_suffix.size() && id.compare(id.size() - source_suffix.size(), source_suffix.size(), source_suffix) == 0) {
         id.resize(id.size() - source_suffix.size());
         auto xml = load_source(c.index, id);
-        if (!xml) throw NotFound{"aucun document « " + id + " » dans l'index", id_words(id)};
+        if (!xml) return NotFound{"aucun document « " + id + " » dans l'index", id_words(id)};
         http::Response r;
         r.content_type = "application/xml; charset=utf-8";
         r.body = std::move(*xml);
@@ -142,7 +150,7 @@ http::Response document_html(const Context& c) {
     if (!doc->citation.empty())
         doc->history_html = chosen.version_html + doc->history_html +
                             pages::date_form(schema::doc_url(id), c.request.get("date").value_or(""));
-    if (q.size() > kMaxQueryBytes) throw SearchError{"requête trop longue"};
+    if (q.size() > kMaxQueryBytes) return SearchError{"requête trop longue"};
     // « Ajouter au dossier » returns to this page (server/dossier_pages.h).
     doc->html = pages::add_dossier_links(doc->html, *doc, "/doc/" + id + (q.empty() ? "" : "?q=" + url_encode(q)));
     Highlight hl;
@@ -160,25 +168,33 @@ http::Response document_html(const Context& c) {
     return html(pages::document_page(*doc, hl, q));
 }
 
-http::Response document_json(const Context& c) {
+}  // namespace
+
+// The versions of a law (choose_version()) and a transcript read by
+// speaker (parse_reading(), transcript_page()) throw what they refuse.
+Outcome document_html(const Context& c) {
+    return errors_as_values([&] { return document_answer(c); });
+}
+
+Outcome document_json(const Context& c) {
     auto doc = load_document(c.index, c.tail);
-    if (!doc) throw NotFound{"aucun document « " + c.tail + " » dans l'index"};
+    if (!doc) return NotFound{"aucun document « " + c.tail + " » dans l'index"};
     return json(to_json(*doc));
 }
 
-http::Response partnership_html(const Context& c) {
+Outcome partnership_html(const Context& c) {
     auto v = load_partnership(c.index, c.tail);
-    if (!v) throw NotFound{"aucun partenariat « " + c.tail + " » dans l'index", id_words(c.tail)};
+    if (!v) return NotFound{"aucun partenariat « " + c.tail + " » dans l'index", id_words(c.tail)};
     return html(pages::partnership_page(*v));
 }
 
-http::Response partnership_json(const Context& c) {
+Outcome partnership_json(const Context& c) {
     auto v = load_partnership(c.index, c.tail);
-    if (!v) throw NotFound{"aucun partenariat « " + c.tail + " » dans l'index"};
+    if (!v) return NotFound{"aucun partenariat « " + c.tail + " » dans l'index"};
     return json(to_json(*v));
 }
 
-http::Response opensearch(const Context& c) {
+Outcome opensearch(const Context& c) {
     const std::string base = html_escape(public_base(c.router.config(), c.request.host));
     http::Response r;
     r.content_type = "application/opensearchdescription+xml; charset=utf-8";
@@ -193,14 +209,14 @@ http::Response opensearch(const Context& c) {
     return r;
 }
 
-http::Response healthz(const Context& c) {
+Outcome healthz(const Context& c) {
     http::Response r;
     r.content_type = "text/plain; charset=utf-8";
     r.body = "ok " + std::to_string(c.db.get_termfreq(std::string(schema::kPrefixKind) + "doc")) + " documents\n";
     return r;
 }
 
-http::Response metrics(const Context& c) {
+Outcome metrics(const Context& c) {
     http::Response r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     r.body = c.router.metrics().prometheus(c.db.get_termfreq(std::string(schema::kPrefixKind) + "doc"));
@@ -221,10 +237,10 @@ http::Response metrics(const Context& c) {
     return r;
 }
 
-http::Response static_file(const Context& c) {
+Outcome static_file(const Context& c) {
     const auto& statics = c.router.config().statics;
     auto it = statics.find("/static/" + c.tail);
-    if (it == statics.end()) throw NotFound{"aucun fichier « /static/" + c.tail + " »"};
+    if (it == statics.end()) return NotFound{"aucun fichier « /static/" + c.tail + " »"};
     http::Response r;
     r.content_type = it->second.content_type;
     r.body = it->second.body;

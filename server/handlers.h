@@ -1,12 +1,12 @@
 // @brief One function per route. Each gets the parsed request, the part of
 // the path after the route's prefix, and this thread's view of the index.
-// They throw SearchError for user errors and NotFound for unknown ids; the
-// router turns both into 4xx answers.
+// Each returns its Outcome: the response, or the user error as a value.
 #pragma once
 
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <variant>
 
 #include <xapian.h>
 
@@ -25,6 +25,31 @@ struct NotFound {
     std::string words;
 };
 
+// What a handler answers: its response, or an expected user error as a
+// value that the router turns into its 4xx page (JSON under /api/):
+// - SearchError: 400, what the request asks is wrong (search/search.h);
+// - NotFound: 404, an id or a path that names nothing.
+// An exception that leaves a handler is unexpected: a 500, logged.
+using Outcome = std::variant<http::Response, SearchError, NotFound>;
+
+// Runs `make` (returning an http::Response or an Outcome) and gives back
+// its answer, or the SearchError or NotFound it threw as a value: the edge
+// where a handler meets code that reports user errors by throwing —
+// search(), apply_parameter()'s callers, the page builders of
+// server/transcript_page.h and server/law_versions.h, server/export.h,
+// and the dossier handlers (server/dossier_handlers.cc), which the route
+// table wraps whole.
+template <class Make>
+Outcome errors_as_values(Make&& make) {
+    try {
+        return Outcome(make());
+    } catch (const SearchError& e) {
+        return e;
+    } catch (const NotFound& e) {
+        return e;
+    }
+}
+
 // The words of an id or a path, to search for: "loi-2007-011" → "loi 2007 011".
 std::string id_words(const std::string& id);
 
@@ -36,24 +61,26 @@ struct Context {
     const std::string& tail;  // the path after the route prefix
 };
 
-http::Response home(const Context& c);
-http::Response search_html(const Context& c);
-http::Response search_json(const Context& c);
-http::Response document_html(const Context& c);   // /doc/ID and /doc/ID/source.xml
-http::Response document_json(const Context& c);
-http::Response partnership_html(const Context& c);
-http::Response partnership_json(const Context& c);
-http::Response opensearch(const Context& c);
-http::Response healthz(const Context& c);
-http::Response metrics(const Context& c);
-http::Response static_file(const Context& c);
+Outcome home(const Context& c);
+Outcome search_html(const Context& c);
+Outcome search_json(const Context& c);
+Outcome document_html(const Context& c);   // /doc/ID and /doc/ID/source.xml
+Outcome document_json(const Context& c);
+Outcome partnership_html(const Context& c);
+Outcome partnership_json(const Context& c);
+Outcome opensearch(const Context& c);
+Outcome healthz(const Context& c);
+Outcome metrics(const Context& c);
+Outcome static_file(const Context& c);
 // /recherche?…&format=csv|json (server/export.h): every result of `request`
-// up to the cap; an unknown format is a SearchError (400).
+// up to the cap; an unknown format throws a SearchError (400).
 http::Response search_export(const Context& c, const SearchRequest& request);
-http::Response overview(const Context& c);  // /apercu (server/overview_page.h)
+Outcome overview(const Context& c);  // /apercu (server/overview_page.h)
 // The workshop dossier (server/dossier_handlers.cc): kept in the
 // dossier store (Router::dossiers()), the browser's named by the
 // `dossier_cle` cookie; an old link's (?titre=…&e=…&a=…) read from the URL.
+// They still throw SearchError and NotFound: the route table converts
+// them with errors_as_values().
 http::Response dossier_html(const Context& c);        // GET /dossier
 http::Response dossier_add(const Context& c);         // POST /dossier/ajouter
 http::Response dossier_save(const Context& c);        // POST /dossier/enregistrer

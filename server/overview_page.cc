@@ -164,10 +164,10 @@ std::string overview_page(const Overview& o) {
 
 namespace coopdec::handlers {
 
-http::Response overview(const Context& c) {
+Outcome overview(const Context& c) {
     // The page takes no parameter: a typo is said, not ignored.
     if (!c.request.params.empty())
-        throw SearchError{"paramètre inconnu « " + c.request.params.front().first + " » : cette page n'en prend aucun"};
+        return SearchError{"paramètre inconnu « " + c.request.params.front().first + " » : cette page n'en prend aucun"};
     http::Response r;
     r.body = pages::overview_page(partnership_overview(c.index, &c.router.search_cache()));
     return r;

@@ -36,7 +36,7 @@ public:
             r = router_.handle(in, route);
         } catch (...) {
             r = error_response(500, "erreur interne du serveur", false);
-            r.log_note = "exception hors du routeur";
+            r.log_note = "exception hors du routeur : " + describe_current_exception();
         }
         try {
             send(req, resp, r);

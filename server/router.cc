@@ -1,7 +1,11 @@
 // @brief The route table and error handling.
 #include "server/router.h"
 
+#include <cstdlib>
+#include <cxxabi.h>
 #include <memory>
+#include <typeinfo>
+#include <variant>
 
 #include <xapian.h>
 
@@ -15,7 +19,14 @@
 namespace coopdec {
 namespace {
 
-using Handler = http::Response (*)(const handlers::Context&);
+using Handler = handlers::Outcome (*)(const handlers::Context&);
+
+// A handler that still throws its user errors (the dossier's), at its
+// edge: what it throws becomes the value the others return.
+template <http::Response (*Throwing)(const handlers::Context&)>
+handlers::Outcome converted(const handlers::Context& c) {
+    return handlers::errors_as_values([&] { return Throwing(c); });
+}
 
 // ONE ROW PER ROUTE. `prefix` routes take the rest of the path as their
 // argument (a document id...); others match the path exactly. `index`:
@@ -45,18 +56,18 @@ const Route kRoutes[] = {
     {"metrics", "/metrics", false, false, true, handlers::metrics},                 // Prometheus
     // The workshop dossier (server/dossier_handlers.cc). Exact /dossier/…
     // paths come before the /dossier/SHARE prefix.
-    {"dossier", "/dossier", false, false, true, handlers::dossier_html},            // the browser's dossier (cookie); ?e=… an old link, read-only
-    {"dossier_add", "/dossier/ajouter", false, false, true, handlers::dossier_add, true},         // e, retour: 303 back to retour
-    {"dossier_save", "/dossier/enregistrer", false, false, true, handlers::dossier_save, true},   // the dossier's form: save, move, print…
-    {"dossier_import", "/dossier/importer", false, false, true, handlers::dossier_import, true},  // an old link's dossier, stored
-    {"dossier_new", "/dossier/nouveau", false, false, false, handlers::dossier_new, true},        // forget the browser's dossier (cookie)
-    {"dossier_edit", "/dossier/modifier/", true, false, false, handlers::dossier_edit_link},      // KEY: this browser edits that dossier
-    {"dossier_print", "/dossier/imprimer", false, false, true, handlers::dossier_print},  // ?e=…: an old link's A4 handout
-    {"dossier_pdf", "/dossier/pdf", false, false, true, handlers::dossier_pdf},     // ?e=…: its PDF (WeasyPrint)
-    {"dossier_markdown", "/dossier/markdown", false, false, true, handlers::dossier_markdown},
-    {"dossier_json", "/dossier/json", false, true, true, handlers::dossier_json},
-    {"dossier_odt", "/dossier/odt", false, false, true, handlers::dossier_odt},     // OpenDocument text, for Writer or Word
-    {"dossier_shared", "/dossier/", true, false, true, handlers::dossier_shared},    // SHARE[/imprimer|/pdf|/markdown|/json]: read-only
+    {"dossier", "/dossier", false, false, true, converted<handlers::dossier_html>},            // the browser's dossier (cookie); ?e=… an old link, read-only
+    {"dossier_add", "/dossier/ajouter", false, false, true, converted<handlers::dossier_add>, true},         // e, retour: 303 back to retour
+    {"dossier_save", "/dossier/enregistrer", false, false, true, converted<handlers::dossier_save>, true},   // the dossier's form: save, move, print…
+    {"dossier_import", "/dossier/importer", false, false, true, converted<handlers::dossier_import>, true},  // an old link's dossier, stored
+    {"dossier_new", "/dossier/nouveau", false, false, false, converted<handlers::dossier_new>, true},        // forget the browser's dossier (cookie)
+    {"dossier_edit", "/dossier/modifier/", true, false, false, converted<handlers::dossier_edit_link>},      // KEY: this browser edits that dossier
+    {"dossier_print", "/dossier/imprimer", false, false, true, converted<handlers::dossier_print>},  // ?e=…: an old link's A4 handout
+    {"dossier_pdf", "/dossier/pdf", false, false, true, converted<handlers::dossier_pdf>},     // ?e=…: its PDF (WeasyPrint)
+    {"dossier_markdown", "/dossier/markdown", false, false, true, converted<handlers::dossier_markdown>},
+    {"dossier_json", "/dossier/json", false, true, true, converted<handlers::dossier_json>},
+    {"dossier_odt", "/dossier/odt", false, false, true, converted<handlers::dossier_odt>},     // OpenDocument text, for Writer or Word
+    {"dossier_shared", "/dossier/", true, false, true, converted<handlers::dossier_shared>},    // SHARE[/imprimer|/pdf|/markdown|/json]: read-only
     {"static", "/static/", true, false, false, handlers::static_file},              // CSS, from memory
 };
 
@@ -294,16 +305,15 @@ http::Response Router::route(const Incoming& in, std::string& route_name) {
             static const Index none{Xapian::Database()};
             const Index& index = route->index ? reader(config_) : none;
             handlers::Context ctx{index, index.db(), *this, req, tail};
-            return route->handler(ctx);
+            handlers::Outcome outcome = route->handler(ctx);
+            if (const auto* e = std::get_if<SearchError>(&outcome)) return search_error(*e, req, json);
+            if (const auto* e = std::get_if<handlers::NotFound>(&outcome)) return not_found(e->message, e->words, req, json);
+            return std::get<http::Response>(std::move(outcome));
         } catch (const IndexUnavailable& e) {
             http::Response r = e.shard ? shard_unavailable(json)
                                        : error_response(503, "l'index est indisponible : réessayez plus tard", json);
             r.log_note = e.detail;
             return r;
-        } catch (const SearchError& e) {
-            return search_error(e, req, json);
-        } catch (const handlers::NotFound& e) {
-            return not_found(e.message, e.words, req, json);
         } catch (const Xapian::NetworkError& e) {
             // A shard on another machine that stopped, or that did not answer
             // within coopdec.shard_timeout_ms: partial results would be wrong
@@ -319,11 +329,35 @@ http::Response Router::route(const Incoming& in, std::string& route_name) {
             http::Response r = error_response(503, "l'index est momentanément illisible : réessayez plus tard", json);
             r.log_note = e.get_description();
             return r;
-        } catch (const std::exception& e) {
+        } catch (...) {
+            // A fault of ours: the user learns nothing of it, the log all
+            // that can be told.
             http::Response r = error_response(500, "erreur interne du serveur", json);
-            r.log_note = e.what();
+            r.log_note = describe_current_exception();
             return r;
         }
+    }
+}
+
+std::string describe_current_exception() {
+    auto type_name = [](const char* mangled) {
+        int status = 0;
+        std::unique_ptr<char, void (*)(void*)> name(abi::__cxa_demangle(mangled, nullptr, nullptr, &status), std::free);
+        return std::string(status == 0 && name ? name.get() : mangled);
+    };
+    try {
+        throw;
+    } catch (const Xapian::Error& e) {
+        return std::string("Xapian::") + e.get_type() + " : " + e.get_msg();
+    } catch (const std::exception& e) {
+        return type_name(typeid(e).name()) + " : " + e.what();
+    } catch (const SearchError& e) {
+        return "SearchError : " + e.message;
+    } catch (const handlers::NotFound& e) {
+        return "NotFound : " + e.message;
+    } catch (...) {
+        const std::type_info* t = abi::__cxa_current_exception_type();
+        return t ? "exception de type " + type_name(t->name()) : std::string("exception de type inconnu");
     }
 }
 

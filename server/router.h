@@ -106,6 +106,10 @@ private:
 // else config.local_url.
 std::string public_base(const ServerConfig& config, const std::string& host);
 
+// Inside a catch block: the exception being handled, for the log — its
+// type (demangled) and, where it has one, its message. Never for the user.
+std::string describe_current_exception();
+
 // An error answer in the form the route speaks: JSON under /api/, HTML elsewhere
 // (with `help`: the request's search kept in the box, links to go on).
 http::Response error_response(int status, const std::string& message, bool json, const pages::ErrorHelp& help = {});
