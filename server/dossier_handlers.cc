@@ -26,6 +26,12 @@ namespace {
 const std::initializer_list<std::string_view> kActions = {"monter", "descendre", "retirer"};
 const std::initializer_list<std::string_view> kExports = {"imprimer", "pdf", "markdown", "json", "odt"};
 
+// A refused dossier as the handler's value: 404 or 400.
+Outcome user_error(const DossierError& e) {
+    if (e.status == 404) return NotFound{e.message};
+    return SearchError{e.message};
+}
+
 [[noreturn]] void fail(const DossierError& e) {
     if (e.status == 404) throw NotFound{e.message};
     throw SearchError{e.message};
@@ -249,7 +255,9 @@ std::string safe_return(const std::string& retour) {
 
 }  // namespace
 
-http::Response dossier_html(const Context& c) {
+namespace {
+
+Outcome answer_html(const Context& c) {
     const http::Params& params = c.request.params;
     if (!params.empty()) {
         // An old link: the dossier is the query string. Read-only, with a
@@ -303,7 +311,7 @@ http::Response dossier_html(const Context& c) {
     return r;
 }
 
-http::Response dossier_add(const Context& c) {
+Outcome answer_add(const Context& c) {
     DossierStore* store = store_or_null(c);
     if (!store) return no_store();
     std::optional<std::string> ref, retour;
@@ -312,13 +320,13 @@ http::Response dossier_add(const Context& c) {
             retour = value;
             continue;
         }
-        if (name != "e") throw SearchError{"paramètre inconnu « " + name + " » : /dossier/ajouter prend « e=DOCUMENT#ANCRE » et « retour »"};
-        if (ref) throw SearchError{"un seul passage à la fois : « e » est répété"};
+        if (name != "e") return SearchError{"paramètre inconnu « " + name + " » : /dossier/ajouter prend « e=DOCUMENT#ANCRE » et « retour »"};
+        if (ref) return SearchError{"un seul passage à la fois : « e » est répété"};
         ref = value;
     }
-    if (!ref) throw SearchError{"quel passage ajouter ? /dossier/ajouter prend « e=DOCUMENT#ANCRE »"};
+    if (!ref) return SearchError{"quel passage ajouter ? /dossier/ajouter prend « e=DOCUMENT#ANCRE »"};
     auto parsed = parse_entry_ref(*ref);
-    if (auto* err = std::get_if<DossierError>(&parsed)) fail(*err);
+    if (auto* err = std::get_if<DossierError>(&parsed)) return user_error(*err);
     DossierEntry entry = std::get<DossierEntry>(std::move(parsed));
     read_passages(c, Dossier{{}, {entry}, {}}, false);  // 404 for an unknown document or anchor
 
@@ -370,7 +378,7 @@ http::Response dossier_add(const Context& c) {
     return out;
 }
 
-http::Response dossier_save(const Context& c) {
+Outcome answer_save(const Context& c) {
     DossierStore* store = store_or_null(c);
     if (!store) return no_store();
     const std::string key = edit_key_of(c);
@@ -381,7 +389,7 @@ http::Response dossier_save(const Context& c) {
     for (const auto& [name, value] : c.request.params)
         if (name == "exporter") {
             if (std::find(kExports.begin(), kExports.end(), value) == kExports.end())
-                throw SearchError{"« exporter » vaut imprimer, pdf, markdown ou json"};
+                return SearchError{"« exporter » vaut imprimer, pdf, markdown ou json"};
             exporter = value;
         }
     Dossier d = form_dossier(c.request.params, {"cle", "exporter", "monter", "descendre", "retirer"});
@@ -401,14 +409,14 @@ http::Response dossier_save(const Context& c) {
     return r;
 }
 
-http::Response dossier_import(const Context& c) {
+Outcome answer_import(const Context& c) {
     DossierStore* store = store_or_null(c);
     if (!store) return no_store();
     Dossier d = form_dossier(c.request.params, {});
     auto made = store->create(d, now());
     if (auto* err = std::get_if<DossierError>(&made)) {
         if (err->status >= 429) return error_response(err->status, err->message, false);
-        fail(*err);
+        return user_error(*err);
     }
     const NewDossier& n = std::get<NewDossier>(made);
     http::Response r = see_other("/dossier/modifier/" + n.edit_key);
@@ -416,25 +424,25 @@ http::Response dossier_import(const Context& c) {
     return r;
 }
 
-http::Response dossier_new(const Context& c) {
-    if (!c.request.params.empty()) throw SearchError{"/dossier/nouveau ne prend aucun paramètre"};
+Outcome answer_new(const Context& c) {
+    if (!c.request.params.empty()) return SearchError{"/dossier/nouveau ne prend aucun paramètre"};
     http::Response r = see_other("/dossier");
     r.headers.emplace_back("Set-Cookie", clear_cookie(kDossierKeyCookie));
     return r;
 }
 
-http::Response dossier_edit_link(const Context& c) {
+Outcome answer_edit_link(const Context& c) {
     DossierStore* store = store_or_null(c);
     if (!store) return no_store();
-    if (!c.request.params.empty()) throw SearchError{"un lien de modification ne prend aucun paramètre"};
-    if (!store->count(c.tail)) throw NotFound{"lien de modification inconnu : ce dossier n'existe plus ou le lien est incomplet"};
+    if (!c.request.params.empty()) return SearchError{"un lien de modification ne prend aucun paramètre"};
+    if (!store->count(c.tail)) return NotFound{"lien de modification inconnu : ce dossier n'existe plus ou le lien est incomplet"};
     // This browser now edits that dossier.
     http::Response r = see_other("/dossier");
     r.headers.emplace_back("Set-Cookie", set_cookie(kDossierKeyCookie, c.tail));
     return r;
 }
 
-http::Response dossier_shared(const Context& c) {
+Outcome answer_shared(const Context& c) {
     DossierStore* store = store_or_null(c);
     if (!store) return no_store();
     const std::string& tail = c.tail;
@@ -442,10 +450,10 @@ http::Response dossier_shared(const Context& c) {
     const std::string share = tail.substr(0, slash);
     const std::string kind = slash == std::string::npos ? "" : tail.substr(slash + 1);
     if (!kind.empty() && std::find(kExports.begin(), kExports.end(), kind) == kExports.end())
-        throw NotFound{"aucune page « " + kind + " » pour un dossier (imprimer, pdf, markdown, json ou odt)"};
-    if (!c.request.params.empty()) throw SearchError{"le lien d'un dossier ne prend aucun paramètre"};
+        return NotFound{"aucune page « " + kind + " » pour un dossier (imprimer, pdf, markdown, json ou odt)"};
+    if (!c.request.params.empty()) return SearchError{"le lien d'un dossier ne prend aucun paramètre"};
     auto stored = store->by_share(share, now());
-    if (!stored) throw NotFound{"aucun dossier à ce lien : il a expiré, ou le lien est incomplet"};
+    if (!stored) return NotFound{"aucun dossier à ce lien : il a expiré, ou le lien est incomplet"};
     stored->dossier.share = stored->share;
     if (!kind.empty()) return export_response(c, stored->dossier, kind);
     pages::DossierPageExtras extras;
@@ -456,10 +464,53 @@ http::Response dossier_shared(const Context& c) {
     return r;
 }
 
-http::Response dossier_print(const Context& c) { return export_response(c, read_dossier(c.request.params), "imprimer"); }
-http::Response dossier_pdf(const Context& c) { return export_response(c, read_dossier(c.request.params), "pdf"); }
-http::Response dossier_markdown(const Context& c) { return export_response(c, read_dossier(c.request.params), "markdown"); }
-http::Response dossier_json(const Context& c) { return export_response(c, read_dossier(c.request.params), "json"); }
-http::Response dossier_odt(const Context& c) { return export_response(c, read_dossier(c.request.params), "odt"); }
+}  // namespace
+
+// Reading a dossier (read_dossier(), form_dossier(), read_passages(),
+// apply_action(), export_response()) throws what it refuses: each handler
+// turns it into its value here.
+Outcome dossier_html(const Context& c) {
+    return errors_as_values([&] { return answer_html(c); });
+}
+
+Outcome dossier_add(const Context& c) {
+    return errors_as_values([&] { return answer_add(c); });
+}
+
+Outcome dossier_save(const Context& c) {
+    return errors_as_values([&] { return answer_save(c); });
+}
+
+Outcome dossier_import(const Context& c) {
+    return errors_as_values([&] { return answer_import(c); });
+}
+
+Outcome dossier_new(const Context& c) {
+    return errors_as_values([&] { return answer_new(c); });
+}
+
+Outcome dossier_edit_link(const Context& c) {
+    return errors_as_values([&] { return answer_edit_link(c); });
+}
+
+Outcome dossier_shared(const Context& c) {
+    return errors_as_values([&] { return answer_shared(c); });
+}
+
+Outcome dossier_print(const Context& c) {
+    return errors_as_values([&] { return export_response(c, read_dossier(c.request.params), "imprimer"); });
+}
+Outcome dossier_pdf(const Context& c) {
+    return errors_as_values([&] { return export_response(c, read_dossier(c.request.params), "pdf"); });
+}
+Outcome dossier_markdown(const Context& c) {
+    return errors_as_values([&] { return export_response(c, read_dossier(c.request.params), "markdown"); });
+}
+Outcome dossier_json(const Context& c) {
+    return errors_as_values([&] { return export_response(c, read_dossier(c.request.params), "json"); });
+}
+Outcome dossier_odt(const Context& c) {
+    return errors_as_values([&] { return export_response(c, read_dossier(c.request.params), "odt"); });
+}
 
 }  // namespace coopdec::handlers

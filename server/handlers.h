@@ -37,8 +37,7 @@ using Outcome = std::variant<http::Response, SearchError, NotFound>;
 // where a handler meets code that reports user errors by throwing —
 // search(), apply_parameter()'s callers, the page builders of
 // server/transcript_page.h and server/law_versions.h, server/export.h,
-// and the dossier handlers (server/dossier_handlers.cc), which the route
-// table wraps whole.
+// the dossier's readers (server/dossier_handlers.cc).
 template <class Make>
 Outcome errors_as_values(Make&& make) {
     try {
@@ -79,19 +78,17 @@ Outcome overview(const Context& c);  // /apercu (server/overview_page.h)
 // The workshop dossier (server/dossier_handlers.cc): kept in the
 // dossier store (Router::dossiers()), the browser's named by the
 // `dossier_cle` cookie; an old link's (?titre=…&e=…&a=…) read from the URL.
-// They still throw SearchError and NotFound: the route table converts
-// them with errors_as_values().
-http::Response dossier_html(const Context& c);        // GET /dossier
-http::Response dossier_add(const Context& c);         // POST /dossier/ajouter
-http::Response dossier_save(const Context& c);        // POST /dossier/enregistrer
-http::Response dossier_import(const Context& c);      // POST /dossier/importer
-http::Response dossier_new(const Context& c);         // POST /dossier/nouveau
-http::Response dossier_edit_link(const Context& c);   // GET /dossier/modifier/KEY
-http::Response dossier_shared(const Context& c);      // GET /dossier/SHARE[/imprimer|/pdf|/markdown|/json]
-http::Response dossier_print(const Context& c);       // GET /dossier/imprimer?e=… (an old link)
-http::Response dossier_pdf(const Context& c);         // GET /dossier/pdf?e=…
-http::Response dossier_markdown(const Context& c);    // GET /dossier/markdown?e=…
-http::Response dossier_json(const Context& c);        // GET /dossier/json?e=…
-http::Response dossier_odt(const Context& c);         // GET /dossier/odt?e=…
+Outcome dossier_html(const Context& c);        // GET /dossier
+Outcome dossier_add(const Context& c);         // POST /dossier/ajouter
+Outcome dossier_save(const Context& c);        // POST /dossier/enregistrer
+Outcome dossier_import(const Context& c);      // POST /dossier/importer
+Outcome dossier_new(const Context& c);         // POST /dossier/nouveau
+Outcome dossier_edit_link(const Context& c);   // GET /dossier/modifier/KEY
+Outcome dossier_shared(const Context& c);      // GET /dossier/SHARE[/imprimer|/pdf|/markdown|/json]
+Outcome dossier_print(const Context& c);       // GET /dossier/imprimer?e=… (an old link)
+Outcome dossier_pdf(const Context& c);         // GET /dossier/pdf?e=…
+Outcome dossier_markdown(const Context& c);    // GET /dossier/markdown?e=…
+Outcome dossier_json(const Context& c);        // GET /dossier/json?e=…
+Outcome dossier_odt(const Context& c);         // GET /dossier/odt?e=…
 
 }  // namespace coopdec::handlers

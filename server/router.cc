@@ -21,13 +21,6 @@ namespace {
 
 using Handler = handlers::Outcome (*)(const handlers::Context&);
 
-// A handler that still throws its user errors (the dossier's), at its
-// edge: what it throws becomes the value the others return.
-template <http::Response (*Throwing)(const handlers::Context&)>
-handlers::Outcome converted(const handlers::Context& c) {
-    return handlers::errors_as_values([&] { return Throwing(c); });
-}
-
 // ONE ROW PER ROUTE. `prefix` routes take the rest of the path as their
 // argument (a document id...); others match the path exactly. `index`:
 // the handler reads the index. The README's list of pages and API follows
@@ -56,18 +49,18 @@ const Route kRoutes[] = {
     {"metrics", "/metrics", false, false, true, handlers::metrics},                 // Prometheus
     // The workshop dossier (server/dossier_handlers.cc). Exact /dossier/…
     // paths come before the /dossier/SHARE prefix.
-    {"dossier", "/dossier", false, false, true, converted<handlers::dossier_html>},            // the browser's dossier (cookie); ?e=… an old link, read-only
-    {"dossier_add", "/dossier/ajouter", false, false, true, converted<handlers::dossier_add>, true},         // e, retour: 303 back to retour
-    {"dossier_save", "/dossier/enregistrer", false, false, true, converted<handlers::dossier_save>, true},   // the dossier's form: save, move, print…
-    {"dossier_import", "/dossier/importer", false, false, true, converted<handlers::dossier_import>, true},  // an old link's dossier, stored
-    {"dossier_new", "/dossier/nouveau", false, false, false, converted<handlers::dossier_new>, true},        // forget the browser's dossier (cookie)
-    {"dossier_edit", "/dossier/modifier/", true, false, false, converted<handlers::dossier_edit_link>},      // KEY: this browser edits that dossier
-    {"dossier_print", "/dossier/imprimer", false, false, true, converted<handlers::dossier_print>},  // ?e=…: an old link's A4 handout
-    {"dossier_pdf", "/dossier/pdf", false, false, true, converted<handlers::dossier_pdf>},     // ?e=…: its PDF (WeasyPrint)
-    {"dossier_markdown", "/dossier/markdown", false, false, true, converted<handlers::dossier_markdown>},
-    {"dossier_json", "/dossier/json", false, true, true, converted<handlers::dossier_json>},
-    {"dossier_odt", "/dossier/odt", false, false, true, converted<handlers::dossier_odt>},     // OpenDocument text, for Writer or Word
-    {"dossier_shared", "/dossier/", true, false, true, converted<handlers::dossier_shared>},    // SHARE[/imprimer|/pdf|/markdown|/json]: read-only
+    {"dossier", "/dossier", false, false, true, handlers::dossier_html},            // the browser's dossier (cookie); ?e=… an old link, read-only
+    {"dossier_add", "/dossier/ajouter", false, false, true, handlers::dossier_add, true},         // e, retour: 303 back to retour
+    {"dossier_save", "/dossier/enregistrer", false, false, true, handlers::dossier_save, true},   // the dossier's form: save, move, print…
+    {"dossier_import", "/dossier/importer", false, false, true, handlers::dossier_import, true},  // an old link's dossier, stored
+    {"dossier_new", "/dossier/nouveau", false, false, false, handlers::dossier_new, true},        // forget the browser's dossier (cookie)
+    {"dossier_edit", "/dossier/modifier/", true, false, false, handlers::dossier_edit_link},      // KEY: this browser edits that dossier
+    {"dossier_print", "/dossier/imprimer", false, false, true, handlers::dossier_print},  // ?e=…: an old link's A4 handout
+    {"dossier_pdf", "/dossier/pdf", false, false, true, handlers::dossier_pdf},     // ?e=…: its PDF (WeasyPrint)
+    {"dossier_markdown", "/dossier/markdown", false, false, true, handlers::dossier_markdown},
+    {"dossier_json", "/dossier/json", false, true, true, handlers::dossier_json},
+    {"dossier_odt", "/dossier/odt", false, false, true, handlers::dossier_odt},     // OpenDocument text, for Writer or Word
+    {"dossier_shared", "/dossier/", true, false, true, handlers::dossier_shared},    // SHARE[/imprimer|/pdf|/markdown|/json]: read-only
     {"static", "/static/", true, false, false, handlers::static_file},              // CSS, from memory
 };
 
