@@ -17,6 +17,7 @@
 #include <Poco/Net/TCPServerDispatcher.h>
 #include <Poco/Path.h>
 #include <Poco/SharedPtr.h>
+#include <Poco/String.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionCallback.h>
@@ -153,9 +154,9 @@ void ServerApp::refuse(const std::string& message, int exit_code) {
 void ServerApp::handle_config(const std::string&, const std::string& value) {
     // A properties file is read here, not by loadConfiguration(), so that
     // a refused value names the file it came from. Other formats (.ini,
-    // .xml, .json) go through Poco and are checked in main().
-    std::string ext = Poco::Path(value).getExtension();
-    if (ext == "ini" || ext == "xml" || ext == "json") {
+    // .xml, .json) go through Poco, which refuses unknown ones, and are
+    // checked in main().
+    if (Poco::icompare(Poco::Path(value).getExtension(), std::string("properties")) != 0) {
         loadConfiguration(value, PRIO_APPLICATION - 1);
         return;
     }

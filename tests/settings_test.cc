@@ -106,6 +106,16 @@ TEST_CASE("a port of 70000 or 0 threads in the properties file is refused, namin
     CHECK(test::contains(out, "refusée pour la propriété coopdec.threads du fichier « " + props + " »"));
 }
 
+TEST_CASE("a configuration file of another format is checked as well", "[server][bad-input][settings]") {
+    test::TempDir dir;
+    std::string ini = dir.write("coopdec.ini", "[coopdec]\ndb = " + (dir / "x") + "\nthreads = 0\n");
+    int status = 0;
+    std::string out = run_server("--config " + test::shell_quote(ini), status);
+    CHECK(status == 64);
+    CHECK(test::contains(out, "coopdec-server : valeur « 0 » refusée pour la propriété coopdec.threads : "
+                              "un nombre entier de 1 à 256 est attendu\n"));
+}
+
 TEST_CASE("--help lists every setting of the table with its default", "[server][settings]") {
     int status = 0;
     std::string out = run_server("--help", status);
