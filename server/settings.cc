@@ -81,22 +81,23 @@ std::optional<long long> whole_number(const std::string& text) {
 
 std::optional<std::string> setting_problem(const Setting& s, const std::string& value) {
     switch (s.type) {
-    case SettingType::text:
-        return std::nullopt;
-    case SettingType::integer: {
-        auto n = whole_number(value);
-        if (!n || *n < s.min || *n > s.max)
-            return "un nombre entier de " + std::to_string(s.min) + " à " + std::to_string(s.max) + " est attendu";
-        return std::nullopt;
-    }
-    case SettingType::url:
-        // It starts every absolute link of the exports: an address, nothing
-        // a page or a spreadsheet could read otherwise.
-        if (value.empty()) return std::nullopt;
-        if ((value.rfind("http://", 0) != 0 && value.rfind("https://", 0) != 0) ||
-            value.find_first_of(" \t\r\n\"'<>`\\") != std::string::npos)
-            return std::string("une adresse http:// ou https:// est attendue, par exemple https://coopdec.example.org");
-        return std::nullopt;
+        case SettingType::text:
+            return std::nullopt;
+        case SettingType::integer: {
+            auto n = whole_number(value);
+            if (!n || *n < s.min || *n > s.max)
+                return "un nombre entier de " + std::to_string(s.min) + " à " + std::to_string(s.max) + " est attendu";
+            return std::nullopt;
+        }
+        case SettingType::url:
+            // It starts every absolute link of the exports: an address, nothing
+            // a page or a spreadsheet could read otherwise.
+            if (value.empty()) return std::nullopt;
+            if ((value.rfind("http://", 0) != 0 && value.rfind("https://", 0) != 0) ||
+                value.find_first_of(" \t\r\n\"'<>`\\") != std::string::npos)
+                return std::string(
+                    "une adresse http:// ou https:// est attendue, par exemple https://coopdec.example.org");
+            return std::nullopt;
     }
     return std::nullopt;
 }

@@ -26,9 +26,9 @@ struct Setting {
     const char* key;         // "coopdec.port" in the properties file
     const char* argument;    // "PORT", as --help shows it
     SettingType type;
-    long long min, max;      // for SettingType::integer
-    std::string fallback;    // the default, as text; "" when there is none
-    const char* help;        // French, one line
+    long long min, max;    // for SettingType::integer
+    std::string fallback;  // the default, as text; "" when there is none
+    const char* help;      // French, one line
 };
 
 // Every setting, in --help's order.

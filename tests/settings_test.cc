@@ -1,12 +1,13 @@
 // @brief The server's settings table (server/settings.h): the same checks
 // and refusals from the command line and from a properties file, --help
 // generated from it; handlers' outcomes as values (server/handlers.h).
-#include <catch2/catch.hpp>
-
-#include <stdexcept>
-#include <variant>
+#include "server/settings.h"
 
 #include <xapian.h>
+
+#include <catch2/catch.hpp>
+#include <stdexcept>
+#include <variant>
 
 #include "search/index.h"
 #include "search/search.h"
@@ -14,7 +15,6 @@
 #include "server/handlers.h"
 #include "server/metrics.h"
 #include "server/router.h"
-#include "server/settings.h"
 #include "tests/test_util.h"
 
 using namespace coopdec;
@@ -28,8 +28,7 @@ std::string run_server(const std::string& args, int& status) {
 
 // Values each kind of setting must refuse.
 std::vector<std::string> bad_values(const Setting& s) {
-    if (s.type == SettingType::integer)
-        return {std::to_string(s.min - 1), std::to_string(s.max + 1), "abc", "12x", ""};
+    if (s.type == SettingType::integer) return {std::to_string(s.min - 1), std::to_string(s.max + 1), "abc", "12x", ""};
     if (s.type == SettingType::url) return {"ftp://exemple.tg", "https://exemple.tg/\"><script>"};
     return {};
 }
@@ -75,12 +74,14 @@ TEST_CASE("a bad value is refused alike from the command line and from a propert
         for (const std::string& v : bad_values(s)) {
             INFO(s.option << " = « " << v << " »");
             int status = 0;
-            std::string out = run_server("--db " + test::shell_quote(no_index) + " --" + s.option + "=" + test::shell_quote(v), status);
+            std::string out = run_server(
+                "--db " + test::shell_quote(no_index) + " --" + s.option + "=" + test::shell_quote(v), status);
             CHECK(status == 64);
             CHECK(test::contains(out, "coopdec-server : " + setting_refusal(s, v, option_origin(s)) + "\n"));
             CHECK_FALSE(test::contains(out, "index introuvable"));  // refused before anything is opened
 
-            std::string props = dir.write("serveur.properties", "coopdec.db = " + no_index + "\n" + s.key + " = " + v + "\n");
+            std::string props =
+                dir.write("serveur.properties", "coopdec.db = " + no_index + "\n" + s.key + " = " + v + "\n");
             out = run_server("--config " + test::shell_quote(props), status);
             CHECK(status == 64);
             CHECK(test::contains(out, "coopdec-server : " + setting_refusal(s, v, property_origin(s, props)) + "\n"));
@@ -98,8 +99,8 @@ TEST_CASE("a port of 70000 or 0 threads in the properties file is refused, namin
     int status = 0;
     std::string out = run_server("--config " + test::shell_quote(props), status);
     CHECK(status != 0);
-    CHECK(test::contains(out, "coopdec-server : valeur « 70000 » refusée pour la propriété coopdec.port du fichier « " + props +
-                                  " » : un nombre entier de 0 à 65535 est attendu\n"));
+    CHECK(test::contains(out, "coopdec-server : valeur « 70000 » refusée pour la propriété coopdec.port du fichier « " +
+                                  props + " » : un nombre entier de 0 à 65535 est attendu\n"));
     props = dir.write("threads.properties", "coopdec.db = " + (dir / "x") + "\ncoopdec.threads = 0\n");
     out = run_server("--config " + test::shell_quote(props), status);
     CHECK(status != 0);
@@ -112,8 +113,9 @@ TEST_CASE("a configuration file of another format is checked as well", "[server]
     int status = 0;
     std::string out = run_server("--config " + test::shell_quote(ini), status);
     CHECK(status == 64);
-    CHECK(test::contains(out, "coopdec-server : valeur « 0 » refusée pour la propriété coopdec.threads : "
-                              "un nombre entier de 1 à 256 est attendu\n"));
+    CHECK(test::contains(out,
+                         "coopdec-server : valeur « 0 » refusée pour la propriété coopdec.threads : "
+                         "un nombre entier de 1 à 256 est attendu\n"));
 }
 
 TEST_CASE("--help lists every setting of the table with its default", "[server][settings]") {
