@@ -173,6 +173,8 @@ void ServerApp::handle_config(const std::string&, const std::string& value) {
         if (setting_problem(s, v)) return refuse(setting_refusal(s, v, property_origin(s, value)), EXIT_USAGE);
     }
     config().add(file, PRIO_APPLICATION - 1, false);
+    // As loadConfiguration() does: ${application.configDir} is its folder.
+    config().setString("application.configDir", Poco::Path(value).absolute().parent().toString());
 }
 
 void ServerApp::handle_setting(const std::string& name, const std::string& value) {
