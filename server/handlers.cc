@@ -170,8 +170,8 @@ Outcome document_answer(const Context& c) {
 
 }  // namespace
 
-// The versions of a law (choose_version()) and a transcript read by
-// speaker (parse_reading(), transcript_page()) throw what they refuse.
+// A transcript read by speaker (parse_reading(), transcript_page()) throws
+// what it refuses.
 Outcome document_html(const Context& c) {
     return errors_as_values([&] { return document_answer(c); });
 }

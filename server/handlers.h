@@ -35,9 +35,8 @@ using Outcome = std::variant<http::Response, SearchError, NotFound>;
 // Runs `make` (returning an http::Response or an Outcome) and gives back
 // its answer, or the SearchError or NotFound it threw as a value: the edge
 // where a handler meets code that reports user errors by throwing —
-// search(), apply_parameter()'s callers, the page builders of
-// server/transcript_page.h and server/law_versions.h, server/export.h,
-// the dossier's readers (server/dossier_handlers.cc).
+// search(), the reading by speaker of server/transcript_page.h,
+// server/export.h, the dossier's readers (server/dossier_handlers.cc).
 template <class Make>
 Outcome errors_as_values(Make&& make) {
     try {

@@ -216,7 +216,10 @@ LawPageChoice choose_version(const Context& c, const std::string& id) {
     auto& doc = out.doc;
     doc = load_document(c.index, id);
     std::vector<Version> vs = doc ? versions(c.db, id) : work_versions(c.db, id);
-    if (!doc && vs.empty()) throw NotFound{"aucun document « " + id + " » dans l'index", id_words(id)};
+    if (!doc && vs.empty()) {
+        out.answer = NotFound{"aucun document « " + id + " » dans l'index", id_words(id)};
+        return out;
+    }
     if (vs.empty()) return out;
     if (doc && date.empty() && cited_on.empty()) {
         // A version opened by its own address stays that version (its
@@ -236,7 +239,10 @@ LawPageChoice choose_version(const Context& c, const std::string& id) {
     // the notice; a work whose versions are all to come: the latest.
     size_t shown = in_force ? *in_force : (!cited_on.empty() ? 0 : vs.size() - 1);
     if (!doc || vs[shown].doc_id != id) doc = load_document(c.index, vs[shown].doc_id);
-    if (!doc) throw NotFound{"aucun document « " + id + " » dans l'index", id_words(id)};
+    if (!doc) {
+        out.answer = NotFound{"aucun document « " + id + " » dans l'index", id_words(id)};
+        return out;
+    }
     out.version_html = pages::version_line(vs[shown], date.empty() && cited_on.empty() ? std::string() : at);
     if (!cited_on.empty()) out.version_html = citing_notice(c, vs, in_force, cited_on, cited_art) + out.version_html;
     return out;

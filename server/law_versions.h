@@ -25,10 +25,13 @@ void add_legal_links(const Xapian::Database& db, DocumentView& doc);
 // at that date), `cite_le` and `cite_art` (a dated link: that version, and
 // a notice when it is not the one the linking document cited); ID may be a
 // work's address (its versions' id without "-vDATE": the version in force
-// today). Throws NotFound when ID names neither a document nor a work.
+// today). When ID names neither a document nor a work, `answer` holds the
+// NotFound.
 struct LawPageChoice {
-    std::optional<DocumentView> doc;       // the document or version to show
-    std::optional<http::Response> answer;  // instead, a page of its own: a malformed date (400), no version then
+    std::optional<DocumentView> doc;  // the document or version to show
+    // Instead, the handler's outcome: a page of its own (a malformed date,
+    // 400; no version then), or the NotFound.
+    std::optional<Outcome> answer;
     std::string version_html;              // « Version en vigueur le … », the dated link's notice
 };
 LawPageChoice choose_version(const Context& c, const std::string& id);
