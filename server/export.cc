@@ -134,11 +134,11 @@ std::string export_links(size_t total, const http::Params& params) {
 
 namespace handlers {
 
-http::Response search_export(const Context& c, const SearchRequest& request) {
+Outcome search_export(const Context& c, const SearchRequest& request) {
     std::string format = c.request.get("format").value_or("");
-    if (format.empty()) throw SearchError{"format d'export vide : les formats possibles sont csv et json", "", "format"};
+    if (format.empty()) return SearchError{"format d'export vide : les formats possibles sont csv et json", "", "format"};
     if (format != "csv" && format != "json")
-        throw SearchError{"format d'export inconnu « " + format + " » : les formats possibles sont csv et json", "",
+        return SearchError{"format d'export inconnu « " + format + " » : les formats possibles sont csv et json", "",
                           "format"};
     // The CSV's separator: ';' unless asked otherwise (a spreadsheet in a
     // French locale reads ',' as one column).
@@ -146,7 +146,7 @@ http::Response search_export(const Context& c, const SearchRequest& request) {
     if (auto s = c.request.get("separateur")) {
         if (*s == "virgule" || *s == ",") separator = ',';
         else if (*s != "point-virgule" && *s != ";")
-            throw SearchError{"séparateur inconnu « " + *s + " » : les séparateurs possibles sont point-virgule (;) et virgule (,)",
+            return SearchError{"séparateur inconnu « " + *s + " » : les séparateurs possibles sont point-virgule (;) et virgule (,)",
                               "", "separateur"};
     }
     // One set of synonyms for every page of the export.

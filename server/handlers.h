@@ -35,8 +35,8 @@ using Outcome = std::variant<http::Response, SearchError, NotFound>;
 // Runs `make` (returning an http::Response or an Outcome) and gives back
 // its answer, or the SearchError or NotFound it threw as a value: the edge
 // where a handler meets code that reports user errors by throwing —
-// search(), the reading by speaker of server/transcript_page.h,
-// server/export.h, the dossier's readers (server/dossier_handlers.cc).
+// search(), the reading by speaker of server/transcript_page.h, the
+// dossier's readers (server/dossier_handlers.cc).
 template <class Make>
 Outcome errors_as_values(Make&& make) {
     try {
@@ -71,8 +71,9 @@ Outcome healthz(const Context& c);
 Outcome metrics(const Context& c);
 Outcome static_file(const Context& c);
 // /recherche?…&format=csv|json (server/export.h): every result of `request`
-// up to the cap; an unknown format throws a SearchError (400).
-http::Response search_export(const Context& c, const SearchRequest& request);
+// up to the cap; an unknown format is a SearchError (400). collect_export()
+// throws what search() refuses.
+Outcome search_export(const Context& c, const SearchRequest& request);
 Outcome overview(const Context& c);  // /apercu (server/overview_page.h)
 // The workshop dossier (server/dossier_handlers.cc): kept in the
 // dossier store (Router::dossiers()), the browser's named by the
