@@ -143,9 +143,9 @@ bool is_akn_namespace(std::string_view uri);
 // Fields of the stored document data (one per unit). Encoded as lines
 // "key\tvalue" with \\, \n and \t escaped; see encode_data/decode_data.
 // Every unit stores:
-inline constexpr char kFieldDoc[] = "doc";          // its document's id
-inline constexpr char kFieldKind[] = "kind";        // its kind (kKind…)
-inline constexpr char kFieldText[] = "text";        // its text; on the document unit, the start of the body (or the summary), for snippets
+inline constexpr char kFieldDoc[] = "doc";    // its document's id
+inline constexpr char kFieldKind[] = "kind";  // its kind (kKind…)
+inline constexpr char kFieldText[] = "text";  // its text (the document unit: the summary, else the body's start)
 // The other units (not kKindDoc) also store:
 inline constexpr char kFieldAnchor[] = "anchor";    // the unit's anchor in its document (its HTML id)
 inline constexpr char kFieldLabel[] = "label";      // "Article 46"
@@ -169,15 +169,15 @@ inline constexpr char kFieldPartner[] = "partner";            // the foreign par
 inline constexpr char kFieldPartnerships[] = "partnerships";  // "id\x1ftitle" pairs, \n-joined
 inline constexpr char kFieldThemes[] = "themes";              // \n-joined
 inline constexpr char kFieldSummary[] = "summary";
-inline constexpr char kFieldFile[] = "file";                  // its source file's key (kPrefixFile)
-inline constexpr char kFieldUnits[] = "units";                // the number of its units
-inline constexpr char kFieldLifecycle[] = "lifecycle";        // legal texts: "date\x1ftype\x1fhref\x1flabel" lines
-inline constexpr char kFieldModifies[] = "modifies";          // legal texts: "anchor\x1ftype\x1fdestination href" lines,
-                                                              // one per change the text makes to another
-                                                              // (meta/analysis/activeModifications; "" anchor: the
-                                                              // text as a whole)
-inline constexpr char kFieldVersion[] = "version";            // legal texts: the expression's date when its
-                                                              // URI has one ("fra@2019-06-26"); absent otherwise
+inline constexpr char kFieldFile[] = "file";            // its source file's key (kPrefixFile)
+inline constexpr char kFieldUnits[] = "units";          // the number of its units
+inline constexpr char kFieldLifecycle[] = "lifecycle";  // legal texts: "date\x1ftype\x1fhref\x1flabel" lines
+inline constexpr char kFieldModifies[] = "modifies";    // legal texts: "anchor\x1ftype\x1fdestination href" lines,
+                                                        // one per change the text makes to another
+                                                        // (meta/analysis/activeModifications; "" anchor: the
+                                                        // text as a whole)
+inline constexpr char kFieldVersion[] = "version";      // legal texts: the expression's date when its
+                                                        // URI has one ("fra@2019-06-26"); absent otherwise
 // A partnership record's document unit (kTypePartnership) adds:
 inline constexpr char kFieldPartnerName[] = "partner_name";
 inline constexpr char kFieldPartnerLevel[] = "partner_level";

@@ -17,7 +17,6 @@ namespace coopdec::import::write {
 
 namespace {
 
-
 // A law number as it can stand in a URI: "2019-006", "98-006".
 bool valid_number(const std::string& n) {
     if (n.empty()) return false;

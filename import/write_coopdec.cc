@@ -12,7 +12,6 @@ namespace coopdec::import::write {
 
 namespace {
 
-
 pugi::xml_node start(Document& doc, const Metadata& meta) {
     pugi::xml_node root = doc.root();
     root.append_attribute("id") = meta.id.c_str();

@@ -314,10 +314,19 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
         std::vector<std::string> roles;
         for (const auto& unit : rec.units) add_unique(roles, unit.role);
 
-        sc::Data data{{sc::kFieldDoc, rec.id}, {sc::kFieldKind, sc::kKindDoc}, {sc::kFieldTitle, rec.title}, {sc::kFieldType, rec.type},
-                      {sc::kFieldDemo, rec.demo ? "1" : "0"}, {sc::kFieldNotice, rec.demo_notice}, {sc::kFieldDate, date},
-                      {sc::kFieldCommunes, join_lines(ctx.commune_names)}, {sc::kFieldPartner, ctx.partner},
-                      {sc::kFieldSummary, rec.summary}, {sc::kFieldFile, file_key}, {sc::kFieldLang, lang}, {sc::kFieldPlace, rec.place},
+        sc::Data data{{sc::kFieldDoc, rec.id},
+                      {sc::kFieldKind, sc::kKindDoc},
+                      {sc::kFieldTitle, rec.title},
+                      {sc::kFieldType, rec.type},
+                      {sc::kFieldDemo, rec.demo ? "1" : "0"},
+                      {sc::kFieldNotice, rec.demo_notice},
+                      {sc::kFieldDate, date},
+                      {sc::kFieldCommunes, join_lines(ctx.commune_names)},
+                      {sc::kFieldPartner, ctx.partner},
+                      {sc::kFieldSummary, rec.summary},
+                      {sc::kFieldFile, file_key},
+                      {sc::kFieldLang, lang},
+                      {sc::kFieldPlace, rec.place},
                       {sc::kFieldText, rec.summary.empty() ? body : rec.summary}};
         std::vector<std::string> parts;
         for (const auto& [id, title] : ctx.partnership_titles) parts.push_back(id + sc::kValueSep + title);
@@ -373,9 +382,15 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
         for (const auto& a : rec.amendments)
             if (a.anchor == unit.anchor)
                 amended.push_back(a.date + sc::kValueSep + a.type + sc::kValueSep + a.source_href + sc::kValueSep + a.source_label);
-        doc.set_data(sc::encode_data({{sc::kFieldDoc, rec.id}, {sc::kFieldAnchor, unit.anchor}, {sc::kFieldKind, unit.kind},
-                                      {sc::kFieldLabel, unit.label}, {sc::kFieldHeading, unit.heading}, {sc::kFieldPath, unit.path},
-                                      {sc::kFieldText, unit.text}, {sc::kFieldSpeaker, unit.speaker}, {sc::kFieldWho, unit.speaker_id},
+        doc.set_data(sc::encode_data({{sc::kFieldDoc, rec.id},
+                                      {sc::kFieldAnchor, unit.anchor},
+                                      {sc::kFieldKind, unit.kind},
+                                      {sc::kFieldLabel, unit.label},
+                                      {sc::kFieldHeading, unit.heading},
+                                      {sc::kFieldPath, unit.path},
+                                      {sc::kFieldText, unit.text},
+                                      {sc::kFieldSpeaker, unit.speaker},
+                                      {sc::kFieldWho, unit.speaker_id},
                                       {sc::kFieldRole, unit.role},
                                       {sc::kFieldAmended, join_lines(amended)}}));
         add_facet_summary(doc, rec.id);

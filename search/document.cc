@@ -104,8 +104,8 @@ std::optional<DocumentView> load_document(const Index& index, const std::string&
         // holds (with " – " between): « Résumé : » right after them.
         size_t mark = u[sc::kFieldText].find("R\xc3\xa9sum\xc3\xa9 :");  // « Résumé : »
         bool summary = mark != std::string::npos && mark <= u[sc::kFieldLabel].size() + 4;
-        v.units.push_back(UnitInfo{u[sc::kFieldAnchor], u[sc::kFieldKind], u[sc::kFieldLabel], u[sc::kFieldPath], sc::doc_url(id, u[sc::kFieldAnchor]),
-                                   lines(u[sc::kFieldAmended]), summary});
+        v.units.push_back(UnitInfo{u[sc::kFieldAnchor], u[sc::kFieldKind], u[sc::kFieldLabel], u[sc::kFieldPath],
+                                   sc::doc_url(id, u[sc::kFieldAnchor]), lines(u[sc::kFieldAmended]), summary});
     }
     return v;
 }

@@ -106,7 +106,8 @@ std::vector<Version> versions(const Xapian::Database& db, const std::string& doc
     std::vector<Version> out;
     for (const auto& id : docs_with(db, sc::make_term(sc::kPrefixWork, work))) {
         sc::Data d = stored_data(db, id);
-        out.push_back(Version{id, version_date(db, id), sc::doc_url(id), d[sc::kFieldVersion].empty() || d[sc::kFieldVersion] == d[sc::kFieldDate]});
+        out.push_back(Version{id, version_date(db, id), sc::doc_url(id),
+                              d[sc::kFieldVersion].empty() || d[sc::kFieldVersion] == d[sc::kFieldDate]});
     }
     std::sort(out.begin(), out.end(), [](const Version& a, const Version& b) { return a.date < b.date; });
     return out;
@@ -294,7 +295,8 @@ std::vector<Citing> cited_by(const Xapian::Database& db, const std::string& doc_
         std::string id = data[sc::kFieldDoc];
         sc::Data d = stored_data(db, id);
         found.emplace_back(u.get_value(sc::kSlotOrder),
-                           Citing{id, d[sc::kFieldTitle], d[sc::kFieldType], data[sc::kFieldAnchor], data[sc::kFieldLabel], sc::doc_url(id, data[sc::kFieldAnchor])});
+                           Citing{id, d[sc::kFieldTitle], d[sc::kFieldType], data[sc::kFieldAnchor],
+                                  data[sc::kFieldLabel], sc::doc_url(id, data[sc::kFieldAnchor])});
     }
     std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
         return a.first != b.first ? a.first < b.first : a.second.doc_id < b.second.doc_id;

@@ -2,12 +2,12 @@
 // Akoma Ntoso reference names, and who cites a provision.
 #pragma once
 
+#include <xapian.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 #include "common/akn_ref.h"
 #include "common/citation.h"

@@ -171,7 +171,8 @@ std::shared_ptr<const Names> Names::build(const Xapian::Database& db, std::strin
     std::map<std::string, size_t> per_name;  // normalised partner label → records
     for (auto it = m.begin(); it != m.end(); ++it) {
         sc::Data d = sc::decode_data(it.get_document().get_data());
-        Partner p{d[sc::kFieldDoc], d[sc::kFieldPartnerName], d[sc::kFieldPartnerCountry], d[sc::kFieldTitle], d[sc::kFieldCommunes]};
+        Partner p{d[sc::kFieldDoc], d[sc::kFieldPartnerName], d[sc::kFieldPartnerCountry], d[sc::kFieldTitle],
+                  d[sc::kFieldCommunes]};
         if (p.id.empty()) p.id = it.get_document().get_value(sc::kSlotDoc);
         if (p.id.empty() || p.name.empty()) continue;
         p.commune = p.commune.substr(0, p.commune.find('\n'));

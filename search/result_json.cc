@@ -211,9 +211,15 @@ std::string to_json(const PartnershipView& v) {
     j.field("id", v.record.info.id).field("title", v.record.info.title).field("url", schema::partnership_url(v.record.info.id));
     j.field("demo", v.record.info.demo).field("notice", v.record.info.notice);
     string_array(j, "communes", v.record.info.communes);
-    j.key("partner").open('{').field("name", get(d, schema::kFieldPartnerName)).field("level", get(d, schema::kFieldPartnerLevel))
-        .field("country", get(d, schema::kFieldPartnerCountry)).close('}');
-    j.field("nature", get(d, schema::kFieldNature)).field("start", get(d, schema::kFieldStart)).field("end", get(d, schema::kFieldEnd));
+    j.key("partner")
+        .open('{')
+        .field("name", get(d, schema::kFieldPartnerName))
+        .field("level", get(d, schema::kFieldPartnerLevel))
+        .field("country", get(d, schema::kFieldPartnerCountry))
+        .close('}');
+    j.field("nature", get(d, schema::kFieldNature))
+        .field("start", get(d, schema::kFieldStart))
+        .field("end", get(d, schema::kFieldEnd));
     j.field("status", get(d, schema::kFieldStatus));
     string_array(j, "themes", v.record.themes);
     string_array(j, "divergences", split_lines(get(d, schema::kFieldDivergences)));

@@ -103,8 +103,7 @@ Xapian::Query build_match(const Xapian::Query& words, const Filters& filters, co
     if (base.empty()) {
         // Browsing: one entry per document, unless a filter only units carry
         // (the speaker's role) asks for units.
-        base = has_unit_facet(filters) ? match_all()
-                                       : Xapian::Query(sc::kind_term(sc::kKindDoc));
+        base = has_unit_facet(filters) ? match_all() : Xapian::Query(sc::kind_term(sc::kKindDoc));
     }
     Xapian::Query filter = filter_query(filters, years);
     Xapian::Query q = filter.empty() ? base : Xapian::Query(Xapian::Query::OP_FILTER, base, filter);
@@ -355,8 +354,8 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     if (inside) res.within_title = stored_data_of(db, {req.within})[req.within][sc::kFieldTitle];
 
     Highlight hl{pq.words, pq.stems, pq.prefixes};
-    Xapian::Query unit_filter = Xapian::Query(Xapian::Query::OP_AND_NOT, match_all(),
-                                              Xapian::Query(sc::kind_term(sc::kKindDoc)));
+    Xapian::Query unit_filter =
+        Xapian::Query(Xapian::Query::OP_AND_NOT, match_all(), Xapian::Query(sc::kind_term(sc::kKindDoc)));
     // Each shown document's best units for the same query and filters: one
     // search for the whole page, at most `passages` units per document
     // (collapsed on the document), rather than one search per document.
@@ -423,12 +422,19 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
             }
             for (const auto& unit_doc : units) {
                 sc::Data u = sc::decode_data(unit_doc.get_data());
-                Passage ps{u[sc::kFieldAnchor], u[sc::kFieldKind], u[sc::kFieldLabel], u[sc::kFieldPath], u[sc::kFieldSpeaker], u[sc::kFieldRole],
-                           sc::page_url(id, r.type, u[sc::kFieldAnchor]), make_snippet(u[sc::kFieldText], hl, lang)};
+                Passage ps{u[sc::kFieldAnchor],
+                           u[sc::kFieldKind],
+                           u[sc::kFieldLabel],
+                           u[sc::kFieldPath],
+                           u[sc::kFieldSpeaker],
+                           u[sc::kFieldRole],
+                           sc::page_url(id, r.type, u[sc::kFieldAnchor]),
+                           make_snippet(u[sc::kFieldText], hl, lang)};
                 r.passages.push_back(std::move(ps));
             }
             if (r.passages.empty() && !(inside && req.page > 1))
-                r.passages.push_back(Passage{"", sc::kKindDoc, r.title, "", "", "", r.url, make_snippet(d[sc::kFieldText], hl, lang)});
+                r.passages.push_back(
+                    Passage{"", sc::kKindDoc, r.title, "", "", "", r.url, make_snippet(d[sc::kFieldText], hl, lang)});
         }
         res.results.push_back(std::move(r));
     }

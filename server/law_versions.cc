@@ -84,7 +84,8 @@ void add_legal_links(const Xapian::Database& db, DocumentView& doc) {
     std::vector<pages::HistoryEntry> lifecycle;
     for (const LegalEvent& ev : parse_legal_events(doc.data[schema::kFieldLifecycle])) lifecycle.push_back(entry(ev));
     doc.history_html = pages::versions_html(versions(db, doc.info.id), doc.info.id) +
-                       pages::history_html(lifecycle, doc.data[schema::kFieldVersion], doc.info.date) + pages::modifies_html(modifies[""]);
+                       pages::history_html(lifecycle, doc.data[schema::kFieldVersion], doc.info.date) +
+                       pages::modifies_html(modifies[""]);
     std::map<std::string, pages::ArticleNotes> notes;
     for (const auto& u : doc.units) {
         pages::ArticleNotes n{citation_form(db, doc.info.id, u.anchor), cited_by(db, doc.info.id, u.anchor), {}, u.url, u.summary, {}, {}};
@@ -93,7 +94,8 @@ void add_legal_links(const Xapian::Database& db, DocumentView& doc) {
             const LegalEvent ev = parse_legal_event(line);
             n.amended.push_back(entry(ev));
             // A new wording: where it comes from, in the amending text.
-            if (ev.type == "substitution" || ev.type == "insertion") n.wording_from.push_back(related(db, ev.href, own_work, ev.label));
+            if (ev.type == "substitution" || ev.type == "insertion")
+                n.wording_from.push_back(related(db, ev.href, own_work, ev.label));
         }
         if (auto m = modifies.find(u.anchor); m != modifies.end() && !u.anchor.empty()) n.modifies = m->second;
         notes[u.anchor] = std::move(n);
@@ -147,7 +149,9 @@ std::string citing_notice(const Context& c, const std::vector<Version>& vs, cons
         if (u.anchor != cited_art || cited_art.empty()) continue;
         for (const auto& line : u.amended) {
             const LegalEvent ev = parse_legal_event(line);
-            if (ev.date > cited_on) changes.push_back("le " + html_escape(pages::french_date(ev.date)) + " par " + other(ev.href, ev.label));
+            if (ev.date > cited_on)
+                changes.push_back("le " + html_escape(pages::french_date(ev.date)) + " par " +
+                                  other(ev.href, ev.label));
         }
         if (!changes.empty()) what = pages::provision_prose(citation_form(c.db, latest->info.id, u.anchor));
         // "l'article 46 de la loi …" → "l'article 46": the law is the page's.
@@ -156,7 +160,8 @@ std::string citing_notice(const Context& c, const std::vector<Version>& vs, cons
     if (changes.empty()) {
         for (const LegalEvent& ev : parse_legal_events(latest->data[schema::kFieldLifecycle]))
             if (ev.type != "generation" && ev.date > cited_on)
-                changes.push_back("le " + html_escape(pages::french_date(ev.date)) + " par " + other(ev.href, ev.label));
+                changes.push_back("le " + html_escape(pages::french_date(ev.date)) + " par " +
+                                  other(ev.href, ev.label));
     }
     if (in_force && changes.empty()) return {};
     std::string out = "<p class=\"notice anachronisme\" role=\"note\">Ce lien vient d'un document du " + html_escape(pages::french_date(cited_on)) + " ; ";

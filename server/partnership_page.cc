@@ -133,11 +133,14 @@ std::string partnership_page(const PartnershipView& v) {
     if (d.communes.empty()) facts += "non précisées";
     const std::string partner = data(schema::kFieldPartnerName).empty() ? d.partner : data(schema::kFieldPartnerName);
     facts += "</dd><dt>Partenaire</dt><dd>" + search_link("partnership", d.id, partner.empty() ? d.title : partner) + "</dd>";
-    if (!data(schema::kFieldPartnerLevel).empty()) facts += "<dt>Niveau</dt><dd>" + html_escape(level_words(data(schema::kFieldPartnerLevel))) + "</dd>";
+    if (!data(schema::kFieldPartnerLevel).empty())
+        facts += "<dt>Niveau</dt><dd>" + html_escape(level_words(data(schema::kFieldPartnerLevel))) + "</dd>";
     if (const std::string country = data(schema::kFieldPartnerCountry); !country.empty())
         facts += "<dt>Pays</dt><dd>" + search_link("country", country, value_label("country", country)) + "</dd>";
-    if (!data(schema::kFieldNature).empty()) facts += "<dt>Nature</dt><dd>" + html_escape(nature_words(data(schema::kFieldNature))) + "</dd>";
-    facts += "<dt>Période</dt><dd>" + html_escape(period_words(data(schema::kFieldStart), data(schema::kFieldEnd))) + "</dd>";
+    if (!data(schema::kFieldNature).empty())
+        facts += "<dt>Nature</dt><dd>" + html_escape(nature_words(data(schema::kFieldNature))) + "</dd>";
+    facts += "<dt>Période</dt><dd>" + html_escape(period_words(data(schema::kFieldStart), data(schema::kFieldEnd))) +
+             "</dd>";
     facts += "<dt>Statut</dt><dd class=\"status\">" + html_escape(status_words(data(schema::kFieldStatus))) + "</dd>";
     if (!v.record.themes.empty()) {
         facts += "<dt>Thèmes</dt><dd><ul class=\"themes\">";

@@ -265,7 +265,8 @@ std::string result_html(const ResultDocument& d, const std::string& query) {
     if (!d.passages.empty()) {
         out += "<ul class=\"passages\">";
         for (const auto& p : d.passages) {
-            out += "<li id=\"" + html_escape(result_anchor(d.id, p.kind == schema::kKindDoc ? std::string() : p.anchor)) + "\">";
+            out += "<li id=\"" +
+                   html_escape(result_anchor(d.id, p.kind == schema::kKindDoc ? std::string() : p.anchor)) + "\">";
             out += turn_before_html(p);  // an utterance's previous turn ("" otherwise)
             // A match in the document as a whole has no place of its own to link to.
             if (p.kind != schema::kKindDoc) {
