@@ -147,4 +147,33 @@ std::string csv_escape(std::string_view text, char separator) {
     return quote ? "\"" + clean + "\"" : clean;
 }
 
+std::string md_escape(std::string_view text) {
+    static constexpr std::string_view special = "\\`*_{}[]<>()#+!|~&";
+    const size_t n = text.size();
+    std::string out;
+    size_t i = 0;
+    while (i < n) {
+        // A line start: no indentation (an indented code block), and no
+        // "1." "1)" "-" "=" that would open a list or underline a heading.
+        while (i < n && (text[i] == ' ' || text[i] == '\t')) ++i;
+        size_t j = i;
+        while (j < n && text[j] >= '0' && text[j] <= '9') ++j;
+        if (j > i && j < n && (text[j] == '.' || text[j] == ')')) {
+            out.append(text, i, j - i);
+            out += '\\';
+            out += text[j];
+            i = j + 1;
+        } else if (i < n && (text[i] == '-' || text[i] == '=')) {
+            out += '\\';
+            out += text[i++];
+        }
+        for (; i < n && text[i] != '\n'; ++i) {
+            if (special.find(text[i]) != std::string_view::npos) out += '\\';
+            out += text[i];
+        }
+        if (i < n) out += text[i++];
+    }
+    return out;
+}
+
 }  // namespace coopdec

@@ -1,5 +1,5 @@
 // @brief The one escaping family every dynamic string goes through before it
-// reaches HTML, JSON or a URL. Pure functions; thread-safe.
+// reaches HTML, JSON, a URL, CSV or Markdown. Pure functions; thread-safe.
 #pragma once
 
 #include <string>
@@ -41,5 +41,15 @@ std::string url_encode(std::string_view text);
 // U+FFFD, so the result is always valid UTF-8. The caller joins fields with
 // `separator` (',' or ';') and ends each record with CRLF.
 std::string csv_escape(std::string_view text, char separator = ',');
+
+// Text for a Markdown document, shown as written by a renderer (CommonMark:
+// any ASCII punctuation may be backslash-escaped). Each of \ ` * _ { } [ ]
+// < > ( ) # + ! | ~ & is preceded by a backslash, anywhere; at each line
+// start, indentation (spaces, tabs) is dropped, so no line is an indented
+// code block, and a "-" or "=" (list item, heading underline) or the dot or
+// parenthesis after a number ("1." "1)", an ordered list) is escaped.
+// "<script>" → "\<script\>", "1. un" → "1\. un", "art. 46" unchanged.
+// Other bytes, newlines included, are copied unchanged.
+std::string md_escape(std::string_view text);
 
 }  // namespace coopdec

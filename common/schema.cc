@@ -133,7 +133,17 @@ std::string partnership_url(std::string_view partnership_id) {
 }
 
 std::string page_url(std::string_view doc_id, std::string_view type, std::string_view anchor) {
-    return type == "partenariat" ? partnership_url(doc_id) : doc_url(doc_id, anchor);
+    return type == kTypePartnership ? partnership_url(doc_id) : doc_url(doc_id, anchor);
+}
+
+std::string kind_term(std::string_view kind) {
+    std::string term(kPrefixKind);
+    term += kind;
+    return term;
+}
+
+bool is_akn_namespace(std::string_view uri) {
+    return uri.starts_with(kAknNamespace) || uri.starts_with(kAkn2NamespaceBase);
 }
 
 }  // namespace coopdec::schema

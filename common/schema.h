@@ -40,7 +40,7 @@ inline constexpr std::string_view kSourceKeyPrefix = "coopdec:source:";
 inline constexpr std::string_view kPrefixId = "Q";          // unique id of a unit: "Q<doc>" or "Q<doc>#<anchor>"
 inline constexpr std::string_view kPrefixStem = "Z";        // stemmed word (no positions)
 inline constexpr std::string_view kPrefixDoc = "XDOC:";     // document id, on every unit of the document
-inline constexpr std::string_view kPrefixKind = "XKIND:";   // unit kind: doc, article, clause, enonce, section, record
+inline constexpr std::string_view kPrefixKind = "XKIND:";   // unit kind (kKind… below): kind_term()
 inline constexpr std::string_view kPrefixFile = "XFILE:";   // source file key, on every unit from that file
 // The legal framework (see indexer/document.cc and search/legal.cc):
 inline constexpr std::string_view kPrefixAct = "XACT:";     // a legal text's number, citation::act_key() ("2019-6"), on its document unit
@@ -48,6 +48,19 @@ inline constexpr std::string_view kPrefixWork = "XWORK:";   // a legal text's wo
 inline constexpr std::string_view kPrefixArticle = "XART:"; // an article unit's number ("46", "12 bis"), folded
 inline constexpr std::string_view kPrefixCite = "XCITE:";   // a citation in a unit's text: "<act>#<article>" or "<act>" (act_key()); the document unit has all its units'
 inline constexpr std::string_view kPrefixRef = "XREF:";     // an AKN ref of the unit: akn::target_key(), fragment narrowed to a unit; the document unit has all its units'
+
+// Unit kinds: each unit's kSlotKind value and kPrefixKind term. (Defined as
+// character arrays, like the other names below, so that they serve as a
+// std::string, a std::string_view and a C string alike.)
+inline constexpr char kKindDoc[] = "doc";           // the document as a whole: one per document
+inline constexpr char kKindUtterance[] = "enonce";  // a transcript's utterance (TEI <u>)
+inline constexpr char kKindClause[] = "clause";     // an agreement's clause
+inline constexpr char kKindSection[] = "section";   // a study's section
+// A legal text's units (Akoma Ntoso) take the name of their element as their
+// kind: "article", "section", "rule", "paragraph"… (indexer/extract_akn.cc).
+
+// The kPrefixKind term of the units of kind `kind`.
+std::string kind_term(std::string_view kind);
 
 // Value slots. ON-DISK CONSTANTS: DO NOT RENUMBER. Add new ones at the end.
 enum Slot : unsigned {
@@ -98,32 +111,83 @@ const Facet* find_facet(std::string_view name);
 // Xapian's term length limit.
 std::string facet_term(const Facet& facet, std::string_view value);
 
-// Document types (the "type" facet's values) with their French labels.
+// Document types: the stored field kFieldType and the "type" facet's values.
+inline constexpr char kTypeLaw[] = "loi";                  // a legal text (Akoma Ntoso)
+inline constexpr char kTypeAgreement[] = "convention";     // a cooperation agreement (project format)
+inline constexpr char kTypeInterview[] = "entretien";      // a transcript (TEI)
+inline constexpr char kTypePartnership[] = "partenariat";  // a partnership record (project format)
+inline constexpr char kTypeStudy[] = "etude";              // a study (project format)
+// The gazetteer (project format): read for its places, never indexed as a document.
+inline constexpr char kTypeGazetteer[] = "repertoire";
+
+// The indexed document types with their French labels.
 inline constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kTypes{{
-    {"loi", "Texte juridique"},
-    {"convention", "Convention"},
-    {"entretien", "Entretien"},
-    {"partenariat", "Partenariat"},
-    {"etude", "Étude"},
+    {kTypeLaw, "Texte juridique"},
+    {kTypeAgreement, "Convention"},
+    {kTypeInterview, "Entretien"},
+    {kTypePartnership, "Partenariat"},
+    {kTypeStudy, "Étude"},
 }};
+
+// XML namespaces of the formats the indexer reads and the importer writes.
+inline constexpr char kCoopdecNamespace[] = "urn:x-coopdec:corpus:1";  // the project's own formats
+inline constexpr char kTeiNamespace[] = "http://www.tei-c.org/ns/1.0";
+inline constexpr char kAknNamespace[] = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";  // Akoma Ntoso 3.0
+// Akoma Ntoso 2.0 and earlier drafts: every namespace under this address.
+inline constexpr char kAkn2NamespaceBase[] = "http://www.akomantoso.org/";
+
+// Akoma Ntoso 3.0 (kAknNamespace, and its committee drafts
+// ".../3.0/CSDnn"), and AKN 2.0 (under kAkn2NamespaceBase).
+bool is_akn_namespace(std::string_view uri);
 
 // Fields of the stored document data (one per unit). Encoded as lines
 // "key\tvalue" with \\, \n and \t escaped; see encode_data/decode_data.
-// Units store: doc, anchor, kind, label, heading, path, text, speaker, who
-// (transcripts: the speaker's participant id; absent from indexes made
-// before it, where readers fall back on speaker), role,
-// amended (legal texts: "date\x1ftype\x1fhref\x1flabel" lines, one per
-// modification another text made to the unit).
-// The document unit ("doc" kind) also stores: title, type, demo, notice,
-// date, lang, communes, partner, partnerships ("id\x1ftitle" pairs joined by
-// \n inside the value), themes (\n-joined), summary, file, text (the start
-// of the body, for snippets), units (number of units), lifecycle (legal
-// texts: "date\x1ftype\x1fhref\x1flabel" lines), modifies (legal texts:
-// "anchor\x1ftype\x1fdestination href" lines, one per change the text makes
-// to another, meta/analysis/activeModifications; "" anchor: the text as a
-// whole). Partnership records
-// add: partner_name, partner_level, partner_country, nature, start, end,
-// status, divergences (\n-joined), sources ("href\x1ftext" lines).
+// Every unit stores:
+inline constexpr char kFieldDoc[] = "doc";    // its document's id
+inline constexpr char kFieldKind[] = "kind";  // its kind (kKind…)
+inline constexpr char kFieldText[] = "text";  // its text (the document unit: the summary, else the body's start)
+// The other units (not kKindDoc) also store:
+inline constexpr char kFieldAnchor[] = "anchor";    // the unit's anchor in its document (its HTML id)
+inline constexpr char kFieldLabel[] = "label";      // "Article 46"
+inline constexpr char kFieldHeading[] = "heading";  // its heading, when it has one
+inline constexpr char kFieldPath[] = "path";        // where it sits: "Titre I > Chapitre 1 > Article 46"
+inline constexpr char kFieldSpeaker[] = "speaker";  // transcripts: the speaker's name
+inline constexpr char kFieldWho[] = "who";          // transcripts: the speaker's participant id
+inline constexpr char kFieldRole[] = "role";        // transcripts: the speaker's role
+inline constexpr char kFieldAmended[] = "amended";  // legal texts: "date\x1ftype\x1fhref\x1flabel" lines, one per
+                                                    // modification another text made to the unit
+// The document unit (kKindDoc) also stores:
+inline constexpr char kFieldTitle[] = "title";
+inline constexpr char kFieldType[] = "type";                  // kType…
+inline constexpr char kFieldDemo[] = "demo";                  // "1": a demonstration document, "0" otherwise
+inline constexpr char kFieldNotice[] = "notice";              // the demonstration document's notice
+inline constexpr char kFieldDate[] = "date";                  // as kSlotDate (a partnership record: its start year)
+inline constexpr char kFieldLang[] = "lang";                  // ISO 639-1 code of its analysis language
+inline constexpr char kFieldPlace[] = "place";                // transcripts: the setting; agreements: where signed
+inline constexpr char kFieldCommunes[] = "communes";          // its communes' names, \n-joined
+inline constexpr char kFieldPartner[] = "partner";            // the foreign partner, as displayed
+inline constexpr char kFieldPartnerships[] = "partnerships";  // "id\x1ftitle" pairs, \n-joined
+inline constexpr char kFieldThemes[] = "themes";              // \n-joined
+inline constexpr char kFieldSummary[] = "summary";
+inline constexpr char kFieldFile[] = "file";            // its source file's key (kPrefixFile)
+inline constexpr char kFieldUnits[] = "units";          // the number of its units
+inline constexpr char kFieldLifecycle[] = "lifecycle";  // legal texts: "date\x1ftype\x1fhref\x1flabel" lines
+inline constexpr char kFieldModifies[] = "modifies";    // legal texts: "anchor\x1ftype\x1fdestination href" lines,
+                                                        // one per change the text makes to another
+                                                        // (meta/analysis/activeModifications; "" anchor: the
+                                                        // text as a whole)
+inline constexpr char kFieldVersion[] = "version";      // legal texts: the expression's date when its
+                                                        // URI has one ("fra@2019-06-26"); absent otherwise
+// A partnership record's document unit (kTypePartnership) adds:
+inline constexpr char kFieldPartnerName[] = "partner_name";
+inline constexpr char kFieldPartnerLevel[] = "partner_level";
+inline constexpr char kFieldPartnerCountry[] = "partner_country";
+inline constexpr char kFieldNature[] = "nature";
+inline constexpr char kFieldStart[] = "start";
+inline constexpr char kFieldEnd[] = "end";
+inline constexpr char kFieldStatus[] = "status";
+inline constexpr char kFieldDivergences[] = "divergences";  // \n-joined
+inline constexpr char kFieldSources[] = "sources";          // "href\x1ftext" lines
 using Data = std::map<std::string, std::string>;
 std::string encode_data(const Data& data);
 Data decode_data(std::string_view encoded);
@@ -157,7 +221,7 @@ std::string doc_url(std::string_view doc_id, std::string_view anchor = {});
 std::string partnership_url(std::string_view partnership_id);
 // The page a person reads a document on: a partnership record's page
 // (partnership_url, the anchor dropped: the page has no units) for a
-// document of type "partenariat", doc_url otherwise.
+// document of type kTypePartnership, doc_url otherwise.
 std::string page_url(std::string_view doc_id, std::string_view type, std::string_view anchor = {});
 
 // Xapian refuses terms longer than this many bytes.

@@ -1,22 +1,24 @@
 // @brief Names of the document types an import can write.
 #include "import/model.h"
 
+#include "common/schema.h"
+
 namespace coopdec::import {
 
 std::optional<DocType> parse_doc_type(std::string_view name) {
-    if (name == "convention") return DocType::convention;
-    if (name == "entretien") return DocType::entretien;
-    if (name == "etude" || name == "étude") return DocType::etude;
-    if (name == "loi") return DocType::loi;
+    if (name == schema::kTypeAgreement) return DocType::convention;
+    if (name == schema::kTypeInterview) return DocType::entretien;
+    if (name == schema::kTypeStudy || name == "étude") return DocType::etude;
+    if (name == schema::kTypeLaw) return DocType::loi;
     return std::nullopt;
 }
 
 const char* doc_type_name(DocType type) {
     switch (type) {
-        case DocType::convention: return "convention";
-        case DocType::entretien: return "entretien";
-        case DocType::etude: return "etude";
-        case DocType::loi: return "loi";
+        case DocType::convention: return schema::kTypeAgreement;
+        case DocType::entretien: return schema::kTypeInterview;
+        case DocType::etude: return schema::kTypeStudy;
+        case DocType::loi: return schema::kTypeLaw;
     }
     return "?";
 }

@@ -10,14 +10,12 @@
 // meta/proprietary as <cd:source>, which the indexer ignores.
 #include <string>
 
+#include "common/schema.h"
 #include "import/write_formats.h"
 
 namespace coopdec::import::write {
 
 namespace {
-
-constexpr const char* kAknNs = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
-constexpr const char* kCoopdecNs = "urn:x-coopdec:corpus:1";
 
 // A law number as it can stand in a URI: "2019-006", "98-006".
 bool valid_number(const std::string& n) {
@@ -171,7 +169,7 @@ BuiltDocument write_loi(const Metadata& meta, const Law& law, const BuildOptions
     std::string made_on = options.made_on.empty() ? meta.date : options.made_on;
     if (!full_date(made_on)) throw ImportError("loi : date de fabrication « " + made_on + " » invalide (AAAA-MM-JJ)");
 
-    Document doc(options.header_comment, "akomaNtoso", kAknNs);
+    Document doc(options.header_comment, "akomaNtoso", schema::kAknNamespace);
     pugi::xml_node act = doc.root().append_child("act");
     act.append_attribute("name") = "loi";
     pugi::xml_node meta_node = act.append_child("meta");
@@ -192,7 +190,7 @@ BuiltDocument write_loi(const Metadata& meta, const Law& law, const BuildOptions
         pugi::xml_node p = meta_node.append_child("proprietary");
         p.append_attribute("source") = "#coopdec";
         pugi::xml_node s = add_text(p, "cd:source", meta.source);
-        s.append_attribute("xmlns:cd") = kCoopdecNs;
+        s.append_attribute("xmlns:cd") = schema::kCoopdecNamespace;
     }
     pugi::xml_node long_title = act.append_child("preface").append_child("longTitle");
     long_title.append_attribute("eId") = "longTitle_1";

@@ -5,13 +5,12 @@
 // real: demo="non", hence no <avertissement>.
 #include <string>
 
+#include "common/schema.h"
 #include "import/write_formats.h"
 
 namespace coopdec::import::write {
 
 namespace {
-
-constexpr const char* kCoopdecNs = "urn:x-coopdec:corpus:1";
 
 pugi::xml_node start(Document& doc, const Metadata& meta) {
     pugi::xml_node root = doc.root();
@@ -94,7 +93,7 @@ void add_blocks(pugi::xml_node parent, const std::vector<Block>& blocks) {
 BuiltDocument write_etude(const Metadata& meta, const Study& study, const BuildOptions& options) {
     require(!meta.authors.empty(), "étude", "auteur");
     require(!meta.source.empty(), "étude", "source");
-    Document doc(options.header_comment, "etude", kCoopdecNs);
+    Document doc(options.header_comment, "etude", schema::kCoopdecNamespace);
     pugi::xml_node root = start(doc, meta);
     for (const std::string& author : meta.authors) add_text(root, "auteur", author);
     if (!meta.date.empty()) add_text(root, "date", meta.date);
@@ -118,7 +117,7 @@ BuiltDocument write_etude(const Metadata& meta, const Study& study, const BuildO
 BuiltDocument write_convention(const Metadata& meta, const Agreement& agreement, const BuildOptions& options) {
     require(!meta.partnerships.empty(), "convention", "partenariat");
     require(!meta.date.empty(), "convention", "date");
-    Document doc(options.header_comment, "convention", kCoopdecNs);
+    Document doc(options.header_comment, "convention", schema::kCoopdecNamespace);
     pugi::xml_node root = start(doc, meta);
     add_partnerships(root, meta);
     add_text(root, "date", meta.date);

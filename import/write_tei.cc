@@ -15,6 +15,7 @@
 #include <string>
 
 #include "common/analysis.h"
+#include "common/schema.h"
 #include "indexer/extract.h"
 #include "import/write_formats.h"
 
@@ -22,7 +23,6 @@ namespace coopdec::import::write {
 
 namespace {
 
-constexpr const char* kTeiNs = "http://www.tei-c.org/ns/1.0";
 
 struct Person {
     std::string id, role, name;
@@ -88,7 +88,7 @@ void add_notes(pugi::xml_node body, const std::vector<Block>& blocks) {
 
 BuiltDocument write_entretien(const Metadata& meta, const Transcript& transcript, const BuildOptions& options) {
     require(!meta.partnerships.empty(), "entretien", "partenariat");
-    Document doc(options.header_comment, "TEI", kTeiNs);
+    Document doc(options.header_comment, "TEI", schema::kTeiNamespace);
     pugi::xml_node tei = doc.root();
     tei.append_attribute("xml:id") = meta.id.c_str();
     tei.append_attribute("xml:lang") = "fr";

@@ -346,10 +346,10 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
         f.root = peek_root(text);
         if (f.root == "repertoire" || f.root == "partenariat") {
             Extraction ex = extract(text, p, opt.max_bytes);
-            if (ex.ok && ex.record.type == "repertoire") {
+            if (ex.ok && ex.record.type == sc::kTypeGazetteer) {
                 gazetteer.add(ex.record);
                 gazetteer_hash = content_hash(gazetteer_hash + f.hash);
-            } else if (ex.ok && ex.record.type == "partenariat") {
+            } else if (ex.ok && ex.record.type == sc::kTypePartnership) {
                 partnership_hashes[ex.record.id] = f.hash;
                 // What linked documents inherit, not the record's text:
                 // pass 2 reads the record again to index it.
@@ -546,7 +546,7 @@ IndexSummary index_corpus(const IndexOptions& opt, std::FILE* log) {
                 if (db.get_metadata(std::string(sc::kSchemaKey)) != sc::kSchemaVersion)
                     db.set_metadata(std::string(sc::kSchemaKey), std::string(sc::kSchemaVersion));
                 db.commit_transaction();
-                sum.total_documents += db.get_termfreq(std::string(sc::kPrefixKind) + "doc");
+                sum.total_documents += db.get_termfreq(sc::kind_term(sc::kKindDoc));
             } catch (const Xapian::Error& e) {
                 report_write_failure(log, layout.databases[committed], e);
                 if (committed > 0)

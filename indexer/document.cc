@@ -210,14 +210,14 @@ DocContext resolve_context(const Record& record, const Gazetteer& gaz, const Par
     for (const auto& label : find_document_citations(record).labels) add_unique(ctx.facets["legal_basis"], label);
     add_unique(ctx.facets["type"], record.type);
     add_unique(ctx.facets["lang"], record.lang);
-    std::string year = record.type == "partenariat" ? record.start_year : year_of(record.date);
+    std::string year = record.type == sc::kTypePartnership ? record.start_year : year_of(record.date);
     add_unique(ctx.facets["year"], year);
     for (const auto& t : record.themes) {
         add_unique(ctx.facets["theme"], t);
         add_unique(ctx.extra_words, t);
     }
     for (const auto& c : record.communes) add_place(ctx, gaz, c);
-    if (record.type == "partenariat") {
+    if (record.type == sc::kTypePartnership) {
         add_partnership(ctx, gaz, record);
         // The record's own status only: a document linked to a partnership
         // is not itself in force or stopped.
@@ -235,19 +235,19 @@ std::string analysis_lang(const Record& record) { return record.lang.empty() ? "
 std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& ctx, const std::string& file_key) {
     std::vector<UnitDocument> out;
     // The gazetteer is reference data for the other documents, not a result.
-    if (rec.type == "repertoire") return out;
+    if (rec.type == sc::kTypeGazetteer) return out;
     const std::string lang = analysis_lang(rec);
     const std::string file_term = std::string(sc::kPrefixFile) + file_key;
     const std::string doc_term = std::string(sc::kPrefixDoc) + rec.id;
     std::string year;
     if (auto it = ctx.facets.find("year"); it != ctx.facets.end() && !it->second.empty()) year = it->second[0];
-    std::string date = rec.type == "partenariat" ? rec.start_year : rec.date;
+    std::string date = rec.type == sc::kTypePartnership ? rec.start_year : rec.date;
 
     // Shared by every unit: identity, document-level facets, dates, context words.
     auto common = [&](Xapian::Document& doc, std::string_view kind, size_t order) {
         doc.add_boolean_term(file_term);
         doc.add_boolean_term(doc_term);
-        doc.add_boolean_term(std::string(sc::kPrefixKind) + std::string(kind));
+        doc.add_boolean_term(sc::kind_term(kind));
         doc.add_value(sc::kSlotDoc, rec.id);
         doc.add_value(sc::kSlotKind, std::string(kind));
         doc.add_value(sc::kSlotOrder, Xapian::sortable_serialise(static_cast<double>(order)));
@@ -274,7 +274,7 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
     {
         UnitDocument u{sc::id_term(rec.id), Xapian::Document()};
         Xapian::Document& doc = u.document;
-        common(doc, "doc", 0);
+        common(doc, sc::kKindDoc, 0);
         doc.add_boolean_term(u.id_term);
         // What every unit cites, as its words: the document matches a
         // search for a provision exactly when one of its units does.
@@ -314,37 +314,46 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
         std::vector<std::string> roles;
         for (const auto& unit : rec.units) add_unique(roles, unit.role);
 
-        sc::Data data{{"doc", rec.id}, {"kind", "doc"}, {"title", rec.title}, {"type", rec.type},
-                      {"demo", rec.demo ? "1" : "0"}, {"notice", rec.demo_notice}, {"date", date},
-                      {"communes", join_lines(ctx.commune_names)}, {"partner", ctx.partner},
-                      {"summary", rec.summary}, {"file", file_key}, {"lang", lang}, {"place", rec.place},
-                      {"text", rec.summary.empty() ? body : rec.summary}};
+        sc::Data data{{sc::kFieldDoc, rec.id},
+                      {sc::kFieldKind, sc::kKindDoc},
+                      {sc::kFieldTitle, rec.title},
+                      {sc::kFieldType, rec.type},
+                      {sc::kFieldDemo, rec.demo ? "1" : "0"},
+                      {sc::kFieldNotice, rec.demo_notice},
+                      {sc::kFieldDate, date},
+                      {sc::kFieldCommunes, join_lines(ctx.commune_names)},
+                      {sc::kFieldPartner, ctx.partner},
+                      {sc::kFieldSummary, rec.summary},
+                      {sc::kFieldFile, file_key},
+                      {sc::kFieldLang, lang},
+                      {sc::kFieldPlace, rec.place},
+                      {sc::kFieldText, rec.summary.empty() ? body : rec.summary}};
         std::vector<std::string> parts;
         for (const auto& [id, title] : ctx.partnership_titles) parts.push_back(id + sc::kValueSep + title);
-        data["partnerships"] = join_lines(parts);
-        if (auto t = ctx.facets.find("theme"); t != ctx.facets.end()) data["themes"] = join_lines(t->second);
-        data["units"] = std::to_string(rec.units.size());
+        data[sc::kFieldPartnerships] = join_lines(parts);
+        if (auto t = ctx.facets.find("theme"); t != ctx.facets.end()) data[sc::kFieldThemes] = join_lines(t->second);
+        data[sc::kFieldUnits] = std::to_string(rec.units.size());
         std::vector<std::string> events;
         for (const auto& e : rec.lifecycle)
             events.push_back(e.date + sc::kValueSep + e.type + sc::kValueSep + e.source_href + sc::kValueSep + e.source_label);
-        if (!events.empty()) data["lifecycle"] = join_lines(events);
+        if (!events.empty()) data[sc::kFieldLifecycle] = join_lines(events);
         std::vector<std::string> modifies;
         for (const auto& m : rec.modifications)
             modifies.push_back(m.anchor + sc::kValueSep + m.type + sc::kValueSep + m.destination);
-        if (!modifies.empty()) data["modifies"] = join_lines(modifies);
-        if (!rec.version_date.empty()) data["version"] = rec.version_date;
-        if (rec.type == "partenariat") {
-            data["partner_name"] = rec.partner;
-            data["partner_level"] = rec.partner_level;
-            data["partner_country"] = rec.partner_country;
-            data["nature"] = rec.nature;
-            data["start"] = rec.start_year;
-            data["end"] = rec.end_year;
-            data["status"] = rec.status;
-            data["divergences"] = join_lines(rec.divergences);
+        if (!modifies.empty()) data[sc::kFieldModifies] = join_lines(modifies);
+        if (!rec.version_date.empty()) data[sc::kFieldVersion] = rec.version_date;
+        if (rec.type == sc::kTypePartnership) {
+            data[sc::kFieldPartnerName] = rec.partner;
+            data[sc::kFieldPartnerLevel] = rec.partner_level;
+            data[sc::kFieldPartnerCountry] = rec.partner_country;
+            data[sc::kFieldNature] = rec.nature;
+            data[sc::kFieldStart] = rec.start_year;
+            data[sc::kFieldEnd] = rec.end_year;
+            data[sc::kFieldStatus] = rec.status;
+            data[sc::kFieldDivergences] = join_lines(rec.divergences);
             std::vector<std::string> sources;
             for (const auto& src : rec.sources) sources.push_back(src.href + sc::kValueSep + src.text);
-            data["sources"] = join_lines(sources);
+            data[sc::kFieldSources] = join_lines(sources);
         }
         doc.set_data(sc::encode_data(data));
         add_facet_summary(doc, rec.id);
@@ -373,11 +382,17 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
         for (const auto& a : rec.amendments)
             if (a.anchor == unit.anchor)
                 amended.push_back(a.date + sc::kValueSep + a.type + sc::kValueSep + a.source_href + sc::kValueSep + a.source_label);
-        doc.set_data(sc::encode_data({{"doc", rec.id}, {"anchor", unit.anchor}, {"kind", unit.kind},
-                                      {"label", unit.label}, {"heading", unit.heading}, {"path", unit.path},
-                                      {"text", unit.text}, {"speaker", unit.speaker}, {"who", unit.speaker_id},
-                                      {"role", unit.role},
-                                      {"amended", join_lines(amended)}}));
+        doc.set_data(sc::encode_data({{sc::kFieldDoc, rec.id},
+                                      {sc::kFieldAnchor, unit.anchor},
+                                      {sc::kFieldKind, unit.kind},
+                                      {sc::kFieldLabel, unit.label},
+                                      {sc::kFieldHeading, unit.heading},
+                                      {sc::kFieldPath, unit.path},
+                                      {sc::kFieldText, unit.text},
+                                      {sc::kFieldSpeaker, unit.speaker},
+                                      {sc::kFieldWho, unit.speaker_id},
+                                      {sc::kFieldRole, unit.role},
+                                      {sc::kFieldAmended, join_lines(amended)}}));
         add_facet_summary(doc, rec.id);
         out.push_back(std::move(u));
     }

@@ -43,11 +43,6 @@ pugi::xml_node too_deep(const pugi::xml_node& root) {
 
 }  // namespace
 
-bool is_akn_namespace(std::string_view uri) {
-    return uri.starts_with("http://docs.oasis-open.org/legaldocml/ns/akn/3.0") ||
-           uri.starts_with("http://www.akomantoso.org/");
-}
-
 Extraction failure(Diagnostic error) {
     Extraction out;
     out.errors.push_back(std::move(error));
@@ -132,11 +127,11 @@ Extraction extract(std::string_view contents, const std::string& name, std::size
 
     std::string_view expected;
     if (local == "akomaNtoso") {
-        if (is_akn_namespace(ns)) return extract_akn(root, src);
-        expected = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+        if (schema::is_akn_namespace(ns)) return extract_akn(root, src);
+        expected = schema::kAknNamespace;
     } else if (local == "TEI") {
-        if (ns == kTeiNamespace) return extract_tei(root, src);
-        expected = kTeiNamespace;
+        if (ns == schema::kTeiNamespace) return extract_tei(root, src);
+        expected = schema::kTeiNamespace;
     } else if (std::find(kProjectRoots.begin(), kProjectRoots.end(), local) != kProjectRoots.end()) {
         // The project's formats are then validated against their RELAX NG
         // schemas, and libxml2's validation grows with the square of a
@@ -144,13 +139,13 @@ Extraction extract(std::string_view contents, const std::string& name, std::size
         // minutes): past kMaxProjectDocumentBytes they are refused, whatever
         // `max_bytes` allows the other formats. (A `max_bytes` under it has
         // already refused the file above, in the general words.)
-        if (ns == kCoopdecNamespace && contents.size() > kMaxProjectDocumentBytes)
+        if (ns == schema::kCoopdecNamespace && contents.size() > kMaxProjectDocumentBytes)
             return failure(
                 Diagnostic{name, 1, 1,
                            "fichier trop volumineux pour un document du projet : " + format_byte_size(contents.size()) +
                                " (au plus " + format_byte_size(kMaxProjectDocumentBytes) + ")"});
-        if (ns == kCoopdecNamespace) return extract_coopdec(root, src);
-        expected = kCoopdecNamespace;
+        if (ns == schema::kCoopdecNamespace) return extract_coopdec(root, src);
+        expected = schema::kCoopdecNamespace;
     }
 
     std::string message = "élément racine inconnu <" + std::string(root.name()) + ">";

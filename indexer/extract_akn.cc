@@ -273,7 +273,7 @@ void read_metadata(const pugi::xml_node& doc, const XmlSource& src, Record& rec)
 
     for (const pugi::xml_node& proprietary : children(meta, "proprietary")) {
         for (pugi::xml_node n = proprietary.first_child(); n; n = n.next_sibling()) {
-            if (is_element(n) && local_name(n) == "demonstration" && namespace_uri(n) == kCoopdecNamespace) {
+            if (is_element(n) && local_name(n) == "demonstration" && namespace_uri(n) == schema::kCoopdecNamespace) {
                 rec.demo = true;
                 rec.demo_notice = text_of(n);
             }
@@ -527,7 +527,7 @@ Extraction extract_akn(const pugi::xml_node& root, const XmlSource& src) {
     check_duplicate_ids(root, src, out.warnings);
 
     Record& rec = out.record;
-    rec.type = "loi";
+    rec.type = schema::kTypeLaw;
     rec.format = "akn";
     rec.akn_name = std::string(local_name(doc));
     read_metadata(doc, src, rec);

@@ -200,7 +200,7 @@ void read_convention(const pugi::xml_node& root, Checker& check, Record& rec) {
     std::unordered_map<std::string, pugi::xml_node> seen;
     for (const pugi::xml_node& clause : children(root, "clause")) {
         Unit u;
-        u.kind = "clause";
+        u.kind = schema::kKindClause;
         u.anchor = check.id(clause, seen, IdKind::fragment);
         std::string num = normalize_space(clause.attribute("num").value());
         u.heading = text_of(child(clause, "titre"));
@@ -217,7 +217,7 @@ void read_sections(const pugi::xml_node& parent, const std::string& path, Checke
                    std::unordered_map<std::string, pugi::xml_node>& seen, Record& rec) {
     for (const pugi::xml_node& section : children(parent, "section")) {
         Unit u;
-        u.kind = "section";
+        u.kind = schema::kKindSection;
         u.anchor = check.id(section, seen, IdKind::fragment);
         std::string num = normalize_space(section.attribute("num").value());
         u.heading = text_of(child(section, "titre"));
@@ -274,13 +274,13 @@ Extraction extract_coopdec(const pugi::xml_node& root, const XmlSource& src) {
     rec.themes = texts(root, "themes", "theme");
     rec.sources = sources(root);
 
-    if (rec.type == "repertoire")
+    if (rec.type == schema::kTypeGazetteer)
         read_repertoire(root, check, rec);
-    else if (rec.type == "partenariat")
+    else if (rec.type == schema::kTypePartnership)
         read_partenariat(root, check, rec);
-    else if (rec.type == "convention")
+    else if (rec.type == schema::kTypeAgreement)
         read_convention(root, check, rec);
-    else if (rec.type == "etude")
+    else if (rec.type == schema::kTypeStudy)
         read_etude(root, check, rec);
 
     out.ok = out.errors.empty();

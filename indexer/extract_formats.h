@@ -9,17 +9,11 @@
 #include <utility>
 #include <vector>
 
+#include "common/schema.h"
 #include "indexer/record.h"
 #include "indexer/xml_read.h"
 
 namespace coopdec {
-
-inline constexpr std::string_view kCoopdecNamespace = "urn:x-coopdec:corpus:1";
-inline constexpr std::string_view kTeiNamespace = "http://www.tei-c.org/ns/1.0";
-
-// Akoma Ntoso 3.0 (http://docs.oasis-open.org/legaldocml/ns/akn/3.0, and its
-// committee drafts ".../3.0/CSDnn"), and AKN 2.0 (http://www.akomantoso.org/2.0).
-bool is_akn_namespace(std::string_view uri);
 
 // Each takes the root element of a parsed document (already dispatched on)
 // and where it came from; same contract as extract(): ok with a record, or

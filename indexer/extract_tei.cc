@@ -192,7 +192,7 @@ void read_outside_utterances(const pugi::xml_node& text, Record& rec) {
 Extraction extract_tei(const pugi::xml_node& root, const XmlSource& src) {
     Extraction out;
     Record& rec = out.record;
-    rec.type = "entretien";
+    rec.type = schema::kTypeInterview;
     rec.format = "tei";
     rec.id = slug(root.attribute("xml:id").value());
     if (rec.id.empty()) rec.id = id_from_name(src.name);
@@ -230,7 +230,7 @@ Extraction extract_tei(const pugi::xml_node& root, const XmlSource& src) {
         ++position;  // counts every u, so generated anchors do not move when text changes
         bool spoken = false;
         Unit unit;
-        unit.kind = "enonce";
+        unit.kind = schema::kKindUtterance;
         unit.text = utterance_text(u, spoken);
         if (!spoken) continue;
 

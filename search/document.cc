@@ -51,15 +51,15 @@ ResultDocument summary_of(const std::string& id, const sc::Data& d) {
     };
     ResultDocument r;
     r.id = id;
-    r.type = get("type");
-    r.title = get("title");
+    r.type = get(sc::kFieldType);
+    r.title = get(sc::kFieldTitle);
     r.url = sc::page_url(id, r.type);
-    r.date = get("date");
-    r.partner = get("partner");
-    r.demo = get("demo") == "1";
-    r.notice = get("notice");
-    r.communes = lines(get("communes"));
-    for (const auto& l : lines(get("partnerships"))) {
+    r.date = get(sc::kFieldDate);
+    r.partner = get(sc::kFieldPartner);
+    r.demo = get(sc::kFieldDemo) == "1";
+    r.notice = get(sc::kFieldNotice);
+    r.communes = lines(get(sc::kFieldCommunes));
+    for (const auto& l : lines(get(sc::kFieldPartnerships))) {
         size_t sep = l.find(sc::kValueSep);
         PartnershipRef p{l.substr(0, sep), sep == std::string::npos ? "" : l.substr(sep + 1), ""};
         p.url = sc::partnership_url(p.id);
@@ -85,16 +85,16 @@ std::optional<DocumentView> load_document(const Index& index, const std::string&
     v.data = stored_data(db, id);
     if (v.data.empty()) return std::nullopt;
     v.info = summary_of(id, v.data);
-    v.lang = v.data["lang"];
-    v.summary = v.data["summary"];
-    v.themes = lines(v.data["themes"]);
+    v.lang = v.data[sc::kFieldLang];
+    v.summary = v.data[sc::kFieldSummary];
+    v.themes = lines(v.data[sc::kFieldThemes]);
     v.html = index.document_metadata(id, std::string(sc::kHtmlKeyPrefix) + id);
     v.has_source = !index.document_metadata(id, std::string(sc::kSourceKeyPrefix) + id).empty();
 
     // The units, in document order (kSlotOrder), without the document unit.
     Xapian::Enquire e(db);
     e.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(std::string(sc::kPrefixDoc) + id),
-                              Xapian::Query(std::string(sc::kPrefixKind) + "doc")));
+                              Xapian::Query(sc::kind_term(sc::kKindDoc))));
     e.set_weighting_scheme(Xapian::BoolWeight());
     e.set_sort_by_value(sc::kSlotOrder, false);
     Xapian::MSet m = e.get_mset(0, db.get_doccount());
@@ -102,10 +102,10 @@ std::optional<DocumentView> load_document(const Index& index, const std::string&
         sc::Data u = sc::decode_data(it.get_document().get_data());
         // A unit's text starts with its num and heading, which its label
         // holds (with " – " between): « Résumé : » right after them.
-        size_t mark = u["text"].find("R\xc3\xa9sum\xc3\xa9 :");  // « Résumé : »
-        bool summary = mark != std::string::npos && mark <= u["label"].size() + 4;
-        v.units.push_back(UnitInfo{u["anchor"], u["kind"], u["label"], u["path"], sc::doc_url(id, u["anchor"]),
-                                   lines(u["amended"]), summary});
+        size_t mark = u[sc::kFieldText].find("R\xc3\xa9sum\xc3\xa9 :");  // « Résumé : »
+        bool summary = mark != std::string::npos && mark <= u[sc::kFieldLabel].size() + 4;
+        v.units.push_back(UnitInfo{u[sc::kFieldAnchor], u[sc::kFieldKind], u[sc::kFieldLabel], u[sc::kFieldPath],
+                                   sc::doc_url(id, u[sc::kFieldAnchor]), lines(u[sc::kFieldAmended]), summary});
     }
     return v;
 }
@@ -135,11 +135,11 @@ std::vector<std::string> record_ids_in(std::string_view text) {
 std::optional<PartnershipView> load_partnership(const Index& index, const std::string& id) {
     auto record = load_document(index, id);
     const Xapian::Database& db = index.db();
-    if (!record || record->info.type != "partenariat") return std::nullopt;
+    if (!record || record->info.type != sc::kTypePartnership) return std::nullopt;
     PartnershipView v{std::move(*record), {}, {}};
     const sc::Facet* facet = sc::find_facet("partnership");
     Xapian::Enquire e(db);
-    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(std::string(sc::kPrefixKind) + "doc"),
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(sc::kind_term(sc::kKindDoc)),
                               Xapian::Query(sc::facet_term(*facet, id))));
     e.set_weighting_scheme(Xapian::BoolWeight());
     Xapian::MSet m = e.get_mset(0, db.get_doccount());
@@ -153,10 +153,10 @@ std::optional<PartnershipView> load_partnership(const Index& index, const std::s
     std::sort(v.documents.begin(), v.documents.end(), [](const ResultDocument& a, const ResultDocument& b) {
         return a.date != b.date ? a.date < b.date : a.id < b.id;
     });
-    std::vector<std::string> named = record_ids_in(v.record.html + "\n" + v.record.data["divergences"]);
+    std::vector<std::string> named = record_ids_in(v.record.html + "\n" + v.record.data[sc::kFieldDivergences]);
     named.erase(std::remove(named.begin(), named.end(), id), named.end());
     for (auto& [other, data] : stored_data_of(db, named))
-        if (data["type"] == "partenariat") v.references[other] = data["title"];
+        if (data[sc::kFieldType] == sc::kTypePartnership) v.references[other] = data[sc::kFieldTitle];
     return v;
 }
 

@@ -152,7 +152,7 @@ std::variant<std::vector<DossierPassage>, DossierError> load_passages(const Inde
         p.date = info.date;
         p.partner = info.partner;
         p.notice = info.notice;
-        p.place = doc->data["place"];
+        p.place = doc->data[sc::kFieldPlace];
         p.demo = info.demo;
         p.communes = info.communes;
         for (const auto& part : info.partnerships) p.partnerships.emplace_back(part.id, part.title);
@@ -160,7 +160,7 @@ std::variant<std::vector<DossierPassage>, DossierError> load_passages(const Inde
         p.citation = citation_form(db, e.doc_id, e.anchor);
         if (e.anchor.empty()) {
             // A whole document: its summary, then each unit under its label.
-            p.kind = "doc";
+            p.kind = sc::kKindDoc;
             p.label = info.title;
             std::string text = doc->summary;
             for (const auto& u : doc->units) {
@@ -168,11 +168,11 @@ std::variant<std::vector<DossierPassage>, DossierError> load_passages(const Inde
                 Xapian::PostingIterator it = db.postlist_begin(term);
                 if (it == db.postlist_end(term)) continue;
                 sc::Data data = sc::decode_data(db.get_document(*it).get_data());
-                std::string who = data["speaker"].empty() ? u.label : data["speaker"];
+                std::string who = data[sc::kFieldSpeaker].empty() ? u.label : data[sc::kFieldSpeaker];
                 if (!text.empty()) text += "\n\n";
-                text += who + (data["text"].empty() ? "" : "\n" + data["text"]);
+                text += who + (data[sc::kFieldText].empty() ? "" : "\n" + data[sc::kFieldText]);
             }
-            if (text.empty()) text = doc->data["text"];
+            if (text.empty()) text = doc->data[sc::kFieldText];
             p.text = std::move(text);
         } else {
             std::string term = sc::id_term(e.doc_id, e.anchor);
@@ -182,12 +182,12 @@ std::variant<std::vector<DossierPassage>, DossierError> load_passages(const Inde
                 continue;
             }
             sc::Data data = sc::decode_data(db.get_document(*it).get_data());
-            p.kind = data["kind"];
-            p.label = data["label"];
-            p.path = data["path"];
-            p.speaker = data["speaker"];
-            p.role = data["role"];
-            p.text = data["text"];
+            p.kind = data[sc::kFieldKind];
+            p.label = data[sc::kFieldLabel];
+            p.path = data[sc::kFieldPath];
+            p.speaker = data[sc::kFieldSpeaker];
+            p.role = data[sc::kFieldRole];
+            p.text = data[sc::kFieldText];
         }
         out.push_back(std::move(p));
     }

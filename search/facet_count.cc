@@ -164,7 +164,7 @@ FacetCounts count_matches(const Xapian::Database& db, const Xapian::Query& q, bo
         return remote ? visit_remote(db, query, mode) : visit(db, query, FacetSpy(mode));
     };
     if (unit_level) return by_summary(q, FacetSpy::Mode::units);
-    const Xapian::Query documents(Xapian::Query::OP_FILTER, q, Xapian::Query(std::string(sc::kPrefixKind) + "doc"));
+    const Xapian::Query documents(Xapian::Query::OP_FILTER, q, Xapian::Query(sc::kind_term(sc::kKindDoc)));
     FacetCounts counts = table && !remote ? visit(db, documents, TableSpy(*table))
                                           : by_summary(documents, FacetSpy::Mode::documents);
     std::vector<Xapian::Query> carriers;

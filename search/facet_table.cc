@@ -15,7 +15,7 @@ FacetTable::FacetTable(const Xapian::Database& db, std::string revision) : revis
     row_.assign(static_cast<size_t>(db.get_lastdocid()) + 1, 0);
     // Ids in the order first seen, renumbered in sorted order at the end.
     std::array<std::unordered_map<std::string, std::uint32_t>, sc::kFacets.size()> seen;
-    const std::string kind_doc = std::string(sc::kPrefixKind) + "doc";
+    const std::string kind_doc = sc::kind_term(sc::kKindDoc);
     Xapian::ValueIterator v = db.valuestream_begin(sc::kSlotFacets);
     const Xapian::ValueIterator end = db.valuestream_end(sc::kSlotFacets);
     for (auto p = db.postlist_begin(kind_doc); p != db.postlist_end(kind_doc); ++p) {

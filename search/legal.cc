@@ -23,7 +23,7 @@ std::vector<std::string> docs_with(const Xapian::Database& db, const std::string
     std::vector<std::string> out;
     for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
         Xapian::Document d = db.get_document(*p);
-        if (d.get_value(sc::kSlotKind) == "doc") out.push_back(d.get_value(sc::kSlotDoc));
+        if (d.get_value(sc::kSlotKind) == sc::kKindDoc) out.push_back(d.get_value(sc::kSlotDoc));
     }
     return out;
 }
@@ -36,7 +36,7 @@ std::string unit_with(const Xapian::Database& db, const std::string& doc_id, con
     e.set_weighting_scheme(Xapian::BoolWeight());
     Xapian::MSet m = e.get_mset(0, 1);
     if (m.empty()) return {};
-    return sc::decode_data(m.begin().get_document().get_data())["anchor"];
+    return sc::decode_data(m.begin().get_document().get_data())[sc::kFieldAnchor];
 }
 
 // The value of the document unit's first term with `prefix`, or "".
@@ -66,7 +66,7 @@ std::string article_of(const Xapian::Document& unit) {
 // The date a version holds: its expression's, else its work's.
 std::string version_date(const Xapian::Database& db, const std::string& doc_id) {
     sc::Data d = stored_data(db, doc_id);
-    return d["version"].empty() ? d["date"] : d["version"];
+    return d[sc::kFieldVersion].empty() ? d[sc::kFieldDate] : d[sc::kFieldVersion];
 }
 
 // Among versions of texts, one per work: in force at `at`, or the latest.
@@ -106,7 +106,8 @@ std::vector<Version> versions(const Xapian::Database& db, const std::string& doc
     std::vector<Version> out;
     for (const auto& id : docs_with(db, sc::make_term(sc::kPrefixWork, work))) {
         sc::Data d = stored_data(db, id);
-        out.push_back(Version{id, version_date(db, id), sc::doc_url(id), d["version"].empty() || d["version"] == d["date"]});
+        out.push_back(Version{id, version_date(db, id), sc::doc_url(id),
+                              d[sc::kFieldVersion].empty() || d[sc::kFieldVersion] == d[sc::kFieldDate]});
     }
     std::sort(out.begin(), out.end(), [](const Version& a, const Version& b) { return a.date < b.date; });
     return out;
@@ -153,13 +154,13 @@ std::string citation_form(const Xapian::Database& db, const std::string& doc_id,
     c.act_kind = "loi";
     // The number as the title writes it ("2019-006"), else as indexed.
     c.act_number = number;
-    for (const auto& found : citation::find_citations(d["title"]))
+    for (const auto& found : citation::find_citations(d[sc::kFieldTitle]))
         if (citation::act_key(found.act_number) == number && !found.act_kind.empty()) {
             c.act_kind = found.act_kind;
             c.act_number = found.act_number;
             break;
         }
-    c.act_date = d["date"].size() == 10 ? d["date"] : std::string();
+    c.act_date = d[sc::kFieldDate].size() == 10 ? d[sc::kFieldDate] : std::string();
     if (!anchor.empty()) {
         std::string t = sc::id_term(doc_id, anchor);
         auto p = db.postlist_begin(t);
@@ -167,7 +168,7 @@ std::string citation_form(const Xapian::Database& db, const std::string& doc_id,
         Xapian::Document unit = db.get_document(*p);
         c.article = article_of(unit);
         // A unit that is no numbered article: the text's form, then its label.
-        if (c.article.empty()) return c.label() + ", " + sc::decode_data(unit.get_data())["label"];
+        if (c.article.empty()) return c.label() + ", " + sc::decode_data(unit.get_data())[sc::kFieldLabel];
     }
     return c.label();
 }
@@ -279,7 +280,7 @@ std::vector<Citing> cited_by(const Xapian::Database& db, const std::string& doc_
     // Not the provision itself, and not the document units: their units say it.
     q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
                       Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(sc::id_term(doc_id, anchor)),
-                                    Xapian::Query(std::string(sc::kPrefixKind) + "doc")));
+                                    Xapian::Query(sc::kind_term(sc::kKindDoc))));
     Xapian::Enquire e(db);
     e.set_query(q);
     e.set_weighting_scheme(Xapian::BoolWeight());
@@ -291,16 +292,64 @@ std::vector<Citing> cited_by(const Xapian::Database& db, const std::string& doc_
     for (auto it = m.begin(); it != m.end(); ++it) {
         Xapian::Document u = it.get_document();
         sc::Data data = sc::decode_data(u.get_data());
-        std::string id = data["doc"];
+        std::string id = data[sc::kFieldDoc];
         sc::Data d = stored_data(db, id);
         found.emplace_back(u.get_value(sc::kSlotOrder),
-                           Citing{id, d["title"], d["type"], data["anchor"], data["label"], sc::doc_url(id, data["anchor"])});
+                           Citing{id, d[sc::kFieldTitle], d[sc::kFieldType], data[sc::kFieldAnchor],
+                                  data[sc::kFieldLabel], sc::doc_url(id, data[sc::kFieldAnchor])});
     }
     std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
         return a.first != b.first ? a.first < b.first : a.second.doc_id < b.second.doc_id;
     });
     std::vector<Citing> out;
     for (auto& [order, c] : found) out.push_back(std::move(c));
+    return out;
+}
+
+namespace {
+
+// The \n-separated lines of a stored field, as std::getline reads them: a
+// final empty line (after a trailing \n) is not one.
+std::vector<std::string_view> stored_lines(std::string_view lines) {
+    std::vector<std::string_view> out;
+    while (!lines.empty()) {
+        size_t nl = lines.find('\n');
+        out.push_back(lines.substr(0, nl));
+        if (nl == std::string_view::npos) break;
+        lines.remove_prefix(nl + 1);
+    }
+    return out;
+}
+
+// The first `n` fields of a line split on kValueSep, missing ones "".
+std::vector<std::string> fields(std::string_view line, size_t n) {
+    std::vector<std::string> f = sc::split_values(line);
+    f.resize(n);
+    return f;
+}
+
+}  // namespace
+
+LegalEvent parse_legal_event(std::string_view line) {
+    std::vector<std::string> f = fields(line, 4);
+    return LegalEvent{std::move(f[0]), std::move(f[1]), std::move(f[2]), std::move(f[3])};
+}
+
+std::vector<LegalEvent> parse_legal_events(std::string_view lines) {
+    std::vector<LegalEvent> out;
+    for (std::string_view line : stored_lines(lines))
+        if (!line.empty()) out.push_back(parse_legal_event(line));
+    return out;
+}
+
+LegalModification parse_legal_modification(std::string_view line) {
+    std::vector<std::string> f = fields(line, 3);
+    return LegalModification{std::move(f[0]), std::move(f[1]), std::move(f[2])};
+}
+
+std::vector<LegalModification> parse_legal_modifications(std::string_view lines) {
+    std::vector<LegalModification> out;
+    for (std::string_view line : stored_lines(lines)) out.push_back(parse_legal_modification(line));
     return out;
 }
 

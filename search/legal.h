@@ -2,11 +2,12 @@
 // Akoma Ntoso reference names, and who cites a provision.
 #pragma once
 
+#include <xapian.h>
+
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 #include "common/akn_ref.h"
 #include "common/citation.h"
@@ -95,5 +96,37 @@ struct Citing {
 // by an AKN reference, or by a citation in its text ("l'article 46 de la
 // loi n° 2019-006"). In document order within each document.
 std::vector<Citing> cited_by(const Xapian::Database& db, const std::string& doc_id, const std::string& anchor);
+
+// A change in a legal text's life, as the index stores it: a document
+// unit's `lifecycle` field and a unit's `amended` field hold one per line,
+// "date\x1ftype\x1fhref\x1flabel" (common/schema.h).
+struct LegalEvent {
+    std::string date;   // ISO date of the change
+    std::string type;   // AKN event or modification type: "generation", "amendment", "substitution"…
+    std::string href;   // the text (or provision) that made the change: an AKN href
+    std::string label;  // its label as written in the source; may be ""
+};
+
+// One line read as a LegalEvent; fields the line lacks are "".
+LegalEvent parse_legal_event(std::string_view line);
+
+// Every non-empty line of a stored `lifecycle` field, in order.
+std::vector<LegalEvent> parse_legal_events(std::string_view lines);
+
+// A change a legal text makes to another, as the index stores it: a
+// document unit's `modifies` field holds one per line,
+// "anchor\x1ftype\x1fdestination" (common/schema.h).
+struct LegalModification {
+    std::string anchor;       // the unit of this text making the change; "" for the text as a whole
+    std::string type;         // "substitution", "insertion", "repeal"…
+    std::string destination;  // what is changed: an AKN href; may be ""
+};
+
+// One line read as a LegalModification; fields the line lacks are "".
+LegalModification parse_legal_modification(std::string_view line);
+
+// Every line of a stored `modifies` field, in order, empty ones included
+// (read as a modification with no destination).
+std::vector<LegalModification> parse_legal_modifications(std::string_view lines);
 
 }  // namespace coopdec

@@ -158,8 +158,8 @@ std::shared_ptr<const Names> Names::build(const Xapian::Database& db, std::strin
     // Partners: every partnership record's partner.
     const sc::Facet* type = sc::find_facet("type");
     Xapian::Enquire e(db);
-    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(std::string(sc::kPrefixKind) + "doc"),
-                              Xapian::Query(sc::facet_term(*type, "partenariat"))));
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(sc::kind_term(sc::kKindDoc)),
+                              Xapian::Query(sc::facet_term(*type, sc::kTypePartnership))));
     e.set_weighting_scheme(Xapian::BoolWeight());
     e.set_docid_order(Xapian::Enquire::ASCENDING);
     Xapian::MSet m = e.get_mset(0, db.get_doccount());
@@ -171,7 +171,8 @@ std::shared_ptr<const Names> Names::build(const Xapian::Database& db, std::strin
     std::map<std::string, size_t> per_name;  // normalised partner label → records
     for (auto it = m.begin(); it != m.end(); ++it) {
         sc::Data d = sc::decode_data(it.get_document().get_data());
-        Partner p{d["doc"], d["partner_name"], d["partner_country"], d["title"], d["communes"]};
+        Partner p{d[sc::kFieldDoc], d[sc::kFieldPartnerName], d[sc::kFieldPartnerCountry], d[sc::kFieldTitle],
+                  d[sc::kFieldCommunes]};
         if (p.id.empty()) p.id = it.get_document().get_value(sc::kSlotDoc);
         if (p.id.empty() || p.name.empty()) continue;
         p.commune = p.commune.substr(0, p.commune.find('\n'));

@@ -14,7 +14,7 @@ namespace sc = schema;
 
 using Params = std::vector<std::pair<std::string, std::string>>;
 
-const Params kRecords{{"type", "partenariat"}};
+const Params kRecords{{"type", sc::kTypePartnership}};
 
 // The same request the search page builds from these parameters, minus
 // what the overview does not read: one result, no passage. Every facet
@@ -108,7 +108,7 @@ Overview partnership_overview(const Index& index, SearchCache* cache, size_t top
     const Xapian::Database& db = index.db();
     Overview out;
     // No record: validate() would refuse type=partenariat as an unknown value.
-    if (db.get_termfreq(sc::facet_term(*sc::find_facet("type"), "partenariat")) == 0) return out;
+    if (db.get_termfreq(sc::facet_term(*sc::find_facet("type"), sc::kTypePartnership)) == 0) return out;
     const SearchResult base = search(index, request_of(kRecords), nullptr, cache);
     out.partnerships = base.total;
     if (base.total == 0) return out;

@@ -67,7 +67,7 @@ std::map<std::string, std::vector<std::string>> missing_clauses(const Xapian::Da
     std::vector<Xapian::Query> ids;
     for (const std::string& id : doc_ids) ids.emplace_back(std::string(sc::kPrefixDoc) + id);
     const Xapian::Query shown(Xapian::Query::OP_AND, combine(Xapian::Query::OP_OR, ids),
-                              Xapian::Query(std::string(sc::kPrefixKind) + "doc"));
+                              Xapian::Query(sc::kind_term(sc::kKindDoc)));
     std::vector<std::set<std::string>> holding(clauses.size());
     Xapian::Enquire e(db);
     e.set_weighting_scheme(Xapian::BoolWeight());

@@ -211,14 +211,20 @@ std::string to_json(const PartnershipView& v) {
     j.field("id", v.record.info.id).field("title", v.record.info.title).field("url", schema::partnership_url(v.record.info.id));
     j.field("demo", v.record.info.demo).field("notice", v.record.info.notice);
     string_array(j, "communes", v.record.info.communes);
-    j.key("partner").open('{').field("name", get(d, "partner_name")).field("level", get(d, "partner_level"))
-        .field("country", get(d, "partner_country")).close('}');
-    j.field("nature", get(d, "nature")).field("start", get(d, "start")).field("end", get(d, "end"));
-    j.field("status", get(d, "status"));
+    j.key("partner")
+        .open('{')
+        .field("name", get(d, schema::kFieldPartnerName))
+        .field("level", get(d, schema::kFieldPartnerLevel))
+        .field("country", get(d, schema::kFieldPartnerCountry))
+        .close('}');
+    j.field("nature", get(d, schema::kFieldNature))
+        .field("start", get(d, schema::kFieldStart))
+        .field("end", get(d, schema::kFieldEnd));
+    j.field("status", get(d, schema::kFieldStatus));
     string_array(j, "themes", v.record.themes);
-    string_array(j, "divergences", split_lines(get(d, "divergences")));
+    string_array(j, "divergences", split_lines(get(d, schema::kFieldDivergences)));
     j.key("sources").open('[');
-    for (const auto& line : split_lines(get(d, "sources"))) {
+    for (const auto& line : split_lines(get(d, schema::kFieldSources))) {
         size_t sep = line.find(schema::kValueSep);
         j.open('{').field("href", line.substr(0, sep)).field("text", sep == std::string::npos ? "" : line.substr(sep + 1)).close('}');
     }

@@ -103,8 +103,7 @@ Xapian::Query build_match(const Xapian::Query& words, const Filters& filters, co
     if (base.empty()) {
         // Browsing: one entry per document, unless a filter only units carry
         // (the speaker's role) asks for units.
-        base = has_unit_facet(filters) ? match_all()
-                                       : Xapian::Query(std::string(sc::kPrefixKind) + "doc");
+        base = has_unit_facet(filters) ? match_all() : Xapian::Query(sc::kind_term(sc::kKindDoc));
     }
     Xapian::Query filter = filter_query(filters, years);
     Xapian::Query q = filter.empty() ? base : Xapian::Query(Xapian::Query::OP_FILTER, base, filter);
@@ -154,7 +153,7 @@ Filters merged_filters(const SearchRequest& req, const ParsedQuery& pq) {
 // enough; a unit-level AND_NOT would keep a document's other units.
 Xapian::Query excluded_documents(const Xapian::Database& db, const Xapian::Query& exclusion) {
     Xapian::Enquire e(db);
-    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, exclusion, Xapian::Query(std::string(sc::kPrefixKind) + "doc")));
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, exclusion, Xapian::Query(sc::kind_term(sc::kKindDoc))));
     e.set_weighting_scheme(Xapian::BoolWeight());
     Xapian::MSet m = e.get_mset(0, db.get_doccount());
     std::vector<Xapian::Query> ids;
@@ -352,11 +351,11 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     res.total = counts->documents;
     res.complete = strict_counts->documents;
     res.within = inside;
-    if (inside) res.within_title = stored_data_of(db, {req.within})[req.within]["title"];
+    if (inside) res.within_title = stored_data_of(db, {req.within})[req.within][sc::kFieldTitle];
 
     Highlight hl{pq.words, pq.stems, pq.prefixes};
-    Xapian::Query unit_filter = Xapian::Query(Xapian::Query::OP_AND_NOT, match_all(),
-                                              Xapian::Query(std::string(sc::kPrefixKind) + "doc"));
+    Xapian::Query unit_filter =
+        Xapian::Query(Xapian::Query::OP_AND_NOT, match_all(), Xapian::Query(sc::kind_term(sc::kKindDoc)));
     // Each shown document's best units for the same query and filters: one
     // search for the whole page, at most `passages` units per document
     // (collapsed on the document), rather than one search per document.
@@ -406,7 +405,7 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
         sc::Data& d = shown_data[id];
         ResultDocument r = summary_of(id, d);
         if (auto m = missing.find(id); m != missing.end()) r.missing = std::move(m->second);
-        std::string lang = d["lang"];
+        std::string lang = d[sc::kFieldLang];
 
         if (!browsing && per_document > 0) {
             std::vector<Xapian::Document> units;
@@ -423,12 +422,19 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
             }
             for (const auto& unit_doc : units) {
                 sc::Data u = sc::decode_data(unit_doc.get_data());
-                Passage ps{u["anchor"], u["kind"], u["label"], u["path"], u["speaker"], u["role"],
-                           sc::page_url(id, r.type, u["anchor"]), make_snippet(u["text"], hl, lang)};
+                Passage ps{u[sc::kFieldAnchor],
+                           u[sc::kFieldKind],
+                           u[sc::kFieldLabel],
+                           u[sc::kFieldPath],
+                           u[sc::kFieldSpeaker],
+                           u[sc::kFieldRole],
+                           sc::page_url(id, r.type, u[sc::kFieldAnchor]),
+                           make_snippet(u[sc::kFieldText], hl, lang)};
                 r.passages.push_back(std::move(ps));
             }
             if (r.passages.empty() && !(inside && req.page > 1))
-                r.passages.push_back(Passage{"", "doc", r.title, "", "", "", r.url, make_snippet(d["text"], hl, lang)});
+                r.passages.push_back(
+                    Passage{"", sc::kKindDoc, r.title, "", "", "", r.url, make_snippet(d[sc::kFieldText], hl, lang)});
         }
         res.results.push_back(std::move(r));
     }
@@ -467,7 +473,7 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
                 for (const FacetCount& c : fr.values) ids.push_back(c.value);
             std::map<std::string, sc::Data> records = stored_data_of(db, ids);
             for (FacetCount& c : fr.values) {
-                std::string t = cached ? cache->partnership_title(index, c.value) : records[c.value]["title"];
+                std::string t = cached ? cache->partnership_title(index, c.value) : records[c.value][sc::kFieldTitle];
                 if (!t.empty()) c.label = t;
             }
         }

@@ -58,7 +58,7 @@ std::shared_ptr<const FacetCounts> SearchCache::counts(const Index& index, const
 
 std::string SearchCache::partnership_title(const Index& index, const std::string& id) {
     const std::optional<IndexRevision> current = index.revision();
-    if (!current) return stored_data(index.db(), id)["title"];
+    if (!current) return stored_data(index.db(), id)[schema::kFieldTitle];
     const std::string revision = current->key();
     {
         std::lock_guard lock(mutex_);
@@ -67,7 +67,7 @@ std::string SearchCache::partnership_title(const Index& index, const std::string
             if (it != titles_.end()) return it->second;
         }
     }
-    std::string title = stored_data(index.db(), id)["title"];
+    std::string title = stored_data(index.db(), id)[schema::kFieldTitle];
     std::lock_guard lock(mutex_);
     // Workers reopen the index before each request: after a commit they
     // all reach the new revision within a request, so a change of revision

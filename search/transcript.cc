@@ -21,16 +21,13 @@ namespace sc = schema;
 
 Turn turn_of(const Xapian::Document& unit) {
     sc::Data u = sc::decode_data(unit.get_data());
-    Turn t{u["anchor"], u["who"], u["speaker"], u["role"], u["text"]};
-    // Indexes made before "who" was stored: the name is the best key left.
-    if (u.find("who") == u.end()) t.who = t.speaker;
-    return t;
+    return Turn{u[sc::kFieldAnchor], u[sc::kFieldWho], u[sc::kFieldSpeaker], u[sc::kFieldRole], u[sc::kFieldText]};
 }
 
-// Utterance units of `doc_id` (no document unit: its kind is "doc").
+// Utterance units of `doc_id` (no document unit: its kind is kKindDoc).
 Xapian::Query utterances(const std::string& doc_id) {
     return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(std::string(sc::kPrefixDoc) + doc_id),
-                         Xapian::Query(std::string(sc::kPrefixKind) + "enonce"));
+                         Xapian::Query(sc::kind_term(sc::kKindUtterance)));
 }
 
 bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
@@ -121,7 +118,7 @@ TurnContext turn_context(const Xapian::Database& db, const std::string& doc_id, 
     Xapian::PostingIterator p = db.postlist_begin(id);
     if (p == db.postlist_end(id)) return out;
     Xapian::Document unit = db.get_document(*p);
-    if (unit.get_value(sc::kSlotKind) != "enonce") return out;
+    if (unit.get_value(sc::kSlotKind) != sc::kKindUtterance) return out;
     // Units are numbered in document order (kSlotOrder): the neighbours are
     // the utterances numbered one less and one more, read in one query.
     const double order = Xapian::sortable_unserialise(unit.get_value(sc::kSlotOrder));
@@ -149,7 +146,7 @@ void add_turn_context(const Xapian::Database& db, SearchResult& result) {
                                     [&](const Passage& p) { return p.anchor == t->anchor; });
         };
         for (Passage& p : d.passages) {
-            if (p.kind != "enonce") continue;
+            if (p.kind != sc::kKindUtterance) continue;
             TurnContext c = turn_context(db, d.id, p.anchor);
             if (!shown(c.before)) p.before = std::move(c.before);
             if (!shown(c.after)) p.after = std::move(c.after);

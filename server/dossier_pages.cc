@@ -333,35 +333,6 @@ std::string handout_html(const Dossier& d, const std::vector<DossierPassage>& pa
     return out;
 }
 
-std::string md_escape(const std::string& text) {
-    static const std::string special = "\\`*_{}[]<>()#+!|~&";
-    const size_t n = text.size();
-    std::string out;
-    size_t i = 0;
-    while (i < n) {
-        // A line start: no indentation (an indented code block), and no
-        // "1." "1)" "-" "=" that would open a list or underline a heading.
-        while (i < n && (text[i] == ' ' || text[i] == '\t')) ++i;
-        size_t j = i;
-        while (j < n && text[j] >= '0' && text[j] <= '9') ++j;
-        if (j > i && j < n && (text[j] == '.' || text[j] == ')')) {
-            out.append(text, i, j - i);
-            out += '\\';
-            out += text[j];
-            i = j + 1;
-        } else if (i < n && (text[i] == '-' || text[i] == '=')) {
-            out += '\\';
-            out += text[i++];
-        }
-        for (; i < n && text[i] != '\n'; ++i) {
-            if (special.find(text[i]) != std::string::npos) out += '\\';
-            out += text[i];
-        }
-        if (i < n) out += text[i++];
-    }
-    return out;
-}
-
 std::string dossier_markdown(const Dossier& d, const std::vector<DossierPassage>& passages, const std::string& date,
                              const std::string& public_url) {
     std::string out = "# " + md_escape(title_or_default(d)) + "\n\nDossier de formation coopdec, établi le " +

@@ -2,7 +2,7 @@
 // printable handout (also the PDF's source), the Markdown and JSON exports,
 // and the « Ajouter au dossier » links of search results and document pages.
 // Pure functions from search/dossier.h's structs to text. Every dynamic
-// string goes through common/escape.h (HTML, JSON, URL) or md_escape
+// string goes through common/escape.h (HTML, JSON, URL, Markdown)
 // (Markdown); nothing here reads the index or the request.
 #pragma once
 
@@ -106,10 +106,5 @@ std::vector<std::pair<std::string, std::string>> passage_citation(const DossierP
 // The warning a dossier citing demonstration documents carries on its
 // first page, in every export.
 std::string demo_warning();
-
-// Markdown's special characters backslash-escaped (CommonMark: any ASCII
-// punctuation may be), and a line start that would open a list, a heading
-// or a quote neutralised: "<script>" → "\<script\>".
-std::string md_escape(const std::string& text);
 
 }  // namespace coopdec::pages

@@ -62,7 +62,7 @@ Export collect_export(const Index& index, SearchRequest request, const Synonyms*
             if (out.rows.size() == cap) break;
             // The themes are not in the results: the document unit has them
             // (inherited ones included), as the theme facet counts them.
-            std::vector<std::string> themes = lines(stored_data(index.db(), d.id)["themes"]);
+            std::vector<std::string> themes = lines(stored_data(index.db(), d.id)[schema::kFieldThemes]);
             ExportRow row{std::move(d), std::move(themes)};
             row.doc.passages.clear();
             out.rows.push_back(std::move(row));

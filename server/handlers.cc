@@ -136,7 +136,7 @@ Outcome document_answer(const Context& c) {
     if (chosen.answer) return std::move(*chosen.answer);
     auto& doc = chosen.doc;
     std::string q = c.request.get("q").value_or("");
-    if (doc->info.type == "partenariat") {
+    if (doc->info.type == schema::kTypePartnership) {
         // A partnership record is read on its own page, with its documents:
         // one address per record, old links and bookmarks led there.
         http::Response r;
@@ -163,7 +163,7 @@ Outcome document_answer(const Context& c) {
     // (server/transcript_page.h).
     if (auto reading = parse_reading(c.request.params))
         return html(pages::transcript_page(*doc, load_turns(c.db, id), *reading, hl, q));
-    if (doc->info.type == "entretien" && !doc->html.empty())
+    if (doc->info.type == schema::kTypeInterview && !doc->html.empty())
         doc->html = pages::insert_before_transcript(doc->html, pages::speakers_nav(id, load_turns(c.db, id)));
     return html(pages::document_page(*doc, hl, q));
 }
@@ -212,14 +212,14 @@ Outcome opensearch(const Context& c) {
 Outcome healthz(const Context& c) {
     http::Response r;
     r.content_type = "text/plain; charset=utf-8";
-    r.body = "ok " + std::to_string(c.db.get_termfreq(std::string(schema::kPrefixKind) + "doc")) + " documents\n";
+    r.body = "ok " + std::to_string(c.db.get_termfreq(schema::kind_term(schema::kKindDoc))) + " documents\n";
     return r;
 }
 
 Outcome metrics(const Context& c) {
     http::Response r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-    r.body = c.router.metrics().prometheus(c.db.get_termfreq(std::string(schema::kPrefixKind) + "doc"));
+    r.body = c.router.metrics().prometheus(c.db.get_termfreq(schema::kind_term(schema::kKindDoc)));
     SearchCache::Stats s = c.router.search_cache().stats();
     r.body += "# HELP coopdec_facet_cache_lookups_total Searches whose exact counts were in the cache (hit) or not (miss).\n"
               "# TYPE coopdec_facet_cache_lookups_total counter\n"

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "common/escape.h"
+#include "common/schema.h"
 #include "server/page_parts.h"
 
 namespace coopdec::pages {
@@ -140,7 +141,7 @@ std::string add_article_notes(const std::string& html, const std::map<std::strin
         if (!n.cited_by.empty()) {
             std::set<std::string> agreements;
             for (const auto& c : n.cited_by)
-                if (c.doc_type == "convention") agreements.insert(c.doc_id);
+                if (c.doc_type == schema::kTypeAgreement) agreements.insert(c.doc_id);
             block += "<details class=\"cited-by\"><summary>Cité par " + std::to_string(n.cited_by.size()) +
                      (n.cited_by.size() > 1 ? " passages" : " passage");
             if (!agreements.empty())

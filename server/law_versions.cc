@@ -5,7 +5,6 @@
 
 #include <ctime>
 #include <map>
-#include <sstream>
 
 #include "common/escape.h"
 #include "common/schema.h"
@@ -73,37 +72,30 @@ void add_legal_links(const Xapian::Database& db, DocumentView& doc) {
     // The modifications this text makes to others (activeModifications):
     // "anchor\x1ftype\x1fdestination" lines; "" anchor for the text as a whole.
     std::map<std::string, std::vector<pages::Related>> modifies;
-    std::istringstream mods(doc.data["modifies"]);
-    for (std::string line; std::getline(mods, line);) {
-        std::vector<std::string> f = schema::split_values(line);
-        f.resize(3);
-        if (!f[2].empty()) modifies[f[0]].push_back(related(db, f[2], own_work, ""));
-    }
-    // "date\x1ftype\x1fhref\x1flabel" → an entry, linked when the other text is here.
-    auto entry = [&](const std::string& line) {
-        std::vector<std::string> f = schema::split_values(line);
-        f.resize(4);
-        pages::HistoryEntry e{f[0], f[1], f[3], ""};
-        if (auto p = resolve_target(db, akn::parse_href(f[2], own_work))) e.url = p->url;
-        if (e.label.empty() && !f[2].empty()) e.label = f[2];
+    for (const LegalModification& m : parse_legal_modifications(doc.data[schema::kFieldModifies]))
+        if (!m.destination.empty()) modifies[m.anchor].push_back(related(db, m.destination, own_work, ""));
+    // A lifecycle or amendment line → an entry, linked when the other text is here.
+    auto entry = [&](const LegalEvent& ev) {
+        pages::HistoryEntry e{ev.date, ev.type, ev.label, ""};
+        if (auto p = resolve_target(db, akn::parse_href(ev.href, own_work))) e.url = p->url;
+        if (e.label.empty() && !ev.href.empty()) e.label = ev.href;
         return e;
     };
     std::vector<pages::HistoryEntry> lifecycle;
-    std::istringstream events(doc.data["lifecycle"]);
-    for (std::string line; std::getline(events, line);)
-        if (!line.empty()) lifecycle.push_back(entry(line));
+    for (const LegalEvent& ev : parse_legal_events(doc.data[schema::kFieldLifecycle])) lifecycle.push_back(entry(ev));
     doc.history_html = pages::versions_html(versions(db, doc.info.id), doc.info.id) +
-                       pages::history_html(lifecycle, doc.data["version"], doc.info.date) + pages::modifies_html(modifies[""]);
+                       pages::history_html(lifecycle, doc.data[schema::kFieldVersion], doc.info.date) +
+                       pages::modifies_html(modifies[""]);
     std::map<std::string, pages::ArticleNotes> notes;
     for (const auto& u : doc.units) {
         pages::ArticleNotes n{citation_form(db, doc.info.id, u.anchor), cited_by(db, doc.info.id, u.anchor), {}, u.url, u.summary, {}, {}};
         n.summary = u.summary;
         for (const auto& line : u.amended) {
-            n.amended.push_back(entry(line));
+            const LegalEvent ev = parse_legal_event(line);
+            n.amended.push_back(entry(ev));
             // A new wording: where it comes from, in the amending text.
-            std::vector<std::string> f = schema::split_values(line);
-            f.resize(4);
-            if (f[1] == "substitution" || f[1] == "insertion") n.wording_from.push_back(related(db, f[2], own_work, f[3]));
+            if (ev.type == "substitution" || ev.type == "insertion")
+                n.wording_from.push_back(related(db, ev.href, own_work, ev.label));
         }
         if (auto m = modifies.find(u.anchor); m != modifies.end() && !u.anchor.empty()) n.modifies = m->second;
         notes[u.anchor] = std::move(n);
@@ -156,22 +148,20 @@ std::string citing_notice(const Context& c, const std::vector<Version>& vs, cons
     for (const auto& u : latest->units) {
         if (u.anchor != cited_art || cited_art.empty()) continue;
         for (const auto& line : u.amended) {
-            std::vector<std::string> f = schema::split_values(line);
-            f.resize(4);
-            if (f[0] > cited_on) changes.push_back("le " + html_escape(pages::french_date(f[0])) + " par " + other(f[2], f[3]));
+            const LegalEvent ev = parse_legal_event(line);
+            if (ev.date > cited_on)
+                changes.push_back("le " + html_escape(pages::french_date(ev.date)) + " par " +
+                                  other(ev.href, ev.label));
         }
         if (!changes.empty()) what = pages::provision_prose(citation_form(c.db, latest->info.id, u.anchor));
         // "l'article 46 de la loi …" → "l'article 46": the law is the page's.
         if (size_t de = what.find(" de "); de != std::string::npos && !changes.empty()) what = what.substr(0, de);
     }
     if (changes.empty()) {
-        std::istringstream events(latest->data["lifecycle"]);
-        for (std::string line; std::getline(events, line);) {
-            std::vector<std::string> f = schema::split_values(line);
-            f.resize(4);
-            if (f[1] != "generation" && f[0] > cited_on)
-                changes.push_back("le " + html_escape(pages::french_date(f[0])) + " par " + other(f[2], f[3]));
-        }
+        for (const LegalEvent& ev : parse_legal_events(latest->data[schema::kFieldLifecycle]))
+            if (ev.type != "generation" && ev.date > cited_on)
+                changes.push_back("le " + html_escape(pages::french_date(ev.date)) + " par " +
+                                  other(ev.href, ev.label));
     }
     if (in_force && changes.empty()) return {};
     std::string out = "<p class=\"notice anachronisme\" role=\"note\">Ce lien vient d'un document du " + html_escape(pages::french_date(cited_on)) + " ; ";

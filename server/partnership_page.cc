@@ -131,21 +131,24 @@ std::string partnership_page(const PartnershipView& v) {
     for (size_t i = 0; i < d.communes.size(); ++i)
         facts += (i ? ", " : "") + search_link("commune", d.communes[i], d.communes[i]);
     if (d.communes.empty()) facts += "non précisées";
-    const std::string partner = data("partner_name").empty() ? d.partner : data("partner_name");
+    const std::string partner = data(schema::kFieldPartnerName).empty() ? d.partner : data(schema::kFieldPartnerName);
     facts += "</dd><dt>Partenaire</dt><dd>" + search_link("partnership", d.id, partner.empty() ? d.title : partner) + "</dd>";
-    if (!data("partner_level").empty()) facts += "<dt>Niveau</dt><dd>" + html_escape(level_words(data("partner_level"))) + "</dd>";
-    if (const std::string country = data("partner_country"); !country.empty())
+    if (!data(schema::kFieldPartnerLevel).empty())
+        facts += "<dt>Niveau</dt><dd>" + html_escape(level_words(data(schema::kFieldPartnerLevel))) + "</dd>";
+    if (const std::string country = data(schema::kFieldPartnerCountry); !country.empty())
         facts += "<dt>Pays</dt><dd>" + search_link("country", country, value_label("country", country)) + "</dd>";
-    if (!data("nature").empty()) facts += "<dt>Nature</dt><dd>" + html_escape(nature_words(data("nature"))) + "</dd>";
-    facts += "<dt>Période</dt><dd>" + html_escape(period_words(data("start"), data("end"))) + "</dd>";
-    facts += "<dt>Statut</dt><dd class=\"status\">" + html_escape(status_words(data("status"))) + "</dd>";
+    if (!data(schema::kFieldNature).empty())
+        facts += "<dt>Nature</dt><dd>" + html_escape(nature_words(data(schema::kFieldNature))) + "</dd>";
+    facts += "<dt>Période</dt><dd>" + html_escape(period_words(data(schema::kFieldStart), data(schema::kFieldEnd))) +
+             "</dd>";
+    facts += "<dt>Statut</dt><dd class=\"status\">" + html_escape(status_words(data(schema::kFieldStatus))) + "</dd>";
     if (!v.record.themes.empty()) {
         facts += "<dt>Thèmes</dt><dd><ul class=\"themes\">";
         for (const auto& t : v.record.themes) facts += "<li>" + search_link("theme", t, t) + "</li>";
         facts += "</ul></dd>";
     }
     facts += "</dl>";
-    for (const auto& div : lines_of(data("divergences"))) {
+    for (const auto& div : lines_of(data(schema::kFieldDivergences))) {
         std::string text = html_escape(div);
         if (div.rfind("Les sources divergent", 0) != 0) text = "Les sources divergent : " + text;
         facts += "<p class=\"divergence\">" + link_record_ids(text, v.references) + "</p>";

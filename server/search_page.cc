@@ -261,14 +261,15 @@ std::string result_html(const ResultDocument& d, const std::string& query) {
         for (size_t i = 0; i < d.missing.size(); ++i) out += (i ? ", " : "") + std::string("<s>") + html_escape(d.missing[i]) + "</s>";
         out += "</p>";
     }
-    if (d.type != "partenariat") out += partnership_links(d);  // a record does not link to itself
+    if (d.type != schema::kTypePartnership) out += partnership_links(d);  // a record does not link to itself
     if (!d.passages.empty()) {
         out += "<ul class=\"passages\">";
         for (const auto& p : d.passages) {
-            out += "<li id=\"" + html_escape(result_anchor(d.id, p.kind == "doc" ? std::string() : p.anchor)) + "\">";
+            out += "<li id=\"" +
+                   html_escape(result_anchor(d.id, p.kind == schema::kKindDoc ? std::string() : p.anchor)) + "\">";
             out += turn_before_html(p);  // an utterance's previous turn ("" otherwise)
             // A match in the document as a whole has no place of its own to link to.
-            if (p.kind != "doc") {
+            if (p.kind != schema::kKindDoc) {
                 // Links carry the query so the page highlights it, and land on the unit.
                 std::string url = "/doc/" + d.id + (query.empty() ? "" : "?q=" + url_encode(query)) +
                                   (p.anchor.empty() ? "" : "#" + p.anchor);
@@ -277,7 +278,7 @@ std::string result_html(const ResultDocument& d, const std::string& query) {
                 if (!where.empty()) out += " <span class=\"path\">" + html_escape(where) + "</span>";
             }
             // « Ajouter au dossier »: a button of the page's one add form (server/dossier_pages.h).
-            out += " " + add_to_dossier_button(d.id, p.kind == "doc" ? std::string() : p.anchor);
+            out += " " + add_to_dossier_button(d.id, p.kind == schema::kKindDoc ? std::string() : p.anchor);
             out += "<p>" + p.snippet + "</p>";  // snippets are escaped by make_snippet
             out += turn_after_html(p) + "</li>";
         }

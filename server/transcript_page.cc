@@ -8,6 +8,7 @@
 #include "server/transcript_page.h"
 
 #include "common/escape.h"
+#include "common/schema.h"
 #include "search/transcript.h"
 #include "server/handlers.h"
 #include "server/page_parts.h"
@@ -163,7 +164,7 @@ std::string insert_before_transcript(const std::string& rendered, const std::str
 std::string transcript_page(const DocumentView& doc, const std::vector<Turn>& turns, const TranscriptReading& reading,
                             const Highlight& highlight, const std::string& query) {
     const ResultDocument& d = doc.info;
-    if (d.type != "entretien")
+    if (d.type != schema::kTypeInterview)
         throw SearchError{"« locuteur », « role » et « contexte » ne s'appliquent qu'aux entretiens : « " + d.id +
                           " » n'en est pas un"};
     std::vector<size_t> shown = select_turns(turns, reading.who, reading.role);

@@ -432,22 +432,3 @@ TEST_CASE("hostile titles and notes come back escaped in every format", "[dossie
     CHECK_FALSE(test::contains(edit.body, "<img"));
     CHECK(test::contains(edit.body, "&lt;img src=x onerror=&#39;alert(1)&#39;&gt;"));
 }
-
-TEST_CASE("md_escape neutralises Markdown, line by line", "[dossier]") {
-    const std::pair<std::string, std::string> rows[] = {
-        {"texte simple", "texte simple"},
-        {"<b>gras</b>", "\\<b\\>gras\\</b\\>"},
-        {"# titre", "\\# titre"},
-        {"1. un", "1\\. un"},
-        {"- tiret", "\\- tiret"},
-        {"    code", "code"},
-        {"a\n> b", "a\n\\> b"},
-        {"[lien](http://x)", "\\[lien\\]\\(http://x\\)"},
-        {"*_`|~&", "\\*\\_\\`\\|\\~\\&"},
-        {"art. 46", "art. 46"},
-    };
-    for (const auto& [in, out] : rows) {
-        CAPTURE(in);
-        CHECK(pages::md_escape(in) == out);
-    }
-}

@@ -154,3 +154,57 @@ TEST_CASE("csv_escape", "[escape][export]") {
     CHECK(coopdec::csv_escape("say \"hi\"", ';') == "\"say \"\"hi\"\"\"");
     CHECK(coopdec::csv_escape("=1;2", ';') == "\"'=1;2\"");
 }
+
+TEST_CASE("md_escape neutralises Markdown, line by line", "[escape][dossier]") {
+    const EscapeRow rows[] = {
+        {"", ""},
+        {"texte simple", "texte simple"},
+        {"coopération décentralisée", "coopération décentralisée"},  // UTF-8 untouched
+        // Every metacharacter, anywhere in a line.
+        {"a\\b", "a\\\\b"},
+        {"a`b", "a\\`b"},
+        {"a*b", "a\\*b"},
+        {"a_b", "a\\_b"},
+        {"a{b}", "a\\{b\\}"},
+        {"a[b]", "a\\[b\\]"},
+        {"a<b>", "a\\<b\\>"},
+        {"a(b)", "a\\(b\\)"},
+        {"a#b", "a\\#b"},
+        {"a+b", "a\\+b"},
+        {"a!b", "a\\!b"},
+        {"a|b", "a\\|b"},
+        {"a~b", "a\\~b"},
+        {"a&b", "a\\&b"},
+        {"*_`|~&", "\\*\\_\\`\\|\\~\\&"},
+        // Line starts: heading, list items, quote, heading underline, code block.
+        {"# titre", "\\# titre"},
+        {"## titre", "\\#\\# titre"},
+        {"- tiret", "\\- tiret"},
+        {"+ plus", "\\+ plus"},
+        {"* étoile", "\\* étoile"},
+        {"1. un", "1\\. un"},
+        {"12) douze", "12\\) douze"},
+        {"> citation", "\\> citation"},
+        {"===", "\\==="},
+        {"---", "\\---"},
+        {"    code", "code"},
+        {"\t- tiret", "\\- tiret"},
+        {"a\n> b", "a\n\\> b"},
+        {"a\n2. b\n- c", "a\n2\\. b\n\\- c"},
+        // Not at a line start: left as written.
+        {"art. 46", "art. 46"},
+        {"loi n° 2019-006", "loi n° 2019-006"},
+        {"1986", "1986"},
+        {"a = b", "a = b"},
+        // HTML and links.
+        {"<script>alert(1)</script>", "\\<script\\>alert\\(1\\)\\</script\\>"},
+        {"<b>gras</b>", "\\<b\\>gras\\</b\\>"},
+        {"&amp;", "\\&amp;"},
+        {"[lien](http://x)", "\\[lien\\]\\(http://x\\)"},
+        {"![image](x.png)", "\\!\\[image\\]\\(x.png\\)"},
+    };
+    for (const EscapeRow& r : rows) {
+        INFO(r.in);
+        CHECK(coopdec::md_escape(r.in) == r.out);
+    }
+}

@@ -356,3 +356,46 @@ TEST_CASE("an act numbered without its year takes it from the work URI", "[legal
     CHECK(akn::numbered_act("air-pollution", "/akn/za/act/by-law/2003/air-pollution") == "air-pollution");
     CHECK(akn::numbered_act("", "") == "");
 }
+
+TEST_CASE("stored legal lines are read as typed events and modifications", "[legal][versions]") {
+    // "date\x1ftype\x1fhref\x1flabel": a lifecycle line, or an amended unit's.
+    LegalEvent e = parse_legal_event(
+        "2019-06-26\x1f"
+        "amendment\x1f/akn/tg/act/loi/2019-06-26/2019-006\x1fLoi n° 2019-006");
+    CHECK(e.date == "2019-06-26");
+    CHECK(e.type == "amendment");
+    CHECK(e.href == "/akn/tg/act/loi/2019-06-26/2019-006");
+    CHECK(e.label == "Loi n° 2019-006");
+    // Missing fields read as "".
+    e = parse_legal_event("2007-03-13\x1fgeneration");
+    CHECK(e.date == "2007-03-13");
+    CHECK(e.type == "generation");
+    CHECK(e.href.empty());
+    CHECK(e.label.empty());
+
+    // A lifecycle field: one event per line, empty lines skipped.
+    std::vector<LegalEvent> events = parse_legal_events(
+        "2007-03-13\x1fgeneration\x1f#a\x1f\n\n2019-06-26\x1f"
+        "amendment\x1f#b\x1fL\n");
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].date == "2007-03-13");
+    CHECK(events[0].href == "#a");
+    CHECK(events[1].type == "amendment");
+    CHECK(events[1].label == "L");
+    CHECK(parse_legal_events("").empty());
+
+    // "anchor\x1ftype\x1fdestination": a modifies line; "" anchor = the text as a whole.
+    LegalModification m =
+        parse_legal_modification("art_1\x1fsubstitution\x1f/akn/tg/act/loi/2007-03-13/2007-011/!main#art_46");
+    CHECK(m.anchor == "art_1");
+    CHECK(m.type == "substitution");
+    CHECK(m.destination == "/akn/tg/act/loi/2007-03-13/2007-011/!main#art_46");
+    std::vector<LegalModification> mods = parse_legal_modifications("\x1frepeal\x1f/akn/x\n\nart_2\x1finsertion");
+    REQUIRE(mods.size() == 3);
+    CHECK(mods[0].anchor.empty());
+    CHECK(mods[0].type == "repeal");
+    CHECK(mods[0].destination == "/akn/x");
+    CHECK(mods[1].type.empty());  // the empty line, kept: it has no destination
+    CHECK(mods[2].anchor == "art_2");
+    CHECK(mods[2].destination.empty());
+}

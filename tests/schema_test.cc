@@ -41,3 +41,72 @@ TEST_CASE("facet terms are folded and fit Xapian's limit", "[schema]") {
     CHECK(schema::split_values(schema::join_values({"a", "b c", ""})) == std::vector<std::string>{"a", "b c", ""});
     CHECK(schema::split_values("").empty());
 }
+
+TEST_CASE("the schema's names keep their on-disk values", "[schema]") {
+    // Stored fields, unit kinds and types are read back from existing
+    // indexes: a changed value is a new schema version.
+    const std::pair<std::string_view, std::string_view> names[] = {
+        {schema::kFieldDoc, "doc"},
+        {schema::kFieldAnchor, "anchor"},
+        {schema::kFieldKind, "kind"},
+        {schema::kFieldText, "text"},
+        {schema::kFieldLabel, "label"},
+        {schema::kFieldHeading, "heading"},
+        {schema::kFieldPath, "path"},
+        {schema::kFieldSpeaker, "speaker"},
+        {schema::kFieldWho, "who"},
+        {schema::kFieldRole, "role"},
+        {schema::kFieldAmended, "amended"},
+        {schema::kFieldTitle, "title"},
+        {schema::kFieldType, "type"},
+        {schema::kFieldDemo, "demo"},
+        {schema::kFieldNotice, "notice"},
+        {schema::kFieldDate, "date"},
+        {schema::kFieldLang, "lang"},
+        {schema::kFieldPlace, "place"},
+        {schema::kFieldCommunes, "communes"},
+        {schema::kFieldPartner, "partner"},
+        {schema::kFieldPartnerships, "partnerships"},
+        {schema::kFieldThemes, "themes"},
+        {schema::kFieldSummary, "summary"},
+        {schema::kFieldFile, "file"},
+        {schema::kFieldUnits, "units"},
+        {schema::kFieldLifecycle, "lifecycle"},
+        {schema::kFieldModifies, "modifies"},
+        {schema::kFieldVersion, "version"},
+        {schema::kFieldPartnerName, "partner_name"},
+        {schema::kFieldPartnerLevel, "partner_level"},
+        {schema::kFieldPartnerCountry, "partner_country"},
+        {schema::kFieldNature, "nature"},
+        {schema::kFieldStart, "start"},
+        {schema::kFieldEnd, "end"},
+        {schema::kFieldStatus, "status"},
+        {schema::kFieldDivergences, "divergences"},
+        {schema::kFieldSources, "sources"},
+        {schema::kKindDoc, "doc"},
+        {schema::kKindUtterance, "enonce"},
+        {schema::kKindClause, "clause"},
+        {schema::kKindSection, "section"},
+        {schema::kTypeLaw, "loi"},
+        {schema::kTypeAgreement, "convention"},
+        {schema::kTypeInterview, "entretien"},
+        {schema::kTypePartnership, "partenariat"},
+        {schema::kTypeStudy, "etude"},
+        {schema::kTypeGazetteer, "repertoire"},
+        {schema::kCoopdecNamespace, "urn:x-coopdec:corpus:1"},
+        {schema::kTeiNamespace, "http://www.tei-c.org/ns/1.0"},
+        {schema::kAknNamespace, "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"},
+    };
+    for (const auto& [name, value] : names) CHECK(name == value);
+    CHECK(schema::kind_term(schema::kKindDoc) == "XKIND:doc");
+    CHECK(schema::kind_term("article") == "XKIND:article");
+}
+
+TEST_CASE("Akoma Ntoso namespaces are recognised, 3.0 drafts and 2.0 included", "[schema][akn]") {
+    CHECK(schema::is_akn_namespace("http://docs.oasis-open.org/legaldocml/ns/akn/3.0"));
+    CHECK(schema::is_akn_namespace("http://docs.oasis-open.org/legaldocml/ns/akn/3.0/CSD13"));
+    CHECK(schema::is_akn_namespace("http://www.akomantoso.org/2.0"));
+    CHECK_FALSE(schema::is_akn_namespace("http://www.tei-c.org/ns/1.0"));
+    CHECK_FALSE(schema::is_akn_namespace("urn:x-coopdec:corpus:1"));
+    CHECK_FALSE(schema::is_akn_namespace(""));
+}
