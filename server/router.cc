@@ -93,6 +93,7 @@ const Route* match(const std::string& path, std::string& tail) {
 struct IndexUnavailable {
     std::string detail;
     bool shard = false;  // a remote shard, not the whole index
+    bool empty = false;  // no run committed yet: said as it is (IndexEmpty)
 };
 
 thread_local std::unique_ptr<Index> this_thread_index;
@@ -118,6 +119,8 @@ const Index& reader(const ServerConfig& config) {
         index = std::make_unique<Index>(Index::open(config.db_path, config.shard_timeout_ms));
     } catch (const ShardUnreachable& e) {
         throw IndexUnavailable{e.message, true};
+    } catch (const IndexEmpty& e) {
+        throw IndexUnavailable{e.message, false, true};
     } catch (const SearchError& e) {
         throw IndexUnavailable{e.message};
     }
@@ -296,8 +299,9 @@ http::Response Router::route(const Incoming& in, std::string& route_name) {
             handlers::Context ctx{index, index.db(), *this, req, tail};
             return route->handler(ctx);
         } catch (const IndexUnavailable& e) {
-            http::Response r = e.shard ? shard_unavailable(json)
-                                       : error_response(503, "l'index est indisponible : réessayez plus tard", json);
+            http::Response r = e.shard   ? shard_unavailable(json)
+                               : e.empty ? error_response(503, kIndexEmpty, json)
+                                         : error_response(503, "l'index est indisponible : réessayez plus tard", json);
             r.log_note = e.detail;
             return r;
         } catch (const SearchError& e) {
