@@ -197,3 +197,20 @@ TEST_CASE("every program's main() says what escaped it, in French, with a non-ze
           "prog : erreur interne : plus de mémoire\n"
           "prog : erreur interne : exception inconnue\n");
 }
+
+TEST_CASE("coopdec-index says an exception that escapes the run instead of aborting", "[main-guard][index]") {
+    // A working folder removed under the run: the input's absolute path
+    // cannot be had (std::filesystem throws), which ended the program in
+    // std::terminate, without a message, before main() caught it.
+    TempDir dir;
+    const std::string gone = dir / "gone";
+    std::filesystem::create_directories(gone);
+    int status = 0;
+    std::string out = test::run_command("cd " + test::shell_quote(gone) + " && rmdir " + test::shell_quote(gone) +
+                                            " && " + test::bin("coopdec-index") + " --quiet --db " +
+                                            test::shell_quote(dir / "db") + " corpus 2>&1",
+                                        status);
+    CHECK(status == 2);
+    CHECK(test::contains(out, "\ncoopdec-index : erreur interne : "));
+    CHECK_FALSE(test::contains(out, "terminate"));
+}
