@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string>
 
+#include "common/main_guard.h"
 #include "common/schema.h"
 #include "search/request.h"
 #include "search/result_json.h"
@@ -42,7 +43,7 @@ static std::string snippet_text(const std::string& html) {
     return out;
 }
 
-int main(int argc, char** argv) {
+static int run(int argc, char** argv) {
     std::string db_path, query, synonyms_path;
     bool json = false;
     coopdec::SearchRequest req;
@@ -132,6 +133,11 @@ int main(int argc, char** argv) {
                 std::printf("  %s — %s\n    %s\n", p.label.c_str(), p.url.c_str(), snippet_text(p.snippet).c_str());
         }
         return 0;
+    } catch (const coopdec::IndexEmpty& e) {
+        // The index is unusable, the request is not wrong: 503, as the server says.
+        std::fprintf(stderr, "coopdec-search : %s\n", e.message.c_str());
+        if (json) std::printf("%s\n", coopdec::error_json(e.message, 503).c_str());
+        return 2;
     } catch (const coopdec::SearchError& e) {
         std::fprintf(stderr, "coopdec-search : %s\n", e.message.c_str());
         if (json) std::printf("%s\n", coopdec::error_json(e.message, 400).c_str());
@@ -143,4 +149,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "coopdec-search : erreur de l'index : %s\n", e.get_msg().c_str());
         return 2;
     }
+}
+
+int main(int argc, char** argv) {
+    return coopdec::guarded_main("coopdec-search", [&] { return run(argc, argv); });
 }

@@ -6,9 +6,10 @@
 
 #include <unistd.h>
 
+#include "common/main_guard.h"
 #include "import/command.h"
 
-int main(int argc, char** argv) {
+static int run(int argc, char** argv) {
     using namespace coopdec::import;
     ImportRequest request;
     try {
@@ -31,4 +32,8 @@ int main(int argc, char** argv) {
     };
     bool terminal = isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
     return run_import(request, ask, terminal, stdout, stderr);
+}
+
+int main(int argc, char** argv) {
+    return coopdec::guarded_main("coopdec-import", [&] { return run(argc, argv); });
 }

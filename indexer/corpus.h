@@ -68,7 +68,8 @@ struct IndexSummary {
     bool fatal = false;    // the index could not be opened, or the commit failed
 };
 
-// Runs one indexing pass. Every problem goes to `log` as "path:line:col:
+// Runs one indexing pass over the whole corpus: publish(options, {}, log)
+// (indexer/publish.h, which gives the phases and the locking). Every problem goes to `log` as "path:line:col:
 // message" (or "path: message"); a bad file never stops the run and never
 // costs what the index already had for it.
 //

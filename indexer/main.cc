@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include "common/main_guard.h"
 #include "indexer/byte_size.h"
 #include "indexer/corpus.h"
 #include "indexer/source_file.h"
@@ -93,7 +94,7 @@ static std::size_t report_garbled(const std::vector<std::string>& inputs, bool q
     return reports.size();
 }
 
-int main(int argc, char** argv) {
+static int run(int argc, char** argv) {
     coopdec::IndexOptions opt;
     opt.schema_dir = COOPDEC_SCHEMA_DIR;
     bool quiet = false, verbose = false, check_encoding = false;
@@ -186,4 +187,10 @@ int main(int argc, char** argv) {
     if (s.fatal) return 2;
     std::size_t garbled = check_encoding ? report_garbled(opt.inputs, quiet) : 0;
     return s.errors > 0 || garbled > 0 ? 1 : 0;
+}
+
+// An exception of the preparing thread, or any other that escapes the run,
+// is said here instead of ending the program without a message.
+int main(int argc, char** argv) {
+    return coopdec::guarded_main("coopdec-index", [&] { return run(argc, argv); });
 }

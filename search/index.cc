@@ -104,13 +104,19 @@ Index Index::open(const std::string& path, unsigned remote_timeout_ms) {
     }
     for (size_t i = 0; i < index.shards_.size(); ++i) {
         std::string v;
+        bool no_document = false;
         try {
             v = index.shards_[i].get_metadata(std::string(sc::kSchemaKey));
+            no_document = index.shards_[i].get_doccount() == 0;
         } catch (const Xapian::NetworkError& e) {
             throw ShardUnreachable{{"fragment d'index injoignable : " + index.names_[i] + " (" + described(e) + ")"}};
         } catch (const Xapian::Error& e) {
             throw SearchError{"fragment d'index illisible : " + index.names_[i] + " (" + described(e) + ")"};
         }
+        // No version and no document: not an index of another schema, an
+        // index no run has committed to yet.
+        if (v.empty() && no_document)
+            throw IndexEmpty{{index.names_[i] + " : " + kIndexEmpty, kIndexEmpty}};
         if (v != sc::kSchemaVersion)
             throw SearchError{"l'index " + index.names_[i] + " est au schéma « " + v + " », attendu « " +
                               std::string(sc::kSchemaVersion) + " » : réindexez le corpus"};

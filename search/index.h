@@ -48,7 +48,8 @@ public:
     // stub named kStubName (what coopdec-index --shards writes). Remote
     // shards are connected with `remote_timeout_ms` for connecting and for
     // each answer. Every shard must be at this program's schema version.
-    // Throws SearchError with a French message naming the shard at fault.
+    // Throws SearchError with a French message naming the shard at fault;
+    // IndexEmpty (search/search.h) when a shard holds no committed run.
     static Index open(const std::string& path, unsigned remote_timeout_ms = kDefaultRemoteTimeoutMs);
 
     // A database already open is an index of one shard (an index built in

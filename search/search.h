@@ -189,6 +189,12 @@ struct SearchError {
 // index is there, a machine of it is not — for now.
 struct ShardUnreachable : SearchError {};
 
+// An index that holds no committed run (Index::open()): a database with no
+// document and no schema version, as a first indexing killed before its
+// commit leaves it. `user_message` is kIndexEmpty; `message` names the index.
+struct IndexEmpty : SearchError {};
+inline constexpr const char* kIndexEmpty = "index vide : aucune indexation terminée";
+
 // Checks `request` against the index: known facets, values present in the
 // index, sane paging. Returns the first problem, or nothing.
 std::optional<SearchError> validate(const Xapian::Database& db, const SearchRequest& request);

@@ -220,7 +220,13 @@ int ServerApp::main(const std::vector<std::string>&) {
     }
     sc.shard_timeout_ms = static_cast<unsigned>(number("coopdec.shard_timeout_ms"));
     try {
-        Index::open(sc.db_path, sc.shard_timeout_ms);  // refuse to start on a missing or mismatched index
+        try {
+            Index::open(sc.db_path, sc.shard_timeout_ms);  // refuse to start on a missing or mismatched index
+        } catch (const IndexEmpty& e) {
+            // Not refused: the index is there, its first run is still to
+            // come (or to redo); the pages say so with a 503 until then.
+            std::cerr << "coopdec-server : avertissement : " << e.message << "\n";
+        }
         sc.statics = load_statics(text("coopdec.stylesheets"));
     } catch (const SearchError& e) {
         std::cerr << "coopdec-server : " << e.message << "\n";
@@ -303,6 +309,8 @@ int ServerApp::main(const std::vector<std::string>&) {
     router.set_dossiers(dossiers.get());
     try {
         Index::open(router.config().db_path, router.config().shard_timeout_ms);  // still readable as this user?
+    } catch (const IndexEmpty&) {
+        // Readable: empty, as said at the start.
     } catch (const SearchError& e) {
         std::cerr << "coopdec-server : " << e.message << " (après abandon des droits de root : l'index doit être lisible par l'utilisateur " << text("coopdec.user") << ")\n";
         return EXIT_NOPERM;

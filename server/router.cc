@@ -97,6 +97,7 @@ const Route* match(const std::string& path, std::string& tail) {
 struct IndexUnavailable {
     std::string detail;
     bool shard = false;  // a remote shard, not the whole index
+    bool empty = false;  // no run committed yet: said as it is (IndexEmpty)
 };
 
 thread_local std::unique_ptr<Index> this_thread_index;
@@ -122,6 +123,8 @@ const Index& reader(const ServerConfig& config) {
         index = std::make_unique<Index>(Index::open(config.db_path, config.shard_timeout_ms));
     } catch (const ShardUnreachable& e) {
         throw IndexUnavailable{e.message, true};
+    } catch (const IndexEmpty& e) {
+        throw IndexUnavailable{e.message, false, true};
     } catch (const SearchError& e) {
         throw IndexUnavailable{e.message};
     }
@@ -303,8 +306,9 @@ http::Response Router::route(const Incoming& in, std::string& route_name) {
             if (const auto* e = std::get_if<handlers::NotFound>(&outcome)) return not_found(e->message, e->words, req, json);
             return std::get<http::Response>(std::move(outcome));
         } catch (const IndexUnavailable& e) {
-            http::Response r = e.shard ? shard_unavailable(json)
-                                       : error_response(503, "l'index est indisponible : réessayez plus tard", json);
+            http::Response r = e.shard   ? shard_unavailable(json)
+                               : e.empty ? error_response(503, kIndexEmpty, json)
+                                         : error_response(503, "l'index est indisponible : réessayez plus tard", json);
             r.log_note = e.detail;
             return r;
         } catch (const Xapian::NetworkError& e) {

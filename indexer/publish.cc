@@ -1,0 +1,449 @@
+// @brief publish(): opens the shards, runs the phases, commits once per
+// shard, compacts.
+//
+// The whole write phase is one Xapian transaction per shard, committed once
+// at the end: readers (the server reopens before each request) go from the
+// previous state to the new one in one step, and a run that is killed or
+// fails leaves the previous state untouched, signatures included, so the
+// next run redoes exactly what this one did not publish. Memory stays
+// bounded all the same: inside a transaction, glass still writes the
+// pending postings to the tables every XAPIAN_FLUSH_THRESHOLD changes
+// (10,000 by default, 2,000 as coopdec-index sets it); it only holds back
+// the new revision, which readers see at commit_transaction().
+// One exception, measured: glass keeps the changes to value slots in memory
+// until the commit (GlassValueManager::merge_changes() runs at commit, not at
+// the flush threshold), about 1 KB per unit written; a long transaction
+// would grow without bound. Glass merges them into the tables, without
+// committing, when a value stream is opened on the writable database
+// (GlassWritableDatabase::open_value_list: "flush (but don't commit - there
+// may be a transaction in progress)"), so the run opens one every
+// kValueMergeUnits units (see ValueMerger).
+// The price: a killed run loses all its work, and until the commit the
+// blocks of the previous revision cannot be reused, so the index may take up
+// to twice the size of what the run rewrites.
+#include "indexer/publish.h"
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <set>
+
+#include <unistd.h>
+
+#include <xapian.h>
+
+#include "common/places.h"
+#include "common/schema.h"
+#include "common/shards.h"
+#include "indexer/compact.h"
+#include "indexer/failure.h"
+#include "indexer/plan.h"
+#include "indexer/prefetch.h"
+#include "indexer/prepare.h"
+#include "indexer/progress.h"
+#include "indexer/shard_layout.h"
+
+namespace fs = std::filesystem;
+
+namespace coopdec {
+namespace {
+
+namespace sc = schema;
+
+void report(std::FILE* log, const std::string& message) {
+    std::fprintf(log, "%s\n", message.c_str());
+}
+
+// One message for every failed write: it names the index and says that the
+// previous state is intact (nothing of the run was committed).
+void report_write_failure(std::FILE* log, const std::string& db_path, const Xapian::Error& e) {
+    std::fprintf(log, "%s: écriture de l'index impossible (%s) : l'index est laissé tel qu'il était avant cette exécution\n",
+                 db_path.c_str(), describe_failure(e).c_str());
+}
+
+// Opens the index for writing and starts the run's transaction, or says why
+// not in one line naming the index (and returns false, having written nothing).
+bool open_for_writing(const std::string& path, Xapian::WritableDatabase& db, std::FILE* log) {
+    // Xapian reports a folder it may not write as a lock it cannot take:
+    // ask first, so that the message says what the operator must fix.
+    std::error_code ec;
+    if (fs::exists(path, ec) && access(path.c_str(), W_OK) != 0) {
+        int err = errno;
+        report(log, path + ": index en lecture seule (" + system_reason(std::strerror(err)) +
+                        ") : l'index est laissé tel qu'il était");
+        return false;
+    }
+    try {
+        // No DB_RETRY_LOCK: a lock held by another writer is said at once.
+        db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+        std::string version = db.get_metadata(std::string(sc::kSchemaKey));
+        if (!version.empty() && version != sc::kSchemaVersion) {
+            report(log, path + ": index au schéma " + version + ", ce programme écrit le schéma " +
+                            std::string(sc::kSchemaVersion) + " : reconstruisez-le dans un nouveau dossier");
+            return false;
+        }
+        db.begin_transaction();
+        return true;
+    } catch (const Xapian::DatabaseLockError& e) {
+        // FlintLock's wording for a lock held by another writer; any other
+        // lock failure (a lock file it may not open...) is said as it is.
+        if (e.get_msg().find("already locked") != std::string::npos)
+            report(log, path + ": index verrouillé : un autre coopdec-index l'écrit déjà");
+        else
+            report(log, path + ": index impossible à verrouiller pour l'écrire : " + e.get_msg());
+        return false;
+    } catch (const Xapian::Error& e) {
+        report(log, path + ": ouverture de l'index impossible : " + describe_failure(e));
+        return false;
+    }
+}
+
+// The shards of the index, open for writing, each in its transaction.
+struct Shards {
+    ShardLayout layout;
+    std::vector<Xapian::WritableDatabase> dbs;
+    std::size_t committed = 0;  // shards committed so far, in order
+    bool closed = false;
+
+    // A document, its units, views and file signature all go to one shard.
+    std::size_t of(const std::string& id) const { return shards::shard_of(id, dbs.size()); }
+};
+
+// One database, or N shards (see shard_layout()). Every shard is opened,
+// locked and checked before anything is read. False, said on `log`, when
+// one cannot be.
+bool open_shards(const IndexOptions& opt, Shards& s, std::FILE* log) {
+    auto layout_or = shard_layout(opt.db_path, opt.shards);
+    if (const std::string* why = std::get_if<std::string>(&layout_or)) {
+        report(log, *why);
+        return false;
+    }
+    s.layout = std::get<ShardLayout>(layout_or);
+    if (!s.layout.stub.empty()) {
+        std::error_code ec;
+        fs::create_directories(opt.db_path, ec);  // Xapian creates the shard's folder, not its parent
+    }
+    s.dbs.resize(s.layout.databases.size());
+    for (std::size_t i = 0; i < s.dbs.size(); ++i)
+        if (!open_for_writing(s.layout.databases[i], s.dbs[i], log))
+            return false;  // the shards opened so far cancel their empty transactions as they close
+    if (std::string why = write_stub(s.layout); !why.empty()) {
+        report(log, why);
+        return false;
+    }
+    return true;
+}
+
+// Cancels what the shards not yet committed hold, and releases every lock;
+// once.
+void close_shards(Shards& s) {
+    if (s.closed) return;
+    s.closed = true;
+    for (std::size_t i = s.committed; i < s.dbs.size(); ++i) {
+        try {
+            // After a failure, nothing of the run reaches the disk's committed
+            // revision: cancelling drops what is pending.
+            s.dbs[i].cancel_transaction();
+        } catch (const Xapian::Error&) {
+            // The database is unusable: its committed revision is the one before the run.
+        }
+    }
+    for (auto& db : s.dbs) {
+        try {
+            db.close();  // releases the lock
+        } catch (const Xapian::Error&) {
+        }
+    }
+}
+
+// Closes the shards however the run ends, an exception included.
+struct ShardsCloser {
+    Shards& shards;
+    ~ShardsCloser() { close_shards(shards); }
+};
+
+// Units between two merges of the pending value-slot changes: a few MB of them
+// at most, and a merge rewrites little (the last chunk of each slot).
+constexpr std::size_t kValueMergeUnits = 1000;
+
+// Counts the units a run changes and, every kValueMergeUnits of them, writes
+// the pending value-slot changes of every shard into its tables, inside the
+// run's transaction (see the top of this file; readers see nothing of it; a
+// shard without pending changes costs nothing).
+class ValueMerger {
+public:
+    explicit ValueMerger(std::vector<Xapian::WritableDatabase>& dbs) : dbs_(dbs) {}
+
+    // `units` more units written or deleted; merges when enough have piled
+    // up. Throws what Xapian throws on a failed write.
+    void add(std::size_t units) {
+        unmerged_ += units;
+        if (unmerged_ < kValueMergeUnits) return;
+        for (auto& db : dbs_) (void)db.valuestream_begin(sc::kSlotDoc);
+        unmerged_ = 0;
+    }
+
+private:
+    std::vector<Xapian::WritableDatabase>& dbs_;
+    std::size_t unmerged_ = 0;  // units changed since the last merge
+};
+
+// Everything the write phase reads and changes.
+struct Run {
+    const IndexOptions& opt;
+    std::FILE* log;
+    Shards& shards;
+    const Scan& scan;
+    const IndexedFiles& state;
+    Plan& plan;
+    IndexSummary& sum;
+    ValueMerger merger;
+    std::set<std::string> languages;  // of the index after the run
+
+    void event(IndexEvent e, const std::string& path) const {
+        if (opt.on_event) opt.on_event(e, path);
+    }
+};
+
+// What the server shows of a document besides its units: its source XML
+// (downloadable) and its HTML rendering. Kept in the index's metadata so
+// that they change in the same commit as the units.
+void store_views(Xapian::WritableDatabase& db, const std::string& id, const std::string& source,
+                 const std::string& html) {
+    db.set_metadata(std::string(sc::kSourceKeyPrefix) + id, source);
+    db.set_metadata(std::string(sc::kHtmlKeyPrefix) + id, html);
+}
+
+void forget_document(Xapian::WritableDatabase& db, const std::string& id) {
+    if (id.empty()) return;
+    db.set_metadata(std::string(sc::kSourceKeyPrefix) + id, "");
+    db.set_metadata(std::string(sc::kHtmlKeyPrefix) + id, "");
+}
+
+// Deletes what shard `shard` holds of the file `key`: units, views, state.
+void forget_file(Xapian::WritableDatabase& db, const std::string& key, const std::string& doc_id) {
+    db.delete_document(std::string(sc::kPrefixFile) + key);
+    forget_document(db, doc_id);
+    db.set_metadata(std::string(sc::kFileKeyPrefix) + key, "");
+}
+
+// False, said on the log, when another file already owns the document's id.
+bool claim_id(Run& run, const SourceFile& f, const std::string& id) {
+    auto [it, inserted] = run.plan.owner.emplace(id, f.key);
+    if (inserted || it->second == f.key) return true;
+    // find(), not []: prepare() reads `known` on the other thread.
+    auto k = run.state.known.find(it->second);
+    std::string other = k != run.state.known.end() ? k->second.path : it->second;
+    for (const auto& g : run.scan.files)
+        if (g.key == it->second) other = g.path;
+    report(run.log, f.path + ": identifiant de document « " + id + " » déjà utilisé par " + other);
+    return false;
+}
+
+// Replaces what the index has of one prepared file. False, said on the log,
+// when a write failed (the run then stops and publishes nothing).
+bool write_file(Run& run, const SourceFile& f, const Prepared& p) {
+    const Record& rec = p.record;
+    auto old = run.state.known.find(f.key);
+    // The gazetteer has no units, only its file state: it goes by its file key.
+    const std::size_t target = run.shards.of(rec.id.empty() ? f.key : rec.id);
+    std::size_t at = target;  // the shard being written, for the message
+    try {
+        Xapian::WritableDatabase& db = run.shards.dbs[target];
+        db.delete_document(std::string(sc::kPrefixFile) + f.key);
+        if (old != run.state.known.end() && old->second.doc_id != rec.id) forget_document(db, old->second.doc_id);
+        // What another shard holds of this file (its document changed id,
+        // so shard): gone from there in this run.
+        if (auto h = run.state.held.find(f.key); h != run.state.held.end()) {
+            for (const auto& [shard, doc_id] : h->second) {
+                if (shard == target) continue;
+                at = shard;
+                forget_file(run.shards.dbs[shard], f.key, doc_id);
+            }
+            at = target;
+        }
+        for (const auto& u : p.units) db.replace_document(u.id_term, u.document);
+        if (!p.units.empty()) store_views(db, rec.id, p.text, p.html);
+        FileState st{p.sig, rec.id, dependency_signature(rec.partnerships, run.scan.context.partnership_hashes), f.abs};
+        db.set_metadata(std::string(sc::kFileKeyPrefix) + f.key, encode_state(st));
+        run.merger.add(p.units.size() + 1);  // +1: the deletion of the file's previous units
+    } catch (const Xapian::Error& e) {
+        report_write_failure(run.log, run.shards.layout.databases[at], e);
+        return false;
+    }
+    return true;
+}
+
+// Takes one prepared file to the index, or reports why not. False when the
+// run must stop (a failed write).
+bool apply(Run& run, const SourceFile& f, const Prepared& p) {
+    switch (p.step) {
+    case Prepared::Step::refused:
+    case Prepared::Step::unreadable:
+    case Prepared::Step::invalid:
+        for (const auto& line : p.messages) report(run.log, line);
+        ++run.sum.errors;
+        run.event(IndexEvent::failed, f.path);
+        return true;  // the units indexed from an earlier version stay
+    case Prepared::Step::unchanged:
+        ++run.sum.skipped;
+        run.event(IndexEvent::unchanged, f.path);
+        return true;
+    case Prepared::Step::ready:
+        break;
+    }
+    if (!claim_id(run, f, p.record.id)) {
+        ++run.sum.errors;
+        run.event(IndexEvent::failed, f.path);
+        return true;
+    }
+    for (const auto& line : p.messages) report(run.log, line);
+    run.sum.warnings += p.warnings;
+    if (!write_file(run, f, p)) {
+        run.sum.fatal = true;
+        return false;
+    }
+    run.languages.insert(analysis_lang(p.record));  // what its words were stemmed in
+    if (!p.units.empty()) ++run.sum.documents;      // the gazetteer is no document
+    run.sum.units += p.units.size();
+    run.event(IndexEvent::indexed, f.path);
+    return true;
+}
+
+// Files made ready ahead of the writer: enough to ride over one slow file,
+// few enough that their documents and views weigh little (at most 8 times the
+// largest file, with its rendering and units).
+constexpr std::size_t kPrefetchDepth = 8;
+
+// The prepare and write phases: the next files are made ready on another
+// thread while this one writes (see prepare() and Prefetch).
+void write_files(Run& run) {
+    const PrepareInputs inputs{run.opt, run.state.known, run.scan.context, base_signature(run.scan.context)};
+    const std::vector<SourceFile>& files = run.scan.files;
+    Progress progress(run.log, run.opt.progress);
+    {  // the scope of the preparing thread: it stops at the end of the phase
+        Prefetch<Prepared> ready(files.size(), kPrefetchDepth,
+                                 [&](std::size_t i) { return prepare(files[i], inputs); });
+        progress.start(files.size());
+        for (const auto& f : files) {
+            progress.step();
+            if (!apply(run, f, ready.next())) break;
+        }
+    }
+    progress.finish();
+}
+
+// Deletes the files that were indexed under the targets and are gone now.
+void remove_gone(Run& run) {
+    for (const std::string& key : run.plan.gone) {
+        std::size_t at = 0;
+        try {
+            for (const auto& [shard, doc_id] : run.state.held.at(key)) {
+                at = shard;
+                forget_file(run.shards.dbs[shard], key, doc_id);
+            }
+            ++run.sum.removed;
+            run.merger.add(10);  // a file's units, about; deleting them changes their values too
+        } catch (const Xapian::Error& e) {
+            report_write_failure(run.log, run.shards.layout.databases[at], e);
+            run.sum.fatal = true;
+            return;
+        }
+        run.event(IndexEvent::removed, run.state.known.at(key).path);
+    }
+}
+
+// The one commit of the run, per shard: units, views, signatures and
+// languages together. Each shard is published in one step, and each
+// document lives in one shard, so a reader sees every document either
+// as it was or as it is; across shards, the commits follow each other.
+void commit_shards(Run& run) {
+    std::string langs;
+    for (const auto& x : run.languages) langs += (langs.empty() ? "" : " ") + x;
+    const Gazetteer& gazetteer = run.scan.context.gazetteer;
+    const std::string places = places::encode(gazetteer.rows());
+    run.event(IndexEvent::committing, "");
+    Shards& s = run.shards;
+    for (; s.committed < s.dbs.size(); ++s.committed) {
+        Xapian::WritableDatabase& db = s.dbs[s.committed];
+        try {
+            if (db.get_metadata(std::string(sc::kLanguagesKey)) != langs)
+                db.set_metadata(std::string(sc::kLanguagesKey), langs);
+            // The places of this run's gazetteer, the one its documents were
+            // indexed with, in every shard: the query side reads the names
+            // users type from any of them (search/names.h). A run that read
+            // no gazetteer (one agreement, a sub-folder) keeps the places the
+            // index has.
+            if (!gazetteer.rows().empty() && db.get_metadata(std::string(sc::kPlacesKey)) != places)
+                db.set_metadata(std::string(sc::kPlacesKey), places);
+            if (db.get_metadata(std::string(sc::kSchemaKey)) != sc::kSchemaVersion)
+                db.set_metadata(std::string(sc::kSchemaKey), std::string(sc::kSchemaVersion));
+            db.commit_transaction();
+            run.sum.total_documents += db.get_termfreq(sc::kind_term(sc::kKindDoc));
+        } catch (const Xapian::Error& e) {
+            report_write_failure(run.log, s.layout.databases[s.committed], e);
+            if (s.committed > 0)
+                report(run.log, run.opt.db_path + ": les " + std::to_string(s.committed) +
+                                    " premiers fragments ont été enregistrés : relancez l'indexation, elle refera le reste");
+            run.sum.fatal = true;
+            return;
+        }
+    }
+}
+
+// Compacted while each shard still holds its writer lock: no other run can
+// change it between the copy and the exchange. A failure is a warning.
+void compact_shards(Run& run) {
+    run.event(IndexEvent::compacting, "");
+    for (const std::string& path : run.shards.layout.databases) {
+        CompactResult c = compact_in_place(path);
+        if (c.ok) {
+            run.sum.compacted = true;
+            run.sum.bytes_before += c.before;
+            run.sum.bytes_after += c.after;
+        } else {
+            report(run.log, path + ": avertissement : compactage impossible (" + c.error +
+                                ") : l'index enregistré reste valide, non compacté");
+            ++run.sum.warnings;
+        }
+    }
+}
+
+}  // namespace
+
+IndexSummary publish(const IndexOptions& opt, const std::vector<std::string>& targets, std::FILE* log) {
+    const auto t0 = std::chrono::steady_clock::now();
+    IndexSummary sum;
+    Scan scan = walk_inputs(opt, targets, log, sum);
+    Shards shards;
+    ShardsCloser closer{shards};
+    if (!open_shards(opt, shards, log)) {
+        sum.fatal = true;
+        return sum;
+    }
+    read_corpus(scan, opt, log, sum, [&](const std::string& path) {
+        if (opt.on_event) opt.on_event(IndexEvent::failed, path);
+    });
+    IndexedFiles state;
+    for (std::size_t i = 0; i < shards.dbs.size(); ++i) {
+        try {
+            read_indexed_files(shards.dbs[i], i, state);
+        } catch (const Xapian::Error& e) {
+            report(log, shards.layout.databases[i] + ": lecture de l'index impossible : " + describe_failure(e));
+            sum.fatal = true;
+            return sum;
+        }
+    }
+    Plan changes = plan(scan, state);
+    Run run{opt, log, shards, scan, state, changes, sum, ValueMerger(shards.dbs), state.languages};
+    write_files(run);
+    if (!sum.fatal) remove_gone(run);
+    if (!sum.fatal) commit_shards(run);
+    if (!sum.fatal && (opt.compact || state.created)) compact_shards(run);
+    close_shards(shards);
+    sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return sum;
+}
+
+}  // namespace coopdec
