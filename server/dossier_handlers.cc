@@ -16,6 +16,7 @@
 #include "server/dossier_pdf.h"
 #include "server/dossier_store.h"
 #include "server/handlers.h"
+#include "server/page_parts.h"
 #include "server/pages.h"
 
 namespace coopdec::handlers {
@@ -53,14 +54,7 @@ std::vector<DossierPassage> read_passages(const Context& c, const Dossier& d, bo
 
 int64_t now() { return static_cast<int64_t>(std::time(nullptr)); }
 
-std::string today() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
+std::string today() { return pages::today_iso(); }
 
 http::Response see_other(const std::string& location) {
     http::Response r;

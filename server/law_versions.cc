@@ -105,15 +105,6 @@ void add_legal_links(const Xapian::Database& db, DocumentView& doc) {
 
 namespace {
 
-std::string today_iso() {
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[11];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
-
 // A date parameter that names no day: 400, the date as typed, and the page without it.
 http::Response bad_date(const std::string& id, const std::string& name, const std::string& value) {
     http::Response r;
@@ -214,11 +205,11 @@ LawPageChoice choose_version(const Context& c, const std::string& id) {
     if (doc && date.empty() && cited_on.empty()) {
         // A version opened by its own address stays that version (its
         // permalinks are cited); when it is no longer in force, it says so.
-        std::optional<size_t> today = version_in_force(vs, today_iso());
+        std::optional<size_t> today = version_in_force(vs, pages::today_iso());
         if (today && vs[*today].doc_id != id) out.version_html = pages::superseded_line(vs[*today]);
         return out;
     }
-    const std::string at = !date.empty() ? date : !cited_on.empty() ? cited_on : today_iso();
+    const std::string at = !date.empty() ? date : !cited_on.empty() ? cited_on : pages::today_iso();
     std::optional<size_t> in_force = version_in_force(vs, at);
     if (!in_force && !date.empty()) {
         auto any = load_document(c.index, vs.back().doc_id);

@@ -2,6 +2,7 @@
 #include "server/page_parts.h"
 
 #include <cstdlib>
+#include <ctime>
 #include <map>
 
 #include "common/escape.h"
@@ -42,6 +43,15 @@ std::string partnership_links(const ResultDocument& d) {
                html_escape(p.title.empty() ? p.id : p.title) + "</a>";
     }
     return out + "</p>";
+}
+
+std::string today_iso() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
 }
 
 std::string french_date(const std::string& iso) {

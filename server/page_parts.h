@@ -35,4 +35,8 @@ std::string year_of(const std::string& date);
 // "juin 2019", "2019" → "2019"; other forms as they are.
 std::string french_date(const std::string& iso);
 
+// Today's date, "2026-12-07", in the server's local time zone: the date a
+// handout is dated, and the day « en vigueur aujourd'hui » is read at.
+std::string today_iso();
+
 }  // namespace coopdec::pages

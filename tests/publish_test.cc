@@ -98,7 +98,7 @@ TEST_CASE("the bundled corpus published file by file is the index of one run, te
     CHECK(differences == 0);
 }
 
-TEST_CASE("publishing one file removes nothing beside it; publishing its folder removes what disappeared",
+TEST_CASE("publishing one file removes nothing beside it - publishing its folder removes what disappeared",
           "[index][publish]") {
     TempDir dir;
     const std::string corpus =
