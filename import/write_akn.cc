@@ -17,7 +17,7 @@ namespace coopdec::import::write {
 namespace {
 
 constexpr const char* kAknNs = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
-constexpr const char* kCoopdecNs = "urn:x-coopdec:corpus:1";
+constexpr const char* kCoopdecNamespace = "urn:x-coopdec:corpus:1";
 
 // A law number as it can stand in a URI: "2019-006", "98-006".
 bool valid_number(const std::string& n) {
@@ -192,7 +192,7 @@ BuiltDocument write_loi(const Metadata& meta, const Law& law, const BuildOptions
         pugi::xml_node p = meta_node.append_child("proprietary");
         p.append_attribute("source") = "#coopdec";
         pugi::xml_node s = add_text(p, "cd:source", meta.source);
-        s.append_attribute("xmlns:cd") = kCoopdecNs;
+        s.append_attribute("xmlns:cd") = kCoopdecNamespace;
     }
     pugi::xml_node long_title = act.append_child("preface").append_child("longTitle");
     long_title.append_attribute("eId") = "longTitle_1";

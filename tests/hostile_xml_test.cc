@@ -28,7 +28,6 @@
 #include <vector>
 
 #include "common/escape.h"
-#include "indexer/byte_size.h"
 #include "indexer/extract.h"
 #include "indexer/render.h"
 #include "indexer/schema_check.h"
@@ -36,6 +35,7 @@
 #include "search/search.h"
 #include "tests/temp_index.h"
 #include "tests/test_util.h"
+#include "textio/byte_size.h"
 
 extern char** environ;
 
@@ -267,7 +267,7 @@ TEST_CASE("external entities and DTDs: no file is opened, nothing of it is index
     dir.write("c/dtd-etude.xml",
               etude("<!DOCTYPE etude SYSTEM \"" + dtd + "\">\n", "avant après dtdetude", "etude-dtd"));
     dir.write("c/dtd-akn.xml", akn_act("<!DOCTYPE akomaNtoso PUBLIC \"-//X//DTD X//EN\" \"file://" + dtd + "\">\n",
-                                   "avant &s; après dtdakn", "2"));
+                                       "avant &s; après dtdakn", "2"));
     // XInclude is never processed: neither the text nor the XML file is read.
     const std::string xi = "xmlns:xi=\"http://www.w3.org/2001/XInclude\"";
     dir.write("c/xinclude.xml",
@@ -276,7 +276,8 @@ TEST_CASE("external entities and DTDs: no file is opened, nothing of it is index
                   "</teiHeader><text><body><u who=\"#A\">inclusion <xi:include href=\"" +
                   secret + "\" parse=\"text\"/> <xi:include href=\"file://" + secret_xml +
                   "\"/> xincludetei</u></body></text></TEI>\n");
-    dir.write("c/xinclude-akn.xml", akn_act("", "<xi:include " + xi + " href=\"" + secret_xml + "\"/> xincludeakn", "3"));
+    dir.write("c/xinclude-akn.xml",
+              akn_act("", "<xi:include " + xi + " href=\"" + secret_xml + "\"/> xincludeakn", "3"));
 
     OpenWatch watch({secret, secret_xml, dtd});
     IndexRun run = run_indexer(dir, dir / "db", {dir / "c"});
@@ -307,11 +308,12 @@ TEST_CASE("external entities and DTDs on the network: no connection is ever made
               etude("<!DOCTYPE etude SYSTEM \"" + server.url("/etude.dtd") + "\">\n", "reseauetude", "etude-net"));
     dir.write("c/dtd-tei.xml",
               tei("<!DOCTYPE TEI PUBLIC \"-//X//DTD X//EN\" \"" + server.url("/tei.dtd") + "\">\n", "reseautei &ent;"));
-    dir.write("c/dtd-akn.xml", akn_act("<!DOCTYPE akomaNtoso SYSTEM \"" + server.url("/akn.dtd") + "\">\n", "reseauakn"));
+    dir.write("c/dtd-akn.xml",
+              akn_act("<!DOCTYPE akomaNtoso SYSTEM \"" + server.url("/akn.dtd") + "\">\n", "reseauakn"));
     dir.write("c/xinclude.xml", akn_act("",
-                                    "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"" +
-                                        server.url("/x.xml") + "\"/> xincludereseau",
-                                    "2"));
+                                        "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"" +
+                                            server.url("/x.xml") + "\"/> xincludereseau",
+                                        "2"));
     IndexRun run = run_indexer(dir, dir / "db", {dir / "c"});
     INFO(run.err);
     CHECK_FALSE(server.contacted());
@@ -717,8 +719,8 @@ TEST_CASE("wrong encodings are refused with the place and the reason, or read ri
         CHECK(test::hits(db, "ancienne") == 1);  // the broken version did not replace it
         CHECK(test::hits(db, "nouvelle") == 0);
         CHECK(test::hits(db, "mislabel") == 0);
-        CHECK(test::hits(db, "latinun elu") == 1);                  // read right: "élu"
-        CHECK(test::hits(db, "utfseize elu") == 1);                 // read right: "élu"
+        CHECK(test::hits(db, "latinun elu") == 1);            // read right: "élu"
+        CHECK(test::hits(db, "utfseize elu") == 1);           // read right: "élu"
         CHECK_FALSE(index_contains(db, "\xC3\x83\xC2\xA9"));  // "Ã©": no mojibake anywhere
     }
 }
