@@ -119,7 +119,8 @@ std::vector<Diagnostic> SchemaChecker::check(std::string_view contents, const st
     std::lock_guard<std::mutex> lock(impl_->mutex);
     auto it = impl_->cache.find(root);
     if (it == impl_->cache.end())
-        it = impl_->cache.emplace(root, compile_schema((std::filesystem::path(impl_->dir) / (root + ".rng")).string())).first;
+        it = impl_->cache.emplace(root, compile_schema((std::filesystem::path(impl_->dir) / (root + ".rng")).string()))
+                 .first;
     const CompiledSchema& compiled = it->second;
     if (!compiled.schema) return compiled.errors;
 
