@@ -52,7 +52,7 @@ std::vector<std::string> words_of(const std::string& text) {
 }  // namespace
 
 TEST_CASE("the seed, repaired: no mis-decoded form is left and no correct word is changed", "[import][repair]") {
-    std::string seed = test::slurp(test::seed_file());
+    std::string seed = coopdec::test::slurp(coopdec::test::seed_file());
     RepairResult r = repair_text(seed, dictionary_and_corpus());
 
     // None of the mis-decoded characters remain, except where genuine.
@@ -227,8 +227,8 @@ TEST_CASE("the garble check finds the seed in a corpus and nothing in the bundle
     CHECK(check_garbled(files, dictionary()).empty());
 
     coopdec::test::TempDir dir;
-    std::string seeded =
-        dir.write("etude-brute.xml", "<etude>\n<p>" + test::slurp(test::seed_file()) + "</p>\n</etude>\n");
+    std::string seeded = dir.write(
+        "etude-brute.xml", "<etude>\n<p>" + coopdec::test::slurp(coopdec::test::seed_file()) + "</p>\n</etude>\n");
     files.push_back(seeded);
     auto reports = check_garbled(files, dictionary());
     REQUIRE(reports.size() == 1);
