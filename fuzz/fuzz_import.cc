@@ -1,5 +1,5 @@
 // @brief libFuzzer target: untrusted text as coopdec-import gets it out of a
-// PDF or a Word file → repair_text (import/repair.h, against wfrench and the
+// PDF or a Word file → repair_text (textio/repair.h, against wfrench and the
 // bundled corpus's vocabulary) → build_document for each of the four types
 // (import/write_document.h) → extract() (indexer/extract.h). A document the
 // writers produce must always be one the indexer reads: anything else aborts.
@@ -10,14 +10,15 @@
 #include <string>
 #include <string_view>
 
-#include "import/lexicon.h"
 #include "import/model.h"
-#include "import/repair.h"
 #include "import/write_document.h"
 #include "indexer/extract.h"
+#include "textio/lexicon.h"
+#include "textio/repair.h"
 
 using namespace coopdec;
 using namespace coopdec::import;
+using namespace coopdec::textio;
 
 namespace {
 

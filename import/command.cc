@@ -12,12 +12,12 @@
 
 #include "import/corpus_refs.h"
 #include "import/extract_text.h"
-#include "import/lexicon.h"
-#include "import/repair.h"
 #include "import/structure.h"
 #include "import/write_document.h"
 #include "indexer/extract.h"
 #include "indexer/schema_check.h"
+#include "textio/lexicon.h"
+#include "textio/repair.h"
 
 #ifndef COOPDEC_CORPUS_DIR
 #define COOPDEC_CORPUS_DIR "corpus"
@@ -65,8 +65,9 @@ struct UsageError : ImportError {
 };
 
 const std::map<std::string, std::string Metadata::*> kTextOptions = {
-    {"--title", &Metadata::title}, {"--id", &Metadata::id},       {"--date", &Metadata::date},
-    {"--place", &Metadata::place}, {"--number", &Metadata::law_number}, {"--source", &Metadata::source},
+    {"--title", &Metadata::title},       {"--id", &Metadata::id},
+    {"--date", &Metadata::date},         {"--place", &Metadata::place},
+    {"--number", &Metadata::law_number}, {"--source", &Metadata::source},
 };
 const std::map<std::string, std::vector<std::string> Metadata::*> kListOptions = {
     {"--commune", &Metadata::communes},
@@ -83,8 +84,7 @@ struct Field {
     bool (*required)(DocType);
 };
 const Field kFields[] = {
-    {"--title", "Titre du document", [](const Metadata& m) { return m.title.empty(); },
-     [](DocType) { return true; }},
+    {"--title", "Titre du document", [](const Metadata& m) { return m.title.empty(); }, [](DocType) { return true; }},
     {"--date", "Date (AAAA-MM-JJ)", [](const Metadata& m) { return m.date.empty(); },
      [](DocType t) { return t == DocType::convention || t == DocType::loi; }},
     // A transcript is tied to its partnership by a keyword that corpus/check.sh requires.
@@ -135,7 +135,7 @@ std::string quoted_list(const std::vector<std::string>& v) {
 // What the document says of its own making: deterministic (no date, no
 // absolute path), so that importing the same file the same way gives the
 // same bytes.
-std::string making_of(const ImportRequest& r, const ExtractedText& text, const RepairResult& repair) {
+std::string making_of(const ImportRequest& r, const ExtractedText& text, const textio::RepairResult& repair) {
     static const char* const kFormat[] = {"PDF", "Word/OpenDocument", "texte"};
     std::string s = "importé par coopdec-import depuis « " + std::filesystem::path(r.input).filename().string() +
                     " » (" + kFormat[static_cast<int>(text.format)] + ")";
@@ -146,8 +146,7 @@ std::string making_of(const ImportRequest& r, const ExtractedText& text, const R
     else
         s += " ; " + std::to_string(repair.changes.size()) + " mots mal décodés réparés (" +
              repair.changes.front().family + ")";
-    if (!r.note_calls.empty())
-        s += " ; appels de notes détachés après vérification : " + quoted_list(r.note_calls);
+    if (!r.note_calls.empty()) s += " ; appels de notes détachés après vérification : " + quoted_list(r.note_calls);
     return s;
 }
 
@@ -195,7 +194,7 @@ ImportRequest parse_import_args(const std::vector<std::string>& args) {
     ImportRequest r;
     r.corpus_dir = COOPDEC_CORPUS_DIR;
     r.schema_dir = default_schema_dir();
-    r.word_list = kFrenchWordList;
+    r.word_list = textio::kFrenchWordList;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&]() -> const std::string& {
@@ -240,8 +239,7 @@ ImportRequest parse_import_args(const std::vector<std::string>& args) {
     }
     if (r.help) return r;
     if (r.input.empty()) throw UsageError("aucun fichier à importer");
-    if (!r.repair_only && !r.type_given)
-        throw UsageError("--type manquant : convention, entretien, etude ou loi");
+    if (!r.repair_only && !r.type_given) throw UsageError("--type manquant : convention, entretien, etude ou loi");
     if (r.repair_only && !r.repair) throw UsageError("--repair-only et --no-repair s'excluent");
     return r;
 }
@@ -256,7 +254,8 @@ int run_import(const ImportRequest& request, const Ask& ask, bool interactive, s
         if (!request.repair_only && !std::filesystem::is_directory(request.corpus_dir))
             return refuse("corpus introuvable : " + request.corpus_dir + " (--corpus DOSSIER)", 2);
         ExtractedText text = extract_text(input);
-        for (const auto& note : text.notes) std::fprintf(err, "coopdec-import : %s : %s\n", input.c_str(), note.c_str());
+        for (const auto& note : text.notes)
+            std::fprintf(err, "coopdec-import : %s : %s\n", input.c_str(), note.c_str());
 
         // The document an import would replace: its words must not vouch for
         // the new text (the same file imported twice gives the same result).
@@ -273,14 +272,16 @@ int run_import(const ImportRequest& request, const Ask& ask, bool interactive, s
             if (!missing.empty()) {
                 std::string list;
                 for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-                return refuse("métadonnées manquantes pour un document de type " + std::string(doc_type_name(r.meta.type)) +
-                              " : " + list + " (ou --ask pour qu'elles soient demandées)");
+                return refuse("métadonnées manquantes pour un document de type " +
+                              std::string(doc_type_name(r.meta.type)) + " : " + list +
+                              " (ou --ask pour qu'elles soient demandées)");
             }
             if (!r.meta.date.empty() && !valid_date(r.meta.date, r.meta.type))
                 return refuse("date invalide « " + r.meta.date + " » : attendu AAAA-MM-JJ" +
                               (r.meta.type == DocType::etude ? " ou AAAA" : ""));
             if (!std::regex_match(r.meta.id, std::regex("[a-z0-9][a-z0-9-]*")))
-                return refuse("identifiant invalide « " + r.meta.id + " » : minuscules sans accent, chiffres et tirets");
+                return refuse("identifiant invalide « " + r.meta.id +
+                              " » : minuscules sans accent, chiffres et tirets");
             CorpusRefs refs = read_corpus_refs(r.corpus_dir, r.schema_dir);
             std::vector<std::string> problems = check_refs(r.meta, refs);
             if (!problems.empty()) {
@@ -296,19 +297,19 @@ int run_import(const ImportRequest& request, const Ask& ask, bool interactive, s
                 return refuse(dest.string() + " existe déjà : --force pour le remplacer");
         }
 
-        RepairResult repair{text.text, {}, {}};
+        textio::RepairResult repair{text.text, {}, {}};
         if (r.repair) {
-            Lexicon lexicon;
+            textio::Lexicon lexicon;
             if (!lexicon.add_word_list(r.word_list))
                 return refuse("liste de mots français introuvable (" + r.word_list +
                                   ") : installez le paquet Debian wfrench, ou importez avec --no-repair",
                               2);
-            add_corpus_vocabulary(lexicon, r.corpus_dir, dest.string());
-            repair = repair_text(text.text, lexicon);
+            textio::add_corpus_vocabulary(lexicon, r.corpus_dir, dest.string());
+            repair = textio::repair_text(text.text, lexicon);
             // Lines and columns are those of the extracted text (--repair-only
             // prints it whole), which for a plain text file are the file's.
-            for (const auto& c : repair.changes) std::fprintf(err, "%s\n", format_change(input, c).c_str());
-            for (const auto& d : repair.doubts) std::fprintf(err, "%s\n", format_doubt(input, d).c_str());
+            for (const auto& c : repair.changes) std::fprintf(err, "%s\n", textio::format_change(input, c).c_str());
+            for (const auto& d : repair.doubts) std::fprintf(err, "%s\n", textio::format_doubt(input, d).c_str());
         }
         // Footnote numbers glued to a word: shown, detached only when the
         // user confirms them (--detach-note).

@@ -17,8 +17,9 @@
 #include <thread>
 
 #include "common/utf8.h"
-#include "indexer/byte_size.h"
-#include "indexer/source_file.h"
+#include "textio/byte_size.h"
+#include "textio/cp1252.h"
+#include "textio/read_file.h"
 
 extern char** environ;
 
@@ -197,15 +198,6 @@ std::string word_text(const std::string& path, const ExtractOptions& o) {
                      (said.empty() ? "" : " : " + said));
 }
 
-// Windows-1252's characters for the bytes 0x80..0x9F; the five it leaves
-// undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are read as Latin-1.
-constexpr char32_t kCp1252[32] = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,  // 0x80..0x87
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,  // 0x88..0x8F
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // 0x90..0x97
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,  // 0x98..0x9F
-};
-
 bool valid_utf8(std::string_view s) {
     for (size_t pos = 0; pos < s.size();)
         if (utf8::decode(s, pos) == utf8::kInvalid) return false;
@@ -221,7 +213,11 @@ std::string to_unix_utf8(std::string_view bytes, std::vector<std::string>& notes
     if (valid_utf8(bytes)) {
         decoded = bytes;
     } else {
-        for (unsigned char c : bytes) utf8::append(decoded, c >= 0x80 && c < 0xA0 ? kCp1252[c - 0x80] : c);
+        // The five bytes Windows-1252 leaves undefined are read as Latin-1.
+        for (unsigned char c : bytes) {
+            char32_t w = textio::cp1252_char(c);
+            utf8::append(decoded, w != 0 ? w : c);
+        }
         notes.push_back("texte lu en Windows-1252 : il n'était pas en UTF-8");
     }
     std::string out;

@@ -8,9 +8,9 @@
 #include <array>
 #include <utility>
 
-#include "indexer/byte_size.h"
 #include "indexer/extract_formats.h"
 #include "indexer/xml_read.h"
+#include "textio/byte_size.h"
 
 namespace coopdec {
 

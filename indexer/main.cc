@@ -9,10 +9,10 @@
 #include <unistd.h>
 
 #include "common/main_guard.h"
-#include "indexer/byte_size.h"
 #include "indexer/corpus.h"
+#include "indexer/garble_check.h"
 #include "indexer/source_file.h"
-#include "import/garble_check.h"
+#include "textio/byte_size.h"
 
 #ifndef COOPDEC_SCHEMA_DIR
 #define COOPDEC_SCHEMA_DIR "corpus/schema"
@@ -59,12 +59,18 @@ static const char kUsage[] =
 // README, and read by scripts (and the crash tests): change them together.
 static const char* event_word(coopdec::IndexEvent e) {
     switch (e) {
-        case coopdec::IndexEvent::indexed: return "indexé";
-        case coopdec::IndexEvent::unchanged: return "inchangé";
-        case coopdec::IndexEvent::failed: return "erreur";
-        case coopdec::IndexEvent::removed: return "retiré";
-        case coopdec::IndexEvent::committing: return "enregistrement";
-        case coopdec::IndexEvent::compacting: return "compactage";
+        case coopdec::IndexEvent::indexed:
+            return "indexé";
+        case coopdec::IndexEvent::unchanged:
+            return "inchangé";
+        case coopdec::IndexEvent::failed:
+            return "erreur";
+        case coopdec::IndexEvent::removed:
+            return "retiré";
+        case coopdec::IndexEvent::committing:
+            return "enregistrement";
+        case coopdec::IndexEvent::compacting:
+            return "compactage";
     }
     return "?";
 }
@@ -73,20 +79,20 @@ static const char* event_word(coopdec::IndexEvent e) {
 // mis-decoded, and returns how many files look so. The files were indexed
 // all the same: the check reports, it does not refuse.
 static std::size_t report_garbled(const std::vector<std::string>& inputs, bool quiet) {
-    coopdec::import::Lexicon lexicon;
-    if (!lexicon.add_word_list(coopdec::import::kFrenchWordList)) {
+    coopdec::textio::Lexicon lexicon;
+    if (!lexicon.add_word_list(coopdec::textio::kFrenchWordList)) {
         std::fprintf(stderr,
                      "coopdec-index : --check-encoding : liste de mots français introuvable (%s) : "
                      "installez le paquet Debian wfrench\n",
-                     coopdec::import::kFrenchWordList);
+                     coopdec::textio::kFrenchWordList);
         return 1;
     }
     std::size_t walk_errors = 0;  // already reported by the indexing
     std::vector<std::string> files = coopdec::walk(inputs, nullptr, walk_errors);
-    auto reports = coopdec::import::check_garbled(files, std::move(lexicon));
+    auto reports = coopdec::check_garbled(files, std::move(lexicon));
     for (const auto& r : reports) {
-        for (const auto& c : r.changes) std::fprintf(stderr, "%s\n", coopdec::import::format_finding(r.file, c).c_str());
-        for (const auto& d : r.doubts) std::fprintf(stderr, "%s\n", coopdec::import::format_doubt(r.file, d).c_str());
+        for (const auto& c : r.changes) std::fprintf(stderr, "%s\n", coopdec::format_finding(r.file, c).c_str());
+        for (const auto& d : r.doubts) std::fprintf(stderr, "%s\n", coopdec::textio::format_doubt(r.file, d).c_str());
     }
     if (!quiet)
         std::printf("vérification de l'encodage : %zu fichier%s, %zu mal décodé%s en apparence\n", files.size(),
@@ -176,10 +182,10 @@ static int run(int argc, char** argv) {
     setenv("XAPIAN_FLUSH_THRESHOLD", "2000", 0);
     coopdec::IndexSummary s = coopdec::index_corpus(opt, stderr);
     if (!quiet) {
-        std::printf("%zu fichiers : %zu documents indexés (%zu unités), %zu inchangés, %zu retirés, "
-                    "%zu en erreur, %zu avertissements ; %zu documents dans l'index ; %.2f s\n",
-                    s.files, s.documents, s.units, s.skipped, s.removed, s.errors, s.warnings,
-                    s.total_documents, s.seconds);
+        std::printf(
+            "%zu fichiers : %zu documents indexés (%zu unités), %zu inchangés, %zu retirés, "
+            "%zu en erreur, %zu avertissements ; %zu documents dans l'index ; %.2f s\n",
+            s.files, s.documents, s.units, s.skipped, s.removed, s.errors, s.warnings, s.total_documents, s.seconds);
         if (s.compacted)
             std::printf("index compacté : %.1f Mo → %.1f Mo\n", static_cast<double>(s.bytes_before) / 1e6,
                         static_cast<double>(s.bytes_after) / 1e6);

@@ -37,21 +37,21 @@ constexpr std::array<std::string_view, 3> kFormats = {"akn", "tei", "coopdec"};
 // Where libxml2 and libxslt report while one step runs on this thread.
 // libxslt writes a message in pieces ("runtime error: file … line 9\n",
 // then the reason): they are kept as one text, one line per message.
-struct Collector {
+struct XsltMessages {
     std::string path;    // shown in structured (libxml2) diagnostics
     std::string prefix;  // "XML mal formé : "...
     std::vector<Diagnostic> diagnostics;
     std::string text;  // libxslt's unstructured messages
 };
 
-thread_local Collector* t_collector = nullptr;
+thread_local XsltMessages* t_collector = nullptr;
 
 // libxslt's generic error handler is process-wide: it is installed once
 // and routes to the calling thread's collector (or drops the message when
 // this thread is not rendering), so nothing reaches stderr and threads do
 // not write into each other's diagnostics.
 void generic_error(void* data, const char* format, ...) {
-    auto* c = data ? static_cast<Collector*>(data) : t_collector;
+    auto* c = data ? static_cast<XsltMessages*>(data) : t_collector;
     if (!c || !format) return;
     va_list args;
     va_start(args, format);
@@ -93,7 +93,7 @@ void structured_error(void* data, const xmlError* error) {
 void structured_error(void* data, xmlErrorPtr error) {
 #endif
     if (!data || !error || error->level < XML_ERR_ERROR) return;
-    auto* c = static_cast<Collector*>(data);
+    auto* c = static_cast<XsltMessages*>(data);
     int column = error->domain == XML_FROM_PARSER ? error->int2 : 0;
     c->diagnostics.push_back(
         Diagnostic{c->path, error->line, column, c->prefix + trimmed(error->message ? error->message : "")});
@@ -101,20 +101,20 @@ void structured_error(void* data, xmlErrorPtr error) {
 
 // Routes this thread's libxml2 handlers and libxslt's router to a collector
 // for the lifetime of this object.
-class ErrorScope {
+class XsltErrorScope {
 public:
-    explicit ErrorScope(Collector& c) {
+    explicit XsltErrorScope(XsltMessages& c) {
         xmlSetStructuredErrorFunc(&c, structured_error);
         xmlSetGenericErrorFunc(&c, generic_error);
         t_collector = &c;
     }
-    ~ErrorScope() {
+    ~XsltErrorScope() {
         t_collector = nullptr;
         xmlSetGenericErrorFunc(nullptr, nullptr);
         xmlSetStructuredErrorFunc(nullptr, nullptr);
     }
-    ErrorScope(const ErrorScope&) = delete;
-    ErrorScope& operator=(const ErrorScope&) = delete;
+    XsltErrorScope(const XsltErrorScope&) = delete;
+    XsltErrorScope& operator=(const XsltErrorScope&) = delete;
 };
 
 // The process-wide setup, once: parser, libxslt's error router, and the
@@ -145,15 +145,15 @@ struct Compiled {
     std::vector<Diagnostic> errors;  // why it could not be compiled
 };
 
-Compiled compile(const std::string& path) {
+Compiled compile_stylesheet(const std::string& path) {
     Compiled out;
     if (!std::filesystem::is_regular_file(path)) {
         out.errors.push_back(Diagnostic{path, 0, 0, "feuille de style introuvable"});
         return out;
     }
-    Collector c{path, "feuille de style invalide : ", {}, {}};
+    XsltMessages c{path, "feuille de style invalide : ", {}, {}};
     {
-        ErrorScope scope(c);
+        XsltErrorScope scope(c);
         out.style.reset(xsltParseStylesheetFile(reinterpret_cast<const xmlChar*>(path.c_str())));
     }
     // libxslt may return a stylesheet that recorded errors: refuse it too.
@@ -176,7 +176,7 @@ const Compiled& stylesheet(const std::string& path) {
     static std::map<std::string, Compiled> cache;
     std::lock_guard<std::mutex> lock(mutex);
     auto it = cache.find(path);
-    if (it == cache.end()) it = cache.emplace(path, compile(path)).first;
+    if (it == cache.end()) it = cache.emplace(path, compile_stylesheet(path)).first;
     return it->second;
 }
 
@@ -224,10 +224,10 @@ RenderResult render_html(std::string_view contents, const std::string& name, con
 #if LIBXML_VERSION >= 21300
     options |= XML_PARSE_NO_XXE;
 #endif
-    Collector parse{name, "XML mal formé : ", {}, {}};
+    XsltMessages parse{name, "XML mal formé : ", {}, {}};
     DocPtr doc;
     {
-        ErrorScope scope(parse);
+        XsltErrorScope scope(parse);
         doc.reset(xmlReadMemory(contents.data(), static_cast<int>(contents.size()), name.c_str(), nullptr, options));
     }
     if (!doc) {
@@ -235,10 +235,10 @@ RenderResult render_html(std::string_view contents, const std::string& name, con
         return failed(std::move(parse.diagnostics));
     }
 
-    Collector transform{name, "transformation XSLT échouée : ", {}, {}};
+    XsltMessages transform{name, "transformation XSLT échouée : ", {}, {}};
     RenderResult out;
     {
-        ErrorScope scope(transform);
+        XsltErrorScope scope(transform);
         xsltStylesheetPtr style = compiled.style.get();
         std::unique_ptr<xsltTransformContext, ContextDeleter> ctxt(xsltNewTransformContext(style, doc.get()));
         if (!ctxt) return failed({Diagnostic{name, 0, 0, "transformation XSLT impossible (mémoire insuffisante)"}});

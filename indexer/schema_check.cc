@@ -32,7 +32,7 @@ namespace {
 constexpr std::array<std::string_view, 4> kSchemaRoots = {"repertoire", "partenariat", "convention", "etude"};
 
 // Where libxml2 reports errors while one step runs.
-struct Collector {
+struct SchemaMessages {
     std::string path;    // shown in diagnostics
     std::string prefix;  // "non conforme au schéma : "...
     std::vector<Diagnostic> diagnostics;
@@ -51,7 +51,7 @@ void collect(void* data, const xmlError* error) {
 void collect(void* data, xmlErrorPtr error) {
 #endif
     if (!data || !error || error->level < XML_ERR_ERROR) return;
-    auto* c = static_cast<Collector*>(data);
+    auto* c = static_cast<SchemaMessages*>(data);
     // Parser errors carry the column in int2; validity errors have none.
     int column = error->domain == XML_FROM_PARSER ? error->int2 : 0;
     c->diagnostics.push_back(Diagnostic{c->path, error->line, column, c->prefix + trimmed(error->message)});
@@ -59,22 +59,22 @@ void collect(void* data, xmlErrorPtr error) {
 
 // Routes libxml2's per-thread structured error handler (used while parsing a
 // document) to a collector for the lifetime of this object.
-class ErrorScope {
+class SchemaErrorScope {
 public:
-    explicit ErrorScope(Collector& c) { xmlSetStructuredErrorFunc(&c, collect); }
-    ~ErrorScope() { xmlSetStructuredErrorFunc(nullptr, nullptr); }
-    ErrorScope(const ErrorScope&) = delete;
-    ErrorScope& operator=(const ErrorScope&) = delete;
+    explicit SchemaErrorScope(SchemaMessages& c) { xmlSetStructuredErrorFunc(&c, collect); }
+    ~SchemaErrorScope() { xmlSetStructuredErrorFunc(nullptr, nullptr); }
+    SchemaErrorScope(const SchemaErrorScope&) = delete;
+    SchemaErrorScope& operator=(const SchemaErrorScope&) = delete;
 };
 
-CompiledSchema compile(const std::string& path) {
+CompiledSchema compile_schema(const std::string& path) {
     CompiledSchema out;
     if (!std::filesystem::is_regular_file(path)) {
         out.errors.push_back(Diagnostic{path, 0, 0, "schéma introuvable"});
         return out;
     }
-    Collector c{path, "schéma invalide : ", {}};
-    ErrorScope scope(c);
+    SchemaMessages c{path, "schéma invalide : ", {}};
+    SchemaErrorScope scope(c);
     xmlRelaxNGParserCtxtPtr parser = xmlRelaxNGNewParserCtxt(path.c_str());
     xmlRelaxNGSetParserStructuredErrors(parser, collect, &c);
     out.schema = xmlRelaxNGParse(parser);
@@ -119,7 +119,8 @@ std::vector<Diagnostic> SchemaChecker::check(std::string_view contents, const st
     std::lock_guard<std::mutex> lock(impl_->mutex);
     auto it = impl_->cache.find(root);
     if (it == impl_->cache.end())
-        it = impl_->cache.emplace(root, compile((std::filesystem::path(impl_->dir) / (root + ".rng")).string())).first;
+        it = impl_->cache.emplace(root, compile_schema((std::filesystem::path(impl_->dir) / (root + ".rng")).string()))
+                 .first;
     const CompiledSchema& compiled = it->second;
     if (!compiled.schema) return compiled.errors;
 
@@ -139,10 +140,10 @@ std::vector<Diagnostic> SchemaChecker::check(std::string_view contents, const st
                            "DOCTYPE refusé : il déclare des entités, qui ne sont jamais développées "
                            "(risque d'expansion ou de fichier externe)"}};
     }
-    Collector parse_errors{name, "XML mal formé : ", {}};
+    SchemaMessages parse_errors{name, "XML mal formé : ", {}};
     xmlDocPtr doc = nullptr;
     {
-        ErrorScope scope(parse_errors);
+        SchemaErrorScope scope(parse_errors);
         doc = xmlReadMemory(contents.data(), static_cast<int>(contents.size()), name.c_str(), nullptr, options);
     }
     if (!doc) {
@@ -151,7 +152,7 @@ std::vector<Diagnostic> SchemaChecker::check(std::string_view contents, const st
         return parse_errors.diagnostics;
     }
 
-    Collector validity{name, "non conforme au schéma : ", {}};
+    SchemaMessages validity{name, "non conforme au schéma : ", {}};
     xmlRelaxNGValidCtxtPtr valid = xmlRelaxNGNewValidCtxt(compiled.schema);
     xmlRelaxNGSetValidStructuredErrors(valid, collect, &validity);
     int result = xmlRelaxNGValidateDoc(valid, doc);

@@ -1,10 +1,9 @@
-// @brief Source files of a run: walking, reading, hashing, their stored state.
+// @brief Source files of a run: walking, hashing, their stored state.
 #include "indexer/source_file.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -30,9 +29,7 @@ std::string content_hash(std::string_view bytes) {
     return hex64(h);
 }
 
-std::string file_key(const std::string& abs) {
-    return abs.size() <= 200 ? abs : "h:" + content_hash(abs);
-}
+std::string file_key(const std::string& abs) { return abs.size() <= 200 ? abs : "h:" + content_hash(abs); }
 
 std::string peek_root(std::string_view text) {
     size_t pos = 0;
@@ -51,19 +48,6 @@ std::string peek_root(std::string_view text) {
     return {};
 }
 
-bool read_file(const std::string& path, std::string& out, std::size_t limit) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    out.clear();
-    char buf[1 << 16];
-    while (out.size() <= limit) {
-        in.read(buf, sizeof buf);
-        out.append(buf, static_cast<std::size_t>(in.gcount()));
-        if (!in) break;
-    }
-    return !in.bad();
-}
-
 std::vector<std::string> walk(const std::vector<std::string>& inputs, std::FILE* log, size_t& errors) {
     std::vector<std::string> files;
     for (const auto& input : inputs) {
@@ -77,7 +61,8 @@ std::vector<std::string> walk(const std::vector<std::string>& inputs, std::FILE*
                 if (it->is_regular_file(ec) && it->path().extension() == ".xml") found.push_back(it->path().string());
             }
             if (ec) {
-                if (log) std::fprintf(log, "%s: lecture du dossier impossible : %s\n", input.c_str(), ec.message().c_str());
+                if (log)
+                    std::fprintf(log, "%s: lecture du dossier impossible : %s\n", input.c_str(), ec.message().c_str());
                 ++errors;
             }
             std::sort(found.begin(), found.end());
@@ -90,9 +75,7 @@ std::vector<std::string> walk(const std::vector<std::string>& inputs, std::FILE*
     return files;
 }
 
-std::string encode_state(const FileState& s) {
-    return s.signature + '\t' + s.doc_id + '\t' + s.deps + '\t' + s.path;
-}
+std::string encode_state(const FileState& s) { return s.signature + '\t' + s.doc_id + '\t' + s.deps + '\t' + s.path; }
 
 FileState decode_state(const std::string& v) {
     FileState s;
@@ -104,7 +87,8 @@ FileState decode_state(const std::string& v) {
     return s;
 }
 
-std::string dependency_signature(const std::vector<std::string>& ids, const std::map<std::string, std::string>& hashes) {
+std::string dependency_signature(const std::vector<std::string>& ids,
+                                 const std::map<std::string, std::string>& hashes) {
     std::string out;
     for (const auto& id : ids) {
         auto it = hashes.find(id);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "indexer/record.h"
+#include "textio/read_file.h"  // read_file(): how a run reads each file
 
 namespace coopdec {
 
@@ -35,12 +36,6 @@ struct SourceFile {
 // The root element's name without parsing the file: the first tag that is
 // not a declaration, comment or processing instruction.
 std::string peek_root(std::string_view text);
-
-// Reads the file into `out`, but stops once `out` holds more than `limit`
-// bytes: a file that grew past the limit after its size was checked costs
-// no more memory than the limit, and extract() then refuses it by its size.
-// False when the file cannot be opened or read.
-bool read_file(const std::string& path, std::string& out, std::size_t limit);
 
 // Collects the *.xml files under the inputs (files, or folders walked
 // recursively), in a stable order. An input that is missing, or a folder

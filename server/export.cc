@@ -19,7 +19,7 @@ std::vector<std::string> lines(const std::string& s) {
     return out;
 }
 
-std::string joined(const std::vector<std::string>& values) {
+std::string cell_list(const std::vector<std::string>& values) {
     std::string out;
     for (const auto& v : values) out += (out.empty() ? "" : " ; ") + v;
     return out;
@@ -45,8 +45,8 @@ std::string french_number(size_t n) {
 
 }  // namespace
 
-Export collect_export(const Index& index, SearchRequest request, const Synonyms* synonyms,
-                      SearchCache* cache, size_t cap) {
+Export collect_export(const Index& index, SearchRequest request, const Synonyms* synonyms, SearchCache* cache,
+                      size_t cap) {
     // The largest page search() takes; no passages (they are not exported)
     // and one value per facet (the counts are not exported either).
     request.per_page = kMaxPerPage;
@@ -75,16 +75,24 @@ Export collect_export(const Index& index, SearchRequest request, const Synonyms*
 
 std::string export_csv(const Export& e, char separator, const std::string& public_url) {
     std::string out = "\xEF\xBB\xBF";  // UTF-8 byte-order mark: spreadsheets then read the accents right
-    static const char* const kColumns[] = {"id", "type", "titre", "date", "communes", "partenaire", "partenariats",
-                                           "themes", "url", "demonstration"};
+    static const char* const kColumns[] = {"id",         "type",         "titre",  "date", "communes",
+                                           "partenaire", "partenariats", "themes", "url",  "demonstration"};
     for (const char* c : kColumns) out += (c == kColumns[0] ? "" : std::string(1, separator)) + c;
     out += "\r\n";
     for (const ExportRow& row : e.rows) {
         const ResultDocument& d = row.doc;
         std::vector<std::string> parts;
         for (const auto& p : d.partnerships) parts.push_back(p.id);
-        const std::string cells[] = {d.id, d.type, d.title, d.date, joined(d.communes), d.partner, joined(parts),
-                                     joined(row.themes), public_url + d.url, d.demo ? "oui" : "non"};
+        const std::string cells[] = {d.id,
+                                     d.type,
+                                     d.title,
+                                     d.date,
+                                     cell_list(d.communes),
+                                     d.partner,
+                                     cell_list(parts),
+                                     cell_list(row.themes),
+                                     public_url + d.url,
+                                     d.demo ? "oui" : "non"};
         bool first = true;
         for (const auto& c : cells) {
             if (!first) out += separator;
@@ -103,13 +111,14 @@ std::string export_json(const Export& e, size_t cap, const std::string& public_u
     for (size_t i = 0; i < e.rows.size(); ++i) {
         const ResultDocument& d = e.rows[i].doc;
         out += i ? ",{" : "{";
-        out += "\"id\":" + json_string(d.id) + ",\"type\":" + json_string(d.type) + ",\"title\":" + json_string(d.title) +
-               ",\"url\":" + json_string(public_url + d.url) + ",\"date\":" + json_string(d.date) + ",\"communes\":" + string_array(d.communes) +
+        out += "\"id\":" + json_string(d.id) + ",\"type\":" + json_string(d.type) +
+               ",\"title\":" + json_string(d.title) + ",\"url\":" + json_string(public_url + d.url) +
+               ",\"date\":" + json_string(d.date) + ",\"communes\":" + string_array(d.communes) +
                ",\"partner\":" + json_string(d.partner) + ",\"partnerships\":[";
         for (size_t j = 0; j < d.partnerships.size(); ++j) {
             const auto& p = d.partnerships[j];
-            out += (j ? ",{" : "{") + std::string("\"id\":") + json_string(p.id) + ",\"title\":" + json_string(p.title) +
-                   ",\"url\":" + json_string(public_url + p.url) + "}";
+            out += (j ? ",{" : "{") + std::string("\"id\":") + json_string(p.id) +
+                   ",\"title\":" + json_string(p.title) + ",\"url\":" + json_string(public_url + p.url) + "}";
         }
         out += "],\"themes\":" + string_array(e.rows[i].themes) + ",\"demo\":" + (d.demo ? "true" : "false") + "}";
     }
@@ -144,10 +153,12 @@ Outcome search_export(const Context& c, const SearchRequest& request) {
     // French locale reads ',' as one column).
     char separator = ';';
     if (auto s = c.request.get("separateur")) {
-        if (*s == "virgule" || *s == ",") separator = ',';
+        if (*s == "virgule" || *s == ",")
+            separator = ',';
         else if (*s != "point-virgule" && *s != ";")
-            return SearchError{"séparateur inconnu « " + *s + " » : les séparateurs possibles sont point-virgule (;) et virgule (,)",
-                              "", "separateur"};
+                return SearchError{
+                "séparateur inconnu « " + *s + " » : les séparateurs possibles sont point-virgule (;) et virgule (,)",
+                "", "separateur"};
     }
     // One set of synonyms for every page of the export.
     std::shared_ptr<const Synonyms> synonyms = c.router.synonyms().current();

@@ -18,7 +18,7 @@ std::string town(const std::string& place) {
 // A role label starts a sentence in lists (« Agent technique ») but follows
 // a name in a title (« J. M., agent technique »). Labels are French: an
 // ASCII capital or É/È/À at most.
-std::string lower_first(std::string s) {
+std::string lower_first_french(std::string s) {
     if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') {
         s[0] = static_cast<char>(s[0] - 'A' + 'a');
     } else if (s.size() >= 2 && s[0] == '\xC3' && (s[1] == '\x89' || s[1] == '\x88' || s[1] == '\x80')) {
@@ -53,7 +53,7 @@ std::string passage_title(const DossierPassage& p) {
         else if (!where_when.empty())
             out += ", " + where_when;
         out += " — " + p.speaker;
-        if (!p.role.empty()) out += ", " + lower_first(value_label("role", p.role));
+        if (!p.role.empty()) out += ", " + lower_first_french(value_label("role", p.role));
         return out;
     }
     if (!whole && !p.citation.empty()) return p.citation;

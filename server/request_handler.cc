@@ -12,9 +12,9 @@
 namespace coopdec {
 namespace {
 
-class Handler : public Poco::Net::HTTPRequestHandler {
+class RoutingRequestHandler : public Poco::Net::HTTPRequestHandler {
 public:
-    Handler(Router& router, Poco::Logger& logger) : router_(router), logger_(logger) {}
+    RoutingRequestHandler(Router& router, Poco::Logger& logger) : router_(router), logger_(logger) {}
 
     void handleRequest(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp) override {
         auto t0 = std::chrono::steady_clock::now();
@@ -50,8 +50,10 @@ public:
         std::string line = req.clientAddress().host().toString() + " " + req.getMethod() + " " + req.getURI() + " " +
                            std::to_string(r.status) + " " + std::to_string(r.body.size()) + " " + ms + "ms";
         if (!r.log_note.empty()) line += " (" + r.log_note + ")";
-        if (r.status >= 500) logger_.error(line);
-        else logger_.information(line);
+        if (r.status >= 500)
+            logger_.error(line);
+        else
+            logger_.information(line);
     }
 
 private:
@@ -128,7 +130,7 @@ std::string gzip(const std::string& body) {
 }
 
 Poco::Net::HTTPRequestHandler* RequestHandlerFactory::createRequestHandler(const Poco::Net::HTTPServerRequest&) {
-    return new Handler(router_, logger_);
+    return new RoutingRequestHandler(router_, logger_);
 }
 
 }  // namespace coopdec

@@ -28,7 +28,6 @@
 #include <vector>
 
 #include "common/escape.h"
-#include "indexer/byte_size.h"
 #include "indexer/extract.h"
 #include "indexer/render.h"
 #include "indexer/schema_check.h"
@@ -36,6 +35,7 @@
 #include "search/search.h"
 #include "tests/temp_index.h"
 #include "tests/test_util.h"
+#include "textio/byte_size.h"
 
 extern char** environ;
 
@@ -103,14 +103,14 @@ private:
 
 // One run of the real coopdec-index (--quiet), its output and its peak
 // resident size (wait4: this child only). `options` go before the inputs.
-struct IndexRun {
+struct IndexerProcess {
     int status = -1;  // exit status, or -1 when it did not exit normally
     std::string out, err;
     long max_rss_kb = 0;
 };
 
-IndexRun run_indexer(const test::TempDir& dir, const std::string& db, const std::vector<std::string>& inputs,
-                     const std::vector<std::string>& options = {}) {
+IndexerProcess run_indexer(const test::TempDir& dir, const std::string& db, const std::vector<std::string>& inputs,
+                           const std::vector<std::string>& options = {}) {
     const std::string out = dir / "run.out", err = dir / "run.err";
     std::vector<std::string> args = {std::string(COOPDEC_BIN_DIR) + "/coopdec-index", "--quiet", "--db", db};
     args.insert(args.end(), options.begin(), options.end());
@@ -126,7 +126,7 @@ IndexRun run_indexer(const test::TempDir& dir, const std::string& db, const std:
     int rc = posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&fa);
     if (rc != 0) throw std::runtime_error("posix_spawn coopdec-index");
-    IndexRun run;
+    IndexerProcess run;
     int status = 0;
     rusage usage{};
     if (wait4(pid, &status, 0, &usage) != pid) throw std::runtime_error("wait4");
@@ -240,7 +240,7 @@ TEST_CASE("entity bombs are refused by every reader, before any expansion", "[ho
     test::TempDir dir;
     dir.write("c/laughs.xml", rows[0].xml);
     dir.write("c/quadratic.xml", rows[1].xml);
-    IndexRun run = run_indexer(dir, dir / "db", {dir / "c"});
+    IndexerProcess run = run_indexer(dir, dir / "db", {dir / "c"});
     INFO(run.err);
     CHECK(run.status == 1);
     CHECK(run.err.find(dir / "c/laughs.xml" + ":2:1: " + kRefusedDoctype) != std::string::npos);
@@ -267,7 +267,7 @@ TEST_CASE("external entities and DTDs: no file is opened, nothing of it is index
     dir.write("c/dtd-etude.xml",
               etude("<!DOCTYPE etude SYSTEM \"" + dtd + "\">\n", "avant après dtdetude", "etude-dtd"));
     dir.write("c/dtd-akn.xml", akn_act("<!DOCTYPE akomaNtoso PUBLIC \"-//X//DTD X//EN\" \"file://" + dtd + "\">\n",
-                                   "avant &s; après dtdakn", "2"));
+                                       "avant &s; après dtdakn", "2"));
     // XInclude is never processed: neither the text nor the XML file is read.
     const std::string xi = "xmlns:xi=\"http://www.w3.org/2001/XInclude\"";
     dir.write("c/xinclude.xml",
@@ -276,10 +276,11 @@ TEST_CASE("external entities and DTDs: no file is opened, nothing of it is index
                   "</teiHeader><text><body><u who=\"#A\">inclusion <xi:include href=\"" +
                   secret + "\" parse=\"text\"/> <xi:include href=\"file://" + secret_xml +
                   "\"/> xincludetei</u></body></text></TEI>\n");
-    dir.write("c/xinclude-akn.xml", akn_act("", "<xi:include " + xi + " href=\"" + secret_xml + "\"/> xincludeakn", "3"));
+    dir.write("c/xinclude-akn.xml",
+              akn_act("", "<xi:include " + xi + " href=\"" + secret_xml + "\"/> xincludeakn", "3"));
 
     OpenWatch watch({secret, secret_xml, dtd});
-    IndexRun run = run_indexer(dir, dir / "db", {dir / "c"});
+    IndexerProcess run = run_indexer(dir, dir / "db", {dir / "c"});
     INFO(run.err);
     CHECK_FALSE(watch.opened());
     CHECK(run.status == 1);
@@ -307,12 +308,13 @@ TEST_CASE("external entities and DTDs on the network: no connection is ever made
               etude("<!DOCTYPE etude SYSTEM \"" + server.url("/etude.dtd") + "\">\n", "reseauetude", "etude-net"));
     dir.write("c/dtd-tei.xml",
               tei("<!DOCTYPE TEI PUBLIC \"-//X//DTD X//EN\" \"" + server.url("/tei.dtd") + "\">\n", "reseautei &ent;"));
-    dir.write("c/dtd-akn.xml", akn_act("<!DOCTYPE akomaNtoso SYSTEM \"" + server.url("/akn.dtd") + "\">\n", "reseauakn"));
+    dir.write("c/dtd-akn.xml",
+              akn_act("<!DOCTYPE akomaNtoso SYSTEM \"" + server.url("/akn.dtd") + "\">\n", "reseauakn"));
     dir.write("c/xinclude.xml", akn_act("",
-                                    "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"" +
-                                        server.url("/x.xml") + "\"/> xincludereseau",
-                                    "2"));
-    IndexRun run = run_indexer(dir, dir / "db", {dir / "c"});
+                                        "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"" +
+                                            server.url("/x.xml") + "\"/> xincludereseau",
+                                        "2"));
+    IndexerProcess run = run_indexer(dir, dir / "db", {dir / "c"});
     INFO(run.err);
     CHECK_FALSE(server.contacted());
     CHECK(run.status == 1);
@@ -401,7 +403,7 @@ TEST_CASE("10,000 nested elements: a clear refusal, no stack overflow, in every 
     test::TempDir dir;
     std::string deep = dir.write("c/deep.xml", deep_tei);
     dir.write("c/good.xml", tei("", "profondeur normale"));
-    IndexRun run = run_indexer(dir, dir / "db", {dir / "c"});
+    IndexerProcess run = run_indexer(dir, dir / "db", {dir / "c"});
     CHECK(run.status == 1);
     CHECK(run.err == deep + ":1:" + std::to_string(rows[0].column) +
                          ": XML trop profond : plus de 256 éléments imbriqués (limite de l'indexeur)\n");
@@ -434,14 +436,14 @@ void check_huge_refused(size_t mb) {
     test::TempDir dir;
     std::string db = dir / "db";
     std::string good = dir.write("good.xml", tei("", "avant le fichier énorme"));
-    IndexRun first = run_indexer(dir, db, {good});
+    IndexerProcess first = run_indexer(dir, db, {good});
     INFO(first.err);
     REQUIRE(first.status == 0);
     REQUIRE(test::hits(db, "enorme") == 1);
 
     std::string huge = write_huge(dir, "huge.xml", mb);
     const auto size = fs::file_size(huge);
-    IndexRun run = run_indexer(dir, db, {good, huge});
+    IndexerProcess run = run_indexer(dir, db, {good, huge});
     INFO(run.err);
     INFO("peak RSS of coopdec-index: " << run.max_rss_kb / 1024 << " MB for a " << size / 1000000 << " MB file");
     CHECK(run.status == 1);
@@ -531,7 +533,7 @@ TEST_CASE("coopdec-index --max-size: a file just over it is refused unread, the 
     dir.write("c/good.xml", tei("", "manguier"));
     // Exactly at the limit: taken.
     const std::string grows = dir.write("c/grows.xml", tei_of_size("baobab", 2000));
-    IndexRun first = run_indexer(dir, db, {dir / "c"}, {"--max-size", "2K"});
+    IndexerProcess first = run_indexer(dir, db, {dir / "c"}, {"--max-size", "2K"});
     INFO(first.err);
     REQUIRE(first.status == 0);
     REQUIRE(test::hits(db, "baobab") == 1);
@@ -541,7 +543,7 @@ TEST_CASE("coopdec-index --max-size: a file just over it is refused unread, the 
     dir.write("c/grows.xml", tei_of_size("karite", 2001));
     dir.write("c/new.xml", tei("", "tamarinier"));
     OpenWatch watch({grows});
-    IndexRun run = run_indexer(dir, db, {dir / "c"}, {"--max-size", "2K"});
+    IndexerProcess run = run_indexer(dir, db, {dir / "c"}, {"--max-size", "2K"});
     INFO(run.err);
     CHECK(run.status == 1);
     CHECK(run.err == grows + ":1:1: fichier trop volumineux : 2 Ko (au plus 2 Ko)\n");
@@ -552,7 +554,7 @@ TEST_CASE("coopdec-index --max-size: a file just over it is refused unread, the 
     CHECK(test::hits(db, "tamarinier") == 1);
 
     // The limit is the run's: without it, the file is taken.
-    IndexRun later = run_indexer(dir, db, {dir / "c"});
+    IndexerProcess later = run_indexer(dir, db, {dir / "c"});
     INFO(later.err);
     CHECK(later.status == 0);
     CHECK(test::hits(db, "karite") == 1);
@@ -565,7 +567,7 @@ TEST_CASE("coopdec-index --max-size: a bad value is a usage error that touches n
     const std::string usage = "usage : coopdec-index --db DOSSIER";
     for (const char* value : {"12X", "0", "-5", "1.5M", "32MB", ""}) {
         CAPTURE(value);
-        IndexRun run = run_indexer(dir, db, {good}, {"--max-size", value});
+        IndexerProcess run = run_indexer(dir, db, {good}, {"--max-size", value});
         CHECK(run.status == 2);
         CHECK(run.err.starts_with("coopdec-index : taille invalide pour --max-size « " + std::string(value) +
                                   " » : attendu un nombre d'octets non nul, suivi au besoin de K, M ou G "
@@ -574,7 +576,7 @@ TEST_CASE("coopdec-index --max-size: a bad value is a usage error that touches n
         CHECK_FALSE(fs::exists(db));
     }
     // No value at all: the option ends the command line.
-    IndexRun run = run_indexer(dir, db, {good, "--max-size"});
+    IndexerProcess run = run_indexer(dir, db, {good, "--max-size"});
     CHECK(run.status == 2);
     CHECK(run.err.starts_with("coopdec-index : --max-size attend une taille (500K, 32M, 1G…)\n" + usage));
     CHECK_FALSE(fs::exists(db));
@@ -590,7 +592,7 @@ TEST_CASE("coopdec-index without --max-size: a file over 32 MB is refused unread
     const std::string big = dir.write("c/big.xml", "");
     fs::resize_file(big, kMaxDocumentBytes + 1);
     OpenWatch watch({big});
-    IndexRun run = run_indexer(dir, db, {dir / "c"});
+    IndexerProcess run = run_indexer(dir, db, {dir / "c"});
     INFO(run.err);
     CHECK(run.status == 1);
     CHECK(run.err == big + ":1:1: fichier trop volumineux : 32 Mo (au plus 32 Mo)\n");
@@ -696,7 +698,7 @@ TEST_CASE("wrong encodings are refused with the place and the reason, or read ri
         std::string db = dir / "db";
         std::string good = dir.write("c/good.xml", tei("", "premier fichier correct"));
         std::string changed = dir.write("c/changed.xml", tei("", "version ancienne conservee"));
-        IndexRun first = run_indexer(dir, db, {dir / "c"});
+        IndexerProcess first = run_indexer(dir, db, {dir / "c"});
         INFO(first.err);
         REQUIRE(first.status == 0);
 
@@ -705,7 +707,7 @@ TEST_CASE("wrong encodings are refused with the place and the reason, or read ri
         dir.write("c/unknown.xml", tei("", "inconnu", decl("x-klingon")));
         dir.write("c/latin1.xml", tei("", "latinun " + latin1_body, decl("ISO-8859-1")));
         dir.write("c/utf16.xml", utf16(tei("", "utfseize " + body, decl("UTF-16")), false));
-        IndexRun run = run_indexer(dir, db, {dir / "c"});
+        IndexerProcess run = run_indexer(dir, db, {dir / "c"});
         INFO(run.err);
         CHECK(run.status == 1);
         CHECK(run.err.find(changed + ":2:") != std::string::npos);
@@ -717,8 +719,8 @@ TEST_CASE("wrong encodings are refused with the place and the reason, or read ri
         CHECK(test::hits(db, "ancienne") == 1);  // the broken version did not replace it
         CHECK(test::hits(db, "nouvelle") == 0);
         CHECK(test::hits(db, "mislabel") == 0);
-        CHECK(test::hits(db, "latinun elu") == 1);                  // read right: "élu"
-        CHECK(test::hits(db, "utfseize elu") == 1);                 // read right: "élu"
+        CHECK(test::hits(db, "latinun elu") == 1);            // read right: "élu"
+        CHECK(test::hits(db, "utfseize elu") == 1);           // read right: "élu"
         CHECK_FALSE(index_contains(db, "\xC3\x83\xC2\xA9"));  // "Ã©": no mojibake anywhere
     }
 }

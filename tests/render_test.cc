@@ -120,7 +120,7 @@ std::string lowercase(std::string s) {
 // renders, every unit anchor extract() gives appears exactly once as an id,
 // no id appears twice, and there is no inline style or script.
 // Returns the number of anchors checked.
-std::size_t check_page(const std::string& contents, const std::string& name) {
+std::size_t check_rendered_page(const std::string& contents, const std::string& name) {
     INFO(name);
     Extraction ex = extract(contents, name);
     REQUIRE(ex.ok);
@@ -175,19 +175,19 @@ TEST_CASE("render: golden page of an Akoma Ntoso act", "[render]") {
     CHECK(r.html.find("<span class=\"ref\">ailleurs</span>") != std::string::npos);
     CHECK(r.html.find("id=\"art_9\"") == std::string::npos);
     CHECK(r.html.find("<blockquote class=\"akn-quoted\">") != std::string::npos);
-    check_page(fixtures::kAknAct, "loi-essai.xml");
+    check_rendered_page(fixtures::kAknAct, "loi-essai.xml");
 }
 
 TEST_CASE("render: golden page of a TEI transcript", "[render]") {
     RenderResult r = render(fixtures::kTei, "ent-essai.xml", "tei");
     check_golden(r.html, "tei_entretien.html");
-    CHECK(check_page(fixtures::kTei, "ent-essai.xml") == 3);
+    CHECK(check_rendered_page(fixtures::kTei, "ent-essai.xml") == 3);
 }
 
 TEST_CASE("render: golden page of an agreement", "[render]") {
     RenderResult r = render(fixtures::kConvention, "conv-essai.xml", "coopdec");
     check_golden(r.html, "convention.html");
-    check_page(fixtures::kConvention, "conv-essai.xml");
+    check_rendered_page(fixtures::kConvention, "conv-essai.xml");
 }
 
 TEST_CASE("render: golden page of a partnership record", "[render]") {
@@ -200,7 +200,7 @@ TEST_CASE("render: golden page of a partnership record", "[render]") {
 TEST_CASE("render: golden page of a study", "[render]") {
     RenderResult r = render(fixtures::kEtude, "etude-essai.xml", "coopdec");
     check_golden(r.html, "etude.html");
-    check_page(fixtures::kEtude, "etude-essai.xml");
+    check_rendered_page(fixtures::kEtude, "etude-essai.xml");
 }
 
 // ===== Extractors and stylesheets agree =====
@@ -209,13 +209,13 @@ TEST_CASE("render: anchors agree at the corners of the Akoma Ntoso rule", "[rend
     std::vector<std::string> expected{"preambule_1",   "paragraph_1", "article_1",        "article_1_2", "article_2",
                                       "article_1_2_2", "article_3",   "att_1__article_1", "texte_1"};
     CHECK(anchors_of(fixtures::kAknCorners) == expected);
-    CHECK(check_page(fixtures::kAknCorners, "coins.xml") == expected.size());
+    CHECK(check_rendered_page(fixtures::kAknCorners, "coins.xml") == expected.size());
 }
 
 TEST_CASE("render: anchors agree at the corners of the TEI rule", "[render]") {
     std::vector<std::string> expected{"a", "u_2", "u_3", "b", "u_6"};
     CHECK(anchors_of(fixtures::kTeiCorners) == expected);
-    CHECK(check_page(fixtures::kTeiCorners, "coins.xml") == expected.size());
+    CHECK(check_rendered_page(fixtures::kTeiCorners, "coins.xml") == expected.size());
 }
 
 // ===== … and on every real file =====
@@ -223,7 +223,7 @@ TEST_CASE("render: anchors agree at the corners of the TEI rule", "[render]") {
 TEST_CASE("render: every corpus file renders with each unit anchor once", "[render]") {
     std::size_t files = 0, anchors = 0;
     for (const fs::path& path : xml_files(fs::path(test::source_dir()) / "corpus")) {
-        anchors += check_page(test::slurp(path), path.string());
+        anchors += check_rendered_page(test::slurp(path), path.string());
         ++files;
     }
     CHECK(files >= 85);  // README: 36 records, 34 agreements, 12 transcripts, law, study, gazetteer
@@ -234,7 +234,7 @@ TEST_CASE("render: every conformance file renders with each unit anchor once", "
     fs::path dir = fs::path(test::source_dir()) / ".." / "shared" / "conformance";
     std::size_t files = 0, anchors = 0;
     for (const fs::path& path : xml_files(dir)) {
-        anchors += check_page(test::slurp(path), path.string());
+        anchors += check_rendered_page(test::slurp(path), path.string());
         ++files;
     }
     CHECK(files == 8);

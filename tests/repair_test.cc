@@ -1,18 +1,21 @@
-// @brief The repair of mis-decoded text (import/repair.h): the study's seed,
+// @brief The repair of mis-decoded text (textio/repair.h): the study's seed,
 // each mis-decoding family on clean French, words that must stay, doubts.
 #include <catch2/catch.hpp>
 
 #include <fstream>
 #include <sstream>
 
-#include "import/garble_check.h"
-#include "import/lexicon.h"
-#include "import/mojibake.h"
-#include "import/repair.h"
-#include "import/words.h"
+#include "indexer/garble_check.h"
 #include "test_util.h"
+#include "textio/lexicon.h"
+#include "textio/mojibake.h"
+#include "textio/repair.h"
+#include "textio/words.h"
 
-using namespace coopdec::import;
+using namespace coopdec::textio;
+using coopdec::check_garbled;
+using coopdec::format_finding;
+using coopdec::text_without_markup;
 
 namespace {
 
@@ -49,7 +52,7 @@ std::vector<std::string> words_of(const std::string& text) {
 }  // namespace
 
 TEST_CASE("the seed, repaired: no mis-decoded form is left and no correct word is changed", "[import][repair]") {
-    std::string seed = test::slurp(test::seed_file());
+    std::string seed = coopdec::test::slurp(coopdec::test::seed_file());
     RepairResult r = repair_text(seed, dictionary_and_corpus());
 
     // None of the mis-decoded characters remain, except where genuine.
@@ -67,12 +70,24 @@ TEST_CASE("the seed, repaired: no mis-decoded form is left and no correct word i
 
     // A table of expected words: what the garbled forms became.
     const std::pair<const char*, const char*> expected[] = {
-        {"aujourdôhui", "aujourd’hui"},  {"v®ritable", "véritable"},     {"quôelle", "qu’elle"},
-        {"(expériences,", "(expériences,"}, {"savoir-faireé)", "savoir-faire…)"}, {"capacit®s", "capacités"},
-        {"lôam®lioration", "l’amélioration"}, {"¨", "à"},                 {"£conomique", "Économique"},
-        {"îuvre", "œuvre"},              {"dôenqu°tes", "d’enquêtes"},       {"jusquô¨", "jusqu’à"},
-        {"auprM-BM-/s", "auprès"},       {"dôAtakpam®", "d’Atakpamé"},   {"Côest", "C’est"},
-        {"Tône", "Tône"},                {"N°", "N°"},                   {"2019-0061", "2019-0061"},
+        {"aujourdôhui", "aujourd’hui"},
+        {"v®ritable", "véritable"},
+        {"quôelle", "qu’elle"},
+        {"(expériences,", "(expériences,"},
+        {"savoir-faireé)", "savoir-faire…)"},
+        {"capacit®s", "capacités"},
+        {"lôam®lioration", "l’amélioration"},
+        {"¨", "à"},
+        {"£conomique", "Économique"},
+        {"îuvre", "œuvre"},
+        {"dôenqu°tes", "d’enquêtes"},
+        {"jusquô¨", "jusqu’à"},
+        {"auprM-BM-/s", "auprès"},
+        {"dôAtakpam®", "d’Atakpamé"},
+        {"Côest", "C’est"},
+        {"Tône", "Tône"},
+        {"N°", "N°"},
+        {"2019-0061", "2019-0061"},
         {"françaises2.", "françaises2."},  // a glued footnote call: flagged by the import, not here
     };
     for (auto [from, to] : expected) {
@@ -127,8 +142,8 @@ TEST_CASE("each mis-decoding family is repaired on clean French text", "[import]
     }
     // Mac Roman read as Windows-1252 (« ê » has no Windows-1252 reading: left out).
     const std::string clean_mac = "À Kara, l’équipe a mis en œuvre la coopération décentralisée : « développer";
-    RepairResult r = repair_text("Ë Kara, lÕŽquipe a mis en Ïuvre la coopŽration dŽcentralisŽe : Ç dŽvelopper",
-                                 dictionary());
+    RepairResult r =
+        repair_text("Ë Kara, lÕŽquipe a mis en Ïuvre la coopŽration dŽcentralisŽe : Ç dŽvelopper", dictionary());
     CHECK(r.text == clean_mac);
     CHECK(r.changes.front().family == "Mac Roman lu comme Windows-1252");
 }
@@ -212,15 +227,17 @@ TEST_CASE("the garble check finds the seed in a corpus and nothing in the bundle
     CHECK(check_garbled(files, dictionary()).empty());
 
     coopdec::test::TempDir dir;
-    std::string seeded = dir.write("etude-brute.xml", "<etude>\n<p>" + test::slurp(test::seed_file()) + "</p>\n</etude>\n");
+    std::string seeded = dir.write(
+        "etude-brute.xml", "<etude>\n<p>" + coopdec::test::slurp(coopdec::test::seed_file()) + "</p>\n</etude>\n");
     files.push_back(seeded);
     auto reports = check_garbled(files, dictionary());
     REQUIRE(reports.size() == 1);
     CHECK(reports[0].file == seeded);
     CHECK(reports[0].changes.size() == 79);
     CHECK(format_finding(seeded, reports[0].changes[0]) ==
-          seeded + ":11:16: texte mal décodé ? « aujourdôhui » se lirait « aujourd’hui » (police PDF : code Mac Roman "
-                   "décalé de 0x20, lu en Latin-1)");
+          seeded +
+              ":11:16: texte mal décodé ? « aujourdôhui » se lirait « aujourd’hui » (police PDF : code Mac Roman "
+              "décalé de 0x20, lu en Latin-1)");
 }
 
 TEST_CASE("markup is blanked out where it stands, text and lines kept", "[import][repair]") {

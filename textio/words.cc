@@ -1,16 +1,18 @@
 // @brief Tokens, cores and parts of words for the repair and its lexicon.
-#include "import/words.h"
+#include "textio/words.h"
 
 #include "common/utf8.h"
 
-namespace coopdec::import {
+namespace coopdec::textio {
 namespace {
 
 bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Punctuation that surrounds words, never inside one.
 bool is_outer_punct(char32_t c) {
-    if (c < 0x80) return c != '\'' && c != '-' && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && c > ' ';
+    if (c < 0x80)
+        return c != '\'' && c != '-' && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) &&
+               c > ' ';
     return c == 0xAB || c == 0xBB || c == 0x201C || c == 0x201D || c == 0x2026 || c == 0x2013 || c == 0x2014 ||
            c == 0xA0 || c == 0x202F;
 }
@@ -88,8 +90,8 @@ bool is_number(std::string_view w) {
     }
     if (!digits) return false;
     std::string_view rest = w.substr(i);
-    return rest.empty() || rest == "°" || rest == "er" || rest == "re" || rest == "e" || rest == "ème" ||
-           rest == "è" || rest == "ᵉ";
+    return rest.empty() || rest == "°" || rest == "er" || rest == "re" || rest == "e" || rest == "ème" || rest == "è" ||
+           rest == "ᵉ";
 }
 
-}  // namespace coopdec::import
+}  // namespace coopdec::textio

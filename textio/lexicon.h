@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-namespace coopdec::import {
+namespace coopdec::textio {
 
 // Where Debian's wfrench package puts its word list.
 inline constexpr const char* kFrenchWordList = "/usr/share/dict/french";
@@ -53,8 +53,8 @@ private:
     // AddressSanitizer, for every coopdec-import and every test.
     std::string storage_;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> entries_;  // offset, length in storage_
-    std::vector<std::uint32_t> slots_;  // entry index + 1, 0 when free; a power of two long
-    std::unordered_map<std::string, int> corpus_;  // key -> documents using it
+    std::vector<std::uint32_t> slots_;                              // entry index + 1, 0 when free; a power of two long
+    std::unordered_map<std::string, int> corpus_;                   // key -> documents using it
 };
 
 // The keys add_document_text() would add for text: what a caller passes as
@@ -69,4 +69,4 @@ std::unordered_set<std::string> document_keys(std::string_view text);
 // files read.
 std::size_t add_corpus_vocabulary(Lexicon& lexicon, const std::string& dir, const std::string& except = {});
 
-}  // namespace coopdec::import
+}  // namespace coopdec::textio

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace coopdec::import {
+namespace coopdec::textio {
 
 // A token: a maximal run of characters other than ASCII whitespace, and its
 // core, the token without the punctuation around it (« (savoir-faireé) » has
@@ -32,4 +32,4 @@ std::vector<std::string> word_parts(std::string_view word);
 // (« 20° », « 1° ») or an ordinal suffix (« 1er », « 2e », « 3ème »).
 bool is_number(std::string_view word);
 
-}  // namespace coopdec::import
+}  // namespace coopdec::textio

@@ -1,21 +1,21 @@
 // @brief Word-by-word repair of mis-decoded text against a lexicon.
-#include "import/repair.h"
+#include "textio/repair.h"
 
 #include <algorithm>
 #include <unordered_map>
 
 #include "common/utf8.h"
-#include "import/mojibake.h"
-#include "import/words.h"
+#include "textio/mojibake.h"
+#include "textio/words.h"
 
-namespace coopdec::import {
+namespace coopdec::textio {
 namespace {
 
 // Elided forms of French: « l' », « qu' »… They stand before a word that
 // starts with a vowel or a mute h, which rules out readings such as « T’ne »
 // for « Tône ».
-constexpr std::string_view kElisions[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
-                                          "quoiqu", "presqu"};
+constexpr std::string_view kElisions[] = {"l", "d",  "j",     "m",      "n",      "s",      "t",
+                                          "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"};
 
 bool starts_with_vowel_or_h(std::string_view w) {
     if (w.empty()) return false;
@@ -23,8 +23,8 @@ bool starts_with_vowel_or_h(std::string_view w) {
     std::string first;
     utf8::append(first, utf8::decode(w, p));
     std::string k = lexicon_key(first);
-    static const std::string_view kVowels[] = {"a", "e", "i", "o", "u", "y", "h", "à", "â", "é", "è", "ê",
-                                               "ë", "î", "ï", "ô", "û", "ù", "ü", "oe", "ae"};
+    static const std::string_view kVowels[] = {"a", "e", "i", "o", "u", "y", "h", "à", "â",  "é", "è",
+                                               "ê", "ë", "î", "ï", "ô", "û", "ù", "ü", "oe", "ae"};
     for (std::string_view v : kVowels)
         if (k.rfind(v, 0) == 0) return true;
     return false;
@@ -299,4 +299,4 @@ std::string format_doubt(const std::string& file, const RepairDoubt& d) {
     return file + ":" + std::to_string(d.at.line) + ":" + std::to_string(d.at.column) + ": à vérifier : " + d.message;
 }
 
-}  // namespace coopdec::import
+}  // namespace coopdec::textio

@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
-#include "import/repair.h"
+#include "textio/repair.h"
 
-namespace coopdec::import {
+namespace coopdec {
 
 // The text of an XML document with its markup (tags, comments, processing
 // instructions, CDATA markers) blanked out, one space for each of its
@@ -20,8 +20,8 @@ std::string text_without_markup(std::string_view xml);
 // the words that look garbled with no reading (RepairDoubt).
 struct GarbleReport {
     std::string file;
-    std::vector<RepairChange> changes;
-    std::vector<RepairDoubt> doubts;
+    std::vector<textio::RepairChange> changes;
+    std::vector<textio::RepairDoubt> doubts;
 };
 
 // Checks every file of files (XML documents), each against the dictionary
@@ -29,9 +29,9 @@ struct GarbleReport {
 // never vouch for it). Returns the files where something was found, in the
 // order of files. Files that cannot be read are skipped (the indexer reports
 // them). `lexicon` is copied; the caller's is left as it was.
-std::vector<GarbleReport> check_garbled(const std::vector<std::string>& files, Lexicon lexicon);
+std::vector<GarbleReport> check_garbled(const std::vector<std::string>& files, textio::Lexicon lexicon);
 
 // « FILE:L:C: texte mal décodé ? « v®ritable » se lirait « véritable » (family) »
-std::string format_finding(const std::string& file, const RepairChange& change);
+std::string format_finding(const std::string& file, const textio::RepairChange& change);
 
-}  // namespace coopdec::import
+}  // namespace coopdec

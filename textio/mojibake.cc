@@ -1,14 +1,16 @@
 // @brief Builds the mis-decoding tables from the code pages they mix up.
-#include "import/mojibake.h"
+#include "textio/mojibake.h"
 
 #include <algorithm>
 
 #include "common/utf8.h"
+#include "textio/cp1252.h"
 
-namespace coopdec::import {
+namespace coopdec::textio {
 namespace {
 
-// Mac Roman, bytes 0x80..0xFF.
+// Mac Roman, bytes 0x80..0xFF, sixteen a row.
+// clang-format off
 constexpr char32_t kMacRoman[128] = {
     0xC4, 0xC5, 0xC7, 0xC9, 0xD1, 0xD6, 0xDC, 0xE1, 0xE0, 0xE2, 0xE4, 0xE3, 0xE5, 0xE7, 0xE9, 0xE8,
     0xEA, 0xEB, 0xED, 0xEC, 0xEE, 0xEF, 0xF1, 0xF3, 0xF2, 0xF4, 0xF6, 0xF5, 0xFA, 0xF9, 0xFB, 0xFC,
@@ -20,13 +22,6 @@ constexpr char32_t kMacRoman[128] = {
     0xF8FF, 0xD2, 0xDA, 0xDB, 0xD9, 0x131, 0x2C6, 0x2DC, 0xAF, 0x2D8, 0x2D9, 0x2DA, 0xB8, 0x2DD, 0x2DB, 0x2C7,
 };
 
-// Windows-1252, bytes 0x80..0x9F (0 where the code page defines nothing:
-// those bytes read as Latin-1 control characters).
-constexpr char32_t kCp1252[32] = {
-    0x20AC, 0, 0x201A, 0x192, 0x201E, 0x2026, 0x2020, 0x2021, 0x2C6, 0x2030, 0x160, 0x2039, 0x152, 0, 0x17D, 0,
-    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x2DC, 0x2122, 0x161, 0x203A, 0x153, 0, 0x17E, 0x178,
-};
-
 // The characters of French text a mis-decoding can garble: accented letters,
 // ligatures, typographic quotes and dashes, the ellipsis.
 constexpr char32_t kFrench[] = {
@@ -36,6 +31,7 @@ constexpr char32_t kFrench[] = {
     0x2019, 0x2018, 0x201C, 0x201D, 0xAB, 0xBB,  // ’ ‘ “ ” « »
     0x2026, 0x2013, 0x2014, 0x20AC,            // … – — €
 };
+// clang-format on
 
 std::string encode(char32_t c) {
     std::string s;
@@ -52,7 +48,7 @@ int mac_byte(char32_t c) {
 int cp1252_byte(char32_t c) {
     if (c >= 0xA0 && c <= 0xFF) return static_cast<int>(c);
     for (int i = 0; i < 32; ++i)
-        if (kCp1252[i] == c) return 0x80 + i;
+        if (cp1252_char(static_cast<unsigned char>(0x80 + i)) == c) return 0x80 + i;
     return -1;
 }
 
@@ -60,7 +56,7 @@ int cp1252_byte(char32_t c) {
 // C1 controls for 0x80..0x9F).
 char32_t read_cp1252(unsigned char b, bool latin1) {
     if (b < 0x80 || b >= 0xA0) return b;
-    char32_t c = kCp1252[b - 0x80];
+    char32_t c = cp1252_char(b);
     return (latin1 || c == 0) ? b : c;
 }
 
@@ -143,4 +139,4 @@ bool is_french_letter(char32_t c) {
     return false;
 }
 
-}  // namespace coopdec::import
+}  // namespace coopdec::textio

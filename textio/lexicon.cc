@@ -1,5 +1,5 @@
 // @brief Loading and looking up the repair's known words.
-#include "import/lexicon.h"
+#include "textio/lexicon.h"
 
 #include <filesystem>
 #include <fstream>
@@ -8,9 +8,9 @@
 #include <pugixml.hpp>
 
 #include "common/utf8.h"
-#include "import/words.h"
+#include "textio/words.h"
 
-namespace coopdec::import {
+namespace coopdec::textio {
 namespace {
 
 char32_t lower(char32_t c) {
@@ -170,4 +170,4 @@ std::size_t add_corpus_vocabulary(Lexicon& lexicon, const std::string& dir, cons
     return files;
 }
 
-}  // namespace coopdec::import
+}  // namespace coopdec::textio

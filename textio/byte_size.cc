@@ -1,5 +1,5 @@
 // @brief parse_byte_size() and format_byte_size().
-#include "indexer/byte_size.h"
+#include "textio/byte_size.h"
 
 #include <limits>
 

@@ -1,6 +1,6 @@
 // @brief Repair of mis-decoded French text, decided word by word: a word that
 // is not French but reads as French once its garbled characters are read
-// back (import/mojibake.h) is changed; every other word stays as it is.
+// back (textio/mojibake.h) is changed; every other word stays as it is.
 #pragma once
 
 #include <string>
@@ -8,9 +8,9 @@
 #include <unordered_set>
 #include <vector>
 
-#include "import/lexicon.h"
+#include "textio/lexicon.h"
 
-namespace coopdec::import {
+namespace coopdec::textio {
 
 // A place in the text: line and column from 1, the column in characters.
 struct TextPosition {
@@ -67,4 +67,4 @@ bool reads_as_french(std::string_view word, const Lexicon& lexicon,
 std::string format_change(const std::string& file, const RepairChange& change);
 std::string format_doubt(const std::string& file, const RepairDoubt& doubt);
 
-}  // namespace coopdec::import
+}  // namespace coopdec::textio

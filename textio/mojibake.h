@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace coopdec::import {
+namespace coopdec::textio {
 
 // One way of mis-decoding: every French character it garbles, with what it
 // turns into. Built once from the code pages, never edited by hand except
@@ -37,4 +37,4 @@ const std::vector<MojibakeFamily>& mojibake_families();
 // « È »); one with another character (« ® », « Ã© ») rarely is.
 bool is_french_letter(char32_t c);
 
-}  // namespace coopdec::import
+}  // namespace coopdec::textio

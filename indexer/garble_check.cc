@@ -1,5 +1,5 @@
 // @brief Looking for mis-decoded text in the corpus's XML documents.
-#include "import/garble_check.h"
+#include "indexer/garble_check.h"
 
 #include "common/utf8.h"
 
@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace coopdec::import {
+namespace coopdec {
 
 std::string text_without_markup(std::string_view xml) {
     std::string out;
@@ -48,7 +48,7 @@ std::string text_without_markup(std::string_view xml) {
     return out;
 }
 
-std::vector<GarbleReport> check_garbled(const std::vector<std::string>& files, Lexicon lexicon) {
+std::vector<GarbleReport> check_garbled(const std::vector<std::string>& files, textio::Lexicon lexicon) {
     std::vector<std::string> texts;
     texts.reserve(files.size());
     for (const std::string& f : files) {
@@ -60,17 +60,17 @@ std::vector<GarbleReport> check_garbled(const std::vector<std::string>& files, L
     }
     std::vector<GarbleReport> reports;
     for (std::size_t i = 0; i < files.size(); ++i) {
-        auto own = document_keys(texts[i]);
-        RepairResult r = repair_text(texts[i], lexicon, {&own});
+        auto own = textio::document_keys(texts[i]);
+        textio::RepairResult r = textio::repair_text(texts[i], lexicon, {&own});
         GarbleReport report{files[i], std::move(r.changes), std::move(r.doubts)};
         if (!report.changes.empty() || !report.doubts.empty()) reports.push_back(std::move(report));
     }
     return reports;
 }
 
-std::string format_finding(const std::string& file, const RepairChange& c) {
+std::string format_finding(const std::string& file, const textio::RepairChange& c) {
     return file + ":" + std::to_string(c.at.line) + ":" + std::to_string(c.at.column) + ": texte mal décodé ? « " +
            c.from + " » se lirait « " + c.to + " » (" + c.family + ")";
 }
 
-}  // namespace coopdec::import
+}  // namespace coopdec
