@@ -88,7 +88,7 @@ std::string iso_date(int day, int month, int year) {
     if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) return {};
     bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     if (month == 2 && day == 29 && !leap) return {};
-    char buf[16];
+    char buf[40];  // room for any int, as the compiler checks
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
     return buf;
 }
