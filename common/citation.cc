@@ -385,8 +385,8 @@ private:
         // "12/03/2019" is a date, not an act number.
         bool slash = is_year(term(j)) && second.size() <= 4 && joined(j + 1, Join::kSlash) &&
                      !(joined(j + 2, Join::kSlash) && all_digits(term(j + 2)));
-        bool space = is_year4(term(j)) && second.size() >= 3 && second.size() <= 4 &&
-                     gap(words_[j].end, j + 1, true) == "";
+        bool space =
+            is_year4(term(j)) && second.size() >= 3 && second.size() <= 4 && gap(words_[j].end, j + 1, true) == "";
         if (!slash && !space) return std::nullopt;
         number = term(j) + "-" + second;
         return j + 1;
