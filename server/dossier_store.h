@@ -1,4 +1,4 @@
-// @brief Workshop dossiers kept on the server, in SQLite (server/sqlite.h):
+// @brief Workshop dossiers kept on the server, in SQLite (store/sqlite.h):
 // each has a share token (read-only link: /dossier/SHARE) and an edit key
 // (the link that edits it, remembered by the browser's cookie). Only a
 // SHA-256 hash of the edit key is stored: the database alone edits nothing.
@@ -18,7 +18,7 @@
 #include <variant>
 
 #include "search/dossier.h"
-#include "server/sqlite.h"
+#include "store/sqlite.h"
 
 namespace coopdec {
 

@@ -13,6 +13,7 @@
 #include "search/search.h"
 #include "server/http.h"
 #include "server/router.h"
+#include "store/principal.h"
 
 namespace coopdec::handlers {
 
@@ -57,6 +58,10 @@ struct Context {
     Router& router;
     const http::Request& request;
     const std::string& tail;  // the path after the route prefix
+    // The person signed in (store/principal.h), nullptr for a reader
+    // without an account. Every handler of a reserved page checks it
+    // against the object it touches (store::may_work_for…).
+    const store::Principal* user = nullptr;
 };
 
 Outcome home(const Context& c);

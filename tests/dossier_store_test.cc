@@ -7,7 +7,7 @@
 #include <set>
 
 #include "server/dossier_store.h"
-#include "server/sqlite.h"
+#include "store/sqlite.h"
 #include "tests/test_util.h"
 
 using namespace coopdec;

@@ -79,13 +79,13 @@ std::vector<std::string> messages(const Extraction& ex) {
 }
 
 // A fresh directory for schema files, removed at the end of the test.
-struct TempDir {
+struct SchemaDir {
     std::filesystem::path path;
-    TempDir() {
+    SchemaDir() {
         path = std::filesystem::temp_directory_path() / ("coopdec-schema-" + std::to_string(::getpid()));
         std::filesystem::create_directories(path);
     }
-    ~TempDir() { std::filesystem::remove_all(path); }
+    ~SchemaDir() { std::filesystem::remove_all(path); }
     void write(const std::string& name, const std::string& text) const { std::ofstream(path / name) << text; }
 };
 
@@ -255,7 +255,7 @@ TEST_CASE("project formats: what the record cannot do without is refused", "[coo
 }
 
 TEST_CASE("schema check with an inline schema", "[coopdec]") {
-    TempDir dir;
+    SchemaDir dir;
     dir.write("convention.rng", R"(<grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="urn:x-coopdec:corpus:1">
   <start><element name="convention"><attribute name="id"/><element name="titre"><text/></element></element></start>
 </grammar>)");
@@ -292,7 +292,7 @@ TEST_CASE("schema check with an inline schema", "[coopdec]") {
 }
 
 TEST_CASE("schema check refuses entity declarations and reads nothing external", "[coopdec]") {
-    TempDir dir;
+    SchemaDir dir;
     dir.write("secret.txt", "SECRET-CONTENTS");
     dir.write("convention.rng", R"(<grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="urn:x-coopdec:corpus:1">
   <start><element name="convention"><element name="titre"><text/></element></element></start>

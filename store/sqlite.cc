@@ -1,5 +1,5 @@
 // @brief The SQLite wrapper (see sqlite.h).
-#include "server/sqlite.h"
+#include "store/sqlite.h"
 
 #include <sqlite3.h>
 

@@ -1,4 +1,4 @@
-// @brief A small RAII wrapper over SQLite for the server's own durable state
+// @brief A small RAII wrapper over SQLite for coopdec's own durable state
 // (dossiers; accounts later): one connection, prepared statements,
 // transactions. Failures throw SqliteError (a std::runtime_error).
 #pragma once
