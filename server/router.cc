@@ -66,6 +66,19 @@ const Route kRoutes[] = {
 
 }  // namespace
 
+bool reserved_path(std::string_view path) {
+    for (std::string_view p : {"/espace", "/revue", "/admin"})
+        if (path.substr(0, p.size()) == p && (path.size() == p.size() || path[p.size()] == '/')) return true;
+    return false;
+}
+
+bool same_secret(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    unsigned char diff = 0;
+    for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
 std::vector<std::string> route_paths() {
     std::vector<std::string> out;
     for (const Route& r : kRoutes) out.emplace_back(r.path);
@@ -295,12 +308,31 @@ http::Response Router::route(const Incoming& in, std::string& route_name) {
         req.params.insert(req.params.end(), form.begin(), form.end());
     }
 
+    // The reserved pages' gate (server/authenticator.h).
+    std::optional<store::Principal> user = auth_ ? auth_->who(in) : std::nullopt;
+    if (reserved_path(req.path)) {
+        if (!user && !route->post) {
+            http::Response r;
+            r.status = 303;
+            r.headers.emplace_back("Location", "/connexion?retour=" + url_encode(target));
+            r.body = "Connexion requise";
+            return r;
+        }
+        if (!user)
+            return error_response(401, "session terminée ou absente : connectez-vous, puis renvoyez le formulaire", json);
+        if (route->post) {
+            std::optional<std::string> token = req.get(kCsrfField);
+            if (!token || !same_secret(*token, user->csrf_token))
+                return error_response(403, "formulaire refusé : il est trop ancien ou ne vient pas de votre session ; rechargez la page", json);
+        }
+    }
+
     // A reader that raced with a commit retries once on a fresh revision.
     for (int attempt = 0;; ++attempt) {
         try {
             static const Index none{Xapian::Database()};
             const Index& index = route->index ? reader(config_) : none;
-            handlers::Context ctx{index, index.db(), *this, req, tail};
+            handlers::Context ctx{index, index.db(), *this, req, tail, user ? &*user : nullptr};
             handlers::Outcome outcome = route->handler(ctx);
             if (const auto* e = std::get_if<SearchError>(&outcome)) return search_error(*e, req, json);
             if (const auto* e = std::get_if<handlers::NotFound>(&outcome)) return not_found(e->message, e->words, req, json);

@@ -15,6 +15,7 @@
 #include "search/index.h"
 #include "search/search_cache.h"
 #include "search/synonyms.h"
+#include "server/authenticator.h"
 #include "server/http.h"
 #include "server/metrics.h"
 #include "server/pages.h"
@@ -90,6 +91,11 @@ public:
     DossierStore* dossiers() { return dossiers_; }
     // Set once, before the server answers its first request.
     void set_dossiers(DossierStore* store) { dossiers_ = store; }
+    // Who sent each request (server/authenticator.h); nullptr: nobody is
+    // ever signed in, and every reserved page sends to the login page.
+    // Set once, before the server answers its first request; must outlive
+    // the router.
+    void set_authenticator(Authenticator* auth) { auth_ = auth; }
 
 private:
     http::Response route(const Incoming& in, std::string& route);
@@ -99,6 +105,7 @@ private:
     Metrics& metrics_;
     SearchCache cache_;
     DossierStore* dossiers_;
+    Authenticator* auth_ = nullptr;
 };
 
 // The address absolute links start with, without a final '/':

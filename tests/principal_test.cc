@@ -1,6 +1,7 @@
 // @brief The roles' names and the authorization rules of store/principal.h.
 #include <catch2/catch.hpp>
 
+#include "server/authenticator.h"
 #include "store/principal.h"
 
 using namespace coopdec::store;
@@ -51,4 +52,19 @@ TEST_CASE("A validator reviews everything, an administrator only administers", "
     CHECK_FALSE(may_work_for(a, "kloto-1"));
     CHECK_FALSE(may_review(a));
     CHECK(may_administer(a));
+}
+
+TEST_CASE("Reserved paths and the CSRF comparison of the router's gate", "[principal]") {
+    using coopdec::reserved_path;
+    using coopdec::same_secret;
+    for (const char* p : {"/espace", "/espace/", "/espace/fiche/3", "/revue", "/revue/12", "/admin", "/admin/comptes"})
+        CHECK(reserved_path(p));
+    for (const char* p : {"/", "/recherche", "/doc/x", "/espaces", "/revues/x", "/administration", "/dossier",
+                          "/connexion", "/activer/abc", "/static/espace.css", ""})
+        CHECK_FALSE(reserved_path(p));
+    CHECK(same_secret("abc", "abc"));
+    CHECK_FALSE(same_secret("abc", "abd"));
+    CHECK_FALSE(same_secret("abc", "ab"));
+    CHECK_FALSE(same_secret("", "a"));
+    CHECK(same_secret("", ""));
 }
