@@ -118,92 +118,154 @@ struct Theme {
 };
 
 const std::vector<Theme> kThemes = {
-    {"eau et assainissement", 14, "l’eau potable et l’assainissement", "d’eau potable et d’assainissement",
+    {"eau et assainissement",
+     14,
+     "l’eau potable et l’assainissement",
+     "d’eau potable et d’assainissement",
      {"trois forages équipés de pompes à motricité humaine", "un château d’eau de 50 m³", "douze bornes-fontaines",
       "le réseau d’adduction d’eau potable", "des latrines publiques à double fosse",
       "un comité de gestion des points d’eau", "des puits busés dans les villages de {lieu} et de {lieu}"},
      {"réhabiliter les forages en panne", "étendre le réseau d’eau potable aux quartiers périphériques",
-      "former les fontainiers à l’entretien des pompes", "mettre en place un service public de l’eau géré par la commune",
+      "former les fontainiers à l’entretien des pompes",
+      "mettre en place un service public de l’eau géré par la commune",
       "sensibiliser les ménages au traitement de l’eau à domicile", "construire un château d’eau à {lieu}"}},
-    {"assainissement", 3, "l’assainissement", "d’assainissement",
+    {"assainissement",
+     3,
+     "l’assainissement",
+     "d’assainissement",
      {"des caniveaux de drainage des eaux pluviales", "une station de traitement des boues de vidange",
       "des latrines scolaires", "un plan communal d’assainissement"},
      {"curer les caniveaux avant la saison des pluies", "construire des latrines dans les écoles de {lieu}",
       "organiser la vidange des fosses septiques", "réduire la défécation à l’air libre"}},
-    {"santé", 11, "la santé", "de santé",
+    {"santé",
+     11,
+     "la santé",
+     "de santé",
      {"une unité de soins périphérique", "une maternité", "des moustiquaires imprégnées", "une ambulance",
       "un dépôt pharmaceutique communautaire", "un dispensaire à {lieu}"},
      {"équiper le centre de santé de {lieu}", "former les agents de santé communautaire",
-      "organiser des campagnes de vaccination", "améliorer le suivi des femmes enceintes", "lutter contre le paludisme"}},
-    {"éducation", 11, "l’éducation", "d’éducation",
+      "organiser des campagnes de vaccination", "améliorer le suivi des femmes enceintes",
+      "lutter contre le paludisme"}},
+    {"éducation",
+     11,
+     "l’éducation",
+     "d’éducation",
      {"un module de trois salles de classe", "une bibliothèque scolaire", "des tables-bancs", "des kits scolaires",
       "une cantine scolaire", "une école primaire à {lieu}"},
      {"construire des salles de classe à {lieu}", "équiper les écoles primaires en tables-bancs",
       "soutenir la scolarisation des filles", "créer des cantines scolaires",
       "développer la correspondance entre élèves des deux communes"}},
-    {"formation professionnelle", 5, "la formation professionnelle", "de formation professionnelle",
+    {"formation professionnelle",
+     5,
+     "la formation professionnelle",
+     "de formation professionnelle",
      {"un centre de formation aux métiers", "des ateliers de couture et de menuiserie", "des bourses d’apprentissage"},
      {"former des jeunes aux métiers du bâtiment", "accompagner l’insertion des apprentis",
       "organiser des stages croisés d’agents municipaux"}},
-    {"agriculture", 7, "l’agriculture", "d’agriculture",
+    {"agriculture",
+     7,
+     "l’agriculture",
+     "d’agriculture",
      {"des magasins de stockage", "des semences améliorées", "un périmètre maraîcher irrigué",
       "une unité de transformation du manioc", "des coopératives de producteurs"},
      {"appuyer les groupements de maraîchers", "aménager des bas-fonds rizicoles à {lieu}",
       "promouvoir la transformation locale du soja", "faciliter l’accès des femmes au crédit agricole"}},
-    {"environnement", 6, "l’environnement", "d’environnement",
+    {"environnement",
+     6,
+     "l’environnement",
+     "d’environnement",
      {"des pépinières communales", "un plan de reboisement", "des foyers améliorés", "une forêt communautaire"},
      {"reboiser les berges des cours d’eau", "lutter contre les feux de brousse",
       "protéger la forêt communautaire de {lieu}", "planter des arbres dans les écoles"}},
-    {"climat", 4, "l’adaptation au changement climatique", "d’adaptation au changement climatique",
+    {"climat",
+     4,
+     "l’adaptation au changement climatique",
+     "d’adaptation au changement climatique",
      {"un plan climat communal", "des systèmes d’alerte précoce", "des ouvrages de protection contre les inondations"},
      {"adapter les cultures aux variations des pluies", "réduire la vulnérabilité aux inondations",
       "mesurer les émissions liées à l’éclairage public"}},
-    {"développement durable", 3, "le développement durable", "de développement durable",
+    {"développement durable",
+     3,
+     "le développement durable",
+     "de développement durable",
      {"un agenda 21 local", "une charte du développement durable"},
      {"intégrer les objectifs de développement durable dans le plan de développement communal",
       "associer les habitants aux choix d’aménagement durable"}},
-    {"culture", 7, "la culture", "de culture",
+    {"culture",
+     7,
+     "la culture",
+     "de culture",
      {"une maison des jeunes et de la culture", "un festival des arts", "des résidences d’artistes",
       "une bibliothèque municipale"},
      {"organiser des échanges culturels", "valoriser le patrimoine immatériel",
       "accueillir des troupes de danse traditionnelle"}},
-    {"jeunesse", 6, "la jeunesse", "de jeunesse",
+    {"jeunesse",
+     6,
+     "la jeunesse",
+     "de jeunesse",
      {"un centre de loisirs", "des chantiers de jeunes", "un conseil communal des jeunes"},
      {"organiser des chantiers internationaux de jeunes", "soutenir les associations de jeunes de {lieu}",
       "favoriser la mobilité des jeunes entre les deux communes"}},
-    {"sport", 3, "le sport", "de sport",
+    {"sport",
+     3,
+     "le sport",
+     "de sport",
      {"un terrain de football", "des équipements sportifs", "un tournoi inter-écoles"},
      {"réhabiliter le stade municipal", "organiser des rencontres sportives de jeunes"}},
-    {"tourisme", 3, "le tourisme", "de tourisme",
+    {"tourisme",
+     3,
+     "le tourisme",
+     "de tourisme",
      {"un office du tourisme", "des circuits de randonnée", "un site touristique aménagé"},
      {"promouvoir le tourisme solidaire", "former des guides locaux", "aménager les cascades de {lieu}"}},
-    {"gouvernance locale", 6, "la gouvernance locale", "de gouvernance locale",
+    {"gouvernance locale",
+     6,
+     "la gouvernance locale",
+     "de gouvernance locale",
      {"le plan de développement communal", "un budget participatif", "des séances de redevabilité"},
      {"renforcer les capacités des élus", "associer la population aux décisions du conseil municipal",
       "organiser des audiences publiques de reddition des comptes"}},
-    {"état civil", 4, "l’état civil", "d’état civil",
+    {"état civil",
+     4,
+     "l’état civil",
+     "d’état civil",
      {"les registres d’état civil", "un centre secondaire d’état civil à {lieu}",
       "un logiciel de gestion de l’état civil", "des actes de naissance sécurisés"},
      {"numériser les registres d’état civil", "organiser des audiences foraines de jugements supplétifs",
       "former les officiers d’état civil", "améliorer l’enregistrement des naissances"}},
-    {"finances locales", 3, "les finances locales", "de finances locales",
+    {"finances locales",
+     3,
+     "les finances locales",
+     "de finances locales",
      {"le fichier des contribuables", "la taxe de marché", "le budget communal"},
      {"améliorer le recouvrement des recettes propres", "recenser les contribuables",
       "moderniser la chaîne fiscale locale"}},
-    {"déchets", 4, "la gestion des déchets", "de gestion des déchets",
+    {"déchets",
+     4,
+     "la gestion des déchets",
+     "de gestion des déchets",
      {"une décharge contrôlée", "des points de regroupement des ordures", "des tricycles de collecte",
       "une unité de compostage"},
      {"organiser la pré-collecte des déchets ménagers", "valoriser les déchets plastiques",
       "fermer les dépotoirs sauvages de {lieu}"}},
-    {"énergie", 4, "l’énergie", "d’énergie",
+    {"énergie",
+     4,
+     "l’énergie",
+     "d’énergie",
      {"des lampadaires solaires", "un mini-réseau solaire à {lieu}", "des kits photovoltaïques"},
      {"électrifier les centres de santé par l’énergie solaire", "installer l’éclairage public solaire",
       "réduire les dépenses d’énergie de la mairie"}},
-    {"développement économique", 4, "le développement économique", "de développement économique",
+    {"développement économique",
+     4,
+     "le développement économique",
+     "de développement économique",
      {"un marché moderne", "une gare routière", "des activités génératrices de revenus", "une zone artisanale"},
      {"construire un hangar au marché de {lieu}", "appuyer les petites et moyennes entreprises",
       "soutenir les activités génératrices de revenus des femmes"}},
-    {"aménagement du territoire et infrastructures", 5, "l’aménagement du territoire et les infrastructures", "d’aménagement du territoire et d’infrastructures",
+    {"aménagement du territoire et infrastructures",
+     5,
+     "l’aménagement du territoire et les infrastructures",
+     "d’aménagement du territoire et d’infrastructures",
      {"des pistes rurales", "un pont sur la rivière de {lieu}", "un schéma directeur d’aménagement urbain",
       "la voirie urbaine", "l’adressage des rues"},
      {"réhabiliter les pistes rurales", "élaborer le schéma directeur d’aménagement", "réaliser l’adressage des rues",
@@ -213,9 +275,9 @@ const std::vector<Theme> kThemes = {
 struct Country {
     const char* code;
     int weight;
-    const char* in;         // « en France »
-    const char* adjective;  // « la partie française »
-    const char* currency;   // since 2002 (or always, when no old one)
+    const char* in;            // « en France »
+    const char* adjective;     // « la partie française »
+    const char* currency;      // since 2002 (or always, when no old one)
     const char* old_currency;  // before 2002, or nullptr
 };
 
@@ -252,10 +314,10 @@ const NameParts& name_parts(std::string_view code) {
                                "nay", "zac", "fleury", "clair"},
                               {"", "", "", "-sur-Vienne", "-en-Bresse", "-sur-Sèvre", "-les-Bains", "-le-Vieux",
                                "-sur-Loire", "-d’Argence", "-en-Gâtine"}};
-    static const NameParts de{{"Ober", "Unter", "Alt", "Neu", "Wester", "Oster", "Sonnen", "Lin", "Kirch", "Hohen",
-                               "Fal", "Ber"},
-                              {"heim", "berg", "dorf", "hausen", "feld", "bach", "hügel", "stadt", "au", "ingen"},
-                              {"", "", "", "", " am Main", " an der Lahn"}};
+    static const NameParts de{
+        {"Ober", "Unter", "Alt", "Neu", "Wester", "Oster", "Sonnen", "Lin", "Kirch", "Hohen", "Fal", "Ber"},
+        {"heim", "berg", "dorf", "hausen", "feld", "bach", "hügel", "stadt", "au", "ingen"},
+        {"", "", "", "", " am Main", " an der Lahn"}};
     static const NameParts be{{"Wa", "Ber", "Flo", "Ste", "Ma", "Hou", "Lou", "Ge", "Cha", "Bra"},
                               {"remont", "loz", "reffe", "mbreux", "nsart", "thier", "sière", "mbloux", "lenne"},
                               {"", "", "", "-Sud", "-sur-Meuse"}};
@@ -271,13 +333,16 @@ const NameParts& name_parts(std::string_view code) {
     static const NameParts ma{{"Aït Tam", "Aït Ou", "Aït Bah", "Tafra", "Imi N"},
                               {"lil", "rir", "a", "out", "tanout"},
                               {"", " Nord", " Sud"}};
-    static const NameParts ch{{"Ver", "Mon", "Cha", "Bel", "Gran", "Lau", "Ro"}, {"nier", "treux", "mpex", "lerive", "dson", "mont"},
+    static const NameParts ch{{"Ver", "Mon", "Cha", "Bel", "Gran", "Lau", "Ro"},
+                              {"nier", "treux", "mpex", "lerive", "dson", "mont"},
                               {"", "", "-sur-Lac"}};
-    static const NameParts lu{{"Bet", "Dif", "Mer", "Kay", "Hes", "Wal"}, {"tange", "dange", "schange", "ange", "ferdange"}, {""}};
+    static const NameParts lu{
+        {"Bet", "Dif", "Mer", "Kay", "Hes", "Wal"}, {"tange", "dange", "schange", "ange", "ferdange"}, {""}};
     static const NameParts es{{"San Ro", "Villa", "Puebla de Ar", "Torre", "Val"},
                               {"mán", "franca", "gueda", "dembo", "lejo"},
                               {"", " del Río", " de la Sierra"}};
-    static const NameParts nl{{"Zuid", "Noord", "Oost", "Wester", "Hooge"}, {"veen", "dam", "wijk", "horst", "meer"}, {""}};
+    static const NameParts nl{
+        {"Zuid", "Noord", "Oost", "Wester", "Hooge"}, {"veen", "dam", "wijk", "horst", "meer"}, {""}};
     if (code == "FR") return fr;
     if (code == "DE") return de;
     if (code == "BE") return be;
@@ -292,39 +357,79 @@ const NameParts& name_parts(std::string_view code) {
 }
 
 // Togolese places that are not communes: villages and quarters.
-const char* const kVillageA[] = {"Ko", "Adé", "Ga", "Tsi", "Ka", "Ma", "Lo", "Bé", "Dji", "To", "Ago", "Kpé", "Ha",
-                                 "Wo", "Atti", "Sa", "Nya", "Dé"};
-const char* const kVillageB[] = {"vé", "ta", "gnohou", "kopé", "mé", "dji", "koura", "ssé", "glé", "tokpa", "nou",
-                                 "mbo", "dzi", "kpo", "gbé"};
+const char* const kVillageA[] = {"Ko", "Adé", "Ga",  "Tsi", "Ka", "Ma",   "Lo", "Bé",  "Dji",
+                                 "To", "Ago", "Kpé", "Ha",  "Wo", "Atti", "Sa", "Nya", "Dé"};
+const char* const kVillageB[] = {"vé",  "ta",    "gnohou", "kopé", "mé",  "dji", "koura", "ssé",
+                                 "glé", "tokpa", "nou",    "mbo",  "dzi", "kpo", "gbé"};
 
-const char* const kActors[] = {"le comité de jumelage", "les services techniques municipaux", "le point focal de la coopération",
-                               "les associations de quartier", "les comités de développement de quartier",
-                               "les comités villageois de développement", "le secrétaire général de la mairie",
-                               "les chefs traditionnels", "les élus du conseil municipal", "les organisations de la société civile",
-                               "le receveur municipal", "les groupements de femmes"};
-const char* const kPublics[] = {"les femmes", "les jeunes déscolarisés", "les élèves des écoles primaires",
-                                "les agents de l’état civil", "les élus municipaux", "les sages-femmes",
-                                "les producteurs maraîchers", "les artisans", "les ménages les plus pauvres",
-                                "les personnes handicapées", "les enseignants", "les commerçantes du marché"};
+const char* const kActors[] = {"le comité de jumelage",
+                               "les services techniques municipaux",
+                               "le point focal de la coopération",
+                               "les associations de quartier",
+                               "les comités de développement de quartier",
+                               "les comités villageois de développement",
+                               "le secrétaire général de la mairie",
+                               "les chefs traditionnels",
+                               "les élus du conseil municipal",
+                               "les organisations de la société civile",
+                               "le receveur municipal",
+                               "les groupements de femmes"};
+const char* const kPublics[] = {"les femmes",
+                                "les jeunes déscolarisés",
+                                "les élèves des écoles primaires",
+                                "les agents de l’état civil",
+                                "les élus municipaux",
+                                "les sages-femmes",
+                                "les producteurs maraîchers",
+                                "les artisans",
+                                "les ménages les plus pauvres",
+                                "les personnes handicapées",
+                                "les enseignants",
+                                "les commerçantes du marché"};
 const char* const kNumberWords[] = {"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "dix", "douze", "quinze"};
-const char* const kMonths[] = {"janvier", "février", "mars", "avril", "mai", "juin",
-                               "juillet", "août", "septembre", "octobre", "novembre", "décembre"};
+const char* const kMonths[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                               "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
 const char* const kDurations[] = {"deux ans", "trois ans", "quatre ans", "cinq ans", "six ans", "dix ans"};
 
 // --- Agreements: one pool of sentences per kind of clause. ---
 enum ClauseKind {
-    kObjet, kDomaines, kEngTogo, kEngPartner, kFinancement, kMaitrise, kComite, kSuivi, kCommunication,
-    kDuree, kModification, kResiliation, kDifferends, kVigueur, kClauseKinds
+    kObjet,
+    kDomaines,
+    kEngTogo,
+    kEngPartner,
+    kFinancement,
+    kMaitrise,
+    kComite,
+    kSuivi,
+    kCommunication,
+    kDuree,
+    kModification,
+    kResiliation,
+    kDifferends,
+    kVigueur,
+    kClauseKinds
 };
 
-const char* const kClauseTitles[kClauseKinds] = {
-    "Objet", "Domaines de coopération", "Engagements de {commune}", "Engagements de {partenaire}",
-    "Financement", "Maîtrise d’ouvrage", "Comité de suivi", "Suivi et évaluation", "Communication et visibilité",
-    "Durée", "Modification", "Résiliation", "Règlement des différends", "Entrée en vigueur"};
+const char* const kClauseTitles[kClauseKinds] = {"Objet",
+                                                 "Domaines de coopération",
+                                                 "Engagements de {commune}",
+                                                 "Engagements de {partenaire}",
+                                                 "Financement",
+                                                 "Maîtrise d’ouvrage",
+                                                 "Comité de suivi",
+                                                 "Suivi et évaluation",
+                                                 "Communication et visibilité",
+                                                 "Durée",
+                                                 "Modification",
+                                                 "Résiliation",
+                                                 "Règlement des différends",
+                                                 "Entrée en vigueur"};
 
 const std::vector<std::vector<const char*>> kClauseSentences = {
-    {"La présente convention a pour objet de définir les modalités de la coopération entre {commune} et {partenaire} dans le domaine de {domaine}.",
-     "La présente convention organise les relations d’amitié et de coopération décentralisée entre les deux collectivités, dans le respect des lois de chacune.",
+    {"La présente convention a pour objet de définir les modalités de la coopération entre {commune} et {partenaire} "
+     "dans le domaine de {domaine}.",
+     "La présente convention organise les relations d’amitié et de coopération décentralisée entre les deux "
+     "collectivités, dans le respect des lois de chacune.",
      "Les parties conviennent d’unir leurs efforts pour {action} au bénéfice de la population de {ville}.",
      "Dans les articles qui suivent, la présente convention est désignée par les mots « la présente convention »."},
     {"Les actions prioritaires portent notamment sur {domaine} et sur {domaine}.",
@@ -332,38 +437,46 @@ const std::vector<std::vector<const char*>> kClauseSentences = {
      "D’autres domaines peuvent être ajoutés d’un commun accord, après avis du comité de suivi.",
      "Une attention particulière est portée à {public} dans toutes les actions de la coopération."},
     {"{Commune} met à disposition le terrain nécessaire à la réalisation de {objet}.",
-     "La commune assure l’entretien des équipements réalisés et inscrit chaque année à son budget les crédits correspondants.",
+     "La commune assure l’entretien des équipements réalisés et inscrit chaque année à son budget les crédits "
+     "correspondants.",
      "La commune désigne un point focal chargé du suivi quotidien des activités et de la liaison avec {partenaire}.",
      "La commune mobilise {acteur} pour {action}.",
      "La commune apporte une contribution de {montant_fcfa} au titre de sa participation aux investissements."},
     {"{Partenaire} s’engage à mobiliser une contribution de {montant} pour {action}.",
-     "{Partenaire} apporte son expertise technique, notamment par l’accueil d’agents de {commune} pour des stages de {nb} semaines.",
-     "La partie {adj} recherche auprès des bailleurs de fonds les cofinancements nécessaires à la réalisation de {objet}.",
+     "{Partenaire} apporte son expertise technique, notamment par l’accueil d’agents de {commune} pour des stages de "
+     "{nb} semaines.",
+     "La partie {adj} recherche auprès des bailleurs de fonds les cofinancements nécessaires à la réalisation de "
+     "{objet}.",
      "La partie {adj} associe {acteur} de sa collectivité à la préparation des missions d’échange."},
     {"Le coût total du programme est estimé à {montant_fcfa}, dont {pct} à la charge de {commune}.",
      "Les fonds sont versés sur un compte ouvert au nom de la commune auprès du Trésor public.",
      "Les dépenses sont exécutées selon les règles de la comptabilité publique en vigueur au Togo.",
      "Un rapport financier est transmis à chaque partie au plus tard le 31 mars de l’année suivante.",
      "La contribution de {partenaire} s’élève à {montant} pour la période {periode}."},
-    {"La maîtrise d’ouvrage des travaux est assurée par {commune}, qui peut déléguer la maîtrise d’œuvre à un bureau d’études agréé.",
+    {"La maîtrise d’ouvrage des travaux est assurée par {commune}, qui peut déléguer la maîtrise d’œuvre à un bureau "
+     "d’études agréé.",
      "Les marchés sont passés conformément au code des marchés publics et aux procédures de la commune.",
      "La réception des ouvrages est prononcée en présence des représentants des deux parties.",
      "Le choix de l’emplacement de {objet} associe {acteur}."},
-    {"Il est institué un comité de suivi paritaire composé de {n} représentants de chaque partie, dont au moins un élu.",
+    {"Il est institué un comité de suivi paritaire composé de {n} représentants de chaque partie, dont au moins un "
+     "élu.",
      "Le comité se réunit au moins une fois par an, alternativement à {ville} et à {pnom}, ou par visioconférence.",
-     "Le comité arrête le programme annuel d’activités, examine les rapports techniques et financiers et propose les ajustements nécessaires.",
+     "Le comité arrête le programme annuel d’activités, examine les rapports techniques et financiers et propose les "
+     "ajustements nécessaires.",
      "Ses décisions sont prises par consensus ; un compte rendu est établi à l’issue de chaque réunion."},
     {"Un rapport d’exécution technique et financier est présenté chaque année au conseil municipal.",
      "Une évaluation à mi-parcours est réalisée par un consultant indépendant au cours de l’année {annee}.",
      "Les indicateurs de suivi portent notamment sur le nombre de bénéficiaires, soit {benef} attendus."},
-    {"Les parties font connaître la coopération auprès de leurs populations, notamment par la presse locale et les radios communautaires.",
+    {"Les parties font connaître la coopération auprès de leurs populations, notamment par la presse locale et les "
+     "radios communautaires.",
      "Les ouvrages réalisés portent une plaque mentionnant le soutien de {partenaire}.",
      "Une journée de l’amitié entre {ville} et {pnom} est organisée chaque année."},
     {"La présente convention est conclue pour une durée de {duree}, renouvelable par tacite reconduction.",
      "La convention peut être prolongée par avenant, après évaluation des actions réalisées."},
     {"La présente convention peut être modifiée par voie d’avenant, à l’initiative de l’une ou l’autre des parties.",
      "Le projet d’avenant est examiné par le comité de suivi avant d’être soumis aux organes délibérants."},
-    {"Chacune des parties peut mettre fin à la présente convention par lettre recommandée, moyennant un préavis de six mois.",
+    {"Chacune des parties peut mettre fin à la présente convention par lettre recommandée, moyennant un préavis de six "
+     "mois.",
      "La résiliation ne remet pas en cause les actions engagées, qui sont menées à leur terme."},
     {"Les différends nés de l’application de la présente convention sont réglés à l’amiable par le comité de suivi.",
      "À défaut d’accord, les parties recourent à la médiation d’une personnalité choisie d’un commun accord."},
@@ -401,17 +514,31 @@ const char* const kQuestions[] = {
     "Les femmes sont-elles associées aux décisions ?",
     "Que reste-t-il des premières réalisations ?",
 };
-const char* const kOralOpeners[] = {"Bon, ", "Vous savez, ", "En fait, ", "Disons que ", "Franchement, ", "Au début, ",
-                                    "", "", "", "Oui, ", "C’est une bonne question. "};
+const char* const kOralOpeners[] = {"Bon, ",
+                                    "Vous savez, ",
+                                    "En fait, ",
+                                    "Disons que ",
+                                    "Franchement, ",
+                                    "Au début, ",
+                                    "",
+                                    "",
+                                    "",
+                                    "Oui, ",
+                                    "C’est une bonne question. "};
 const char* const kAnswers[] = {
-    "le jumelage a commencé par des échanges de lettres entre les écoles, puis les élus de {pnom} sont venus à {ville} en {annee}.",
+    "le jumelage a commencé par des échanges de lettres entre les écoles, puis les élus de {pnom} sont venus à {ville} "
+    "en {annee}.",
     "nous avons pu {action}, et aujourd’hui {benef} en profitent.",
-    "le plus difficile, c’est l’entretien : quand une pompe tombe en panne, il faut attendre des semaines pour la pièce.",
+    "le plus difficile, c’est l’entretien : quand une pompe tombe en panne, il faut attendre des semaines pour la "
+    "pièce.",
     "la commune met {montant_fcfa} chaque année, ce n’est pas beaucoup mais c’est notre part.",
-    "avec la loi de 2019, les communes ont des conseils élus, et le maire peut signer des conventions avec l’accord du conseil.",
-    "on nous dit que, selon {cit}, la coopération doit être déclarée au ministère ; nous envoyons un rapport chaque année.",
+    "avec la loi de 2019, les communes ont des conseils élus, et le maire peut signer des conventions avec l’accord du "
+    "conseil.",
+    "on nous dit que, selon {cit}, la coopération doit être déclarée au ministère ; nous envoyons un rapport chaque "
+    "année.",
     "on réunit {acteur} tous les trimestres, mais les réunions dépendent beaucoup des personnes.",
-    "le partenaire ne décide pas seul : nous préparons le programme ensemble, en comité, à {ville} ou par visioconférence.",
+    "le partenaire ne décide pas seul : nous préparons le programme ensemble, en comité, à {ville} ou par "
+    "visioconférence.",
     "il faudrait maintenant {action} ; c’est ce que demandent {public}.",
     "les jeunes de {pnom} viennent en été pour des chantiers, ils ont travaillé avec nous sur {objet}.",
     "les femmes du marché ont été consultées avant le choix de l’emplacement, sinon personne ne l’aurait utilisé.",
@@ -419,29 +546,42 @@ const char* const kAnswers[] = {
     "les changements d’interlocuteurs après chaque élection ralentissent tout ; il faut que les documents restent.",
     "nous avons aussi des relations avec des communes du Bénin et du Burkina Faso, c’est une coopération sud-sud.",
     "sans la coopération, nous n’aurions jamais eu {objet} dans le quartier de {lieu}.",
-    "au début, c’était surtout des échanges entre écoles et des envois de matériel ; maintenant, nous faisons des projets ensemble.",
+    "au début, c’était surtout des échanges entre écoles et des envois de matériel ; maintenant, nous faisons des "
+    "projets ensemble.",
     "les habitants de {lieu} ont creusé eux-mêmes les tranchées, c’était leur contribution.",
     "le comité de suivi ne s’est pas réuni depuis {annee}, il faut le relancer.",
     "nous avons appris à monter des dossiers pour les bailleurs, c’est un vrai changement.",
-    "ce qui manque, ce sont les moyens de fonctionnement : on construit, mais il faut payer le gardien, l’électricité, les réparations.",
+    "ce qui manque, ce sont les moyens de fonctionnement : on construit, mais il faut payer le gardien, l’électricité, "
+    "les réparations.",
     "les partenaires de {pnom} nous ont aidés à {action}, mais c’est la commune qui décide.",
 };
-const char* const kIncidents[] = {"Rires.", "Un téléphone sonne.", "Coupure de courant ; l’entretien reprend quelques minutes plus tard.",
-                                  "Passage d’une moto devant la mairie.", "Une personne entre pour saluer les participants."};
+const char* const kIncidents[] = {
+    "Rires.", "Un téléphone sonne.", "Coupure de courant ; l’entretien reprend quelques minutes plus tard.",
+    "Passage d’une moto devant la mairie.", "Une personne entre pour saluer les participants."};
 
 // --- Studies. ---
-const char* const kStudySectionTitles[] = {
-    "Contexte", "Méthodologie", "Historique du partenariat avec {pnom}", "Réalisations dans le domaine de {domaine}",
-    "Difficultés rencontrées", "Financement de la coopération", "Cadre juridique de la coopération décentralisée",
-    "Rôle des acteurs locaux", "Recommandations", "Perspectives", "Conclusion", "Analyse des entretiens",
-    "La maîtrise d’ouvrage communale", "Place de {public} dans les projets"};
+const char* const kStudySectionTitles[] = {"Contexte",
+                                           "Méthodologie",
+                                           "Historique du partenariat avec {pnom}",
+                                           "Réalisations dans le domaine de {domaine}",
+                                           "Difficultés rencontrées",
+                                           "Financement de la coopération",
+                                           "Cadre juridique de la coopération décentralisée",
+                                           "Rôle des acteurs locaux",
+                                           "Recommandations",
+                                           "Perspectives",
+                                           "Conclusion",
+                                           "Analyse des entretiens",
+                                           "La maîtrise d’ouvrage communale",
+                                           "Place de {public} dans les projets"};
 const char* const kStudySentences[] = {
     "La coopération décentralisée est un mode de partenariat entre collectivités territoriales de pays différents.",
     "L’étude s’appuie sur {nb} entretiens menés à {ville} et sur l’analyse des conventions signées depuis {annee}.",
     "Selon {cit}, les collectivités territoriales peuvent coopérer entre elles et avec des collectivités étrangères.",
     "{pct} des personnes interrogées estiment que le partenariat a permis de {action}.",
     "Les réalisations les plus citées sont {objet} et {objet}.",
-    "La dépendance au financement extérieur reste forte : la part de la commune ne dépasse pas {pct} du budget des projets.",
+    "La dépendance au financement extérieur reste forte : la part de la commune ne dépasse pas {pct} du budget des "
+    "projets.",
     "Les comités de jumelage jouent un rôle de relais, mais leur activité varie selon les mandats.",
     "La maîtrise d’ouvrage communale progresse depuis l’installation des conseils municipaux élus en 2019.",
     "Il est recommandé de {action} et de mieux associer {public} aux décisions.",
@@ -454,7 +594,8 @@ const char* const kStudySentences[] = {
     "Le coût d’entretien de {objet} n’a pas toujours été prévu au budget communal.",
     "Les missions d’échange ont permis aux agents municipaux de {action}.",
     "La Faîtière des communes du Togo encourage la mutualisation des expériences de coopération.",
-    "Le rapport du ministère sur la coopération décentralisée recense les conventions actives et les montants mobilisés.",
+    "Le rapport du ministère sur la coopération décentralisée recense les conventions actives et les montants "
+    "mobilisés.",
     "Plusieurs interlocuteurs soulignent le rôle du comité de jumelage de {pnom}.",
     "La commune a consacré {pct} de ses recettes propres au cofinancement des projets en {annee}.",
     "Les projets relatifs à {domaine} sont les plus fréquents dans l’échantillon étudié.",
@@ -469,29 +610,46 @@ const char* const kStudyAuthors[] = {
     "Centre d’études sur la gouvernance locale (fictif)"};
 
 // --- Legal texts. ---
-const char* const kLegalHeadings[] = {
-    "Objet", "Champ d’application", "Définitions", "Compétences des communes {en_matiere}",
-    "Conventions de coopération décentralisée", "Approbation des conventions", "Transmission au représentant de l’État",
-    "Rapport annuel", "Dispositions financières", "Contrôle de légalité", "Dispositions transitoires",
-    "Exécution", "Comité national de suivi", "Registre des conventions", "Fonds d’appui aux collectivités territoriales"};
+const char* const kLegalHeadings[] = {"Objet",
+                                      "Champ d’application",
+                                      "Définitions",
+                                      "Compétences des communes {en_matiere}",
+                                      "Conventions de coopération décentralisée",
+                                      "Approbation des conventions",
+                                      "Transmission au représentant de l’État",
+                                      "Rapport annuel",
+                                      "Dispositions financières",
+                                      "Contrôle de légalité",
+                                      "Dispositions transitoires",
+                                      "Exécution",
+                                      "Comité national de suivi",
+                                      "Registre des conventions",
+                                      "Fonds d’appui aux collectivités territoriales"};
 const char* const kLegalSentences[] = {
     "Les communes exercent les compétences qui leur sont transférées {en_matiere}.",
-    "Les collectivités territoriales peuvent conclure des conventions de coopération avec des collectivités territoriales étrangères, dans le respect des engagements internationaux de l’État.",
+    "Les collectivités territoriales peuvent conclure des conventions de coopération avec des collectivités "
+    "territoriales étrangères, dans le respect des engagements internationaux de l’État.",
     "La convention est soumise à la délibération du conseil municipal avant sa signature par le maire.",
     "Le maire transmet la convention signée au représentant de l’État dans un délai de {nb} jours.",
     "Le ministre chargé de la décentralisation tient un registre des conventions de coopération décentralisée.",
     "Les ressources mobilisées au titre de la coopération décentralisée sont inscrites au budget de la collectivité.",
-    "Les modalités d’application du présent article sont précisées par arrêté du ministre chargé de la décentralisation.",
+    "Les modalités d’application du présent article sont précisées par arrêté du ministre chargé de la "
+    "décentralisation.",
     "Aucune convention ne peut être passée entre une collectivité territoriale et un État étranger.",
     "Le transfert des compétences s’accompagne du transfert des ressources correspondantes.",
     "Les communes peuvent se regrouper pour {action}.",
     "Le présent texte s’applique sans préjudice de {cit}.",
     "Le fonds d’appui finance en priorité les communes les moins dotées, notamment pour {action}.",
-    "Le conseil municipal délibère sur toute convention de coopération décentralisée engageant les finances de la commune.",
-    "Le représentant de l’État peut déférer au tribunal administratif toute convention qu’il estime contraire à la loi.",
-    "Le rapport annuel sur la coopération décentralisée est présenté au conseil national de suivi de la décentralisation.",
-    "Les conventions précisent l’objet des actions, leur durée, les engagements financiers des parties et les modalités de suivi.",
-    "Les collectivités territoriales informent le ministre chargé des affaires étrangères des conventions qu’elles concluent.",
+    "Le conseil municipal délibère sur toute convention de coopération décentralisée engageant les finances de la "
+    "commune.",
+    "Le représentant de l’État peut déférer au tribunal administratif toute convention qu’il estime contraire à la "
+    "loi.",
+    "Le rapport annuel sur la coopération décentralisée est présenté au conseil national de suivi de la "
+    "décentralisation.",
+    "Les conventions précisent l’objet des actions, leur durée, les engagements financiers des parties et les "
+    "modalités de suivi.",
+    "Les collectivités territoriales informent le ministre chargé des affaires étrangères des conventions qu’elles "
+    "concluent.",
     "Les agents mis à disposition au titre de la coopération conservent leur statut d’origine.",
     "Les biens acquis dans le cadre de la coopération décentralisée sont inscrits au patrimoine de la commune.",
     "Sont abrogées toutes dispositions antérieures contraires au présent texte.",
@@ -507,10 +665,17 @@ void append_escaped(std::string& out, std::string_view s) {
         out.append(s.substr(i, special == std::string_view::npos ? std::string_view::npos : special - i));
         if (special == std::string_view::npos) break;
         switch (s[special]) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            default: out += "&quot;";
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            default:
+                out += "&quot;";
         }
         i = special + 1;
     }
@@ -535,9 +700,7 @@ bool starts_with_vowel(std::string_view s) {
 }
 
 // « de Kpalimé », « d’Atakpamé ».
-std::string de(std::string_view name) {
-    return (starts_with_vowel(name) ? "d’" : "de ") + std::string(name);
-}
+std::string de(std::string_view name) { return (starts_with_vowel(name) ? "d’" : "de ") + std::string(name); }
 
 // "1 234 567".
 std::string grouped(uint64_t n) {
@@ -566,7 +729,7 @@ Date random_date(Rng& rng, int year) { return Date{year, rng.range(1, 12), rng.r
 // The gazetteer (read from togo.xml).
 
 struct Commune {
-    std::string id, name, town;      // "kloto-1", "Kloto 1", "Kpalimé" (former name, chef-lieu, or the name)
+    std::string id, name, town;  // "kloto-1", "Kloto 1", "Kpalimé" (former name, chef-lieu, or the name)
     std::string prefecture_id, prefecture, region_id, region;
     bool prodegol = false;
 };
@@ -600,7 +763,8 @@ bool load_gazetteer(const std::string& path, Gazetteer& gaz, std::string& error)
                 for (pugi::xml_node a : c.children("alias"))
                     if (std::string_view(a.attribute("type").value()) == "ancien-nom") com.town = a.text().get();
                 // « Kloto 1 » is the chef-lieu's commune; others keep their own name.
-                if (com.town.empty()) com.town = com.name.ends_with(" 1") ? pref.attribute("chefLieu").value() : com.name;
+                if (com.town.empty())
+                    com.town = com.name.ends_with(" 1") ? pref.attribute("chefLieu").value() : com.name;
                 int w = com.prodegol ? 5 : 1;
                 if (com.id.starts_with("golfe") || com.id.starts_with("agoe")) w = 2;
                 gaz.weights.push_back(w);
@@ -641,37 +805,37 @@ const char* const kTypeLabels[] = {"partenariats", "conventions", "entretiens", 
 
 struct Partnership {
     std::string id, title;
-    std::vector<size_t> communes;  // gazetteer indexes; empty for a région-level partnership
+    std::vector<size_t> communes;        // gazetteer indexes; empty for a région-level partnership
     std::string region_id, region_name;  // when the Togolese side is a région
     std::string partner, partner_prose;  // "Corgnac-sur-Vienne", "la commune de Corgnac-sur-Vienne"
     std::string partner_short;           // how the text names it: "Corgnac-sur-Vienne", "le département de …"
     std::string level;                   // niveau
     size_t country = 0;                  // index into kCountries
     const char* nature = "jumelage";
-    int start = 2000, end = 0;           // end 0: ongoing
+    int start = 2000, end = 0;  // end 0: ongoing
     const char* status = "actif";
     std::vector<int> themes;
 };
 
 struct LegalText {
-    std::string kind;     // loi, decret, arrete
-    std::string number;   // "2003-512"
+    std::string kind;    // loi, decret, arrete
+    std::string number;  // "2003-512"
     Date date;
     int articles = 0;
-    std::string work;     // /akn/tg/act/decret/2003-05-12/2003-512
-    std::string id;       // the indexer's id: slug of the work URI
-    std::string file;     // decret-2003-512
+    std::string work;  // /akn/tg/act/decret/2003-05-12/2003-512
+    std::string id;    // the indexer's id: slug of the work URI
+    std::string file;  // decret-2003-512
     int theme = 0;
 };
 
 struct DocPlan {
     Type type = Type::convention;
-    uint32_t ordinal = 0;  // among documents of its type (file bucket)
-    uint32_t words = 600;  // text budget
-    uint32_t units = 0;    // articles, clauses, utterances, sections (+ preamble)
-    int partnership = -1;  // main partnership (index), -1 none
-    int partnership2 = -1; // a second one (studies, some agreements)
-    int legal = -1;        // index into Plan::legal
+    uint32_t ordinal = 0;   // among documents of its type (file bucket)
+    uint32_t words = 600;   // text budget
+    uint32_t units = 0;     // articles, clauses, utterances, sections (+ preamble)
+    int partnership = -1;   // main partnership (index), -1 none
+    int partnership2 = -1;  // a second one (studies, some agreements)
+    int legal = -1;         // index into Plan::legal
     Date date;
     std::vector<int> themes;
 };
@@ -704,9 +868,12 @@ std::string slug_ascii(std::string_view in) {
     }
     std::string out;
     for (char c : s) {
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
-        else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-        else if (!out.empty() && out.back() != '-') out += '-';
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out += c;
+        else if (c >= 'A' && c <= 'Z')
+            out += static_cast<char>(c - 'A' + 'a');
+        else if (!out.empty() && out.back() != '-')
+            out += '-';
     }
     while (!out.empty() && out.back() == '-') out.pop_back();
     return out;
@@ -741,24 +908,39 @@ void plan_partnership(Rng& rng, const Gazetteer& gaz, Plan& plan, uint32_t ordin
     const std::string_view code = kCountries[p.country].code;
     std::string name = invented_name(rng, p.country);
     static const int level_w[] = {70, 8, 3, 6, 8, 3, 2};
-    static const char* const levels[] = {"commune", "intercommunalite", "communes", "departement", "region", "etat-federe", "autre"};
+    static const char* const levels[] = {"commune", "intercommunalite", "communes", "departement",
+                                         "region",  "etat-federe",      "autre"};
     size_t lv = rng.weighted(level_w);
     if (lv == 5 && code != "DE" && code != "CA" && code != "BE") lv = 0;
     p.level = levels[lv];
     switch (lv) {
-        case 0: p.partner = name; p.partner_prose = "la commune " + de(name); break;
-        case 1: p.partner = "Communauté de communes " + de(name); p.partner_prose = "la communauté de communes " + de(name); break;
-        case 2: p.partner = "Communes du canton " + de(name); p.partner_prose = "les communes du canton " + de(name); break;
+        case 0:
+            p.partner = name;
+            p.partner_prose = "la commune " + de(name);
+            break;
+        case 1:
+            p.partner = "Communauté de communes " + de(name);
+            p.partner_prose = "la communauté de communes " + de(name);
+            break;
+        case 2:
+            p.partner = "Communes du canton " + de(name);
+            p.partner_prose = "les communes du canton " + de(name);
+            break;
         case 3:
             p.partner = (code == "FR" ? "Département " : "Province ") + de(name);
             p.partner_prose = (code == "FR" ? "le département " : "la province ") + de(name);
             break;
-        case 4: p.partner = "Région " + name; p.partner_prose = "la région " + name; break;
+        case 4:
+            p.partner = "Région " + name;
+            p.partner_prose = "la région " + name;
+            break;
         case 5:
             p.partner = (code == "DE" ? "Land " : code == "BE" ? "Communauté " : "Province ") + de(name);
             p.partner_prose = (code == "DE" ? "le Land " : code == "BE" ? "la Communauté " : "la province ") + de(name);
             break;
-        default: p.partner = "Syndicat intercommunal " + de(name); p.partner_prose = "le syndicat intercommunal " + de(name);
+        default:
+            p.partner = "Syndicat intercommunal " + de(name);
+            p.partner_prose = "le syndicat intercommunal " + de(name);
     }
 
     p.partner_short = lv == 0 ? p.partner : p.partner_prose;
@@ -829,9 +1011,7 @@ uint32_t word_budget(Rng& rng, double mean) {
     return static_cast<uint32_t>(mean * f);
 }
 
-uint32_t clamp_units(double v, uint32_t lo, uint32_t hi) {
-    return std::clamp(static_cast<uint32_t>(v + 0.5), lo, hi);
-}
+uint32_t clamp_units(double v, uint32_t lo, uint32_t hi) { return std::clamp(static_cast<uint32_t>(v + 0.5), lo, hi); }
 
 // Picks a partnership, the first ones more often (they have had time to gather documents).
 int pick_partnership(Rng& rng, const Plan& plan) {
@@ -872,7 +1052,8 @@ Plan make_plan(uint64_t seed, const Gazetteer& gaz, uint64_t max_docs, uint64_t 
                 int last = p.end ? p.end : 2026;
                 d.date = random_date(rng, rng.range(p.start, std::max(p.start, last)));
                 d.themes = p.themes;
-                if (d.themes.size() > 1 && rng.chance(0.5)) d.themes.resize(rng.range(1, static_cast<int>(d.themes.size())));
+                if (d.themes.size() > 1 && rng.chance(0.5))
+                    d.themes.resize(rng.range(1, static_cast<int>(d.themes.size())));
                 d.words = word_budget(rng, 520);
                 d.units = clamp_units(d.words / 85.0, 4, 14);
                 break;
@@ -940,7 +1121,11 @@ struct Totals {
 class DocWriter {
 public:
     DocWriter(const Plan& plan, const Gazetteer& gaz, const Options& opt, size_t index)
-        : plan_(plan), gaz_(gaz), opt_(opt), index_(index), d_(plan.docs[index]),
+        : plan_(plan),
+          gaz_(gaz),
+          opt_(opt),
+          index_(index),
+          d_(plan.docs[index]),
           rng_(opt.seed * 0x9E3779B97F4A7C15ULL + index * 0xD1B54A32D192ED03ULL + 1) {
         straight_ = rng_.chance(0.2);
         oe_ = rng_.chance(0.15);
@@ -1040,11 +1225,21 @@ std::string DocWriter::path() const {
     char num[16];
     std::snprintf(num, sizeof num, "%06u", d_.ordinal);
     switch (d_.type) {
-        case Type::partenariat: name = p_->id; break;
-        case Type::convention: name = "conv-syn-" + std::string(num) + "-" + c_->id + "-" + std::to_string(d_.date.y); break;
-        case Type::entretien: name = "ent-syn-" + std::string(num) + "-" + c_->id + "-" + std::to_string(d_.date.y); break;
-        case Type::etude: name = "etude-syn-" + std::string(num); break;
-        case Type::loi: name = plan_.legal[d_.legal].file; break;
+        case Type::partenariat:
+            name = p_->id;
+            break;
+        case Type::convention:
+            name = "conv-syn-" + std::string(num) + "-" + c_->id + "-" + std::to_string(d_.date.y);
+            break;
+        case Type::entretien:
+            name = "ent-syn-" + std::string(num) + "-" + c_->id + "-" + std::to_string(d_.date.y);
+            break;
+        case Type::etude:
+            name = "etude-syn-" + std::string(num);
+            break;
+        case Type::loi:
+            name = plan_.legal[d_.legal].file;
+            break;
     }
     return opt_.out + "/" + kTypeDirs[t] + "/" + bucket + "/" + name + ".xml";
 }
@@ -1075,7 +1270,8 @@ void contract(std::string& s) {
             for (std::string_view word : {" de ", " que "}) {
                 if (!rest.starts_with(word)) continue;
                 std::string_view next = rest.substr(word.size());
-                if (starts_with_vowel(next) || next.starts_with("è") || next.starts_with("ê") || next.starts_with("ô")) {
+                if (starts_with_vowel(next) || next.starts_with("è") || next.starts_with("ê") ||
+                    next.starts_with("ô")) {
                     out += word == " de " ? " d’" : " qu’";
                     i += word.size();
                     done = true;
@@ -1139,22 +1335,29 @@ std::string DocWriter::citation() {
         std::string kind = t.kind == "loi" ? "la loi" : t.kind == "decret" ? "le décret" : "l’arrêté interministériel";
         std::string act = kind + " n° " + t.number + " du " + t.date.french();
         if (rng_.chance(0.7)) {
-            std::string of = t.kind == "loi" ? "de la loi" : t.kind == "decret" ? "du décret" : "de l’arrêté interministériel";
+            std::string of = t.kind == "loi"      ? "de la loi"
+                             : t.kind == "decret" ? "du décret"
+                                                  : "de l’arrêté interministériel";
             return "l’article " + std::to_string(cited_article(t)) + " " + of + " n° " + t.number;
         }
         return act;
     }
     if (p_ && std::string_view(kCountries[p_->country].code) == "FR" && y >= 1992 && rng_.chance(0.3)) {
-        return y >= 1996 ? "l’article L. 1115-1 du code général des collectivités territoriales"
-                         : "la loi n° 92-125 du 6 février 1992 relative à l’administration territoriale de la République";
+        return y >= 1996
+                   ? "l’article L. 1115-1 du code général des collectivités territoriales"
+                   : "la loi n° 92-125 du 6 février 1992 relative à l’administration territoriale de la République";
     }
     if (y >= 2019) {
         static const char* const arts[] = {"9", "46", "46", "9", "2", "12", "8"};
         switch (rng_.below(4)) {
-            case 0: return "la loi n° 2019-006 du 26 juin 2019";
-            case 1: return "l’article " + std::string(rng_.pick(arts)) + " de la loi n° 2019-006";
-            case 2: return "l’article " + std::string(rng_.pick(arts)) + " de la loi n° 2019-006 du 26 juin 2019";
-            default: return "l’article 2 de la loi n° 2007-011 du 13 mars 2007";
+            case 0:
+                return "la loi n° 2019-006 du 26 juin 2019";
+            case 1:
+                return "l’article " + std::string(rng_.pick(arts)) + " de la loi n° 2019-006";
+            case 2:
+                return "l’article " + std::string(rng_.pick(arts)) + " de la loi n° 2019-006 du 26 juin 2019";
+            default:
+                return "l’article 2 de la loi n° 2007-011 du 13 mars 2007";
         }
     }
     if (y >= 2007) return rng_.chance(0.5) ? "la loi n° 2007-011 du 13 mars 2007" : "l’article 9 de la loi n° 2007-011";
@@ -1166,37 +1369,64 @@ void DocWriter::fill(std::string& out, std::string_view slot) {
     const Theme& th = kThemes[theme_];
     const Country* k = p_ ? &kCountries[p_->country] : nullptr;
     auto put = [&](std::string_view s) {
-        if (s.find('{') != std::string_view::npos) expand(out, s);
-        else out += s;
+        if (s.find('{') != std::string_view::npos)
+            expand(out, s);
+        else
+            out += s;
     };
-    if (slot == "commune") put("la commune " + de(c_->town));
-    else if (slot == "cnom") put(c_->name);
-    else if (slot == "ville") put(c_->town);
-    else if (slot == "partenaire") put(p_ ? p_->partner_prose : "la collectivité partenaire");
-    else if (slot == "pnom") put(p_ ? p_->partner_short : "la collectivité partenaire");
-    else if (slot == "en_pays") put(k ? k->in : "à l’étranger");
-    else if (slot == "adj") put(k ? k->adjective : "étrangère");
-    else if (slot == "domaine") put(th.domain);
-    else if (slot == "en_matiere") put(std::string("en matière ") + th.matter);
-    else if (slot == "objet") put(th.objects[distinct(th.objects.size(), last_object_)]);
-    else if (slot == "action") put(th.actions[distinct(th.actions.size(), last_action_)]);
-    else if (slot == "montant") put(amount(false));
-    else if (slot == "montant_fcfa") put(amount(true));
-    else if (slot == "n") put(rng_.pick(kNumberWords));
-    else if (slot == "nb") put(std::to_string(rng_.range(2, 60)));
-    else if (slot == "pct") put(std::to_string(rng_.range(5, 95)) + " %");
-    else if (slot == "annee") put(std::to_string(std::clamp(d_.date.y + rng_.range(-6, 3), 1985, 2026)));
-    else if (slot == "date") put(random_date(rng_, std::clamp(d_.date.y - rng_.range(0, 1), 1985, 2026)).french());
-    else if (slot == "cit") put(citation());
-    else if (slot == "acteur") put(rng_.pick(kActors));
-    else if (slot == "public") put(rng_.pick(kPublics));
-    else if (slot == "lieu") put(village());
-    else if (slot == "benef") put("près de " + grouped(static_cast<uint64_t>(rng_.range(3, 250)) * 100) + " habitants");
-    else if (slot == "duree") put(rng_.pick(kDurations));
+    if (slot == "commune")
+        put("la commune " + de(c_->town));
+    else if (slot == "cnom")
+        put(c_->name);
+    else if (slot == "ville")
+        put(c_->town);
+    else if (slot == "partenaire")
+        put(p_ ? p_->partner_prose : "la collectivité partenaire");
+    else if (slot == "pnom")
+        put(p_ ? p_->partner_short : "la collectivité partenaire");
+    else if (slot == "en_pays")
+        put(k ? k->in : "à l’étranger");
+    else if (slot == "adj")
+        put(k ? k->adjective : "étrangère");
+    else if (slot == "domaine")
+        put(th.domain);
+    else if (slot == "en_matiere")
+        put(std::string("en matière ") + th.matter);
+    else if (slot == "objet")
+        put(th.objects[distinct(th.objects.size(), last_object_)]);
+    else if (slot == "action")
+        put(th.actions[distinct(th.actions.size(), last_action_)]);
+    else if (slot == "montant")
+        put(amount(false));
+    else if (slot == "montant_fcfa")
+        put(amount(true));
+    else if (slot == "n")
+        put(rng_.pick(kNumberWords));
+    else if (slot == "nb")
+        put(std::to_string(rng_.range(2, 60)));
+    else if (slot == "pct")
+        put(std::to_string(rng_.range(5, 95)) + " %");
+    else if (slot == "annee")
+        put(std::to_string(std::clamp(d_.date.y + rng_.range(-6, 3), 1985, 2026)));
+    else if (slot == "date")
+        put(random_date(rng_, std::clamp(d_.date.y - rng_.range(0, 1), 1985, 2026)).french());
+    else if (slot == "cit")
+        put(citation());
+    else if (slot == "acteur")
+        put(rng_.pick(kActors));
+    else if (slot == "public")
+        put(rng_.pick(kPublics));
+    else if (slot == "lieu")
+        put(village());
+    else if (slot == "benef")
+        put("près de " + grouped(static_cast<uint64_t>(rng_.range(3, 250)) * 100) + " habitants");
+    else if (slot == "duree")
+        put(rng_.pick(kDurations));
     else if (slot == "periode") {
         int a = std::clamp(d_.date.y + rng_.range(-3, 1), 1985, 2026);
         put(std::to_string(a) + "-" + std::to_string(a + rng_.range(2, 4)));
-    } else out += slot;  // unknown slot: shows in the output, caught by review
+    } else
+        out += slot;  // unknown slot: shows in the output, caught by review
 }
 
 void DocWriter::expand(std::string& out, std::string_view tpl) {
@@ -1292,14 +1522,16 @@ std::string DocWriter::partenariat() {
     o += "  </collectivites>\n  <partenaire niveau=\"" + p.level + "\" pays=\"" + kCountries[p.country].code + "\">";
     append_escaped(o, p.partner);
     o += "</partenaire>\n  <nature>" + std::string(p.nature) + "</nature>\n";
-    o += "  <periode debut=\"" + std::to_string(p.start) + "\" fin=\"" + (p.end ? std::to_string(p.end) : "") + "\"/>\n";
+    o +=
+        "  <periode debut=\"" + std::to_string(p.start) + "\" fin=\"" + (p.end ? std::to_string(p.end) : "") + "\"/>\n";
     o += "  <statut>" + std::string(p.status) + "</statut>\n";
     append_themes(o, p.themes);
     if (rng_.chance(0.05)) {
         o += "  ";
-        append_element(o, "divergence",
-                       text("Les sources divergent sur la date : " + std::to_string(p.start) + " selon la fiche, " +
-                            std::to_string(std::min(2026, p.start + rng_.range(1, 5))) + " selon la première convention."));
+        append_element(
+            o, "divergence",
+            text("Les sources divergent sur la date : " + std::to_string(p.start) + " selon la fiche, " +
+                 std::to_string(std::min(2026, p.start + rng_.range(1, 5))) + " selon la première convention."));
         o += "\n";
     }
     o += "  <description>\n";
@@ -1308,10 +1540,13 @@ std::string DocWriter::partenariat() {
     static const char* const kOpen[] = {
         "Le partenariat entre {commune} et {partenaire} {en_pays} a commencé en {annee} par des échanges entre écoles.",
         "{Commune} et {partenaire} coopèrent dans le domaine de {domaine}.",
-        "Ce partenariat, fondé sur l’amitié entre les populations de {ville} et de {pnom}, s’est structuré autour d’un comité de jumelage."};
+        "Ce partenariat, fondé sur l’amitié entre les populations de {ville} et de {pnom}, s’est structuré autour d’un "
+        "comité de jumelage."};
     static const char* const kMore[] = {
-        "Les principales réalisations sont {objet} et {objet}.", "Les deux collectivités ont pu {action}.",
-        "Sur place, le suivi des actions associe {acteur}.", "Les échanges concernent aussi {public}.",
+        "Les principales réalisations sont {objet} et {objet}.",
+        "Les deux collectivités ont pu {action}.",
+        "Sur place, le suivi des actions associe {acteur}.",
+        "Les échanges concernent aussi {public}.",
         "Le financement repose sur les contributions des deux collectivités, soit {montant} pour la partie {adj}.",
         "Une convention a été signée le {date}, conformément à {cit}.",
         "Des missions d’échange ont lieu presque chaque année, à {ville} comme à {pnom}.",
@@ -1338,8 +1573,11 @@ std::string DocWriter::convention() {
     std::snprintf(num, sizeof num, "%06u", d_.ordinal);
     std::string id = "conv-syn-" + std::string(num) + "-" + c_->id + "-" + std::to_string(d_.date.y);
     o += "<convention xmlns=\"urn:x-coopdec:corpus:1\" id=\"" + id + "\" xml:lang=\"fr\" demo=\"oui\">\n  ";
-    static const char* const kKinds[] = {"Convention de jumelage", "Convention de coopération décentralisée",
-                                         "Convention-cadre de partenariat", "Protocole d’accord", "Charte d’amitié",
+    static const char* const kKinds[] = {"Convention de jumelage",
+                                         "Convention de coopération décentralisée",
+                                         "Convention-cadre de partenariat",
+                                         "Protocole d’accord",
+                                         "Charte d’amitié",
                                          "Convention spécifique relative à {objet}"};
     std::string title = text(rng_.pick(kKinds));
     if (rng_.chance(0.1)) title = "Avenant n° " + std::to_string(rng_.range(1, 4)) + " à la " + title;
@@ -1355,7 +1593,11 @@ std::string DocWriter::convention() {
     if (rng_.chance(0.7)) append_themes(o, d_.themes);
     const bool special_delegation = d_.date.y >= 2001 && d_.date.y < 2019;
     const std::string_view code = kCountries[p.country].code;
-    const char* partner_role = p.level != "commune" ? "president" : code == "BE" ? "bourgmestre" : code == "IT" ? "sindaco" : code == "DE" ? "buergermeister" : "maire";
+    const char* partner_role = p.level != "commune" ? "president"
+                               : code == "BE"       ? "bourgmestre"
+                               : code == "IT"       ? "sindaco"
+                               : code == "DE"       ? "buergermeister"
+                                                    : "maire";
     o += "  <signataires>\n    <signataire role=\"";
     o += special_delegation ? "president-delegation-speciale" : "maire";
     o += "\" collectivite=\"";
@@ -1366,14 +1608,18 @@ std::string DocWriter::convention() {
     o += "</signataire>\n    <signataire role=\"" + std::string(partner_role) + "\" collectivite=\"";
     append_escaped(o, p.partner);
     o += "\">";
-    std::string who = std::string(p.level == "commune" ? (code == "BE" ? "Le Bourgmestre de " : "Le Maire de ") : "Le Président de ") + p.partner_prose;
+    std::string who = std::string(p.level == "commune" ? (code == "BE" ? "Le Bourgmestre de " : "Le Maire de ")
+                                                       : "Le Président de ") +
+                      p.partner_prose;
     append_escaped(o, text(who));
     o += "</signataire>\n  </signataires>\n  <preambule>\n    <p>";
     sentence(o, "Vu {cit} ;");
     o += "</p>\n    <p>";
     sentence(o, "Vu la délibération du conseil municipal de {ville} du {date} ;");
     o += "</p>\n    <p>";
-    sentence(o, "Considérant la volonté commune de {commune} et de {partenaire} de renforcer leurs liens d’amitié et de coopération ;");
+    sentence(o,
+             "Considérant la volonté commune de {commune} et de {partenaire} de renforcer leurs liens d’amitié et de "
+             "coopération ;");
     o += "</p>\n  </preambule>\n";
 
     // Which clauses: always the object; the others drawn, kept in the usual order.
@@ -1383,7 +1629,8 @@ std::string DocWriter::convention() {
     for (int k = 1; k < kClauseKinds; ++k) rest.push_back(k);
     for (size_t i = rest.size(); i > 1; --i) std::swap(rest[i - 1], rest[rng_.below(static_cast<uint32_t>(i))]);
     // Engagements and the follow-up committee first when there is room.
-    std::stable_partition(rest.begin(), rest.end(), [](int k) { return k == kEngTogo || k == kEngPartner || k == kComite; });
+    std::stable_partition(rest.begin(), rest.end(),
+                          [](int k) { return k == kEngTogo || k == kEngPartner || k == kComite; });
     for (uint32_t i = 0; kinds.size() < std::min<size_t>(n, kClauseKinds); ++i) kinds.push_back(rest[i]);
     std::sort(kinds.begin(), kinds.end());
     while (kinds.size() < n) kinds.push_back(kDomaines);  // more than 14: further « domaines » clauses
@@ -1405,8 +1652,10 @@ std::string DocWriter::convention() {
         while (done < target) {
             o += "    <p>";
             for (int s = rng_.range(1, 3); s > 0 && done < target; --s) {
-                if (next < pool.size() && (next == 0 || rng_.chance(0.6))) done += sentence(o, pool[next++]);
-                else done += sentence_from(o, kAgreementTheme);
+                if (next < pool.size() && (next == 0 || rng_.chance(0.6)))
+                    done += sentence(o, pool[next++]);
+                else
+                    done += sentence_from(o, kAgreementTheme);
             }
             o += "</p>\n";
         }
@@ -1422,19 +1671,24 @@ std::string DocWriter::entretien() {
     char num[16];
     std::snprintf(num, sizeof num, "%06u", d_.ordinal);
     std::string id = "ent-syn-" + std::string(num) + "-" + c_->id + "-" + std::to_string(d_.date.y);
-    static const char* const kTitles[] = {"Entretien à {ville} ({cnom}) sur le partenariat avec {pnom}",
-                                          "Entretien avec le point focal de {cnom} sur {domaine}",
-                                          "Entretien collectif à la mairie de {ville} : {domaine} et coopération avec {pnom}"};
+    static const char* const kTitles[] = {
+        "Entretien à {ville} ({cnom}) sur le partenariat avec {pnom}",
+        "Entretien avec le point focal de {cnom} sur {domaine}",
+        "Entretien collectif à la mairie de {ville} : {domaine} et coopération avec {pnom}"};
     std::string title = text(rng_.pick(kTitles));
-    o += "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:id=\"" + id + "\" xml:lang=\"fr\">\n  <teiHeader>\n    <fileDesc>\n";
+    o += "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:id=\"" + id +
+         "\" xml:lang=\"fr\">\n  <teiHeader>\n    <fileDesc>\n";
     o += "      <titleStmt><title>";
     append_escaped(o, title);
-    o += "</title></titleStmt>\n      <publicationStmt><p>Corpus synthétique coopdec ; document non publié.</p></publicationStmt>\n";
+    o += "</title></titleStmt>\n      <publicationStmt><p>Corpus synthétique coopdec ; document non "
+         "publié.</p></publicationStmt>\n";
     o += "      <notesStmt><note type=\"demonstration\">";
     append_escaped(o, notice("Entretien fictif généré"));
     o += "</note></notesStmt>\n      <sourceDesc>\n        <recordingStmt><recording type=\"audio\" dur=\"PT" +
-         std::to_string(rng_.range(25, 95)) + "M\"><date when=\"" + d_.date.iso() + "\"/></recording></recordingStmt>\n";
-    o += "      </sourceDesc>\n    </fileDesc>\n    <profileDesc>\n      <textClass>\n        <keywords scheme=\"coopdec:partenariat\">\n";
+         std::to_string(rng_.range(25, 95)) + "M\"><date when=\"" + d_.date.iso() +
+         "\"/></recording></recordingStmt>\n";
+    o += "      </sourceDesc>\n    </fileDesc>\n    <profileDesc>\n      <textClass>\n        <keywords "
+         "scheme=\"coopdec:partenariat\">\n";
     o += "          <term key=\"" + p.id + "\">";
     append_escaped(o, p.title);
     o += "</term>\n        </keywords>\n        <keywords scheme=\"coopdec:theme\">\n";
@@ -1449,9 +1703,12 @@ std::string DocWriter::entretien() {
         const char* role;
         bool local;
     };
-    static const Person kPeople[] = {{"m1", "maire", true},          {"sg", "secretaire-general", true},
-                                     {"pf", "point-focal", true},    {"pe", "partenaire-etranger", false},
-                                     {"at", "agent-technique", true}, {"cm", "conseiller", true},
+    static const Person kPeople[] = {{"m1", "maire", true},
+                                     {"sg", "secretaire-general", true},
+                                     {"pf", "point-focal", true},
+                                     {"pe", "partenaire-etranger", false},
+                                     {"at", "agent-technique", true},
+                                     {"cm", "conseiller", true},
                                      {"au", "autre", true}};
     std::vector<const Person*> speakers;
     static const Person researcher{"ch", "chercheur", false};
@@ -1461,18 +1718,23 @@ std::string DocWriter::entretien() {
     for (int i = 0, n = rng_.range(2, 5); i < n; ++i) speakers.push_back(&kPeople[order[i]]);
     static const char* const kInitials = "ABDEGKMNSTY";
     for (const Person* s : speakers) {
-        std::string name = std::string(1, kInitials[rng_.below(11)]) + ". " + std::string(1, kInitials[rng_.below(11)]) + ".";
-        o += "          <person xml:id=\"" + std::string(s->id) + "\" role=\"" + s->role + "\"><persName>" + name + "</persName>";
+        std::string name =
+            std::string(1, kInitials[rng_.below(11)]) + ". " + std::string(1, kInitials[rng_.below(11)]) + ".";
+        o += "          <person xml:id=\"" + std::string(s->id) + "\" role=\"" + s->role + "\"><persName>" + name +
+             "</persName>";
         if (s->local) {
             o += "<affiliation key=\"" + c_->id + "\">";
             append_escaped(o, "Commune " + de(c_->name));
         } else {
             o += "<affiliation>";
-            append_escaped(o, s == &researcher ? std::string("Équipe d’étude sur la coopération décentralisée (fictive)") : p.partner);
+            append_escaped(o, s == &researcher
+                                  ? std::string("Équipe d’étude sur la coopération décentralisée (fictive)")
+                                  : p.partner);
         }
         o += "</affiliation></person>\n";
     }
-    o += "        </listPerson>\n      </particDesc>\n      <settingDesc>\n        <setting><placeName key=\"" + c_->id + "\">";
+    o += "        </listPerson>\n      </particDesc>\n      <settingDesc>\n        <setting><placeName key=\"" +
+         c_->id + "\">";
     append_escaped(o, text("Mairie de " + c_->name + ", " + c_->town));
     o += "</placeName><date when=\"" + d_.date.iso() + "\">" + d_.date.french() + "</date></setting>\n";
     o += "      </settingDesc>\n    </profileDesc>\n  </teiHeader>\n  <text>\n    <body>\n";
@@ -1480,7 +1742,8 @@ std::string DocWriter::entretien() {
     const uint32_t per_answer = std::max<uint32_t>(12, static_cast<uint32_t>(d_.words * 1.6 / n));
     for (uint32_t u = 1; u <= n; ++u) {
         const bool question = u % 2 == 1;
-        const Person* who = question ? &researcher : speakers[1 + rng_.below(static_cast<uint32_t>(speakers.size() - 1))];
+        const Person* who =
+            question ? &researcher : speakers[1 + rng_.below(static_cast<uint32_t>(speakers.size() - 1))];
         o += "      <u who=\"#" + std::string(who->id) + "\" xml:id=\"u_" + std::to_string(u) + "\">";
         next_theme();
         if (question) {
@@ -1515,12 +1778,13 @@ std::string DocWriter::etude() {
                                           "État des lieux de la coopération décentralisée dans {region}"};
     std::string tpl = rng_.pick(kTitles);
     // Two slots only studies use.
-    for (auto [slot, value] : {std::pair<std::string, std::string>{"{pref}", c_->prefecture},
-                               {"{region}", region_phrase(c_->region)}})
+    for (auto [slot, value] :
+         {std::pair<std::string, std::string>{"{pref}", c_->prefecture}, {"{region}", region_phrase(c_->region)}})
         if (size_t at = tpl.find(slot); at != std::string::npos) tpl.replace(at, slot.size(), value);
     std::string title = text(tpl);
     capitalize_first(title);
-    o += "<etude xmlns=\"urn:x-coopdec:corpus:1\" id=\"etude-syn-" + std::string(num) + "\" xml:lang=\"fr\" demo=\"oui\">\n  ";
+    o += "<etude xmlns=\"urn:x-coopdec:corpus:1\" id=\"etude-syn-" + std::string(num) +
+         "\" xml:lang=\"fr\" demo=\"oui\">\n  ";
     append_element(o, "titre", title);
     o += "\n  ";
     append_element(o, "avertissement", notice("Étude fictive générée"));
@@ -1596,19 +1860,25 @@ std::string DocWriter::loi() {
         "portant organisation du registre des conventions de coopération décentralisée",
         "fixant les conditions d’approbation des conventions de coopération dans le domaine de {domaine}"};
     const std::string subject = text(rng_.pick(kSubjects));
-    const std::string author = t.kind == "loi" ? "assemblee-nationale" : t.kind == "decret" ? "presidence" : "ministere";
-    const std::string author_label = t.kind == "loi" ? "Assemblée nationale du Togo (texte fictif)"
+    const std::string author = t.kind == "loi"      ? "assemblee-nationale"
+                               : t.kind == "decret" ? "presidence"
+                                                    : "ministere";
+    const std::string author_label = t.kind == "loi"      ? "Assemblée nationale du Togo (texte fictif)"
                                      : t.kind == "decret" ? "Présidence de la République (texte fictif)"
                                                           : "Ministère chargé de la décentralisation (texte fictif)";
     const std::string expr = t.work + "/fra@";
-    o += "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">\n  <act name=\"" + t.kind + "\">\n    <meta>\n";
+    o += "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">\n  <act name=\"" + t.kind +
+         "\">\n    <meta>\n";
     o += "      <identification source=\"#coopdec\">\n        <FRBRWork>\n";
     o += "          <FRBRthis value=\"" + t.work + "/!main\"/>\n          <FRBRuri value=\"" + t.work + "\"/>\n";
     o += "          <FRBRdate date=\"" + t.date.iso() + "\" name=\"" + t.kind + "\"/>\n";
     o += "          <FRBRauthor href=\"#" + author + "\"/>\n          <FRBRcountry value=\"tg\"/>\n";
-    o += "          <FRBRnumber value=\"" + t.number + "\"/>\n          <FRBRname value=\"" + t.kind + "\"/>\n        </FRBRWork>\n";
-    o += "        <FRBRExpression>\n          <FRBRthis value=\"" + expr + "/!main\"/>\n          <FRBRuri value=\"" + expr + "\"/>\n";
-    o += "          <FRBRdate date=\"" + t.date.iso() + "\" name=\"" + t.kind + "\"/>\n          <FRBRauthor href=\"#coopdec\"/>\n";
+    o += "          <FRBRnumber value=\"" + t.number + "\"/>\n          <FRBRname value=\"" + t.kind +
+         "\"/>\n        </FRBRWork>\n";
+    o += "        <FRBRExpression>\n          <FRBRthis value=\"" + expr + "/!main\"/>\n          <FRBRuri value=\"" +
+         expr + "\"/>\n";
+    o += "          <FRBRdate date=\"" + t.date.iso() + "\" name=\"" + t.kind +
+         "\"/>\n          <FRBRauthor href=\"#coopdec\"/>\n";
     o += "          <FRBRlanguage language=\"fra\"/>\n        </FRBRExpression>\n        <FRBRManifestation>\n";
     o += "          <FRBRthis value=\"" + expr + "/!main.xml\"/>\n          <FRBRuri value=\"" + expr + ".akn\"/>\n";
     o += "          <FRBRdate date=\"2026-01-01\" name=\"generation\"/>\n          <FRBRauthor href=\"#coopdec\"/>\n";
@@ -1619,20 +1889,26 @@ std::string DocWriter::loi() {
         o += "\" dictionary=\"#coopdec\"/>\n";
     }
     o += "      </classification>\n      <references source=\"#coopdec\">\n";
-    o += "        <TLCOrganization eId=\"coopdec\" href=\"/ontology/organization/coopdec\" showAs=\"Projet coopdec (corpus synthétique)\"/>\n";
+    o += "        <TLCOrganization eId=\"coopdec\" href=\"/ontology/organization/coopdec\" showAs=\"Projet coopdec "
+         "(corpus synthétique)\"/>\n";
     o += "        <TLCOrganization eId=\"" + author + "\" href=\"/ontology/organization/tg/" + author + "\" showAs=\"";
     append_escaped(o, author_label);
     o += "\"/>\n      </references>\n      <proprietary source=\"#coopdec\">\n";
     o += "        <cd:demonstration xmlns:cd=\"urn:x-coopdec:corpus:1\" type=\"synthetique\">";
     append_escaped(o, notice("Texte juridique fictif (numéro, date et contenu inventés) généré"));
-    o += "</cd:demonstration>\n      </proprietary>\n    </meta>\n    <preface>\n      <longTitle eId=\"longTitle_1\">\n";
-    o += "        <p><docType>" + kind_label + "</docType> n° <docNumber>" + t.number + "</docNumber> du <docDate date=\"" +
-         t.date.iso() + "\">" + t.date.french() + "</docDate> ";
+    o += "</cd:demonstration>\n      </proprietary>\n    </meta>\n    <preface>\n      <longTitle "
+         "eId=\"longTitle_1\">\n";
+    o += "        <p><docType>" + kind_label + "</docType> n° <docNumber>" + t.number +
+         "</docNumber> du <docDate date=\"" + t.date.iso() + "\">" + t.date.french() + "</docDate> ";
     append_escaped(o, subject);
     o += "</p>\n      </longTitle>\n    </preface>\n    <preamble>\n      <p>";
-    sentence(o, t.kind == "loi" ? "L’Assemblée nationale a délibéré et adopté ; le Président de la République promulgue la loi dont la teneur suit."
-                : t.kind == "decret" ? "Le Président de la République, sur le rapport du ministre chargé de la décentralisation, vu la Constitution, vu {cit}, le conseil des ministres entendu, décrète :"
-                                     : "Le ministre chargé de la décentralisation et le ministre chargé des finances, vu {cit}, arrêtent :");
+    sentence(
+        o, t.kind == "loi" ? "L’Assemblée nationale a délibéré et adopté ; le Président de la République promulgue la "
+                             "loi dont la teneur suit."
+           : t.kind == "decret"
+               ? "Le Président de la République, sur le rapport du ministre chargé de la décentralisation, vu la "
+                 "Constitution, vu {cit}, le conseil des ministres entendu, décrète :"
+               : "Le ministre chargé de la décentralisation et le ministre chargé des finances, vu {cit}, arrêtent :");
     o += "</p>\n    </preamble>\n    <body>\n";
 
     const int n = t.articles;
@@ -1674,14 +1950,17 @@ std::string DocWriter::loi() {
                     if (older > 0) {
                         const LegalText& other = cited_text(older);
                         const int to = cited_article(other);
-                        std::string of = other.kind == "loi" ? "de la loi" : other.kind == "decret" ? "du décret" : "de l’arrêté interministériel";
+                        std::string of = other.kind == "loi"      ? "de la loi"
+                                         : other.kind == "decret" ? "du décret"
+                                                                  : "de l’arrêté interministériel";
                         std::string ref = "article " + std::to_string(to) + " " + of + " n° " + other.number;
                         o += " Voir l’<ref href=\"" + other.work + "#art_" + std::to_string(to) + "\">";
                         append_escaped(o, text(ref));
                         o += "</ref>.";
                         words_ += 7;
                     } else if (t.date.y > 2019) {
-                        o += " Voir l’<ref href=\"/akn/tg/act/loi/2019-06-26/2019-006#art_46\">article 46 de la loi n° 2019-006</ref>.";
+                        o += " Voir l’<ref href=\"/akn/tg/act/loi/2019-06-26/2019-006#art_46\">article 46 de la loi n° "
+                             "2019-006</ref>.";
                         words_ += 8;
                     }
                 }
@@ -1699,11 +1978,21 @@ std::string DocWriter::xml(uint64_t& units, uint64_t& words) {
     words_ = 0;
     std::string out;
     switch (d_.type) {
-        case Type::partenariat: out = partenariat(); break;
-        case Type::convention: out = convention(); break;
-        case Type::entretien: out = entretien(); break;
-        case Type::etude: out = etude(); break;
-        case Type::loi: out = loi(); break;
+        case Type::partenariat:
+            out = partenariat();
+            break;
+        case Type::convention:
+            out = convention();
+            break;
+        case Type::entretien:
+            out = entretien();
+            break;
+        case Type::etude:
+            out = etude();
+            break;
+        case Type::loi:
+            out = loi();
+            break;
     }
     units = d_.units;
     words = words_;
@@ -1771,20 +2060,26 @@ int main(int argc, char** argv) {
         } else if (a == "--documents" || a == "--units" || a == "--seed" || a == "--threads") {
             const char* v = value();
             if (!v || !parse_number(v, n)) {
-                std::fprintf(stderr, "coopdec-gencorpus : %s attend un entier positif\n%s", std::string(a).c_str(), kUsage);
+                std::fprintf(stderr, "coopdec-gencorpus : %s attend un entier positif\n%s", std::string(a).c_str(),
+                             kUsage);
                 return 2;
             }
-            if (a == "--documents") opt.documents = n;
-            else if (a == "--units") opt.units = n;
-            else if (a == "--seed") opt.seed = n;
-            else opt.threads = static_cast<unsigned>(std::min<uint64_t>(n, 256));
+            if (a == "--documents")
+                opt.documents = n;
+            else if (a == "--units")
+                opt.units = n;
+            else if (a == "--seed")
+                opt.seed = n;
+            else
+                opt.threads = static_cast<unsigned>(std::min<uint64_t>(n, 256));
         } else {
             std::fprintf(stderr, "coopdec-gencorpus : option inconnue « %s »\n%s", argv[i], kUsage);
             return 2;
         }
     }
     if (opt.out.empty() || (opt.documents == 0) == (opt.units == 0)) {
-        std::fputs("coopdec-gencorpus : il faut --out et exactement un de --documents N ou --units N (N > 0)\n", stderr);
+        std::fputs("coopdec-gencorpus : il faut --out et exactement un de --documents N ou --units N (N > 0)\n",
+                   stderr);
         std::fputs(kUsage, stderr);
         return 2;
     }
@@ -1835,8 +2130,8 @@ int main(int argc, char** argv) {
         return 1;
     }
     std::ostringstream readme;
-    readme << "# Corpus synthétique coopdec\n\nGénéré par `coopdec-gencorpus --seed " << opt.seed << "` : "
-           << plan.docs.size() << " documents, " << plan.units
+    readme << "# Corpus synthétique coopdec\n\nGénéré par `coopdec-gencorpus --seed " << opt.seed
+           << "` : " << plan.docs.size() << " documents, " << plan.units
            << " unités.\nTout y est fictif (partenaires, conventions, entretiens, études, textes juridiques) et\n"
               "chaque document le dit (`demo=\"oui\"` et `<avertissement>`, note TEI `demonstration`,\n"
               "`cd:demonstration` Akoma Ntoso). Seuls `repertoire/togo.xml` (le répertoire réel des\n"
@@ -1886,11 +2181,13 @@ int main(int argc, char** argv) {
         const size_t n = plan.docs.size();
         std::printf("coopdec-gencorpus : %zu documents écrits dans %s (", n, opt.out.c_str());
         for (int t = 0; t < 5; ++t)
-            std::printf("%s%llu %s", t ? ", " : "", static_cast<unsigned long long>(plan.type_count[t]), kTypeLabels[t]);
+            std::printf("%s%llu %s", t ? ", " : "", static_cast<unsigned long long>(plan.type_count[t]),
+                        kTypeLabels[t]);
         std::printf(")\n");
-        std::printf("unités : %llu (articles, clauses, énoncés, sections, préambules) ; "
-                    "coopdec-index en comptera %llu avec une entrée par document\n",
-                    static_cast<unsigned long long>(sum.units), static_cast<unsigned long long>(sum.units + n));
+        std::printf(
+            "unités : %llu (articles, clauses, énoncés, sections, préambules) ; "
+            "coopdec-index en comptera %llu avec une entrée par document\n",
+            static_cast<unsigned long long>(sum.units), static_cast<unsigned long long>(sum.units + n));
         std::printf("mots : %llu (%llu par document en moyenne) ; %.1f Mo ; graine %llu ; %.2f s\n",
                     static_cast<unsigned long long>(sum.words), static_cast<unsigned long long>(sum.words / n),
                     static_cast<double>(sum.bytes) / 1e6, static_cast<unsigned long long>(opt.seed), seconds);

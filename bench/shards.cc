@@ -67,19 +67,19 @@ using Params = std::vector<std::pair<std::string, std::string>>;
 // those of coopdec-gencorpus's corpora (any seed, any size above a few
 // hundred documents).
 const std::vector<Params> kQueries = {
-    {{"q", "forage"}},                                                // one word
-    {{"q", "eau potable"}},                                           // two words
-    {{"q", "conseil municipal commune"}},                             // three frequent words
-    {{"q", "\"château d’eau\""}},                                     // a phrase
-    {{"q", "\"coopération décentralisée\""}},                         // a frequent phrase
-    {{"q", "santé"}, {"region", "Kara"}},                             // words and a facet filter
-    {{"q", "commune"}, {"theme", "santé"}, {"country", "FR"}},        // two facets
-    {{"q", "déchets"}, {"sort", "date"}},                             // newest first
+    {{"q", "forage"}},                                                     // one word
+    {{"q", "eau potable"}},                                                // two words
+    {{"q", "conseil municipal commune"}},                                  // three frequent words
+    {{"q", "\"château d’eau\""}},                                          // a phrase
+    {{"q", "\"coopération décentralisée\""}},                              // a frequent phrase
+    {{"q", "santé"}, {"region", "Kara"}},                                  // words and a facet filter
+    {{"q", "commune"}, {"theme", "santé"}, {"country", "FR"}},             // two facets
+    {{"q", "déchets"}, {"sort", "date"}},                                  // newest first
     {{"q", "convention"}, {"type", "convention"}, {"year_from", "2010"}},  // a type and a year range
-    {{"q", ""}},                                                      // browsing everything
-    {{"q", ""}, {"theme", "agriculture"}, {"sort", "date"}},          // browsing a theme by date
-    {{"q", "partenariat"}, {"page", "3"}},                            // a page 3
-    {{"q", "maire"}, {"role", "maire"}},                              // a per-unit facet: units counted
+    {{"q", ""}},                                                           // browsing everything
+    {{"q", ""}, {"theme", "agriculture"}, {"sort", "date"}},               // browsing a theme by date
+    {{"q", "partenariat"}, {"page", "3"}},                                 // a page 3
+    {{"q", "maire"}, {"role", "maire"}},                                   // a per-unit facet: units counted
 };
 
 // What the table shows of a query: its parameters, q first.
@@ -103,11 +103,11 @@ coopdec::SearchRequest make_request(const Params& params, size_t facet_values) {
 
 struct Target {
     std::string label, path;
-    std::vector<coopdec::Index> handles;       // one per thread; [0] for the single-thread pass
-    std::vector<double> ms;                    // every single-thread search, in ms
-    std::vector<std::vector<double>> query_ms; // the same, per query
-    double single_seconds = 0;                 // wall time of the single-thread pass
-    double multi_seconds = 0;                  // wall time of the multi-thread rounds
+    std::vector<coopdec::Index> handles;        // one per thread; [0] for the single-thread pass
+    std::vector<double> ms;                     // every single-thread search, in ms
+    std::vector<std::vector<double>> query_ms;  // the same, per query
+    double single_seconds = 0;                  // wall time of the single-thread pass
+    double multi_seconds = 0;                   // wall time of the multi-thread rounds
     size_t multi_searches = 0;
 };
 
@@ -186,11 +186,9 @@ int run(std::vector<Target>& targets, size_t rounds, size_t thread_count, size_t
                     std::fprintf(stderr, "attention : « %s » ne trouve aucun document sur « %s »\n",
                                  describe(kQueries[q]).c_str(), targets[0].label.c_str());
             } else if (got != expected) {
-                std::fprintf(stderr,
-                             "coopdec-bench-shards : « %s » : « %s » trouve %zu document(s), « %s » %zu%s\n",
-                             describe(kQueries[q]).c_str(), targets[i].label.c_str(), r.total,
-                             targets[0].label.c_str(), totals[q],
-                             r.total == totals[q] ? ", mais leurs comptes de facettes diffèrent" : "");
+                std::fprintf(stderr, "coopdec-bench-shards : « %s » : « %s » trouve %zu document(s), « %s » %zu%s\n",
+                             describe(kQueries[q]).c_str(), targets[i].label.c_str(), r.total, targets[0].label.c_str(),
+                             totals[q], r.total == totals[q] ? ", mais leurs comptes de facettes diffèrent" : "");
                 return 1;
             }
         }
@@ -234,9 +232,10 @@ int run(std::vector<Target>& targets, size_t rounds, size_t thread_count, size_t
                         static_cast<double>(t.ms.size()) / t.single_seconds,
                         static_cast<double>(t.multi_searches) / t.multi_seconds});
     const char* threads_word = thread_count == 1 ? "thread" : "threads";
-    std::printf("| index | shards | median ms | p95 ms | searches/s, 1 thread | searches/s, %zu %s "
-                "| median × first | 1 thread × first | %zu %s × first |\n",
-                thread_count, threads_word, thread_count, threads_word);
+    std::printf(
+        "| index | shards | median ms | p95 ms | searches/s, 1 thread | searches/s, %zu %s "
+        "| median × first | 1 thread × first | %zu %s × first |\n",
+        thread_count, threads_word, thread_count, threads_word);
     std::printf("|---|---|---|---|---|---|---|---|---|\n");
     for (size_t i = 0; i < targets.size(); ++i) {
         const Row& r = rows[i];
@@ -299,8 +298,7 @@ int main(int argc, char** argv) {
                 return 2;
             }
         } else {
-            std::fprintf(stderr, "coopdec-bench-shards : option inconnue ou sans valeur « %s »\n%s", a.c_str(),
-                         kUsage);
+            std::fprintf(stderr, "coopdec-bench-shards : option inconnue ou sans valeur « %s »\n%s", a.c_str(), kUsage);
             return 2;
         }
     }

@@ -31,14 +31,29 @@ static std::string snippet_text(const std::string& html) {
     std::string out;
     for (size_t i = 0; i < html.size();) {
         auto starts = [&](const char* s) { return html.compare(i, std::char_traits<char>::length(s), s) == 0; };
-        if (starts("<mark>")) { out += '['; i += 6; }
-        else if (starts("</mark>")) { out += ']'; i += 7; }
-        else if (starts("&amp;")) { out += '&'; i += 5; }
-        else if (starts("&lt;")) { out += '<'; i += 4; }
-        else if (starts("&gt;")) { out += '>'; i += 4; }
-        else if (starts("&quot;")) { out += '"'; i += 6; }
-        else if (starts("&#39;")) { out += '\''; i += 5; }
-        else out += html[i++];
+        if (starts("<mark>")) {
+            out += '[';
+            i += 6;
+        } else if (starts("</mark>")) {
+            out += ']';
+            i += 7;
+        } else if (starts("&amp;")) {
+            out += '&';
+            i += 5;
+        } else if (starts("&lt;")) {
+            out += '<';
+            i += 4;
+        } else if (starts("&gt;")) {
+            out += '>';
+            i += 4;
+        } else if (starts("&quot;")) {
+            out += '"';
+            i += 6;
+        } else if (starts("&#39;")) {
+            out += '\'';
+            i += 5;
+        } else
+            out += html[i++];
     }
     return out;
 }
@@ -55,9 +70,12 @@ static int run(int argc, char** argv) {
                 std::exit(2);
             }
         };
-        if (a == "--db" && i + 1 < argc) db_path = argv[++i];
-        else if (a == "--json") json = true;
-        else if (a == "--synonyms" && i + 1 < argc) synonyms_path = argv[++i];
+        if (a == "--db" && i + 1 < argc)
+            db_path = argv[++i];
+        else if (a == "--json")
+            json = true;
+        else if (a == "--synonyms" && i + 1 < argc)
+            synonyms_path = argv[++i];
         else if (a == "--filter" && i + 1 < argc) {
             std::string f = argv[++i];
             size_t eq = f.find('=');
@@ -66,12 +84,18 @@ static int run(int argc, char** argv) {
                 return 2;
             }
             param(f.substr(0, eq), f.substr(eq + 1));
-        } else if (a == "--page" && i + 1 < argc) param("page", argv[++i]);
-        else if (a == "--per-page" && i + 1 < argc) param("per_page", argv[++i]);
-        else if (a == "--sort" && i + 1 < argc) param("sort", argv[++i]);
-        else if (a == "--facet-values" && i + 1 < argc) param("facet_values", argv[++i]);
-        else if (a == "--all-words") param("mots", "tous");
-        else if (a == "--no-correction") param("corriger", "non");
+        } else if (a == "--page" && i + 1 < argc)
+            param("page", argv[++i]);
+        else if (a == "--per-page" && i + 1 < argc)
+            param("per_page", argv[++i]);
+        else if (a == "--sort" && i + 1 < argc)
+            param("sort", argv[++i]);
+        else if (a == "--facet-values" && i + 1 < argc)
+            param("facet_values", argv[++i]);
+        else if (a == "--all-words")
+            param("mots", "tous");
+        else if (a == "--no-correction")
+            param("corriger", "non");
         else if (a == "--help" || a == "-h") {
             std::fputs(kUsage, stdout);
             return 0;
@@ -143,7 +167,8 @@ static int run(int argc, char** argv) {
         if (json) std::printf("%s\n", coopdec::error_json(e.message, 400).c_str());
         return 2;
     } catch (const Xapian::NetworkError& e) {
-        std::fprintf(stderr, "coopdec-search : un fragment distant de l'index ne répond pas : %s\n", e.get_msg().c_str());
+        std::fprintf(stderr, "coopdec-search : un fragment distant de l'index ne répond pas : %s\n",
+                     e.get_msg().c_str());
         return 2;
     } catch (const Xapian::Error& e) {
         std::fprintf(stderr, "coopdec-search : erreur de l'index : %s\n", e.get_msg().c_str());

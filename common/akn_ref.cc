@@ -96,8 +96,6 @@ std::string enclosing_unit(std::string f, const std::function<bool(const std::st
     return f;
 }
 
-std::string target_key(const Target& t) {
-    return t.fragment.empty() ? t.work : t.work + "#" + t.fragment;
-}
+std::string target_key(const Target& t) { return t.fragment.empty() ? t.work : t.work + "#" + t.fragment; }
 
 }  // namespace coopdec::akn

@@ -263,11 +263,9 @@ constexpr Irregular kIrregular[] = {
 // Words that the plural rules below would misread: singulars in "-os",
 // "-oux", "-if" and the stop words "nous", "vous", "tous", "sous" (which
 // would meet "nouer", "vouer", "touer"). Sorted.
-constexpr std::string_view kNotPlural[] = {"albatros", "calvados", "chaos",   "cosmos",     "doux",
-                                           "enclos",   "heros",    "houx",    "nous",       "pathos",
-                                           "propos",   "repos",    "rhinoceros", "roux",    "sous",
-                                           "suif",     "thermos",  "tournedos", "tous",     "toux",
-                                           "vous"};
+constexpr std::string_view kNotPlural[] = {
+    "albatros", "calvados",   "chaos", "cosmos", "doux", "enclos",  "heros",     "houx", "nous", "pathos", "propos",
+    "repos",    "rhinoceros", "roux",  "sous",   "suif", "thermos", "tournedos", "tous", "toux", "vous"};
 
 // The Snowball French stemmer was written for accented words; on folded words
 // some inflections survive it, and it misses a few plurals even with accents
@@ -310,8 +308,8 @@ std::string undo_french_inflection(std::string w) {
 
     // A handful of irregular plurals, looked up only for the endings they have
     // (most words pass none of these tests).
-    if (w.size() >= 4 && (w.ends_with("is") || w.ends_with("ux") || w.ends_with("au") || w.ends_with("ice") ||
-                          w.ends_with("ices"))) {
+    if (w.size() >= 4 &&
+        (w.ends_with("is") || w.ends_with("ux") || w.ends_with("au") || w.ends_with("ice") || w.ends_with("ices"))) {
         auto it = std::ranges::lower_bound(kIrregular, w, {}, &Irregular::form);
         if (it != std::end(kIrregular) && it->form == w) w = it->lemma;
     }

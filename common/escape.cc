@@ -128,8 +128,8 @@ std::string csv_escape(std::string_view text, char separator) {
     // A spreadsheet evaluates a cell that starts with one of these as a
     // formula (=HYPERLINK(…), +cmd|…, -2+3, @SUM(…)); TAB and CR are
     // trimmed by some before they look. The quote makes it text.
-    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
-                          text[0] == '\t' || text[0] == '\r'))
+    if (!text.empty() &&
+        (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' || text[0] == '\r'))
         clean += '\'';
     bool quote = false;
     size_t pos = 0;

@@ -45,10 +45,17 @@ std::string encode_data(const Data& data) {
         out += '\t';
         for (char c : value) {
             switch (c) {
-                case '\\': out += "\\\\"; break;
-                case '\n': out += "\\n"; break;
-                case '\t': out += "\\t"; break;
-                default: out += c;
+                case '\\':
+                    out += "\\\\";
+                    break;
+                case '\n':
+                    out += "\\n";
+                    break;
+                case '\t':
+                    out += "\\t";
+                    break;
+                default:
+                    out += c;
             }
         }
         out += '\n';
@@ -128,9 +135,7 @@ std::string doc_url(std::string_view doc_id, std::string_view anchor) {
     return url;
 }
 
-std::string partnership_url(std::string_view partnership_id) {
-    return "/partenariat/" + std::string(partnership_id);
-}
+std::string partnership_url(std::string_view partnership_id) { return "/partenariat/" + std::string(partnership_id); }
 
 std::string page_url(std::string_view doc_id, std::string_view type, std::string_view anchor) {
     return type == kTypePartnership ? partnership_url(doc_id) : doc_url(doc_id, anchor);

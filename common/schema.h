@@ -37,17 +37,21 @@ inline constexpr std::string_view kSourceKeyPrefix = "coopdec:source:";
 // Term prefixes. One capital letter = Xapian's standard meaning
 // (docs/termprefixes.rst); "X…:" = ours, with a colon so that no value can
 // run into the prefix.
-inline constexpr std::string_view kPrefixId = "Q";          // unique id of a unit: "Q<doc>" or "Q<doc>#<anchor>"
-inline constexpr std::string_view kPrefixStem = "Z";        // stemmed word (no positions)
-inline constexpr std::string_view kPrefixDoc = "XDOC:";     // document id, on every unit of the document
-inline constexpr std::string_view kPrefixKind = "XKIND:";   // unit kind (kKind… below): kind_term()
-inline constexpr std::string_view kPrefixFile = "XFILE:";   // source file key, on every unit from that file
+inline constexpr std::string_view kPrefixId = "Q";         // unique id of a unit: "Q<doc>" or "Q<doc>#<anchor>"
+inline constexpr std::string_view kPrefixStem = "Z";       // stemmed word (no positions)
+inline constexpr std::string_view kPrefixDoc = "XDOC:";    // document id, on every unit of the document
+inline constexpr std::string_view kPrefixKind = "XKIND:";  // unit kind (kKind… below): kind_term()
+inline constexpr std::string_view kPrefixFile = "XFILE:";  // source file key, on every unit from that file
 // The legal framework (see indexer/document.cc and search/legal.cc):
-inline constexpr std::string_view kPrefixAct = "XACT:";     // a legal text's number, citation::act_key() ("2019-6"), on its document unit
-inline constexpr std::string_view kPrefixWork = "XWORK:";   // a legal text's work URI (akn::work_of), on its document unit
-inline constexpr std::string_view kPrefixArticle = "XART:"; // an article unit's number ("46", "12 bis"), folded
-inline constexpr std::string_view kPrefixCite = "XCITE:";   // a citation in a unit's text: "<act>#<article>" or "<act>" (act_key()); the document unit has all its units'
-inline constexpr std::string_view kPrefixRef = "XREF:";     // an AKN ref of the unit: akn::target_key(), fragment narrowed to a unit; the document unit has all its units'
+inline constexpr std::string_view kPrefixAct =
+    "XACT:";  // a legal text's number, citation::act_key() ("2019-6"), on its document unit
+inline constexpr std::string_view kPrefixWork =
+    "XWORK:";  // a legal text's work URI (akn::work_of), on its document unit
+inline constexpr std::string_view kPrefixArticle = "XART:";  // an article unit's number ("46", "12 bis"), folded
+inline constexpr std::string_view kPrefixCite = "XCITE:";  // a citation in a unit's text: "<act>#<article>" or "<act>"
+                                                           // (act_key()); the document unit has all its units'
+inline constexpr std::string_view kPrefixRef = "XREF:";  // an AKN ref of the unit: akn::target_key(), fragment narrowed
+                                                         // to a unit; the document unit has all its units'
 
 // Unit kinds: each unit's kSlotKind value and kPrefixKind term. (Defined as
 // character arrays, like the other names below, so that they serve as a
@@ -64,12 +68,12 @@ std::string kind_term(std::string_view kind);
 
 // Value slots. ON-DISK CONSTANTS: DO NOT RENUMBER. Add new ones at the end.
 enum Slot : unsigned {
-    kSlotDoc = 0,       // document id (string): the collapse key
-    kSlotKind = 1,      // unit kind (string)
-    kSlotDate = 2,      // "YYYY-MM-DD" / "YYYY" (string, sorts by date); "" when unknown
-    kSlotYear = 3,      // Xapian::sortable_serialise(year), for year ranges; absent when unknown
-    kSlotOrder = 4,     // Xapian::sortable_serialise(position of the unit in its document)
-    kSlotFacets = 5,    // the document id and every facet value of the unit: facet_summary()
+    kSlotDoc = 0,     // document id (string): the collapse key
+    kSlotKind = 1,    // unit kind (string)
+    kSlotDate = 2,    // "YYYY-MM-DD" / "YYYY" (string, sorts by date); "" when unknown
+    kSlotYear = 3,    // Xapian::sortable_serialise(year), for year ranges; absent when unknown
+    kSlotOrder = 4,   // Xapian::sortable_serialise(position of the unit in its document)
+    kSlotFacets = 5,  // the document id and every facet value of the unit: facet_summary()
     // Facet slots 10..21: the facet's display values joined by kValueSep.
     kSlotFacetFirst = 10,
 };
@@ -90,18 +94,21 @@ struct Facet {
 
 // ONE ROW PER FACET. The order is the order of display.
 inline constexpr std::array<Facet, 12> kFacets{{
-    {"type", "Type de document", "XTYPE:", kSlotFacetFirst + 0, false},          // loi, convention, entretien, partenariat, etude
-    {"region", "Région", "XREGION:", kSlotFacetFirst + 1, false},                  // Savanes, Kara…
-    {"prefecture", "Préfecture", "XPREF:", kSlotFacetFirst + 2, false},            // Tône, Ogou…
-    {"commune", "Commune", "XCOMMUNE:", kSlotFacetFirst + 3, false},               // Tône 1, Ogou 1…
-    {"country", "Pays du partenaire", "XCOUNTRY:", kSlotFacetFirst + 4, false},    // ISO 3166-1 alpha-2: FR, DE…
-    {"partnership", "Partenariat", "XPART:", kSlotFacetFirst + 5, false},          // partnership record id
-    {"theme", "Thème", "XTHEME:", kSlotFacetFirst + 6, false},                     // eau et assainissement…
-    {"year", "Année", "XYEAR:", kSlotFacetFirst + 7, false},                       // 1986…
-    {"lang", "Langue", "XLANG:", kSlotFacetFirst + 8, false},                      // ISO 639-1: fr, en…
-    {"role", "Rôle de l'intervenant", "XROLE:", kSlotFacetFirst + 9, true},        // maire, point-focal… (utterances)
-    {"legal_basis", "Base légale", "XBASIS:", kSlotFacetFirst + 10, false},       // "Loi n° 2019-006, art. 46": provisions the text cites
-    {"status", "Statut du partenariat", "XSTATUS:", kSlotFacetFirst + 11, false}, // partnership records only: actif, arrete, inconnu
+    {"type", "Type de document", "XTYPE:", kSlotFacetFirst + 0,
+     false},                                                       // loi, convention, entretien, partenariat, etude
+    {"region", "Région", "XREGION:", kSlotFacetFirst + 1, false},  // Savanes, Kara…
+    {"prefecture", "Préfecture", "XPREF:", kSlotFacetFirst + 2, false},          // Tône, Ogou…
+    {"commune", "Commune", "XCOMMUNE:", kSlotFacetFirst + 3, false},             // Tône 1, Ogou 1…
+    {"country", "Pays du partenaire", "XCOUNTRY:", kSlotFacetFirst + 4, false},  // ISO 3166-1 alpha-2: FR, DE…
+    {"partnership", "Partenariat", "XPART:", kSlotFacetFirst + 5, false},        // partnership record id
+    {"theme", "Thème", "XTHEME:", kSlotFacetFirst + 6, false},                   // eau et assainissement…
+    {"year", "Année", "XYEAR:", kSlotFacetFirst + 7, false},                     // 1986…
+    {"lang", "Langue", "XLANG:", kSlotFacetFirst + 8, false},                    // ISO 639-1: fr, en…
+    {"role", "Rôle de l'intervenant", "XROLE:", kSlotFacetFirst + 9, true},      // maire, point-focal… (utterances)
+    {"legal_basis", "Base légale", "XBASIS:", kSlotFacetFirst + 10,
+     false},  // "Loi n° 2019-006, art. 46": provisions the text cites
+    {"status", "Statut du partenariat", "XSTATUS:", kSlotFacetFirst + 11,
+     false},  // partnership records only: actif, arrete, inconnu
 }};
 
 // The facet named `name`, or nullptr.

@@ -22,9 +22,7 @@ bool is_port(const std::string& s) {
 
 }  // namespace
 
-std::string folder_name(std::size_t i) {
-    return "shard-" + std::to_string(i);
-}
+std::string folder_name(std::size_t i) { return "shard-" + std::to_string(i); }
 
 std::size_t shard_of(std::string_view id, std::size_t n) {
     // FNV-1a: simple, spreads short ids well, and std::hash promises no
@@ -72,8 +70,9 @@ std::vector<StubEntry> read_stub(const std::string& stub_path) {
             e.path = (p.is_relative() ? base / p : p).lexically_normal().string();
         } else if (type == "remote") {
             if (!rest.empty() && rest[0] == ':')
-                throw bad("« remote :PROGRAMME » ferait lancer un programme, ce que coopdec refuse ; "
-                          "pour un fragment servi par xapian-tcpsrv, écrivez « remote HÔTE:PORT »");
+                throw bad(
+                    "« remote :PROGRAMME » ferait lancer un programme, ce que coopdec refuse ; "
+                    "pour un fragment servi par xapian-tcpsrv, écrivez « remote HÔTE:PORT »");
             const size_t colon = rest.rfind(':');
             if (colon == std::string::npos || !is_port(rest.substr(colon + 1)))
                 throw bad("« remote » attend HÔTE:PORT (un port de 1 à 65535), pas « " + rest + " »");

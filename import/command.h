@@ -17,14 +17,14 @@ struct ImportRequest {
     std::string input;
     Metadata meta;
     bool type_given = false;
-    std::string corpus_dir;                // --corpus (default: the bundled corpus)
-    std::string schema_dir;                // --schemas (default: the bundled schemas)
-    std::string word_list;                 // --word-list (default: wfrench's)
-    std::vector<std::string> note_calls;   // --detach-note, repeatable
-    bool repair = true;                    // --no-repair turns it off
-    bool ask = false;                      // --ask: prompt for missing metadata even without a terminal
-    bool dry_run = false;                  // --dry-run: show, write nothing
-    bool force = false;                    // --force: replace an existing document
+    std::string corpus_dir;               // --corpus (default: the bundled corpus)
+    std::string schema_dir;               // --schemas (default: the bundled schemas)
+    std::string word_list;                // --word-list (default: wfrench's)
+    std::vector<std::string> note_calls;  // --detach-note, repeatable
+    bool repair = true;                   // --no-repair turns it off
+    bool ask = false;                     // --ask: prompt for missing metadata even without a terminal
+    bool dry_run = false;                 // --dry-run: show, write nothing
+    bool force = false;                   // --force: replace an existing document
     bool help = false;
 };
 

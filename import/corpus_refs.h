@@ -11,10 +11,10 @@
 namespace coopdec::import {
 
 struct CorpusRefs {
-    std::map<std::string, std::string> communes;  // gazetteer commune id -> name
-    std::set<std::string> partnerships;           // partnership record ids
-    std::vector<std::string> themes;              // corpus/schema/common.rng theme.value, in its order
-    std::map<std::string, std::string> documents; // document id -> its file (ids are unique in a corpus)
+    std::map<std::string, std::string> communes;   // gazetteer commune id -> name
+    std::set<std::string> partnerships;            // partnership record ids
+    std::vector<std::string> themes;               // corpus/schema/common.rng theme.value, in its order
+    std::map<std::string, std::string> documents;  // document id -> its file (ids are unique in a corpus)
 };
 
 // Reads them from the corpus folder: the "repertoire" files' communes, the

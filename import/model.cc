@@ -15,20 +15,28 @@ std::optional<DocType> parse_doc_type(std::string_view name) {
 
 const char* doc_type_name(DocType type) {
     switch (type) {
-        case DocType::convention: return schema::kTypeAgreement;
-        case DocType::entretien: return schema::kTypeInterview;
-        case DocType::etude: return schema::kTypeStudy;
-        case DocType::loi: return schema::kTypeLaw;
+        case DocType::convention:
+            return schema::kTypeAgreement;
+        case DocType::entretien:
+            return schema::kTypeInterview;
+        case DocType::etude:
+            return schema::kTypeStudy;
+        case DocType::loi:
+            return schema::kTypeLaw;
     }
     return "?";
 }
 
 const char* doc_type_folder(DocType type) {
     switch (type) {
-        case DocType::convention: return "conventions";
-        case DocType::entretien: return "entretiens";
-        case DocType::etude: return "etudes";
-        case DocType::loi: return "lois";
+        case DocType::convention:
+            return "conventions";
+        case DocType::entretien:
+            return "entretiens";
+        case DocType::etude:
+            return "etudes";
+        case DocType::loi:
+            return "lois";
     }
     return "?";
 }

@@ -27,7 +27,7 @@ const char* doc_type_folder(DocType type);
 // for on a terminal. Which fields a type requires: required_fields().
 struct Metadata {
     DocType type = DocType::etude;
-    std::string id;                         // document id; the file is ID.xml
+    std::string id;  // document id; the file is ID.xml
     std::string title;
     std::string date;                       // YYYY-MM-DD (a study may give YYYY)
     std::vector<std::string> communes;      // gazetteer commune ids ("tone-1")

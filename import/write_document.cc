@@ -7,9 +7,9 @@
 
 #include "common/analysis.h"
 #include "common/utf8.h"
-#include "indexer/extract.h"
 #include "import/structure.h"
 #include "import/write_formats.h"
+#include "indexer/extract.h"
 
 namespace coopdec::import {
 

@@ -16,13 +16,12 @@
 
 #include "common/analysis.h"
 #include "common/schema.h"
-#include "indexer/extract.h"
 #include "import/write_formats.h"
+#include "indexer/extract.h"
 
 namespace coopdec::import::write {
 
 namespace {
-
 
 struct Person {
     std::string id, role, name;

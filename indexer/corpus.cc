@@ -5,8 +5,6 @@
 
 namespace coopdec {
 
-IndexSummary index_corpus(const IndexOptions& options, std::FILE* log) {
-    return publish(options, {}, log);
-}
+IndexSummary index_corpus(const IndexOptions& options, std::FILE* log) { return publish(options, {}, log); }
 
 }  // namespace coopdec

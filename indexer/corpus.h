@@ -24,7 +24,7 @@ enum class IndexEvent {
 };
 
 struct IndexOptions {
-    std::string db_path;              // created when missing
+    std::string db_path;  // created when missing
     // 0: the index at db_path as it is (one database, or the shards of a
     // folder with a stub). N: db_path/shard-0 … shard-(N-1), each document
     // in the shard of its id (common/shards.h), and db_path/stub listing
@@ -53,19 +53,19 @@ struct IndexOptions {
 };
 
 struct IndexSummary {
-    size_t files = 0;      // XML files found under the inputs
-    size_t documents = 0;  // documents (re)indexed in this run
-    size_t units = 0;      // Xapian documents written in this run (units + document units)
-    size_t skipped = 0;    // unchanged files not read again
-    size_t removed = 0;    // files gone from the inputs whose units were deleted
-    size_t errors = 0;     // files reported and not (re)indexed
-    size_t warnings = 0;   // problems reported on files that were indexed all the same
-    size_t total_documents = 0;  // documents in the index after the run
-    bool compacted = false;             // the index was rewritten compacted
-    std::uintmax_t bytes_before = 0;    // its size on disk before and after, when compacted
+    size_t files = 0;                 // XML files found under the inputs
+    size_t documents = 0;             // documents (re)indexed in this run
+    size_t units = 0;                 // Xapian documents written in this run (units + document units)
+    size_t skipped = 0;               // unchanged files not read again
+    size_t removed = 0;               // files gone from the inputs whose units were deleted
+    size_t errors = 0;                // files reported and not (re)indexed
+    size_t warnings = 0;              // problems reported on files that were indexed all the same
+    size_t total_documents = 0;       // documents in the index after the run
+    bool compacted = false;           // the index was rewritten compacted
+    std::uintmax_t bytes_before = 0;  // its size on disk before and after, when compacted
     std::uintmax_t bytes_after = 0;
     double seconds = 0;
-    bool fatal = false;    // the index could not be opened, or the commit failed
+    bool fatal = false;  // the index could not be opened, or the commit failed
 };
 
 // Runs one indexing pass over the whole corpus: publish(options, {}, log)

@@ -48,9 +48,12 @@ void add_partnership(DocContext& ctx, const Gazetteer& gaz, const Record& p) {
     add_unique(ctx.facets["partnership"], p.id);
     ctx.partnership_titles.emplace_back(p.id, p.title);
     for (const Collectivity& c : p.collectivities) {
-        if (!c.commune.empty()) add_place(ctx, gaz, c.commune);
-        else if (!c.prefecture.empty()) add_place(ctx, gaz, c.prefecture);
-        else if (!c.region.empty()) add_place(ctx, gaz, c.region);
+        if (!c.commune.empty())
+            add_place(ctx, gaz, c.commune);
+        else if (!c.prefecture.empty())
+            add_place(ctx, gaz, c.prefecture);
+        else if (!c.region.empty())
+            add_place(ctx, gaz, c.region);
         add_unique(ctx.extra_words, c.name);
     }
     if (!p.partner_country.empty()) add_unique(ctx.facets["country"], p.partner_country);
@@ -83,8 +86,8 @@ namespace {
 // positions (phrases), and stemmed "Z" terms without (ranking). Stop words
 // get only the positional term, so they match in phrases but never weigh
 // in the ranking.
-void index_text(Xapian::Document& doc, std::string_view text, const std::string& lang,
-                Xapian::termpos& pos, Xapian::termcount wdf = 1) {
+void index_text(Xapian::Document& doc, std::string_view text, const std::string& lang, Xapian::termpos& pos,
+                Xapian::termcount wdf = 1) {
     for (const auto& tok : analysis::tokenize(text, lang)) {
         if (tok.term.empty() || tok.term.size() > sc::kMaxTermBytes) continue;
         doc.add_posting(tok.term, ++pos, wdf);
@@ -124,8 +127,7 @@ void index_new_words(Xapian::Document& doc, const std::vector<std::string>& text
     }
 }
 
-void add_facets(Xapian::Document& doc, const std::map<std::string, std::vector<std::string>>& facets,
-                bool unit_level) {
+void add_facets(Xapian::Document& doc, const std::map<std::string, std::vector<std::string>>& facets, bool unit_level) {
     for (const sc::Facet& f : sc::kFacets) {
         if (f.per_unit != unit_level) continue;
         auto it = facets.find(std::string(f.name));
@@ -283,9 +285,11 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
         if (rec.format == "akn")
             for (const auto& unit : rec.units)
                 for (const auto& href : unit.cites)
-                    doc.add_boolean_term(sc::make_term(sc::kPrefixRef, akn::target_key(narrow(akn::parse_href(href, own_work)))));
+                    doc.add_boolean_term(
+                        sc::make_term(sc::kPrefixRef, akn::target_key(narrow(akn::parse_href(href, own_work)))));
         if (rec.format == "akn") {
-            if (!rec.act_number.empty()) doc.add_boolean_term(sc::make_term(sc::kPrefixAct, citation::act_key(rec.act_number)));
+            if (!rec.act_number.empty())
+                doc.add_boolean_term(sc::make_term(sc::kPrefixAct, citation::act_key(rec.act_number)));
             if (!own_work.empty()) doc.add_boolean_term(sc::make_term(sc::kPrefixWork, own_work));
         }
         Xapian::termpos pos = 0;
@@ -335,7 +339,8 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
         data[sc::kFieldUnits] = std::to_string(rec.units.size());
         std::vector<std::string> events;
         for (const auto& e : rec.lifecycle)
-            events.push_back(e.date + sc::kValueSep + e.type + sc::kValueSep + e.source_href + sc::kValueSep + e.source_label);
+            events.push_back(e.date + sc::kValueSep + e.type + sc::kValueSep + e.source_href + sc::kValueSep +
+                             e.source_label);
         if (!events.empty()) data[sc::kFieldLifecycle] = join_lines(events);
         std::vector<std::string> modifies;
         for (const auto& m : rec.modifications)
@@ -375,13 +380,15 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
             std::string key = article_key(unit);
             if (!key.empty()) doc.add_boolean_term(sc::make_term(sc::kPrefixArticle, key));
             for (const auto& href : unit.cites)
-                doc.add_boolean_term(sc::make_term(sc::kPrefixRef, akn::target_key(narrow(akn::parse_href(href, own_work)))));
+                doc.add_boolean_term(
+                    sc::make_term(sc::kPrefixRef, akn::target_key(narrow(akn::parse_href(href, own_work)))));
         }
         for (const auto& key : cites.keys[order - 1]) doc.add_boolean_term(sc::make_term(sc::kPrefixCite, key));
         std::vector<std::string> amended;
         for (const auto& a : rec.amendments)
             if (a.anchor == unit.anchor)
-                amended.push_back(a.date + sc::kValueSep + a.type + sc::kValueSep + a.source_href + sc::kValueSep + a.source_label);
+                amended.push_back(a.date + sc::kValueSep + a.type + sc::kValueSep + a.source_href + sc::kValueSep +
+                                  a.source_label);
         doc.set_data(sc::encode_data({{sc::kFieldDoc, rec.id},
                                       {sc::kFieldAnchor, unit.anchor},
                                       {sc::kFieldKind, unit.kind},

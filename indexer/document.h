@@ -20,10 +20,10 @@ using PartnershipMap = std::map<std::string, Record, std::less<>>;
 // What a document carries besides its own text: facet values (display form)
 // and words that make it findable under other names (aliases, partners).
 struct DocContext {
-    std::map<std::string, std::vector<std::string>> facets;  // facet name → display values
-    std::vector<std::string> extra_words;   // indexed without positions on every unit
-    std::vector<std::string> commune_names; // for display
-    std::string partner;                    // "Niort (FR)" for display
+    std::map<std::string, std::vector<std::string>> facets;               // facet name → display values
+    std::vector<std::string> extra_words;                                 // indexed without positions on every unit
+    std::vector<std::string> commune_names;                               // for display
+    std::string partner;                                                  // "Niort (FR)" for display
     std::vector<std::pair<std::string, std::string>> partnership_titles;  // id, title
 };
 
@@ -38,8 +38,7 @@ Record inherited_fields(const Record& partnership);
 // Resolves the facets of `record` from its own fields, the gazetteer and the
 // partnership records it links to. Unknown ids are skipped here; the corpus
 // reports them.
-DocContext resolve_context(const Record& record, const Gazetteer& gazetteer,
-                           const PartnershipMap& partnerships);
+DocContext resolve_context(const Record& record, const Gazetteer& gazetteer, const PartnershipMap& partnerships);
 
 // The language a record's text is analysed in (stems, stop words) and
 // stored as the units' "lang": its own, else French, the language of the
@@ -58,7 +57,6 @@ struct UnitDocument {
 // terms, values and data described in common/schema.h. `file_key` tags every
 // unit so that a changed or removed file can be replaced as a whole.
 // A gazetteer ("repertoire") gives no document: it only feeds the others.
-std::vector<UnitDocument> build_documents(const Record& record, const DocContext& context,
-                                          const std::string& file_key);
+std::vector<UnitDocument> build_documents(const Record& record, const DocContext& context, const std::string& file_key);
 
 }  // namespace coopdec

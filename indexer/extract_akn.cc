@@ -140,7 +140,8 @@ void check_duplicate_ids(const pugi::xml_node& root, const XmlSource& src, std::
         if (is_element(n) && opens_scope(n)) scopes.pop_back();
     });
     if (first_unreported)
-        warnings.push_back(src.at(first_unreported, "avertissement : et " + std::to_string(repeats - kMaxDuplicateWarnings) +
+        warnings.push_back(src.at(first_unreported, "avertissement : et " +
+                                                        std::to_string(repeats - kMaxDuplicateWarnings) +
                                                         " autres identifiants en double"));
 }
 

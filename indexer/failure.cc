@@ -10,13 +10,13 @@ namespace {
 
 // The causes an operator can fix, in French.
 constexpr std::pair<int, const char*> kReasons[] = {
-        {ENOSPC, "plus de place sur le disque"},
-        {EDQUOT, "quota de disque dépassé"},
-        {EROFS, "système de fichiers en lecture seule"},
-        {EACCES, "permission refusée"},
-        {EPERM, "opération non permise"},
-        {EIO, "erreur d'entrée-sortie du disque"},
-        {EMFILE, "trop de fichiers ouverts"},
+    {ENOSPC, "plus de place sur le disque"},
+    {EDQUOT, "quota de disque dépassé"},
+    {EROFS, "système de fichiers en lecture seule"},
+    {EACCES, "permission refusée"},
+    {EPERM, "opération non permise"},
+    {EIO, "erreur d'entrée-sortie du disque"},
+    {EMFILE, "trop de fichiers ouverts"},
 };
 
 }  // namespace

@@ -30,9 +30,7 @@ bool under(const std::string& path, const std::vector<std::string>& roots) {
     return false;
 }
 
-std::string absolute_path(const std::string& path) {
-    return fs::absolute(path).lexically_normal().string();
-}
+std::string absolute_path(const std::string& path) { return fs::absolute(path).lexically_normal().string(); }
 
 // Reads one walked file's size, hash and root element; a gazetteer or a
 // partnership record is extracted into `context`. False when it cannot be
@@ -143,8 +141,10 @@ Plan plan(const Scan& s, const IndexedFiles& state) {
     Plan p;
     for (const auto& [key, st] : state.known) {
         const bool gone = !s.present.count(key) && under(st.path, s.roots);
-        if (gone) p.gone.push_back(key);
-        else p.owner.emplace(st.doc_id, key);
+        if (gone)
+            p.gone.push_back(key);
+        else
+            p.owner.emplace(st.doc_id, key);
     }
     return p;
 }

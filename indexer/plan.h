@@ -28,7 +28,7 @@ struct CorpusContext {
     Gazetteer gazetteer;
     PartnershipMap partnerships;
     std::map<std::string, std::string> partnership_hashes;  // record id → content hash
-    std::string gazetteer_hash;                              // "" when no gazetteer was read
+    std::string gazetteer_hash;                             // "" when no gazetteer was read
 };
 
 // The scan of the inputs: the files to publish and the corpus around them.

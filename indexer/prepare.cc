@@ -77,7 +77,8 @@ Prepared prepare(const SourceFile& f, const PrepareInputs& in) {
         if (rendered.ok) {
             p.html = std::move(rendered.html);
         } else {
-            for (const auto& d : rendered.diagnostics) p.messages.push_back(d.str() + " (avertissement : page non rendue)");
+            for (const auto& d : rendered.diagnostics)
+                p.messages.push_back(d.str() + " (avertissement : page non rendue)");
             ++p.warnings;
         }
     }

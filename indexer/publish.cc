@@ -51,14 +51,13 @@ namespace {
 
 namespace sc = schema;
 
-void report(std::FILE* log, const std::string& message) {
-    std::fprintf(log, "%s\n", message.c_str());
-}
+void report(std::FILE* log, const std::string& message) { std::fprintf(log, "%s\n", message.c_str()); }
 
 // One message for every failed write: it names the index and says that the
 // previous state is intact (nothing of the run was committed).
 void report_write_failure(std::FILE* log, const std::string& db_path, const Xapian::Error& e) {
-    std::fprintf(log, "%s: écriture de l'index impossible (%s) : l'index est laissé tel qu'il était avant cette exécution\n",
+    std::fprintf(log,
+                 "%s: écriture de l'index impossible (%s) : l'index est laissé tel qu'il était avant cette exécution\n",
                  db_path.c_str(), describe_failure(e).c_str());
 }
 
@@ -279,19 +278,19 @@ bool write_file(Run& run, const SourceFile& f, const Prepared& p) {
 // run must stop (a failed write).
 bool apply(Run& run, const SourceFile& f, const Prepared& p) {
     switch (p.step) {
-    case Prepared::Step::refused:
-    case Prepared::Step::unreadable:
-    case Prepared::Step::invalid:
-        for (const auto& line : p.messages) report(run.log, line);
-        ++run.sum.errors;
-        run.event(IndexEvent::failed, f.path);
-        return true;  // the units indexed from an earlier version stay
-    case Prepared::Step::unchanged:
-        ++run.sum.skipped;
-        run.event(IndexEvent::unchanged, f.path);
-        return true;
-    case Prepared::Step::ready:
-        break;
+        case Prepared::Step::refused:
+        case Prepared::Step::unreadable:
+        case Prepared::Step::invalid:
+            for (const auto& line : p.messages) report(run.log, line);
+            ++run.sum.errors;
+            run.event(IndexEvent::failed, f.path);
+            return true;  // the units indexed from an earlier version stay
+        case Prepared::Step::unchanged:
+            ++run.sum.skipped;
+            run.event(IndexEvent::unchanged, f.path);
+            return true;
+        case Prepared::Step::ready:
+            break;
     }
     if (!claim_id(run, f, p.record.id)) {
         ++run.sum.errors;
@@ -384,8 +383,9 @@ void commit_shards(Run& run) {
         } catch (const Xapian::Error& e) {
             report_write_failure(run.log, s.layout.databases[s.committed], e);
             if (s.committed > 0)
-                report(run.log, run.opt.db_path + ": les " + std::to_string(s.committed) +
-                                    " premiers fragments ont été enregistrés : relancez l'indexation, elle refera le reste");
+                report(run.log,
+                       run.opt.db_path + ": les " + std::to_string(s.committed) +
+                           " premiers fragments ont été enregistrés : relancez l'indexation, elle refera le reste");
             run.sum.fatal = true;
             return;
         }

@@ -11,26 +11,26 @@ namespace coopdec {
 // One searchable piece of a document: a law article, an agreement clause, a
 // transcript utterance, a study section. Units are listed in document order.
 struct Unit {
-    std::string anchor;   // fragment id, unique in the document ("art_46", "u_12")
-    std::string kind;     // "article", "clause", "enonce", "section", "point"...
-    std::string label;    // how a reader names it: "Article 46", "Amina K. (maire)"
-    std::string heading;  // the unit's own heading, may be empty
-    std::string path;     // where it sits: "Titre I > Chapitre 1 > Article 46"
-    std::string text;     // plain text, whitespace-normalised, for indexing and snippets
-    std::string speaker;  // transcripts: the speaker's display name
-    std::string speaker_id;  // transcripts: the participant's id (person/@xml:id, else the pointer as given)
-    std::string role;     // transcripts: the speaker's role (facet value), may be empty
+    std::string anchor;              // fragment id, unique in the document ("art_46", "u_12")
+    std::string kind;                // "article", "clause", "enonce", "section", "point"...
+    std::string label;               // how a reader names it: "Article 46", "Amina K. (maire)"
+    std::string heading;             // the unit's own heading, may be empty
+    std::string path;                // where it sits: "Titre I > Chapitre 1 > Article 46"
+    std::string text;                // plain text, whitespace-normalised, for indexing and snippets
+    std::string speaker;             // transcripts: the speaker's display name
+    std::string speaker_id;          // transcripts: the participant's id (person/@xml:id, else the pointer as given)
+    std::string role;                // transcripts: the speaker's role (facet value), may be empty
     std::vector<std::string> cites;  // AKN ref/@href values found in the unit
 };
 
 // A place of the gazetteer (only set on "repertoire" records).
 struct Place {
-    std::string id;       // "tone-1"
-    std::string name;     // "Tône 1"
-    std::string level;    // "region" | "prefecture" | "commune"
-    std::string parent;   // id of the enclosing prefecture / region ("" for a region)
-    std::vector<std::string> aliases;  // former names and spelling variants
-    std::string chef_lieu = {};        // préfectures: the town that is its seat ("Kpalimé"), may be empty
+    std::string id;                        // "tone-1"
+    std::string name;                      // "Tône 1"
+    std::string level;                     // "region" | "prefecture" | "commune"
+    std::string parent;                    // id of the enclosing prefecture / region ("" for a region)
+    std::vector<std::string> aliases;      // former names and spelling variants
+    std::string chef_lieu = {};            // préfectures: the town that is its seat ("Kpalimé"), may be empty
     std::vector<std::string> former = {};  // the aliases of type "ancien-nom"
 };
 
@@ -50,21 +50,21 @@ struct Source {
 
 // Everything an extractor reads from one file.
 struct Record {
-    std::string id;     // document id, unique in the corpus ([a-z0-9][a-z0-9-]*)
-    std::string type;   // "loi" | "convention" | "entretien" | "partenariat" | "etude" | "repertoire"
-    std::string format; // "akn" | "tei" | "coopdec"
+    std::string id;      // document id, unique in the corpus ([a-z0-9][a-z0-9-]*)
+    std::string type;    // "loi" | "convention" | "entretien" | "partenariat" | "etude" | "repertoire"
+    std::string format;  // "akn" | "tei" | "coopdec"
     std::string title;
-    std::string lang;   // ISO 639-1 when known ("fr", "en", "it"), else what the file says
-    std::string date;   // "YYYY-MM-DD", "YYYY-MM", "YYYY" or ""
+    std::string lang;  // ISO 639-1 when known ("fr", "en", "it"), else what the file says
+    std::string date;  // "YYYY-MM-DD", "YYYY-MM", "YYYY" or ""
     bool demo = false;
     std::string demo_notice;  // the avertissement / demonstration note text
 
     std::vector<std::string> partnerships;  // ids of linked partnership records
     std::vector<std::string> themes;
-    std::vector<std::string> communes;      // gazetteer commune ids named by the document
-    std::vector<std::string> cites;         // document-level references (AKN ref hrefs)
+    std::vector<std::string> communes;  // gazetteer commune ids named by the document
+    std::vector<std::string> cites;     // document-level references (AKN ref hrefs)
     std::vector<Source> sources;
-    std::string summary;                    // preface / longTitle / description / preambule text
+    std::string summary;  // preface / longTitle / description / preambule text
     // Text a reader sees that no unit holds (AKN: a debate's loose <p>, an
     // <other> or <narrative> without id, a preface's docNumber; TEI: the
     // text of <text> outside utterances), whitespace-normalised: indexed
@@ -85,16 +85,16 @@ struct Record {
     std::string pdf_pointer;     // body is only a pointer to this file
     // The text's history (meta/lifecycle), oldest first.
     struct Event {
-        std::string date, type;          // "2019-06-26", "generation" | "amendment" | "repeal"...
+        std::string date, type;                 // "2019-06-26", "generation" | "amendment" | "repeal"...
         std::string source_href, source_label;  // the text behind the event (references' href, showAs)
     };
     std::vector<Event> lifecycle;
     // Changes made to this text by others (meta/analysis/passiveModifications):
     // one per modification and destination unit.
     struct Amendment {
-        std::string anchor;              // the unit changed ("art_2")
-        std::string type;                // "substitution", "insertion", "repeal"...
-        std::string date;                // of the amending event, when known
+        std::string anchor;  // the unit changed ("art_2")
+        std::string type;    // "substitution", "insertion", "repeal"...
+        std::string date;    // of the amending event, when known
         std::string source_href, source_label;
     };
     std::vector<Amendment> amendments;
@@ -121,12 +121,12 @@ struct Record {
     std::string partner_country;  // ISO 3166-1 alpha-2, upper case
     std::string nature;           // jumelage | cooperation | ...
     std::string start_year, end_year;
-    std::string status;           // actif | arrete | inconnu
+    std::string status;                    // actif | arrete | inconnu
     std::vector<std::string> divergences;  // notes where sources disagree
 
     // Agreements and studies.
-    std::string author;                     // etude: <auteur> (several joined with "; ")
-    std::vector<std::string> signatories;   // convention: "Name (role, collectivity)" per <signataire>
+    std::string author;                    // etude: <auteur> (several joined with "; ")
+    std::vector<std::string> signatories;  // convention: "Name (role, collectivity)" per <signataire>
 
     // Gazetteer.
     std::vector<Place> places;

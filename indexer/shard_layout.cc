@@ -31,8 +31,9 @@ std::variant<ShardLayout, std::string> shard_layout(const std::string& path, std
         for (std::size_t i = 0; i < entries.size(); ++i) {
             const fs::path expected = (dir / shards::folder_name(i)).lexically_normal();
             if (entries[i].kind != shards::StubEntry::Kind::local || fs::path(entries[i].path) != expected)
-                return stub.string() + ":" + std::to_string(entries[i].line) + ": coopdec-index n'écrit que les fragments « auto " +
-                       shards::folder_name(i) + " » de son dossier ; un fichier listant des fragments distants se "
+                return stub.string() + ":" + std::to_string(entries[i].line) +
+                       ": coopdec-index n'écrit que les fragments « auto " + shards::folder_name(i) +
+                       " » de son dossier ; un fichier listant des fragments distants se "
                        "place ailleurs, pour les lecteurs";
         }
         if (entries.empty()) return stub.string() + " : aucun fragment n'y est listé";
@@ -45,8 +46,9 @@ std::variant<ShardLayout, std::string> shard_layout(const std::string& path, std
         out.databases.push_back(path);
         return out;
     } else if (fs::exists(dir / "iamglass", ec) || fs::exists(dir / "XAPIANDB", ec)) {
-        return path + " : index d'un seul tenant : il ne peut pas être réparti en fragments ; "
-                      "indexez dans un nouveau dossier avec --shards";
+        return path +
+               " : index d'un seul tenant : il ne peut pas être réparti en fragments ; "
+               "indexez dans un nouveau dossier avec --shards";
     }
     for (std::size_t i = 0; i < requested; ++i) out.databases.push_back((dir / shards::folder_name(i)).string());
     out.stub = stub.string();

@@ -16,8 +16,8 @@ namespace coopdec {
 namespace {
 
 struct Words {
-    std::string keys;                     // every key, each followed by '\n'
-    std::vector<std::uint32_t> offsets;   // where each key starts, in key order
+    std::string keys;                    // every key, each followed by '\n'
+    std::vector<std::uint32_t> offsets;  // where each key starts, in key order
 
     std::string_view at(size_t i) const {
         size_t end = keys.find('\n', offsets[i]);
@@ -54,8 +54,10 @@ bool is_french_word(std::string_view word) {
     size_t lo = 0, hi = words.offsets.size();
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (words.at(mid) < word) lo = mid + 1;
-        else hi = mid;
+        if (words.at(mid) < word)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return lo < words.offsets.size() && words.at(lo) == word;
 }

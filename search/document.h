@@ -28,13 +28,13 @@ struct DocumentView {
     ResultDocument info;  // id, type, title, url, date, partner, notice, demo, communes, partnerships
     std::string lang, summary;
     std::vector<std::string> themes;
-    std::vector<UnitInfo> units;  // in document order
-    std::string html;             // the XSLT rendering made at index time; "" when there is none
-    bool has_source = false;      // the source XML is kept in the index
-    std::string citation;         // legal texts: "Loi n° 2019-006 du 26 juin 2019" (set by the caller)
+    std::vector<UnitInfo> units;       // in document order
+    std::string html;                  // the XSLT rendering made at index time; "" when there is none
+    bool has_source = false;           // the source XML is kept in the index
+    std::string citation;              // legal texts: "Loi n° 2019-006 du 26 juin 2019" (set by the caller)
     bool citation_of_summary = false;  // the text is summaries: « Citer le résumé » (set by the caller)
-    std::string history_html;     // legal texts: version and history block (set by the caller)
-    schema::Data data;            // every stored field, for type-specific ones (partnership records)
+    std::string history_html;          // legal texts: version and history block (set by the caller)
+    schema::Data data;                 // every stored field, for type-specific ones (partnership records)
 };
 
 // Every field stored on the document unit of `id` (schema::Data); empty

@@ -55,15 +55,18 @@ std::variant<DossierEntry, DossierError> parse_entry_ref(std::string_view ref) {
     if (hash != std::string_view::npos) {
         e.anchor = std::string(ref.substr(hash + 1));
         if (e.anchor.empty()) return bad("passage " + in_quotes(ref) + " invalide : rien après « # »");
-        if (e.anchor.size() > kMaxAnchorBytes || has_control(e.anchor, false) || e.anchor.find('#') != std::string::npos)
+        if (e.anchor.size() > kMaxAnchorBytes || has_control(e.anchor, false) ||
+            e.anchor.find('#') != std::string::npos)
             return bad("passage " + in_quotes(ref) + " invalide : ancre incorrecte");
     }
     if (!valid_document_id(e.doc_id))
-        return bad("passage " + in_quotes(ref) + " invalide : identifiant de document incorrect (attendu : DOCUMENT#ANCRE)");
+        return bad("passage " + in_quotes(ref) +
+                   " invalide : identifiant de document incorrect (attendu : DOCUMENT#ANCRE)");
     return e;
 }
 
-std::variant<Dossier, DossierError> parse_dossier(const QueryParams& params, std::initializer_list<std::string_view> extra) {
+std::variant<Dossier, DossierError> parse_dossier(const QueryParams& params,
+                                                  std::initializer_list<std::string_view> extra) {
     Dossier d;
     bool titled = false, noted = false;
     for (const auto& [name, value] : params) {
@@ -76,8 +79,7 @@ std::variant<Dossier, DossierError> parse_dossier(const QueryParams& params, std
             titled = true;
             d.title = value;
         } else if (name == "e") {
-            if (d.entries.size() == kMaxDossierEntries)
-                return bad("trop de passages : " + limits_text());
+            if (d.entries.size() == kMaxDossierEntries) return bad("trop de passages : " + limits_text());
             auto e = parse_entry_ref(value);
             if (auto* err = std::get_if<DossierError>(&e)) return *err;
             DossierEntry entry = std::get<DossierEntry>(std::move(e));
@@ -87,7 +89,8 @@ std::variant<Dossier, DossierError> parse_dossier(const QueryParams& params, std
             d.entries.push_back(std::move(entry));
             noted = false;
         } else if (name == "a") {
-            if (d.entries.empty()) return bad("note « a » sans passage avant elle : chaque note suit son passage « e »");
+            if (d.entries.empty())
+                return bad("note « a » sans passage avant elle : chaque note suit son passage « e »");
             if (noted) return bad("deux notes pour le passage " + in_quotes(entry_ref(d.entries.back())));
             if (has_control(value, true)) return bad("note invalide : caractère de contrôle");
             noted = true;
@@ -124,7 +127,7 @@ std::optional<DossierError> check_limits(const Dossier& d) {
 }
 
 std::variant<std::vector<DossierPassage>, DossierError> load_passages(const Index& index, const Dossier& d,
-                                                                       bool keep_missing) {
+                                                                      bool keep_missing) {
     const Xapian::Database& db = index.db();
     std::vector<DossierPassage> out;
     auto absent = [&](const DossierEntry& e, std::string why) -> std::optional<DossierError> {
@@ -178,7 +181,8 @@ std::variant<std::vector<DossierPassage>, DossierError> load_passages(const Inde
             std::string term = sc::id_term(e.doc_id, e.anchor);
             Xapian::PostingIterator it = db.postlist_begin(term);
             if (it == db.postlist_end(term)) {
-                if (auto err = absent(e, "le document « " + e.doc_id + " » n'a pas d'ancre « " + e.anchor + " »")) return *err;
+                if (auto err = absent(e, "le document « " + e.doc_id + " » n'a pas d'ancre « " + e.anchor + " »"))
+                    return *err;
                 continue;
             }
             sc::Data data = sc::decode_data(db.get_document(*it).get_data());

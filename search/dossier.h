@@ -70,7 +70,7 @@ std::variant<DossierEntry, DossierError> parse_entry_ref(std::string_view ref);
 // a French message (the limits say how many passages fit). Entries are not
 // looked up in the index here (see load_passages).
 std::variant<Dossier, DossierError> parse_dossier(const QueryParams& params,
-                                                   std::initializer_list<std::string_view> extra = {});
+                                                  std::initializer_list<std::string_view> extra = {});
 
 // The canonical parameters of `d`: titre (when set), then e and a (when
 // set) in order. encode_params() of them is the dossier's share link query.
@@ -83,17 +83,18 @@ std::optional<DossierError> check_limits(const Dossier& d);
 // One passage as the handout, the exports and the dossier page show it.
 struct DossierPassage {
     DossierEntry entry;
-    std::string kind;                // unit kind: article, clause, u (utterance)…; "doc" for a whole document
-    std::string label;               // "Article 46", "Clause 3", a speaker's turn; the title for a whole document
-    std::string path;                // "Titre I > Chapitre 1 > Article 46"
-    std::string speaker, role;       // utterances
-    std::string text;                // the passage's full text (a whole document: every unit's)
-    std::string citation;            // legal texts: "Loi n° 2019-006 du 26 juin 2019, art. 46"; else ""
-    std::string permalink;           // "/doc/ID#anchor"
+    std::string kind;           // unit kind: article, clause, u (utterance)…; "doc" for a whole document
+    std::string label;          // "Article 46", "Clause 3", a speaker's turn; the title for a whole document
+    std::string path;           // "Titre I > Chapitre 1 > Article 46"
+    std::string speaker, role;  // utterances
+    std::string text;           // the passage's full text (a whole document: every unit's)
+    std::string citation;       // legal texts: "Loi n° 2019-006 du 26 juin 2019, art. 46"; else ""
+    std::string permalink;      // "/doc/ID#anchor"
     std::string doc_title, doc_type, date, partner, notice;
-    std::string place;               // where the document was made: « Lomé » (agreements), « Mairie de Kloto 1, Kpalimé » (interviews); "" = unknown
-    bool demo = false;               // written for the demonstration: stays marked as such
-    std::string missing;             // the index no longer holds it (French, why); "" when read
+    std::string place;    // where the document was made: « Lomé » (agreements), « Mairie de Kloto 1, Kpalimé »
+                          // (interviews); "" = unknown
+    bool demo = false;    // written for the demonstration: stays marked as such
+    std::string missing;  // the index no longer holds it (French, why); "" when read
     std::vector<std::string> communes;
     std::vector<std::pair<std::string, std::string>> partnerships;  // id, title
 };
@@ -105,6 +106,6 @@ struct DossierPassage {
 // `missing` saying why (a stored dossier outlives a re-index that removed a
 // passage: the rest, and every note, stay readable).
 std::variant<std::vector<DossierPassage>, DossierError> load_passages(const Index& index, const Dossier& d,
-                                                                       bool keep_missing = false);
+                                                                      bool keep_missing = false);
 
 }  // namespace coopdec

@@ -31,9 +31,7 @@ public:
     };
     explicit FacetSpy(Mode mode) : mode_(mode) {}
 
-    void operator()(const Xapian::Document& doc, double) override {
-        add(doc.get_value(sc::kSlotFacets), 1);
-    }
+    void operator()(const Xapian::Document& doc, double) override { add(doc.get_value(sc::kSlotFacets), 1); }
 
     // A match's facet summary (kSlotFacets), seen `n` times: by n matches
     // in Mode::documents; in the other modes, where each (document, value)
@@ -42,8 +40,10 @@ public:
         std::string_view rest = summary;
         std::string_view id = sc::take_field(rest, sc::kFacetSep);
         bool first = true;
-        if (mode_ == Mode::documents) documents_ += n;
-        else if (mode_ == Mode::units) first = docs_.emplace(id).second;
+        if (mode_ == Mode::documents)
+            documents_ += n;
+        else if (mode_ == Mode::units)
+            first = docs_.emplace(id).second;
         for (size_t f = 0; f < sc::kFacets.size() && !rest.empty(); ++f) {
             std::string_view joined = sc::take_field(rest, sc::kFacetSep);
             const bool per_unit = sc::kFacets[f].per_unit;
@@ -62,8 +62,10 @@ public:
                 const size_t add = mode_ == Mode::documents ? n : 1;
                 auto& counts = counts_[f];
                 auto it = counts.find(v);
-                if (it == counts.end()) counts.emplace(std::string(v), add);
-                else it->second += add;
+                if (it == counts.end())
+                    counts.emplace(std::string(v), add);
+                else
+                    it->second += add;
             }
         }
     }
@@ -158,26 +160,26 @@ FacetCounts visit_remote(const Xapian::Database& db, const Xapian::Query& q, Fac
 
 }  // namespace
 
-FacetCounts count_matches(const Xapian::Database& db, const Xapian::Query& q, bool unit_level,
-                          const FacetTable* table, bool remote) {
+FacetCounts count_matches(const Xapian::Database& db, const Xapian::Query& q, bool unit_level, const FacetTable* table,
+                          bool remote) {
     auto by_summary = [&](const Xapian::Query& query, FacetSpy::Mode mode) {
         return remote ? visit_remote(db, query, mode) : visit(db, query, FacetSpy(mode));
     };
     if (unit_level) return by_summary(q, FacetSpy::Mode::units);
     const Xapian::Query documents(Xapian::Query::OP_FILTER, q, Xapian::Query(sc::kind_term(sc::kKindDoc)));
-    FacetCounts counts = table && !remote ? visit(db, documents, TableSpy(*table))
-                                          : by_summary(documents, FacetSpy::Mode::documents);
+    FacetCounts counts =
+        table && !remote ? visit(db, documents, TableSpy(*table)) : by_summary(documents, FacetSpy::Mode::documents);
     std::vector<Xapian::Query> carriers;
     for (const auto& f : sc::kFacets)
         if (f.per_unit) carriers.emplace_back(Xapian::Query::OP_WILDCARD, std::string(f.prefix));
     if (carriers.empty()) return counts;
-    FacetCounts per_unit = by_summary(
-        Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_OR, carriers.begin(), carriers.end())),
-        FacetSpy::Mode::unit_facets);
+    FacetCounts per_unit =
+        by_summary(Xapian::Query(Xapian::Query::OP_FILTER, q,
+                                 Xapian::Query(Xapian::Query::OP_OR, carriers.begin(), carriers.end())),
+                   FacetSpy::Mode::unit_facets);
     for (size_t f = 0; f < sc::kFacets.size(); ++f)
         if (sc::kFacets[f].per_unit) counts.values[f] = std::move(per_unit.values[f]);
     return counts;
 }
-
 
 }  // namespace coopdec

@@ -22,7 +22,7 @@ class FacetTable;
 // from it rather than from their stored summaries. `remote`: a shard of
 // `db` is remote, and the counts come through Xapian's own match spy.
 // Throws what Xapian throws.
-FacetCounts count_matches(const Xapian::Database& db, const Xapian::Query& q, bool unit_level,
-                          const FacetTable* table, bool remote);
+FacetCounts count_matches(const Xapian::Database& db, const Xapian::Query& q, bool unit_level, const FacetTable* table,
+                          bool remote);
 
 }  // namespace coopdec

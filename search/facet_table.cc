@@ -3,9 +3,8 @@
 
 #include <algorithm>
 #include <numeric>
-#include <utility>
 #include <unordered_map>
-
+#include <utility>
 
 namespace coopdec {
 

@@ -18,11 +18,11 @@ namespace sc = schema;
 // (every provision cited) is cut there, the suggestion stays a suggestion.
 constexpr size_t kMaxTermsRead = 5000;
 
-
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> close_values(const Xapian::Database& db, const Names& names,
-                                                              std::string_view facet, std::string_view typed, size_t n) {
+                                                              std::string_view facet, std::string_view typed,
+                                                              size_t n) {
     std::vector<std::pair<std::string, std::string>> out;
     for (const NamedValue& v : names.closest(facet, typed, n)) out.emplace_back(v.value, v.label);
     if (!out.empty()) return out;
@@ -72,8 +72,7 @@ std::vector<FilterReading> resolve_filters(const Index& index, SearchRequest& re
                     std::string message = "aucun document n'a la valeur « " + v + " » pour le filtre « " + name + " »";
                     if (!r.closest.empty()) {
                         message += " ; valeurs proches : ";
-                        for (size_t i = 0; i < r.closest.size(); ++i)
-                            message += (i ? ", " : "") + r.closest[i].second;
+                        for (size_t i = 0; i < r.closest.size(); ++i) message += (i ? ", " : "") + r.closest[i].second;
                     }
                     throw SearchError{message};
                 }
@@ -90,7 +89,8 @@ std::vector<FilterReading> resolve_filters(const Index& index, SearchRequest& re
     }
     // A facet whose every value was left out filters nothing.
     for (auto it = request.filters.begin(); it != request.filters.end();)
-        it = it->second.empty() && std::any_of(done.begin(), done.end(), [&](const FilterReading& r) { return r.facet == it->first; })
+        it = it->second.empty() &&
+                     std::any_of(done.begin(), done.end(), [&](const FilterReading& r) { return r.facet == it->first; })
                  ? request.filters.erase(it)
                  : std::next(it);
     return done;

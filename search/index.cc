@@ -19,9 +19,7 @@ namespace sc = schema;
 using shards::StubEntry;
 
 // A Xapian error as the operator can read it: its class and message.
-std::string described(const Xapian::Error& e) {
-    return std::string(e.get_type()) + " : " + e.get_msg();
-}
+std::string described(const Xapian::Error& e) { return std::string(e.get_type()) + " : " + e.get_msg(); }
 
 bool is_single_file_database(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -67,8 +65,10 @@ Index Index::open(const std::string& path, unsigned remote_timeout_ms) {
     std::string stub;
     // A file is a stub, unless it is a single-file database
     // (xapian-compact --single-file), which starts with Xapian's magic.
-    if (fs::is_regular_file(path, ec) && !is_single_file_database(path)) stub = path;
-    else if (fs::is_regular_file(fs::path(path) / shards::kStubName, ec)) stub = (fs::path(path) / shards::kStubName).string();
+    if (fs::is_regular_file(path, ec) && !is_single_file_database(path))
+        stub = path;
+    else if (fs::is_regular_file(fs::path(path) / shards::kStubName, ec))
+        stub = (fs::path(path) / shards::kStubName).string();
 
     if (stub.empty()) {
         try {
@@ -115,8 +115,7 @@ Index Index::open(const std::string& path, unsigned remote_timeout_ms) {
         }
         // No version and no document: not an index of another schema, an
         // index no run has committed to yet.
-        if (v.empty() && no_document)
-            throw IndexEmpty{{index.names_[i] + " : " + kIndexEmpty, kIndexEmpty}};
+        if (v.empty() && no_document) throw IndexEmpty{{index.names_[i] + " : " + kIndexEmpty, kIndexEmpty}};
         if (v != sc::kSchemaVersion)
             throw SearchError{"l'index " + index.names_[i] + " est au schéma « " + v + " », attendu « " +
                               std::string(sc::kSchemaVersion) + " » : réindexez le corpus"};
@@ -157,8 +156,6 @@ std::optional<IndexRevision> Index::revision() const {
     return r;
 }
 
-void Index::reopen() {
-    all_.reopen();
-}
+void Index::reopen() { all_.reopen(); }
 
 }  // namespace coopdec

@@ -240,15 +240,14 @@ Xapian::Query citation_query(const Xapian::Database& db, const citation::Citatio
     return Xapian::Query(Xapian::Query::OP_OR, ways.begin(), ways.end());
 }
 
-std::optional<Provision> resolve_target(const Xapian::Database& db, const akn::Target& target,
-                                        const std::string& at) {
+std::optional<Provision> resolve_target(const Xapian::Database& db, const akn::Target& target, const std::string& at) {
     if (target.work.empty()) return std::nullopt;
     auto docs = one_per_work(db, docs_with(db, sc::make_term(sc::kPrefixWork, target.work)), at);
     if (docs.empty()) return std::nullopt;
     const std::string& id = docs.front();
     // The fragment, or the closest unit that contains it ("section-75-2-i" → "section-75").
-    std::string f = akn::enclosing_unit(target.fragment,
-                                        [&](const std::string& a) { return db.term_exists(sc::id_term(id, a)); });
+    std::string f =
+        akn::enclosing_unit(target.fragment, [&](const std::string& a) { return db.term_exists(sc::id_term(id, a)); });
     return Provision{id, f, citation_form(db, id, f), sc::doc_url(id, f)};
 }
 
@@ -272,8 +271,10 @@ std::vector<Citing> cited_by(const Xapian::Database& db, const std::string& doc_
             auto p = db.postlist_begin(t);
             if (p != db.postlist_end(t)) article = article_of(db.get_document(*p));
         }
-        if (anchor.empty()) ways.emplace_back(sc::make_term(sc::kPrefixCite, number));
-        else if (!article.empty()) ways.emplace_back(sc::make_term(sc::kPrefixCite, number + "#" + article));
+        if (anchor.empty())
+            ways.emplace_back(sc::make_term(sc::kPrefixCite, number));
+        else if (!article.empty())
+            ways.emplace_back(sc::make_term(sc::kPrefixCite, number + "#" + article));
     }
     if (ways.empty()) return {};
     Xapian::Query q(Xapian::Query::OP_OR, ways.begin(), ways.end());

@@ -44,7 +44,8 @@ std::vector<std::string> split_bar(std::string_view s) {
 bool same_word(const std::string& typed, const std::string& typed_stem, const std::string& word,
                const std::string& word_stem) {
     if (typed == word) return true;
-    if (typed_stem != word_stem || typed.size() <= word.size() || typed.compare(0, word.size(), word) != 0) return false;
+    if (typed_stem != word_stem || typed.size() <= word.size() || typed.compare(0, word.size(), word) != 0)
+        return false;
     std::string_view ending(typed);
     ending.remove_prefix(word.size());
     return ending == "s" || ending == "x" || ending == "e" || ending == "es";
@@ -52,9 +53,7 @@ bool same_word(const std::string& typed, const std::string& typed_stem, const st
 
 // Edit distance on bytes (folded names are ASCII but for other scripts),
 // each side cut to 64 bytes: search/spelling.h's, transpositions counting one.
-size_t distance(std::string_view a, std::string_view b) {
-    return edit_distance(a.substr(0, 64), b.substr(0, 64), 128);
-}
+size_t distance(std::string_view a, std::string_view b) { return edit_distance(a.substr(0, 64), b.substr(0, 64), 128); }
 
 bool holds(const Xapian::Database& db, std::string_view facet, std::string_view value) {
     const sc::Facet* f = sc::find_facet(facet);
@@ -63,9 +62,9 @@ bool holds(const Xapian::Database& db, std::string_view facet, std::string_view 
 
 // What a partner's name may start with before the name people use.
 constexpr std::string_view kPartnerKinds[] = {
-    "Commune de ", "Commune d'", "Commune d’", "Commune du ", "Ville de ", "Ville d'", "Ville d’", "Municipalité de ",
-    "Municipalité d'", "Municipalité d’", "Comune di ", "Gemeinde ", "Stadt ", "Province du ", "Province de ",
-    "Région ", "Landkreis ", "Land ",
+    "Commune de ", "Commune d'",       "Commune d’",      "Commune du ",     "Ville de ",  "Ville d'",
+    "Ville d’",    "Municipalité de ", "Municipalité d'", "Municipalité d’", "Comune di ", "Gemeinde ",
+    "Stadt ",      "Province du ",     "Province de ",    "Région ",         "Landkreis ", "Land ",
 };
 
 // "Mamoudzou (Mayotte)" + "France" → "Mamoudzou (Mayotte, France)".
@@ -129,7 +128,8 @@ std::shared_ptr<const Names> Names::build(const Xapian::Database& db, std::strin
     for (const countries::Country& c : countries::all()) {
         const std::string name(c.name);
         std::vector<std::string> spoken{name};
-        if (c.article == "le" || c.article == "la" || c.article == "les") spoken.push_back(std::string(c.article) + " " + name);
+        if (c.article == "le" || c.article == "la" || c.article == "les")
+            spoken.push_back(std::string(c.article) + " " + name);
         for (const auto& o : split_bar(c.other)) spoken.push_back(o);
         for (const auto& a : split_bar(c.masculine)) spoken.push_back(a);
         for (const auto& a : split_bar(c.feminine)) spoken.push_back(a);
@@ -180,7 +180,8 @@ std::shared_ptr<const Names> Names::build(const Xapian::Database& db, std::strin
         partners.push_back(std::move(p));
     }
     for (const Partner& p : partners) {
-        std::string label = partner_label(p.name, p.country.empty() ? std::string() : std::string(countries::french_name(p.country)));
+        std::string label =
+            partner_label(p.name, p.country.empty() ? std::string() : std::string(countries::french_name(p.country)));
         // Two records of one partner (two Togolese communes): the commune tells them apart.
         if (per_name[normalised(label)] > 1 && !p.commune.empty()) label += " – " + p.commune;
         std::vector<std::string> spoken{p.name};
@@ -188,7 +189,8 @@ std::shared_ptr<const Names> Names::build(const Xapian::Database& db, std::strin
         if (!shorter.empty() && shorter != p.name) spoken.push_back(shorter);
         // "Commune de Koumbel" is Koumbel to those who speak of it.
         for (std::string_view kind : kPartnerKinds)
-            if (shorter.size() > kind.size() && shorter.compare(0, kind.size(), kind) == 0) spoken.push_back(shorter.substr(kind.size()));
+            if (shorter.size() > kind.size() && shorter.compare(0, kind.size(), kind) == 0)
+                spoken.push_back(shorter.substr(kind.size()));
         n.add("partnership", p.id, label, spoken, {p.title}, holds(db, "partnership", p.id));
     }
     return names;
@@ -212,8 +214,10 @@ std::shared_ptr<const Names> Names::load(const Index& index) {
     } catch (const Xapian::UnimplementedError&) {
         revisioned = false;  // an in-memory database: read at every call
     }
-    if (rev && !rev->uuids.empty()) key = "rev:" + rev->key();
-    else if (!rev && revisioned) key = "remote:" + index.shard_names();
+    if (rev && !rev->uuids.empty())
+        key = "rev:" + rev->key();
+    else if (!rev && revisioned)
+        key = "remote:" + index.shard_names();
     if (!key.empty()) {
         std::lock_guard lock(mutex);
         if (cached && cached_key == key && (key.rfind("rev:", 0) == 0 || now - cached_at < kRemoteLife)) return cached;

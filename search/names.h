@@ -84,7 +84,7 @@ private:
         std::vector<std::string> norms;  // the same, normalised (folded words joined by one space)
         std::string parent_facet;        // places: the facet and value of the enclosing place
         std::string parent;
-        bool held = false;               // the index has documents with this value
+        bool held = false;  // the index has documents with this value
     };
     struct Entry {
         std::vector<std::string> words;  // folded
@@ -101,7 +101,7 @@ private:
 
     std::vector<Known> known_;
     std::vector<Entry> entries_;
-    std::unordered_map<std::string, std::vector<size_t>> by_first_stem_;  // → entries_
+    std::unordered_map<std::string, std::vector<size_t>> by_first_stem_;           // → entries_
     std::map<std::pair<std::string, std::string>, size_t, std::less<>> by_value_;  // (facet, folded value) → known_
     std::set<std::string> words_;
 };

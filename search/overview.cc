@@ -50,8 +50,8 @@ int year_value(const std::string& v) {
 // The top values of `facet` as bars, the rest gathered in one « autres »
 // bar counted by the search of all of them (ORed): a record that has
 // several of them counts once, as on the search page.
-OverviewChart facet_chart(const Index& index, SearchCache* cache, const SearchResult& base,
-                          const std::string& facet, size_t top) {
+OverviewChart facet_chart(const Index& index, SearchCache* cache, const SearchResult& base, const std::string& facet,
+                          size_t top) {
     OverviewChart chart;
     chart.name = facet;
     const FacetResult* f = facet_of(base, facet);
@@ -97,7 +97,8 @@ OverviewChart status_chart(const SearchResult& base) {
     std::stable_sort(values.begin(), values.end(), [&](const FacetCount& a, const FacetCount& b) {
         return rank(a.value) != rank(b.value) ? rank(a.value) < rank(b.value) : a.value < b.value;
     });
-    for (const auto& v : values) chart.bars.push_back(OverviewBar{v.value, v.count, with(kRecords, "status", v.value), 0});
+    for (const auto& v : values)
+        chart.bars.push_back(OverviewBar{v.value, v.count, with(kRecords, "status", v.value), 0});
     chart.values = chart.bars.size();
     return chart;
 }
@@ -129,8 +130,9 @@ Overview partnership_overview(const Index& index, SearchCache* cache, size_t top
     out.unknown_start = base.total - std::min(dated, base.total);
     OverviewChart decade{"decade", {}, decades.size(), false};
     for (const auto& [d, n] : decades)
-        decade.bars.push_back(OverviewBar{std::to_string(d), n,
-                                          with(with(kRecords, "year_from", std::to_string(d)), "year_to", std::to_string(d + 9)), 0});
+        decade.bars.push_back(
+            OverviewBar{std::to_string(d), n,
+                        with(with(kRecords, "year_from", std::to_string(d)), "year_to", std::to_string(d + 9)), 0});
     OverviewChart year{"year", {}, years.size(), false};
     for (const auto& [y, n] : years)
         year.bars.push_back(OverviewBar{std::to_string(y), n, with(kRecords, "year", std::to_string(y)), 0});
@@ -140,7 +142,8 @@ Overview partnership_overview(const Index& index, SearchCache* cache, size_t top
     if (!years.empty() && years.size() <= kOverviewMaxYears &&
         years.rbegin()->first - years.begin()->first < kOverviewMaxYearSpan)
         charts.push_back(std::move(year));
-    for (const char* facet : {"country", "theme", "region", "commune"}) charts.push_back(facet_chart(index, cache, base, facet, top));
+    for (const char* facet : {"country", "theme", "region", "commune"})
+        charts.push_back(facet_chart(index, cache, base, facet, top));
     charts.push_back(status_chart(base));
     for (auto& c : charts)
         if (!c.bars.empty()) out.charts.push_back(std::move(c));

@@ -60,8 +60,8 @@ Xapian::Query ranked_union(const Xapian::Database& db, const std::vector<Clause>
 }
 
 std::map<std::string, std::vector<std::string>> missing_clauses(const Xapian::Database& db,
-                                                               const std::vector<Clause>& clauses,
-                                                               const std::vector<std::string>& doc_ids) {
+                                                                const std::vector<Clause>& clauses,
+                                                                const std::vector<std::string>& doc_ids) {
     std::map<std::string, std::vector<std::string>> out;
     if (doc_ids.empty() || clauses.size() < 2) return out;
     std::vector<Xapian::Query> ids;

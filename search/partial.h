@@ -40,7 +40,7 @@ inline size_t clauses_held(double weight) { return static_cast<size_t>(weight / 
 // match (in query order); documents that hold every clause are absent.
 // One query per clause, over those documents only.
 std::map<std::string, std::vector<std::string>> missing_clauses(const Xapian::Database& db,
-                                                               const std::vector<Clause>& clauses,
-                                                               const std::vector<std::string>& doc_ids);
+                                                                const std::vector<Clause>& clauses,
+                                                                const std::vector<std::string>& doc_ids);
 
 }  // namespace coopdec

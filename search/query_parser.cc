@@ -19,19 +19,20 @@ struct Item {
     std::string text;
     bool quoted = false;
     bool negated = false;
-    bool required = false;     // +word
-    bool prefix = false;       // ends with *
-    std::string field;         // facet name, when field:value
-    bool is_or = false;        // the OR operator
+    bool required = false;  // +word
+    bool prefix = false;    // ends with *
+    std::string field;      // facet name, when field:value
+    bool is_or = false;     // the OR operator
 };
 
 // French and accent-free spellings of the field names.
 std::string facet_for_field(std::string_view field) {
     std::string f = analysis::fold(field);
     static const std::map<std::string, std::string> aliases{
-        {"pays", "country"}, {"partenariat", "partnership"}, {"annee", "year"}, {"langue", "lang"},
-        {"prefecture", "prefecture"}, {"theme", "theme"}, {"role", "role"}, {"region", "region"},
-        {"commune", "commune"}, {"type", "type"},
+        {"pays", "country"}, {"partenariat", "partnership"}, {"annee", "year"},
+        {"langue", "lang"},  {"prefecture", "prefecture"},   {"theme", "theme"},
+        {"role", "role"},    {"region", "region"},           {"commune", "commune"},
+        {"type", "type"},
     };
     if (auto it = aliases.find(f); it != aliases.end()) return it->second;
     if (sc::find_facet(f)) return f;
@@ -73,7 +74,8 @@ std::vector<Item> lex(std::string_view s) {
             size_t start = i;
             while (i < n && !space(s[i])) ++i;
             it.text = std::string(s.substr(start, i - start));
-            if (it.field.empty() && !it.negated && it.text == "OR") it.is_or = true;
+            if (it.field.empty() && !it.negated && it.text == "OR")
+                it.is_or = true;
             else if (!it.text.empty() && it.text.back() == '*' && it.field.empty()) {
                 it.text.pop_back();
                 it.prefix = true;
@@ -124,7 +126,9 @@ public:
         for (const auto& t : toks) all_stop = all_stop && t.stop;
         std::vector<std::string> terms;
         for (const auto& t : toks) terms.push_back(t.term);
-        auto typed = [&](size_t a, size_t b) { return std::string(s.substr(toks[a].begin, toks[b].end - toks[a].begin)); };
+        auto typed = [&](size_t a, size_t b) {
+            return std::string(s.substr(toks[a].begin, toks[b].end - toks[a].begin));
+        };
         std::vector<Clause> parts;
         for (size_t k = 0; k < toks.size(); ++k) {
             const auto& t = toks[k];
@@ -203,9 +207,7 @@ private:
         return Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
     }
 
-    static bool is_number(const std::string& t) {
-        return !t.empty() && std::isdigit(static_cast<unsigned char>(t[0]));
-    }
+    static bool is_number(const std::string& t) { return !t.empty() && std::isdigit(static_cast<unsigned char>(t[0])); }
 
     Xapian::Query prefix_term(const std::string& p) {
         out_.prefixes.insert(p);
@@ -224,7 +226,8 @@ private:
         }
         std::vector<Xapian::Query> alts;
         if (!words.empty())
-            alts.push_back(words.size() == 1 ? words[0] : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()));
+            alts.push_back(words.size() == 1 ? words[0]
+                                             : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()));
         for (const NamedValue& v : readings) {
             const sc::Facet* f = sc::find_facet(v.facet);
             if (!f) continue;
@@ -258,10 +261,10 @@ ParsedQuery parse_query(std::string_view text, const std::vector<std::string>& l
     Builder b(langs, out, synonyms, names);
     std::vector<Item> items = lex(text);
 
-    std::vector<Clause> groups;        // the clauses, ANDed together
-    std::vector<Xapian::Query> negatives; // AND_NOT
-    std::vector<Clause> current;       // the OR group being built
-    std::string run;                   // plain items not yet analysed
+    std::vector<Clause> groups;            // the clauses, ANDed together
+    std::vector<Xapian::Query> negatives;  // AND_NOT
+    std::vector<Clause> current;           // the OR group being built
+    std::string run;                       // plain items not yet analysed
     bool pending_or = false;
 
     auto close_group = [&]() {

@@ -71,17 +71,22 @@ std::optional<SearchError> apply_parameter(SearchRequest& req, const std::string
         return std::nullopt;
     }
     if (name == "sort") {
-        if (value == "pertinence" || value == "relevance" || value.empty()) req.sort = SearchRequest::Sort::relevance;
-        else if (value == "date") req.sort = SearchRequest::Sort::date_desc;
-        else if (value == "date-asc") req.sort = SearchRequest::Sort::date_asc;
+        if (value == "pertinence" || value == "relevance" || value.empty())
+            req.sort = SearchRequest::Sort::relevance;
+        else if (value == "date")
+            req.sort = SearchRequest::Sort::date_desc;
+        else if (value == "date-asc")
+            req.sort = SearchRequest::Sort::date_asc;
         else
             return SearchError{"tri inconnu « " + value + " » (pertinence, date ou date-asc)",
                                "tri inconnu « " + value + " » : on peut trier par pertinence ou par date", name};
         return std::nullopt;
     }
     if (name == "mots") {
-        if (value == "tous") req.all_words = true;
-        else if (value == "partiel" || value.empty()) req.all_words = false;
+        if (value == "tous")
+            req.all_words = true;
+        else if (value == "partiel" || value.empty())
+            req.all_words = false;
         else
             return SearchError{"valeur inconnue pour mots : « " + value + " » (tous ou partiel)",
                                "choix des mots inconnu (« " + value +
@@ -90,13 +95,14 @@ std::optional<SearchError> apply_parameter(SearchRequest& req, const std::string
         return std::nullopt;
     }
     if (name == "corriger") {
-        if (value == "non") req.correct_spelling = false;
-        else if (value == "oui" || value.empty()) req.correct_spelling = true;
+        if (value == "non")
+            req.correct_spelling = false;
+        else if (value == "oui" || value.empty())
+            req.correct_spelling = true;
         else
-            return SearchError{"valeur inconnue pour corriger : « " + value + " » (oui ou non)",
-                               "choix de correction inconnu (« " + value +
-                                   " ») : l'orthographe est corrigée (oui) ou non",
-                               name};
+            return SearchError{
+                "valeur inconnue pour corriger : « " + value + " » (oui ou non)",
+                "choix de correction inconnu (« " + value + " ») : l'orthographe est corrigée (oui) ou non", name};
         return std::nullopt;
     }
     if (schema::find_facet(name)) {

@@ -102,7 +102,8 @@ void summary_fields(Json& j, const ResultDocument& d) {
 
 void partnership_refs(Json& j, const ResultDocument& d) {
     j.key("partnerships").open('[');
-    for (const auto& p : d.partnerships) j.open('{').field("id", p.id).field("title", p.title).field("url", p.url).close('}');
+    for (const auto& p : d.partnerships)
+        j.open('{').field("id", p.id).field("title", p.title).field("url", p.url).close('}');
     j.close(']');
 }
 
@@ -116,7 +117,11 @@ std::string get(const schema::Data& d, const char* key) {
 std::string to_json(const SearchResult& r) {
     Json j;
     j.open('{');
-    j.field("query", r.query).field("total", r.total).field("complete", r.complete).field("page", r.page).field("per_page", r.per_page);
+    j.field("query", r.query)
+        .field("total", r.total)
+        .field("complete", r.complete)
+        .field("page", r.page)
+        .field("per_page", r.per_page);
     j.field("corrected_from", r.corrected_from);
     // Inside one document (doc=ID): its matching passages, paged by per_page.
     if (r.within) j.field("within_passages", r.within_passages);
@@ -143,7 +148,12 @@ std::string to_json(const SearchResult& r) {
     for (const auto& f : r.facets) {
         j.key(f.name).open('[');
         for (const auto& v : f.values)
-            j.open('{').field("value", v.value).field("label", v.label).field("count", v.count).field("selected", v.selected).close('}');
+            j.open('{')
+                .field("value", v.value)
+                .field("label", v.label)
+                .field("count", v.count)
+                .field("selected", v.selected)
+                .close('}');
         j.close(']');
     }
     j.close('}');
@@ -197,8 +207,13 @@ std::string to_json(const DocumentView& doc) {
     j.field("source_url", doc.has_source ? doc.info.url + "/source.xml" : std::string());
     j.key("units").open('[');
     for (const auto& u : doc.units)
-        j.open('{').field("anchor", u.anchor).field("kind", u.kind).field("label", u.label).field("path", u.path)
-            .field("url", u.url).close('}');
+        j.open('{')
+            .field("anchor", u.anchor)
+            .field("kind", u.kind)
+            .field("label", u.label)
+            .field("path", u.path)
+            .field("url", u.url)
+            .close('}');
     j.close(']');
     j.close('}');
     return j.take();
@@ -208,7 +223,9 @@ std::string to_json(const PartnershipView& v) {
     const schema::Data& d = v.record.data;
     Json j;
     j.open('{');
-    j.field("id", v.record.info.id).field("title", v.record.info.title).field("url", schema::partnership_url(v.record.info.id));
+    j.field("id", v.record.info.id)
+        .field("title", v.record.info.title)
+        .field("url", schema::partnership_url(v.record.info.id));
     j.field("demo", v.record.info.demo).field("notice", v.record.info.notice);
     string_array(j, "communes", v.record.info.communes);
     j.key("partner")
@@ -226,7 +243,10 @@ std::string to_json(const PartnershipView& v) {
     j.key("sources").open('[');
     for (const auto& line : split_lines(get(d, schema::kFieldSources))) {
         size_t sep = line.find(schema::kValueSep);
-        j.open('{').field("href", line.substr(0, sep)).field("text", sep == std::string::npos ? "" : line.substr(sep + 1)).close('}');
+        j.open('{')
+            .field("href", line.substr(0, sep))
+            .field("text", sep == std::string::npos ? "" : line.substr(sep + 1))
+            .close('}');
     }
     j.close(']');
     j.key("documents").open('[');

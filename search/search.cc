@@ -8,14 +8,14 @@
 #include <sstream>
 
 #include "common/analysis.h"
+#include "common/citation.h"
 #include "common/escape.h"
 #include "common/schema.h"
-#include "common/citation.h"
 #include "search/countries.h"
 #include "search/document.h"
-#include "search/filter_names.h"
 #include "search/facet_count.h"
 #include "search/facet_table.h"
+#include "search/filter_names.h"
 #include "search/legal.h"
 #include "search/names.h"
 #include "search/partial.h"
@@ -35,7 +35,6 @@ namespace {
 // same query, built per call.
 Xapian::Query match_all() { return Xapian::Query(std::string()); }
 
-
 namespace sc = schema;
 
 // The languages of every shard's documents.
@@ -49,8 +48,10 @@ std::vector<std::string> index_languages(const Index& index) {
     }
     // French first: the users' language.
     auto fr = std::find(langs.begin(), langs.end(), "fr");
-    if (fr != langs.end()) std::rotate(langs.begin(), fr, fr + 1);
-    else langs.insert(langs.begin(), "fr");
+    if (fr != langs.end())
+        std::rotate(langs.begin(), fr, fr + 1);
+    else
+        langs.insert(langs.begin(), "fr");
     return langs;
 }
 
@@ -140,7 +141,6 @@ std::string type_label(std::string_view type) {
     return std::string(type);
 }
 
-
 Filters merged_filters(const SearchRequest& req, const ParsedQuery& pq) {
     auto all = req.filters;
     for (const auto& [k, vs] : pq.filters)
@@ -180,10 +180,13 @@ std::vector<std::string> page_by_date(Xapian::Enquire& enquire, Xapian::doccount
         const Xapian::doccount lo = offset - before;
         Xapian::MSet m = enquire.get_mset(lo, before + size + after);
         std::vector<Item> items;
-        for (auto it = m.begin(); it != m.end(); ++it) items.push_back({it.get_sort_key(), it.get_collapse_key(), it.get_weight()});
+        for (auto it = m.begin(); it != m.end(); ++it)
+            items.push_back({it.get_sort_key(), it.get_collapse_key(), it.get_weight()});
         const size_t first = before, last = before + size - 1;  // the page's first and last, in `items`
         if (first >= items.size()) return {};
-        auto tie = [&](size_t a, size_t b) { return items[a].date == items[b].date && items[a].weight == items[b].weight; };
+        auto tie = [&](size_t a, size_t b) {
+            return items[a].date == items[b].date && items[a].weight == items[b].weight;
+        };
         const bool open_before = lo > 0 && tie(0, first);
         const bool ended = items.size() < static_cast<size_t>(before + size + after);
         const size_t shown_last = std::min(last, items.size() - 1);
@@ -232,25 +235,24 @@ std::optional<SearchError> validate(const Xapian::Database& db, const SearchRequ
         if (!f) {
             std::string known;
             for (const auto& k : sc::kFacets) known += (known.empty() ? "" : ", ") + std::string(k.name);
-            return SearchError{"filtre inconnu « " + name + " » (filtres possibles : " + known +
-                                   ", year_from, year_to)",
-                               "filtre inconnu « " + name + " » : le site ne connaît pas ce filtre", name};
+            return SearchError{
+                "filtre inconnu « " + name + " » (filtres possibles : " + known + ", year_from, year_to)",
+                "filtre inconnu « " + name + " » : le site ne connaît pas ce filtre", name};
         }
         for (const auto& v : values) {
             if (!valid_utf8(v))
                 return SearchError{"valeur de filtre mal encodée : le texte doit être en UTF-8", "", name};
             if (db.get_termfreq(sc::facet_term(*f, v)) == 0)
-                return SearchError{"aucun document n'a la valeur « " + v + " » pour le filtre « " + name + " »",
-                                   "aucun document n'a la valeur « " + v + " » pour le filtre « " +
-                                       std::string(f->label) + " »",
-                                   name};
+                return SearchError{
+                    "aucun document n'a la valeur « " + v + " » pour le filtre « " + name + " »",
+                    "aucun document n'a la valeur « " + v + " » pour le filtre « " + std::string(f->label) + " »",
+                    name};
         }
     }
     return std::nullopt;
 }
 
-SearchResult search(const Index& index, const SearchRequest& request, const Synonyms* synonyms,
-                    SearchCache* cache) {
+SearchResult search(const Index& index, const SearchRequest& request, const Synonyms* synonyms, SearchCache* cache) {
     const Xapian::Database& db = index.db();
     // Filter values typed as names become the values they name (search/filter_names.h).
     SearchRequest req = request;
@@ -261,8 +263,8 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     // A query that cites a provision of the index: the citation is read
     // apart (search/query_citations.h), the other words are parsed.
     const QueryCitations cited = read_query_citations(db, req.query);
-    ParsedQuery pq = parse_query(cited.provisions.empty() ? std::string_view(req.query) : cited.rest, langs, synonyms,
-                                 names.get());
+    ParsedQuery pq =
+        parse_query(cited.provisions.empty() ? std::string_view(req.query) : cited.rest, langs, synonyms, names.get());
     // Every clause held, with the citations combined with the other words
     // (query_citations.h): the strict reading. Under partial matching the
     // citation is a required clause: every result cites or is the provision.
@@ -299,7 +301,8 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     size_t optional_clauses = 0;
     for (const Clause& c : pq.clauses) optional_clauses += c.required ? 0 : 1;
     const bool may_be_partial = !req.all_words && pq.clauses.size() >= 2 && optional_clauses > 0;
-    std::shared_ptr<const FacetCounts> strict_counts = counted(index, match_of(strict_words, filters, years), unit_level, cache);
+    std::shared_ptr<const FacetCounts> strict_counts =
+        counted(index, match_of(strict_words, filters, years), unit_level, cache);
     const bool partial = may_be_partial && strict_counts->documents < kPartialBelow;
     const Xapian::Query words = partial ? union_of(pq.clauses) : strict_words;
     auto match_query = [&](const Filters& fs, const Years& ys) { return match_of(words, fs, ys); };
@@ -366,8 +369,8 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
         std::vector<Xapian::Query> docs;
         for (const auto& id : shown) docs.emplace_back(std::string(sc::kPrefixDoc) + id);
         Xapian::Query within(Xapian::Query::OP_FILTER, ranked_words,
-                             Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(Xapian::Query::OP_OR, docs.begin(), docs.end()),
-                                           unit_filter));
+                             Xapian::Query(Xapian::Query::OP_AND,
+                                           Xapian::Query(Xapian::Query::OP_OR, docs.begin(), docs.end()), unit_filter));
         if (!filter.empty()) within = Xapian::Query(Xapian::Query::OP_FILTER, within, filter);
         Xapian::Enquire pe(db);
         pe.set_query(within);
@@ -457,7 +460,8 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
         }
         for (const auto& [value, count] : own_counts->values[f])
             fr.values.push_back(FacetCount{value, value, count, selected.count(analysis::fold(value)) > 0});
-        std::stable_sort(fr.values.begin(), fr.values.end(), [](const auto& a, const auto& b) { return a.count > b.count; });
+        std::stable_sort(fr.values.begin(), fr.values.end(),
+                         [](const auto& a, const auto& b) { return a.count > b.count; });
         fr.omitted = keep_listed(fr.values, req.facet_values);
         // Labels for the listed values only: a partnership's title is a
         // read, remembered by the cache for this revision, or made in one
@@ -478,7 +482,8 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
             }
         }
         if (fr.name == "year")
-            std::sort(fr.values.begin(), fr.values.end(), [](const auto& a, const auto& b) { return a.value > b.value; });
+            std::sort(fr.values.begin(), fr.values.end(),
+                      [](const auto& a, const auto& b) { return a.value > b.value; });
         res.facets.push_back(std::move(fr));
     }
 
@@ -495,8 +500,8 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
             }
         }
         if (years.from || years.to) {
-            res.relaxations.push_back(
-                {"year_from/year_to", years.label(), counted(index, match_query(filters, Years{}), unit_level, cache)->documents});
+            res.relaxations.push_back({"year_from/year_to", years.label(),
+                                       counted(index, match_query(filters, Years{}), unit_level, cache)->documents});
         }
     }
     res.expansions = pq.expansions;

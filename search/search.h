@@ -24,10 +24,10 @@ struct SearchRequest {
     // facets are ANDed. "year" values are exact years.
     std::map<std::string, std::vector<std::string>> filters;
     std::optional<int> year_from, year_to;  // inclusive
-    size_t page = 1;       // 1-based
-    size_t per_page = 10;  // 1..kMaxPerPage
+    size_t page = 1;                        // 1-based
+    size_t per_page = 10;                   // 1..kMaxPerPage
     enum class Sort { relevance, date_desc, date_asc } sort = Sort::relevance;
-    size_t passages = 3;   // best units shown per document
+    size_t passages = 3;  // best units shown per document
     // A document id: search inside that document only ("" = everywhere).
     // Then every matching passage of it is listed, `per_page` at a time
     // (page, per_page page the passages; `passages` is not used), best first.
@@ -125,7 +125,7 @@ struct Reading {
 
 struct SearchResult {
     std::string query;  // the query searched: the correction when corrected_from is set
-    size_t total = 0;  // matching documents (not units), exact: those listed, partial matches included
+    size_t total = 0;   // matching documents (not units), exact: those listed, partial matches included
     // Of `total`, the documents that hold every word (every clause of the
     // query); total - complete hold only some. Equal to total when the search
     // is not partial (browsing, one word, all_words, or kPartialBelow reached).

@@ -70,7 +70,6 @@ std::string make_snippet(std::string_view text, const Highlight& hl, std::string
     return out;
 }
 
-
 std::string highlight_html(std::string_view html, const Highlight& hl, std::string_view lang) {
     if (hl.words.empty() && hl.stems.empty() && hl.prefixes.empty()) return std::string(html);
     std::string out;

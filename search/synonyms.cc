@@ -50,8 +50,7 @@ size_t Synonyms::match(const std::vector<std::string>& words, size_t at, size_t&
         for (const auto& phrase : stems_[g]) {
             if (phrase.size() <= best || at + phrase.size() > words.size()) continue;
             bool same = true;
-            for (size_t k = 0; k < phrase.size() && same; ++k)
-                same = analysis::stem(words[at + k], "fr") == phrase[k];
+            for (size_t k = 0; k < phrase.size() && same; ++k) same = analysis::stem(words[at + k], "fr") == phrase[k];
             if (same) {
                 best = phrase.size();
                 group = g;

@@ -54,7 +54,8 @@ std::string minify_css(const std::string& css) {
         char c = css[i];
         if (c == '\n' || c == '\t' || c == '\r') c = ' ';
         if (c == ' ' && (out.empty() || out.back() == ' ' || out.back() == '{' || out.back() == ';' ||
-                         out.back() == '}' || out.back() == ':' || out.back() == ',')) continue;
+                         out.back() == '}' || out.back() == ':' || out.back() == ','))
+            continue;
         if ((c == '{' || c == '}' || c == ';') && !out.empty() && out.back() == ' ') out.pop_back();
         if (c == '}' && !out.empty() && out.back() == ';') out.pop_back();  // a rule's last ';' is optional
         out += c;
@@ -114,16 +115,23 @@ void ServerApp::initialize(Poco::Util::Application& self) {
 
 void ServerApp::defineOptions(Poco::Util::OptionSet& options) {
     ServerApplication::defineOptions(options);
-    options.addOption(Option("help", "h", "affiche cette aide").required(false).repeatable(false)
+    options.addOption(Option("help", "h", "affiche cette aide")
+                          .required(false)
+                          .repeatable(false)
                           .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_help)));
     options.addOption(Option("config", "c", "fichier de propriétés (voir server/coopdec-server.properties)")
-                          .required(false).repeatable(true).argument("FICHIER")
+                          .required(false)
+                          .repeatable(true)
+                          .argument("FICHIER")
                           .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_config)));
     // Every other option is a row of the settings table, checked in
     // handle_setting() as the properties file's values are.
     for (const Setting& s : server_settings())
-        options.addOption(Option(s.option, s.short_name, s.help).required(false).repeatable(false)
-                              .argument(s.argument).callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
+        options.addOption(Option(s.option, s.short_name, s.help)
+                              .required(false)
+                              .repeatable(false)
+                              .argument(s.argument)
+                              .callback(OptionCallback<ServerApp>(this, &ServerApp::handle_setting)));
 }
 
 void ServerApp::handle_help(const std::string&, const std::string&) {
@@ -137,8 +145,8 @@ void ServerApp::handle_help(const std::string&, const std::string&) {
     // Poco's own options (--daemon, --pidfile…), after ours.
     for (const Option& o : options()) {
         if (o.fullName() == "help" || o.fullName() == "config" || setting_by_option(o.fullName())) continue;
-        std::cout << "      --" << o.fullName() << (o.takesArgument() ? " " + o.argumentName() : std::string()) << "\n        "
-                  << o.description() << "\n";
+        std::cout << "      --" << o.fullName() << (o.takesArgument() ? " " + o.argumentName() : std::string())
+                  << "\n        " << o.description() << "\n";
     }
     stopOptionsProcessing();
 }
@@ -302,8 +310,9 @@ int ServerApp::main(const std::vector<std::string>&) {
     try {
         dossiers = std::make_unique<DossierStore>(state_dir);
     } catch (const std::exception& e) {
-        std::cerr << "coopdec-server : " << e.what() << " (dossier d'état " << state_dir
-                  << " : l'utilisateur du serveur doit pouvoir y écrire, et traverser les dossiers qui le contiennent)\n";
+        std::cerr
+            << "coopdec-server : " << e.what() << " (dossier d'état " << state_dir
+            << " : l'utilisateur du serveur doit pouvoir y écrire, et traverser les dossiers qui le contiennent)\n";
         return EXIT_CANTCREAT;
     }
     router.set_dossiers(dossiers.get());
@@ -312,7 +321,9 @@ int ServerApp::main(const std::vector<std::string>&) {
     } catch (const IndexEmpty&) {
         // Readable: empty, as said at the start.
     } catch (const SearchError& e) {
-        std::cerr << "coopdec-server : " << e.message << " (après abandon des droits de root : l'index doit être lisible par l'utilisateur " << text("coopdec.user") << ")\n";
+        std::cerr << "coopdec-server : " << e.message
+                  << " (après abandon des droits de root : l'index doit être lisible par l'utilisateur "
+                  << text("coopdec.user") << ")\n";
         return EXIT_NOPERM;
     }
 

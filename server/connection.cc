@@ -18,8 +18,8 @@ namespace {
 // body it did not consume would be garbage at the next request).
 class Session : public Poco::Net::HTTPServerSession {
 public:
-    using HTTPServerSession::HTTPServerSession;
     using HTTPServerSession::buffered;
+    using HTTPServerSession::HTTPServerSession;
 };
 
 class GatedConnection : public Poco::Net::TCPServerConnection {
@@ -31,8 +31,7 @@ public:
     void run() override {
         auto* impl = static_cast<GatedSocketImpl*>(socket().impl());
         if (impl->too_large()) {
-            send_raw(431, "en-têtes de requête trop longs (au plus " + std::to_string(kMaxHeadBytes / 1024) +
-                              " Kio)");
+            send_raw(431, "en-têtes de requête trop longs (au plus " + std::to_string(kMaxHeadBytes / 1024) + " Kio)");
             return;
         }
         bool keep = false;

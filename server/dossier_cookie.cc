@@ -45,7 +45,8 @@ void decorate_with_dossier(http::Response& r, DossierStore* store, const std::st
     const std::string added = cookie_value(cookie_header, kAddedCookie);
     if (added.empty()) return;
     r.headers.emplace_back("Set-Cookie", clear_cookie(kAddedCookie));
-    const std::string top = "<p class=\"added\" role=\"status\">Passage ajouté au <a href=\"/dossier\">dossier</a>.</p>";
+    const std::string top =
+        "<p class=\"added\" role=\"status\">Passage ajouté au <a href=\"/dossier\">dossier</a>.</p>";
     const std::string here = " <strong class=\"added\">Ajouté</strong>";
     // Next to the passage's own button (the page was scrolled there), and at the top.
     http::Params decoded;

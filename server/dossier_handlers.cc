@@ -11,8 +11,8 @@
 #include "search/dossier.h"
 #include "search/search.h"
 #include "server/dossier_cookie.h"
-#include "server/dossier_pages.h"
 #include "server/dossier_odt.h"
+#include "server/dossier_pages.h"
 #include "server/dossier_pdf.h"
 #include "server/dossier_store.h"
 #include "server/handlers.h"
@@ -71,7 +71,8 @@ std::string base(const Context& c) { return public_base(c.router.config(), c.req
 DossierStore* store_or_null(const Context& c) { return c.router.dossiers(); }
 
 http::Response no_store() {
-    return error_response(503, "les dossiers ne sont pas disponibles sur ce serveur (dossier d'état non configuré)", false);
+    return error_response(503, "les dossiers ne sont pas disponibles sur ce serveur (dossier d'état non configuré)",
+                          false);
 }
 
 // The position N of a form button (1..size), or a 400.
@@ -133,7 +134,8 @@ Dossier form_dossier(const http::Params& params, std::initializer_list<std::stri
             d.entries.push_back(std::get<DossierEntry>(std::move(e)));
             noted = false;
         } else if (name == "a") {
-            if (d.entries.empty()) throw SearchError{"note « a » sans passage avant elle : chaque note suit son passage « e »"};
+            if (d.entries.empty())
+                throw SearchError{"note « a » sans passage avant elle : chaque note suit son passage « e »"};
             if (noted) throw SearchError{"deux notes pour le passage « " + entry_ref(d.entries.back()) + " »"};
             noted = true;
             std::string note;
@@ -163,7 +165,8 @@ std::optional<Dossier> legacy_cookie_dossier(const Context& c) {
     if (http::parse_target("/?" + raw, path, params)) return std::nullopt;
     auto d = parse_dossier(params);
     if (!std::holds_alternative<Dossier>(d)) return std::nullopt;
-    if (!std::holds_alternative<std::vector<DossierPassage>>(load_passages(c.index, std::get<Dossier>(d)))) return std::nullopt;
+    if (!std::holds_alternative<std::vector<DossierPassage>>(load_passages(c.index, std::get<Dossier>(d))))
+        return std::nullopt;
     return std::get<Dossier>(std::move(d));
 }
 
@@ -211,8 +214,8 @@ http::Response export_response(const Context& c, const Dossier& d, std::string_v
     const auto& statics = c.router.config().statics;
     auto css = statics.find("/static/handout.css");
     // The same stylesheet as the printed page, inline: the tool fetches nothing.
-    std::string html = pages::handout_html(d, passages, today(), css == statics.end() ? "@page { size: A4; }" : css->second.body,
-                                           base(c));
+    std::string html = pages::handout_html(d, passages, today(),
+                                           css == statics.end() ? "@page { size: A4; }" : css->second.body, base(c));
     PdfResult pdf = html_to_pdf(html);
     using S = PdfResult::Status;
     if (pdf.status != S::ok) {
@@ -220,8 +223,9 @@ http::Response export_response(const Context& c, const Dossier& d, std::string_v
             pdf.status == S::missing_tool
                 ? "la fabrication des PDF n'est pas installée sur ce serveur (paquet Debian « weasyprint ») : "
                   "utilisez la version à imprimer et « Imprimer en PDF » du navigateur"
-            : pdf.status == S::busy ? "trop de PDF en préparation : réessayez dans un instant"
-                                    : "le PDF n'a pas pu être fabriqué : réessayez plus tard, ou utilisez la version à imprimer";
+            : pdf.status == S::busy
+                ? "trop de PDF en préparation : réessayez dans un instant"
+                : "le PDF n'a pas pu être fabriqué : réessayez plus tard, ou utilisez la version à imprimer";
         http::Response e = error_response(503, message, false);
         e.log_note = pdf.detail;
         return e;
@@ -236,7 +240,8 @@ http::Response export_response(const Context& c, const Dossier& d, std::string_v
 // control character, a target parse_target reads); else "" — never a
 // redirection to another site.
 std::string safe_return(const std::string& retour) {
-    if (retour.empty() || retour.size() > 2048 || retour[0] != '/' || (retour.size() > 1 && retour[1] == '/')) return {};
+    if (retour.empty() || retour.size() > 2048 || retour[0] != '/' || (retour.size() > 1 && retour[1] == '/'))
+        return {};
     for (char ch : retour) {
         auto u = static_cast<unsigned char>(ch);
         if (u < 0x21 || u == 0x7f || ch == '\\' || ch == '"' || ch == '<' || ch == '>') return {};
@@ -293,7 +298,8 @@ Outcome answer_html(const Context& c) {
                 page.headers.emplace_back("Set-Cookie", set_cookie(kDossierKeyCookie, n->edit_key));
                 return page;
             }
-            message = "Le dossier de ce navigateur n'a pas pu être enregistré : " + std::get<DossierError>(made).message;
+            message =
+                "Le dossier de ce navigateur n'a pas pu être enregistré : " + std::get<DossierError>(made).message;
         } else {
             message = "Le dossier enregistré dans ce navigateur ne peut plus être lu : il a été vidé.";
         }
@@ -314,7 +320,9 @@ Outcome answer_add(const Context& c) {
             retour = value;
             continue;
         }
-        if (name != "e") return SearchError{"paramètre inconnu « " + name + " » : /dossier/ajouter prend « e=DOCUMENT#ANCRE » et « retour »"};
+        if (name != "e")
+            return SearchError{"paramètre inconnu « " + name +
+                               " » : /dossier/ajouter prend « e=DOCUMENT#ANCRE » et « retour »"};
         if (ref) return SearchError{"un seul passage à la fois : « e » est répété"};
         ref = value;
     }
@@ -377,8 +385,10 @@ Outcome answer_save(const Context& c) {
     if (!store) return no_store();
     const std::string key = edit_key_of(c);
     if (key.empty() || !store->count(key))
-        return error_response(403, "modification refusée : ce navigateur n'a pas la clé de modification de ce dossier "
-                                   "(ouvrez son lien de modification)", false);
+        return error_response(403,
+                              "modification refusée : ce navigateur n'a pas la clé de modification de ce dossier "
+                              "(ouvrez son lien de modification)",
+                              false);
     std::optional<std::string> exporter;
     for (const auto& [name, value] : c.request.params)
         if (name == "exporter") {
@@ -395,9 +405,10 @@ Outcome answer_save(const Context& c) {
         return edit_page(c, d, key, err->status, "Le dossier n'a pas été enregistré : " + err->message + ".");
     }
     auto stored = store->by_edit_key(key, now());
-    http::Response r = see_other(exporter ? "/dossier/" + stored->share + (*exporter == "imprimer" ? "/imprimer" : "/" + *exporter)
-                                 : moved.at ? "/dossier#p" + std::to_string(moved.at)
-                                            : "/dossier");
+    http::Response r =
+        see_other(exporter   ? "/dossier/" + stored->share + (*exporter == "imprimer" ? "/imprimer" : "/" + *exporter)
+                  : moved.at ? "/dossier#p" + std::to_string(moved.at)
+                             : "/dossier");
     if (key != cookie_value(c.request.cookie, kDossierKeyCookie))
         r.headers.emplace_back("Set-Cookie", set_cookie(kDossierKeyCookie, key));
     return r;
@@ -429,7 +440,8 @@ Outcome answer_edit_link(const Context& c) {
     DossierStore* store = store_or_null(c);
     if (!store) return no_store();
     if (!c.request.params.empty()) return SearchError{"un lien de modification ne prend aucun paramètre"};
-    if (!store->count(c.tail)) return NotFound{"lien de modification inconnu : ce dossier n'existe plus ou le lien est incomplet"};
+    if (!store->count(c.tail))
+        return NotFound{"lien de modification inconnu : ce dossier n'existe plus ou le lien est incomplet"};
     // This browser now edits that dossier.
     http::Response r = see_other("/dossier");
     r.headers.emplace_back("Set-Cookie", set_cookie(kDossierKeyCookie, c.tail));

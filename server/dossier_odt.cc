@@ -90,8 +90,8 @@ std::string content_xml(const std::vector<DossierPassage>& passages, const std::
     for (size_t i = 0; i < passages.size(); ++i) {
         const DossierPassage& ps = passages[i];
         const std::string n = std::to_string(i + 1);
-        out += "<text:h text:style-name=\"Heading_20_2\" text:outline-level=\"2\"><text:bookmark text:name=\"passage-" + n +
-               "\"/>" + x(n + ". " + passage_title(ps)) + "</text:h>";
+        out += "<text:h text:style-name=\"Heading_20_2\" text:outline-level=\"2\"><text:bookmark text:name=\"passage-" +
+               n + "\"/>" + x(n + ". " + passage_title(ps)) + "</text:h>";
         if (ps.demo)
             out += p("Demo", "<text:span text:style-name=\"Strong\">Document de démonstration</text:span>" +
                                  (ps.notice.empty() ? std::string() : " — " + x(ps.notice)));
@@ -114,45 +114,53 @@ std::string content_xml(const std::vector<DossierPassage>& passages, const std::
 std::string styles_xml() {
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles";
     out += kNamespaces;
-    out += "><office:font-face-decls/><office:styles>"
-           "<style:default-style style:family=\"paragraph\"><style:paragraph-properties fo:margin-bottom=\"0.2cm\"/>"
-           "<style:text-properties fo:font-size=\"11pt\" fo:language=\"fr\" fo:country=\"FR\"/></style:default-style>"
-           "<style:style style:name=\"Standard\" style:family=\"paragraph\"/>"
-           "<style:style style:name=\"Title\" style:display-name=\"Title\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
-           "<style:paragraph-properties fo:margin-top=\"2cm\" fo:margin-bottom=\"0.4cm\"/>"
-           "<style:text-properties fo:font-size=\"22pt\" fo:font-weight=\"bold\"/></style:style>"
-           "<style:style style:name=\"Subtitle\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
-           "<style:paragraph-properties fo:margin-bottom=\"0.6cm\"/><style:text-properties fo:color=\"#555555\"/></style:style>"
-           "<style:style style:name=\"Heading_20_1\" style:display-name=\"Heading 1\" style:family=\"paragraph\" "
-           "style:parent-style-name=\"Standard\" style:default-outline-level=\"1\">"
-           "<style:paragraph-properties fo:margin-top=\"0.6cm\" fo:keep-with-next=\"always\"/>"
-           "<style:text-properties fo:font-size=\"16pt\" fo:font-weight=\"bold\"/></style:style>"
-           "<style:style style:name=\"Heading_20_2\" style:display-name=\"Heading 2\" style:family=\"paragraph\" "
-           "style:parent-style-name=\"Standard\" style:default-outline-level=\"2\">"
-           "<style:paragraph-properties fo:margin-top=\"0.8cm\" fo:keep-with-next=\"always\"/>"
-           "<style:text-properties fo:font-size=\"13pt\" fo:font-weight=\"bold\" fo:color=\"#083b6b\"/></style:style>"
-           "<style:style style:name=\"Contents\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
-           "<style:paragraph-properties fo:margin-left=\"0.5cm\" fo:margin-bottom=\"0.1cm\"/></style:style>"
-           "<style:style style:name=\"Quotations\" style:display-name=\"Quotations\" style:family=\"paragraph\" "
-           "style:parent-style-name=\"Standard\"><style:paragraph-properties fo:margin-left=\"1cm\" fo:margin-right=\"1cm\" "
-           "fo:orphans=\"3\" fo:widows=\"3\"/><style:text-properties fo:font-style=\"italic\"/></style:style>"
-           "<style:style style:name=\"Source\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
-           "<style:paragraph-properties fo:margin-left=\"1cm\" fo:margin-bottom=\"0.05cm\"/>"
-           "<style:text-properties fo:font-size=\"9pt\"/></style:style>"
-           "<style:style style:name=\"Note_20_heading\" style:display-name=\"Note heading\" style:family=\"paragraph\" "
-           "style:parent-style-name=\"Standard\"><style:paragraph-properties fo:margin-top=\"0.3cm\" fo:keep-with-next=\"always\"/>"
-           "<style:text-properties fo:font-weight=\"bold\"/></style:style>"
-           "<style:style style:name=\"Note\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
-           "<style:paragraph-properties fo:margin-left=\"0.5cm\" fo:background-color=\"#f3f7fb\"/></style:style>"
-           "<style:style style:name=\"Demo\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
-           "<style:paragraph-properties fo:border-left=\"0.1cm solid #8a4b00\" fo:padding-left=\"0.2cm\"/></style:style>"
-           "<style:style style:name=\"Strong\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\"/></style:style>"
-           "</office:styles><office:automatic-styles>"
-           "<style:page-layout style:name=\"A4\"><style:page-layout-properties fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" "
-           "fo:margin-top=\"2cm\" fo:margin-bottom=\"2cm\" fo:margin-left=\"2cm\" fo:margin-right=\"2cm\"/></style:page-layout>"
-           "</office:automatic-styles><office:master-styles>"
-           "<style:master-page style:name=\"Standard\" style:page-layout-name=\"A4\"/>"
-           "</office:master-styles></office:document-styles>\n";
+    out +=
+        "><office:font-face-decls/><office:styles>"
+        "<style:default-style style:family=\"paragraph\"><style:paragraph-properties fo:margin-bottom=\"0.2cm\"/>"
+        "<style:text-properties fo:font-size=\"11pt\" fo:language=\"fr\" fo:country=\"FR\"/></style:default-style>"
+        "<style:style style:name=\"Standard\" style:family=\"paragraph\"/>"
+        "<style:style style:name=\"Title\" style:display-name=\"Title\" style:family=\"paragraph\" "
+        "style:parent-style-name=\"Standard\">"
+        "<style:paragraph-properties fo:margin-top=\"2cm\" fo:margin-bottom=\"0.4cm\"/>"
+        "<style:text-properties fo:font-size=\"22pt\" fo:font-weight=\"bold\"/></style:style>"
+        "<style:style style:name=\"Subtitle\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
+        "<style:paragraph-properties fo:margin-bottom=\"0.6cm\"/><style:text-properties "
+        "fo:color=\"#555555\"/></style:style>"
+        "<style:style style:name=\"Heading_20_1\" style:display-name=\"Heading 1\" style:family=\"paragraph\" "
+        "style:parent-style-name=\"Standard\" style:default-outline-level=\"1\">"
+        "<style:paragraph-properties fo:margin-top=\"0.6cm\" fo:keep-with-next=\"always\"/>"
+        "<style:text-properties fo:font-size=\"16pt\" fo:font-weight=\"bold\"/></style:style>"
+        "<style:style style:name=\"Heading_20_2\" style:display-name=\"Heading 2\" style:family=\"paragraph\" "
+        "style:parent-style-name=\"Standard\" style:default-outline-level=\"2\">"
+        "<style:paragraph-properties fo:margin-top=\"0.8cm\" fo:keep-with-next=\"always\"/>"
+        "<style:text-properties fo:font-size=\"13pt\" fo:font-weight=\"bold\" fo:color=\"#083b6b\"/></style:style>"
+        "<style:style style:name=\"Contents\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
+        "<style:paragraph-properties fo:margin-left=\"0.5cm\" fo:margin-bottom=\"0.1cm\"/></style:style>"
+        "<style:style style:name=\"Quotations\" style:display-name=\"Quotations\" style:family=\"paragraph\" "
+        "style:parent-style-name=\"Standard\"><style:paragraph-properties fo:margin-left=\"1cm\" "
+        "fo:margin-right=\"1cm\" "
+        "fo:orphans=\"3\" fo:widows=\"3\"/><style:text-properties fo:font-style=\"italic\"/></style:style>"
+        "<style:style style:name=\"Source\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
+        "<style:paragraph-properties fo:margin-left=\"1cm\" fo:margin-bottom=\"0.05cm\"/>"
+        "<style:text-properties fo:font-size=\"9pt\"/></style:style>"
+        "<style:style style:name=\"Note_20_heading\" style:display-name=\"Note heading\" style:family=\"paragraph\" "
+        "style:parent-style-name=\"Standard\"><style:paragraph-properties fo:margin-top=\"0.3cm\" "
+        "fo:keep-with-next=\"always\"/>"
+        "<style:text-properties fo:font-weight=\"bold\"/></style:style>"
+        "<style:style style:name=\"Note\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
+        "<style:paragraph-properties fo:margin-left=\"0.5cm\" fo:background-color=\"#f3f7fb\"/></style:style>"
+        "<style:style style:name=\"Demo\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
+        "<style:paragraph-properties fo:border-left=\"0.1cm solid #8a4b00\" fo:padding-left=\"0.2cm\"/></style:style>"
+        "<style:style style:name=\"Strong\" style:family=\"text\"><style:text-properties "
+        "fo:font-weight=\"bold\"/></style:style>"
+        "</office:styles><office:automatic-styles>"
+        "<style:page-layout style:name=\"A4\"><style:page-layout-properties fo:page-width=\"21cm\" "
+        "fo:page-height=\"29.7cm\" "
+        "fo:margin-top=\"2cm\" fo:margin-bottom=\"2cm\" fo:margin-left=\"2cm\" "
+        "fo:margin-right=\"2cm\"/></style:page-layout>"
+        "</office:automatic-styles><office:master-styles>"
+        "<style:master-page style:name=\"Standard\" style:page-layout-name=\"A4\"/>"
+        "</office:master-styles></office:document-styles>\n";
     return out;
 }
 
@@ -167,7 +175,8 @@ std::string meta_xml(const std::string& title, const std::string& date) {
 
 std::string manifest_xml() {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-           "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">"
+           "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" "
+           "manifest:version=\"1.2\">"
            "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\" manifest:media-type=\"" +
            std::string(kMimeType) +
            "\"/>"

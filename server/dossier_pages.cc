@@ -108,12 +108,13 @@ std::string dossier_url(const std::string& route, const Dossier& d) {
 std::string add_to_dossier_button(const std::string& doc_id, const std::string& anchor, const std::string& text,
                                   bool in_form) {
     std::string ref = anchor.empty() ? doc_id : doc_id + "#" + anchor;
-    return std::string("<button ") + (in_form ? "" : "form=\"ajout\" ") + "name=\"e\" value=\"" + html_escape(ref) + "\">" +
-           html_escape(text) + "</button>";
+    return std::string("<button ") + (in_form ? "" : "form=\"ajout\" ") + "name=\"e\" value=\"" + html_escape(ref) +
+           "\">" + html_escape(text) + "</button>";
 }
 
 std::string add_to_dossier_form(const std::string& page, const std::string& inner) {
-    return "<form id=\"ajout\" method=\"post\" action=\"/dossier/ajouter\"><input type=\"hidden\" name=\"retour\" value=\"" +
+    return "<form id=\"ajout\" method=\"post\" action=\"/dossier/ajouter\"><input type=\"hidden\" name=\"retour\" "
+           "value=\"" +
            html_escape(page) + "\">" + inner + "</form>";
 }
 
@@ -155,13 +156,15 @@ std::string add_dossier_links(const std::string& html, const DocumentView& doc, 
             size_t gt = out.find('>', close);
             if (gt != std::string::npos) insert_at = gt + 1;
         }
-        out.insert(insert_at, "<p class=\"to-dossier\">" + add_to_dossier_button(doc.info.id, u.anchor, "Ajouter au dossier", false) + "</p>");
+        out.insert(insert_at, "<p class=\"to-dossier\">" +
+                                  add_to_dossier_button(doc.info.id, u.anchor, "Ajouter au dossier", false) + "</p>");
     }
     // The whole document: right after the rendering's own header.
     const std::string end = "</header>";
     if (size_t h = out.find(end); h != std::string::npos)
-        out.insert(h + end.size(), "<p class=\"to-dossier\">" +
-                                       add_to_dossier_button(doc.info.id, "", "Ajouter tout le document au dossier", false) + "</p>");
+        out.insert(h + end.size(),
+                   "<p class=\"to-dossier\">" +
+                       add_to_dossier_button(doc.info.id, "", "Ajouter tout le document au dossier", false) + "</p>");
     return out + add_to_dossier_form(page);
 }
 
@@ -170,37 +173,54 @@ namespace {
 // The share link, edit link and exports of a stored dossier; a link's
 // dossier offers to be stored.
 std::string links_section(const Dossier& d, const DossierPageExtras& extras, bool form_buttons) {
-    std::string out = "<section class=\"share\" aria-labelledby=\"share-title\"><h2 id=\"share-title\">Partager, imprimer, exporter</h2>";
+    std::string out =
+        "<section class=\"share\" aria-labelledby=\"share-title\"><h2 id=\"share-title\">Partager, imprimer, "
+        "exporter</h2>";
     if (!d.share.empty()) {
         const std::string share = extras.public_url + dossier_url("/dossier", d);
-        out += "<p>Lien de lecture (à partager : il montre le dossier, l'imprime et l'exporte, sans pouvoir le modifier) : "
-               "<a href=\"" + html_escape(dossier_url("/dossier", d)) + "\">" + html_escape(share) + "</a></p>";
+        out +=
+            "<p>Lien de lecture (à partager : il montre le dossier, l'imprime et l'exporte, sans pouvoir le modifier) "
+            ": "
+            "<a href=\"" +
+            html_escape(dossier_url("/dossier", d)) + "\">" + html_escape(share) + "</a></p>";
         if (!extras.edit_key.empty()) {
             const std::string edit = "/dossier/modifier/" + extras.edit_key;
-            out += "<p>Lien de modification (gardez-le pour vous ou pour les co-formateurs : il permet de modifier ce dossier "
-                   "depuis un autre navigateur) : <a href=\"" + html_escape(edit) + "\">" + html_escape(extras.public_url + edit) +
-                   "</a></p>";
+            out +=
+                "<p>Lien de modification (gardez-le pour vous ou pour les co-formateurs : il permet de modifier ce "
+                "dossier "
+                "depuis un autre navigateur) : <a href=\"" +
+                html_escape(edit) + "\">" + html_escape(extras.public_url + edit) + "</a></p>";
         }
     }
     if (form_buttons) {
         // Buttons of the notes' form: the notes are saved first, then the export opens.
-        out += "<p class=\"exports\"><button name=\"exporter\" value=\"imprimer\">Imprimer (A4)</button> "
-               "<button name=\"exporter\" value=\"pdf\">PDF</button> "
-               "<button name=\"exporter\" value=\"markdown\">Markdown</button> "
-               "<button name=\"exporter\" value=\"json\">JSON</button> "
-               "<button name=\"exporter\" value=\"odt\">OpenDocument (.odt)</button></p>";
+        out +=
+            "<p class=\"exports\"><button name=\"exporter\" value=\"imprimer\">Imprimer (A4)</button> "
+            "<button name=\"exporter\" value=\"pdf\">PDF</button> "
+            "<button name=\"exporter\" value=\"markdown\">Markdown</button> "
+            "<button name=\"exporter\" value=\"json\">JSON</button> "
+            "<button name=\"exporter\" value=\"odt\">OpenDocument (.odt)</button></p>";
     } else {
-        out += "<ul><li><a href=\"" + html_escape(dossier_url("/dossier/imprimer", d)) + "\">Version à imprimer (A4)</a></li>"
-               "<li><a href=\"" + html_escape(dossier_url("/dossier/pdf", d)) + "\">PDF</a></li>"
-               "<li><a href=\"" + html_escape(dossier_url("/dossier/markdown", d)) + "\">Markdown</a></li>"
-               "<li><a href=\"" + html_escape(dossier_url("/dossier/json", d)) + "\">JSON</a></li>"
-               "<li><a href=\"" + html_escape(dossier_url("/dossier/odt", d)) + "\">OpenDocument (.odt)</a></li></ul>";
+        out += "<ul><li><a href=\"" + html_escape(dossier_url("/dossier/imprimer", d)) +
+               "\">Version à imprimer (A4)</a></li>"
+               "<li><a href=\"" +
+               html_escape(dossier_url("/dossier/pdf", d)) +
+               "\">PDF</a></li>"
+               "<li><a href=\"" +
+               html_escape(dossier_url("/dossier/markdown", d)) +
+               "\">Markdown</a></li>"
+               "<li><a href=\"" +
+               html_escape(dossier_url("/dossier/json", d)) +
+               "\">JSON</a></li>"
+               "<li><a href=\"" +
+               html_escape(dossier_url("/dossier/odt", d)) + "\">OpenDocument (.odt)</a></li></ul>";
     }
     return out + "</section>";
 }
 
 std::string passage_summary(const DossierPassage& p) {
-    std::string out = "<h3><a href=\"" + html_escape(p.permalink) + "\">" + html_escape(heading(p)) + "</a></h3><p class=\"meta\">";
+    std::string out =
+        "<h3><a href=\"" + html_escape(p.permalink) + "\">" + html_escape(heading(p)) + "</a></h3><p class=\"meta\">";
     if (!p.entry.anchor.empty()) out += html_escape(p.doc_title) + " · ";
     out += html_escape(type_label(p.doc_type));
     if (p.demo) out += " <span class=\"demo\">Document de démonstration</span>";
@@ -210,14 +230,16 @@ std::string passage_summary(const DossierPassage& p) {
 
 }  // namespace
 
-std::string dossier_page(const Dossier& d, const std::vector<DossierPassage>& passages, const DossierPageExtras& extras) {
+std::string dossier_page(const Dossier& d, const std::vector<DossierPassage>& passages,
+                         const DossierPageExtras& extras) {
     using Mode = DossierPageExtras::Mode;
     std::string main = "<h1>" + html_escape(title_or_default(d)) + "</h1>";
     if (!extras.message.empty()) main += "<p class=\"error\" role=\"alert\">" + html_escape(extras.message) + "</p>";
     if (extras.mode == Mode::edit) {
-        main += "<p>Un dossier réunit des passages (articles, clauses, interventions, documents entiers) pour un atelier. "
-                "Ajoutez-en avec les boutons « Ajouter au dossier » des résultats de recherche et des pages de documents. "
-                "Il est conservé sur le serveur ; ce navigateur s'en souvient.</p>";
+        main +=
+            "<p>Un dossier réunit des passages (articles, clauses, interventions, documents entiers) pour un atelier. "
+            "Ajoutez-en avec les boutons « Ajouter au dossier » des résultats de recherche et des pages de documents. "
+            "Il est conservé sur le serveur ; ce navigateur s'en souvient.</p>";
         // One form: every button submits the whole dossier, so a note typed
         // but not saved survives a move, a print or an export. The first
         // submit button is the one Enter triggers: « Enregistrer », never a move.
@@ -228,9 +250,10 @@ std::string dossier_page(const Dossier& d, const std::vector<DossierPassage>& pa
                 std::to_string(kMaxStoredTitleChars) + "\" value=\"" + html_escape(d.title) +
                 "\"> <button type=\"submit\">Enregistrer</button></p>";
     } else if (extras.mode == Mode::legacy) {
-        main += "<p>Ce dossier vient d'un lien qui le contient tout entier. Enregistrez-le pour le garder sur le serveur, "
-                "le modifier et le partager par un lien court.</p>"
-                "<form class=\"import\" action=\"/dossier/importer\" method=\"post\">";
+        main +=
+            "<p>Ce dossier vient d'un lien qui le contient tout entier. Enregistrez-le pour le garder sur le serveur, "
+            "le modifier et le partager par un lien court.</p>"
+            "<form class=\"import\" action=\"/dossier/importer\" method=\"post\">";
         for (const auto& [name, value] : dossier_params(d))
             main += "<input type=\"hidden\" name=\"" + html_escape(name) + "\" value=\"" + html_escape(value) + "\">";
         main += "<button type=\"submit\">Enregistrer ce dossier</button></form>";
@@ -250,14 +273,17 @@ std::string dossier_page(const Dossier& d, const std::vector<DossierPassage>& pa
             main += passage_summary(p);
             if (!edit) {
                 if (!p.entry.note.empty())
-                    main += "<div class=\"note\"><p><strong>Note du formateur</strong></p>" + paragraphs(p.entry.note) + "</div>";
+                    main += "<div class=\"note\"><p><strong>Note du formateur</strong></p>" + paragraphs(p.entry.note) +
+                            "</div>";
                 main += "</li>";
                 continue;
             }
             main += "<p><label for=\"a" + n + "\">Note pour le passage " + n + "</label><br><textarea id=\"a" + n +
-                    "\" name=\"a\" rows=\"4\" cols=\"28\">" + html_escape(p.entry.note) + "</textarea></p><p class=\"moves\">";
+                    "\" name=\"a\" rows=\"4\" cols=\"28\">" + html_escape(p.entry.note) +
+                    "</textarea></p><p class=\"moves\">";
             if (i > 0)
-                main += "<button name=\"monter\" value=\"" + n + "\">Monter<span class=\"vh\"> le passage " + n + "</span></button> ";
+                main += "<button name=\"monter\" value=\"" + n + "\">Monter<span class=\"vh\"> le passage " + n +
+                        "</span></button> ";
             if (i + 1 < passages.size())
                 main += "<button name=\"descendre\" value=\"" + n + "\">Descendre<span class=\"vh\"> le passage " + n +
                         "</span></button> ";
@@ -272,8 +298,10 @@ std::string dossier_page(const Dossier& d, const std::vector<DossierPassage>& pa
         if (any) main += links_section(d, extras, true);
         main += "</form>";
         if (!d.share.empty())
-            main += "<form class=\"new\" action=\"/dossier/nouveau\" method=\"post\"><p><button type=\"submit\">Commencer un "
-                    "nouveau dossier</button> (celui-ci reste accessible par ses liens)</p></form>";
+            main +=
+                "<form class=\"new\" action=\"/dossier/nouveau\" method=\"post\"><p><button type=\"submit\">Commencer "
+                "un "
+                "nouveau dossier</button> (celui-ci reste accessible par ses liens)</p></form>";
     } else if (any && extras.mode == Mode::shared) {
         main += links_section(d, extras, false);
     }
@@ -284,26 +312,30 @@ std::string handout_html(const Dossier& d, const std::vector<DossierPassage>& pa
                          const std::string& inline_css, const std::string& public_url) {
     const bool pdf = !inline_css.empty();
     const std::string title = title_or_default(d);
-    std::string out = "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">"
-                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" +
-                      html_escape(title) + " — coopdec</title>";
+    std::string out =
+        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" +
+        html_escape(title) + " — coopdec</title>";
     // The CSS is coopdec's own file, never user input; "</" cannot close
     // the element early because the stylesheet holds none.
     out += pdf ? "<style>" + inline_css + "</style>" : "<link rel=\"stylesheet\" href=\"/static/handout.css\">";
     out += "</head><body>";
     if (!pdf)
         out += "<nav class=\"screen\" aria-label=\"Dossier\"><a href=\"" + html_escape(dossier_url("/dossier", d)) +
-               "\"><span aria-hidden=\"true\">←</span> Retour au dossier</a> · <a href=\"" + html_escape(dossier_url("/dossier/pdf", d)) +
+               "\"><span aria-hidden=\"true\">←</span> Retour au dossier</a> · <a href=\"" +
+               html_escape(dossier_url("/dossier/pdf", d)) +
                "\">Télécharger le PDF</a> · Imprimez cette page depuis le navigateur (format A4).</nav>";
     out += "<main><section class=\"title-page\"><p class=\"kicker\">Dossier de formation — coopdec</p><h1>" +
            html_escape(title) + "</h1><p class=\"date\">Établi le " + html_escape(french_date(date)) +
            "</p><p class=\"count\">" + html_escape(count_text(passages.size())) + "</p>";
-    if (any_demo(passages)) out += "<p class=\"demo-notice\"><strong>Attention</strong> — " + html_escape(kDemoWarning) + "</p>";
+    if (any_demo(passages))
+        out += "<p class=\"demo-notice\"><strong>Attention</strong> — " + html_escape(kDemoWarning) + "</p>";
     // The contents share the title page: one page that says what the
     // handout holds, not a half-empty page of its own.
     out += "<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">Sommaire</h2><ol>";
     for (size_t i = 0; i < passages.size(); ++i)
-        out += "<li><a href=\"#passage-" + std::to_string(i + 1) + "\">" + html_escape(heading(passages[i])) + "</a></li>";
+        out +=
+            "<li><a href=\"#passage-" + std::to_string(i + 1) + "\">" + html_escape(heading(passages[i])) + "</a></li>";
     out += "</ol></nav></section>";
 
     for (size_t i = 0; i < passages.size(); ++i) {
@@ -311,8 +343,8 @@ std::string handout_html(const Dossier& d, const std::vector<DossierPassage>& pa
         // A whole document or a long passage starts a page of its own in print.
         const bool long_passage = p.entry.anchor.empty() || p.text.size() > 2000;
         out += "<article class=\"passage" + std::string(long_passage ? " long" : "") + "\" id=\"passage-" +
-               std::to_string(i + 1) + "\"><h2><span class=\"num\">" +
-               std::to_string(i + 1) + ".</span> " + html_escape(heading(p)) + "</h2>";
+               std::to_string(i + 1) + "\"><h2><span class=\"num\">" + std::to_string(i + 1) + ".</span> " +
+               html_escape(heading(p)) + "</h2>";
         if (p.demo)
             out += "<p class=\"demo-notice\"><strong>Document de démonstration</strong>" +
                    (p.notice.empty() ? std::string() : " — " + html_escape(p.notice)) + "</p>";
@@ -347,7 +379,8 @@ std::string dossier_markdown(const Dossier& d, const std::vector<DossierPassage>
         const auto& p = passages[i];
         out += "\n## " + std::to_string(i + 1) + "\\. " + md_escape(heading(p)) + "\n\n";
         if (p.demo)
-            out += "**Document de démonstration**" + (p.notice.empty() ? std::string() : " — " + md_escape(p.notice)) + "\n\n";
+            out += "**Document de démonstration**" + (p.notice.empty() ? std::string() : " — " + md_escape(p.notice)) +
+                   "\n\n";
         for (const auto& f : citation_fields(p)) out += "- " + md_escape(f.label) + " : " + md_escape(f.value) + "\n";
         // A code span keeps the link readable as it is (no backslashes);
         // an anchor holding a backtick, which would end it, is escaped instead.
@@ -380,8 +413,9 @@ std::string dossier_markdown(const Dossier& d, const std::vector<DossierPassage>
 std::string dossier_json(const Dossier& d, const std::vector<DossierPassage>& passages, const std::string& date,
                          const std::string& public_url) {
     auto str = [](const std::string& s) { return "\"" + json_escape(s) + "\""; };
-    std::string out = "{\"title\":" + str(d.title) + ",\"date\":" + str(date) + ",\"share\":" +
-                      str(public_url + dossier_url("/dossier", d)) + ",\"count\":" + std::to_string(passages.size()) + ",\"passages\":[";
+    std::string out = "{\"title\":" + str(d.title) + ",\"date\":" + str(date) +
+                      ",\"share\":" + str(public_url + dossier_url("/dossier", d)) +
+                      ",\"count\":" + std::to_string(passages.size()) + ",\"passages\":[";
     for (size_t i = 0; i < passages.size(); ++i) {
         const auto& p = passages[i];
         if (i) out += ",";
@@ -394,8 +428,8 @@ std::string dossier_json(const Dossier& d, const std::vector<DossierPassage>& pa
         for (size_t j = 0; j < p.communes.size(); ++j) out += (j ? "," : "") + str(p.communes[j]);
         out += "],\"partnerships\":[";
         for (size_t j = 0; j < p.partnerships.size(); ++j)
-            out += std::string(j ? "," : "") + "{\"id\":" + str(p.partnerships[j].first) + ",\"title\":" +
-                   str(p.partnerships[j].second) + "}";
+            out += std::string(j ? "," : "") + "{\"id\":" + str(p.partnerships[j].first) +
+                   ",\"title\":" + str(p.partnerships[j].second) + "}";
         out += "]},\"permalink\":" + str(public_url + p.permalink) + ",\"annotation\":" + str(p.entry.note) +
                ",\"demo\":" + (p.demo ? "true" : "false") + ",\"notice\":" + str(p.notice) +
                (p.missing.empty() ? std::string() : ",\"missing\":" + str(p.missing)) + "}";

@@ -60,7 +60,7 @@ struct DossierPageExtras {
     // shared: read-only, from its share link; legacy: an old link's
     // dossier, read-only, with « Enregistrer ce dossier ».
     enum class Mode { edit, shared, legacy } mode = Mode::edit;
-    std::string edit_key;    // edit: the form's `cle` and the edit link ("" = none yet)
+    std::string edit_key;  // edit: the form's `cle` and the edit link ("" = none yet)
 };
 
 // /dossier and /dossier/SHARE. In edit mode, one POST form to
@@ -68,7 +68,8 @@ struct DossierPageExtras {
 // passage a hidden `e`, its note in a textarea `a`, the buttons
 // monter/descendre/retirer=N and exporter=imprimer|pdf|markdown|json — so
 // that every button saves what was typed first.
-std::string dossier_page(const Dossier& d, const std::vector<DossierPassage>& passages, const DossierPageExtras& extras);
+std::string dossier_page(const Dossier& d, const std::vector<DossierPassage>& passages,
+                         const DossierPageExtras& extras);
 
 // The handout: title page (title, `date` in French, number of passages, a
 // warning when some passage is from a demonstration document, and the

@@ -110,8 +110,8 @@ PdfResult html_to_pdf(const std::string& html, const PdfOptions& opt) {
 
     // --base-url: relative references resolve inside the empty folder;
     // --encoding: the HTML comes on stdin, without a file name to guess from.
-    std::vector<std::string> args{opt.program, "--quiet", "--encoding", "utf-8", "--media-type", "print",
-                                  "--base-url", dir.path + "/", "-", "-"};
+    std::vector<std::string> args{opt.program, "--quiet",    "--encoding",   "utf-8", "--media-type",
+                                  "print",     "--base-url", dir.path + "/", "-",     "-"};
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -159,8 +159,10 @@ PdfResult html_to_pdf(const std::string& html, const PdfOptions& opt) {
             if (fd < 0 || !(p[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
             ssize_t got = read(fd, buf, sizeof buf);
             if (got > 0) {
-                if (i == 1) r.pdf.append(buf, static_cast<size_t>(got));
-                else if (errors.size() < 65536) errors.append(buf, static_cast<size_t>(got));
+                if (i == 1)
+                    r.pdf.append(buf, static_cast<size_t>(got));
+                else if (errors.size() < 65536)
+                    errors.append(buf, static_cast<size_t>(got));
             } else if (got == 0 || (errno != EAGAIN && errno != EINTR)) {
                 ::close(fd);
                 fd = -1;
@@ -183,8 +185,9 @@ PdfResult html_to_pdf(const std::string& html, const PdfOptions& opt) {
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || r.pdf.compare(0, 5, "%PDF-") != 0) {
         r.status = PdfResult::Status::failed;
-        r.detail = opt.program + " : " + (WIFEXITED(status) ? "code " + std::to_string(WEXITSTATUS(status)) : "signal") +
-                   " " + last_line(errors);
+        r.detail = opt.program + " : " +
+                   (WIFEXITED(status) ? "code " + std::to_string(WEXITSTATUS(status)) : "signal") + " " +
+                   last_line(errors);
         r.pdf.clear();
         return r;
     }

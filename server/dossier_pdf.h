@@ -9,10 +9,10 @@
 namespace coopdec {
 
 struct PdfOptions {
-    std::string program = "weasyprint";      // looked up in PATH (posix_spawnp)
-    int timeout_ms = 60000;                   // then the whole process group is killed
-    size_t max_bytes = 32 * 1024 * 1024;      // a larger PDF is refused
-    int max_running = 2;                      // conversions at once in this process; more: busy
+    std::string program = "weasyprint";   // looked up in PATH (posix_spawnp)
+    int timeout_ms = 60000;               // then the whole process group is killed
+    size_t max_bytes = 32 * 1024 * 1024;  // a larger PDF is refused
+    int max_running = 2;                  // conversions at once in this process; more: busy
 };
 
 struct PdfResult {

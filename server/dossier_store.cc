@@ -96,8 +96,8 @@ std::optional<DossierError> check_stored_limits(const Dossier& d, const StoreLim
         return DossierError{400, "titre trop long : au plus " + thousands(limits.max_title_chars) + " caractères"};
     if (has_control(d.title, false)) return DossierError{400, "titre invalide : caractère de contrôle"};
     if (d.entries.size() > limits.max_entries)
-        return DossierError{400, "trop de passages (" + std::to_string(d.entries.size()) + ") : un dossier en contient au plus " +
-                                     thousands(limits.max_entries)};
+        return DossierError{400, "trop de passages (" + std::to_string(d.entries.size()) +
+                                     ") : un dossier en contient au plus " + thousands(limits.max_entries)};
     size_t bytes = d.title.size();
     std::set<std::string> seen;
     for (size_t i = 0; i < d.entries.size(); ++i) {
@@ -109,11 +109,13 @@ std::optional<DossierError> check_stored_limits(const Dossier& d, const StoreLim
             return DossierError{400, "passage « " + ref + " » présent deux fois dans le dossier"};
         size_t chars = utf8_chars(e.note);
         if (chars > limits.max_note_chars)
-            return DossierError{400, "la note du passage " + std::to_string(i + 1) + " est trop longue (" + thousands(chars) +
-                                         " caractères) : une note en contient au plus " + thousands(limits.max_note_chars) +
+            return DossierError{400, "la note du passage " + std::to_string(i + 1) + " est trop longue (" +
+                                         thousands(chars) + " caractères) : une note en contient au plus " +
+                                         thousands(limits.max_note_chars) +
                                          " ; raccourcissez-la, le texte est resté dans le formulaire"};
         if (has_control(e.note, true))
-            return DossierError{400, "la note du passage " + std::to_string(i + 1) + " contient un caractère de contrôle"};
+            return DossierError{400,
+                                "la note du passage " + std::to_string(i + 1) + " contient un caractère de contrôle"};
         bytes += ref.size() + e.note.size();
     }
     if (bytes > limits.max_dossier_bytes)
@@ -149,7 +151,8 @@ std::variant<NewDossier, DossierError> DossierStore::create(const Dossier& d, in
     auto total = db_.prepare("SELECT COUNT(*) FROM dossiers");
     total.step();
     if (static_cast<size_t>(total.integer(0)) >= limits_.max_dossiers)
-        return DossierError{503, "le serveur conserve déjà le nombre maximal de dossiers (" + thousands(limits_.max_dossiers) +
+        return DossierError{503, "le serveur conserve déjà le nombre maximal de dossiers (" +
+                                     thousands(limits_.max_dossiers) +
                                      ") : réessayez plus tard ou prévenez son administrateur"};
     NewDossier out{random_token(), random_token()};
     db_.prepare("INSERT INTO dossiers (share, edit_hash, title, passages, created, used) VALUES (?, ?, ?, ?, ?, ?)")
@@ -207,7 +210,8 @@ std::optional<StoredDossier> DossierStore::by_edit_key(const std::string& edit_k
 
 std::optional<DossierError> DossierStore::save(const std::string& edit_key, const Dossier& d, int64_t now) {
     if (auto err = check_stored_limits(d, limits_)) return err;
-    const DossierError unknown{403, "clé de modification inconnue : ce dossier n'existe plus ou ce lien ne permet pas de le modifier"};
+    const DossierError unknown{
+        403, "clé de modification inconnue : ce dossier n'existe plus ou ce lien ne permet pas de le modifier"};
     if (!valid_token(edit_key)) return unknown;
     std::lock_guard lock(mutex_);
     sqlite::Transaction t(db_);

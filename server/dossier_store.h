@@ -28,13 +28,13 @@ inline constexpr const char* kStateFile = "coopdec.sqlite";
 inline constexpr size_t kMaxStoredTitleChars = 200;
 
 struct StoreLimits {
-    size_t max_entries = 200;           // passages per dossier
-    size_t max_note_chars = 10000;      // characters (not bytes) per note
+    size_t max_entries = 200;       // passages per dossier
+    size_t max_note_chars = 10000;  // characters (not bytes) per note
     size_t max_title_chars = kMaxStoredTitleChars;
     size_t max_dossier_bytes = 4u << 20;  // title, references and notes, UTF-8
-    size_t max_dossiers = 100000;       // in the whole store
-    size_t max_created_per_hour = 1000; // new dossiers, whole server
-    int64_t expiry_days = 365;          // not opened for this long: deleted
+    size_t max_dossiers = 100000;         // in the whole store
+    size_t max_created_per_hour = 1000;   // new dossiers, whole server
+    int64_t expiry_days = 365;            // not opened for this long: deleted
 };
 
 struct StoredDossier {

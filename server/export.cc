@@ -145,10 +145,11 @@ namespace handlers {
 
 Outcome search_export(const Context& c, const SearchRequest& request) {
     std::string format = c.request.get("format").value_or("");
-    if (format.empty()) return SearchError{"format d'export vide : les formats possibles sont csv et json", "", "format"};
+    if (format.empty())
+        return SearchError{"format d'export vide : les formats possibles sont csv et json", "", "format"};
     if (format != "csv" && format != "json")
         return SearchError{"format d'export inconnu « " + format + " » : les formats possibles sont csv et json", "",
-                          "format"};
+                           "format"};
     // The CSV's separator: ';' unless asked otherwise (a spreadsheet in a
     // French locale reads ',' as one column).
     char separator = ';';
@@ -156,7 +157,7 @@ Outcome search_export(const Context& c, const SearchRequest& request) {
         if (*s == "virgule" || *s == ",")
             separator = ',';
         else if (*s != "point-virgule" && *s != ";")
-                return SearchError{
+            return SearchError{
                 "séparateur inconnu « " + *s + " » : les séparateurs possibles sont point-virgule (;) et virgule (,)",
                 "", "separateur"};
     }

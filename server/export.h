@@ -36,8 +36,8 @@ struct Export {
 // caller's reader is not reopened in between), so rows are neither doubled
 // nor skipped. `synonyms` and `cache` may be null, as for search(). Throws
 // what search() throws (SearchError for a request the index cannot answer).
-Export collect_export(const Index& index, SearchRequest request, const Synonyms* synonyms,
-                      SearchCache* cache, size_t cap = kExportCap);
+Export collect_export(const Index& index, SearchRequest request, const Synonyms* synonyms, SearchCache* cache,
+                      size_t cap = kExportCap);
 
 // CSV in UTF-8 with a byte-order mark (so that spreadsheet software reads
 // the accents right), fields separated by `separator` (';' by default, what

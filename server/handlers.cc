@@ -5,15 +5,15 @@
 #include "common/schema.h"
 #include "search/document.h"
 #include "search/names.h"
-#include "server/law_page.h"  // date_form
-#include "server/law_versions.h"
 #include "search/query_parser.h"
 #include "search/request.h"
 #include "search/result_json.h"
 #include "search/search.h"
-#include "server/pages.h"
-#include "server/dossier_pages.h"
 #include "search/transcript.h"
+#include "server/dossier_pages.h"
+#include "server/law_page.h"  // date_form
+#include "server/law_versions.h"
+#include "server/pages.h"
 #include "server/transcript_page.h"
 
 namespace coopdec::handlers {
@@ -89,7 +89,8 @@ Outcome search_page_response(const Context& c, bool home) {
     const size_t count = r.within ? r.within_passages : r.total;
     const size_t last = r.per_page ? (count + r.per_page - 1) / r.per_page : 0;
     if (last > 0 && r.page > last) {
-        notice = "La page " + std::to_string(r.page) + " n'existe pas : voici la dernière (" + std::to_string(last) + ").";
+        notice =
+            "La page " + std::to_string(r.page) + " n'existe pas : voici la dernière (" + std::to_string(last) + ").";
         s.page = last;
         r = run_search(c, s);
         for (auto& [name, value] : params)
@@ -121,7 +122,8 @@ namespace {
 Outcome document_answer(const Context& c) {
     std::string id = c.tail;
     const std::string source_suffix = "/source.xml";
-    if (id.size() > source_suffix.size() && id.compare(id.size() - source_suffix.size(), source_suffix.size(), source_suffix) == 0) {
+    if (id.size() > source_suffix.size() &&
+        id.compare(id.size() - source_suffix.size(), source_suffix.size(), source_suffix) == 0) {
         id.resize(id.size() - source_suffix.size());
         auto xml = load_source(c.index, id);
         if (!xml) return NotFound{"aucun document « " + id + " » dans l'index", id_words(id)};
@@ -142,8 +144,9 @@ Outcome document_answer(const Context& c) {
         http::Response r;
         r.status = 301;
         r.headers.emplace_back("Location", schema::partnership_url(id) + (q.empty() ? "" : "?q=" + url_encode(q)));
-        r.body = pages::layout("Page déplacée", "<h1>Page déplacée</h1><p>Cette fiche de partenariat se lit sur <a href=\"" +
-                                                    html_escape(schema::partnership_url(id)) + "\">sa page</a>.</p>");
+        r.body =
+            pages::layout("Page déplacée", "<h1>Page déplacée</h1><p>Cette fiche de partenariat se lit sur <a href=\"" +
+                                               html_escape(schema::partnership_url(id)) + "\">sa page</a>.</p>");
         return r;
     }
     add_legal_links(c.db, *doc);
@@ -198,14 +201,19 @@ Outcome opensearch(const Context& c) {
     const std::string base = html_escape(public_base(c.router.config(), c.request.host));
     http::Response r;
     r.content_type = "application/opensearchdescription+xml; charset=utf-8";
-    r.body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-             "<OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\">"
-             "<ShortName>coopdec</ShortName>"
-             "<Description>Coopération décentralisée au Togo : lois, conventions, entretiens</Description>"
-             "<InputEncoding>UTF-8</InputEncoding><Language>fr</Language>"
-             "<Url type=\"text/html\" method=\"get\" template=\"" + base + "/recherche?q={searchTerms}\"/>"
-             "<Url type=\"application/json\" method=\"get\" template=\"" + base + "/api/search?q={searchTerms}\"/>"
-             "</OpenSearchDescription>\n";
+    r.body =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\">"
+        "<ShortName>coopdec</ShortName>"
+        "<Description>Coopération décentralisée au Togo : lois, conventions, entretiens</Description>"
+        "<InputEncoding>UTF-8</InputEncoding><Language>fr</Language>"
+        "<Url type=\"text/html\" method=\"get\" template=\"" +
+        base +
+        "/recherche?q={searchTerms}\"/>"
+        "<Url type=\"application/json\" method=\"get\" template=\"" +
+        base +
+        "/api/search?q={searchTerms}\"/>"
+        "</OpenSearchDescription>\n";
     return r;
 }
 
@@ -221,19 +229,29 @@ Outcome metrics(const Context& c) {
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     r.body = c.router.metrics().prometheus(c.db.get_termfreq(schema::kind_term(schema::kKindDoc)));
     SearchCache::Stats s = c.router.search_cache().stats();
-    r.body += "# HELP coopdec_facet_cache_lookups_total Searches whose exact counts were in the cache (hit) or not (miss).\n"
-              "# TYPE coopdec_facet_cache_lookups_total counter\n"
-              "coopdec_facet_cache_lookups_total{result=\"hit\"} " + std::to_string(s.hits) + "\n"
-              "coopdec_facet_cache_lookups_total{result=\"miss\"} " + std::to_string(s.misses) + "\n"
-              "# HELP coopdec_facet_cache_bytes Estimated size of the cached counts.\n"
-              "# TYPE coopdec_facet_cache_bytes gauge\n"
-              "coopdec_facet_cache_bytes " + std::to_string(s.bytes) + "\n"
-              "# HELP coopdec_facet_table_bytes Size of the facet table of the current revision (search/facet_table.h).\n"
-              "# TYPE coopdec_facet_table_bytes gauge\n"
-              "coopdec_facet_table_bytes " + std::to_string(s.table_bytes) + "\n"
-              "# HELP coopdec_facet_tables_read_total Facet tables read, one per revision of the index searched.\n"
-              "# TYPE coopdec_facet_tables_read_total counter\n"
-              "coopdec_facet_tables_read_total " + std::to_string(s.tables_read) + "\n";
+    r.body +=
+        "# HELP coopdec_facet_cache_lookups_total Searches whose exact counts were in the cache (hit) or not (miss).\n"
+        "# TYPE coopdec_facet_cache_lookups_total counter\n"
+        "coopdec_facet_cache_lookups_total{result=\"hit\"} " +
+        std::to_string(s.hits) +
+        "\n"
+        "coopdec_facet_cache_lookups_total{result=\"miss\"} " +
+        std::to_string(s.misses) +
+        "\n"
+        "# HELP coopdec_facet_cache_bytes Estimated size of the cached counts.\n"
+        "# TYPE coopdec_facet_cache_bytes gauge\n"
+        "coopdec_facet_cache_bytes " +
+        std::to_string(s.bytes) +
+        "\n"
+        "# HELP coopdec_facet_table_bytes Size of the facet table of the current revision (search/facet_table.h).\n"
+        "# TYPE coopdec_facet_table_bytes gauge\n"
+        "coopdec_facet_table_bytes " +
+        std::to_string(s.table_bytes) +
+        "\n"
+        "# HELP coopdec_facet_tables_read_total Facet tables read, one per revision of the index searched.\n"
+        "# TYPE coopdec_facet_tables_read_total counter\n"
+        "coopdec_facet_tables_read_total " +
+        std::to_string(s.tables_read) + "\n";
     return r;
 }
 

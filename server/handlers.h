@@ -53,7 +53,7 @@ Outcome errors_as_values(Make&& make) {
 std::string id_words(const std::string& id);
 
 struct Context {
-    const Index& index;       // every shard (search/index.h)
+    const Index& index;          // every shard (search/index.h)
     const Xapian::Database& db;  // index.db(): the shards combined
     Router& router;
     const http::Request& request;
@@ -67,7 +67,7 @@ struct Context {
 Outcome home(const Context& c);
 Outcome search_html(const Context& c);
 Outcome search_json(const Context& c);
-Outcome document_html(const Context& c);   // /doc/ID and /doc/ID/source.xml
+Outcome document_html(const Context& c);  // /doc/ID and /doc/ID/source.xml
 Outcome document_json(const Context& c);
 Outcome partnership_html(const Context& c);
 Outcome partnership_json(const Context& c);
@@ -83,17 +83,17 @@ Outcome overview(const Context& c);  // /apercu (server/overview_page.h)
 // The workshop dossier (server/dossier_handlers.cc): kept in the
 // dossier store (Router::dossiers()), the browser's named by the
 // `dossier_cle` cookie; an old link's (?titre=…&e=…&a=…) read from the URL.
-Outcome dossier_html(const Context& c);        // GET /dossier
-Outcome dossier_add(const Context& c);         // POST /dossier/ajouter
-Outcome dossier_save(const Context& c);        // POST /dossier/enregistrer
-Outcome dossier_import(const Context& c);      // POST /dossier/importer
-Outcome dossier_new(const Context& c);         // POST /dossier/nouveau
-Outcome dossier_edit_link(const Context& c);   // GET /dossier/modifier/KEY
-Outcome dossier_shared(const Context& c);      // GET /dossier/SHARE[/imprimer|/pdf|/markdown|/json]
-Outcome dossier_print(const Context& c);       // GET /dossier/imprimer?e=… (an old link)
-Outcome dossier_pdf(const Context& c);         // GET /dossier/pdf?e=…
-Outcome dossier_markdown(const Context& c);    // GET /dossier/markdown?e=…
-Outcome dossier_json(const Context& c);        // GET /dossier/json?e=…
-Outcome dossier_odt(const Context& c);         // GET /dossier/odt?e=…
+Outcome dossier_html(const Context& c);       // GET /dossier
+Outcome dossier_add(const Context& c);        // POST /dossier/ajouter
+Outcome dossier_save(const Context& c);       // POST /dossier/enregistrer
+Outcome dossier_import(const Context& c);     // POST /dossier/importer
+Outcome dossier_new(const Context& c);        // POST /dossier/nouveau
+Outcome dossier_edit_link(const Context& c);  // GET /dossier/modifier/KEY
+Outcome dossier_shared(const Context& c);     // GET /dossier/SHARE[/imprimer|/pdf|/markdown|/json]
+Outcome dossier_print(const Context& c);      // GET /dossier/imprimer?e=… (an old link)
+Outcome dossier_pdf(const Context& c);        // GET /dossier/pdf?e=…
+Outcome dossier_markdown(const Context& c);   // GET /dossier/markdown?e=…
+Outcome dossier_json(const Context& c);       // GET /dossier/json?e=…
+Outcome dossier_odt(const Context& c);        // GET /dossier/odt?e=…
 
 }  // namespace coopdec::handlers

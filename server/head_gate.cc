@@ -52,9 +52,9 @@ int GatedSocketImpl::receiveBytes(void* buffer, int length, int flags) {
 
 std::string raw_error_response(int status, const std::string& message) {
     const std::string body = message + "\n";
-    std::string out = "HTTP/1.1 " + std::to_string(status) + " " +
-                      Poco::Net::HTTPResponse::getReasonForStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status)) +
-                      "\r\n";
+    std::string out =
+        "HTTP/1.1 " + std::to_string(status) + " " +
+        Poco::Net::HTTPResponse::getReasonForStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status)) + "\r\n";
     for (const auto& [name, value] : kSecurityHeaders) out += std::string(name) + ": " + value + "\r\n";
     out += "Content-Type: text/plain; charset=utf-8\r\nCache-Control: no-cache\r\nConnection: close\r\n";
     out += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
@@ -75,7 +75,9 @@ HeadGate::~HeadGate() {
     close(wake_fd_);
 }
 
-void HeadGate::start() { thread_ = std::thread([this] { run(); }); }
+void HeadGate::start() {
+    thread_ = std::thread([this] { run(); });
+}
 
 void HeadGate::stop() {
     if (!thread_.joinable()) return;
@@ -167,8 +169,10 @@ void HeadGate::admit(Poco::Net::StreamSocket socket) {
         // crowd of slow clients cannot lock newcomers out.
         auto oldest = std::min_element(waiting_.begin(), waiting_.end(),
                                        [](const Waiting& a, const Waiting& b) { return a.deadline < b.deadline; });
-        if (oldest->sent_anything) cut(*oldest, 408, "evicted");
-        else metrics_.count_connection_cut("evicted");
+        if (oldest->sent_anything)
+            cut(*oldest, 408, "evicted");
+        else
+            metrics_.count_connection_cut("evicted");
         waiting_.erase(oldest);
     }
     auto* impl = static_cast<GatedSocketImpl*>(socket.impl());

@@ -119,7 +119,7 @@ private:
     std::atomic<bool> stopping_{false};
     std::mutex inbox_mutex_;
     std::vector<Poco::Net::StreamSocket> inbox_;  // given back, not yet polled
-    std::vector<Waiting> waiting_;                 // the gate thread's own
+    std::vector<Waiting> waiting_;                // the gate thread's own
     std::string peek_buffer_;
 };
 

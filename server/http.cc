@@ -83,8 +83,10 @@ std::optional<TargetError> parse_target(std::string_view target, std::string& pa
     if (target.find('#') != std::string_view::npos) target = target.substr(0, target.find('#'));
     size_t q = target.find('?');
     std::string_view raw_path = target.substr(0, q);
-    if (raw_path.empty() || raw_path[0] != '/') return TargetError{400, "adresse invalide : le chemin doit commencer par /"};
-    if (!decode(raw_path, false, path)) return TargetError{400, "adresse invalide : encodage %XX incorrect dans le chemin"};
+    if (raw_path.empty() || raw_path[0] != '/')
+        return TargetError{400, "adresse invalide : le chemin doit commencer par /"};
+    if (!decode(raw_path, false, path))
+        return TargetError{400, "adresse invalide : encodage %XX incorrect dans le chemin"};
     if (!valid_utf8(path)) return TargetError{400, "adresse invalide : le chemin n'est pas en UTF-8"};
     if (path.find('\\') != std::string::npos)
         return TargetError{400, "adresse invalide : caractère « \\ » interdit dans le chemin"};
@@ -93,7 +95,8 @@ std::optional<TargetError> parse_target(std::string_view target, std::string& pa
         size_t end = path.find('/', start);
         if (end == std::string::npos) end = path.size();
         std::string_view seg(path.data() + start, end - start);
-        if (seg == "." || seg == "..") return TargetError{400, "adresse invalide : segment « " + std::string(seg) + " » interdit"};
+        if (seg == "." || seg == "..")
+            return TargetError{400, "adresse invalide : segment « " + std::string(seg) + " » interdit"};
         start = end + 1;
     }
     if (q == std::string_view::npos) return std::nullopt;
@@ -123,7 +126,9 @@ std::string encode_params(const Params& params) {
 bool sane_host(std::string_view host) {
     if (host.empty() || host.size() > 255) return false;
     size_t i = 0;
-    auto is = [](char c, const char* set) { return std::isalnum(static_cast<unsigned char>(c)) || std::strchr(set, c); };
+    auto is = [](char c, const char* set) {
+        return std::isalnum(static_cast<unsigned char>(c)) || std::strchr(set, c);
+    };
     if (host[0] == '[') {
         size_t close = host.find(']');
         if (close == std::string_view::npos || close == 1) return false;

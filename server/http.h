@@ -19,10 +19,10 @@ struct Request {
     std::string path;    // decoded, always starts with '/'
     Params params;       // decoded query parameters, then (POST) the form body's
     bool accepts_gzip = false;
-    std::string cookie;  // the Cookie header as sent, "" when none (read by the /dossier routes)
-    std::string host;    // the Host header as sent, "" when none (the exports' absolute links)
-    std::string origin;  // the Origin header, "" when none (POST: server/router.h same_origin)
-    std::string referer; // the Referer header, "" when none
+    std::string cookie;   // the Cookie header as sent, "" when none (read by the /dossier routes)
+    std::string host;     // the Host header as sent, "" when none (the exports' absolute links)
+    std::string origin;   // the Origin header, "" when none (POST: server/router.h same_origin)
+    std::string referer;  // the Referer header, "" when none
 
     // The first value of `name`, or nothing.
     std::optional<std::string> get(std::string_view name) const;
@@ -33,8 +33,8 @@ struct Response {
     std::string content_type = "text/html; charset=utf-8";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;  // besides the security headers
-    bool cacheable = false;  // static files: may be cached by the browser
-    std::string log_note;    // for the server's log only, never sent (paths, library messages)
+    bool cacheable = false;                                    // static files: may be cached by the browser
+    std::string log_note;  // for the server's log only, never sent (paths, library messages)
 };
 
 // A request target that cannot be read: 400 with a French message, or 414.

@@ -14,9 +14,15 @@ namespace {
 
 std::string type_word(const std::string& type) {
     static const std::map<std::string, std::string> words{
-        {"substitution", "remplacé"}, {"insertion", "complété"}, {"repeal", "abrogé"}, {"split", "scindé"},
-        {"join", "fusionné"}, {"renumbering", "renuméroté"}, {"generation", "texte d'origine"},
-        {"amendment", "modifié"}, {"repeal", "abrogé"},
+        {"substitution", "remplacé"},
+        {"insertion", "complété"},
+        {"repeal", "abrogé"},
+        {"split", "scindé"},
+        {"join", "fusionné"},
+        {"renumbering", "renuméroté"},
+        {"generation", "texte d'origine"},
+        {"amendment", "modifié"},
+        {"repeal", "abrogé"},
     };
     auto it = words.find(type);
     return it == words.end() ? type : it->second;
@@ -61,8 +67,8 @@ std::string modifies_html(const std::vector<Related>& modifies) {
 std::string date_form(const std::string& action, const std::string& value) {
     return "<form class=\"date-version\" method=\"get\" action=\"" + html_escape(action) +
            "\"><label for=\"date-version\">Version en vigueur le</label> <input type=\"date\" id=\"date-version\" "
-           "name=\"date\" placeholder=\"AAAA-MM-JJ\" value=\"" + html_escape(value) +
-           "\"> <button type=\"submit\">Afficher</button></form>";
+           "name=\"date\" placeholder=\"AAAA-MM-JJ\" value=\"" +
+           html_escape(value) + "\"> <button type=\"submit\">Afficher</button></form>";
 }
 
 std::string version_line(const Version& shown, const std::string& asked) {
@@ -73,8 +79,8 @@ std::string version_line(const Version& shown, const std::string& asked) {
 
 std::string superseded_line(const Version& in_force) {
     return "<p class=\"version-en-vigueur\">Ce n’est pas la version en vigueur aujourd’hui : voir la <a href=\"" +
-           html_escape(in_force.url) + "\">" + version_kind(in_force) + " du " + html_escape(french_date(in_force.date)) +
-           "</a>.</p>";
+           html_escape(in_force.url) + "\">" + version_kind(in_force) + " du " +
+           html_escape(french_date(in_force.date)) + "</a>.</p>";
 }
 
 std::string versions_html(const std::vector<Version>& versions, const std::string& current) {
@@ -86,7 +92,8 @@ std::string versions_html(const std::vector<Version>& versions, const std::strin
         std::string when = html_escape(french_date(v.date)) + " — " + version_kind(v);
         bool latest = i + 1 == versions.size();
         if (v.doc_id == current)
-            out += "<strong aria-current=\"page\">" + when + " (cette version" + (latest ? ", la plus récente" : "") + ")</strong>";
+            out += "<strong aria-current=\"page\">" + when + " (cette version" + (latest ? ", la plus récente" : "") +
+                   ")</strong>";
         else
             out += "<a href=\"" + html_escape(v.url) + "\">" + when + (latest ? " (la plus récente)" : "") + "</a>";
     }
@@ -97,7 +104,8 @@ std::string history_html(const std::vector<HistoryEntry>& lifecycle, const std::
                          const std::string& work_date) {
     std::string out;
     if (!version_date.empty() && version_date != work_date)
-        out += "<p class=\"version\">Version consolidée en vigueur au " + html_escape(french_date(version_date)) + "</p>";
+        out +=
+            "<p class=\"version\">Version consolidée en vigueur au " + html_escape(french_date(version_date)) + "</p>";
     if (lifecycle.empty()) return out;
     out += "<div class=\"history\"><h2>Historique du texte</h2><ol>";
     for (const auto& e : lifecycle) {
@@ -122,16 +130,20 @@ std::string add_article_notes(const std::string& html, const std::map<std::strin
         if (gt == std::string::npos || (next_unit != std::string::npos && gt > next_unit)) continue;
         std::string block = "<div class=\"notes\">";
         if (!n.citation.empty())
-            block += std::string(n.summary ? "<p class=\"cite-as\">Citer le résumé : <cite>" : "<p class=\"cite-as\">Citer : <cite>") +
+            block += std::string(n.summary ? "<p class=\"cite-as\">Citer le résumé : <cite>"
+                                           : "<p class=\"cite-as\">Citer : <cite>") +
                      html_escape(n.citation) + (n.summary ? " (résumé)" : "") + "</cite>" +
                      (n.permalink.empty() ? std::string()
-                                          : " · <a href=\"" + html_escape(n.permalink) + "\">lien permanent</a>") + "</p>";
+                                          : " · <a href=\"" + html_escape(n.permalink) + "\">lien permanent</a>") +
+                     "</p>";
         for (const auto& a : n.amended)
             block += "<p class=\"amended\">Modification : " + html_escape(type_word(a.type)) +
-                     (a.date.empty() ? std::string() : " le " + html_escape(french_date(a.date))) + " par " + other_text(a) + "</p>";
+                     (a.date.empty() ? std::string() : " le " + html_escape(french_date(a.date))) + " par " +
+                     other_text(a) + "</p>";
         for (const auto& w : n.wording_from)
             block += "<p class=\"wording-from\">Rédaction issue de " +
-                     (w.url.empty() ? html_escape(w.prose) : "<a href=\"" + html_escape(w.url) + "\">" + html_escape(w.prose) + "</a>") +
+                     (w.url.empty() ? html_escape(w.prose)
+                                    : "<a href=\"" + html_escape(w.url) + "\">" + html_escape(w.prose) + "</a>") +
                      "</p>";
         for (const auto& m : n.modifies) {
             block += "<p class=\"modifies\">Cet article modifie " + html_escape(m.prose);
@@ -145,7 +157,8 @@ std::string add_article_notes(const std::string& html, const std::map<std::strin
             block += "<details class=\"cited-by\"><summary>Cité par " + std::to_string(n.cited_by.size()) +
                      (n.cited_by.size() > 1 ? " passages" : " passage");
             if (!agreements.empty())
-                block += ", dont " + std::to_string(agreements.size()) + " convention" + (agreements.size() > 1 ? "s" : "");
+                block +=
+                    ", dont " + std::to_string(agreements.size()) + " convention" + (agreements.size() > 1 ? "s" : "");
             block += "</summary><ul>";
             for (const auto& c : n.cited_by)
                 block += "<li><a href=\"" + html_escape(c.url) + "\">" + html_escape(c.doc_title) + " — " +
@@ -217,8 +230,10 @@ std::string link_citations(const std::string& html,
         std::string tag = html.substr(lt, gt - lt + 1);
         bool heading = tag.size() >= 3 && tag[1] == 'h' && tag[2] >= '1' && tag[2] <= '6';
         bool heading_end = tag.size() >= 4 && tag[1] == '/' && tag[2] == 'h' && tag[3] >= '1' && tag[3] <= '6';
-        if (tag.compare(0, 3, "<a ") == 0 || tag == "<a>" || heading) ++in_link;
-        else if ((tag == "</a>" || heading_end) && in_link > 0) --in_link;
+        if (tag.compare(0, 3, "<a ") == 0 || tag == "<a>" || heading)
+            ++in_link;
+        else if ((tag == "</a>" || heading_end) && in_link > 0)
+            --in_link;
         out += tag;
         pos = gt + 1;
     }

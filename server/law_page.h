@@ -31,13 +31,13 @@ struct Related {
 // Per unit of a legal text: its citation form, the texts that amended it,
 // and who cites it.
 struct ArticleNotes {
-    std::string citation;            // "Loi n° 2019-006 du 26 juin 2019, art. 46"
-    std::vector<Citing> cited_by;    // by document order
+    std::string citation;          // "Loi n° 2019-006 du 26 juin 2019, art. 46"
+    std::vector<Citing> cited_by;  // by document order
     std::vector<HistoryEntry> amended;
-    std::string permalink;           // "/doc/ID#art_46", given with the citation
-    bool summary = false;            // a summary, not the text: « Citer le résumé », « (résumé) »
+    std::string permalink;              // "/doc/ID#art_46", given with the citation
+    bool summary = false;               // a summary, not the text: « Citer le résumé », « (résumé) »
     std::vector<Related> wording_from;  // « Rédaction issue de l'article 3 de la loi n° … »
-    std::vector<Related> modifies;      // « Cet article modifie l'article 46 de la loi n° … : voir la version consolidée »
+    std::vector<Related> modifies;  // « Cet article modifie l'article 46 de la loi n° … : voir la version consolidée »
 };
 
 // "Loi n° 2019-006 du 26 juin 2019, art. 46" → "l'article 46 de la loi

@@ -88,7 +88,13 @@ void add_legal_links(const Xapian::Database& db, DocumentView& doc) {
                        pages::modifies_html(modifies[""]);
     std::map<std::string, pages::ArticleNotes> notes;
     for (const auto& u : doc.units) {
-        pages::ArticleNotes n{citation_form(db, doc.info.id, u.anchor), cited_by(db, doc.info.id, u.anchor), {}, u.url, u.summary, {}, {}};
+        pages::ArticleNotes n{citation_form(db, doc.info.id, u.anchor),
+                              cited_by(db, doc.info.id, u.anchor),
+                              {},
+                              u.url,
+                              u.summary,
+                              {},
+                              {}};
         n.summary = u.summary;
         for (const auto& line : u.amended) {
             const LegalEvent ev = parse_legal_event(line);
@@ -110,12 +116,12 @@ http::Response bad_date(const std::string& id, const std::string& name, const st
     http::Response r;
     r.status = 400;
     const std::string page = schema::doc_url(id);
-    r.body = pages::layout("Date non valide",
-                           "<h1>Date non valide</h1><p class=\"error\">La date « " + html_escape(value) +
-                               " » (paramètre " + html_escape(name) +
-                               ") n'est pas une date du calendrier : écrivez-la AAAA-MM-JJ, par exemple 2015-01-01.</p>" +
-                               pages::date_form(page, value) + "<p><a href=\"" + html_escape(page) +
-                               "\">Voir le texte sans date</a></p>");
+    r.body = pages::layout(
+        "Date non valide",
+        "<h1>Date non valide</h1><p class=\"error\">La date « " + html_escape(value) + " » (paramètre " +
+            html_escape(name) +
+            ") n'est pas une date du calendrier : écrivez-la AAAA-MM-JJ, par exemple 2015-01-01.</p>" +
+            pages::date_form(page, value) + "<p><a href=\"" + html_escape(page) + "\">Voir le texte sans date</a></p>");
     return r;
 }
 
@@ -132,7 +138,8 @@ std::string citing_notice(const Context& c, const std::vector<Version>& vs, cons
     const std::string own_work = document_work(c.db, latest->info.id);
     auto other = [&](const std::string& href, const std::string& label) {
         pages::Related r = related(c.db, href, own_work, label);
-        return r.url.empty() ? html_escape(r.prose) : "<a href=\"" + html_escape(r.url) + "\">" + html_escape(r.prose) + "</a>";
+        return r.url.empty() ? html_escape(r.prose)
+                             : "<a href=\"" + html_escape(r.url) + "\">" + html_escape(r.prose) + "</a>";
     };
     std::vector<std::string> changes;
     std::string what = "le texte";
@@ -155,7 +162,8 @@ std::string citing_notice(const Context& c, const std::vector<Version>& vs, cons
                                   other(ev.href, ev.label));
     }
     if (in_force && changes.empty()) return {};
-    std::string out = "<p class=\"notice anachronisme\" role=\"note\">Ce lien vient d'un document du " + html_escape(pages::french_date(cited_on)) + " ; ";
+    std::string out = "<p class=\"notice anachronisme\" role=\"note\">Ce lien vient d'un document du " +
+                      html_escape(pages::french_date(cited_on)) + " ; ";
     if (!in_force) out += "le corpus ne contient aucune version de ce texte en vigueur à cette date ; ";
     if (!changes.empty()) {
         out += html_escape(what) + " a été modifié ";
@@ -170,10 +178,11 @@ std::string citing_notice(const Context& c, const std::vector<Version>& vs, cons
 // with the versions held; never another version shown instead.
 http::Response no_version_page(const std::string& title, const std::string& action, const std::vector<Version>& vs,
                                const std::string& date) {
-    std::string main = "<h1>" + html_escape(title) + "</h1><p class=\"notice\">Aucune version de ce texte en vigueur le " +
-                       html_escape(pages::french_date(date)) + " n'est dans le corpus : la plus ancienne qu'il contient date du " +
-                       html_escape(pages::french_date(vs.front().date)) + ".</p>" + pages::versions_html(vs, "") +
-                       pages::date_form(action, date);
+    std::string main =
+        "<h1>" + html_escape(title) + "</h1><p class=\"notice\">Aucune version de ce texte en vigueur le " +
+        html_escape(pages::french_date(date)) + " n'est dans le corpus : la plus ancienne qu'il contient date du " +
+        html_escape(pages::french_date(vs.front().date)) + ".</p>" + pages::versions_html(vs, "") +
+        pages::date_form(action, date);
     http::Response r;
     r.body = pages::layout(title, main);
     return r;

@@ -32,7 +32,7 @@ struct LawPageChoice {
     // Instead, the handler's outcome: a page of its own (a malformed date,
     // 400; no version then), or the NotFound.
     std::optional<Outcome> answer;
-    std::string version_html;              // « Version en vigueur le … », the dated link's notice
+    std::string version_html;  // « Version en vigueur le … », the dated link's notice
 };
 LawPageChoice choose_version(const Context& c, const std::string& id);
 

@@ -28,8 +28,7 @@ public:
     void count_connection_cut(const std::string& reason);
 
     // Upper bounds of the latency buckets, in seconds.
-    static constexpr std::array<double, 11> kBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-                                                     0.1,   0.25,   0.5,   1.0,  2.5};
+    static constexpr std::array<double, 11> kBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5};
 
 private:
     mutable std::mutex mutex_;

@@ -14,8 +14,8 @@ namespace {
 // Drawing units of the SVG. A viewBox as wide as a small phone's screen
 // (360 px) keeps the labels readable there once scaled to the column.
 constexpr int kWidth = 360;
-constexpr int kBarMax = 300;   // the longest bar; the count is written after it
-constexpr int kRow = 36;       // a label above its bar
+constexpr int kBarMax = 300;  // the longest bar; the count is written after it
+constexpr int kRow = 36;      // a label above its bar
 constexpr int kColumnsHeight = 80;
 constexpr size_t kLabelChars = 52;
 
@@ -54,7 +54,9 @@ std::string href(const OverviewBar& b) {
     return html_escape("/recherche?" + http::encode_params(b.search));
 }
 
-std::string open_bar(const std::string& link) { return link.empty() ? "<g fill=\"#555\">" : "<a href=\"" + link + "\">"; }
+std::string open_bar(const std::string& link) {
+    return link.empty() ? "<g fill=\"#555\">" : "<a href=\"" + link + "\">";
+}
 std::string close_bar(const std::string& link) { return link.empty() ? "</g>" : "</a>"; }
 
 std::string svg_open(const OverviewChart& c, int height) {
@@ -74,11 +76,12 @@ std::string bars_svg(const OverviewChart& c) {
         int w = std::max(1, static_cast<int>(b.count * kBarMax / max));
         std::string shown = shorten(name, kLabelChars);
         // The whole label as a tooltip when the bar shows it cut.
-        std::string title = shown == name ? "" : "<title>" + html_escape(name) + " : " + std::to_string(b.count) + "</title>";
-        out += open_bar(link) + "<text y=\"" + std::to_string(top + 14) + "\">" + html_escape(shown) + "</text><rect y=\"" +
-               std::to_string(top + 19) + "\" width=\"" + std::to_string(w) + "\" height=\"12\">" + title +
-               "</rect><text x=\"" + std::to_string(w + 4) + "\" y=\"" + std::to_string(top + 30) + "\">" +
-               std::to_string(b.count) + "</text>" + close_bar(link);
+        std::string title =
+            shown == name ? "" : "<title>" + html_escape(name) + " : " + std::to_string(b.count) + "</title>";
+        out += open_bar(link) + "<text y=\"" + std::to_string(top + 14) + "\">" + html_escape(shown) +
+               "</text><rect y=\"" + std::to_string(top + 19) + "\" width=\"" + std::to_string(w) +
+               "\" height=\"12\">" + title + "</rect><text x=\"" + std::to_string(w + 4) + "\" y=\"" +
+               std::to_string(top + 30) + "\">" + std::to_string(b.count) + "</text>" + close_bar(link);
         top += kRow;
     }
     return out + "</svg>";
@@ -98,8 +101,8 @@ std::string columns_svg(const OverviewChart& c) {
         int x = static_cast<int>((std::stoi(b.value) - first) * step);
         std::string link = href(b);
         out += open_bar(link) + "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(kColumnsHeight - h) +
-               "\" width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(h) + "\"><title>" + b.value + " : " +
-               std::to_string(b.count) + "</title></rect>" + close_bar(link);
+               "\" width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(h) + "\"><title>" + b.value +
+               " : " + std::to_string(b.count) + "</title></rect>" + close_bar(link);
     }
     // The first year of each decade, under the axis.
     out += "<g fill=\"#555\" font-size=\"11\">";
@@ -115,7 +118,7 @@ std::string table(const OverviewChart& c) {
     const bool years = c.name == "year";
     std::string out = years ? "<details><summary>Les chiffres par année</summary>" : "";
     out += "<table><thead><tr><th scope=\"col\">" + std::string(texts(c.name).column) +
-                      "</th><th scope=\"col\">Partenariats</th></tr></thead><tbody>";
+           "</th><th scope=\"col\">Partenariats</th></tr></thead><tbody>";
     for (const auto& b : c.bars) {
         std::string link = years ? "" : href(b), name = html_escape(label(c.name, b));
         out += "<tr><td>" + (link.empty() ? name : "<a href=\"" + link + "\">" + name + "</a>") + "</td><td>" +
@@ -127,12 +130,14 @@ std::string table(const OverviewChart& c) {
 std::string notes(const Overview& o, const OverviewChart& c) {
     std::string out;
     if (c.name == "decade" && o.unknown_start)
-        out += "Début inconnu : " + std::to_string(o.unknown_start) + " partenariat" + (o.unknown_start > 1 ? "s" : "") +
-               ", dans aucune barre. ";
+        out += "Début inconnu : " + std::to_string(o.unknown_start) + " partenariat" +
+               (o.unknown_start > 1 ? "s" : "") + ", dans aucune barre. ";
     if (c.overlapping) out += "Un partenariat peut compter dans plusieurs barres : elles ne s'additionnent pas. ";
     for (const auto& b : c.bars)
         if (b.others && b.search.empty())
-            out += "Les « autres » sont trop nombreux pour un seul lien : choisissez-les dans les filtres de la recherche. ";
+            out +=
+                "Les « autres » sont trop nombreux pour un seul lien : choisissez-les dans les filtres de la "
+                "recherche. ";
     if (out.empty()) return {};
     out.pop_back();
     return "<p class=\"note\">" + out + "</p>";
@@ -143,8 +148,9 @@ std::string notes(const Overview& o, const OverviewChart& c) {
 std::string overview_page(const Overview& o) {
     std::string main = "<h1>Les partenariats en un coup d'œil</h1>";
     if (o.partnerships == 0) {
-        main += "<p role=\"status\">Aucun partenariat dans l'index pour l'instant : les graphiques apparaîtront "
-                "quand des fiches de partenariat auront été indexées.</p><p><a href=\"/\">Retour à l'accueil</a></p>";
+        main +=
+            "<p role=\"status\">Aucun partenariat dans l'index pour l'instant : les graphiques apparaîtront "
+            "quand des fiches de partenariat auront été indexées.</p><p><a href=\"/\">Retour à l'accueil</a></p>";
         return layout("Aperçu des partenariats", main);
     }
     main += "<p>" + std::to_string(o.partnerships) + " partenariat" + (o.partnerships > 1 ? "s" : "") +
@@ -167,7 +173,8 @@ namespace coopdec::handlers {
 Outcome overview(const Context& c) {
     // The page takes no parameter: a typo is said, not ignored.
     if (!c.request.params.empty())
-        return SearchError{"paramètre inconnu « " + c.request.params.front().first + " » : cette page n'en prend aucun"};
+        return SearchError{"paramètre inconnu « " + c.request.params.front().first +
+                           " » : cette page n'en prend aucun"};
     http::Response r;
     r.body = pages::overview_page(partnership_overview(c.index, &c.router.search_cache()));
     return r;

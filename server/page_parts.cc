@@ -22,7 +22,8 @@ std::string meta_line(const ResultDocument& d) {
         for (size_t i = 0; i < d.communes.size(); ++i) out += (i ? ", " : "") + html_escape(d.communes[i]);
     }
     if (!d.partner.empty()) out += " · partenaire : " + html_escape(d.partner);
-    if (!d.date.empty()) out += " · <time datetime=\"" + html_escape(d.date) + "\">" + html_escape(french_date(d.date)) + "</time>";
+    if (!d.date.empty())
+        out += " · <time datetime=\"" + html_escape(d.date) + "\">" + html_escape(french_date(d.date)) + "</time>";
     return out + "</p>";
 }
 
@@ -55,8 +56,8 @@ std::string today_iso() {
 }
 
 std::string french_date(const std::string& iso) {
-    static const char* months[] = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-                                   "août", "septembre", "octobre", "novembre", "décembre"};
+    static const char* months[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                   "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
     auto digits = [&](size_t from, size_t n) {
         for (size_t i = from; i < from + n; ++i)
             if (iso[i] < '0' || iso[i] > '9') return false;
@@ -93,20 +94,27 @@ std::string value_label(const std::string& facet, const std::string& value) {
     // row per value met in the corpus, others show as they are.
     if (facet == "country") return std::string(countries::french_name(value));
     static const std::map<std::string, std::string> languages{
-        {"fr", "français"}, {"en", "anglais"}, {"it", "italien"}, {"de", "allemand"}, {"es", "espagnol"},
-        {"pt", "portugais"}, {"ee", "éwé"}, {"kbp", "kabiyè"},
+        {"fr", "français"}, {"en", "anglais"},   {"it", "italien"}, {"de", "allemand"},
+        {"es", "espagnol"}, {"pt", "portugais"}, {"ee", "éwé"},     {"kbp", "kabiyè"},
     };
     static const std::map<std::string, std::string> roles{
-        {"maire", "Maire"}, {"secretaire-general", "Secrétaire général"}, {"point-focal", "Point focal coopération"},
-        {"partenaire-etranger", "Partenaire étranger"}, {"agent-technique", "Agent technique"},
-        {"conseiller", "Conseiller municipal"}, {"chercheur", "Chercheur"}, {"autre", "Autre"},
+        {"maire", "Maire"},
+        {"secretaire-general", "Secrétaire général"},
+        {"point-focal", "Point focal coopération"},
+        {"partenaire-etranger", "Partenaire étranger"},
+        {"agent-technique", "Agent technique"},
+        {"conseiller", "Conseiller municipal"},
+        {"chercheur", "Chercheur"},
+        {"autre", "Autre"},
     };
     // A partnership record's <statut> (corpus/schema): in force, stopped, or
     // not known from the sources.
     static const std::map<std::string, std::string> statuses{
-        {"actif", "Actif"}, {"arrete", "Arrêté"}, {"inconnu", "Statut inconnu"},
+        {"actif", "Actif"},
+        {"arrete", "Arrêté"},
+        {"inconnu", "Statut inconnu"},
     };
-    const std::map<std::string, std::string>* table = facet == "lang"   ? &languages
+    const std::map<std::string, std::string>* table = facet == "lang"     ? &languages
                                                       : facet == "role"   ? &roles
                                                       : facet == "status" ? &statuses
                                                                           : nullptr;

@@ -12,12 +12,18 @@ namespace {
 
 const char* status_title(int status) {
     switch (status) {
-        case 400: return "Requête invalide";
-        case 404: return "Page introuvable";
-        case 405: return "Méthode non autorisée";
-        case 414: return "Adresse trop longue";
-        case 503: return "Service indisponible";
-        default: return status >= 500 ? "Erreur du serveur" : "Erreur";
+        case 400:
+            return "Requête invalide";
+        case 404:
+            return "Page introuvable";
+        case 405:
+            return "Méthode non autorisée";
+        case 414:
+            return "Adresse trop longue";
+        case 503:
+            return "Service indisponible";
+        default:
+            return status >= 500 ? "Erreur du serveur" : "Erreur";
     }
 }
 
@@ -26,26 +32,30 @@ const char* status_title(int status) {
 std::string layout(const std::string& title, const std::string& main_html, const std::string& query) {
     std::string out;
     out.reserve(main_html.size() + 1500);
-    out += "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">"
-           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-           "<title>";
+    out +=
+        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        "<title>";
     out += html_escape(title);
-    out += " — coopdec</title><link rel=\"stylesheet\" href=\"/static/coopdec.css\">"
-           "<link rel=\"search\" type=\"application/opensearchdescription+xml\" href=\"/opensearch.xml\" "
-           "title=\"coopdec\"></head><body>"
-           "<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>"
-           "<header class=\"site\"><a class=\"brand\" href=\"/\">coopdec</a>"
-           "<form class=\"search\" role=\"search\" action=\"/recherche\" method=\"get\">"
-           "<label for=\"q\">Rechercher dans les textes, conventions et entretiens</label>"
-           "<input id=\"q\" name=\"q\" type=\"search\" value=\"";
+    out +=
+        " — coopdec</title><link rel=\"stylesheet\" href=\"/static/coopdec.css\">"
+        "<link rel=\"search\" type=\"application/opensearchdescription+xml\" href=\"/opensearch.xml\" "
+        "title=\"coopdec\"></head><body>"
+        "<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>"
+        "<header class=\"site\"><a class=\"brand\" href=\"/\">coopdec</a>"
+        "<form class=\"search\" role=\"search\" action=\"/recherche\" method=\"get\">"
+        "<label for=\"q\">Rechercher dans les textes, conventions et entretiens</label>"
+        "<input id=\"q\" name=\"q\" type=\"search\" value=\"";
     out += html_escape(query);
     out += "\"><button type=\"submit\">Rechercher</button></form>";
     out += dossier_link_html(std::nullopt);  // the router writes its count (server/dossier_cookie.h)
     out += "</header><main id=\"contenu\">";
     out += main_html;
-    out += "</main><footer class=\"site\"><p>coopdec — la coopération décentralisée au Togo. Corpus de "
-           "démonstration : les documents marqués comme tels ont été rédigés pour l'exemple ; les articles de "
-           "loi sont des résumés, pas le texte officiel.</p><p><a href=\"/apercu\">Les partenariats en un coup d'œil</a> · <a href=\"/api/search\">API JSON</a></p></footer></body></html>\n";
+    out +=
+        "</main><footer class=\"site\"><p>coopdec — la coopération décentralisée au Togo. Corpus de "
+        "démonstration : les documents marqués comme tels ont été rédigés pour l'exemple ; les articles de "
+        "loi sont des résumés, pas le texte officiel.</p><p><a href=\"/apercu\">Les partenariats en un coup d'œil</a> "
+        "· <a href=\"/api/search\">API JSON</a></p></footer></body></html>\n";
     return out;
 }
 
@@ -80,17 +90,21 @@ std::string document_page(const DocumentView& doc, const Highlight& highlight, c
         links += "<p class=\"from-search\">Termes recherchés surlignés : « " + html_escape(query) +
                  " » · <a href=\"/recherche?q=" + url_encode(query) + "\">retour aux résultats</a></p>";
     if (!doc.citation.empty())
-        links += doc.citation_of_summary
-                     ? "<p class=\"cite-as\">Citer le résumé : <cite>" + html_escape(doc.citation) + " (résumé)</cite></p>"
-                     : "<p class=\"cite-as\">Citer ce texte : <cite>" + html_escape(doc.citation) + "</cite></p>";
+        links +=
+            doc.citation_of_summary
+                ? "<p class=\"cite-as\">Citer le résumé : <cite>" + html_escape(doc.citation) + " (résumé)</cite></p>"
+                : "<p class=\"cite-as\">Citer ce texte : <cite>" + html_escape(doc.citation) + "</cite></p>";
     links += doc.history_html;  // built by the caller from the index
     if (doc.has_source)
         links += "<p class=\"source\"><a href=\"/doc/" + html_escape(d.id) +
                  "/source.xml\" download>Télécharger le XML source</a></p>";
     if (doc.units.size() > 1)
-        links += "<form class=\"within\" action=\"/recherche\" role=\"search\"><input type=\"hidden\" name=\"doc\" value=\"" +
-                 html_escape(d.id) + "\"><label>Rechercher dans ce texte <input name=\"q\" type=\"search\"></label> "
-                 "<button>Chercher</button></form>";
+        links +=
+            "<form class=\"within\" action=\"/recherche\" role=\"search\"><input type=\"hidden\" name=\"doc\" "
+            "value=\"" +
+            html_escape(d.id) +
+            "\"><label>Rechercher dans ce texte <input name=\"q\" type=\"search\"></label> "
+            "<button>Chercher</button></form>";
     links += "</div>";
     std::string body;
     if (!doc.html.empty()) {

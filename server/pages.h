@@ -30,8 +30,8 @@ std::string layout(const std::string& title, const std::string& main_html, const
 // (result.filter_readings). `names` (may be null) gives the suggestions of
 // the facet boxes their labels and other names. `notice` (plain text, ""
 // for none) is said above the results (« La page 999 n'existe pas… »).
-std::string search_page(const SearchResult& result, const http::Params& params, bool home,
-                        const Names* names = nullptr, const std::string& notice = {});
+std::string search_page(const SearchResult& result, const http::Params& params, bool home, const Names* names = nullptr,
+                        const std::string& notice = {});
 
 // A document page: its metadata, its partnerships, its rendering (words of
 // `highlight` marked), a link to its source XML.
@@ -51,7 +51,7 @@ std::string partnership_page(const PartnershipView& view);
 // What an error page offers besides the way home: the request's search,
 // kept in the header's box, and links to go on from there.
 struct ErrorHelp {
-    std::string query;  // the request's q ("" when none)
+    std::string query;                                       // the request's q ("" when none)
     std::vector<std::pair<std::string, std::string>> links;  // (href, text), unescaped, shown first
 };
 

@@ -1,4 +1,5 @@
-// @brief The partnership page: a record's facts as links to their searches, its status in words, and its documents on one chronology.
+// @brief The partnership page: a record's facts as links to their searches, its status in words, and its documents on
+// one chronology.
 #include <algorithm>
 #include <map>
 #include <sstream>
@@ -35,17 +36,23 @@ std::string status_words(const std::string& status) {
 
 // The partner's level and the nature of the link (corpus/schema/partenariat.rng).
 std::string level_words(const std::string& level) {
-    static const std::map<std::string, std::string> words{
-        {"commune", "commune"}, {"intercommunalite", "intercommunalité"}, {"communes", "plusieurs communes"},
-        {"departement", "département"}, {"region", "région"}, {"etat-federe", "État fédéré"}, {"autre", "autre"}};
+    static const std::map<std::string, std::string> words{{"commune", "commune"},
+                                                          {"intercommunalite", "intercommunalité"},
+                                                          {"communes", "plusieurs communes"},
+                                                          {"departement", "département"},
+                                                          {"region", "région"},
+                                                          {"etat-federe", "État fédéré"},
+                                                          {"autre", "autre"}};
     auto it = words.find(level);
     return it == words.end() ? level : it->second;
 }
 
 std::string nature_words(const std::string& nature) {
-    static const std::map<std::string, std::string> words{
-        {"jumelage", "jumelage"}, {"cooperation", "coopération"}, {"convention-cadre", "convention-cadre"},
-        {"amitie", "amitié"}, {"autre", "autre"}};
+    static const std::map<std::string, std::string> words{{"jumelage", "jumelage"},
+                                                          {"cooperation", "coopération"},
+                                                          {"convention-cadre", "convention-cadre"},
+                                                          {"amitie", "amitié"},
+                                                          {"autre", "autre"}};
     auto it = words.find(nature);
     return it == words.end() ? nature : it->second;
 }
@@ -132,7 +139,8 @@ std::string partnership_page(const PartnershipView& v) {
         facts += (i ? ", " : "") + search_link("commune", d.communes[i], d.communes[i]);
     if (d.communes.empty()) facts += "non précisées";
     const std::string partner = data(schema::kFieldPartnerName).empty() ? d.partner : data(schema::kFieldPartnerName);
-    facts += "</dd><dt>Partenaire</dt><dd>" + search_link("partnership", d.id, partner.empty() ? d.title : partner) + "</dd>";
+    facts += "</dd><dt>Partenaire</dt><dd>" + search_link("partnership", d.id, partner.empty() ? d.title : partner) +
+             "</dd>";
     if (!data(schema::kFieldPartnerLevel).empty())
         facts += "<dt>Niveau</dt><dd>" + html_escape(level_words(data(schema::kFieldPartnerLevel))) + "</dd>";
     if (const std::string country = data(schema::kFieldPartnerCountry); !country.empty())

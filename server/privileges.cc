@@ -2,15 +2,15 @@
 #include "server/privileges.h"
 
 #include <grp.h>
-#include <sys/stat.h>
 #include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <system_error>
-#include <cstring>
 #include <vector>
 
 namespace coopdec {
@@ -66,7 +66,8 @@ std::optional<std::string> prepare_state_dir(const std::string& dir, const std::
 std::string default_state_dir() {
     if (geteuid() == 0) return "/var/lib/coopdec/state";
     if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg && *xdg == '/') return std::string(xdg) + "/coopdec";
-    if (const char* home = std::getenv("HOME"); home && *home == '/') return std::string(home) + "/.local/state/coopdec";
+    if (const char* home = std::getenv("HOME"); home && *home == '/')
+        return std::string(home) + "/.local/state/coopdec";
     return "coopdec-state";
 }
 

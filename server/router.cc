@@ -1,19 +1,19 @@
 // @brief The route table and error handling.
 #include "server/router.h"
 
-#include <cstdlib>
 #include <cxxabi.h>
+#include <cstdlib>
 #include <memory>
 #include <typeinfo>
 #include <variant>
 
 #include <xapian.h>
 
-#include "search/result_json.h"
 #include "common/escape.h"
+#include "search/result_json.h"
 #include "search/search.h"
-#include "server/handlers.h"
 #include "server/dossier_cookie.h"
+#include "server/handlers.h"
 #include "server/pages.h"
 
 namespace coopdec {
@@ -26,42 +26,51 @@ using Handler = handlers::Outcome (*)(const handlers::Context&);
 // the handler reads the index. The README's list of pages and API follows
 // this table.
 struct Route {
-    const char* name;    // metrics label
+    const char* name;  // metrics label
     const char* path;
     bool prefix;
-    bool json;           // errors answered in JSON
+    bool json;  // errors answered in JSON
     bool index;
     Handler handler;
-    bool post = false;   // takes POST (a state change) instead of GET and HEAD
+    bool post = false;  // takes POST (a state change) instead of GET and HEAD
 };
 
 const Route kRoutes[] = {
-    {"home", "/", false, false, true, handlers::home},                              // search box and browsing
-    {"search", "/recherche", false, false, true, handlers::search_html},            // search page
-    {"api_search", "/api/search", false, true, true, handlers::search_json},        // the coopdec-search --json object
-    {"doc", "/doc/", true, false, true, handlers::document_html},                   // document page, /source.xml
-    {"api_doc", "/api/doc/", true, true, true, handlers::document_json},            // document metadata and units
-    {"partnership", "/partenariat/", true, false, true, handlers::partnership_html},// partnership record and timeline
+    {"home", "/", false, false, true, handlers::home},                        // search box and browsing
+    {"search", "/recherche", false, false, true, handlers::search_html},      // search page
+    {"api_search", "/api/search", false, true, true, handlers::search_json},  // the coopdec-search --json object
+    {"doc", "/doc/", true, false, true, handlers::document_html},             // document page, /source.xml
+    {"api_doc", "/api/doc/", true, true, true, handlers::document_json},      // document metadata and units
+    {"partnership", "/partenariat/", true, false, true, handlers::partnership_html},  // partnership record and timeline
     {"api_partnership", "/api/partnership/", true, true, true, handlers::partnership_json},
-    {"opensearch", "/opensearch.xml", false, false, false, handlers::opensearch},   // browsers' search engine
-    {"overview", "/apercu", false, false, true, handlers::overview},                // partnerships at a glance
-    {"healthz", "/healthz", false, false, true, handlers::healthz},                 // liveness: the index answers
-    {"metrics", "/metrics", false, false, true, handlers::metrics},                 // Prometheus
+    {"opensearch", "/opensearch.xml", false, false, false, handlers::opensearch},  // browsers' search engine
+    {"overview", "/apercu", false, false, true, handlers::overview},               // partnerships at a glance
+    {"healthz", "/healthz", false, false, true, handlers::healthz},                // liveness: the index answers
+    {"metrics", "/metrics", false, false, true, handlers::metrics},                // Prometheus
     // The workshop dossier (server/dossier_handlers.cc). Exact /dossier/…
     // paths come before the /dossier/SHARE prefix.
-    {"dossier", "/dossier", false, false, true, handlers::dossier_html},            // the browser's dossier (cookie); ?e=… an old link, read-only
-    {"dossier_add", "/dossier/ajouter", false, false, true, handlers::dossier_add, true},         // e, retour: 303 back to retour
-    {"dossier_save", "/dossier/enregistrer", false, false, true, handlers::dossier_save, true},   // the dossier's form: save, move, print…
-    {"dossier_import", "/dossier/importer", false, false, true, handlers::dossier_import, true},  // an old link's dossier, stored
-    {"dossier_new", "/dossier/nouveau", false, false, false, handlers::dossier_new, true},        // forget the browser's dossier (cookie)
-    {"dossier_edit", "/dossier/modifier/", true, false, false, handlers::dossier_edit_link},      // KEY: this browser edits that dossier
-    {"dossier_print", "/dossier/imprimer", false, false, true, handlers::dossier_print},  // ?e=…: an old link's A4 handout
-    {"dossier_pdf", "/dossier/pdf", false, false, true, handlers::dossier_pdf},     // ?e=…: its PDF (WeasyPrint)
+    {"dossier", "/dossier", false, false, true,
+     handlers::dossier_html},  // the browser's dossier (cookie); ?e=… an old link, read-only
+    {"dossier_add", "/dossier/ajouter", false, false, true, handlers::dossier_add,
+     true},  // e, retour: 303 back to retour
+    {"dossier_save", "/dossier/enregistrer", false, false, true, handlers::dossier_save,
+     true},  // the dossier's form: save, move, print…
+    {"dossier_import", "/dossier/importer", false, false, true, handlers::dossier_import,
+     true},  // an old link's dossier, stored
+    {"dossier_new", "/dossier/nouveau", false, false, false, handlers::dossier_new,
+     true},  // forget the browser's dossier (cookie)
+    {"dossier_edit", "/dossier/modifier/", true, false, false,
+     handlers::dossier_edit_link},  // KEY: this browser edits that dossier
+    {"dossier_print", "/dossier/imprimer", false, false, true,
+     handlers::dossier_print},                                                   // ?e=…: an old link's A4 handout
+    {"dossier_pdf", "/dossier/pdf", false, false, true, handlers::dossier_pdf},  // ?e=…: its PDF (WeasyPrint)
     {"dossier_markdown", "/dossier/markdown", false, false, true, handlers::dossier_markdown},
     {"dossier_json", "/dossier/json", false, true, true, handlers::dossier_json},
-    {"dossier_odt", "/dossier/odt", false, false, true, handlers::dossier_odt},     // OpenDocument text, for Writer or Word
-    {"dossier_shared", "/dossier/", true, false, true, handlers::dossier_shared},    // SHARE[/imprimer|/pdf|/markdown|/json]: read-only
-    {"static", "/static/", true, false, false, handlers::static_file},              // CSS, from memory
+    {"dossier_odt", "/dossier/odt", false, false, true,
+     handlers::dossier_odt},  // OpenDocument text, for Writer or Word
+    {"dossier_shared", "/dossier/", true, false, true,
+     handlers::dossier_shared},  // SHARE[/imprimer|/pdf|/markdown|/json]: read-only
+    {"static", "/static/", true, false, false, handlers::static_file},  // CSS, from memory
 };
 
 }  // namespace
@@ -146,10 +155,7 @@ const Index& reader(const ServerConfig& config) {
 }
 
 // After a remote shard failed during a request: the next request connects anew.
-void forget_reader() {
-    this_thread_index.reset();
-}
-
+void forget_reader() { this_thread_index.reset(); }
 
 }  // namespace
 
@@ -159,7 +165,8 @@ namespace {
 // coopdec.shard_timeout_ms: partial results would be wrong results, so
 // none. The log names the shard; the page does not.
 http::Response shard_unavailable(bool json) {
-    http::Response r = error_response(503, "une partie de l'index ne répond pas : réessayez dans quelques instants", json);
+    http::Response r =
+        error_response(503, "une partie de l'index ne répond pas : réessayez dans quelques instants", json);
     r.headers.emplace_back("Retry-After", "5");
     return r;
 }
@@ -274,20 +281,24 @@ http::Response Router::route(const Incoming& in, std::string& route_name) {
     req.origin = in.origin;
     req.referer = in.referer;
     bool json = target.compare(0, 5, "/api/") == 0;
-    if (auto err = http::parse_target(target, req.path, req.params)) return error_response(err->status, err->message, json);
+    if (auto err = http::parse_target(target, req.path, req.params))
+        return error_response(err->status, err->message, json);
 
     std::string tail;
     const Route* route = match(req.path, tail);
-    if (!route) return not_found("aucune page à l'adresse « " + req.path + " »", handlers::id_words(req.path), req, json);
+    if (!route)
+        return not_found("aucune page à l'adresse « " + req.path + " »", handlers::id_words(req.path), req, json);
     route_name = route->name;
     json = route->json;
     if (route->post && method != "POST") {
-        http::Response r = error_response(405, "méthode « " + method + " » non autorisée : cette adresse reçoit un formulaire (POST)", json);
+        http::Response r = error_response(
+            405, "méthode « " + method + " » non autorisée : cette adresse reçoit un formulaire (POST)", json);
         r.headers.emplace_back("Allow", "POST");
         return r;
     }
     if (!route->post && method != "GET" && method != "HEAD") {
-        http::Response r = error_response(405, "méthode « " + method + " » non autorisée : seules GET et HEAD le sont", json);
+        http::Response r =
+            error_response(405, "méthode « " + method + " » non autorisée : seules GET et HEAD le sont", json);
         r.headers.emplace_back("Allow", "GET, HEAD");
         return r;
     }
@@ -295,14 +306,18 @@ http::Response Router::route(const Incoming& in, std::string& route_name) {
         // A state change: only from this site's own forms, in the form
         // encoding, within the size a dossier needs.
         if (in.body_too_large)
-            return error_response(413, "formulaire trop volumineux (au plus " + std::to_string(http::kMaxFormBytes >> 20) +
-                                           " Mio) : raccourcissez les notes", json);
+            return error_response(413,
+                                  "formulaire trop volumineux (au plus " + std::to_string(http::kMaxFormBytes >> 20) +
+                                      " Mio) : raccourcissez les notes",
+                                  json);
         if (!same_origin(in.origin, in.referer, in.host, config_.public_url))
-            return error_response(403, "formulaire refusé : il ne vient pas d'une page de ce site (en-tête Origin)", json);
+            return error_response(403, "formulaire refusé : il ne vient pas d'une page de ce site (en-tête Origin)",
+                                  json);
         std::string type = in.content_type.substr(0, in.content_type.find(';'));
         while (!type.empty() && type.back() == ' ') type.pop_back();
         if (!in.body.empty() && type != "application/x-www-form-urlencoded")
-            return error_response(415, "formulaire illisible : seul le type application/x-www-form-urlencoded est accepté", json);
+            return error_response(
+                415, "formulaire illisible : seul le type application/x-www-form-urlencoded est accepté", json);
         http::Params form;
         if (auto err = http::parse_form(in.body, form)) return error_response(err->status, err->message, json);
         req.params.insert(req.params.end(), form.begin(), form.end());
@@ -319,11 +334,14 @@ http::Response Router::route(const Incoming& in, std::string& route_name) {
             return r;
         }
         if (!user)
-            return error_response(401, "session terminée ou absente : connectez-vous, puis renvoyez le formulaire", json);
+            return error_response(401, "session terminée ou absente : connectez-vous, puis renvoyez le formulaire",
+                                  json);
         if (route->post) {
             std::optional<std::string> token = req.get(kCsrfField);
             if (!token || !same_secret(*token, user->csrf_token))
-                return error_response(403, "formulaire refusé : il est trop ancien ou ne vient pas de votre session ; rechargez la page", json);
+                return error_response(
+                    403, "formulaire refusé : il est trop ancien ou ne vient pas de votre session ; rechargez la page",
+                    json);
         }
     }
 
@@ -335,7 +353,8 @@ http::Response Router::route(const Incoming& in, std::string& route_name) {
             handlers::Context ctx{index, index.db(), *this, req, tail, user ? &*user : nullptr};
             handlers::Outcome outcome = route->handler(ctx);
             if (const auto* e = std::get_if<SearchError>(&outcome)) return search_error(*e, req, json);
-            if (const auto* e = std::get_if<handlers::NotFound>(&outcome)) return not_found(e->message, e->words, req, json);
+            if (const auto* e = std::get_if<handlers::NotFound>(&outcome))
+                return not_found(e->message, e->words, req, json);
             return std::get<http::Response>(std::move(outcome));
         } catch (const IndexUnavailable& e) {
             http::Response r = e.shard   ? shard_unavailable(json)

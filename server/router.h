@@ -37,7 +37,7 @@ struct ServerConfig {
     // request's Host when it is a sane host[:port], else `local_url`.
     std::string public_url;
     std::string local_url = "http://127.0.0.1:8080";  // http://BIND:PORT
-    std::map<std::string, StaticFile> statics;          // "/static/coopdec.css" → file
+    std::map<std::string, StaticFile> statics;        // "/static/coopdec.css" → file
 };
 
 class DossierStore;

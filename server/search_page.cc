@@ -11,10 +11,10 @@
 #include "common/escape.h"
 #include "common/schema.h"
 #include "search/names.h"
-#include "server/page_parts.h"
-#include "server/export.h"
-#include "server/pages.h"
 #include "server/dossier_pages.h"
+#include "server/export.h"
+#include "server/page_parts.h"
+#include "server/pages.h"
 #include "server/transcript_page.h"
 
 namespace coopdec::pages {
@@ -81,7 +81,8 @@ std::string facet_label(const std::string& name) {
 
 // « commune » → « Commune » and back: a label inside a sentence.
 std::string lower_first(std::string s) {
-    if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+    if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80)
+        s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
     return s;
 }
 
@@ -90,10 +91,17 @@ std::string lower_first(std::string s) {
 std::string facet_plural(const FacetResult& f) {
     // ONE ROW PER FACET of schema::kFacets that can be long; others: « valeurs ».
     static const std::map<std::string, std::string> plurals{
-        {"type", "types de document"}, {"region", "régions"}, {"prefecture", "préfectures"},
-        {"commune", "communes"}, {"country", "pays"}, {"partnership", "partenariats"},
-        {"theme", "thèmes"}, {"lang", "langues"}, {"role", "rôles"},
-        {"legal_basis", "bases légales"}, {"status", "statuts"},
+        {"type", "types de document"},
+        {"region", "régions"},
+        {"prefecture", "préfectures"},
+        {"commune", "communes"},
+        {"country", "pays"},
+        {"partnership", "partenariats"},
+        {"theme", "thèmes"},
+        {"lang", "langues"},
+        {"role", "rôles"},
+        {"legal_basis", "bases légales"},
+        {"status", "statuts"},
     };
     auto it = plurals.find(f.name);
     return it != plurals.end() ? it->second : "valeurs : " + lower_first(f.label);
@@ -129,7 +137,8 @@ std::vector<std::string> suggestions(const FacetResult& f, const FacetCount& v, 
         if (!all.empty() && f.name == "partnership") {
             // The partner's shortest name (« Koumbel » for « Commune de
             // Koumbel (Sénégal) »): what people type, and read back the same.
-            return {*std::min_element(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); })};
+            return {*std::min_element(all.begin(), all.end(),
+                                      [](const auto& a, const auto& b) { return a.size() < b.size(); })};
         }
         if (!all.empty()) {
             // The label holds the value and the former name ("Kloto 1
@@ -149,9 +158,11 @@ std::vector<std::string> suggestions(const FacetResult& f, const FacetCount& v, 
 std::string facets_html(const SearchResult& r, const Params& params, const Names* names) {
     // One form for every box (the search's parameters carried once, not per
     // box): a box left empty sends an empty value, which filters nothing.
-    const bool year_box = std::any_of(r.facets.begin(), r.facets.end(), [](const FacetResult& f) { return f.name == "year" && !f.values.empty(); });
-    std::string out = "<aside class=\"facets\" aria-labelledby=\"facets-title\"><h2 id=\"facets-title\">Affiner</h2><form>" +
-                      (year_box ? hidden_inputs(params, {"year_from", "year_to"}) : hidden_inputs(params, {}));
+    const bool year_box = std::any_of(r.facets.begin(), r.facets.end(),
+                                      [](const FacetResult& f) { return f.name == "year" && !f.values.empty(); });
+    std::string out =
+        "<aside class=\"facets\" aria-labelledby=\"facets-title\"><h2 id=\"facets-title\">Affiner</h2><form>" +
+        (year_box ? hidden_inputs(params, {"year_from", "year_to"}) : hidden_inputs(params, {}));
     for (const auto& f : r.facets) {
         // A facet with one value and nothing selected narrows nothing.
         bool any_selected = std::any_of(f.values.begin(), f.values.end(), [](const auto& v) { return v.selected; });
@@ -161,11 +172,14 @@ std::string facets_html(const SearchResult& r, const Params& params, const Names
         // The facets' form has no action: like the links, it stays on the
         // page it is on (/ or /recherche), and the page stays light.
         if (is_year) {
-            out += "<p><label>Année de début <input name=\"year_from\" type=\"number\" min=\"1900\" max=\"2100\" value=\"" +
-                   html_escape(param(params, "year_from")) +
-                   "\"></label> <label>Année de fin <input name=\"year_to\" type=\"number\" min=\"1900\" max=\"2100\" value=\"" +
-                   html_escape(param(params, "year_to")) +
-                   "\"></label> <button aria-label=\"Appliquer ces années\">Appliquer</button></p>";
+            out +=
+                "<p><label>Année de début <input name=\"year_from\" type=\"number\" min=\"1900\" max=\"2100\" "
+                "value=\"" +
+                html_escape(param(params, "year_from")) +
+                "\"></label> <label>Année de fin <input name=\"year_to\" type=\"number\" min=\"1900\" max=\"2100\" "
+                "value=\"" +
+                html_escape(param(params, "year_to")) +
+                "\"></label> <button aria-label=\"Appliquer ces années\">Appliquer</button></p>";
         }
         // Selected values first, then by count.
         std::vector<const FacetCount*> values;
@@ -184,10 +198,9 @@ std::string facets_html(const SearchResult& r, const Params& params, const Names
         }
         if (values.size() > shown && !is_year) {
             std::string list_id = "l-" + f.name;
-            out += "<p><label>" +
-                   std::to_string(values.size() - kShortFacet) + " autres " + html_escape(facet_plural(f)) +
-                   " <input name=\"" + html_escape(f.name) +
-                   "\" list=\"" + list_id + "\" autocomplete=\"off\"></label><datalist id=\"" + list_id + "\">";
+            out += "<p><label>" + std::to_string(values.size() - kShortFacet) + " autres " +
+                   html_escape(facet_plural(f)) + " <input name=\"" + html_escape(f.name) + "\" list=\"" + list_id +
+                   "\" autocomplete=\"off\"></label><datalist id=\"" + list_id + "\">";
             // Whatever is offered is taken back (search/filter_names.h reads
             // labels and other names); titles of partnerships are left out:
             // they would double the weight of the list.
@@ -218,7 +231,8 @@ std::string active_filters(const Params& params, const std::string& within_title
             if (!within_title.empty()) shown = within_title;
         }
         items += "<li><a href=\"" + href(without(params, k, v)) + "\">" + html_escape(label) + " : " +
-                 html_escape(shown) + " <span aria-hidden=\"true\">✕</span><span class=\"vh\"> (retirer ce filtre)</span></a></li>";
+                 html_escape(shown) +
+                 " <span aria-hidden=\"true\">✕</span><span class=\"vh\"> (retirer ce filtre)</span></a></li>";
     }
     if (items.empty()) return {};
     return "<div class=\"active\"><h2 class=\"vh\">Filtres actifs</h2><ul>" + items + "</ul><p><a href=\"" +
@@ -236,7 +250,8 @@ std::string sort_links(const Params& params) {
         if (current == sorts[i].first)
             out += "<strong aria-current=\"true\">" + std::string(sorts[i].second) + "</strong>";
         else
-            out += "<a href=\"" + href(replaced(without_page(params), "sort", sorts[i].first)) + "\">" + sorts[i].second + "</a>";
+            out += "<a href=\"" + href(replaced(without_page(params), "sort", sorts[i].first)) + "\">" +
+                   sorts[i].second + "</a>";
     }
     return out + "</p>";
 }
@@ -258,7 +273,8 @@ std::string result_html(const ResultDocument& d, const std::string& query) {
                       html_escape(d.title) + "</a></h2>" + meta_line(d);
     if (!d.missing.empty()) {
         out += "<p class=\"meta\">Ne contient pas : ";
-        for (size_t i = 0; i < d.missing.size(); ++i) out += (i ? ", " : "") + std::string("<s>") + html_escape(d.missing[i]) + "</s>";
+        for (size_t i = 0; i < d.missing.size(); ++i)
+            out += (i ? ", " : "") + std::string("<s>") + html_escape(d.missing[i]) + "</s>";
         out += "</p>";
     }
     if (d.type != schema::kTypePartnership) out += partnership_links(d);  // a record does not link to itself
@@ -312,14 +328,14 @@ std::string nothing_found(const SearchResult& r, const Params& params) {
     out += r.query.empty() ? " à ces filtres." : " à « " + html_escape(r.query) + " ».";
     out += "</p>";
     if (!r.suggestion.empty())
-        out += "<p>Essayez avec : <a href=\"" + href(replaced(replaced(without_page(params), "q", r.suggestion), "corriger", "")) + "\">" +
+        out += "<p>Essayez avec : <a href=\"" +
+               href(replaced(replaced(without_page(params), "q", r.suggestion), "corriger", "")) + "\">" +
                html_escape(r.suggestion) + "</a></p>";
     if (!r.relaxations.empty()) {
         out += "<p>En retirant un filtre :</p><ul>";
         for (const auto& x : r.relaxations) {
-            Params target = x.facet == "year_from/year_to"
-                                ? replaced(replaced(params, "year_from", ""), "year_to", "")
-                                : without(params, x.facet, x.value);
+            Params target = x.facet == "year_from/year_to" ? replaced(replaced(params, "year_from", ""), "year_to", "")
+                                                           : without(params, x.facet, x.value);
             std::string name = x.facet == "year_from/year_to" ? "Années" : facet_label(x.facet);
             std::string shown = x.facet == "partnership" ? x.value : value_label(x.facet, x.value);
             out += "<li><a href=\"" + href(target) + "\">sans « " + html_escape(name) + " : " + html_escape(shown) +
@@ -346,8 +362,10 @@ std::string match_summary(const SearchResult& r, const Params& params) {
                html_escape(r.suggestion) + "</a></p>";
     const bool all_words = param(params, "mots") == "tous";
     if (r.complete < r.total) {
-        const std::string whole = r.complete == 0 ? "Aucun document ne contient"
-                                  : std::to_string(r.complete) + (r.complete > 1 ? " documents contiennent" : " document contient");
+        const std::string whole =
+            r.complete == 0
+                ? "Aucun document ne contient"
+                : std::to_string(r.complete) + (r.complete > 1 ? " documents contiennent" : " document contient");
         out += "<p class=\"sort\">" + whole + " tous les mots, " + std::to_string(r.total - r.complete) +
                (r.total - r.complete > 1 ? " en contiennent" : " en contient") + " une partie. <a href=\"" +
                href(replaced(without_page(params), "mots", "tous")) + "\">Tous les mots seulement</a></p>";
@@ -384,7 +402,8 @@ std::string names_read(const SearchResult& r, const Params& params) {
         for (size_t i = 0; i < n.values.size(); ++i) {
             const NamedValue& v = n.values[i];
             std::string name = facet_label(v.facet);
-            std::transform(name.begin(), name.begin() + 1, name.begin(), [](unsigned char c) { return std::tolower(c); });
+            std::transform(name.begin(), name.begin() + 1, name.begin(),
+                           [](unsigned char c) { return std::tolower(c); });
             out += (i ? " ou " : "") + std::string("<a href=\"") + href(with(params, v.facet, v.value)) + "\">" +
                    html_escape(name) + " = " + html_escape(v.label.empty() ? v.value : v.label) + "</a>";
         }
@@ -418,8 +437,9 @@ std::string filter_readings_html(const SearchResult& r, const Params& params) {
         if (!fr.closest.empty()) {
             unknown += " ; valeurs proches : ";
             for (size_t i = 0; i < fr.closest.size(); ++i)
-                unknown += (i ? ", " : "") + std::string("<a href=\"") + href(with(params, fr.facet, fr.closest[i].first)) +
-                           "\">" + html_escape(fr.closest[i].second) + "</a>";
+                unknown += (i ? ", " : "") + std::string("<a href=\"") +
+                           href(with(params, fr.facet, fr.closest[i].first)) + "\">" +
+                           html_escape(fr.closest[i].second) + "</a>";
         }
         unknown += ". La recherche est faite sans ce filtre.</p>";
     }
@@ -438,20 +458,21 @@ std::string search_page(const SearchResult& r, const Params& request_params, boo
     const std::string page = (home ? "/" : "/recherche") + (request_query.empty() ? "" : "?" + request_query);
     std::string main;
     if (home)
-        main += "<section class=\"intro\"><h1>La coopération décentralisée au Togo</h1><p>Lois, conventions de "
-                "jumelage et de coopération, entretiens et études sur les partenariats entre les communes du "
-                "Togo et les collectivités étrangères. Cherchez sans accents si vous voulez : "
-                "<a href=\"/recherche?q=cooperation+decentralisee\">cooperation decentralisee</a>, "
-                "<a href=\"/recherche?q=art.+46\">art. 46</a>, "
-                "<a href=\"/recherche?q=eau&amp;type=convention\">eau dans les conventions</a>.</p></section>";
+        main +=
+            "<section class=\"intro\"><h1>La coopération décentralisée au Togo</h1><p>Lois, conventions de "
+            "jumelage et de coopération, entretiens et études sur les partenariats entre les communes du "
+            "Togo et les collectivités étrangères. Cherchez sans accents si vous voulez : "
+            "<a href=\"/recherche?q=cooperation+decentralisee\">cooperation decentralisee</a>, "
+            "<a href=\"/recherche?q=art.+46\">art. 46</a>, "
+            "<a href=\"/recherche?q=eau&amp;type=convention\">eau dans les conventions</a>.</p></section>";
     main += "<div class=\"layout\"><section class=\"results\" aria-labelledby=\"res-title\"><h";
     main += home ? "2" : "1";
     main += " id=\"res-title\">" + std::to_string(r.total) + " document" + (r.total > 1 ? "s" : "");
     if (!r.query.empty()) main += " pour « " + html_escape(r.query) + " »";
     main += home ? "</h2>" : "</h1>";
     if (r.within && r.within_passages)
-        main += "<p class=\"within\">" + std::to_string(r.within_passages) + " passage" + (r.within_passages > 1 ? "s" : "") +
-                " dans ce document</p>";
+        main += "<p class=\"within\">" + std::to_string(r.within_passages) + " passage" +
+                (r.within_passages > 1 ? "s" : "") + " dans ce document</p>";
     if (!notice.empty()) main += "<p class=\"notice\" role=\"status\">" + html_escape(notice) + "</p>";
     main += export_links(r.total, params);  // « Exporter : CSV · JSON » (server/export.h)
     main += match_summary(r, params);
@@ -462,7 +483,8 @@ std::string search_page(const SearchResult& r, const Params& request_params, boo
         for (size_t i = 0; i < r.reading.size(); ++i)
             main += (i ? " ; " : "") + std::string("<a href=\"") + html_escape(r.reading[i].url) + "\">" +
                     html_escape(r.reading[i].label) + "</a>";
-        for (const auto& n : r.reading_notices) main += " <span class=\"reading-notice\">(" + html_escape(n) + ")</span>";
+        for (const auto& n : r.reading_notices)
+            main += " <span class=\"reading-notice\">(" + html_escape(n) + ")</span>";
         main += "</p>";
     }
     main += names_read(r, params);
@@ -478,7 +500,8 @@ std::string search_page(const SearchResult& r, const Params& request_params, boo
     } else {
         main += sort_links(params);
         // The list is the add form: each passage's « Ajouter au dossier » is one of its buttons.
-        std::string hits = "<ol class=\"hits\" start=\"" + std::to_string(r.within ? 1 : (r.page - 1) * r.per_page + 1) + "\">";
+        std::string hits =
+            "<ol class=\"hits\" start=\"" + std::to_string(r.within ? 1 : (r.page - 1) * r.per_page + 1) + "\">";
         for (const auto& d : r.results) hits += result_html(d, r.query);
         main += add_to_dossier_form(page, hits + "</ol>");
         main += paging(r, params);

@@ -44,8 +44,7 @@ bool may_work_for(const Principal& who, std::string_view commune) {
 
 bool may_work_for_any(const Principal& who, const std::vector<std::string>& communes) {
     if (who.role == Role::validateur) return true;
-    return std::any_of(communes.begin(), communes.end(),
-                       [&](const std::string& c) { return may_work_for(who, c); });
+    return std::any_of(communes.begin(), communes.end(), [&](const std::string& c) { return may_work_for(who, c); });
 }
 
 bool may_review(const Principal& who) { return who.role == Role::validateur; }

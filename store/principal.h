@@ -36,7 +36,7 @@ std::string_view role_label(Role role);
 struct Principal {
     int64_t account_id = 0;
     std::string login;
-    std::string name;                   // as shown in the header
+    std::string name;  // as shown in the header
     Role role = Role::contributeur;
     std::vector<std::string> communes;  // gazetteer ids (contributeur only)
     std::string csrf_token;             // this session's: every form carries it

@@ -13,9 +13,11 @@ namespace {
 }  // namespace
 
 Database::Database(const std::string& path, int busy_timeout_ms) {
-    int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    int rc =
+        sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
-        std::string message = "sqlite : ouverture de " + path + " : " + (db_ ? sqlite3_errmsg(db_) : "mémoire insuffisante");
+        std::string message =
+            "sqlite : ouverture de " + path + " : " + (db_ ? sqlite3_errmsg(db_) : "mémoire insuffisante");
         sqlite3_close(db_);
         db_ = nullptr;
         throw SqliteError(message);

@@ -359,27 +359,27 @@ TEST_CASE("THE FRENCH ANALYSIS TABLE: what a query finds", "[analysis]") {
         {"ewe", "langue : Ewe", true},
         // Inflections Snowball misses (tests/data/french-forms.tsv has the
         // whole table).
-        {"actives", "un rôle actif", true},                       // -if / -ive
+        {"actives", "un rôle actif", true},                      // -if / -ive
         {"administratives", "le contrôle administratif", true},  //
-        {"chefs-lieux", "le chef-lieu de la préfecture", true},   // compound plural
-        {"chef-lieu", "les chefs-lieux", true},                   //
-        {"neveux", "son neveu", true},                            // -eu / -eux
-        {"enjeux", "un enjeu majeur", true},                      //
-        {"milieux", "en milieu rural", true},                     //
-        {"hiboux", "un hibou", true},                             // -ou / -oux
-        {"travaux", "le travail", true},                          // -ail / -aux
-        {"regionaux", "le conseil régional", true},               // -al / -aux
-        {"bureaux", "le bureau", true},                           // -eau / -eaux
-        {"directrice", "le directeur", true},                     // -teur / -trice
-        {"travailleuses", "les travailleurs", true},              // -eur / -euse
-        {"superieure", "l'autorité supérieur", true},             // -eur / -eure
-        {"heureux", "heureuse", true},                            // -x / -se
-        {"ivoirienne", "ivoirien", true},                         // -en / -enne
-        {"lois", "la loi", true},                                 // -ois
-        {"emplois", "un emploi", true},                           //
-        {"numeros", "le numéro", true},                           // -os
-        {"euros", "1000 euro", true},                             //
-        {"etrangere", "un étranger", true},                       // without accents
+        {"chefs-lieux", "le chef-lieu de la préfecture", true},  // compound plural
+        {"chef-lieu", "les chefs-lieux", true},                  //
+        {"neveux", "son neveu", true},                           // -eu / -eux
+        {"enjeux", "un enjeu majeur", true},                     //
+        {"milieux", "en milieu rural", true},                    //
+        {"hiboux", "un hibou", true},                            // -ou / -oux
+        {"travaux", "le travail", true},                         // -ail / -aux
+        {"regionaux", "le conseil régional", true},              // -al / -aux
+        {"bureaux", "le bureau", true},                          // -eau / -eaux
+        {"directrice", "le directeur", true},                    // -teur / -trice
+        {"travailleuses", "les travailleurs", true},             // -eur / -euse
+        {"superieure", "l'autorité supérieur", true},            // -eur / -eure
+        {"heureux", "heureuse", true},                           // -x / -se
+        {"ivoirienne", "ivoirien", true},                        // -en / -enne
+        {"lois", "la loi", true},                                // -ois
+        {"emplois", "un emploi", true},                          //
+        {"numeros", "le numéro", true},                          // -os
+        {"euros", "1000 euro", true},                            //
+        {"etrangere", "un étranger", true},                      // without accents
         // Must not match.
         {"2019-007", "loi n° 2019-006", false},
         {"2019", "loi n° 2019-006", false},  // an identifier is one term
@@ -390,11 +390,11 @@ TEST_CASE("THE FRENCH ANALYSIS TABLE: what a query finds", "[analysis]") {
         {"decentralisee", "centralisée", false},
         {"les", "les élus", false},  // only stop words: nothing to find
         {"savoir-faire", "le savoir", false},
-        {"mois", "moi", false},             // not every s after oi is a plural
-        {"fois", "la foi", false},          //
-        {"heureux", "une heure", false},    // -eux and -eure
-        {"peur", "peu", false},             // a short -eur keeps its r
-        {"doux", "il est doué", false},     // -oux adjective, not a plural
+        {"mois", "moi", false},           // not every s after oi is a plural
+        {"fois", "la foi", false},        //
+        {"heureux", "une heure", false},  // -eux and -eure
+        {"peur", "peu", false},           // a short -eur keeps its r
+        {"doux", "il est doué", false},   // -oux adjective, not a plural
     };
     for (const Row& r : rows) {
         INFO("query « " << r.query << " », text « " << r.text << " »");

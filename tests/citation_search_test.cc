@@ -62,7 +62,8 @@ TEST_CASE("a bare act number: the law, then what cites it", "[citation][legal][s
     CHECK(r.results[0].id == kLaw2019Id);
     // An agreement that relies on the law, with the citing clause as its passage.
     bool agreement = false;
-    for (size_t i = 1; i < r.results.size(); ++i) agreement = agreement || r.results[i].id == "conv-amou-1-aiffres-2021";
+    for (size_t i = 1; i < r.results.size(); ++i)
+        agreement = agreement || r.results[i].id == "conv-amou-1-aiffres-2021";
     CHECK(agreement);
     // A number no act of the index has is words: nothing is read.
     CHECK(search_for(bundled_index().db, "2099-001").reading.empty());
@@ -71,7 +72,8 @@ TEST_CASE("a bare act number: the law, then what cites it", "[citation][legal][s
 }
 
 TEST_CASE("an article with its law, before or after it, is one reading", "[citation][legal][search]") {
-    for (const char* q : {"loi 2007 011 art 9", "loi 2007-011, art. 9", "art 9 loi 2007-011", "article 9 de la loi 2007/011"}) {
+    for (const char* q :
+         {"loi 2007 011 art 9", "loi 2007-011, art. 9", "art 9 loi 2007-011", "article 9 de la loi 2007/011"}) {
         INFO(q);
         SearchResult r = search_for(bundled_index().db, q);
         CHECK(read_labels(r) == std::vector<std::string>{"Loi n° 2007-011 du 13 mars 2007, art. 9"});
@@ -82,7 +84,8 @@ TEST_CASE("an article with its law, before or after it, is one reading", "[citat
     }
 }
 
-TEST_CASE("an article with its paragraph finds the article, the paragraph is no required word", "[citation][legal][search]") {
+TEST_CASE("an article with its paragraph finds the article, the paragraph is no required word",
+          "[citation][legal][search]") {
     for (const char* q : {"art. 46 al. 2", "article 46 alinéa 2", "loi 2019-006 art 46 al 2"}) {
         INFO(q);
         SearchResult r = search_for(bundled_index().db, q);
@@ -102,14 +105,14 @@ TEST_CASE("the other words narrow what cites the provision, never the provision"
     SearchResult cited = search_for(bundled_index().db, "loi 2019-006 art. 46");
     SearchResult water = search_for(bundled_index().db, "loi 2019-006 art. 46 eau");
     REQUIRE_FALSE(water.results.empty());
-    CHECK(water.results[0].id == kLaw2019Id);    // the provision, though it says nothing of water
-    CHECK(water.complete < cited.total);      // what cites it, only about water, holds every word
+    CHECK(water.results[0].id == kLaw2019Id);  // the provision, though it says nothing of water
+    CHECK(water.complete < cited.total);       // what cites it, only about water, holds every word
     CHECK(water.complete > 1);
-    CHECK(water.total == cited.total);        // the rest of what cites it follows (partial matching)
-    for (const auto& d : water.results)        // the provision and what cites it, nothing else
+    CHECK(water.total == cited.total);   // the rest of what cites it follows (partial matching)
+    for (const auto& d : water.results)  // the provision and what cites it, nothing else
         CHECK((d.missing.empty() || d.missing == std::vector<std::string>{"eau"}));
     SearchResult strict = search_for(bundled_index().db, "loi 2019-006 art. 46 eau", true);
-    CHECK(strict.total == water.complete);    // « tous les mots »: exactly those
+    CHECK(strict.total == water.complete);  // « tous les mots »: exactly those
     CHECK(search_for(bundled_index().db, "loi 2019-006 art. 46 xylophone", true).total == 1);  // the provision alone
     CHECK(search_for(bundled_index().db, "loi 2019-006 art. 46 xylophone").complete == 1);
 }
@@ -129,7 +132,8 @@ TEST_CASE("an article the law does not have is said so, with the law", "[citatio
     std::string page = pages::search_page(r, {}, false);
     size_t reading = page.find("Interprété comme : ");
     REQUIRE(reading != std::string::npos);
-    size_t notice = page.find("<span class=\"reading-notice\">(la loi n° 2007-011 n&#39;a pas d&#39;article 120 dans ce corpus)</span>");
+    size_t notice = page.find(
+        "<span class=\"reading-notice\">(la loi n° 2007-011 n&#39;a pas d&#39;article 120 dans ce corpus)</span>");
     REQUIRE(notice != std::string::npos);
     CHECK(page.find("</p>", reading) > notice);  // in the reading's paragraph
 }
@@ -137,7 +141,8 @@ TEST_CASE("an article the law does not have is said so, with the law", "[citatio
 TEST_CASE("an act numbered as Laws.Africa numbers it answers as the bundled acts", "[citation][legal][search]") {
     // FRBRnumber "6", the year in the work URI only, no number in the title.
     test::TempDir dir;
-    dir.write("in/act-2019-6.xml", R"(<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="act"><meta>
+    dir.write("in/act-2019-6.xml",
+              R"(<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="act"><meta>
 <identification source="#indigo"><FRBRWork><FRBRthis value="/akn/tg/act/2019/6/!main"/><FRBRuri value="/akn/tg/act/2019/6"/>
 <FRBRalias value="Loi relative aux essais indigo" name="title"/><FRBRdate date="2019-06-26" name="Generation"/>
 <FRBRauthor href="#council"/><FRBRcountry value="tg"/><FRBRnumber value="6"/></FRBRWork><FRBRExpression>

@@ -111,15 +111,15 @@ TEST_CASE("find_citations reads acts", "[citation]") {
         {"loi organique n° 2019-006", {kLoi2019}},  // qualifier dropped
         {"loi n° 2019‑006", {kLoi2019}},            // non-breaking hyphen
         {"loi n° 98-006", {{"loi", "98-006", "", "", "", "Loi n° 98-006"}}},
-        {"loi 2019 006", {kLoi2019}},                                // a space between year and number
-        {"loi 2019/006", {kLoi2019}},                                // a slash
-        {"loi n° 2019/006", {kLoi2019}},                             //   after the sign
-        {"L 2019-006", {kLoi2019}},                                  // a capital L is a law
-        {"L. 2019-006", {kLoi2019}},                                 //   abbreviated
-        {"L.2019-006", {kLoi2019}},                                  //   glued
-        {"L. 2019-006 du 26 juin 2019", {kLoi2019Dated}},            //   dated
+        {"loi 2019 006", {kLoi2019}},                                      // a space between year and number
+        {"loi 2019/006", {kLoi2019}},                                      // a slash
+        {"loi n° 2019/006", {kLoi2019}},                                   //   after the sign
+        {"L 2019-006", {kLoi2019}},                                        // a capital L is a law
+        {"L. 2019-006", {kLoi2019}},                                       //   abbreviated
+        {"L.2019-006", {kLoi2019}},                                        //   glued
+        {"L. 2019-006 du 26 juin 2019", {kLoi2019Dated}},                  //   dated
         {"loi 2019-6", {{"loi", "2019-6", "", "", "", "Loi n° 2019-6"}}},  // written as it is: act_key() meets it
-        {"décret n° 2020/001/PR", {decret}},                         // a slash, then the issuer
+        {"décret n° 2020/001/PR", {decret}},                               // a slash, then the issuer
         {"Loi n° 2019-006 du 26 juin 2019", {kLoi2019Dated}},
         {"loi n° 2007-011 du 13 mars 2007", {loi2007}},
         {"loi n° 2019-006 du 1er août 2019",
@@ -288,7 +288,7 @@ TEST_CASE("read_query separates citations from the other words", "[citation]") {
         {"type:loi 2019-006", {}, "type:loi 2019-006"},  // a filter, not a citation
         {"-art. 46 eau", {"art. 46"}, "- eau"},          // operators are not read
         {"art 5 et loi 2019-006", {"art. 5", "Loi n° 2019-006"}, ""},
-        {"art 5 OR art 6", {"art. 5", "art. 6"}, "OR"},  // the OR operator stays
+        {"art 5 OR art 6", {"art. 5", "art. 6"}, "OR"},          // the OR operator stays
         {"article 46 alinéa 2 eau", {"art. 46, al. 2"}, "eau"},  // the paragraph is no word of the rest
         {"loi 2007 011 art 9", {"Loi n° 2007-011, art. 9"}, ""},
         {"2019-006", {}, "2019-006"},  // a bare number: only when accepted (below)
@@ -330,7 +330,7 @@ TEST_CASE("read_query offers bare act numbers and every citation to accept", "[c
         {"2019-006", true, {"n° 2019-006"}, ""},  // a bare act number, accepted
         {"2019-006", false, {}, "2019-006"},      //   refused: words again
         {"n° 2019-006 rapport", true, {"n° 2019-006"}, "rapport"},
-        {"2019-006, art. 46", true, {"n° 2019-006, art. 46"}, ""},  // with its article
+        {"2019-006, art. 46", true, {"n° 2019-006, art. 46"}, ""},      // with its article
         {"partenariat 2019-2024", false, {}, "partenariat 2019-2024"},  // a period names no act
         {"2019 2020", true, {}, "2019 2020"},                           // never a candidate
         {"26-06-2019", true, {}, "26-06-2019"},                         //   nor a date
@@ -358,10 +358,18 @@ TEST_CASE("read_query offers bare act numbers and every citation to accept", "[c
 TEST_CASE("act_key makes every way of writing an act number meet", "[citation]") {
     using coopdec::citation::act_key;
     const std::pair<std::string, std::string> rows[] = {
-        {"2019-006", "2019-6"},  {"2019-6", "2019-6"},         {"2019/006", "2019-6"},
-        {"2019 006", "2019-6"},  {"98-006", "98-6"},           {"2020-001/PR", "2020-1/pr"},
-        {"802-53/A.P.", "802-53/a.p."}, {"000", "0"},          {"2019-000", "2019-0"},
-        {"12", "12"},            {"2019-6", "2019-6"},         {"ABC-1", "abc-1"},
+        {"2019-006", "2019-6"},
+        {"2019-6", "2019-6"},
+        {"2019/006", "2019-6"},
+        {"2019 006", "2019-6"},
+        {"98-006", "98-6"},
+        {"2020-001/PR", "2020-1/pr"},
+        {"802-53/A.P.", "802-53/a.p."},
+        {"000", "0"},
+        {"2019-000", "2019-0"},
+        {"12", "12"},
+        {"2019-6", "2019-6"},
+        {"ABC-1", "abc-1"},
         {"", ""},
     };
     for (const auto& [in, key] : rows) {

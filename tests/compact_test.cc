@@ -23,8 +23,8 @@ namespace {
 // A small corpus of real files: the gazetteer, a partnership, its agreements.
 void copy_corpus(const std::string& to) {
     fs::create_directories(to);
-    for (const char* f : {"repertoire/togo.xml", "partenariats/part-amou-1-aiffres.xml",
-                          "conventions/conv-amou-1-aiffres-2006.xml"})
+    for (const char* f :
+         {"repertoire/togo.xml", "partenariats/part-amou-1-aiffres.xml", "conventions/conv-amou-1-aiffres-2006.xml"})
         fs::copy_file(test::source_dir() + "/corpus/" + f, to + "/" + fs::path(f).filename().string());
 }
 
@@ -59,7 +59,8 @@ std::uintmax_t bytes_under(const std::string& dir) {
 // their data, values and terms with positions), term frequencies, metadata.
 std::string contents(const std::string& path) {
     Xapian::Database db(path);
-    std::string out = "docs " + std::to_string(db.get_doccount()) + " last " + std::to_string(db.get_lastdocid()) + "\n";
+    std::string out =
+        "docs " + std::to_string(db.get_doccount()) + " last " + std::to_string(db.get_lastdocid()) + "\n";
     for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) {
         Xapian::Document doc = db.get_document(*d);
         out += "doc " + std::to_string(*d) + " " + doc.get_data() + "\n";

@@ -104,7 +104,7 @@ long metric(const std::string& text, const std::string& name) {
 
 TEST_CASE("head_end finds the blank line that closes a request head", "[server][gate]") {
     CHECK(head_end("GET / HTTP/1.1\r\nHost: x\r\n\r\n") == 27);
-    CHECK(head_end("GET / HTTP/1.1\nHost: x\n\n") == 24);            // bare LF
+    CHECK(head_end("GET / HTTP/1.1\nHost: x\n\n") == 24);              // bare LF
     CHECK(head_end("\r\nGET / HTTP/1.1\r\n\r\nrest") == 20);           // blank lines before are skipped
     CHECK(head_end("GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /b") == 27);  // pipelined: the first head only
     CHECK(head_end("GET / HTTP/1.1\r\nHost: x\r\n") == std::string_view::npos);
@@ -120,9 +120,9 @@ TEST_CASE("could_be_request rejects what cannot start a request line", "[server]
     CHECK(could_be_request("\r\nPOST / HTTP/1.1"));
     CHECK(could_be_request("M-SEARCH * HTTP/1.1"));
     CHECK_FALSE(could_be_request(std::string("\x16\x03\x01\x02\x00", 5)));  // a TLS handshake
-    CHECK_FALSE(could_be_request(" GET /"));                                  // no method
+    CHECK_FALSE(could_be_request(" GET /"));                                // no method
     CHECK_FALSE(could_be_request("GET\t/"));
-    CHECK_FALSE(could_be_request(std::string(21, 'A')));                      // no method is that long
+    CHECK_FALSE(could_be_request(std::string(21, 'A')));  // no method is that long
     CHECK_FALSE(could_be_request("G\xc3\xa9T /"));
 }
 
@@ -131,8 +131,8 @@ TEST_CASE("slow clients do not starve the others, and each is cut off in bounded
     // and never finish; meanwhile a normal client must be served. The gate
     // holds at most 64 of them (--max-connections) and cuts each after 2 s.
     constexpr int kSlow = 300;
-    test::ServerProcess server({"--db", shared_index().db, "--port", "0", "--threads", "4", "--timeout", "2",
-                                "--max-connections", "64"});
+    test::ServerProcess server(
+        {"--db", shared_index().db, "--port", "0", "--threads", "4", "--timeout", "2", "--max-connections", "64"});
     const int port = server.port();
     std::vector<int> slow;
     for (int i = 0; i < kSlow; ++i) {
@@ -247,18 +247,20 @@ TEST_CASE("a server started as root gives root up", "[server][hardening][root]")
 
     auto refused = [](const std::string& args) {
         int status = 0;
-        std::string out = test::run_command(std::string(COOPDEC_BIN_DIR) + "/coopdec-server --port 0 " + args + " 2>&1", status);
+        std::string out =
+            test::run_command(std::string(COOPDEC_BIN_DIR) + "/coopdec-server --port 0 " + args + " 2>&1", status);
         CHECK(status == 77);
         return out;
     };
     CHECK(test::contains(refused("--db '" + shared_index().db + "' --user root"), "refus de fonctionner en root"));
     CHECK(test::contains(refused("--db '" + shared_index().db + "' --user personne-inconnue"),
-                   "utilisateur inconnu : personne-inconnue"));
+                         "utilisateur inconnu : personne-inconnue"));
     // An index the unprivileged user cannot read is refused at start, clearly.
     test::TempDir hidden;
     std::filesystem::permissions(hidden.path(), std::filesystem::perms::owner_all);
     std::filesystem::copy(shared_index().db, hidden / "db");
-    CHECK(test::contains(refused("--db '" + (hidden / "db") + "'"), "l'index doit être lisible par l'utilisateur nobody"));
+    CHECK(test::contains(refused("--db '" + (hidden / "db") + "'"),
+                         "l'index doit être lisible par l'utilisateur nobody"));
 }
 
 TEST_CASE("error answers reveal no path, library message or stack", "[server][hardening]") {

@@ -71,7 +71,8 @@ TEST_CASE("the bundled corpus indexes cleanly and answers known queries", "[e2e]
     CHECK(first.text.find("85 documents dans l'index") != std::string::npos);
     CHECK(first.text.find(" 0 en erreur, 0 avertissements") != std::string::npos);
 
-    Output second = run(test::bin("coopdec-index") + " --db " + test::shell_quote(db) + " " + test::shell_quote(corpus));
+    Output second =
+        run(test::bin("coopdec-index") + " --db " + test::shell_quote(db) + " " + test::shell_quote(corpus));
     CHECK(second.status == 0);
     CHECK(second.text.find("0 documents indexés (0 unités), 86 inchangés") != std::string::npos);
 
@@ -99,16 +100,19 @@ TEST_CASE("the bundled corpus indexes cleanly and answers known queries", "[e2e]
     CHECK(first_result->getValue<bool>("demo"));
 
     // A wrong filter is refused with a French message and status 2.
-    Output bad = run(test::bin("coopdec-search") + " --db " + test::shell_quote(db) + " --filter commune=Atlantide eau");
+    Output bad =
+        run(test::bin("coopdec-search") + " --db " + test::shell_quote(db) + " --filter commune=Atlantide eau");
     CHECK(bad.status == 2);
-    CHECK(bad.text == "coopdec-search : aucun document n'a la valeur « Atlantide » pour le filtre « commune » ; valeurs "
-                      "proches : Amou 1 (Amlamé), Ogou 1 (Atakpamé), Danyi 1, Kloto 1 (Kpalimé), Zio 1 (Tsévié)\n");
+    CHECK(bad.text ==
+          "coopdec-search : aucun document n'a la valeur « Atlantide » pour le filtre « commune » ; valeurs "
+          "proches : Amou 1 (Amlamé), Ogou 1 (Atakpamé), Danyi 1, Kloto 1 (Kpalimé), Zio 1 (Tsévié)\n");
 }
 
 TEST_CASE("every conformance file is taken, the duplicate id a warning", "[e2e][conformance]") {
     test::TempDir dir;
     std::string conformance = test::source_dir() + "/../shared/conformance";
-    Output o = run(test::bin("coopdec-index") + " --db " + test::shell_quote(dir / "db") + " " + test::shell_quote(conformance));
+    Output o = run(test::bin("coopdec-index") + " --db " + test::shell_quote(dir / "db") + " " +
+                   test::shell_quote(conformance));
     INFO(o.text);
     CHECK(o.status == 0);
     CHECK(o.text.find("akn_edge_invalid_sameXmlId.xml:100:21: avertissement : identifiant en double « BAD_XMLID » "

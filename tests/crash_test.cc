@@ -75,15 +75,19 @@ void kill_repeatedly(Scenario& sc, size_t points, size_t clients) {
         int status = run.wait();
         INFO("kill point " << k << "/" << sc.events.size() << " after « " << last << " »\n" << run.err);
         CHECK(seen == k);
-        if (status == 128 + SIGKILL) ++killed;
-        else CHECK(status == 0);  // it finished before the signal: only possible at the very end
+        if (status == 128 + SIGKILL)
+            ++killed;
+        else
+            CHECK(status == 0);  // it finished before the signal: only possible at the very end
         IndexState now = read_state(sc.db);
         bool is_v1 = now == sc.s1, is_v2 = now == sc.s2;
         INFO("against v1: " << difference(now, sc.s1) << "\nagainst v2: " << difference(now, sc.s2));
         CHECK((is_v1 || is_v2));
-        if (is_v2) committed = true;
-        else CHECK_FALSE(committed);  // never back
-        load.wait_answers(1);  // the server answered from what the kill left
+        if (is_v2)
+            committed = true;
+        else
+            CHECK_FALSE(committed);  // never back
+        load.wait_answers(1);        // the server answered from what the kill left
     }
     CHECK(killed >= std::min<size_t>(20, kills.size() - 1));
 
@@ -126,8 +130,10 @@ void check_recovers(const Scenario& sc) {
 
 }  // namespace
 
-TEST_CASE("coopdec-index killed at 24 points of a run (12 sanitized): the server answers throughout and the next run converges",
-          "[crash]") {
+TEST_CASE(
+    "coopdec-index killed at 24 points of a run (12 sanitized): the server answers throughout and the next run "
+    "converges",
+    "[crash]") {
     Scenario sc(fault_corpus(), kSmallFlush);
     REQUIRE(sc.events.size() > sc.v2.size());  // a line for every file (each re-indexed), then the commit
     REQUIRE(sc.events.back() == "enregistrement");
@@ -178,8 +184,8 @@ TEST_CASE("the memory of a run does not grow with the number of units it writes"
     size_t one_units = Xapian::Database(dir / "one-db").get_doccount();
     size_t two_units = Xapian::Database(dir / "two-db").get_doccount();
     WARN("peak RSS (VmHWM): first index " << one_first << " KB for " << one_units << " units, " << two_first
-                                          << " KB for " << two_units << " units; full re-index " << one_again
-                                          << " KB, " << two_again << " KB");
+                                          << " KB for " << two_units << " units; full re-index " << one_again << " KB, "
+                                          << two_again << " KB");
     REQUIRE(two_units > one_units * 3 / 2);
     CHECK(two_first < one_first + 6 * 1024);
     CHECK(two_again < one_again + 6 * 1024);
@@ -188,8 +194,9 @@ TEST_CASE("the memory of a run does not grow with the number of units it writes"
 TEST_CASE("a full disk stops the run with a clear error and leaves the index as it was", "[crash][fault]") {
     Scenario sc(fault_corpus(), kSmallFlush, true);
     REQUIRE(sc.ref_bytes > 100000);
-    const std::string expected =
-        sc.db + ": écriture de l'index impossible (plus de place sur le disque) : l'index est laissé tel qu'il était avant cette exécution\n";
+    const std::string expected = sc.db +
+                                 ": écriture de l'index impossible (plus de place sur le disque) : l'index est laissé "
+                                 "tel qu'il était avant cette exécution\n";
     // From the first write to the last one, which is the commit's; then a
     // budget that every write fits in but the final fdatasync does not.
     const unsigned long long w = sc.ref_bytes;
@@ -220,7 +227,8 @@ TEST_CASE("a read-only index folder is refused clearly and left as it was", "[cr
         cmd.insert(cmd.begin(), {"--reuid=65534", "--regid=65534", "--clear-groups", "--", program});
         program = "/usr/bin/setpriv";
     }
-    for (const auto& e : fs::directory_iterator(sc.db)) fs::permissions(e.path(), fs::perms::owner_write, fs::perm_options::remove);
+    for (const auto& e : fs::directory_iterator(sc.db))
+        fs::permissions(e.path(), fs::perms::owner_write, fs::perm_options::remove);
     fs::permissions(sc.db, fs::perms::owner_write, fs::perm_options::remove);
 
     std::string out, err;
@@ -229,7 +237,8 @@ TEST_CASE("a read-only index folder is refused clearly and left as it was", "[cr
     CHECK(err == sc.db + ": index en lecture seule (permission refusée) : l'index est laissé tel qu'il était\n");
 
     fs::permissions(sc.db, fs::perms::owner_write, fs::perm_options::add);
-    for (const auto& e : fs::directory_iterator(sc.db)) fs::permissions(e.path(), fs::perms::owner_write, fs::perm_options::add);
+    for (const auto& e : fs::directory_iterator(sc.db))
+        fs::permissions(e.path(), fs::perms::owner_write, fs::perm_options::add);
     check_as_before(sc);
     check_recovers(sc);
 }

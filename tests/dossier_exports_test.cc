@@ -38,8 +38,8 @@ const std::string kClauseTitle =
 const std::string kLawTitle = "Loi n° 2019-006 du 26 juin 2019, art. 46";
 
 std::string query() {
-    return "?titre=" + url_encode("Atelier Kara") + "&e=" + url_encode(kLaw) + "&e=" + url_encode(kClause) + "&e=" +
-           url_encode(kUtterance) + "&a=" + url_encode(kNote);
+    return "?titre=" + url_encode("Atelier Kara") + "&e=" + url_encode(kLaw) + "&e=" + url_encode(kClause) +
+           "&e=" + url_encode(kUtterance) + "&a=" + url_encode(kNote);
 }
 
 bool has_command(const std::string& name) {
@@ -78,7 +78,9 @@ std::vector<std::string> texts_of(const pugi::xml_document& doc, const std::stri
     return out;
 }
 
-bool holds(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool holds(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
 
 uint16_t le16(const std::string& b, size_t at) {
     return static_cast<uint16_t>(static_cast<unsigned char>(b[at]) | static_cast<unsigned char>(b[at + 1]) << 8);
@@ -100,7 +102,8 @@ void check_mimetype_first(const std::string& odt) {
 // The test cases sit in this namespace too: the unity build puts this file
 // beside tests/dossier_test.cc, whose helpers share these names.
 
-TEST_CASE("the OpenDocument export unzips: mimetype first and stored, content.xml holds every passage", "[dossier][http][odt]") {
+TEST_CASE("the OpenDocument export unzips: mimetype first and stored, content.xml holds every passage",
+          "[dossier][http][odt]") {
     auto a = test::bundled_server().get("/dossier/odt" + query());
     REQUIRE(a.status == 200);
     CHECK(a.header("Content-Type") == "application/vnd.oasis.opendocument.text");
@@ -115,7 +118,8 @@ TEST_CASE("the OpenDocument export unzips: mimetype first and stored, content.xm
         CHECK(doc.load_string(zip_entry(odt, part).c_str()));
     }
     CHECK(test::contains(zip_entry(odt, "META-INF/manifest.xml"),
-                         "manifest:full-path=\"/\" manifest:version=\"1.2\" manifest:media-type=\"application/vnd.oasis.opendocument.text\""));
+                         "manifest:full-path=\"/\" manifest:version=\"1.2\" "
+                         "manifest:media-type=\"application/vnd.oasis.opendocument.text\""));
 
     pugi::xml_document content;
     pugi::xml_parse_result parsed = content.load_string(zip_entry(odt, "content.xml").c_str());
@@ -143,7 +147,8 @@ TEST_CASE("the OpenDocument export unzips: mimetype first and stored, content.xm
           std::vector<std::string>{"À comparer <&\"> avec l'été à Kpalimé", "Deuxième ligne."});
     // Absolute permalinks, as hyperlinks.
     std::vector<std::string> hrefs;
-    for (const auto& x : content.select_nodes("//*[name()='text:a']")) hrefs.push_back(x.node().attribute("xlink:href").value());
+    for (const auto& x : content.select_nodes("//*[name()='text:a']"))
+        hrefs.push_back(x.node().attribute("xlink:href").value());
     for (const auto& ref : {kLaw, kClause, kUtterance}) {
         CAPTURE(ref);
         CHECK(holds(hrefs, site() + "/doc/" + ref));
@@ -171,7 +176,8 @@ TEST_CASE("the OpenDocument export reads in Python's zipfile", "[dossier][http][
         "assert z.read('mimetype') == b'application/vnd.oasis.opendocument.text'\n"
         "print(sorted(z.namelist()))\n";
     int status = 0;
-    std::string out = test::run_command("python3 -c " + test::shell_quote(script) + " " + test::shell_quote(file) + " 2>&1", status);
+    std::string out =
+        test::run_command("python3 -c " + test::shell_quote(script) + " " + test::shell_quote(file) + " 2>&1", status);
     CAPTURE(out);
     CHECK(status == 0);
     CHECK(test::contains(out, "['META-INF/manifest.xml', 'content.xml', 'meta.xml', 'mimetype', 'styles.xml']"));
@@ -193,7 +199,7 @@ TEST_CASE("the OpenDocument text escapes every string and keeps XML well-formed"
     REQUIRE(content.load_string(zip_entry(odt, "content.xml").c_str()));
     auto paragraphs = texts_of(content, "text:p");
     CHECK(holds(paragraphs, "Dossier <&>"));
-    CHECK(holds(paragraphs, "Texte <script> &  fin"));                   // the control character dropped
+    CHECK(holds(paragraphs, "Texte <script> &  fin"));  // the control character dropped
     CHECK(holds(paragraphs, "<b>&amp;</b> \"é\" '' ]]>"));
     CHECK(holds(texts_of(content, "text:h"), "1. Entretien à Lomé, 1er mai 2022 — A & B"));
     CHECK(holds(paragraphs, "Lien permanent : https://exemple.tg/doc/doc-1#u_1"));
@@ -218,7 +224,8 @@ TEST_CASE("a passage is titled by its document's title, place and date", "[dossi
     u.doc_title = "Entretien à Kpalimé (Kloto 1) : Bressuire";
     CHECK(pages::passage_title(u) == "Entretien à Kpalimé, 27 septembre 2022 — D. K., agent technique");
     u.place = "Marché à bétail de Cinkassé 1";
-    CHECK(pages::passage_title(u) == "Entretien, Marché à bétail de Cinkassé 1, 27 septembre 2022 — D. K., agent technique");
+    CHECK(pages::passage_title(u) ==
+          "Entretien, Marché à bétail de Cinkassé 1, 27 septembre 2022 — D. K., agent technique");
     u.place.clear();
     u.date.clear();
     u.role.clear();
@@ -248,7 +255,8 @@ TEST_CASE("a passage is titled by its document's title, place and date", "[dossi
     CHECK(pages::passage_title(clause) == "Convention de jumelage");
 }
 
-TEST_CASE("the handout titles each passage with its document, place and French date, contents on the title page", "[dossier][http]") {
+TEST_CASE("the handout titles each passage with its document, place and French date, contents on the title page",
+          "[dossier][http]") {
     auto a = test::bundled_server().get("/dossier/imprimer" + query());
     REQUIRE(a.status == 200);
     const std::string& b = a.body;
@@ -262,16 +270,19 @@ TEST_CASE("the handout titles each passage with its document, place and French d
     CHECK(end < first);
     for (const auto& t : {kLawTitle, kClauseTitle, kInterviewTitle}) {
         CAPTURE(t);
-        CHECK(test::contains(b, "\">" + html_escape(t) + "</a></li>"));         // contents
-        CHECK(test::contains(b, "</span> " + html_escape(t) + "</h2>"));        // heading
+        CHECK(test::contains(b, "\">" + html_escape(t) + "</a></li>"));   // contents
+        CHECK(test::contains(b, "</span> " + html_escape(t) + "</h2>"));  // heading
     }
     // The quote is a quotation, after its source line.
     CHECK(test::contains(b, "</dl><blockquote class=\"text\"><p>Oui, avec Bressuire c’est l’eau et le tourisme"));
 }
 
-TEST_CASE("the PDF page by page: contents on page 1, each quote on the page of its citation, absolute links", "[dossier][http][pdf]") {
+TEST_CASE("the PDF page by page: contents on page 1, each quote on the page of its citation, absolute links",
+          "[dossier][http][pdf]") {
     if (!has_command("weasyprint") || !has_command("pdftotext")) {
-        WARN("weasyprint or pdftotext absent (Debian packages weasyprint, poppler-utils): the PDF is not read back here");
+        WARN(
+            "weasyprint or pdftotext absent (Debian packages weasyprint, poppler-utils): the PDF is not read back "
+            "here");
         SUCCEED();
         return;
     }
@@ -281,7 +292,8 @@ TEST_CASE("the PDF page by page: contents on page 1, each quote on the page of i
     std::vector<std::string> refs;
     for (int i = 2; i <= 16; i += 2) refs.push_back("ent-kloto-1-2022#u_" + std::to_string(i));
     for (int i = 1; i <= 10; ++i) refs.push_back("conv-mamoudzou-agoe-nyive-2-kloto-1-2022#art_" + std::to_string(i));
-    for (const char* art : {"1", "2", "5", "6", "8", "9", "46"}) refs.push_back("akn-tg-act-loi-2019-06-26-2019-006#art_" + std::string(art));
+    for (const char* art : {"1", "2", "5", "6", "8", "9", "46"})
+        refs.push_back("akn-tg-act-loi-2019-06-26-2019-006#art_" + std::string(art));
     std::string q = "?titre=" + url_encode("Atelier long");
     for (const auto& r : refs) q += "&e=" + url_encode(r);
     auto pdf = test::bundled_server().get("/dossier/pdf" + q);
@@ -301,8 +313,8 @@ TEST_CASE("the PDF page by page: contents on page 1, each quote on the page of i
     REQUIRE(page_count > 3);
     std::vector<std::string> pages;
     for (size_t n = 1; n <= page_count; ++n) {
-        std::string text = test::run_command("pdftotext -enc UTF-8 -f " + std::to_string(n) + " -l " + std::to_string(n) + " " +
-                                                 test::shell_quote(file) + " - 2>/dev/null",
+        std::string text = test::run_command("pdftotext -enc UTF-8 -f " + std::to_string(n) + " -l " +
+                                                 std::to_string(n) + " " + test::shell_quote(file) + " - 2>/dev/null",
                                              status);
         REQUIRE(status == 0);
         pages.push_back(" " + test::squeeze(text) + " ");
@@ -330,7 +342,10 @@ TEST_CASE("the PDF page by page: contents on page 1, each quote on the page of i
     }
 }
 
-TEST_CASE("the search results' CSV read by Python's csv, with semicolons and as a French spreadsheet does (BOM and semicolons)", "[export][http][csv]") {
+TEST_CASE(
+    "the search results' CSV read by Python's csv, with semicolons and as a French spreadsheet does (BOM and "
+    "semicolons)",
+    "[export][http][csv]") {
     if (!has_command("python3")) {
         WARN("python3 absent: the CSV is not read by Python's csv here");
         SUCCEED();
@@ -351,15 +366,16 @@ TEST_CASE("the search results' CSV read by Python's csv, with semicolons and as 
         "assert rows[0] == ['id', 'type', 'titre', 'date', 'communes', 'partenaire', 'partenariats', 'themes', 'url', "
         "'demonstration'], rows[0]\n"
         "assert len(rows) > 2 and all(len(r) == 10 for r in rows), [len(r) for r in rows]\n"
-        "assert all(r[8].startswith(sys.argv[2] + '/doc/') or r[8].startswith(sys.argv[2] + '/partenariat/') for r in rows[1:])\n"
+        "assert all(r[8].startswith(sys.argv[2] + '/doc/') or r[8].startswith(sys.argv[2] + '/partenariat/') for r in "
+        "rows[1:])\n"
         "assert any('Kpalimé' in r[2] for r in rows[1:])\n"
         "dialect = csv.Sniffer().sniff(text[:2000], delimiters=',;')\n"
         "assert dialect.delimiter == ';', dialect.delimiter\n"
         "assert list(csv.reader(io.StringIO(text, newline=''), dialect)) == rows\n"
         "print(len(rows) - 1)\n";
     int status = 0;
-    std::string out = test::run_command("python3 -c " + test::shell_quote(script) + " " + test::shell_quote(file) + " " +
-                                            test::shell_quote(site()) + " 2>&1",
+    std::string out = test::run_command("python3 -c " + test::shell_quote(script) + " " + test::shell_quote(file) +
+                                            " " + test::shell_quote(site()) + " 2>&1",
                                         status);
     CAPTURE(out);
     CHECK(status == 0);

@@ -25,7 +25,8 @@ const std::string kStoredUtterance = "ent-amou-1-2020#u_2";
 // "dossier_cle=KEY" from an answer's Set-Cookie headers, "" when none sets it.
 std::string key_cookie(const test::HttpAnswer& a) {
     for (const auto& c : a.set_cookies)
-        if (c.rfind("dossier_cle=", 0) == 0 && c.find("Max-Age=0") == std::string::npos) return c.substr(0, c.find(';'));
+        if (c.rfind("dossier_cle=", 0) == 0 && c.find("Max-Age=0") == std::string::npos)
+            return c.substr(0, c.find(';'));
     return {};
 }
 
@@ -60,7 +61,8 @@ std::vector<std::string> corpus_units(size_t n) {
     std::vector<std::string> out;
     const auto& s = test::bundled_server();
     for (int page = 1; out.size() < n && page <= 10; ++page) {
-        auto docs = test::parse_json(s.get("/api/search?per_page=50&page=" + std::to_string(page)).body)->getArray("results");
+        auto docs =
+            test::parse_json(s.get("/api/search?per_page=50&page=" + std::to_string(page)).body)->getArray("results");
         if (docs->size() == 0) break;
         for (size_t d = 0; d < docs->size() && out.size() < n; ++d) {
             std::string id = docs->getObject(static_cast<unsigned>(d))->getValue<std::string>("id");
@@ -94,7 +96,8 @@ TEST_CASE("a stored dossier of 200 passages with 10,000-character notes is saved
         note += std::string(20 - (std::to_string(i).size() % 3), 'z');
         entries.emplace_back(units[i], note);
     }
-    auto saved = s.post("/dossier/enregistrer", form_body("Atelier de Kara : 200 passages", entries), {{"Cookie", cookie}});
+    auto saved =
+        s.post("/dossier/enregistrer", form_body("Atelier de Kara : 200 passages", entries), {{"Cookie", cookie}});
     REQUIRE(saved.status == 303);
     CHECK(saved.header("Location") == "/dossier");
 
@@ -113,10 +116,12 @@ TEST_CASE("a stored dossier of 200 passages with 10,000-character notes is saved
         CHECK(p->getValue<std::string>("ref") == units[i]);
         CHECK(p->getValue<std::string>("annotation") == expected);
     }
-    CHECK(test::contains(page.body, html_escape(entries[199].second.substr(entries[199].second.find('\n') + 1)) + "</textarea>"));
+    CHECK(test::contains(page.body,
+                         html_escape(entries[199].second.substr(entries[199].second.find('\n') + 1)) + "</textarea>"));
 }
 
-TEST_CASE("printing, PDF and exports are buttons of the notes' form: they save first", "[dossier][dossier-server][http]") {
+TEST_CASE("printing, PDF and exports are buttons of the notes' form: they save first",
+          "[dossier][dossier-server][http]") {
     test::ServerProcess s({"--db", test::bundled().db, "--port", "0"});
     const std::string cookie = new_dossier(s, kStoredLaw);
     auto page = s.get("/dossier", {{"Cookie", cookie}});
@@ -126,27 +131,32 @@ TEST_CASE("printing, PDF and exports are buttons of the notes' form: they save f
     CHECK(test::contains(page.body, "<button name=\"exporter\" value=\"imprimer\">"));
     CHECK(test::contains(page.body, "<button name=\"exporter\" value=\"pdf\">"));
     // A note typed, then « Imprimer » at once.
-    auto print = s.post("/dossier/enregistrer", form_body("Atelier", {{kStoredLaw, "Note tapée juste avant d'imprimer"}}, "exporter=imprimer"),
+    auto print = s.post("/dossier/enregistrer",
+                        form_body("Atelier", {{kStoredLaw, "Note tapée juste avant d'imprimer"}}, "exporter=imprimer"),
                         {{"Cookie", cookie}});
     REQUIRE(print.status == 303);
     CHECK(print.header("Location") == "/dossier/" + share + "/imprimer");
     auto handout = s.get(print.header("Location"));
     REQUIRE(handout.status == 200);
     CHECK(test::contains(handout.body, "Note tapée juste avant d&#39;imprimer"));
-    auto md = s.post("/dossier/enregistrer", form_body("Atelier", {{kStoredLaw, "Deuxième note"}}, "exporter=markdown"), {{"Cookie", cookie}});
+    auto md = s.post("/dossier/enregistrer", form_body("Atelier", {{kStoredLaw, "Deuxième note"}}, "exporter=markdown"),
+                     {{"Cookie", cookie}});
     CHECK(md.header("Location") == "/dossier/" + share + "/markdown");
     CHECK(test::contains(s.get(md.header("Location")).body, "Deuxième note"));
     CHECK(test::contains(page.body, "<button name=\"exporter\" value=\"odt\">OpenDocument (.odt)</button>"));
-    auto odt = s.post("/dossier/enregistrer", form_body("Atelier", {{kStoredLaw, "Deuxième note"}}, "exporter=odt"), {{"Cookie", cookie}});
+    auto odt = s.post("/dossier/enregistrer", form_body("Atelier", {{kStoredLaw, "Deuxième note"}}, "exporter=odt"),
+                      {{"Cookie", cookie}});
     CHECK(odt.header("Location") == "/dossier/" + share + "/odt");
     auto odt_file = s.get(odt.header("Location"));
     CHECK(odt_file.header("Content-Type") == "application/vnd.oasis.opendocument.text");
     CHECK(odt_file.body.compare(30, 8, "mimetype") == 0);  // the zip's first entry
-    CHECK(test::contains(s.get("/dossier/" + share).body, "<a href=\"/dossier/" + share + "/odt\">OpenDocument (.odt)</a>"));
+    CHECK(test::contains(s.get("/dossier/" + share).body,
+                         "<a href=\"/dossier/" + share + "/odt\">OpenDocument (.odt)</a>"));
 
     // A refusal shows the form again with what was typed.
     const std::string long_note = "Début de la note. " + std::string(10100, 'x');
-    auto refused = s.post("/dossier/enregistrer", form_body("Atelier", {{kStoredLaw, long_note}}, "exporter=imprimer"), {{"Cookie", cookie}});
+    auto refused = s.post("/dossier/enregistrer", form_body("Atelier", {{kStoredLaw, long_note}}, "exporter=imprimer"),
+                          {{"Cookie", cookie}});
     CHECK(refused.status == 400);
     CHECK(test::contains(refused.body, "Le dossier n&#39;a pas été enregistré : la note du passage 1 est trop longue"));
     CHECK(test::contains(refused.body, ">" + long_note + "</textarea>"));
@@ -155,23 +165,26 @@ TEST_CASE("printing, PDF and exports are buttons of the notes' form: they save f
     // Moves answer with the moved passage's place.
     s.post("/dossier/ajouter", "e=" + url_encode(kStoredClause), {{"Cookie", cookie}});
     s.post("/dossier/ajouter", "e=" + url_encode(kStoredUtterance), {{"Cookie", cookie}});
-    auto up = s.post("/dossier/enregistrer",
-                     form_body("Atelier", {{kStoredLaw, "n"}, {kStoredClause, ""}, {kStoredUtterance, "typed"}}, "monter=3"),
-                     {{"Cookie", cookie}});
+    auto up =
+        s.post("/dossier/enregistrer",
+               form_body("Atelier", {{kStoredLaw, "n"}, {kStoredClause, ""}, {kStoredUtterance, "typed"}}, "monter=3"),
+               {{"Cookie", cookie}});
     REQUIRE(up.status == 303);
     CHECK(up.header("Location") == "/dossier#p2");
-    auto down = s.post("/dossier/enregistrer",
-                       form_body("Atelier", {{kStoredLaw, "n"}, {kStoredUtterance, "typed"}, {kStoredClause, ""}}, "descendre=1"),
-                       {{"Cookie", cookie}});
+    auto down = s.post(
+        "/dossier/enregistrer",
+        form_body("Atelier", {{kStoredLaw, "n"}, {kStoredUtterance, "typed"}, {kStoredClause, ""}}, "descendre=1"),
+        {{"Cookie", cookie}});
     CHECK(down.header("Location") == "/dossier#p2");
     auto order = test::parse_json(s.get("/dossier/" + share + "/json").body)->getArray("passages");
     REQUIRE(order->size() == 3);
     CHECK(order->getObject(0)->getValue<std::string>("ref") == kStoredUtterance);
     CHECK(order->getObject(0)->getValue<std::string>("annotation") == "typed");  // typed, then moved: kept
     CHECK(order->getObject(1)->getValue<std::string>("ref") == kStoredLaw);
-    auto removed = s.post("/dossier/enregistrer",
-                          form_body("Atelier", {{kStoredUtterance, "typed"}, {kStoredLaw, "n"}, {kStoredClause, ""}}, "retirer=3"),
-                          {{"Cookie", cookie}});
+    auto removed =
+        s.post("/dossier/enregistrer",
+               form_body("Atelier", {{kStoredUtterance, "typed"}, {kStoredLaw, "n"}, {kStoredClause, ""}}, "retirer=3"),
+               {{"Cookie", cookie}});
     CHECK(removed.header("Location") == "/dossier#p2");
 }
 
@@ -182,8 +195,12 @@ TEST_CASE("kill -9 between two saves: both acknowledged saves are there after a 
     auto s = std::make_unique<test::ServerProcess>(args);
     const std::string first = new_dossier(*s, kStoredLaw);
     const std::string second = new_dossier(*s, kStoredClause);
-    REQUIRE(s->post("/dossier/enregistrer", form_body("Premier", {{kStoredLaw, "première sauvegarde"}}), {{"Cookie", first}}).status == 303);
-    REQUIRE(s->post("/dossier/enregistrer", form_body("Second", {{kStoredClause, "seconde sauvegarde"}}), {{"Cookie", second}}).status == 303);
+    REQUIRE(s->post("/dossier/enregistrer", form_body("Premier", {{kStoredLaw, "première sauvegarde"}}),
+                    {{"Cookie", first}})
+                .status == 303);
+    REQUIRE(s->post("/dossier/enregistrer", form_body("Second", {{kStoredClause, "seconde sauvegarde"}}),
+                    {{"Cookie", second}})
+                .status == 303);
     const std::string share = share_of(s->get("/dossier", {{"Cookie", first}}).body);
     REQUIRE_FALSE(share.empty());
     kill(s->pid(), SIGKILL);  // no clean shutdown
@@ -197,7 +214,9 @@ TEST_CASE("kill -9 between two saves: both acknowledged saves are there after a 
     auto b = s->get("/dossier", {{"Cookie", second}});
     CHECK(test::contains(b.body, "seconde sauvegarde</textarea>"));
     // A save on the restarted server, then kill -9 again: the three are there.
-    REQUIRE(s->post("/dossier/enregistrer", form_body("Premier", {{kStoredLaw, "troisième sauvegarde"}}), {{"Cookie", first}}).status == 303);
+    REQUIRE(s->post("/dossier/enregistrer", form_body("Premier", {{kStoredLaw, "troisième sauvegarde"}}),
+                    {{"Cookie", first}})
+                .status == 303);
     kill(s->pid(), SIGKILL);
     s.reset();
     test::ServerProcess again(args);
@@ -207,7 +226,7 @@ TEST_CASE("kill -9 between two saves: both acknowledged saves are there after a 
     REQUIRE(shared.status == 200);
     CHECK(test::contains(shared.body, "<h1>Premier</h1>"));
     CHECK(test::contains(shared.body, "troisième sauvegarde"));
-    CHECK_FALSE(test::contains(shared.body, "<textarea"));  // read-only
+    CHECK_FALSE(test::contains(shared.body, "<textarea"));    // read-only
     CHECK_FALSE(test::contains(shared.body, key_of(first)));  // the share page never shows the edit key
 }
 
@@ -227,7 +246,8 @@ TEST_CASE("POST refused from another site, without the edit key, or with a retou
                               {{"Cookie", cookie}, {"Origin", "http://127.0.0.1.evil.example"}});
     CHECK(foreign_add.status == 403);
     // No Origin: the Referer decides.
-    auto bad_referer = s.post("/dossier/enregistrer", body, {{"Cookie", cookie}, {"Origin", ""}, {"Referer", "http://evil.example/page"}});
+    auto bad_referer = s.post("/dossier/enregistrer", body,
+                              {{"Cookie", cookie}, {"Origin", ""}, {"Referer", "http://evil.example/page"}});
     CHECK(bad_referer.status == 403);
 
     auto no_key = s.post("/dossier/enregistrer", body);
@@ -245,14 +265,16 @@ TEST_CASE("POST refused from another site, without the edit key, or with a retou
     CHECK(s.get("/dossier/enregistrer?" + body, {{"Cookie", cookie}}).status == 405);
     CHECK(s.get("/dossier/ajouter?e=" + url_encode(kStoredClause), {{"Cookie", cookie}}).header("Allow") == "POST");
     // The same site's form, Referer only (no Origin): accepted.
-    auto same = s.post("/dossier/enregistrer", form_body("Atelier", {{kStoredLaw, ""}}),
-                       {{"Cookie", cookie}, {"Origin", ""}, {"Referer", "http://127.0.0.1:" + std::to_string(s.port()) + "/dossier"}});
+    auto same = s.post(
+        "/dossier/enregistrer", form_body("Atelier", {{kStoredLaw, ""}}),
+        {{"Cookie", cookie}, {"Origin", ""}, {"Referer", "http://127.0.0.1:" + std::to_string(s.port()) + "/dossier"}});
     CHECK(same.status == 303);
 
-    for (const std::string retour : {"https://evil.example/", "//evil.example/x", "/\\evil.example", "http:/x", "javascript:alert(1)",
-                                     "/recherche?q=%ZZ"}) {
+    for (const std::string retour : {"https://evil.example/", "//evil.example/x", "/\\evil.example", "http:/x",
+                                     "javascript:alert(1)", "/recherche?q=%ZZ"}) {
         CAPTURE(retour);
-        auto a = s.post("/dossier/ajouter", "e=" + url_encode(kStoredUtterance) + "&retour=" + url_encode(retour), {{"Cookie", cookie}});
+        auto a = s.post("/dossier/ajouter", "e=" + url_encode(kStoredUtterance) + "&retour=" + url_encode(retour),
+                        {{"Cookie", cookie}});
         CHECK(a.status == 303);
         CHECK(a.header("Location").rfind("/dossier#p", 0) == 0);
     }
@@ -268,11 +290,13 @@ TEST_CASE("« Ajouter au dossier » returns to the same place with a confirmatio
     const std::string fragment = pages::result_anchor("ent-amou-1-2020", "u_2");
     CHECK(fragment.size() == 7);
     CHECK(fragment != pages::result_anchor("ent-amou-1-2020", "u_3"));
-    const std::string button = "<button name=\"e\" value=\"" + html_escape(kStoredUtterance) +
-                               "\">Ajouter au dossier</button>";
+    const std::string button =
+        "<button name=\"e\" value=\"" + html_escape(kStoredUtterance) + "\">Ajouter au dossier</button>";
     REQUIRE(test::contains(results.body, button));
-    CHECK(test::contains(results.body, "<form id=\"ajout\" method=\"post\" action=\"/dossier/ajouter\"><input type=\"hidden\" "
-                                       "name=\"retour\" value=\"" + html_escape(target) + "\"><ol class=\"hits\""));
+    CHECK(test::contains(results.body,
+                         "<form id=\"ajout\" method=\"post\" action=\"/dossier/ajouter\"><input type=\"hidden\" "
+                         "name=\"retour\" value=\"" +
+                             html_escape(target) + "\"><ol class=\"hits\""));
     CHECK(test::contains(results.body, "<li id=\"" + fragment + "\">"));
 
     // Posted: back to the page, at the passage (the server adds its fragment).
@@ -281,22 +305,27 @@ TEST_CASE("« Ajouter au dossier » returns to the same place with a confirmatio
     CHECK(added.header("Location") == target + "#" + fragment);
     const std::string cookie = key_cookie(added);
     REQUIRE_FALSE(cookie.empty());
-    for (const char* attr : {"Path=/", "SameSite=Lax", "HttpOnly"}) CHECK(test::contains(added.set_cookies.front(), attr));
+    for (const char* attr : {"Path=/", "SameSite=Lax", "HttpOnly"})
+        CHECK(test::contains(added.set_cookies.front(), attr));
     std::string flash;
     for (const auto& c : added.set_cookies)
         if (c.rfind("dossier_ajout=", 0) == 0) flash = c.substr(0, c.find(';'));
     REQUIRE_FALSE(flash.empty());
     // A retour that already names its fragment keeps it.
-    CHECK(s.post("/dossier/ajouter", "e=" + url_encode(kStoredUtterance) + "&retour=" + url_encode(target + "#ici"), {{"Cookie", cookie}})
+    CHECK(s.post("/dossier/ajouter", "e=" + url_encode(kStoredUtterance) + "&retour=" + url_encode(target + "#ici"),
+                 {{"Cookie", cookie}})
               .header("Location") == target + "#ici");
 
     // Back on the page: the confirmation next to the passage and at the top, the count in the header; once.
     auto back = s.get(target, {{"Cookie", cookie + "; " + flash}});
     CHECK(test::contains(back.body, button + " <strong class=\"added\">Ajouté</strong>"));
-    CHECK(test::contains(back.body, "<main id=\"contenu\"><p class=\"added\" role=\"status\">Passage ajouté au <a href=\"/dossier\">dossier</a>.</p>"));
+    CHECK(test::contains(back.body,
+                         "<main id=\"contenu\"><p class=\"added\" role=\"status\">Passage ajouté au <a "
+                         "href=\"/dossier\">dossier</a>.</p>"));
     CHECK(test::contains(back.body, "<a class=\"dossier-link\" href=\"/dossier\">Dossier (1)</a>"));
     bool cleared = false;
-    for (const auto& c : back.set_cookies) cleared |= c.rfind("dossier_ajout=;", 0) == 0 && test::contains(c, "Max-Age=0");
+    for (const auto& c : back.set_cookies)
+        cleared |= c.rfind("dossier_ajout=;", 0) == 0 && test::contains(c, "Max-Age=0");
     CHECK(cleared);
     auto later = s.get(target, {{"Cookie", cookie}});
     CHECK_FALSE(test::contains(later.body, "class=\"added\""));
@@ -306,7 +335,8 @@ TEST_CASE("« Ajouter au dossier » returns to the same place with a confirmatio
     auto page = s.get(doc);
     CHECK(test::contains(page.body, "name=\"retour\" value=\"" + doc + "\""));
     CHECK(test::contains(page.body, "id=\"art_3\""));
-    auto again = s.post("/dossier/ajouter", "e=" + url_encode(kStoredClause) + "&retour=" + url_encode(doc), {{"Cookie", cookie}});
+    auto again = s.post("/dossier/ajouter", "e=" + url_encode(kStoredClause) + "&retour=" + url_encode(doc),
+                        {{"Cookie", cookie}});
     CHECK(again.header("Location") == doc + "#art_3");
     CHECK(key_cookie(again).empty());  // the same dossier
     CHECK(test::contains(s.get("/apercu", {{"Cookie", cookie}}).body, ">Dossier (2)</a>"));
@@ -314,14 +344,15 @@ TEST_CASE("« Ajouter au dossier » returns to the same place with a confirmatio
     s.post("/dossier/ajouter", "e=" + url_encode(kStoredClause), {{"Cookie", cookie}});
     CHECK(test::contains(s.get("/", {{"Cookie", cookie}}).body, ">Dossier (2)</a>"));
     // An unknown key: the plain link.
-    CHECK(test::contains(s.get("/", {{"Cookie", "dossier_cle=0123456789abcdef0123456789abcdef"}}).body, ">Dossier</a>"));
+    CHECK(
+        test::contains(s.get("/", {{"Cookie", "dossier_cle=0123456789abcdef0123456789abcdef"}}).body, ">Dossier</a>"));
 }
 
 TEST_CASE("an old link's dossier opens read-only and can be stored - the old cookie is imported",
           "[dossier][dossier-server][http]") {
     test::ServerProcess s({"--db", test::bundled().db, "--port", "0"});
-    const std::string query = "titre=Atelier%20Kara&e=" + url_encode(kStoredLaw) + "&a=" + url_encode("Lire avec l'article 47.") +
-                              "&e=" + url_encode(kStoredClause);
+    const std::string query = "titre=Atelier%20Kara&e=" + url_encode(kStoredLaw) +
+                              "&a=" + url_encode("Lire avec l'article 47.") + "&e=" + url_encode(kStoredClause);
     auto old = s.get("/dossier?" + query);
     REQUIRE(old.status == 200);
     CHECK(test::contains(old.body, "<form class=\"import\" action=\"/dossier/importer\" method=\"post\">"));
@@ -358,7 +389,8 @@ TEST_CASE("an old link's dossier opens read-only and can be stored - the old coo
     CHECK(test::contains(s.get("/", {{"Cookie", new_cookie}}).body, ">Dossier (2)</a>"));
 }
 
-TEST_CASE("form bodies: parsed like a query, bounded - a huge body is refused unread", "[dossier][dossier-server][http][bad-input]") {
+TEST_CASE("form bodies: parsed like a query, bounded - a huge body is refused unread",
+          "[dossier][dossier-server][http][bad-input]") {
     http::Params p;
     REQUIRE_FALSE(http::parse_form("titre=Atelier+de+Kara&e=doc%23art_1&a=ligne%0D%0Asuite", p));
     CHECK(p == http::Params{{"titre", "Atelier de Kara"}, {"e", "doc#art_1"}, {"a", "ligne\r\nsuite"}});

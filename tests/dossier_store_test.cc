@@ -65,7 +65,9 @@ TEST_CASE("store tokens: 128 random bits in hex, the edit key stored only as a h
     }
     // The file holds the share token but not the edit key.
     std::string bytes = file_bytes(dir / kStateFile);
-    std::string wal = std::filesystem::exists(dir / (std::string(kStateFile) + "-wal")) ? file_bytes(dir / (std::string(kStateFile) + "-wal")) : "";
+    std::string wal = std::filesystem::exists(dir / (std::string(kStateFile) + "-wal"))
+                          ? file_bytes(dir / (std::string(kStateFile) + "-wal"))
+                          : "";
     CHECK((bytes + wal).find(n.share) != std::string::npos);
     CHECK((bytes + wal).find(n.edit_key) == std::string::npos);
 }
@@ -74,7 +76,8 @@ TEST_CASE("store limits: 200 passages of 10,000-character notes fit - beyond, Fr
     test::TempDir dir;
     DossierStore store(dir.path());
     Dossier big = store_sample(200, 10000);
-    big.entries[7].note = std::string(5000, 'x') + "é\nà la ligne" + std::string(4988, 'y');  // 10,000 characters, more bytes
+    big.entries[7].note =
+        std::string(5000, 'x') + "é\nà la ligne" + std::string(4988, 'y');  // 10,000 characters, more bytes
     NewDossier n = store_created(store, big);
     auto back = store.by_share(n.share, kStoreNow);
     REQUIRE(back);
@@ -89,14 +92,17 @@ TEST_CASE("store limits: 200 passages of 10,000-character notes fit - beyond, Fr
     long_note.entries[1].note = std::string(10001, 'n');
     refused = store.save(n.edit_key, long_note, kStoreNow);
     REQUIRE(refused);
-    CHECK(refused->message == "la note du passage 2 est trop longue (10\u202f001 caractères) : une note en contient au plus "
-                              "10\u202f000 ; raccourcissez-la, le texte est resté dans le formulaire");
+    CHECK(refused->message ==
+          "la note du passage 2 est trop longue (10\u202f001 caractères) : une note en contient au plus "
+          "10\u202f000 ; raccourcissez-la, le texte est resté dans le formulaire");
     Dossier twice = store_sample(2, 0);
     twice.entries[1] = twice.entries[0];
-    CHECK(store.save(n.edit_key, twice, kStoreNow)->message == "passage « doc-0#art_0 » présent deux fois dans le dossier");
+    CHECK(store.save(n.edit_key, twice, kStoreNow)->message ==
+          "passage « doc-0#art_0 » présent deux fois dans le dossier");
     Dossier control = store_sample(1, 0);
     control.entries[0].note = "a\x01";
-    CHECK(store.save(n.edit_key, control, kStoreNow)->message == "la note du passage 1 contient un caractère de contrôle");
+    CHECK(store.save(n.edit_key, control, kStoreNow)->message ==
+          "la note du passage 1 contient un caractère de contrôle");
     // A refusal changes nothing.
     CHECK(store.by_share(n.share, kStoreNow)->dossier.entries == big.entries);
 
@@ -119,7 +125,8 @@ TEST_CASE("store bounds: dossiers per hour, dossiers in all, expiry of abandoned
     auto fourth = store.create(store_sample(1, 0), kStoreNow);
     REQUIRE(std::holds_alternative<DossierError>(fourth));
     CHECK(std::get<DossierError>(fourth).status == 429);
-    CHECK(std::get<DossierError>(fourth).message == "trop de dossiers créés sur ce serveur depuis une heure : réessayez plus tard");
+    CHECK(std::get<DossierError>(fourth).message ==
+          "trop de dossiers créés sur ce serveur depuis une heure : réessayez plus tard");
     // An hour later: allowed again, up to the store's bound.
     store_created(store, store_sample(1, 0), kStoreNow + 3601);
     NewDossier kept = store_created(store, store_sample(1, 0), kStoreNow + 3602);

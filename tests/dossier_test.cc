@@ -51,9 +51,9 @@ bool in_order(const std::string& s, std::initializer_list<std::string> parts) {
 
 std::string hidden(const std::string& ref) { return "name=\"e\" value=\"" + ref + "\""; }
 
-const std::string kFixture = "/dossier?titre=Atelier%20Kara&e=" + url_encode(kLaw) + "&a=" +
-                             url_encode("Lire avec l'article 47.") + "&e=" + url_encode(kClause) + "&e=" +
-                             url_encode(kUtterance) + "&a=" + url_encode("Comparer avec Kloto 1.");
+const std::string kFixture = "/dossier?titre=Atelier%20Kara&e=" + url_encode(kLaw) +
+                             "&a=" + url_encode("Lire avec l'article 47.") + "&e=" + url_encode(kClause) +
+                             "&e=" + url_encode(kUtterance) + "&a=" + url_encode("Comparer avec Kloto 1.");
 
 std::string fixture(const std::string& route) { return route + kFixture.substr(std::string("/dossier").size()); }
 
@@ -72,7 +72,8 @@ TEST_CASE("a dossier built with « Ajouter au dossier », edited, shared and kep
     for (const auto& set : first.set_cookies)
         if (set.rfind("dossier_cle=", 0) == 0) {
             cookie = set.substr(0, set.find(';'));
-            for (const char* attr : {"Path=/", "SameSite=Lax", "HttpOnly", "Max-Age=31536000"}) CHECK(test::contains(set, attr));
+            for (const char* attr : {"Path=/", "SameSite=Lax", "HttpOnly", "Max-Age=31536000"})
+                CHECK(test::contains(set, attr));
         }
     REQUIRE(cookie.size() == std::string("dossier_cle=").size() + 32);
     for (const auto& ref : {kClause, kUtterance, kLaw}) {  // the law again: no duplicate
@@ -97,14 +98,17 @@ TEST_CASE("a dossier built with « Ajouter au dossier », edited, shared and kep
     CHECK(in_order(s->get("/dossier", {{"Cookie", cookie}}).body, {hidden(kLaw), hidden(kUtterance), hidden(kClause)}));
     auto down = form("Atelier+Kara", {{kLaw, ""}, {kUtterance, ""}, {kClause, ""}}, "descendre=1");
     CHECK(down.header("Location") == "/dossier#p2");
-    auto noted = form("Atelier+Kara", {{kUtterance, ""}, {kLaw, "Lire+avec+l%27art.+47%0D%0Apuis+discuter"}, {kClause, ""}}, "");
+    auto noted =
+        form("Atelier+Kara", {{kUtterance, ""}, {kLaw, "Lire+avec+l%27art.+47%0D%0Apuis+discuter"}, {kClause, ""}}, "");
     REQUIRE(noted.status == 303);
     CHECK(noted.header("Location") == "/dossier");
-    auto removed = form("Atelier+Kara", {{kUtterance, ""}, {kLaw, "Lire+avec+l%27art.+47%0D%0Apuis+discuter"}, {kClause, ""}},
-                        "retirer=3");
+    auto removed =
+        form("Atelier+Kara", {{kUtterance, ""}, {kLaw, "Lire+avec+l%27art.+47%0D%0Apuis+discuter"}, {kClause, ""}},
+             "retirer=3");
     CHECK(removed.header("Location") == "/dossier#p2");
     auto edited = s->get("/dossier", {{"Cookie", cookie}});
-    CHECK(in_order(edited.body, {"value=\"Atelier Kara\"", hidden(kUtterance), hidden(kLaw), "Lire avec l&#39;art. 47\npuis discuter</textarea>"}));
+    CHECK(in_order(edited.body, {"value=\"Atelier Kara\"", hidden(kUtterance), hidden(kLaw),
+                                 "Lire avec l&#39;art. 47\npuis discuter</textarea>"}));
     CHECK_FALSE(test::contains(edited.body, hidden(kClause)));
 
     // The share link, in a browser without the cookie: the same dossier, read-only.
@@ -114,7 +118,8 @@ TEST_CASE("a dossier built with « Ajouter au dossier », edited, shared and kep
     auto shared_page = s->get(share);
     REQUIRE(shared_page.status == 200);
     CHECK(test::contains(shared_page.body, "<h1>Atelier Kara</h1>"));
-    CHECK(in_order(shared_page.body, {"ent-amou-1-2020#u_2", "2019-006#art_46", "Lire avec l&#39;art. 47</p><p>puis discuter"}));
+    CHECK(in_order(shared_page.body,
+                   {"ent-amou-1-2020#u_2", "2019-006#art_46", "Lire avec l&#39;art. 47</p><p>puis discuter"}));
     CHECK_FALSE(test::contains(shared_page.body, "<textarea"));
     CHECK(shared_page.set_cookies.empty());  // a reader's own dossier is left alone
 
@@ -126,7 +131,8 @@ TEST_CASE("a dossier built with « Ajouter au dossier », edited, shared and kep
     auto after = again.get(share);
     CHECK(after.status == 200);
     CHECK(test::contains(after.body, "Lire avec l&#39;art. 47</p><p>puis discuter"));
-    CHECK(test::contains(again.get("/dossier", {{"Cookie", cookie}}).body, "Lire avec l&#39;art. 47\npuis discuter</textarea>"));
+    CHECK(test::contains(again.get("/dossier", {{"Cookie", cookie}}).body,
+                         "Lire avec l&#39;art. 47\npuis discuter</textarea>"));
 
     // A new dossier forgets the cookie (the old one stays at its links).
     auto fresh = again.post("/dossier/nouveau", "", {{"Cookie", cookie}});
@@ -144,15 +150,17 @@ TEST_CASE("search results and document pages offer « Ajouter au dossier »", "[
     // page's own address: on a results page the list is inside the form, on
     // a document page the buttons name it (form="ajout").
     auto add = [](const std::string& ref, bool inside, const std::string& text = "Ajouter au dossier") {
-        return std::string("<button ") + (inside ? "" : "form=\"ajout\" ") + "name=\"e\" value=\"" + html_escape(ref) + "\">" +
-               text + "</button>";
+        return std::string("<button ") + (inside ? "" : "form=\"ajout\" ") + "name=\"e\" value=\"" + html_escape(ref) +
+               "\">" + text + "</button>";
     };
     auto form = [](const std::string& retour) {
-        return "<form id=\"ajout\" method=\"post\" action=\"/dossier/ajouter\"><input type=\"hidden\" name=\"retour\" value=\"" +
+        return "<form id=\"ajout\" method=\"post\" action=\"/dossier/ajouter\"><input type=\"hidden\" name=\"retour\" "
+               "value=\"" +
                html_escape(retour) + "\">";
     };
     auto results = test::bundled_server().get("/recherche?q=assainissement");
-    CHECK(in_order(results.body, {form("/recherche?q=assainissement") + "<ol class=\"hits\"", add(kUtterance, true), "</ol></form>"}));
+    CHECK(in_order(results.body, {form("/recherche?q=assainissement") + "<ol class=\"hits\"", add(kUtterance, true),
+                                  "</ol></form>"}));
     auto doc = test::bundled_server().get("/doc/conv-kloto-1-bressuire-1991");
     CHECK(test::contains(doc.body, add(kClause, false)));
     CHECK(test::contains(doc.body, add("conv-kloto-1-bressuire-1991", false, "Ajouter tout le document au dossier")));
@@ -170,7 +178,8 @@ TEST_CASE("search results and document pages offer « Ajouter au dossier »", "[
     CHECK(p->getValue<std::string>("permalink") == site() + "/doc/conv-kloto-1-bressuire-1991");
 }
 
-TEST_CASE("the handout: title page, contents in order, citations, permalinks, notes, demonstration marked", "[dossier][http]") {
+TEST_CASE("the handout: title page, contents in order, citations, permalinks, notes, demonstration marked",
+          "[dossier][http]") {
     auto a = test::bundled_server().get(fixture("/dossier/imprimer"));
     REQUIRE(a.status == 200);
     const std::string& b = a.body;
@@ -179,20 +188,24 @@ TEST_CASE("the handout: title page, contents in order, citations, permalinks, no
                        "<p class=\"count\">3 passages</p>", "documents de démonstration", "</section>"}));
     // Contents, then the passages, in the dossier's order.
     CHECK(in_order(b, {"<h2 id=\"toc-title\">Sommaire</h2>", "href=\"#passage-1\"", "href=\"#passage-2\"",
-                       "Entretien à Amlamé, 5 novembre 2020 — V. A., secrétaire général</a>", "</nav>", "id=\"passage-1\"", "id=\"passage-2\"", "id=\"passage-3\""}));
+                       "Entretien à Amlamé, 5 novembre 2020 — V. A., secrétaire général</a>", "</nav>",
+                       "id=\"passage-1\"", "id=\"passage-2\"", "id=\"passage-3\""}));
     // The law's article: its legal citation, permalink and the trainer's note.
     CHECK(in_order(b, {"id=\"passage-1\"", "<dt>Référence</dt><dd>Loi n° 2019-006 du 26 juin 2019, art. 46</dd>",
-                       "<dt>Lien permanent</dt><dd><a class=\"permalink\" href=\"" + site() + "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46\">" +
-                           site() + "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46</a>",
+                       "<dt>Lien permanent</dt><dd><a class=\"permalink\" href=\"" + site() +
+                           "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46\">" + site() +
+                           "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46</a>",
                        "<aside class=\"note\"><h3>Note du formateur</h3><p>Lire avec l&#39;article 47.</p></aside>",
                        "id=\"passage-2\""}));
     // The clause: its document, number, date, commune, partnership, and the demonstration notice.
-    CHECK(in_order(b, {"id=\"passage-2\"", "(Kpalimé, 21 septembre 1991) — Article 3 – Engagements de la commune de Kpalimé</h2>",
-                       "<p class=\"demo-notice\"><strong>Document de démonstration</strong>",
-                       "<dt>Document</dt><dd>Convention de jumelage entre la commune de Kpalimé et la ville de Bressuire</dd>",
-                       "<dt>Passage</dt><dd>Article 3</dd>", "<dt>Date</dt><dd>21 septembre 1991</dd>", "<dt>Commune</dt><dd>Kloto 1</dd>", "<dt>Partenariat",
-                       ">" + site() + "/doc/conv-kloto-1-bressuire-1991#art_3</a>",
-                       "La commune de Kpalimé assure la maîtrise d’ouvrage", "id=\"passage-3\""}));
+    CHECK(in_order(
+        b, {"id=\"passage-2\"", "(Kpalimé, 21 septembre 1991) — Article 3 – Engagements de la commune de Kpalimé</h2>",
+            "<p class=\"demo-notice\"><strong>Document de démonstration</strong>",
+            "<dt>Document</dt><dd>Convention de jumelage entre la commune de Kpalimé et la ville de Bressuire</dd>",
+            "<dt>Passage</dt><dd>Article 3</dd>", "<dt>Date</dt><dd>21 septembre 1991</dd>",
+            "<dt>Commune</dt><dd>Kloto 1</dd>", "<dt>Partenariat",
+            ">" + site() + "/doc/conv-kloto-1-bressuire-1991#art_3</a>",
+            "La commune de Kpalimé assure la maîtrise d’ouvrage", "id=\"passage-3\""}));
     // The utterance: speaker and role, its text and note, marked as demonstration.
     CHECK(in_order(b, {"id=\"passage-3\"", "Document de démonstration</strong>", "<dt>Intervenant</dt><dd>V. A.</dd>",
                        "<dt>Rôle</dt><dd>Secrétaire général</dd>", "<dt>Date</dt><dd>", "/doc/ent-amou-1-2020#u_2</a>",
@@ -212,13 +225,15 @@ TEST_CASE("the PDF is made on the server and pdftotext reads the passages in it"
     std::string file = dir / "dossier.pdf";
     std::ofstream(file, std::ios::binary) << a.body;
     int status = 0;
-    std::string text = test::squeeze(test::run_command("pdftotext -enc UTF-8 " + test::shell_quote(file) + " - 2>&1", status));
+    std::string text =
+        test::squeeze(test::run_command("pdftotext -enc UTF-8 " + test::shell_quote(file) + " - 2>&1", status));
     REQUIRE(status == 0);
-    for (const char* part : {"Atelier Kara", "3 passages", "Sommaire", "Loi n° 2019-006 du 26 juin 2019, art. 46",
-                             "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46", "Lire avec l'article 47.",
-                             "La commune de Kpalimé assure la maîtrise d’ouvrage", "/doc/conv-kloto-1-bressuire-1991#art_3",
-                             "Secrétaire général", "L’assainissement. C’est vraiment le cœur du partenariat.",
-                             "Comparer avec Kloto 1.", "Document de démonstration"}) {
+    for (const char* part :
+         {"Atelier Kara", "3 passages", "Sommaire", "Loi n° 2019-006 du 26 juin 2019, art. 46",
+          "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46", "Lire avec l'article 47.",
+          "La commune de Kpalimé assure la maîtrise d’ouvrage", "/doc/conv-kloto-1-bressuire-1991#art_3",
+          "Secrétaire général", "L’assainissement. C’est vraiment le cœur du partenariat.", "Comparer avec Kloto 1.",
+          "Document de démonstration"}) {
         CAPTURE(part);
         CHECK(test::contains(text, part));
     }
@@ -249,13 +264,14 @@ TEST_CASE("the Markdown and JSON exports match the dossier", "[dossier][http]") 
     CHECK(md.header("Content-Type") == "text/markdown; charset=utf-8");
     CHECK(md.header("Content-Disposition") == "attachment; filename=\"dossier.md\"");
     CHECK(md.body.compare(0, 15, "# Atelier Kara\n") == 0);
-    CHECK(in_order(md.body, {"## Sommaire\n\n1. ", "\n2. ", "\n3. Entretien à Amlamé, 5 novembre 2020 — V. A., secrétaire général\n",
-                             "\n## 1\\. ", "- Référence : Loi n° 2019-006 du 26 juin 2019, art. 46\n",
-                             "- Lien permanent : `" + site() + "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46`\n",
-                             "> **Note du formateur**\n>\n> Lire avec l'article 47.\n",
-                             "\n## 2\\. ", "**Document de démonstration**", "- Commune : Kloto 1\n",
-                             "`" + site() + "/doc/conv-kloto-1-bressuire-1991#art_3`", "\n## 3\\. ", "- Intervenant : V. A.\n",
-                             "- Rôle : Secrétaire général\n", "> Comparer avec Kloto 1.\n"}));
+    CHECK(in_order(
+        md.body,
+        {"## Sommaire\n\n1. ", "\n2. ", "\n3. Entretien à Amlamé, 5 novembre 2020 — V. A., secrétaire général\n",
+         "\n## 1\\. ", "- Référence : Loi n° 2019-006 du 26 juin 2019, art. 46\n",
+         "- Lien permanent : `" + site() + "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46`\n",
+         "> **Note du formateur**\n>\n> Lire avec l'article 47.\n", "\n## 2\\. ", "**Document de démonstration**",
+         "- Commune : Kloto 1\n", "`" + site() + "/doc/conv-kloto-1-bressuire-1991#art_3`", "\n## 3\\. ",
+         "- Intervenant : V. A.\n", "- Rôle : Secrétaire général\n", "> Comparer avec Kloto 1.\n"}));
 
     auto js = test::bundled_server().get(fixture("/dossier/json"));
     REQUIRE(js.status == 200);
@@ -298,7 +314,8 @@ TEST_CASE("dossier refusals: 4xx with a French message naming the fault", "[doss
         std::string message;
     } rows[] = {
         // A passage the index no longer holds: kept with its note, said missing.
-        {"GET", "/dossier?e=inconnu%23art_1&a=ma+note", 200, "Passage introuvable « inconnu#art_1 » : aucun document « inconnu » dans l&#39;index"},
+        {"GET", "/dossier?e=inconnu%23art_1&a=ma+note", 200,
+         "Passage introuvable « inconnu#art_1 » : aucun document « inconnu » dans l&#39;index"},
         {"GET", "/dossier?e=conv-kloto-1-bressuire-1991%23art_99", 200, "n&#39;a pas d&#39;ancre « art_99 »"},
         {"POST", "/dossier/ajouter?e=inconnu", 404, "aucun document « inconnu »"},
         {"POST", "/dossier/ajouter?e=ent-amou-1-2020%23u_999", 404, "n&#39;a pas d&#39;ancre « u_999 »"},
@@ -318,7 +335,8 @@ TEST_CASE("dossier refusals: 4xx with a French message naming the fault", "[doss
         {"GET", "/dossier?titre=a&titre=b", 400, "un seul titre"},
         {"GET", "/dossier?titre=" + std::string(201, 'a'), 400, "titre trop long (au plus 200 octets)"},
         {"GET", "/dossier?couleur=bleu", 400, "paramètre inconnu « couleur »"},
-        {"GET", "/dossier?e=" + enc(kLaw) + "&monter=9", 400, "« monter » doit valoir un numéro de passage entre 1 et 1"},
+        {"GET", "/dossier?e=" + enc(kLaw) + "&monter=9", 400,
+         "« monter » doit valoir un numéro de passage entre 1 et 1"},
         {"GET", "/dossier?e=" + enc(kLaw) + "&retirer=x", 400, "« retirer » doit valoir un numéro de passage"},
         {"GET", "/dossier?e=" + enc(kLaw) + "&monter=1&retirer=1", 400, "une seule action à la fois"},
         {"GET", too_many, 400, "trop de passages : un dossier contient au plus 30 passages"},
@@ -339,7 +357,8 @@ TEST_CASE("dossier refusals: 4xx with a French message naming the fault", "[doss
         CHECK(a.status == row.status);
         CHECK(test::contains(a.body, row.message));
     }
-    CHECK(test::bundled_server().get("/dossier/json?e=inconnu").header("Content-Type") == "application/json; charset=utf-8");
+    CHECK(test::bundled_server().get("/dossier/json?e=inconnu").header("Content-Type") ==
+          "application/json; charset=utf-8");
     // The note of a passage the index no longer holds is kept, beside the passages it still holds.
     auto kept = test::bundled_server().get("/dossier?e=inconnu%23art_1&a=ma+note+gard%C3%A9e&e=" + enc(kLaw));
     CHECK(kept.status == 200);
@@ -352,12 +371,14 @@ TEST_CASE("dossier refusals: 4xx with a French message naming the fault", "[doss
     // An old link's dossier at its old limit (30 passages) still opens; kept in
     // the old cookie, it goes on in the store, where one more fits.
     Dossier full;
-    auto docs = test::parse_json(test::bundled_server().get("/api/search?type=loi&type=convention&per_page=20").body)->getArray("results");
+    auto docs = test::parse_json(test::bundled_server().get("/api/search?type=loi&type=convention&per_page=20").body)
+                    ->getArray("results");
     for (size_t d = 0; d < docs->size() && full.entries.size() < kMaxDossierEntries; ++d) {
         std::string id = docs->getObject(static_cast<unsigned>(d))->getValue<std::string>("id");
         auto units = test::parse_json(test::bundled_server().get("/api/doc/" + id).body)->getArray("units");
         for (size_t i = 0; i < units->size() && full.entries.size() < kMaxDossierEntries; ++i)
-            full.entries.push_back({id, units->getObject(static_cast<unsigned>(i))->getValue<std::string>("anchor"), ""});
+            full.entries.push_back(
+                {id, units->getObject(static_cast<unsigned>(i))->getValue<std::string>("anchor"), ""});
     }
     REQUIRE(full.entries.size() == kMaxDossierEntries);
     const std::string full_cookie = "dossier=" + pages::dossier_query(full);
@@ -371,7 +392,8 @@ TEST_CASE("dossier refusals: 4xx with a French message naming the fault", "[doss
     CHECK(test::contains(test::bundled_server().get("/", {{"Cookie", key}}).body, ">Dossier (31)</a>"));
 
     // A cookie that no longer reads: an empty dossier and the reason, never a dead end.
-    for (const std::string& bad : {std::string("dossier=%ZZ"), std::string("dossier=e=inconnu"), std::string("dossier=couleur=bleu"), "dossier=e=" + enc(kLaw) + "&e=" + enc(kLaw)}) {
+    for (const std::string& bad : {std::string("dossier=%ZZ"), std::string("dossier=e=inconnu"),
+                                   std::string("dossier=couleur=bleu"), "dossier=e=" + enc(kLaw) + "&e=" + enc(kLaw)}) {
         CAPTURE(bad);
         auto page = test::bundled_server().get("/dossier", {{"Cookie", bad}});
         CHECK(page.status == 200);
@@ -412,7 +434,8 @@ TEST_CASE("hostile titles and notes come back escaped in every format", "[dossie
     CHECK(o->getArray("passages")->getObject(0)->getValue<std::string>("annotation") == note);
     // File names are ours: nothing the user wrote reaches a header.
     for (const auto& [route, name] : {std::pair<std::string, std::string>{"/dossier/markdown", "dossier.md"},
-                                      {"/dossier/json", "dossier.json"}, {"/dossier/pdf", "dossier.pdf"}}) {
+                                      {"/dossier/json", "dossier.json"},
+                                      {"/dossier/pdf", "dossier.pdf"}}) {
         CAPTURE(route);
         auto a = test::bundled_server().request("HEAD", route + "?" + q);
         CHECK(a.status == 200);

@@ -119,14 +119,14 @@ TEST_CASE("csv_escape", "[escape][export]") {
         {"plain", "plain"},
         {"coopération décentralisée", "coopération décentralisée"},  // UTF-8 kept
         {"Kloto 1", "Kloto 1"},
-        {"a,b", "\"a,b\""},                                 // the separator quotes the field
+        {"a,b", "\"a,b\""},  // the separator quotes the field
         {"Kloto 1, Ogou 1", "\"Kloto 1, Ogou 1\""},
-        {"say \"hi\"", "\"say \"\"hi\"\"\""},                // quotes doubled
+        {"say \"hi\"", "\"say \"\"hi\"\"\""},  // quotes doubled
         {"\"", "\"\"\"\""},
-        {"line\nbreak", "\"line\nbreak\""},                   // newlines kept, inside quotes
+        {"line\nbreak", "\"line\nbreak\""},  // newlines kept, inside quotes
         {"cr\r\nlf", "\"cr\r\nlf\""},
-        {"semi;colon", "semi;colon"},                         // not our separator
-        {"l'État", "l'État"},                                 // a quote inside is not a formula
+        {"semi;colon", "semi;colon"},  // not our separator
+        {"l'État", "l'État"},          // a quote inside is not a formula
         // Formula injection (OWASP): a leading = + - @ TAB CR makes it text.
         {"=1+1", "'=1+1"},
         {"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
@@ -134,12 +134,12 @@ TEST_CASE("csv_escape", "[escape][export]") {
         {"-2+3", "'-2+3"},
         {"@SUM(A1)", "'@SUM(A1)"},
         {"\tcmd", "'\tcmd"},
-        {"\r=1", "\"'\r=1\""},                              // CR also quotes
-        {"a=1", "a=1"},                                       // only the first character counts
+        {"\r=1", "\"'\r=1\""},  // CR also quotes
+        {"a=1", "a=1"},         // only the first character counts
         {" =1", " =1"},
-        {"1991-05-02", "1991-05-02"},                         // dates start with a digit
+        {"1991-05-02", "1991-05-02"},  // dates start with a digit
         {"nul\0byte"s, "nul\0byte"s},
-        {"caf\xE9", "caf\xEF\xBF\xBD"},                        // invalid UTF-8 → U+FFFD
+        {"caf\xE9", "caf\xEF\xBF\xBD"},  // invalid UTF-8 → U+FFFD
         {"\xFF,", "\"\xEF\xBF\xBD,\""},
     };
     for (const EscapeRow& r : rows) {

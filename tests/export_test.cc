@@ -65,8 +65,8 @@ std::optional<Rows> parse_csv(std::string_view s, char sep = ';') {
 }
 
 const std::string kBom = "\xEF\xBB\xBF";
-const std::vector<std::string> kHeader{"id", "type", "titre", "date", "communes", "partenaire",
-                                       "partenariats", "themes", "url", "demonstration"};
+const std::vector<std::string> kHeader{"id",         "type",         "titre",  "date", "communes",
+                                       "partenaire", "partenariats", "themes", "url",  "demonstration"};
 
 // The CSV body without its byte-order mark, parsed; fails the test otherwise.
 Rows csv_rows(const std::string& body, char sep = ';') {
@@ -122,14 +122,16 @@ TEST_CASE("the strict CSV parser of these tests", "[export]") {
     CHECK(parse_csv("\"a,\"\"b\"\"\r\nc\",\r\n", ',') == Rows{{"a,\"b\"\r\nc", ""}});
     CHECK(parse_csv("\"a;\"\"b\"\"\r\nc\";\r\n") == Rows{{"a;\"b\"\r\nc", ""}});
     CHECK(parse_csv("") == Rows{});
-    for (const char* bad : {"a,b", "a,b\n", "a\"b\r\n", "\"a\"b\r\n", "\"a\r\n", "a,b\r\n1\r\n", "a,\r\nb\nc\r\n", "a,"}) {
+    for (const char* bad :
+         {"a,b", "a,b\n", "a\"b\r\n", "\"a\"b\r\n", "\"a\r\n", "a,b\r\n1\r\n", "a,\r\nb\nc\r\n", "a,"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_csv(bad, ','));
     }
     // Every field csv_escape writes reads back as itself (formulas defused),
     // with either separator.
     for (char sep : {',', ';'}) {
-        for (const std::string text : {"plain", "a,b", "a;b", "say \"hi\"", "line\nbreak", "cr\r\nlf", "=1+1", "\r=1", "-2", "l’État"}) {
+        for (const std::string text :
+             {"plain", "a,b", "a;b", "say \"hi\"", "line\nbreak", "cr\r\nlf", "=1+1", "\r=1", "-2", "l’État"}) {
             CAPTURE(sep, text);
             auto rows = parse_csv(csv_escape(text, sep) + sep + csv_escape(text, sep) + "\r\n", sep);
             REQUIRE(rows);
@@ -223,7 +225,8 @@ TEST_CASE("exports give every result of the page's search, its filters applied",
         }
         std::string csv_link = export_href(page.body, "CSV"), json_link = export_href(page.body, "JSON");
         std::string encoded = c.params;  // the links write a space %20
-        for (size_t at = encoded.find('+'); at != std::string::npos; at = encoded.find('+')) encoded.replace(at, 1, "%20");
+        for (size_t at = encoded.find('+'); at != std::string::npos; at = encoded.find('+'))
+            encoded.replace(at, 1, "%20");
         CHECK(csv_link == "/recherche?" + encoded + amp + "format=csv");
         CHECK(json_link == "/recherche?" + encoded + amp + "format=json");
         CHECK(server.get(csv_link).body == csv.body);
@@ -422,15 +425,16 @@ TEST_CASE("exports: permalinks are absolute, from the Host or --public-url, neve
               base + page_of(first->getValue<std::string>("type")) + first->getValue<std::string>("id"));
         auto md = server.get("/dossier/markdown?" + dossier, headers);
         REQUIRE(md.status == 200);
-        CHECK(test::contains(md.body, "- Lien permanent : `" + base + "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46`"));
+        CHECK(
+            test::contains(md.body, "- Lien permanent : `" + base + "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46`"));
         auto dj = server.get("/dossier/json?" + dossier, headers);
         REQUIRE(dj.status == 200);
         CHECK(test::parse_json(dj.body)->getArray("passages")->getObject(0)->getValue<std::string>("permalink") ==
               base + "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46");
         auto handout = server.get("/dossier/imprimer?" + dossier, headers);
         REQUIRE(handout.status == 200);
-        CHECK(test::contains(handout.body, "href=\"" + base + "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46\">" + base +
-                                               "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46</a>"));
+        CHECK(test::contains(handout.body, "href=\"" + base + "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46\">" +
+                                               base + "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46</a>"));
         return std::vector<std::string>{csv.body, md.body, dj.body, handout.body};
     };
     const auto& bundled = *test::bundled().server;
@@ -449,7 +453,8 @@ TEST_CASE("exports: permalinks are absolute, from the Host or --public-url, neve
         CHECK_FALSE(test::contains(all, "<script>"));
     }
     // --public-url wins over the Host.
-    test::ServerProcess configured({"--db", test::bundled().db, "--port", "0", "--public-url", "https://coopdec.example.org/"});
+    test::ServerProcess configured(
+        {"--db", test::bundled().db, "--port", "0", "--public-url", "https://coopdec.example.org/"});
     check_base(configured, "https://coopdec.example.org", {});
     check_base(configured, "https://coopdec.example.org", {{"Host", "other.example:80"}});
 }

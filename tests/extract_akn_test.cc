@@ -119,7 +119,8 @@ TEST_CASE("AKN duplicate identifiers are warnings at the second occurrence, anch
     CHECK(ex.errors.empty());
     // eId, wId, xml:id and id are separate namespaces: lines 6-7 are fine.
     REQUIRE(ex.warnings.size() == 2);
-    CHECK(ex.warnings[0].str() == "lois/dup.xml:5:7: avertissement : identifiant en double « art_1 » (déjà à la ligne 4)");
+    CHECK(ex.warnings[0].str() ==
+          "lois/dup.xml:5:7: avertissement : identifiant en double « art_1 » (déjà à la ligne 4)");
     CHECK(ex.warnings[1].str() == "lois/dup.xml:8:24: avertissement : identifiant en double « z » (déjà à la ligne 8)");
     // The first keeps the id, the next gets a suffix.
     REQUIRE(ex.record.units.size() == 5);
@@ -136,8 +137,10 @@ TEST_CASE("AKN: past 20 duplicate identifiers, one warning counts the others", "
     REQUIRE(ex.ok);
     // 24 repeats of each of eId and GUID: 20 said, then one line for 28.
     REQUIRE(ex.warnings.size() == 21);
-    CHECK(ex.warnings[0].str() == "lois/indigo.xml:3:1: avertissement : identifiant en double « e_1 » (déjà à la ligne 2)");
-    CHECK(ex.warnings[1].str() == "lois/indigo.xml:3:1: avertissement : identifiant en double « g » (déjà à la ligne 2)");
+    CHECK(ex.warnings[0].str() ==
+          "lois/indigo.xml:3:1: avertissement : identifiant en double « e_1 » (déjà à la ligne 2)");
+    CHECK(ex.warnings[1].str() ==
+          "lois/indigo.xml:3:1: avertissement : identifiant en double « g » (déjà à la ligne 2)");
     CHECK(ex.warnings[20].str() == "lois/indigo.xml:13:1: avertissement : et 28 autres identifiants en double");
     REQUIRE(ex.record.units.size() == 1);
     CHECK(ex.record.units[0].anchor == "a");

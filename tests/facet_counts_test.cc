@@ -295,8 +295,9 @@ TEST_CASE("a word found only in a unit's label or heading counts its document", 
     test::SearchFixture fx;
     Unit u = test::unit("art_7", "clause", "Article 7", "Les parties plantent des arbres.");
     u.heading = "Reboisement des berges";
-    fx.add(test::agreement("conv-reboisement", "Convention de coopération", "2012-02-01", "part-ogou-niort",
-                           {test::unit("art_6", "clause", "Article 6 – Pépinières", "Les parties créent des jardins."), u}));
+    fx.add(test::agreement(
+        "conv-reboisement", "Convention de coopération", "2012-02-01", "part-ogou-niort",
+        {test::unit("art_6", "clause", "Article 6 – Pépinières", "Les parties créent des jardins."), u}));
     for (const char* q : {"pepinieres", "reboisement", "\"reboisement des berges\""}) {
         INFO(q);
         SearchResult res = search(fx.db, request(q, {}));

@@ -64,11 +64,21 @@ TEST_CASE("French forms typed without accents meet the accented lemma", "[french
         std::string_view typed, lemma;
     };
     const Row rows[] = {
-        {"etrangere", "étranger"},  {"etrangeres", "étranger"},     {"regionaux", "régional"},
-        {"hopitaux", "hôpital"},    {"deleguee", "délégué"},        {"creees", "créé"},
-        {"elues", "élu"},           {"numeros", "numéro"},          {"epieux", "épieu"},
-        {"emaux", "émail"},         {"legislatives", "législatif"}, {"redactrice", "rédacteur"},
-        {"electrices", "électeur"}, {"superieure", "supérieur"},    {"ghaneenne", "ghanéen"},
+        {"etrangere", "étranger"},
+        {"etrangeres", "étranger"},
+        {"regionaux", "régional"},
+        {"hopitaux", "hôpital"},
+        {"deleguee", "délégué"},
+        {"creees", "créé"},
+        {"elues", "élu"},
+        {"numeros", "numéro"},
+        {"epieux", "épieu"},
+        {"emaux", "émail"},
+        {"legislatives", "législatif"},
+        {"redactrice", "rédacteur"},
+        {"electrices", "électeur"},
+        {"superieure", "supérieur"},
+        {"ghaneenne", "ghanéen"},
         {"interieures", "intérieur"},
     };
     for (const Row& r : rows) {
@@ -77,8 +87,7 @@ TEST_CASE("French forms typed without accents meet the accented lemma", "[french
     }
 }
 
-TEST_CASE("French compounds meet word by word, and joined when only the last word varies",
-          "[french-forms][analysis]") {
+TEST_CASE("French compounds meet word by word, and joined when only the last word varies", "[french-forms][analysis]") {
     CHECK(stems("chefs-lieux") == stems("chef-lieu"));
     CHECK(stems("grands-pères") == stems("grand-père"));
     CHECK(stems("arcs-en-ciel") == stems("arc-en-ciel"));
@@ -118,11 +127,11 @@ TEST_CASE("Different French words stay apart", "[french-forms][analysis]") {
 TEST_CASE("French word families stay together under the inflection rules", "[french-forms][analysis]") {
     // The rules must not cut a word from the family Snowball gives it.
     const std::vector<std::vector<std::string_view>> groups = {
-        {"tarif", "tarifs", "tarification"},            // "-rif" is left alone
-        {"repos", "reposer"},                           // a singular "-os"
-        {"animateur", "animatrice", "animation"},       // Snowball's own "-ateur"
+        {"tarif", "tarifs", "tarification"},       // "-rif" is left alone
+        {"repos", "reposer"},                      // a singular "-os"
+        {"animateur", "animatrice", "animation"},  // Snowball's own "-ateur"
         {"administrateur", "administratrice", "administration"},
-        {"chaleur", "chaleureux", "chaleureuse"},      // "-eur" / "-eux"
+        {"chaleur", "chaleureux", "chaleureuse"},  // "-eur" / "-eux"
         {"heureux", "heureuse", "heureuses"},
         {"actif", "active", "activer"},
     };

@@ -72,11 +72,12 @@ TEST_CASE("hostile requests get a 4xx, never a 5xx or a hang", "[server][hostile
     };
     const Row rows[] = {
         {"a header of 100 KB", get("/", "X-Grand: " + std::string(100 * 1024, 'a') + "\r\n")},
-        {"thousands of headers", get("/", [] {
-             std::string h;
-             for (int i = 0; i < 2000; ++i) h += "X-H" + std::to_string(i) + ": v\r\n";
-             return h;
-         }())},
+        {"thousands of headers", get("/",
+                                     [] {
+                                         std::string h;
+                                         for (int i = 0; i < 2000; ++i) h += "X-H" + std::to_string(i) + ": v\r\n";
+                                         return h;
+                                     }())},
         {"a URI of 64 KB", get("/recherche?q=" + std::string(64 * 1024, 'a'))},
         {"a NUL in the target", get(std::string("/recherche?q=a") + '\0' + "b")},
         {"an escaped NUL", get("/doc/%00")},
@@ -93,7 +94,8 @@ TEST_CASE("hostile requests get a 4xx, never a 5xx or a hang", "[server][hostile
         {"thousands of facet parameters", get(many_facets)},
         {"deeply nested query syntax", get(nested), true},
         {"a body on GET", "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello", true},
-        {"a huge declared body", "POST /recherche HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\nConnection: close\r\n\r\nabc"},
+        {"a huge declared body",
+         "POST /recherche HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\nConnection: close\r\n\r\nabc"},
         {"PUT", "PUT / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"},
         {"DELETE", "DELETE /doc/loi-2019-006 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"},
         {"PATCH", "PATCH /api/search HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"},
@@ -123,12 +125,20 @@ TEST_CASE("path traversal on every route, in every encoding, reaches no file", "
     test::ServerProcess server({"--db", index.db, "--port", "0"});
     // Each form climbs to /etc/passwd; some also aim at the index itself.
     const std::string forms[] = {
-        "../../../../etc/passwd",           "..%2f..%2f..%2f..%2fetc%2fpasswd",   "%2e%2e/%2e%2e/%2e%2e/etc/passwd",
-        "%252e%252e%252f%252e%252e%252fetc%252fpasswd",                           "..\\..\\..\\etc\\passwd",
-        "%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd",                                  "....//....//etc/passwd",
-        "/etc/passwd",                      "%2fetc%2fpasswd",                    "..%00/etc/passwd",
-        "..;/..;/etc/passwd",               "%2e%2e%5c%2e%2e%5cetc%5cpasswd",
-        "../db/iamglass",                   "..%2fdb%2fiamglass",
+        "../../../../etc/passwd",
+        "..%2f..%2f..%2f..%2fetc%2fpasswd",
+        "%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "%252e%252e%252f%252e%252e%252fetc%252fpasswd",
+        "..\\..\\..\\etc\\passwd",
+        "%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd",
+        "....//....//etc/passwd",
+        "/etc/passwd",
+        "%2fetc%2fpasswd",
+        "..%00/etc/passwd",
+        "..;/..;/etc/passwd",
+        "%2e%2e%5c%2e%2e%5cetc%5cpasswd",
+        "../db/iamglass",
+        "..%2fdb%2fiamglass",
     };
     int requests = 0;
     for (const std::string& route : route_paths()) {
@@ -139,7 +149,7 @@ TEST_CASE("path traversal on every route, in every encoding, reaches no file", "
                 auto a = server.get(t);
                 ++requests;
                 CHECK(a.status < 500);
-                CHECK(a.body.find("root:x:0:0") == std::string::npos);  // /etc/passwd
+                CHECK(a.body.find("root:x:0:0") == std::string::npos);    // /etc/passwd
                 CHECK(a.body.find("Xapian Glass") == std::string::npos);  // the index's own files (iamglass)
             }
         }

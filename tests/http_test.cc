@@ -9,8 +9,8 @@ using namespace coopdec;
 TEST_CASE("request targets are decoded, or refused with a reason", "[http]") {
     std::string path;
     http::Params params;
-    REQUIRE_FALSE(http::parse_target("/recherche?q=coop%C3%A9ration+d%C3%A9centralis%C3%A9e&type=convention&type=entretien&",
-                                     path, params));
+    REQUIRE_FALSE(http::parse_target(
+        "/recherche?q=coop%C3%A9ration+d%C3%A9centralis%C3%A9e&type=convention&type=entretien&", path, params));
     CHECK(path == "/recherche");
     REQUIRE(params.size() == 3);
     CHECK(params[0] == std::make_pair(std::string("q"), std::string("coopération décentralisée")));

@@ -41,7 +41,8 @@ std::string libreoffice_convert(const TempDir& dir, const std::string& name, con
     int status = 0;
     std::string profile = "file://" + (dir / "profil-libreoffice");
     run_command("soffice --headless --norestore -env:UserInstallation=" + shell_quote(profile) + " --convert-to " +
-                    format + " --outdir " + shell_quote(dir.path()) + " " + shell_quote(dir / name) + " >/dev/null 2>&1",
+                    format + " --outdir " + shell_quote(dir.path()) + " " + shell_quote(dir / name) +
+                    " >/dev/null 2>&1",
                 status);
     std::string out = dir / (std::filesystem::path(name).stem().string() + "." + format);
     REQUIRE(std::filesystem::exists(out));
@@ -64,15 +65,16 @@ TEST_CASE("coopdec-import --repair-only prints the repaired seed and reports eac
     REQUIRE(r.status == 0);
     CHECK(r.out.find("Elle constitue aujourd’hui un véritable levier") != std::string::npos);
     CHECK(r.out.find("v®ritable") == std::string::npos);
-    CHECK(r.err.find(test::seed_file() + ":10:31: « v®ritable » → « véritable » (police PDF : code Mac Roman décalé de 0x20, "
-                             "lu en Latin-1)\n") != std::string::npos);
+    CHECK(r.err.find(test::seed_file() +
+                     ":10:31: « v®ritable » → « véritable » (police PDF : code Mac Roman décalé de 0x20, "
+                     "lu en Latin-1)\n") != std::string::npos);
     // Glued footnote numbers are flagged for review, not changed.
-    CHECK(r.err.find(test::seed_file() + ":77: à vérifier : appel de note collé au mot ? « 2019-0061 » se lirait « 2019-006 » "
-                             "suivi de la note 1 ; si c'est bien le cas : --detach-note 2019-0061\n") !=
-          std::string::npos);
-    CHECK(r.err.find(test::seed_file() + ":103: à vérifier : appel de note collé au mot ? « françaises2 » se lirait « françaises "
-                             "» suivi de la note 2 ; si c'est bien le cas : --detach-note françaises2\n") !=
-          std::string::npos);
+    CHECK(r.err.find(test::seed_file() +
+                     ":77: à vérifier : appel de note collé au mot ? « 2019-0061 » se lirait « 2019-006 » "
+                     "suivi de la note 1 ; si c'est bien le cas : --detach-note 2019-0061\n") != std::string::npos);
+    CHECK(r.err.find(test::seed_file() +
+                     ":103: à vérifier : appel de note collé au mot ? « françaises2 » se lirait « françaises "
+                     "» suivi de la note 2 ; si c'est bien le cas : --detach-note françaises2\n") != std::string::npos);
     CHECK(r.out.find("loi N° 2019-0061 a considérablement") != std::string::npos);
     CHECK(r.err.find("coopdec-import : 79 mots réparés, 2 points à vérifier\n") != std::string::npos);
 }
@@ -83,8 +85,8 @@ TEST_CASE("the study in the corpus is what corpus/import-study.sh makes from the
     std::string corpus = corpus_copy(dir);
     std::filesystem::remove(corpus + "/etudes/etude-prodegol-introduction.xml");
     CommandRun r = run("COOPDEC_BIN_DIR=" + shell_quote(COOPDEC_BIN_DIR) + " bash " +
-                    shell_quote(kSource + "/corpus/import-study.sh") + " " + shell_quote(corpus),
-                dir);
+                           shell_quote(kSource + "/corpus/import-study.sh") + " " + shell_quote(corpus),
+                       dir);
     INFO(r.err);
     REQUIRE(r.status == 0);
     CHECK(test::slurp(corpus + "/etudes/etude-prodegol-introduction.xml") ==
@@ -104,10 +106,10 @@ TEST_CASE("a PDF agreement becomes a searchable document with one command", "[im
     std::string pdf = libreoffice_convert(dir, "accord.txt", "pdf");
 
     CommandRun r = run(test::bin("coopdec-import") + " " + shell_quote(pdf) +
-                    " --type convention --title 'Convention sur les forages de Nanergou' --date 2024-03-01"
-                    " --partnership part-tone-1-issy-les-moulineaux --theme 'eau et assainissement' --corpus " +
-                    shell_quote(corpus),
-                dir);
+                           " --type convention --title 'Convention sur les forages de Nanergou' --date 2024-03-01"
+                           " --partnership part-tone-1-issy-les-moulineaux --theme 'eau et assainissement' --corpus " +
+                           shell_quote(corpus),
+                       dir);
     INFO(r.err);
     REQUIRE(r.status == 0);
     std::string written = corpus + "/conventions/conv-accord.xml";
@@ -122,7 +124,8 @@ TEST_CASE("a PDF agreement becomes a searchable document with one command", "[im
     INFO(check.out);
     CHECK(check.status == 0);
     std::string db = dir / "index";
-    CommandRun index = run(test::bin("coopdec-index") + " --quiet --db " + shell_quote(db) + " " + shell_quote(corpus), dir);
+    CommandRun index =
+        run(test::bin("coopdec-index") + " --quiet --db " + shell_quote(db) + " " + shell_quote(corpus), dir);
     REQUIRE(index.status == 0);
     CommandRun found = run(test::bin("coopdec-search") + " --db " + shell_quote(db) + " --json forages Nanergou", dir);
     CHECK(found.out.find("\"conv-accord\"") != std::string::npos);
@@ -134,43 +137,48 @@ TEST_CASE("coopdec-import refuses with a clear message and writes nothing", "[im
     std::string corpus = corpus_copy(dir);
     std::string text = dir.write("texte.txt", "Article 1 : Objet\nLa commune et son partenaire coopèrent.\n");
     auto import = [&](const std::string& args) {
-        return run(test::bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(corpus) + " " + args +
-                       " </dev/null",
+        return run(test::bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(corpus) + " " +
+                       args + " </dev/null",
                    dir);
     };
 
     CommandRun unknown_type = import("--type brochure --title T");
     CHECK(unknown_type.status == 2);
-    CHECK(unknown_type.err.rfind("coopdec-import : type inconnu « brochure » : convention, entretien, etude ou loi\n", 0) == 0);
+    CHECK(unknown_type.err.rfind("coopdec-import : type inconnu « brochure » : convention, entretien, etude ou loi\n",
+                                 0) == 0);
 
     CommandRun missing = import("--type convention --title T");
     CHECK(missing.status == 1);
     CHECK(missing.err.find("coopdec-import : métadonnées manquantes pour un document de type convention : --date, "
                            "--partnership (ou --ask pour qu'elles soient demandées)\n") != std::string::npos);
 
-    CommandRun bad_commune = import("--type convention --title T --date 2020-01-01 --partnership part-tone-1-issy-les-moulineaux"
-                             " --commune atlantide-1");
+    CommandRun bad_commune = import(
+        "--type convention --title T --date 2020-01-01 --partnership part-tone-1-issy-les-moulineaux"
+        " --commune atlantide-1");
     CHECK(bad_commune.status == 1);
     CHECK(bad_commune.err.find("commune inconnue « atlantide-1 »") != std::string::npos);
 
-    CommandRun bad_date = import("--type convention --title T --date 2020-13-01 --partnership part-tone-1-issy-les-moulineaux");
+    CommandRun bad_date =
+        import("--type convention --title T --date 2020-13-01 --partnership part-tone-1-issy-les-moulineaux");
     CHECK(bad_date.status == 1);
     CHECK(bad_date.err.find("date invalide « 2020-13-01 » : attendu AAAA-MM-JJ\n") != std::string::npos);
 
-    CommandRun missing_file = run(test::bin("coopdec-import") + " " + shell_quote(dir / "absent.pdf") + " --type loi", dir);
+    CommandRun missing_file =
+        run(test::bin("coopdec-import") + " " + shell_quote(dir / "absent.pdf") + " --type loi", dir);
     CHECK(missing_file.status == 1);
     CHECK(missing_file.err.find(dir / "absent.pdf") != std::string::npos);
 
-    CommandRun no_corpus = run(test::bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(dir / "nulle-part") +
-                            " --type etude --title T --author A",
-                        dir);
+    CommandRun no_corpus = run(test::bin("coopdec-import") + " " + shell_quote(text) + " --corpus " +
+                                   shell_quote(dir / "nulle-part") + " --type etude --title T --author A",
+                               dir);
     CHECK(no_corpus.status == 2);
     CHECK(no_corpus.err == "coopdec-import : corpus introuvable : " + (dir / "nulle-part") + " (--corpus DOSSIER)\n");
 
     CHECK_FALSE(std::filesystem::exists(corpus + "/conventions/conv-texte.xml"));
 
     // Written once; a second time only with --force.
-    const std::string ok = "--type convention --title T --date 2020-01-01 --partnership part-tone-1-issy-les-moulineaux";
+    const std::string ok =
+        "--type convention --title T --date 2020-01-01 --partnership part-tone-1-issy-les-moulineaux";
     REQUIRE(import(ok).status == 0);
     CommandRun again = import(ok);
     CHECK(again.status == 1);
@@ -186,18 +194,18 @@ TEST_CASE("coopdec-import refuses with a clear message and writes nothing", "[im
 TEST_CASE("coopdec-import --dry-run shows the changes and the document and writes nothing", "[import][cli]") {
     TempDir dir;
     std::string corpus = corpus_copy(dir);
-    std::string text =
-        dir.write("v.txt", "Article 1 : Objet\nLa coop®ration d®centralis®e entre les deux communes.\n");
-    CommandRun r = run(test::bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(corpus) +
-                    " --type convention --title T --date 2020-01-01 --partnership part-tone-1-issy-les-moulineaux"
-                    " --dry-run",
-                dir);
+    std::string text = dir.write("v.txt", "Article 1 : Objet\nLa coop®ration d®centralis®e entre les deux communes.\n");
+    CommandRun r =
+        run(test::bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(corpus) +
+                " --type convention --title T --date 2020-01-01 --partnership part-tone-1-issy-les-moulineaux"
+                " --dry-run",
+            dir);
     INFO(r.err);
     REQUIRE(r.status == 0);
     CHECK(r.err.find(":2:4: « coop®ration » → « coopération »") != std::string::npos);
     CHECK(r.out.find("La coopération décentralisée entre les deux communes.") != std::string::npos);
-    CHECK(r.err.find("--dry-run : rien n'est écrit ; le document irait dans " + corpus +
-                     "/conventions/conv-v.xml\n") != std::string::npos);
+    CHECK(r.err.find("--dry-run : rien n'est écrit ; le document irait dans " + corpus + "/conventions/conv-v.xml\n") !=
+          std::string::npos);
     CHECK_FALSE(std::filesystem::exists(corpus + "/conventions/conv-v.xml"));
 }
 
@@ -207,8 +215,8 @@ TEST_CASE("coopdec-import --ask asks for the missing metadata", "[import][cli]")
     std::string text = dir.write("q.txt", "Q : Depuis quand le jumelage existe-t-il ?\nR : Depuis 1989.\n");
     dir.write("answers.txt", "Entretien sur le jumelage\n\npart-tone-1-issy-les-moulineaux\n");
     CommandRun r = run(test::bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(corpus) +
-                    " --type entretien --date 2021-03-16 --ask < " + shell_quote(dir / "answers.txt"),
-                dir);
+                           " --type entretien --date 2021-03-16 --ask < " + shell_quote(dir / "answers.txt"),
+                       dir);
     INFO(r.err);
     REQUIRE(r.status == 0);
     // An empty answer is asked again.
@@ -224,40 +232,44 @@ TEST_CASE("coopdec-import --ask asks for the missing metadata", "[import][cli]")
     dir.write("terminal.txt", "Entretien au terminal\npart-tone-1-issy-les-moulineaux\n");
     std::string inner = test::bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(corpus) +
                         " --type entretien --id ent-terminal";
-    CommandRun terminal = run("script -qec " + shell_quote(inner) + " /dev/null < " + shell_quote(dir / "terminal.txt"), dir);
+    CommandRun terminal =
+        run("script -qec " + shell_quote(inner) + " /dev/null < " + shell_quote(dir / "terminal.txt"), dir);
     INFO(terminal.out);
     CHECK(terminal.status == 0);
     CHECK(test::slurp(corpus + "/entretiens/ent-terminal.xml").find("<title>Entretien au terminal</title>") !=
           std::string::npos);
 
     // Answers run out: refused, with what is missing.
-    CommandRun short_answers = run(test::bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(corpus) +
-                                " --type entretien --ask --force </dev/null",
-                            dir);
+    CommandRun short_answers = run(test::bin("coopdec-import") + " " + shell_quote(text) + " --corpus " +
+                                       shell_quote(corpus) + " --type entretien --ask --force </dev/null",
+                                   dir);
     CHECK(short_answers.status == 1);
-    CHECK(short_answers.err.find("métadonnées manquantes pour un document de type entretien : --title, --partnership") !=
-          std::string::npos);
+    CHECK(
+        short_answers.err.find("métadonnées manquantes pour un document de type entretien : --title, --partnership") !=
+        std::string::npos);
 }
 
 TEST_CASE("coopdec-index --check-encoding reports garbled documents with their place", "[import][cli]") {
     TempDir dir;
     std::string corpus = corpus_copy(dir);
     std::string db = dir / "index";
-    CommandRun clean = run(test::bin("coopdec-index") + " --check-encoding --db " + shell_quote(db) + " " + shell_quote(corpus), dir);
+    CommandRun clean =
+        run(test::bin("coopdec-index") + " --check-encoding --db " + shell_quote(db) + " " + shell_quote(corpus), dir);
     INFO(clean.err);
     CHECK(clean.status == 0);
     CHECK(clean.out.find("vérification de l'encodage : 86 fichiers, 0 mal décodé en apparence\n") != std::string::npos);
 
     // The seed's text, pasted as it came out of the PDF.
     std::string seed = test::slurp(test::seed_file());
-    std::string garbled = dir.write(
-        "corpus/etudes/etude-collee.xml",
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<etude xmlns=\"urn:x-coopdec:corpus:1\" id=\"etude-collee\" xml:lang=\"fr\" demo=\"non\">\n"
-        "  <titre>Texte collé</titre><auteur>X</auteur><sources><source>PDF</source></sources>\n"
-        "  <section id=\"sec_1\"><titre>Introduction</titre><p>" +
-            seed.substr(seed.find("Elle constitue"), 120) + "</p></section>\n</etude>\n");
-    CommandRun found = run(test::bin("coopdec-index") + " --check-encoding --db " + shell_quote(db) + " " + shell_quote(corpus), dir);
+    std::string garbled =
+        dir.write("corpus/etudes/etude-collee.xml",
+                  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                  "<etude xmlns=\"urn:x-coopdec:corpus:1\" id=\"etude-collee\" xml:lang=\"fr\" demo=\"non\">\n"
+                  "  <titre>Texte collé</titre><auteur>X</auteur><sources><source>PDF</source></sources>\n"
+                  "  <section id=\"sec_1\"><titre>Introduction</titre><p>" +
+                      seed.substr(seed.find("Elle constitue"), 120) + "</p></section>\n</etude>\n");
+    CommandRun found =
+        run(test::bin("coopdec-index") + " --check-encoding --db " + shell_quote(db) + " " + shell_quote(corpus), dir);
     CHECK(found.status == 1);
     CHECK(found.err.find(garbled + ":4:68: texte mal décodé ? « aujourdôhui » se lirait « aujourd’hui » (police PDF : "
                                    "code Mac Roman décalé de 0x20, lu en Latin-1)\n") != std::string::npos);
@@ -266,7 +278,8 @@ TEST_CASE("coopdec-index --check-encoding reports garbled documents with their p
     CommandRun search = run(test::bin("coopdec-search") + " --db " + shell_quote(db) + " --json 'Texte collé'", dir);
     CHECK(search.out.find("\"etude-collee\"") != std::string::npos);
     // Without the option, nothing is checked.
-    CommandRun plain = run(test::bin("coopdec-index") + " --rebuild --db " + shell_quote(db) + " " + shell_quote(corpus), dir);
+    CommandRun plain =
+        run(test::bin("coopdec-index") + " --rebuild --db " + shell_quote(db) + " " + shell_quote(corpus), dir);
     CHECK(plain.status == 0);
     CHECK(plain.err.find("mal décodé") == std::string::npos);
 }
@@ -282,11 +295,12 @@ TEST_CASE("a Word legal text becomes an Akoma Ntoso law with its titles, chapter
               "Article 2 : Contrôle\n"
               "Les conventions sont transmises au représentant de l’État.\n");
     std::string docx = libreoffice_convert(dir, "loi.txt", "docx");
-    CommandRun r = run(test::bin("coopdec-import") + " " + shell_quote(docx) +
-                    " --type loi --id loi-2099-001 --number 2099-001 --date 2099-01-15"
-                    " --title 'Loi n° 2099-001 relative à la coopération décentralisée (texte de test)' --corpus " +
-                    shell_quote(corpus),
-                dir);
+    CommandRun r =
+        run(test::bin("coopdec-import") + " " + shell_quote(docx) +
+                " --type loi --id loi-2099-001 --number 2099-001 --date 2099-01-15"
+                " --title 'Loi n° 2099-001 relative à la coopération décentralisée (texte de test)' --corpus " +
+                shell_quote(corpus),
+            dir);
     INFO(r.err);
     REQUIRE(r.status == 0);
     std::string xml = test::slurp(corpus + "/lois/loi-2099-001.xml");
@@ -298,8 +312,11 @@ TEST_CASE("a Word legal text becomes an Akoma Ntoso law with its titles, chapter
     CHECK(xml.find("cd:demonstration") == std::string::npos);  // an imported text is no demonstration
 
     std::string db = dir / "index";
-    REQUIRE(run(test::bin("coopdec-index") + " --quiet --db " + shell_quote(db) + " " + shell_quote(corpus), dir).status == 0);
+    REQUIRE(
+        run(test::bin("coopdec-index") + " --quiet --db " + shell_quote(db) + " " + shell_quote(corpus), dir).status ==
+        0);
     // A law's id in the index comes from its work URI, as for the bundled laws.
-    CommandRun found = run(test::bin("coopdec-search") + " --db " + shell_quote(db) + " --json --filter type=loi representant", dir);
+    CommandRun found =
+        run(test::bin("coopdec-search") + " --db " + shell_quote(db) + " --json --filter type=loi representant", dir);
     CHECK(found.out.find("\"akn-tg-act-loi-2099-01-15-2099-001\"") != std::string::npos);
 }

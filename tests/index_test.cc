@@ -147,7 +147,8 @@ TEST_CASE("bad files are reported like compiler errors and the rest is indexed",
     dir.write("c/part.xml", kPartenariatXml);
     std::string broken = dir.write("c/broken.xml", "<?xml version=\"1.0\"?>\n<convention>\n<p>\n</convention>\n");
     std::string unknown = dir.write("c/unknown.xml", "<html><body/></html>\n");
-    std::string invalid = dir.write("c/invalid.xml", R"(<partenariat xmlns="urn:x-coopdec:corpus:1" id="x" xml:lang="fr" demo="non">
+    std::string invalid =
+        dir.write("c/invalid.xml", R"(<partenariat xmlns="urn:x-coopdec:corpus:1" id="x" xml:lang="fr" demo="non">
   <titre>Sans partenaire</titre>
 </partenariat>
 )");
@@ -191,6 +192,7 @@ TEST_CASE("an index of another schema version is refused", "[index][bad-input]")
     dir.write("c/repertoire.xml", kRepertoireXml);
     IndexRun r = index_inputs(db, {dir / "c"});
     CHECK(r.summary.fatal);
-    CHECK(r.log.find("index au schéma 0, ce programme écrit le schéma " + std::string(schema::kSchemaVersion)) != std::string::npos);
+    CHECK(r.log.find("index au schéma 0, ce programme écrit le schéma " + std::string(schema::kSchemaVersion)) !=
+          std::string::npos);
     CHECK_THROWS_AS(Index::open(db), SearchError);
 }

@@ -30,7 +30,8 @@ TEST_CASE("AKN hrefs are read as work and fragment", "[legal][akn]") {
         {"~art_12__para_1", "/akn/tg/act/loi/2019-06-26/2019-006", "art_12__para_1"},
         {"/akn/tg/act/loi/2007-03-13/2007-011", "/akn/tg/act/loi/2007-03-13/2007-011", ""},
         {"/akn/tg/act/loi/2007-03-13/2007-011/!main#art_2", "/akn/tg/act/loi/2007-03-13/2007-011", "art_2"},
-        {"/akn/tg/act/loi/2007-03-13/2007-011/fra@2019-06-26/!main~art_2", "/akn/tg/act/loi/2007-03-13/2007-011", "art_2"},
+        {"/akn/tg/act/loi/2007-03-13/2007-011/fra@2019-06-26/!main~art_2", "/akn/tg/act/loi/2007-03-13/2007-011",
+         "art_2"},
         {"/akn/tg/act/loi/2019-06-26/2019-006/section/5", "/akn/tg/act/loi/2019-06-26/2019-006", "section-5"},
         {"http://www.legislation.gov.uk/id/ukpga/2000/36", "http://www.legislation.gov.uk/id/ukpga/2000/36", ""},
         {"", "", ""},
@@ -41,7 +42,8 @@ TEST_CASE("AKN hrefs are read as work and fragment", "[legal][akn]") {
         CHECK(t.work == r.work);
         CHECK(t.fragment == r.fragment);
     }
-    CHECK(akn::work_of("http://www.legislation.gov.uk/ukpga/1998/29/data.akn") == "http://www.legislation.gov.uk/ukpga/1998/29");
+    CHECK(akn::work_of("http://www.legislation.gov.uk/ukpga/1998/29/data.akn") ==
+          "http://www.legislation.gov.uk/ukpga/1998/29");
     CHECK(akn::work_of("/akn/tg/act/loi/2019-06-26/2019-006/!main") == "/akn/tg/act/loi/2019-06-26/2019-006");
     CHECK(akn::target_key({"/w", "art_1"}) == "/w#art_1");
 }
@@ -61,7 +63,8 @@ struct LegalFixture : test::SearchFixture {
         law.date = "2030-01-02";
         law.act_number = "2030-001";
         law.work_uri = "/akn/tg/act/loi/2030-01-02/2030-001/!main";
-        Unit a1 = test::unit("art_1", "article", "Article 1 – Objet", "Article 1 Objet Résumé : la loi règle les essais.");
+        Unit a1 =
+            test::unit("art_1", "article", "Article 1 – Objet", "Article 1 Objet Résumé : la loi règle les essais.");
         Unit a2 = test::unit("art_2", "article", "Article 2 – Renvoi", "Article 2 Renvoi Résumé : voir l'article 1.");
         a2.cites = {"#art_1"};
         law.units = {a1, a2};
@@ -74,7 +77,8 @@ struct LegalFixture : test::SearchFixture {
         conv.title = "Convention d'essai";
         conv.date = "2031-05-01";
         conv.partnerships = {"part-ogou-niort"};
-        conv.units = {test::unit("art_1", "clause", "Article 1", "Conformément à l'article 1 de la loi n° 2030-001, les parties coopèrent."),
+        conv.units = {test::unit("art_1", "clause", "Article 1",
+                                 "Conformément à l'article 1 de la loi n° 2030-001, les parties coopèrent."),
                       test::unit("art_2", "clause", "Article 2", "L'article 1 de la présente convention s'applique.")};
         add(conv);
         db.commit();
@@ -116,7 +120,8 @@ TEST_CASE("« Cité par »: references and citations, both ways", "[legal]") {
     bool from_law = false, from_agreement = false;
     for (const auto& c : by) {
         from_law = from_law || (c.doc_id == "loi-test" && c.anchor == "art_2");
-        from_agreement = from_agreement || (c.doc_id == "conv-essai" && c.anchor == "art_1" && c.doc_type == "convention");
+        from_agreement =
+            from_agreement || (c.doc_id == "conv-essai" && c.anchor == "art_1" && c.doc_type == "convention");
     }
     CHECK(from_law);
     CHECK(from_agreement);
@@ -159,24 +164,36 @@ TEST_CASE("pages link what resolves and only that", "[legal][html]") {
         return std::nullopt;
     };
     CHECK(pages::link_citations("<p>Selon l'article 46 de la loi n° 2019-006, et la loi n° 92-125.</p>", resolve) ==
-          "<p>Selon <a class=\"cite\" href=\"/doc/loi#art_46\">l'article 46 de la loi n° 2019-006</a>, et la loi n° 92-125.</p>");
+          "<p>Selon <a class=\"cite\" href=\"/doc/loi#art_46\">l'article 46 de la loi n° 2019-006</a>, et la loi n° "
+          "92-125.</p>");
     // Never inside a link or a heading.
-    CHECK(pages::link_citations("<h3>Article 46 de la loi n° 2019-006</h3><a href=\"x\">loi n° 2019-006</a>", resolve) ==
-          "<h3>Article 46 de la loi n° 2019-006</h3><a href=\"x\">loi n° 2019-006</a>");
+    CHECK(
+        pages::link_citations("<h3>Article 46 de la loi n° 2019-006</h3><a href=\"x\">loi n° 2019-006</a>", resolve) ==
+        "<h3>Article 46 de la loi n° 2019-006</h3><a href=\"x\">loi n° 2019-006</a>");
     auto refs = [](const std::string& href) -> std::optional<std::string> {
         if (href == "/akn/a") return "/doc/a";
         return std::nullopt;
     };
     CHECK(pages::link_references("<span class=\"ref ref-externe\" title=\"/akn/a\">A</span> "
-                                 "<span class=\"ref ref-externe\" title=\"/akn/b\">B</span>", refs) ==
-          "<a class=\"ref\" href=\"/doc/a\">A</a> <span class=\"ref ref-externe\" title=\"hors corpus : /akn/b\">B</span>");
+                                 "<span class=\"ref ref-externe\" title=\"/akn/b\">B</span>",
+                                 refs) ==
+          "<a class=\"ref\" href=\"/doc/a\">A</a> <span class=\"ref ref-externe\" title=\"hors corpus : "
+          "/akn/b\">B</span>");
     std::map<std::string, pages::ArticleNotes> notes;
-    notes["art_1"] = pages::ArticleNotes{"Loi n° 1, art. 1", {Citing{"c", "Convention", "convention", "art_2", "Article 2", "/doc/c#art_2"}},
-                                         {}, "/doc/l#art_1", false, {}, {}};
+    notes["art_1"] =
+        pages::ArticleNotes{"Loi n° 1, art. 1",
+                            {Citing{"c", "Convention", "convention", "art_2", "Article 2", "/doc/c#art_2"}},
+                            {},
+                            "/doc/l#art_1",
+                            false,
+                            {},
+                            {}};
     std::string html = pages::add_article_notes("<section id=\"art_1\"><h3>Article 1</h3><p>x</p></section>", notes);
-    CHECK(html == "<section id=\"art_1\"><h3>Article 1</h3><div class=\"notes\"><p class=\"cite-as\">Citer : <cite>Loi n° 1, art. 1</cite> · <a href=\"/doc/l#art_1\">lien permanent</a></p>"
-                  "<details class=\"cited-by\"><summary>Cité par 1 passage, dont 1 convention</summary><ul><li>"
-                  "<a href=\"/doc/c#art_2\">Convention — Article 2</a></li></ul></details></div><p>x</p></section>");
+    CHECK(html ==
+          "<section id=\"art_1\"><h3>Article 1</h3><div class=\"notes\"><p class=\"cite-as\">Citer : <cite>Loi n° 1, "
+          "art. 1</cite> · <a href=\"/doc/l#art_1\">lien permanent</a></p>"
+          "<details class=\"cited-by\"><summary>Cité par 1 passage, dont 1 convention</summary><ul><li>"
+          "<a href=\"/doc/c#art_2\">Convention — Article 2</a></li></ul></details></div><p>x</p></section>");
 }
 
 TEST_CASE("real-world check: the references of the conformance acts", "[legal][conformance]") {
@@ -266,7 +283,8 @@ TEST_CASE("versions: expressions of one work, the one in force at a date", "[leg
     v2.act_number = "2030-001";
     v2.work_uri = "/akn/tg/act/loi/2030-01-02/2030-001";
     v2.expression_uri = "/akn/tg/act/loi/2030-01-02/2030-001/fra@2035-01-01";
-    v2.units = {test::unit("art_1", "article", "Article 1 – Objet", "Article 1 Objet Résumé : la loi règle les essais et leurs suites.")};
+    v2.units = {test::unit("art_1", "article", "Article 1 – Objet",
+                           "Article 1 Objet Résumé : la loi règle les essais et leurs suites.")};
     fx.add(v2);
 
     auto vs = versions(fx.db, "loi-test");
@@ -295,8 +313,10 @@ TEST_CASE("versions: expressions of one work, the one in force at a date", "[leg
     CHECK(ref->doc_id == "loi-test-v2035-01-01");
 
     std::string html = pages::versions_html(vs, "loi-test");
-    CHECK(html == "<p class=\"versions\">Versions : <strong aria-current=\"page\">2 janvier 2030 — texte d’origine (cette version)</strong> · "
-                  "<a href=\"/doc/loi-test-v2035-01-01\">1er janvier 2035 — version consolidée (la plus récente)</a></p>");
+    CHECK(html ==
+          "<p class=\"versions\">Versions : <strong aria-current=\"page\">2 janvier 2030 — texte d’origine (cette "
+          "version)</strong> · "
+          "<a href=\"/doc/loi-test-v2035-01-01\">1er janvier 2035 — version consolidée (la plus récente)</a></p>");
     CHECK(pages::versions_html({}, "loi-test").empty());
 }
 
@@ -316,8 +336,9 @@ TEST_CASE("an expression dated in its URI gets an id of its own", "[legal][akn]"
 }
 
 TEST_CASE("every conformance act renders with a working table of contents", "[legal][render][conformance]") {
-    for (const char* file : {"akn_uk_pga_1998_29_parts-sections-amendments.xml", "akn_eu_COM-2013-0619_chapters-articles-refs.xml",
-                             "akn_it_senato_ddl_2013_bill-mods.xml"}) {
+    for (const char* file :
+         {"akn_uk_pga_1998_29_parts-sections-amendments.xml", "akn_eu_COM-2013-0619_chapters-articles-refs.xml",
+          "akn_it_senato_ddl_2013_bill-mods.xml"}) {
         CAPTURE(file);
         std::ifstream in(test::source_dir() + "/../shared/conformance/akn/" + file);
         std::stringstream ss;
@@ -349,10 +370,10 @@ TEST_CASE("a fragment narrows to the unit that contains it", "[legal][akn]") {
 }
 
 TEST_CASE("an act numbered without its year takes it from the work URI", "[legal][akn]") {
-    CHECK(akn::numbered_act("6", "/akn/tg/act/2019/6/!main") == "2019-6");           // Laws.Africa
-    CHECK(akn::numbered_act("006", "/akn/tg/act/loi/2019-06-26/006") == "2019-006");  // a dated work
+    CHECK(akn::numbered_act("6", "/akn/tg/act/2019/6/!main") == "2019-6");                      // Laws.Africa
+    CHECK(akn::numbered_act("006", "/akn/tg/act/loi/2019-06-26/006") == "2019-006");            // a dated work
     CHECK(akn::numbered_act("2019-006", "/akn/tg/act/loi/2019-06-26/2019-006") == "2019-006");  // has its year
-    CHECK(akn::numbered_act("6", "/akn/tg/act/loi/6") == "6");                      // no year to take
+    CHECK(akn::numbered_act("6", "/akn/tg/act/loi/6") == "6");                                  // no year to take
     CHECK(akn::numbered_act("air-pollution", "/akn/za/act/by-law/2003/air-pollution") == "air-pollution");
     CHECK(akn::numbered_act("", "") == "");
 }

@@ -112,33 +112,15 @@ TEST_CASE("country names and adjectives in every gender and number stand for the
         const char* reading;
     };
     const Row rows[] = {
-        {"Maroc", 1, "country=MA"},
-        {"le Maroc", 2, "country=MA"},
-        {"Allemagne", 1, "country=DE"},
-        {"l'Allemagne", 1, "country=DE"},
-        {"allemand", 1, "country=DE"},
-        {"allemande", 1, "country=DE"},
-        {"allemands", 1, "country=DE"},
-        {"allemandes", 1, "country=DE"},
-        {"belge", 1, "country=BE"},
-        {"belges", 1, "country=BE"},
-        {"béninois", 1, "country=BJ"},
-        {"beninoises", 1, "country=BJ"},
-        {"Côte d'Ivoire", 2, "country=CI"},
-        {"cote d'ivoire", 2, "country=CI"},
-        {"la Côte d’Ivoire", 3, "country=CI"},
-        {"ivoirien", 1, "country=CI"},
-        {"ivoiriennes", 1, "country=CI"},
-        {"Burkina Faso", 2, "country=BF"},
-        {"Burkina", 1, "country=BF"},
-        {"burkinabe", 1, "country=BF"},
-        {"sénégalaises", 1, "country=SN"},
-        {"italiens", 1, "country=IT"},
-        {"canadiennes", 1, "country=CA"},
-        {"la France", 2, "country=FR"},
-        {"françaises", 1, "country=FR"},
-        {"francais", 1, "country=FR"},
-        {"marocaines", 1, "country=MA"},
+        {"Maroc", 1, "country=MA"},         {"le Maroc", 2, "country=MA"},      {"Allemagne", 1, "country=DE"},
+        {"l'Allemagne", 1, "country=DE"},   {"allemand", 1, "country=DE"},      {"allemande", 1, "country=DE"},
+        {"allemands", 1, "country=DE"},     {"allemandes", 1, "country=DE"},    {"belge", 1, "country=BE"},
+        {"belges", 1, "country=BE"},        {"béninois", 1, "country=BJ"},      {"beninoises", 1, "country=BJ"},
+        {"Côte d'Ivoire", 2, "country=CI"}, {"cote d'ivoire", 2, "country=CI"}, {"la Côte d’Ivoire", 3, "country=CI"},
+        {"ivoirien", 1, "country=CI"},      {"ivoiriennes", 1, "country=CI"},   {"Burkina Faso", 2, "country=BF"},
+        {"Burkina", 1, "country=BF"},       {"burkinabe", 1, "country=BF"},     {"sénégalaises", 1, "country=SN"},
+        {"italiens", 1, "country=IT"},      {"canadiennes", 1, "country=CA"},   {"la France", 2, "country=FR"},
+        {"françaises", 1, "country=FR"},    {"francais", 1, "country=FR"},      {"marocaines", 1, "country=MA"},
     };
     for (const Row& r : rows) {
         CAPTURE(r.text);
@@ -169,7 +151,8 @@ TEST_CASE("country names and adjectives in every gender and number stand for the
     CHECK_FALSE(bundled_names().is_name_word("le"));
 }
 
-TEST_CASE("places: communes by their towns' names, préfectures and régions, with or without accents", "[names][places]") {
+TEST_CASE("places: communes by their towns' names, préfectures and régions, with or without accents",
+          "[names][places]") {
     struct Row {
         const char* text;
         size_t length;
@@ -203,7 +186,8 @@ TEST_CASE("places: communes by their towns' names, préfectures and régions, wi
     CHECK(values_of(names.resolve("commune", "Kloto 1 (Kpalimé)")) == std::vector<std::string>{"Kloto 1"});
     CHECK(values_of(names.resolve("commune", "Kara")) == std::vector<std::string>{"Kozah 1"});
     CHECK(values_of(names.resolve("region", "Kara")) == std::vector<std::string>{"Kara"});
-    CHECK(values_of(names.resolve("prefecture", "Kpalimé")) == std::vector<std::string>{"Kloto"});  // the town's préfecture
+    CHECK(values_of(names.resolve("prefecture", "Kpalimé")) ==
+          std::vector<std::string>{"Kloto"});  // the town's préfecture
     CHECK(values_of(names.resolve("region", "Sokodé")) == std::vector<std::string>{"Centrale"});
     CHECK(names.resolve("commune", "France").empty());  // a country is no commune
     CHECK(names.resolve("commune", "Atlantide").empty());
@@ -266,7 +250,8 @@ TEST_CASE("the places metadata: written by the indexer, read back line by line",
 
 TEST_CASE("partners: a partner's name stands for its partnerships", "[names][partners]") {
     const Names& names = bundled_names();
-    CHECK(read_name("Bressuire") == std::pair<size_t, std::vector<std::string>>{1, {"partnership=part-kloto-1-bressuire"}});
+    CHECK(read_name("Bressuire") ==
+          std::pair<size_t, std::vector<std::string>>{1, {"partnership=part-kloto-1-bressuire"}});
     CHECK(read_name("Issy-les-Moulineaux").first == 3);
     CHECK(read_name("Mamoudzou").second ==
           std::vector<std::string>{"partnership=part-agoe-nyive-2-mamoudzou", "partnership=part-kloto-1-mamoudzou"});
@@ -274,7 +259,8 @@ TEST_CASE("partners: a partner's name stands for its partnerships", "[names][par
     CHECK(names.label("partnership", "part-kloto-1-bressuire") == "Bressuire (France)");
     CHECK(values_of(names.resolve("partnership", "Bressuire")) == std::vector<std::string>{"part-kloto-1-bressuire"});
     CHECK(values_of(names.resolve("partnership", "niort")) == std::vector<std::string>{"part-ogou-1-niort"});
-    CHECK(values_of(names.resolve("partnership", "Bressuire (France)")) == std::vector<std::string>{"part-kloto-1-bressuire"});
+    CHECK(values_of(names.resolve("partnership", "Bressuire (France)")) ==
+          std::vector<std::string>{"part-kloto-1-bressuire"});
     CHECK(values_of(names.resolve("country", "maroc")) == std::vector<std::string>{"MA"});
     CHECK(values_of(names.resolve("country", "fr")) == std::vector<std::string>{"FR"});
     CHECK(values_of(names.resolve("country", "allemandes")) == std::vector<std::string>{"DE"});
@@ -321,7 +307,9 @@ TEST_CASE("an unknown facet value keeps the search and offers the close values",
     const auto& server = test::bundled_server();
     auto page = server.get("/recherche?q=eau&commune=Kpalme");
     REQUIRE(page.status == 200);
-    CHECK(test::contains(page.body, "Aucune commune « Kpalme » ; valeurs proches : <a href=\"?q=eau&amp;commune=Kloto%201\">Kloto 1 (Kpalimé)</a>"));
+    CHECK(test::contains(page.body,
+                         "Aucune commune « Kpalme » ; valeurs proches : <a href=\"?q=eau&amp;commune=Kloto%201\">Kloto "
+                         "1 (Kpalimé)</a>"));
     CHECK(test::contains(page.body, "value=\"eau\""));  // the query box is still filled
     // The search ran without the value: the same total as without it.
     auto without = server.get("/recherche?q=eau");
@@ -334,7 +322,9 @@ TEST_CASE("an unknown facet value keeps the search and offers the close values",
     // The API and exports still refuse it, naming the close values.
     auto api = server.get("/api/search?commune=Kpalme");
     CHECK(api.status == 400);
-    CHECK(test::contains(api.body, "aucun document n'a la valeur « Kpalme » pour le filtre « commune » ; valeurs proches : Kloto 1 (Kpalimé)"));
+    CHECK(test::contains(
+        api.body,
+        "aucun document n'a la valeur « Kpalme » pour le filtre « commune » ; valeurs proches : Kloto 1 (Kpalimé)"));
     CHECK(server.get("/recherche?commune=Kpalme&format=csv").status == 400);
     auto theme = server.get("/api/search?theme=tourism");
     CHECK(theme.status == 400);

@@ -66,11 +66,13 @@ std::vector<std::pair<std::string, std::string>> query_params(const std::string&
     auto decode = [](const std::string& s) {
         std::string out;
         for (size_t i = 0; i < s.size(); ++i) {
-            if (s[i] == '+') out += ' ';
+            if (s[i] == '+')
+                out += ' ';
             else if (s[i] == '%' && i + 2 < s.size()) {
                 out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
                 i += 2;
-            } else out += s[i];
+            } else
+                out += s[i];
         }
         return out;
     };
@@ -251,12 +253,15 @@ TEST_CASE("partnership_overview: decades, years, the top values and the others",
     REQUIRE(status.size() == 1);
     CHECK(status[0].value == "actif");
     CHECK(status[0].count == 3);
-    CHECK(status[0].search == std::vector<std::pair<std::string, std::string>>{{"type", "partenariat"}, {"status", "actif"}});
-    CHECK(search(fx.db, [&] {
-              SearchRequest s;
-              for (const auto& [k, v] : status[0].search) REQUIRE_FALSE(apply_parameter(s, k, v));
-              return s;
-          }()).total == 3);
+    CHECK(status[0].search ==
+          std::vector<std::pair<std::string, std::string>>{{"type", "partenariat"}, {"status", "actif"}});
+    CHECK(search(fx.db,
+                 [&] {
+                     SearchRequest s;
+                     for (const auto& [k, v] : status[0].search) REQUIRE_FALSE(apply_parameter(s, k, v));
+                     return s;
+                 }())
+              .total == 3);
 
     // Years spread over more than kOverviewMaxYearSpan: decades only.
     fx.add(test::partnership("part-ancien", "kloto-1", "Ancienne", "DE", "1900", {}));
@@ -279,7 +284,8 @@ TEST_CASE("the overview's SVG escapes its labels and stays well-formed", "[overv
     Overview o;
     o.partnerships = 2;
     OverviewChart c{"commune", {}, 2, false};
-    c.bars.push_back(OverviewBar{"<script>alert(1)</script> & \"Cie\" l'État", 2, {{"type", "partenariat"}, {"commune", "a&b=c"}}, 0});
+    c.bars.push_back(OverviewBar{
+        "<script>alert(1)</script> & \"Cie\" l'État", 2, {{"type", "partenariat"}, {"commune", "a&b=c"}}, 0});
     c.bars.push_back(OverviewBar{"x", 1, {}, 0});
     o.charts.push_back(c);
     std::string html = pages::overview_page(o);

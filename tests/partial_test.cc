@@ -15,7 +15,7 @@ using namespace coopdec;
 namespace {
 
 SearchResult partial_run(const Xapian::Database& db, const std::string& q,
-                 std::vector<std::pair<std::string, std::string>> params = {}) {
+                         std::vector<std::pair<std::string, std::string>> params = {}) {
     SearchRequest req;
     req.query = q;
     for (const auto& [k, v] : params) REQUIRE_FALSE(apply_parameter(req, k, v).has_value());

@@ -28,9 +28,13 @@ std::string visible_text(const std::string& html) {
     std::string out;
     bool in_tag = false;
     for (char c : html) {
-        if (c == '<') in_tag = true;
-        else if (c == '>') { in_tag = false; out += ' '; }
-        else if (!in_tag) out += c;
+        if (c == '<')
+            in_tag = true;
+        else if (c == '>') {
+            in_tag = false;
+            out += ' ';
+        } else if (!in_tag)
+            out += c;
     }
     return out;
 }
@@ -52,17 +56,18 @@ size_t search_total(const std::string& href) {
 
 }  // namespace partnership_page_test
 
-
 TEST_CASE("partnership records have one address: /doc/ answers 301 to /partenariat/", "[server][http][partnership]") {
     auto moved = partnership_page_test::server().get("/doc/part-kloto-1-bressuire?q=jumelage");
     CHECK(moved.status == 301);
     CHECK(moved.header("Location") == "/partenariat/part-kloto-1-bressuire?q=jumelage");
-    CHECK(partnership_page_test::server().get("/doc/part-kloto-1-bressuire").header("Location") == "/partenariat/part-kloto-1-bressuire");
+    CHECK(partnership_page_test::server().get("/doc/part-kloto-1-bressuire").header("Location") ==
+          "/partenariat/part-kloto-1-bressuire");
     CHECK(partnership_page_test::server().get("/doc/part-kloto-1-bressuire/source.xml").status == 200);
     auto api = partnership_page_test::server().get("/api/doc/part-kloto-1-bressuire");
     CHECK(api.status == 200);
     CHECK(test::parse_json(api.body)->getValue<std::string>("id") == "part-kloto-1-bressuire");
-    CHECK(partnership_page_test::server().get("/doc/conv-kloto-1-bressuire-1991").status == 200);  // other documents stay where they are
+    CHECK(partnership_page_test::server().get("/doc/conv-kloto-1-bressuire-1991").status ==
+          200);  // other documents stay where they are
 
     auto results = partnership_page_test::server().get("/recherche?type=partenariat&per_page=50");
     size_t records = 0;
@@ -77,7 +82,8 @@ TEST_CASE("partnership records have one address: /doc/ answers 301 to /partenari
     CHECK(first->getValue<std::string>("url") == "/partenariat/" + first->getValue<std::string>("id"));
 }
 
-TEST_CASE("the partnership page: one chronology of exactly its documents, oldest first", "[server][http][partnership]") {
+TEST_CASE("the partnership page: one chronology of exactly its documents, oldest first",
+          "[server][http][partnership]") {
     for (const char* id : {"part-kloto-1-bressuire", "part-ogou-1-niort", "part-agoe-nyive-2-mamoudzou"}) {
         CAPTURE(id);
         auto page = partnership_page_test::server().get(std::string("/partenariat/") + id);
@@ -86,7 +92,8 @@ TEST_CASE("the partnership page: one chronology of exactly its documents, oldest
         REQUIRE_FALSE(chrono.empty());
         CHECK(test::occurrences(page.body, "<ol class=\"chrono\">") == 1);  // not split by type
         std::vector<std::string> years, links;
-        static const std::regex row("<li><span class=\"when\">([^<]*)</span> <span class=\"type\">[^<]+</span> <a href=\"([^\"]*)\"");
+        static const std::regex row(
+            "<li><span class=\"when\">([^<]*)</span> <span class=\"type\">[^<]+</span> <a href=\"([^\"]*)\"");
         for (std::sregex_iterator it(chrono.begin(), chrono.end(), row), end; it != end; ++it) {
             years.push_back((*it)[1]);
             links.push_back((*it)[2]);
@@ -101,7 +108,8 @@ TEST_CASE("the partnership page: one chronology of exactly its documents, oldest
         CHECK(links.size() == docs->size());
     }
     auto demo = partnership_page_test::server().get("/partenariat/part-demo-blitta-1-valtorre");
-    CHECK(test::contains(partnership_page_test::between(demo.body, "<ol class=\"chrono\">", "</ol>"), "Document de démonstration"));
+    CHECK(test::contains(partnership_page_test::between(demo.body, "<ol class=\"chrono\">", "</ol>"),
+                         "Document de démonstration"));
 }
 
 TEST_CASE("the partnership page links its facts to their searches, status in words, records by title",
@@ -130,7 +138,9 @@ TEST_CASE("the partnership page links its facts to their searches, status in wor
     static const std::regex raw_id("part-[a-z0-9]");
     std::string text = partnership_page_test::visible_text(page.body);
     CHECK_FALSE(std::regex_search(text, raw_id));
-    CHECK_FALSE(std::regex_search(partnership_page_test::visible_text(partnership_page_test::server().get("/partenariat/part-kloto-1-mamoudzou").body), raw_id));
+    CHECK_FALSE(std::regex_search(partnership_page_test::visible_text(
+                                      partnership_page_test::server().get("/partenariat/part-kloto-1-mamoudzou").body),
+                                  raw_id));
 }
 
 TEST_CASE("partnership pages and result lines give dates in French", "[server][http][partnership]") {
@@ -140,7 +150,8 @@ TEST_CASE("partnership pages and result lines give dates in French", "[server][h
     CHECK_FALSE(test::contains(text, "1991-09-21"));
     CHECK_FALSE(std::regex_search(text, std::regex("[0-9]{4}-[0-9]{2}-[0-9]{2}")));
     CHECK(test::contains(page.body, "datetime=\"1991-09-21\""));  // the machine-readable form stays
-    auto results = partnership_page_test::visible_text(partnership_page_test::server().get("/recherche?partnership=part-kloto-1-bressuire").body);
+    auto results = partnership_page_test::visible_text(
+        partnership_page_test::server().get("/recherche?partnership=part-kloto-1-bressuire").body);
     CHECK(test::contains(results, "21 septembre 1991"));
     CHECK_FALSE(test::contains(results, "1991-09-21"));
     auto json = partnership_page_test::server().get("/api/search?partnership=part-kloto-1-bressuire").body;

@@ -16,8 +16,7 @@ TEST_CASE("Prefetch hands the results out in the order of the jobs", "[prefetch]
         std::string s(i % 7 == 0 ? 100000 : 1, 'x');
         return std::to_string(i) + ":" + std::to_string(s.size());
     });
-    for (std::size_t i = 0; i < 200; ++i)
-        CHECK(p.next() == std::to_string(i) + ":" + (i % 7 == 0 ? "100000" : "1"));
+    for (std::size_t i = 0; i < 200; ++i) CHECK(p.next() == std::to_string(i) + ":" + (i % 7 == 0 ? "100000" : "1"));
 }
 
 TEST_CASE("Prefetch never runs more than its depth ahead of the consumer", "[prefetch]") {
@@ -39,8 +38,7 @@ TEST_CASE("Prefetch never runs more than its depth ahead of the consumer", "[pre
     CHECK(worst >= 1);  // it did run ahead
 }
 
-TEST_CASE("A job's exception reaches the caller of its own next(), and the jobs after it still run",
-          "[prefetch]") {
+TEST_CASE("A job's exception reaches the caller of its own next(), and the jobs after it still run", "[prefetch]") {
     Prefetch<int> p(5, 2, [](std::size_t i) -> int {
         if (i == 2) throw std::runtime_error("job 2 failed");
         return static_cast<int>(i) * 10;

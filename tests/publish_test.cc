@@ -49,7 +49,8 @@ std::vector<std::string> dump(const std::string& db_path) {
     for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
         Xapian::Document d = db.get_document(*p);
         std::string line = "doc " + std::to_string(*p) + " " + d.get_data();
-        for (auto v = d.values_begin(); v != d.values_end(); ++v) line += " " + std::to_string(v.get_valueno()) + "=" + *v;
+        for (auto v = d.values_begin(); v != d.values_end(); ++v)
+            line += " " + std::to_string(v.get_valueno()) + "=" + *v;
         out.push_back(line);
     }
     for (auto k = db.metadata_keys_begin(); k != db.metadata_keys_end(); ++k)
@@ -101,9 +102,8 @@ TEST_CASE("the bundled corpus published file by file is the index of one run, te
 TEST_CASE("publishing one file removes nothing beside it - publishing its folder removes what disappeared",
           "[index][publish]") {
     TempDir dir;
-    const std::string corpus =
-        test::copy_corpus_files(dir, {"conventions/conv-sotouboua-brabant-sud-2020.xml",
-                                      "conventions/conv-kozah-1-waremont-1986.xml"});
+    const std::string corpus = test::copy_corpus_files(
+        dir, {"conventions/conv-sotouboua-brabant-sud-2020.xml", "conventions/conv-kozah-1-waremont-1986.xml"});
     IndexOptions opt;
     opt.db_path = dir / "db";
     opt.inputs = {corpus};
@@ -131,9 +131,8 @@ TEST_CASE("an index with no committed run reads as empty, never as another schem
 
     SECTION("coopdec-search says so and exits with 2; its JSON says 503") {
         int status = 0;
-        std::string out = test::run_command(std::string(COOPDEC_BIN_DIR) + "/coopdec-search --db " +
-                                                test::shell_quote(db) + " accord 2>&1",
-                                            status);
+        std::string out = test::run_command(
+            std::string(COOPDEC_BIN_DIR) + "/coopdec-search --db " + test::shell_quote(db) + " accord 2>&1", status);
         CHECK(status == 2);
         CHECK(out == "coopdec-search : " + db + " : index vide : aucune indexation terminée\n");
         out = test::run_command(std::string(COOPDEC_BIN_DIR) + "/coopdec-search --json --db " + test::shell_quote(db) +
@@ -168,7 +167,8 @@ TEST_CASE("an index with no committed run reads as empty, never as another schem
     }
 }
 
-TEST_CASE("an index that holds documents but no schema version is still another schema", "[index][publish][bad-input]") {
+TEST_CASE("an index that holds documents but no schema version is still another schema",
+          "[index][publish][bad-input]") {
     TempDir dir;
     const std::string db = dir / "db";
     {
@@ -186,12 +186,15 @@ TEST_CASE("an index that holds documents but no schema version is still another 
 
 TEST_CASE("every program's main() says what escaped it, in French, with a non-zero status", "[main-guard]") {
     std::FILE* err = std::tmpfile();
-    CHECK(guarded_main("prog", [] { return 1; }, err) == 1);
-    CHECK(guarded_main("prog", []() -> int { throw Xapian::DatabaseCorruptError("bloc illisible"); }, err) ==
+    CHECK(guarded_main(
+              "prog", [] { return 1; }, err) == 1);
+    CHECK(guarded_main(
+              "prog", []() -> int { throw Xapian::DatabaseCorruptError("bloc illisible"); }, err) ==
           kExitInternalError);
-    CHECK(guarded_main("prog", []() -> int { throw std::runtime_error("plus de mémoire"); }, err) ==
-          kExitInternalError);
-    CHECK(guarded_main("prog", []() -> int { throw 42; }, err) == kExitInternalError);
+    CHECK(guarded_main(
+              "prog", []() -> int { throw std::runtime_error("plus de mémoire"); }, err) == kExitInternalError);
+    CHECK(guarded_main(
+              "prog", []() -> int { throw 42; }, err) == kExitInternalError);
     CHECK(test::read_and_close(err) ==
           "prog : erreur interne de l'index (Xapian) : DatabaseCorruptError: bloc illisible\n"
           "prog : erreur interne : plus de mémoire\n"

@@ -226,7 +226,8 @@ inline constexpr const char* kEtude = R"xml(<?xml version="1.0" encoding="UTF-8"
 
 // A study whose paragraph refers to an entity `s` (its declaration is
 // prepended by the tests).
-inline constexpr const char* kEtudeWithEntity = R"xml(<etude xmlns="urn:x-coopdec:corpus:1" id="etude-essai" xml:lang="fr" demo="non">
+inline constexpr const char* kEtudeWithEntity =
+    R"xml(<etude xmlns="urn:x-coopdec:corpus:1" id="etude-essai" xml:lang="fr" demo="non">
   <titre>Étude d’essai</titre>
   <auteur>Équipe A</auteur>
   <sources><source>Rapport d’essai</source></sources>

@@ -85,12 +85,12 @@ struct SearchFixture {
 
     SearchFixture() {
         gazetteer.add(place_record());
-        partnerships["part-ogou-niort"] = partnership("part-ogou-niort", "ogou-1", "Niort", "FR", "1958",
-                                                      {"eau et assainissement", "santé"});
-        partnerships["part-kloto-bressuire"] = partnership("part-kloto-bressuire", "kloto-1", "Bressuire", "FR", "1991",
-                                                           {"tourisme"});
-        partnerships["part-tandjoare-demo"] = partnership("part-tandjoare-demo", "tandjoare-1", "Koudougou", "BF",
-                                                          "2010", {"agriculture"});
+        partnerships["part-ogou-niort"] =
+            partnership("part-ogou-niort", "ogou-1", "Niort", "FR", "1958", {"eau et assainissement", "santé"});
+        partnerships["part-kloto-bressuire"] =
+            partnership("part-kloto-bressuire", "kloto-1", "Bressuire", "FR", "1991", {"tourisme"});
+        partnerships["part-tandjoare-demo"] =
+            partnership("part-tandjoare-demo", "tandjoare-1", "Koudougou", "BF", "2010", {"agriculture"});
         for (const auto& [id, p] : partnerships) add(p);
 
         Record c1;
@@ -103,12 +103,14 @@ struct SearchFixture {
         c1.demo = true;
         c1.demo_notice = "Texte rédigé pour la démonstration.";
         c1.partnerships = {"part-ogou-niort"};
-        c1.units = {unit("art_1", "clause", "Article 1 – Objet",
-                         "La présente convention organise la coopération décentralisée entre les collectivités territoriales."),
-                    unit("art_2", "clause", "Article 2 – Eau",
-                         "Les parties financent l'adduction d'eau potable et l'assainissement, conformément à l'article 46 de la loi n° 2019-006."),
-                    unit("art_3", "clause", "Article 3 – Savoir-faire",
-                         "Échange de savoir-faire entre les élus et l'État ; mise en œuvre par le comité.")};
+        c1.units = {
+            unit("art_1", "clause", "Article 1 – Objet",
+                 "La présente convention organise la coopération décentralisée entre les collectivités territoriales."),
+            unit("art_2", "clause", "Article 2 – Eau",
+                 "Les parties financent l'adduction d'eau potable et l'assainissement, conformément à l'article 46 de "
+                 "la loi n° 2019-006."),
+            unit("art_3", "clause", "Article 3 – Savoir-faire",
+                 "Échange de savoir-faire entre les élus et l'État ; mise en œuvre par le comité.")};
         add(c1);
 
         Record c2;
@@ -134,7 +136,8 @@ struct SearchFixture {
         t.demo = true;
         t.partnerships = {"part-tandjoare-demo"};
         t.units = {unit("u_1", "enonce", "Maire (maire)", "Le jumelage a apporté des semences et un forage.", "maire"),
-                   unit("u_2", "enonce", "Agent (agent-technique)", "Le forage fournit de l'eau au marché.", "agent-technique"),
+                   unit("u_2", "enonce", "Agent (agent-technique)", "Le forage fournit de l'eau au marché.",
+                        "agent-technique"),
                    unit("u_3", "enonce", "Maire (maire)", "Les élus ont voté le budget communal.", "maire")};
         add(t);
 

@@ -21,9 +21,9 @@ TEST_CASE("a facet of thousands of values keeps the results page light", "[serve
     size_t options = 0;
     for (size_t at = page.find("<option"); at != std::string::npos; at = page.find("<option", at + 1)) ++options;
     CHECK(options == 40);
-    CHECK(page.find("Loi n° 2019-006, art. 44\"") != std::string::npos);       // among the 40 most frequent
-    CHECK(page.find("Loi n° 2019-006, art. 45\"") == std::string::npos);       // past them
-    CHECK(page.find("2996 autres") != std::string::npos);                       // the field says how many exist
+    CHECK(page.find("Loi n° 2019-006, art. 44\"") != std::string::npos);  // among the 40 most frequent
+    CHECK(page.find("Loi n° 2019-006, art. 45\"") == std::string::npos);  // past them
+    CHECK(page.find("2996 autres") != std::string::npos);                 // the field says how many exist
     CHECK(page.size() < 30 * 1024);
 }
 

@@ -7,8 +7,8 @@
 #include "search/search.h"
 #include "search/spelling.h"
 #include "search/synonyms.h"
-#include "tests/test_util.h"
 #include "tests/search_fixture.h"
+#include "tests/test_util.h"
 
 using namespace coopdec;
 
@@ -59,9 +59,9 @@ TEST_CASE("French queries find the documents as users type them", "[search][anal
         {"no 2019-006", "conv-ogou-niort"},
         {"article 46", "loi-2019-006"},
         {"art. 46", "loi-2019-006"},
-        {"Atakpame", "conv-ogou-niort"},      // former town name of Ogou 1
-        {"Tandjouare", "ent-tandjoare"},      // spelling variant of Tandjoaré
-        {"Niort", "conv-ogou-niort"},         // partner of the linked partnership
+        {"Atakpame", "conv-ogou-niort"},  // former town name of Ogou 1
+        {"Tandjouare", "ent-tandjoare"},  // spelling variant of Tandjoaré
+        {"Niort", "conv-ogou-niort"},     // partner of the linked partnership
         {"forage", "ent-tandjoare"},
     };
     for (const auto& row : rows) {
@@ -220,8 +220,7 @@ TEST_CASE("bad requests get a French message", "[search][request]") {
     SearchRequest r5;
     r5.year_from = 2020;
     r5.year_to = 2000;
-    CHECK(validate(fx.db, r5)->message ==
-          "période invalide : l'année de début (2020) est après l'année de fin (2000)");
+    CHECK(validate(fx.db, r5)->message == "période invalide : l'année de début (2020) est après l'année de fin (2000)");
 }
 
 TEST_CASE("the JSON object has the documented shape and escapes everything", "[search][json]") {
@@ -231,8 +230,8 @@ TEST_CASE("the JSON object has the documented shape and escapes everything", "[s
     std::string j = to_json(r);
     CHECK(j.find("<script>") == std::string::npos);
     CHECK(j.rfind("{\"query\":\"\\u003cscript\\u003ealert(1)\\u003c/script\\u003e forage\",\"total\":", 0) == 0);
-    for (const char* key : {"\"results\":[", "\"facets\":{", "\"passages\":[", "\"anchor\":", "\"snippet\":",
-                            "\"demo\":true", "\"type\":[", "\"value\":", "\"count\":"})
+    for (const char* key : {"\"results\":[", "\"facets\":{", "\"passages\":[",
+                            "\"anchor\":", "\"snippet\":", "\"demo\":true", "\"type\":[", "\"value\":", "\"count\":"})
         CHECK(j.find(key) != std::string::npos);
     CHECK(error_json("mauvais \"filtre\"", 400) == "{\"error\":\"mauvais \\\"filtre\\\"\",\"status\":400}");
 }
@@ -375,8 +374,8 @@ TEST_CASE("facet_values lists the most frequent values, always the selected ones
     for (const char* bad : {"-1", "beaucoup", "100001"}) {
         auto err = apply_parameter(req, "facet_values", bad);
         REQUIRE(err.has_value());
-        CHECK(err->message == std::string("nombre de valeurs par facette invalide : « ") + bad +
-                                  " » (entier de 0, toutes, à 100000)");
+        CHECK(err->message ==
+              std::string("nombre de valeurs par facette invalide : « ") + bad + " » (entier de 0, toutes, à 100000)");
     }
 }
 

@@ -4,10 +4,10 @@
 
 #include <fcntl.h>
 #include <netinet/in.h>
-#include <sys/socket.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -33,8 +33,8 @@ namespace coopdec::test {
 
 struct HttpAnswer {
     int status = 0;
-    std::map<std::string, std::string> headers;   // the last value of each
-    std::vector<std::string> set_cookies;          // every Set-Cookie, in order
+    std::map<std::string, std::string> headers;  // the last value of each
+    std::vector<std::string> set_cookies;        // every Set-Cookie, in order
     std::string body;
     std::string header(const std::string& name) const {
         auto it = headers.find(name);
@@ -150,8 +150,8 @@ public:
 
 private:
     // One request (with `body` when not null) and its whole answer.
-    HttpAnswer send(const std::string& method, const std::string& target, const std::map<std::string, std::string>& headers,
-                    const std::string* body) const {
+    HttpAnswer send(const std::string& method, const std::string& target,
+                    const std::map<std::string, std::string>& headers, const std::string* body) const {
         Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
         session.setTimeout(Poco::Timespan(60, 0));
         Poco::Net::HTTPRequest req(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
@@ -181,8 +181,9 @@ private:
         auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
         char c;
         while (true) {
-            int left = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                            deadline - std::chrono::steady_clock::now()).count());
+            int left = static_cast<int>(
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now())
+                    .count());
             if (left <= 0) return line;
             pollfd p{out_, POLLIN, 0};
             if (poll(&p, 1, left) <= 0) return line;

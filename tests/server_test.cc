@@ -178,9 +178,10 @@ TEST_CASE("security headers are on every response", "[server][http][security]") 
 
 TEST_CASE("pages are light, gzipped on request, and HEAD works", "[server][http]") {
     auto css = server().get("/static/coopdec.css");
-    for (const char* target : {"/", "/recherche?q=cooperation+decentralisee", "/recherche?q=eau&type=convention",
-                               "/recherche?q=jumelage", "/recherche?q=cooperation+decentralisee&type=convention",
-                               "/recherche?q=art+46", "/recherche?q=eau&type=convention&type=entretien&region=Plateaux"}) {
+    for (const char* target :
+         {"/", "/recherche?q=cooperation+decentralisee", "/recherche?q=eau&type=convention", "/recherche?q=jumelage",
+          "/recherche?q=cooperation+decentralisee&type=convention", "/recherche?q=art+46",
+          "/recherche?q=eau&type=convention&type=entretien&region=Plateaux"}) {
         CAPTURE(target);
         auto a = server().get(target);
         CHECK(a.body.size() + css.body.size() < 30 * 1024);
@@ -207,14 +208,15 @@ TEST_CASE("the search page: results, facets, filters, paging, nothing found", "[
     CHECK(test::contains(b, "Document de démonstration"));
     CHECK(test::contains(b, "href=\"/partenariat/"));
     CHECK(test::contains(b, "<mark>"));
-    CHECK(test::contains(b, "?q=decentralisee#"));          // passages link to the exact place, words carried
+    CHECK(test::contains(b, "?q=decentralisee#"));                 // passages link to the exact place, words carried
     CHECK(test::contains(b, "aria-current=\"true\">Convention"));  // selected values say so
-    CHECK(test::contains(b, "(retirer ce filtre)"));          // active filters are removable
-    CHECK(test::contains(b, "name=\"year_from\""));          // years as a range
+    CHECK(test::contains(b, "(retirer ce filtre)"));               // active filters are removable
+    CHECK(test::contains(b, "name=\"year_from\""));                // years as a range
     // The facets are one form: the search's parameters once, and the boxes
     // left empty (an empty year, commune…) filter nothing.
     CHECK(test::occurrences(b, "<input type=\"hidden\" name=\"q\"") == 1);
-    auto empty_boxes = server().get("/recherche?q=decentralisee&type=convention&year_from=&year_to=2030&commune=&prefecture=");
+    auto empty_boxes =
+        server().get("/recherche?q=decentralisee&type=convention&year_from=&year_to=2030&commune=&prefecture=");
     CHECK(empty_boxes.status == 200);
     CHECK(test::contains(empty_boxes.body, "aria-current=\"true\">Convention"));
     auto many = server().get("/recherche?per_page=5");
@@ -223,8 +225,9 @@ TEST_CASE("the search page: results, facets, filters, paging, nothing found", "[
     CHECK(test::contains(none.body, "Aucun document ne correspond"));
     CHECK(test::contains(none.body, "Essayez avec : <a href=\"?q=forage\">forage</a>"));
     auto fixed = server().get("/recherche?q=forrage");
-    CHECK(test::contains(fixed.body, "Résultats pour : <strong>forage</strong> ; rechercher plutôt : "
-                                     "<a href=\"?q=forrage&amp;corriger=non\">forrage</a>"));
+    CHECK(test::contains(fixed.body,
+                         "Résultats pour : <strong>forage</strong> ; rechercher plutôt : "
+                         "<a href=\"?q=forrage&amp;corriger=non\">forrage</a>"));
     CHECK_FALSE(test::contains(fixed.body, "Aucun document ne correspond"));
     auto partial = server().get("/recherche?q=convention+forage+potable");
     CHECK(test::contains(partial.body, " tous les mots, "));
@@ -272,7 +275,8 @@ TEST_CASE("operations: healthz, metrics, opensearch", "[server][http][ops]") {
     CHECK(test::contains(m, "coopdec_facet_tables_read_total 1\n"));
     CHECK_FALSE(test::contains(m, "coopdec_facet_table_bytes 0\n"));
     auto o = server().get("/opensearch.xml").body;
-    CHECK(test::contains(o, "template=\"http://127.0.0.1:" + std::to_string(server().port()) + "/recherche?q={searchTerms}\""));
+    CHECK(test::contains(
+        o, "template=\"http://127.0.0.1:" + std::to_string(server().port()) + "/recherche?q={searchTerms}\""));
 }
 
 TEST_CASE("the server follows the indexer's commits and stops cleanly on SIGTERM", "[server][http][ops]") {
@@ -318,8 +322,9 @@ TEST_CASE("the server refuses a missing index clearly", "[server][bad-input]") {
 
 TEST_CASE("a properties file configures the server, and the command line wins", "[server][ops]") {
     test::TempDir dir;
-    std::string props = dir.write("coopdec.properties",
-                                  "coopdec.db = " + shared().bundled.db + "\ncoopdec.port = 1\ncoopdec.public_url = https://exemple.tg\n");
+    std::string props =
+        dir.write("coopdec.properties", "coopdec.db = " + shared().bundled.db +
+                                            "\ncoopdec.port = 1\ncoopdec.public_url = https://exemple.tg\n");
     test::ServerProcess s({"--config", props, "--port", "0"});  // port 1 would need root: 0 wins
     CHECK(s.get("/healthz").status == 200);
     CHECK(test::contains(s.get("/opensearch.xml").body, "template=\"https://exemple.tg/recherche?q={searchTerms}\""));
@@ -328,29 +333,37 @@ TEST_CASE("a properties file configures the server, and the command line wins", 
 TEST_CASE("legal advisors: citations read, provisions linked both ways", "[server][http][legal]") {
     auto s = server().get("/recherche?q=art+46");
     CHECK(test::contains(s.body, "Interprété comme : "));
-    CHECK(test::contains(s.body, "href=\"/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46\">Loi n° 2019-006 du 26 juin 2019, art. 46</a>"));
+    CHECK(test::contains(
+        s.body,
+        "href=\"/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46\">Loi n° 2019-006 du 26 juin 2019, art. 46</a>"));
     auto j = test::parse_json(server().get("/api/search?q=article+46+de+la+loi+2019-006").body);
     REQUIRE(j->getArray("reading")->size() == 1);
-    CHECK(j->getArray("reading")->getObject(0)->getValue<std::string>("url") == "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46");
+    CHECK(j->getArray("reading")->getObject(0)->getValue<std::string>("url") ==
+          "/doc/akn-tg-act-loi-2019-06-26-2019-006#art_46");
     CHECK(j->getArray("results")->getObject(0)->getValue<std::string>("id") == "akn-tg-act-loi-2019-06-26-2019-006");
 
     auto law = server().get("/doc/akn-tg-act-loi-2019-06-26-2019-006").body;
     CHECK(test::contains(law, "Citer le résumé : <cite>Loi n° 2019-006 du 26 juin 2019 (résumé)</cite>"));
     CHECK(test::contains(law, "<summary>Cité par "));
-    CHECK(test::contains(law, "name=\"doc\" value=\"akn-tg-act-loi-2019-06-26-2019-006\""));   // search within the text
-    CHECK(test::contains(law, "<a class=\"ref\" href=\"/doc/akn-tg-act-loi-2007-03-13-2007-011-v2019-06-26\">"));  // resolved across texts
-    CHECK(test::contains(law, "title=\"hors corpus : /akn/tg/act/loi/2018-01-31/2018-003\""));      // shown as such, no link
+    CHECK(test::contains(law, "name=\"doc\" value=\"akn-tg-act-loi-2019-06-26-2019-006\""));  // search within the text
+    CHECK(test::contains(
+        law,
+        "<a class=\"ref\" href=\"/doc/akn-tg-act-loi-2007-03-13-2007-011-v2019-06-26\">"));  // resolved across texts
+    CHECK(
+        test::contains(law, "title=\"hors corpus : /akn/tg/act/loi/2018-01-31/2018-003\""));  // shown as such, no link
     auto agreement = server().get("/doc/conv-amou-1-aiffres-2021").body;
     CHECK(test::contains(agreement, "<a class=\"cite\" href=\"/doc/akn-tg-act-loi-2019-06-26-2019-006?cite_le=2021-"));
-    auto within = test::parse_json(server().get("/api/search?q=cooperation&doc=akn-tg-act-loi-2019-06-26-2019-006").body);
+    auto within =
+        test::parse_json(server().get("/api/search?q=cooperation&doc=akn-tg-act-loi-2019-06-26-2019-006").body);
     CHECK(within->getValue<size_t>("total") == 1);
     CHECK(server().get("/recherche?q=eau&doc=inconnu").status == 400);
 
     auto consolidated = server().get("/doc/akn-tg-act-loi-2007-03-13-2007-011-v2019-06-26").body;
     CHECK(test::contains(consolidated, "Version consolidée en vigueur au 26 juin 2019"));
     CHECK(test::contains(consolidated, "<h2>Historique du texte</h2>"));
-    CHECK(test::contains(consolidated, "<p class=\"amended\">Modification : remplacé le 26 juin 2019 par "
-                                 "<a href=\"/doc/akn-tg-act-loi-2019-06-26-2019-006\">"));
+    CHECK(test::contains(consolidated,
+                         "<p class=\"amended\">Modification : remplacé le 26 juin 2019 par "
+                         "<a href=\"/doc/akn-tg-act-loi-2019-06-26-2019-006\">"));
 }
 
 TEST_CASE("a search inside one document lists every matching passage, paged, under « dans : title »",
@@ -372,7 +385,8 @@ TEST_CASE("a search inside one document lists every matching passage, paged, und
     // Page by page, 4 at a time: the same passages, in the same order, once each.
     std::vector<std::string> paged;
     for (size_t page = 1; page <= (count + 3) / 4; ++page) {
-        auto j = test::parse_json(server().get("/api/search?" + base + "&per_page=4&page=" + std::to_string(page)).body);
+        auto j =
+            test::parse_json(server().get("/api/search?" + base + "&per_page=4&page=" + std::to_string(page)).body);
         CHECK(j->getValue<size_t>("within_passages") == count);
         auto ps = j->getArray("results")->getObject(0)->getArray("passages");
         CHECK(ps->size() == std::min<size_t>(4, count - (page - 1) * 4));

@@ -24,15 +24,14 @@ using namespace coopdec;
 namespace fs = std::filesystem;
 
 // Xapian's errors are no std::exception: said by their description.
-CATCH_TRANSLATE_EXCEPTION(const Xapian::Error& e) {
-    return e.get_description();
-}
+CATCH_TRANSLATE_EXCEPTION(const Xapian::Error& e) { return e.get_description(); }
 
 namespace {
 
 // coopdec-index with `args`; its exit status, its output in `said`.
 int run_shard_indexer(const std::vector<std::string>& args, std::string& said) {
-    std::string cmd = test::bin("coopdec-index") + " --schemas " + test::shell_quote(test::source_dir() + "/corpus/schema");
+    std::string cmd =
+        test::bin("coopdec-index") + " --schemas " + test::shell_quote(test::source_dir() + "/corpus/schema");
     for (const auto& a : args) cmd += " " + test::shell_quote(a);
     int status = 0;
     said = test::run_command(cmd + " 2>&1", status);
@@ -52,8 +51,8 @@ void reindex_master(const std::string& master, const std::string& corpus) {
     // later index this process writes.
     int status = 0;
     std::string said = test::run_command("XAPIAN_MAX_CHANGESETS=10 " + test::bin("coopdec-index") + " --schemas " +
-                                                 test::shell_quote(test::source_dir() + "/corpus/schema") + " --db " +
-                                                 test::shell_quote(master) + " " + test::shell_quote(corpus) + " 2>&1",
+                                             test::shell_quote(test::source_dir() + "/corpus/schema") + " --db " +
+                                             test::shell_quote(master) + " " + test::shell_quote(corpus) + " 2>&1",
                                          status);
     INFO(said);
     REQUIRE(status == 0);
@@ -116,8 +115,9 @@ TEST_CASE("a document goes to the shard of its id, the same on every run", "[sha
 
 TEST_CASE("stub files are read as Xapian reads them, and what coopdec refuses is said with its line", "[shards]") {
     test::TempDir dir;
-    std::string stub = dir.write("conf/stub", "# trois fragments\n\nauto shard-0\nglass /srv/idx/shard-1\n"
-                                               "remote 10.0.0.7:33333\nremote [::1]:4000\n");
+    std::string stub = dir.write("conf/stub",
+                                 "# trois fragments\n\nauto shard-0\nglass /srv/idx/shard-1\n"
+                                 "remote 10.0.0.7:33333\nremote [::1]:4000\n");
     auto e = shards::read_stub(stub);
     REQUIRE(e.size() == 4);
     CHECK(e[0].kind == shards::StubEntry::Kind::local);
@@ -153,7 +153,7 @@ TEST_CASE("stub files are read as Xapian reads them, and what coopdec refuses is
     index_or_fail({"--db", dir / "one", test::copy_corpus_files(dir, {"partenariats/part-amou-1-aiffres.xml"})});
     int compacted = 0;
     std::string out = test::run_command("xapian-compact --single-file " + test::shell_quote(dir / "one") + " " +
-                                                test::shell_quote(dir / "one.glass") + " 2>&1",
+                                            test::shell_quote(dir / "one.glass") + " 2>&1",
                                         compacted);
     INFO(out);
     REQUIRE(compacted == 0);
@@ -164,7 +164,8 @@ TEST_CASE("stub files are read as Xapian reads them, and what coopdec refuses is
     // The server and coopdec-search say it too, and name the file.
     std::string said;
     int status = 0;
-    said = test::run_command(test::bin("coopdec-search") + " --db " + test::shell_quote(dir / "bad") + " eau 2>&1", status);
+    said = test::run_command(test::bin("coopdec-search") + " --db " + test::shell_quote(dir / "bad") + " eau 2>&1",
+                             status);
     CHECK(status == 2);
     CHECK(test::contains(said, "chemin manquant"));
 }
@@ -211,7 +212,8 @@ TEST_CASE("coopdec-index --shards writes every document whole in the shard of it
 
 TEST_CASE("a file gone from the corpus leaves its shard with its views", "[shards][index]") {
     test::TempDir dir;
-    const std::string corpus = test::copy_corpus_files(dir, {"partenariats/part-amou-1-aiffres.xml", "repertoire/togo.xml"});
+    const std::string corpus =
+        test::copy_corpus_files(dir, {"partenariats/part-amou-1-aiffres.xml", "repertoire/togo.xml"});
     const std::string db = dir / "idx";
     index_or_fail({"--shards", "4", "--db", db, corpus});
     Index before = Index::open(db);
@@ -234,8 +236,10 @@ TEST_CASE("shards give the same results as one database: local, remote through x
     index_or_fail({"--db", dir / "one", corpus});
     index_or_fail({"--shards", "3", "--db", dir / "three", corpus});
     test::ShardServer s0(dir / "three/shard-0"), s1(dir / "three/shard-1"), s2(dir / "three/shard-2");
-    const std::string remote = dir.write("remote.stub", s0.stub_line() + "\n" + s1.stub_line() + "\n" + s2.stub_line() + "\n");
-    const std::string mixed = dir.write("mixed.stub", s0.stub_line() + "\nauto three/shard-1\n" + s2.stub_line() + "\n");
+    const std::string remote =
+        dir.write("remote.stub", s0.stub_line() + "\n" + s1.stub_line() + "\n" + s2.stub_line() + "\n");
+    const std::string mixed =
+        dir.write("mixed.stub", s0.stub_line() + "\nauto three/shard-1\n" + s2.stub_line() + "\n");
 
     Index one = Index::open(dir / "one");
     Index local = Index::open(dir / "three");
@@ -261,7 +265,8 @@ TEST_CASE("shards give the same results as one database: local, remote through x
     CHECK(cache.stats().hits > 0);
 
     // Documents, their views (kept in their own shard) and partnerships.
-    for (const char* id : {"akn-tg-act-loi-2019-06-26-2019-006", "part-amou-1-aiffres", "conv-tchamba-1-ait-tamlil-nord-2023"}) {
+    for (const char* id :
+         {"akn-tg-act-loi-2019-06-26-2019-006", "part-amou-1-aiffres", "conv-tchamba-1-ait-tamlil-nord-2023"}) {
         INFO(id);
         auto expected = load_document(one, id);
         REQUIRE(expected);
@@ -287,9 +292,11 @@ TEST_CASE("shards give the same results as one database: local, remote through x
     // The same through the server, on every page of the API and the HTML.
     test::ServerProcess single({"--db", dir / "one", "--port", "0"});
     test::ServerProcess sharded({"--db", remote, "--port", "0"});
-    for (const char* target : {"/api/search?q=commune&facet_values=0", "/api/search?type=partenariat&sort=date&page=2",
-                               "/api/search?q=maire&role=maire", "/api/doc/akn-tg-act-loi-2019-06-26-2019-006", "/api/partnership/part-amou-1-aiffres",
-                               "/doc/akn-tg-act-loi-2019-06-26-2019-006/source.xml", "/doc/akn-tg-act-loi-2019-06-26-2019-006", "/apercu"}) {
+    for (const char* target :
+         {"/api/search?q=commune&facet_values=0", "/api/search?type=partenariat&sort=date&page=2",
+          "/api/search?q=maire&role=maire", "/api/doc/akn-tg-act-loi-2019-06-26-2019-006",
+          "/api/partnership/part-amou-1-aiffres", "/doc/akn-tg-act-loi-2019-06-26-2019-006/source.xml",
+          "/doc/akn-tg-act-loi-2019-06-26-2019-006", "/apercu"}) {
         INFO(target);
         test::HttpAnswer a = single.get(target), b = sharded.get(target);
         CHECK(a.status == 200);
@@ -319,7 +326,7 @@ TEST_CASE("a remote shard that stops or hangs gets a bounded 503, and the server
         test::HttpAnswer j = server.get("/api/search?q=eau");
         CHECK(j.status == 503);
         CHECK(test::contains(j.body, "\"error\""));
-        CHECK(server.get("/healthz").status == 503);  // a load balancer takes it out
+        CHECK(server.get("/healthz").status == 503);             // a load balancer takes it out
         CHECK(server.get("/static/coopdec.css").status == 200);  // what needs no index still works
         s1.restart();
         test::HttpAnswer back = server.get("/api/search?q=commune");
@@ -344,7 +351,7 @@ TEST_CASE("a remote shard that stops or hangs gets a bounded 503, and the server
 TEST_CASE("a replica follows its master through xapian-replicate, and its server with it", "[shards][replication]") {
     test::TempDir dir;
     const std::string corpus = test::copy_corpus_files(
-            dir, {"repertoire/togo.xml", "partenariats/part-amou-1-aiffres.xml", "partenariats/part-ogou-1-niort.xml"});
+        dir, {"repertoire/togo.xml", "partenariats/part-amou-1-aiffres.xml", "partenariats/part-ogou-1-niort.xml"});
     fs::create_directories(dir / "masters");
     const std::string master = dir / "masters/coopdec";
     index_or_fail({"--db", master, corpus});
@@ -352,7 +359,7 @@ TEST_CASE("a replica follows its master through xapian-replicate, and its server
     auto replicate = [&]() {
         int status = 0;
         std::string said = test::run_command("xapian-replicate -h 127.0.0.1 -p " + std::to_string(replication.port()) +
-                                                     " -m coopdec -o -r 0 " + test::shell_quote(dir / "replica") + " 2>&1",
+                                                 " -m coopdec -o -r 0 " + test::shell_quote(dir / "replica") + " 2>&1",
                                              status);
         INFO(said);
         REQUIRE(status == 0);
@@ -369,7 +376,8 @@ TEST_CASE("a replica follows its master through xapian-replicate, and its server
 
     // The master re-indexes, with changesets kept for its replicas; the
     // replica's server answers meanwhile, from the replica.
-    fs::copy_file(test::source_dir() + "/corpus/partenariats/part-kloto-1-bressuire.xml", dir / "corpus/part-kloto-1-bressuire.xml");
+    fs::copy_file(test::source_dir() + "/corpus/partenariats/part-kloto-1-bressuire.xml",
+                  dir / "corpus/part-kloto-1-bressuire.xml");
     reindex_master(master, corpus);
     CHECK(test::contains(total("bressuire"), "\"total\":0"));  // not replicated yet
     replicate();
@@ -387,8 +395,8 @@ TEST_CASE("a replica follows its master through xapian-replicate, and its server
 TEST_CASE("a sharded index is replicated shard by shard, its stub beside them", "[shards][replication]") {
     test::TempDir dir;
     const std::string corpus = test::copy_corpus_files(
-            dir, {"repertoire/togo.xml", "partenariats/part-amou-1-aiffres.xml", "partenariats/part-ogou-1-niort.xml",
-                  "conventions/conv-amou-1-aiffres-2006.xml"});
+        dir, {"repertoire/togo.xml", "partenariats/part-amou-1-aiffres.xml", "partenariats/part-ogou-1-niort.xml",
+              "conventions/conv-amou-1-aiffres-2006.xml"});
     fs::create_directories(dir / "masters");
     const std::string master = dir / "masters/idx";
     index_or_fail({"--shards", "2", "--db", master, corpus});
@@ -398,9 +406,9 @@ TEST_CASE("a sharded index is replicated shard by shard, its stub beside them", 
         for (const char* shard : {"shard-0", "shard-1"}) {
             int status = 0;
             std::string said = test::run_command(
-                    "xapian-replicate -h 127.0.0.1 -p " + std::to_string(replication.port()) + " -m idx/" + shard +
-                            " -o -r 0 " + test::shell_quote(dir / "replica/" + shard) + " 2>&1",
-                    status);
+                "xapian-replicate -h 127.0.0.1 -p " + std::to_string(replication.port()) + " -m idx/" + shard +
+                    " -o -r 0 " + test::shell_quote(dir / "replica/" + shard) + " 2>&1",
+                status);
             INFO(said);
             REQUIRE(status == 0);
         }
@@ -420,7 +428,8 @@ TEST_CASE("a sharded index is replicated shard by shard, its stub beside them", 
     same("/api/doc/part-amou-1-aiffres");
     CHECK(test::contains(same("/api/search?q=bressuire"), "\"total\":0"));
 
-    fs::copy_file(test::source_dir() + "/corpus/partenariats/part-kloto-1-bressuire.xml", dir / "corpus/part-kloto-1-bressuire.xml");
+    fs::copy_file(test::source_dir() + "/corpus/partenariats/part-kloto-1-bressuire.xml",
+                  dir / "corpus/part-kloto-1-bressuire.xml");
     reindex_master(master, corpus);
     replicate();
     CHECK(test::contains(same("/api/search?q=bressuire"), "\"total\":1"));

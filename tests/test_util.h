@@ -24,7 +24,8 @@ public:
         // Readable by the unprivileged user a server started as root turns
         // into (coopdec-server --user, nobody by default).
         std::filesystem::permissions(path_, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
-                                                std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
+                                                std::filesystem::perms::group_exec |
+                                                std::filesystem::perms::others_read |
                                                 std::filesystem::perms::others_exec);
     }
     ~TempDir() {
@@ -123,7 +124,8 @@ inline std::string copy_corpus_files(const TempDir& dir, std::initializer_list<c
     std::string corpus = dir / "corpus";
     std::filesystem::create_directories(corpus);
     for (const char* f : files)
-        std::filesystem::copy_file(source_dir() + "/corpus/" + f, corpus + "/" + std::filesystem::path(f).filename().string());
+        std::filesystem::copy_file(source_dir() + "/corpus/" + f,
+                                   corpus + "/" + std::filesystem::path(f).filename().string());
     return corpus;
 }
 

@@ -164,10 +164,10 @@ TEST_CASE("excerpts of a neighbouring turn cut at a word, never inside a charact
 
 TEST_CASE("speakers, roles and the turns a reading selects", "[transcript]") {
     std::vector<coopdec::Turn> turns{{"u_1", "ch", "N. B.", "chercheur", "a"},
-                            {"u_2", "pf", "G. K.", "point-focal", "b"},
-                            {"u_3", "ch", "N. B.", "chercheur", "c"},
-                            {"u_4", "ch2", "K. D.", "chercheur", "d"},
-                            {"u_5", "", "", "", "e"}};
+                                     {"u_2", "pf", "G. K.", "point-focal", "b"},
+                                     {"u_3", "ch", "N. B.", "chercheur", "c"},
+                                     {"u_4", "ch2", "K. D.", "chercheur", "d"},
+                                     {"u_5", "", "", "", "e"}};
     auto speakers = speakers_of(turns);
     REQUIRE(speakers.size() == 4);
     CHECK(speakers[0].who == "ch");
@@ -254,11 +254,12 @@ TEST_CASE("a transcript by speaker: every turn of that speaker and no other", "[
             // The turns shown are exactly that speaker's, in order, under the
             // rendering's own anchors.
             CHECK(matches(a.body, "<div class=\"u\" id=\"([^\"]+)\"") == expected);
-            CHECK(test::occurrences(a.body, "<p class=\"speaker\"><span class=\"name\">" + html_escape(name) + "</span>") ==
-                  expected.size());
+            CHECK(test::occurrences(a.body, "<p class=\"speaker\"><span class=\"name\">" + html_escape(name) +
+                                                "</span>") == expected.size());
             CHECK(test::occurrences(a.body, "<p class=\"speaker\">") == expected.size());
             // Each links to its moment of the whole transcript; every link lands on an anchor.
-            for (const auto& anchor : expected) CHECK(test::contains(a.body, "href=\"/doc/" + tei.id + "#" + anchor + "\""));
+            for (const auto& anchor : expected)
+                CHECK(test::contains(a.body, "href=\"/doc/" + tei.id + "#" + anchor + "\""));
             for (const auto& anchor : linked_anchors(a.body, tei.id)) {
                 CAPTURE(anchor);
                 CHECK(anchors.count(anchor) == 1);
@@ -274,11 +275,11 @@ TEST_CASE("a transcript by speaker: every turn of that speaker and no other", "[
                 CHECK(test::contains(a.body, ")</span> : " + count));
                 // The same list on the whole transcript's page, as links.
                 CHECK(test::contains(whole.body, "href=\"/doc/" + tei.id + "?locuteur=" + url_encode(other) + "\">" +
-                                               html_escape(person.first) + "</a>"));
+                                                     html_escape(person.first) + "</a>"));
             }
             CHECK(test::contains(a.body, "?locuteur=" + url_encode(who) + "\" aria-current=\"page\">"));
-            CHECK(
-                test::contains(a.body, " : " + std::to_string(expected.size()) + " sur " + std::to_string(tei.turns.size())));
+            CHECK(test::contains(a.body,
+                                 " : " + std::to_string(expected.size()) + " sur " + std::to_string(tei.turns.size())));
             (void)role;
         }
     }
@@ -326,7 +327,7 @@ TEST_CASE("a transcript by speaker shows each turn's context on demand", "[trans
             ++expected;
             const TeiTurn& prev = tei.turns[i - 1];
             CHECK(test::contains(ctx.body, "href=\"/doc/" + tei.id + "#" + prev.anchor + "\">" +
-                                         html_escape(tei.persons.at(prev.who).first) + "</a> : "));
+                                               html_escape(tei.persons.at(prev.who).first) + "</a> : "));
             CHECK(test::contains(ctx.body, html_escape(last_words(prev.text, 2)) + "</p>"));
         }
         if (i + 1 < tei.turns.size()) {
@@ -396,7 +397,7 @@ TEST_CASE("search results show the turns around an utterance, and link to it", "
                     ++ctx;
                     // After it: the speaker, then the start.
                     CHECK(test::contains(h.item, "<p class=\"ctx\"><b>" + html_escape(tei.persons.at(next.who).first) +
-                                               "</b> " + html_escape(first_words(next.text, 2))));
+                                                     "</b> " + html_escape(first_words(next.text, 2))));
                 }
                 first = first || i == 0;
                 last = last || i + 1 == tei.turns.size();

@@ -96,8 +96,9 @@ public:
         std::string line;
         char c;
         for (;;) {
-            int left = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                    deadline - std::chrono::steady_clock::now()).count());
+            int left = static_cast<int>(
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now())
+                    .count());
             if (left <= 0) return false;
             pollfd p{out_, POLLIN, 0};
             if (poll(&p, 1, left) <= 0) return false;
@@ -155,7 +156,7 @@ private:
         for (int attempt = 0; attempt < 20; ++attempt) {
             int p = port ? port : free_loopback_port();
             process_ = std::make_unique<GroupProcess>(std::vector<std::string>{
-                    "xapian-tcpsrv", "--interface", "127.0.0.1", "--port", std::to_string(p), path_});
+                "xapian-tcpsrv", "--interface", "127.0.0.1", "--port", std::to_string(p), path_});
             if (process_->wait_for_line("Listening...", 20000)) {
                 port_ = p;
                 return;
@@ -179,7 +180,7 @@ public:
         for (int attempt = 0; attempt < 20; ++attempt) {
             int p = free_loopback_port();
             process_ = std::make_unique<GroupProcess>(std::vector<std::string>{
-                    "xapian-replicate-server", "--interface", "127.0.0.1", "--port", std::to_string(p), masters});
+                "xapian-replicate-server", "--interface", "127.0.0.1", "--port", std::to_string(p), masters});
             if (wait_listening(p, 20000)) {
                 port_ = p;
                 return;

@@ -227,10 +227,10 @@ TEST_CASE("an Indigo act with repeated ids is indexed, each repeat a warning", "
     CHECK(ix.summary.documents == 1);
     CHECK(ix.summary.warnings == 4);
     const std::string& f = ix.file;
-    CHECK(ix.log == f + ":19:9: avertissement : identifiant en double « e_1 » (déjà à la ligne 18)\n" +
-                        f + ":23:9: avertissement : identifiant en double « cobalt » (déjà à la ligne 22)\n" +
-                        f + ":23:9: avertissement : identifiant en double « g-1 » (déjà à la ligne 22)\n" +
-                        f + ":33:7: avertissement : identifiant en double « sec_1 » (déjà à la ligne 31)\n");
+    CHECK(ix.log == f + ":19:9: avertissement : identifiant en double « e_1 » (déjà à la ligne 18)\n" + f +
+                        ":23:9: avertissement : identifiant en double « cobalt » (déjà à la ligne 22)\n" + f +
+                        ":23:9: avertissement : identifiant en double « g-1 » (déjà à la ligne 22)\n" + f +
+                        ":33:7: avertissement : identifiant en double « sec_1 » (déjà à la ligne 31)\n");
     // The first section keeps its eId, the second gets a suffix; both texts found.
     CHECK(ix.passage("karite") == "sec_1");
     CHECK(ix.passage("fagots") == "sec_1_2");
@@ -302,7 +302,7 @@ TEST_CASE("current teiCorpo: annotationBlock, @xml:id, u with seg, tiers inside 
     CHECK(ix.summary.errors == 0);
     CHECK(ix.summary.warnings == 0);
     const std::string doc = "recent";
-    CHECK(ix.passage("Sokode") == "au7");  // the block's @xml:id
+    CHECK(ix.passage("Sokode") == "au7");      // the block's @xml:id
     CHECK(ix.passage("pirogues") == "u_afi");  // the u's own
     // seg elements are separate words.
     CHECK(ix.unit_text(doc, "au7") == "bonjour madame parlons du marché de Sokodé");

@@ -90,7 +90,8 @@ public:
                 buffer_.erase(0, nl + 1);
                 return line;
             }
-            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
             if (left.count() <= 0) return std::nullopt;
             pollfd p{out_, POLLIN, 0};
             int n = poll(&p, 1, static_cast<int>(left.count()));
@@ -122,8 +123,8 @@ public:
         return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     }
 
-    std::string rest;      // stdout not read by read_line(), after wait()
-    std::string err;       // all of stderr, after wait()
+    std::string rest;  // stdout not read by read_line(), after wait()
+    std::string err;   // all of stderr, after wait()
 
 private:
     pid_t pid_ = -1;

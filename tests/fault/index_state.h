@@ -46,10 +46,12 @@ inline IndexState read_state(const std::string& db_path) {
             all += '\n' + term + ' ' + std::to_string(t.get_wdf());
             for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) all += ' ' + std::to_string(*p);
         }
-        for (auto v = doc.values_begin(); v != doc.values_end(); ++v) all += '\n' + std::to_string(v.get_valueno()) + '=' + *v;
+        for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
+            all += '\n' + std::to_string(v.get_valueno()) + '=' + *v;
         s.units[id.empty() ? "(sans identifiant) " + std::to_string(*it) : id] = fnv(all);
     }
-    for (auto it = db.metadata_keys_begin(); it != db.metadata_keys_end(); ++it) s.metadata[*it] = fnv(db.get_metadata(*it));
+    for (auto it = db.metadata_keys_begin(); it != db.metadata_keys_end(); ++it)
+        s.metadata[*it] = fnv(db.get_metadata(*it));
     return s;
 }
 
@@ -57,7 +59,8 @@ inline IndexState read_state(const std::string& db_path) {
 inline std::string difference(const IndexState& a, const IndexState& b) {
     std::ostringstream out;
     int shown = 0;
-    auto diff = [&](const char* what, const std::map<std::string, uint64_t>& x, const std::map<std::string, uint64_t>& y) {
+    auto diff = [&](const char* what, const std::map<std::string, uint64_t>& x,
+                    const std::map<std::string, uint64_t>& y) {
         for (const auto& [k, v] : x) {
             auto it = y.find(k);
             if ((it == y.end() || it->second != v) && shown++ < 8)

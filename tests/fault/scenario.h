@@ -45,13 +45,15 @@ inline std::vector<std::string> index_env(size_t flush_threshold, std::vector<st
 inline std::vector<std::string> with_shim(std::vector<std::string> settings) {
     const char* asan = std::getenv("ASAN_OPTIONS");
     settings.push_back(std::string("LD_PRELOAD=") + COOPDEC_FAULT_SHIM);
-    settings.push_back(std::string("ASAN_OPTIONS=") + (asan ? std::string(asan) + ":" : "") + "verify_asan_link_order=0");
+    settings.push_back(std::string("ASAN_OPTIONS=") + (asan ? std::string(asan) + ":" : "") +
+                       "verify_asan_link_order=0");
     return settings;
 }
 
 // A disk that fills up under `dir` after `budget` bytes ("": never, only
 // counting, the count written to the file `count`).
-inline std::vector<std::string> shim_env(const std::string& dir, const std::string& budget, const std::string& count = "") {
+inline std::vector<std::string> shim_env(const std::string& dir, const std::string& budget,
+                                         const std::string& count = "") {
     std::vector<std::string> env{"COOPDEC_FAULT_DIR=" + std::filesystem::canonical(dir).string()};
     if (!budget.empty()) env.push_back("COOPDEC_FAULT_BUDGET=" + budget);
     if (!count.empty()) env.push_back("COOPDEC_FAULT_COUNT=" + count);
@@ -63,7 +65,7 @@ inline std::vector<std::string> shim_env(const std::string& dir, const std::stri
 inline std::vector<Query> query_set() {
     return {
         {{kMarker}, std::string("/api/search?q=") + kMarker},  // v2 only
-        {{}, "/api/search"},                                      // browse: every document
+        {{}, "/api/search"},                                   // browse: every document
         {{"--filter", "type=convention", "eau"}, "/api/search?q=eau&type=convention"},
         {{"--filter", "commune=Kloto 1", "--sort", "date"}, "/api/search?commune=Kloto+1&sort=date"},
         {{"--filter", "year_from=2000", "--filter", "year_to=2015", "santé"},
@@ -72,7 +74,8 @@ inline std::vector<Query> query_set() {
         {{"art. 46"}, "/api/search?q=art.+46"},
         {{"--filter", "type=entretien", "--filter", "type=partenariat", "jumelage"},
          "/api/search?q=jumelage&type=entretien&type=partenariat"},
-        {{"--filter", "country=FR", "--per-page", "50", "coopération"}, "/api/search?q=coop%C3%A9ration&country=FR&per_page=50"},
+        {{"--filter", "country=FR", "--per-page", "50", "coopération"},
+         "/api/search?q=coop%C3%A9ration&country=FR&per_page=50"},
         {{"--page", "2", "jumel*"}, "/api/search?q=jumel*&page=2"},
         {{"--filter", "theme=santé", "--sort", "date-asc"}, "/api/search?theme=sant%C3%A9&sort=date-asc"},
     };
@@ -122,10 +125,10 @@ struct Scenario {
     TempDir dir;
     std::string corpus = dir / "corpus", db = dir / "db", ref = dir / "ref";
     Corpus v1, v2;
-    IndexState s1, s2;                        // db at v1; ref after the uninterrupted run
-    std::vector<std::string> a1, a2;          // the query set's answers on each
-    std::vector<std::string> events;          // the reference run's --verbose lines
-    unsigned long long ref_bytes = 0;         // bytes the reference run wrote (with count_writes)
+    IndexState s1, s2;                 // db at v1; ref after the uninterrupted run
+    std::vector<std::string> a1, a2;   // the query set's answers on each
+    std::vector<std::string> events;   // the reference run's --verbose lines
+    unsigned long long ref_bytes = 0;  // bytes the reference run wrote (with count_writes)
 
     Scenario(Corpus version1, size_t flush, bool count_writes = false)
         : flush_threshold(flush), v1(std::move(version1)), v2(make_v2(v1)) {

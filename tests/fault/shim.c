@@ -86,8 +86,8 @@ static int refuse_sync(int fd) {
 }
 
 /* The real function, found once (dlsym's object pointer stored the POSIX way). */
-#define NEXT(name)                      \
-    static __typeof__(&name) next_fn;   \
+#define NEXT(name)                    \
+    static __typeof__(&name) next_fn; \
     if (!next_fn) *(void**)&next_fn = dlsym(RTLD_NEXT, #name)
 
 ssize_t write(int fd, const void* buf, size_t n) {
