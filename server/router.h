@@ -19,6 +19,7 @@
 #include "server/http.h"
 #include "server/metrics.h"
 #include "server/pages.h"
+#include "server/publisher.h"
 
 namespace coopdec {
 
@@ -96,6 +97,10 @@ public:
     // Set once, before the server answers its first request; must outlive
     // the router.
     void set_authenticator(Authenticator* auth) { auth_ = auth; }
+    // Where accepted contributions go (server/publisher.h); nullptr: the
+    // review pages answer 503. Set once, before the first request.
+    void set_publisher(Publisher* publisher) { publisher_ = publisher; }
+    Publisher* publisher() { return publisher_; }
 
 private:
     http::Response route(const Incoming& in, std::string& route);
@@ -106,6 +111,7 @@ private:
     SearchCache cache_;
     DossierStore* dossiers_;
     Authenticator* auth_ = nullptr;
+    Publisher* publisher_ = nullptr;
 };
 
 // The address absolute links start with, without a final '/':
