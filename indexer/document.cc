@@ -426,11 +426,19 @@ private:
             if (a.anchor == unit.anchor)
                 amended.push_back(a.date + sc::kValueSep + a.type + sc::kValueSep + a.source_href + sc::kValueSep +
                                   a.source_label);
-        return {
-            {sc::kFieldDoc, rec_.id},      {sc::kFieldAnchor, unit.anchor},         {sc::kFieldKind, unit.kind},
-            {sc::kFieldLabel, unit.label}, {sc::kFieldHeading, unit.heading},       {sc::kFieldPath, unit.path},
-            {sc::kFieldText, unit.text},   {sc::kFieldSpeaker, unit.speaker},       {sc::kFieldWho, unit.speaker_id},
-            {sc::kFieldRole, unit.role},   {sc::kFieldAmended, join_lines(amended)}};
+        // clang-format off
+        return {{sc::kFieldDoc, rec_.id},
+                {sc::kFieldAnchor, unit.anchor},
+                {sc::kFieldKind, unit.kind},
+                {sc::kFieldLabel, unit.label},
+                {sc::kFieldHeading, unit.heading},
+                {sc::kFieldPath, unit.path},
+                {sc::kFieldText, unit.text},
+                {sc::kFieldSpeaker, unit.speaker},
+                {sc::kFieldWho, unit.speaker_id},
+                {sc::kFieldRole, unit.role},
+                {sc::kFieldAmended, join_lines(amended)}};
+        // clang-format on
     }
 
     const Record& rec_;
