@@ -92,7 +92,7 @@ struct Speakers {
 
 // People first: the header lists them before the body refers to them. An
 // id already taken is renamed, said in `messages`.
-Speakers speakers_of(const Transcript& transcript, std::vector<std::string>& messages) {
+Speakers transcript_speakers(const Transcript& transcript, std::vector<std::string>& messages) {
     Speakers out;
     Ids ids;
     for (const Turn& t : transcript.turns) {
@@ -205,7 +205,7 @@ BuiltDocument write_entretien(const Metadata& meta, const Transcript& transcript
     tei.append_attribute("xml:lang") = "fr";
 
     std::vector<std::string> messages;
-    const Speakers speakers = speakers_of(transcript, messages);
+    const Speakers speakers = transcript_speakers(transcript, messages);
     pugi::xml_node header = tei.append_child("teiHeader");
     add_file_desc(header, meta);
     add_profile_desc(header, meta, speakers.people);
