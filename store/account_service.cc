@@ -30,7 +30,7 @@ const std::string& decoy_hash() {
     return hash;
 }
 
-Refusal unknown_account(const std::string& login) { return Refusal{"aucun compte « " + login + " »"}; }
+Refusal unknown_account(const std::string& login) { return Refusal{"aucun compte « " + login + " »", 404}; }
 
 }  // namespace
 
@@ -80,7 +80,7 @@ std::variant<SignedIn, Refusal> AccountService::login(const std::string& login, 
                      throttle_.wait_seconds(address_key(address), now, policy_.max_failures_address, window));
         if (wait > 0) {
             journal_.record(now, "", kEventLoginThrottled, login, address);
-            return Refusal{throttle_message(wait)};
+            return Refusal{throttle_message(wait), 429};
         }
         account = accounts_.by_login(login);
         if (account) hash = accounts_.password_hash(account->id);
@@ -100,12 +100,12 @@ std::variant<SignedIn, Refusal> AccountService::login(const std::string& login, 
         journal_.record(now, "", kEventLoginFailed, login, address,
                         account ? "mot de passe erroné" : "identifiant inconnu");
         tx.commit();
-        return Refusal{kBadCredentials};
+        return Refusal{kBadCredentials, 401};
     }
     if (account->disabled) {
         journal_.record(now, "", kEventLoginFailed, login, address, "compte désactivé");
         tx.commit();
-        return Refusal{"ce compte est désactivé : adressez-vous à un administrateur"};
+        return Refusal{"ce compte est désactivé : adressez-vous à un administrateur", 403};
     }
     // A new id at every login (ASVS 3.2.1): whatever session the browser
     // held before is ended, never promoted.
@@ -141,10 +141,10 @@ std::variant<Account, Refusal> AccountService::setup_link_account(const std::str
     std::lock_guard lock(mutex_);
     LinkProblem problem;
     auto id = accounts_.setup_link_account(token, clock_(), problem);
-    if (!id) return Refusal{link_problem_message(problem)};
+    if (!id) return Refusal{link_problem_message(problem), problem == LinkProblem::unknown ? 404 : 410};
     auto a = accounts_.by_id(*id);
-    if (!a) return Refusal{link_problem_message(LinkProblem::unknown)};
-    if (a->disabled) return Refusal{"ce compte est désactivé : adressez-vous à un administrateur"};
+    if (!a) return Refusal{link_problem_message(LinkProblem::unknown), 404};
+    if (a->disabled) return Refusal{"ce compte est désactivé : adressez-vous à un administrateur", 403};
     return *a;
 }
 
@@ -169,7 +169,7 @@ std::optional<Refusal> AccountService::activate(const std::string& token, const 
     // Checked again under the lock: two submissions of one link, one wins.
     LinkProblem problem;
     auto id = accounts_.setup_link_account(token, now, problem);
-    if (!id || *id != account.id) return Refusal{link_problem_message(problem)};
+    if (!id || *id != account.id) return Refusal{link_problem_message(problem), 410};
     accounts_.use_setup_link(token, now);
     accounts_.set_password_hash(account.id, hash, now);
     sessions_.kill_all(account.id);
@@ -186,7 +186,7 @@ std::optional<Refusal> AccountService::change_password(const Principal& who, con
         std::lock_guard lock(mutex_);
         int64_t wait = throttle_.wait_seconds(account_key(who.login), clock_(), policy_.max_failures_account,
                                               policy_.failure_window_seconds);
-        if (wait > 0) return Refusal{throttle_message(wait)};
+        if (wait > 0) return Refusal{throttle_message(wait), 429};
         hash = accounts_.password_hash(who.account_id);
     }
     if (!verify_password(hash, current)) {
@@ -195,7 +195,7 @@ std::optional<Refusal> AccountService::change_password(const Principal& who, con
         throttle_.fail(account_key(who.login), now);
         throttle_.fail(address_key(address), now);
         journal_.record(now, who.login, kEventLoginFailed, who.login, address, "mot de passe actuel erroné");
-        return Refusal{"mot de passe actuel incorrect"};
+        return Refusal{"mot de passe actuel incorrect", 401};
     }
     if (auto r = check_new_password(password, confirm, who.login)) return r;
     if (password == current) return Refusal{"le nouveau mot de passe doit différer de l'actuel"};
@@ -222,7 +222,7 @@ std::variant<SetupLink, Refusal> AccountService::create_account(const std::strin
 
     std::lock_guard lock(mutex_);
     const int64_t now = clock_();
-    if (accounts_.by_login(login)) return Refusal{"l'identifiant « " + login + " » est déjà pris"};
+    if (accounts_.by_login(login)) return Refusal{"l'identifiant « " + login + " » est déjà pris", 409};
     sqlite::Transaction tx(db_);
     int64_t id = accounts_.create(login, name, role, kept, now);
     std::string token = accounts_.new_setup_link(id, now, policy_.setup_link_seconds);

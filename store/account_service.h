@@ -45,9 +45,12 @@ struct AccountPolicy {
 using Clock = std::function<int64_t()>;
 int64_t system_clock_seconds();
 
-// A refused act: what to tell the person, in French.
+// A refused act: what to tell the person, in French, and the HTTP status
+// a page answers it with (400 a bad value, 401 bad credentials, 403
+// disabled, 404 unknown, 410 a used or expired link, 429 throttled).
 struct Refusal {
     std::string message;
+    int status = 400;
 };
 
 // A successful login: the new session (its id goes in the cookie) and who.
