@@ -48,8 +48,9 @@ public:
         router_.metrics().record(route, r.status, secs);
         char ms[32];
         std::snprintf(ms, sizeof ms, "%.1f", secs * 1000);
-        std::string line = req.clientAddress().host().toString() + " " + req.getMethod() + " " + req.getURI() + " " +
-                           std::to_string(r.status) + " " + std::to_string(r.body.size()) + " " + ms + "ms";
+        std::string line = req.clientAddress().host().toString() + " " + req.getMethod() + " " +
+                           loggable_target(req.getURI()) + " " + std::to_string(r.status) + " " +
+                           std::to_string(r.body.size()) + " " + ms + "ms";
         if (!r.log_note.empty()) line += " (" + r.log_note + ")";
         if (r.status >= 500)
             logger_.error(line);
@@ -126,6 +127,14 @@ private:
 };
 
 }  // namespace
+
+std::string loggable_target(const std::string& target) {
+    // A set-up link opens an account until it is used: its token is a
+    // credential, and the log is read by more people than the accounts.
+    const std::string secret_path = "/activer/";
+    if (target.rfind(secret_path, 0) == 0) return secret_path + "…";
+    return target;
+}
 
 bool accepts_gzip(const std::string& value) {
     std::istringstream in(value);

@@ -116,31 +116,30 @@ std::vector<std::string> route_paths() {
 
 namespace {
 
-// The row of `path`. Two rows may share a path, one for GET and HEAD and
-// one for POST (a form and where it is sent): the one that takes `method`
-// wins; with none, the first row of the path (which answers 405).
+// The row of `path`: the first that matches. Two rows may share a path,
+// one for GET and HEAD and one for POST (a form and where it is sent): of
+// the rows with the first one's path, the one that takes `method`; with
+// none, the first (which answers 405).
 const Route* match(const std::string& path, const std::string& method, std::string& tail) {
     const Route* first = nullptr;
-    std::string first_tail;
     for (const Route& r : kRoutes) {
         std::string_view p(r.path);
-        std::string t;
         if (r.prefix) {
-            if (path.size() <= p.size() || path.compare(0, p.size(), p) != 0) continue;
-            t = path.substr(p.size());
-        } else if (path != p) {
-            continue;
-        }
-        if (r.post == (method == "POST")) {
-            tail = t;
-            return &r;
-        }
-        if (!first) {
+            if (path.size() > p.size() && path.compare(0, p.size(), p) == 0) {
+                tail = path.substr(p.size());
+                first = &r;
+                break;
+            }
+        } else if (path == p) {
+            tail.clear();
             first = &r;
-            first_tail = t;
+            break;
         }
     }
-    tail = first_tail;
+    if (!first || first->post == (method == "POST")) return first;
+    for (const Route& r : kRoutes)
+        if (r.prefix == first->prefix && std::string_view(r.path) == first->path && r.post == (method == "POST"))
+            return &r;
     return first;
 }
 

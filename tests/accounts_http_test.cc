@@ -9,6 +9,7 @@
 #include "common/escape.h"
 #include "search/synonyms.h"
 #include "server/metrics.h"
+#include "server/request_handler.h"
 #include "server/router.h"
 #include "server/session_auth.h"
 #include "store/account_service.h"
@@ -370,4 +371,12 @@ TEST_CASE("From coopdec-admin create-admin to a contributor's logout, through th
         CHECK(test::contains(journal.body, event));
     CHECK(test::contains(journal.body, "<td>kofi</td>"));
     CHECK(test::contains(journal.body, "<td>coopdec-admin</td>"));
+    // The access log names no set-up link's token, and no password.
+    const std::string log = test::slurp(state / "server.log");
+    CHECK(test::contains(log, "GET /activer/… 200"));
+    CHECK_FALSE(test::contains(log, admin_link.substr(9)));
+    CHECK_FALSE(test::contains(log, kofi_link.substr(9)));
+    CHECK_FALSE(test::contains(log, "collines"));
+    CHECK(loggable_target("/activer/abc?x=1") == "/activer/…");
+    CHECK(loggable_target("/espace") == "/espace");
 }
