@@ -26,7 +26,7 @@ http::Response private_page(int status, std::string body) {
     return r;
 }
 
-http::Response see_other(const std::string& location) {
+http::Response account_redirect(const std::string& location) {
     http::Response r;
     r.status = 303;
     r.headers.emplace_back("Location", location);
@@ -41,9 +41,9 @@ http::Response accounts_unavailable() {
 
 bool secure_site(const Context& c) { return secure_cookies(c.router.config().public_url); }
 
-std::string field(const Context& c, const char* name) { return c.request.get(name).value_or(std::string()); }
+std::string form_field(const Context& c, const char* name) { return c.request.get(name).value_or(std::string()); }
 
-std::vector<std::string> fields(const Context& c, const char* name) {
+std::vector<std::string> form_fields(const Context& c, const char* name) {
     std::vector<std::string> out;
     for (const auto& [k, v] : c.request.params)
         if (k == name && !v.empty()) out.push_back(v);
@@ -52,7 +52,7 @@ std::vector<std::string> fields(const Context& c, const char* name) {
 
 // Where a login sends back to: a path of this site, never another site
 // (no "//host", no "/\host", no scheme), else « Mon espace ».
-std::string safe_return(const std::string& retour) {
+std::string account_return_path(const std::string& retour) {
     if (retour.size() < 1 || retour.size() > 2000 || retour[0] != '/') return "/espace";
     if (retour.size() > 1 && (retour[1] == '/' || retour[1] == '\\')) return "/espace";
     for (char ch : retour)
@@ -73,7 +73,7 @@ std::string form_token(const Context& c, http::Response* set_on) {
 // A POST of the login or set-up form: its csrf field equals the form cookie.
 bool form_token_matches(const Context& c) {
     std::string cookie = cookie_value(c.request.cookie, form_cookie_name(secure_site(c)));
-    std::string sent = field(c, kCsrfField);
+    std::string sent = form_field(c, kCsrfField);
     return store::valid_secret(cookie) && same_secret(sent, cookie);
 }
 
@@ -91,24 +91,24 @@ http::Response login_answer(const Context& c, int status, const std::string& ret
 
 Outcome login_form(const Context& c) {
     if (!c.router.accounts()) return accounts_unavailable();
-    const std::string retour = safe_return(field(c, "retour"));
-    if (c.user) return see_other(retour);
+    const std::string retour = account_return_path(form_field(c, "retour"));
+    if (c.user) return account_redirect(retour);
     return login_answer(c, 200, retour, {}, {});
 }
 
 Outcome login(const Context& c) {
     store::AccountService* accounts = c.router.accounts();
     if (!accounts) return accounts_unavailable();
-    const std::string retour = safe_return(field(c, "retour"));
-    const std::string login = field(c, "identifiant");
+    const std::string retour = account_return_path(form_field(c, "retour"));
+    const std::string login = form_field(c, "identifiant");
     if (!form_token_matches(c)) return login_answer(c, 403, retour, login, {kFormExpired});
     const bool secure = secure_site(c);
-    auto result =
-        accounts->login(login, field(c, "mot_de_passe"), c.request.client, session_id_of(c.request.cookie, secure));
+    auto result = accounts->login(login, form_field(c, "mot_de_passe"), c.request.client,
+                                  session_id_of(c.request.cookie, secure));
     if (auto* refused = std::get_if<store::Refusal>(&result))
         return login_answer(c, refused->status, retour, login, {refused->message});
     const auto& signed_in = std::get<store::SignedIn>(result);
-    http::Response r = see_other(retour);
+    http::Response r = account_redirect(retour);
     r.headers.emplace_back("Set-Cookie", session_set_cookie(signed_in.session.id, secure));
     return r;
 }
@@ -137,7 +137,8 @@ Outcome activate(const Context& c) {
         return r;
     };
     if (!form_token_matches(c)) return again(403, kFormExpired);
-    if (auto refused = accounts->activate(c.tail, field(c, "mot_de_passe"), field(c, "confirmation"), c.request.client))
+    if (auto refused =
+            accounts->activate(c.tail, form_field(c, "mot_de_passe"), form_field(c, "confirmation"), c.request.client))
         return again(refused->status, refused->message);
     return private_page(
         200, pages::activate_result_page(
@@ -158,8 +159,8 @@ Outcome change_password(const Context& c) {
     store::AccountService* accounts = c.router.accounts();
     if (!accounts || !c.user) return accounts_unavailable();
     auto refused =
-        accounts->change_password(*c.user, session_id_of(c.request.cookie, secure_site(c)), field(c, "actuel"),
-                                  field(c, "mot_de_passe"), field(c, "confirmation"), c.request.client);
+        accounts->change_password(*c.user, session_id_of(c.request.cookie, secure_site(c)), form_field(c, "actuel"),
+                                  form_field(c, "mot_de_passe"), form_field(c, "confirmation"), c.request.client);
     if (refused) return private_page(refused->status, pages::account_page(*c.user, {refused->message}));
     return private_page(
         200, pages::account_page(*c.user, {"Mot de passe changé ; vos autres sessions ont pris fin.", false}));
@@ -170,7 +171,7 @@ Outcome logout(const Context& c) {
     if (!accounts) return accounts_unavailable();
     const bool secure = secure_site(c);
     accounts->logout(session_id_of(c.request.cookie, secure), c.request.client);
-    http::Response r = see_other("/");
+    http::Response r = account_redirect("/");
     r.headers.emplace_back("Set-Cookie", session_clear_cookie(secure));
     return r;
 }
@@ -193,7 +194,7 @@ std::vector<pages::CommuneChoice> gazetteer_communes(const Context& c) {
 std::vector<std::string> chosen_communes(const Context& c, const std::vector<pages::CommuneChoice>& gazetteer,
                                          std::string& unknown) {
     std::vector<std::string> out;
-    for (const auto& id : fields(c, "commune")) {
+    for (const auto& id : form_fields(c, "commune")) {
         bool known = false;
         for (const auto& g : gazetteer) known = known || g.id == id;
         if (!known && unknown.empty()) unknown = id;
@@ -216,7 +217,7 @@ std::string link_url(const Context& c, const std::string& token) {
 
 Outcome admin_home(const Context& c) {
     if (!c.user || !store::may_administer(*c.user)) return error_response(403, kAdminsOnly, false);
-    return see_other("/admin/comptes");
+    return account_redirect("/admin/comptes");
 }
 
 Outcome admin_accounts(const Context& c) {
@@ -229,13 +230,13 @@ Outcome admin_create(const Context& c) {
     store::AccountService* accounts = c.router.accounts();
     if (!accounts || !c.user) return accounts_unavailable();
     if (!store::may_administer(*c.user)) return error_response(403, kAdminsOnly, false);
-    auto role = store::role_from_name(field(c, "role"));
-    if (!role) return accounts_answer(c, 400, {"rôle inconnu « " + field(c, "role") + " »"});
+    auto role = store::role_from_name(form_field(c, "role"));
+    if (!role) return accounts_answer(c, 400, {"rôle inconnu « " + form_field(c, "role") + " »"});
     std::string unknown;
     auto communes = chosen_communes(c, gazetteer_communes(c), unknown);
     if (!unknown.empty()) return accounts_answer(c, 400, {"commune inconnue du répertoire : « " + unknown + " »"});
-    auto made = accounts->create_account(c.user->login, c.request.client, field(c, "identifiant"), field(c, "nom"),
-                                         *role, communes);
+    auto made = accounts->create_account(c.user->login, c.request.client, form_field(c, "identifiant"),
+                                         form_field(c, "nom"), *role, communes);
     if (auto* refused = std::get_if<store::Refusal>(&made))
         return accounts_answer(c, refused->status, {refused->message});
     const auto& link = std::get<store::SetupLink>(made);
@@ -246,12 +247,12 @@ Outcome admin_role(const Context& c) {
     store::AccountService* accounts = c.router.accounts();
     if (!accounts || !c.user) return accounts_unavailable();
     if (!store::may_administer(*c.user)) return error_response(403, kAdminsOnly, false);
-    auto role = store::role_from_name(field(c, "role"));
-    if (!role) return accounts_answer(c, 400, {"rôle inconnu « " + field(c, "role") + " »"});
+    auto role = store::role_from_name(form_field(c, "role"));
+    if (!role) return accounts_answer(c, 400, {"rôle inconnu « " + form_field(c, "role") + " »"});
     std::string unknown;
     auto communes = chosen_communes(c, gazetteer_communes(c), unknown);
     if (!unknown.empty()) return accounts_answer(c, 400, {"commune inconnue du répertoire : « " + unknown + " »"});
-    const std::string login = field(c, "identifiant");
+    const std::string login = form_field(c, "identifiant");
     if (auto refused = accounts->set_role(c.user->login, c.request.client, login, *role, communes))
         return accounts_answer(c, refused->status, {refused->message});
     return accounts_answer(c, 200, {"Rôle de « " + login + " » changé ; ses sessions ont pris fin.", false});
@@ -261,21 +262,21 @@ Outcome admin_state(const Context& c) {
     store::AccountService* accounts = c.router.accounts();
     if (!accounts || !c.user) return accounts_unavailable();
     if (!store::may_administer(*c.user)) return error_response(403, kAdminsOnly, false);
-    const std::string etat = field(c, "etat");
+    const std::string etat = form_field(c, "etat");
     if (etat != "desactiver" && etat != "activer")
         return error_response(400, "état inconnu « " + etat + " » : desactiver ou activer", false);
-    const std::string login = field(c, "identifiant");
+    const std::string login = form_field(c, "identifiant");
     const bool disable = etat == "desactiver";
     if (auto refused = accounts->set_disabled(c.user->login, c.request.client, login, disable))
         return error_response(refused->status, refused->message, false);
-    return see_other("/admin/comptes");
+    return account_redirect("/admin/comptes");
 }
 
 Outcome admin_link(const Context& c) {
     store::AccountService* accounts = c.router.accounts();
     if (!accounts || !c.user) return accounts_unavailable();
     if (!store::may_administer(*c.user)) return error_response(403, kAdminsOnly, false);
-    auto made = accounts->reset(c.user->login, c.request.client, field(c, "identifiant"));
+    auto made = accounts->reset(c.user->login, c.request.client, form_field(c, "identifiant"));
     if (auto* refused = std::get_if<store::Refusal>(&made))
         return error_response(refused->status, refused->message, false);
     const auto& link = std::get<store::SetupLink>(made);
