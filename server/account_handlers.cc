@@ -55,6 +55,8 @@ std::vector<std::string> form_fields(const Context& c, const char* name) {
 std::string account_return_path(const std::string& retour) {
     if (retour.size() < 1 || retour.size() > 2000 || retour[0] != '/') return "/espace";
     if (retour.size() > 1 && (retour[1] == '/' || retour[1] == '\\')) return "/espace";
+    // Back to the login page would send a signed-in person round in circles.
+    if (retour.rfind("/connexion", 0) == 0) return "/espace";
     for (char ch : retour)
         if (static_cast<unsigned char>(ch) < 0x20 || ch == '\\' || ch == 0x7f) return "/espace";
     return retour;

@@ -92,7 +92,7 @@ std::variant<SignedIn, Refusal> AccountService::login(const std::string& login, 
     else
         verify_password(decoy_hash(), password);
 
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
     sqlite::Transaction tx(db_);
     if (!ok) {
         throttle_.fail(account_key(login), now);
@@ -116,6 +116,14 @@ std::variant<SignedIn, Refusal> AccountService::login(const std::string& login, 
     journal_.record(now, account->login, kEventLogin, account->login, address);
     auto who = principal_of(account->id, session.csrf);
     tx.commit();
+    if (needs_rehash(hash)) {
+        // Made with older parameters: brought up to the current ones now
+        // that the password is at hand, outside the lock.
+        lock.unlock();
+        std::string stronger = hash_outside_lock(password);
+        std::lock_guard again(mutex_);
+        accounts_.set_password_hash(account->id, stronger, accounts_.by_id(account->id)->password_changed);
+    }
     return SignedIn{session, *who};
 }
 

@@ -270,7 +270,8 @@ TEST_CASE("The login form: one message for unknown login and wrong password, the
                                                           {"//ailleurs.example/x", "/espace"},
                                                           {"https://ailleurs.example", "/espace"},
                                                           {"/\\ailleurs.example", "/espace"},
-                                                          {"", "/espace"}}) {
+                                                          {"", "/espace"},
+                                                          {"/connexion?retour=/", "/espace"}}) {
         CAPTURE(retour);
         http::Response r =
             site.post("/connexion",

@@ -5,6 +5,8 @@
 
 #include <variant>
 
+#include <sodium.h>
+
 #include "store/account_service.h"
 #include "store/journal.h"
 #include "store/passwords.h"
@@ -294,4 +296,22 @@ TEST_CASE("The journal refuses UPDATE and DELETE, from any connection", "[accoun
     auto newest = journal.recent(1);
     REQUIRE(newest.size() == 1);
     CHECK(journal.recent(10, newest[0].id).size() == 2);
+}
+
+TEST_CASE("A password hashed with weaker parameters is rehashed at the next login", "[accounts][passwords]") {
+    Bench b;
+    b.account("ama", Role::administrateur);
+    char weaker[crypto_pwhash_STRBYTES];
+    REQUIRE(crypto_pwhash_str_alg(weaker, kGood.data(), kGood.size(), 2, 19u << 20, crypto_pwhash_ALG_ARGON2ID13) == 0);
+    sqlite::Database db(b.dir / kAccountsStateFile);
+    db.prepare("UPDATE accounts SET password_hash = ? WHERE login = 'ama'").bind(1, std::string(weaker)).run();
+    auto stored = [&] {
+        auto st = db.prepare("SELECT password_hash FROM accounts WHERE login = 'ama'");
+        REQUIRE(st.step());
+        return st.text(0);
+    };
+    REQUIRE(stored().rfind("$argon2id$v=19$m=19456,t=2,p=1$", 0) == 0);
+    CHECK(b.refusal("ama", kGood, "10.0.0.1") == "connecté");
+    CHECK(stored().rfind("$argon2id$v=19$m=65536,t=3,p=1$", 0) == 0);
+    CHECK(b.refusal("ama", kGood, "10.0.0.1") == "connecté");
 }
