@@ -23,11 +23,11 @@ using namespace coopdec;
 
 namespace {
 
-const std::string kLocal = "http://127.0.0.1:8080";
+const std::string kLocalOrigin = "http://127.0.0.1:8080";
 
 // The site in process: a router with the real session authenticator on a
 // state folder of its own.
-struct Site {
+struct AccountSite {
     test::TempDir state;
     SynonymsFile synonyms{state / "aucun.txt"};
     Metrics metrics;
@@ -42,12 +42,12 @@ struct Site {
         c.public_url = public_url;
         return c;
     }
-    explicit Site(const std::string& db = {}, const std::string& url = {})
+    explicit AccountSite(const std::string& db = {}, const std::string& url = {})
         : public_url(url), auth(accounts, secure_cookies(url)), router(config(db, url), synonyms, metrics) {
         router.set_accounts(&accounts);
         router.set_authenticator(&auth);
     }
-    std::string origin() const { return public_url.empty() ? kLocal : public_url; }
+    std::string origin() const { return public_url.empty() ? kLocalOrigin : public_url; }
 
     http::Response get(const std::string& target, const std::string& cookie = {}) {
         Incoming in;
@@ -75,7 +75,7 @@ struct Site {
     }
 };
 
-std::string header(const http::Response& r, const std::string& name) {
+std::string response_header(const http::Response& r, const std::string& name) {
     for (const auto& [k, v] : r.headers)
         if (k == name) return v;
     return {};
@@ -83,23 +83,23 @@ std::string header(const http::Response& r, const std::string& name) {
 
 // The Set-Cookie of `name` in an answer's headers ("" when none).
 template <class Headers>
-std::string set_cookie_of(const Headers& set_cookies, const std::string& name) {
+std::string set_cookie_named(const Headers& set_cookies, const std::string& name) {
     for (const auto& c : set_cookies)
         if (c.rfind(name + "=", 0) == 0) return c;
     return {};
 }
 
-std::string cookies_of(const http::Response& r, const std::string& name) {
+std::string response_cookie(const http::Response& r, const std::string& name) {
     std::vector<std::string> all;
     for (const auto& [k, v] : r.headers)
         if (k == "Set-Cookie") all.push_back(v);
-    return set_cookie_of(all, name);
+    return set_cookie_named(all, name);
 }
 
 // "name=value" of a Set-Cookie.
-std::string pair_of(const std::string& set_cookie) { return set_cookie.substr(0, set_cookie.find(';')); }
+std::string cookie_pair(const std::string& set_cookie) { return set_cookie.substr(0, set_cookie.find(';')); }
 
-std::string csrf_in(const std::string& page) {
+std::string page_csrf(const std::string& page) {
     static const std::regex field("name=\"csrf\" value=\"([0-9a-f]{64})\"");
     std::smatch m;
     return std::regex_search(page, m, field) ? m[1].str() : std::string();
@@ -109,12 +109,13 @@ std::string csrf_in(const std::string& page) {
 
 TEST_CASE("The router's gate: GET redirects to the login page, POST gets 401, a bad CSRF token or Origin 403",
           "[accounts-http]") {
-    Site site;
+    AccountSite site;
     http::Response r = site.get("/espace");
     CHECK(r.status == 303);
-    CHECK(header(r, "Location") == "/connexion?retour=%2Fespace");
-    CHECK(header(r, "Cache-Control") == "no-store");
-    CHECK(header(site.get("/admin/journal?avant=3"), "Location") == "/connexion?retour=%2Fadmin%2Fjournal%3Favant%3D3");
+    CHECK(response_header(r, "Location") == "/connexion?retour=%2Fespace");
+    CHECK(response_header(r, "Cache-Control") == "no-store");
+    CHECK(response_header(site.get("/admin/journal?avant=3"), "Location") ==
+          "/connexion?retour=%2Fadmin%2Fjournal%3Favant%3D3");
     r = site.post("/espace/deconnexion", "csrf=x");
     CHECK(r.status == 401);
     CHECK(test::contains(r.body, "session terminée ou absente"));
@@ -124,8 +125,8 @@ TEST_CASE("The router's gate: GET redirects to the login page, POST gets 401, a 
     CHECK(r.status == 200);
     CHECK(test::contains(r.body, "Kofi Mensah"));
     CHECK(test::contains(r.body, "kloto-1"));
-    CHECK(csrf_in(r.body) == kofi.csrf);
-    CHECK(header(r, "Cache-Control") == "no-store");
+    CHECK(page_csrf(r.body) == kofi.csrf);
+    CHECK(response_header(r, "Cache-Control") == "no-store");
     // Every page's header says who is signed in, and « Connexion » to others.
     CHECK(test::contains(site.get("/connexion?retour=/", "").body, ">Connexion</a>"));
     CHECK(test::contains(site.get("/espace/compte", kofi.cookie).body,
@@ -144,15 +145,15 @@ TEST_CASE("The router's gate: GET redirects to the login page, POST gets 401, a 
 
     r = site.post("/espace/deconnexion", "csrf=" + kofi.csrf, kofi.cookie);
     CHECK(r.status == 303);
-    CHECK(header(r, "Location") == "/");
-    CHECK(cookies_of(r, kSessionCookie) == "coopdec_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+    CHECK(response_header(r, "Location") == "/");
+    CHECK(response_cookie(r, kSessionCookie) == "coopdec_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
     CHECK_FALSE(site.accounts.resolve(kofi.session_id));
     CHECK(site.get("/espace", kofi.cookie).status == 303);
 }
 
 TEST_CASE("Only administrators reach /admin: contributors and validators get 403", "[accounts-http]") {
     test::TempIndex gazetteer(test::source_dir() + "/corpus/repertoire");
-    Site site(gazetteer.db);
+    AccountSite site(gazetteer.db);
     const struct {
         store::Role role;
         std::vector<std::string> communes;
@@ -198,36 +199,36 @@ TEST_CASE("Session cookies are HttpOnly and SameSite, Secure and __Host- only wi
     for (const std::string& url : {std::string(), std::string("https://coopdec.example.org")}) {
         CAPTURE(url);
         const bool https = !url.empty();
-        Site site({}, url);
+        AccountSite site({}, url);
         auto made = site.accounts.create_account("t", "", "ama", "Ama", store::Role::administrateur, {});
         const std::string token = std::get<store::SetupLink>(made).token;
         REQUIRE_FALSE(site.accounts.activate(token, "le soleil de Kpalimé", "le soleil de Kpalimé", ""));
 
         http::Response form = site.get("/connexion?retour=%2Fadmin%2Fcomptes");
         CHECK(form.status == 200);
-        CHECK(header(form, "Cache-Control") == "no-store");
-        const std::string form_cookie = cookies_of(form, https ? kSecureFormCookie : kFormCookie);
+        CHECK(response_header(form, "Cache-Control") == "no-store");
+        const std::string form_cookie = response_cookie(form, https ? kSecureFormCookie : kFormCookie);
         REQUIRE_FALSE(form_cookie.empty());
         CHECK(test::contains(form_cookie, "; HttpOnly; SameSite=Strict"));
         CHECK(test::contains(form_cookie, "; Secure") == https);
-        const std::string csrf = csrf_in(form.body);
-        CHECK(pair_of(form_cookie) == std::string(https ? kSecureFormCookie : kFormCookie) + "=" + csrf);
+        const std::string csrf = page_csrf(form.body);
+        CHECK(cookie_pair(form_cookie) == std::string(https ? kSecureFormCookie : kFormCookie) + "=" + csrf);
         CHECK(test::contains(form.body, "name=\"retour\" value=\"/admin/comptes\""));
 
         // A session the browser held before: ended, never promoted.
         auto before = site.accounts.login("ama", "le soleil de Kpalimé", "192.0.2.1");
         const std::string old_id = std::get<store::SignedIn>(before).session.id;
-        const std::string cookies = pair_of(form_cookie) + "; " + session_cookie_name(https) + "=" + old_id;
+        const std::string cookies = cookie_pair(form_cookie) + "; " + session_cookie_name(https) + "=" + old_id;
         http::Response r = site.post("/connexion",
                                      "csrf=" + csrf +
                                          "&identifiant=ama&mot_de_passe=le+soleil+de+Kpalim%C3%A9"
                                          "&retour=%2Fadmin%2Fcomptes",
                                      cookies);
         CHECK(r.status == 303);
-        CHECK(header(r, "Location") == "/admin/comptes");
-        const std::string session = cookies_of(r, session_cookie_name(https));
+        CHECK(response_header(r, "Location") == "/admin/comptes");
+        const std::string session = response_cookie(r, session_cookie_name(https));
         REQUIRE_FALSE(session.empty());
-        const std::string id = pair_of(session).substr(std::string(session_cookie_name(https)).size() + 1);
+        const std::string id = cookie_pair(session).substr(std::string(session_cookie_name(https)).size() + 1);
         CHECK(std::regex_match(id, std::regex("[0-9a-f]{64}")));
         CHECK(id != old_id);
         CHECK(id != csrf);
@@ -242,11 +243,11 @@ TEST_CASE("Session cookies are HttpOnly and SameSite, Secure and __Host- only wi
 
 TEST_CASE("The login form: one message for unknown login and wrong password, the login kept, retour on this site",
           "[accounts-http]") {
-    Site site;
+    AccountSite site;
     test::sign_in(site.state.path(), store::Role::validateur, {}, "vera");
     http::Response form = site.get("/connexion");
-    const std::string cookie = pair_of(cookies_of(form, kFormCookie));
-    const std::string csrf = csrf_in(form.body);
+    const std::string cookie = cookie_pair(response_cookie(form, kFormCookie));
+    const std::string csrf = page_csrf(form.body);
     for (const char* login : {"vera", "personne"}) {
         http::Response r =
             site.post("/connexion", "csrf=" + csrf + "&identifiant=" + login + "&mot_de_passe=faux", cookie);
@@ -254,7 +255,7 @@ TEST_CASE("The login form: one message for unknown login and wrong password, the
         CHECK(test::contains(r.body, "identifiant ou mot de passe incorrect"));
         CHECK(test::contains(
             r.body, "name=\"identifiant\" autocomplete=\"username\" required value=\"" + std::string(login) + "\""));
-        CHECK(cookies_of(r, kSessionCookie).empty());
+        CHECK(response_cookie(r, kSessionCookie).empty());
     }
     // Without the form's cookie, or with another token: refused before any password check.
     CHECK(site.post("/connexion", "csrf=" + csrf + "&identifiant=vera&mot_de_passe=" + url_encode(test::kTestPassword))
@@ -279,7 +280,7 @@ TEST_CASE("The login form: one message for unknown login and wrong password, the
                           "&retour=" + url_encode(retour),
                       cookie);
         CHECK(r.status == 303);
-        CHECK(header(r, "Location") == location);
+        CHECK(response_header(r, "Location") == location);
     }
 }
 
@@ -302,9 +303,9 @@ TEST_CASE("From coopdec-admin create-admin to a contributor's logout, through th
     auto choose_password = [&](const std::string& link, const std::string& password) {
         test::HttpAnswer form = server.get(link);
         REQUIRE(form.status == 200);
-        const std::string cookie = pair_of(set_cookie_of(form.set_cookies, kFormCookie));
+        const std::string cookie = cookie_pair(set_cookie_named(form.set_cookies, kFormCookie));
         test::HttpAnswer done = server.post(link,
-                                            "csrf=" + csrf_in(form.body) + "&mot_de_passe=" + url_encode(password) +
+                                            "csrf=" + page_csrf(form.body) + "&mot_de_passe=" + url_encode(password) +
                                                 "&confirmation=" + url_encode(password),
                                             {{"Cookie", cookie}});
         CHECK(done.status == 200);
@@ -317,14 +318,14 @@ TEST_CASE("From coopdec-admin create-admin to a contributor's logout, through th
     // Signs in like a browser; the session cookie.
     auto log_in = [&](const std::string& login, const std::string& password) {
         test::HttpAnswer form = server.get("/connexion");
-        const std::string cookie = pair_of(set_cookie_of(form.set_cookies, kFormCookie));
+        const std::string cookie = cookie_pair(set_cookie_named(form.set_cookies, kFormCookie));
         test::HttpAnswer r = server.post(
             "/connexion",
-            "csrf=" + csrf_in(form.body) + "&identifiant=" + login + "&mot_de_passe=" + url_encode(password),
+            "csrf=" + page_csrf(form.body) + "&identifiant=" + login + "&mot_de_passe=" + url_encode(password),
             {{"Cookie", cookie}});
         CHECK(r.status == 303);
         CHECK(r.header("Location") == "/espace");
-        std::string session = pair_of(set_cookie_of(r.set_cookies, kSessionCookie));
+        std::string session = cookie_pair(set_cookie_named(r.set_cookies, kSessionCookie));
         REQUIRE_FALSE(session.empty());
         return session;
     };
@@ -342,7 +343,7 @@ TEST_CASE("From coopdec-admin create-admin to a contributor's logout, through th
     CHECK(test::contains(accounts.body, "<option value=\"kloto-1\">Kloto 1</option>"));
     test::HttpAnswer created = server.post(
         "/admin/comptes",
-        "csrf=" + csrf_in(accounts.body) + "&identifiant=kofi&nom=Kofi+Mensah&role=contributeur&commune=kloto-1",
+        "csrf=" + page_csrf(accounts.body) + "&identifiant=kofi&nom=Kofi+Mensah&role=contributeur&commune=kloto-1",
         {{"Cookie", ama}});
     REQUIRE(created.status == 200);
     REQUIRE(std::regex_search(created.body, m, std::regex("<code>" + base + "(/activer/[0-9a-f]{64})</code>")));
@@ -360,7 +361,7 @@ TEST_CASE("From coopdec-admin create-admin to a contributor's logout, through th
     CHECK(
         test::contains(server.get("/recherche?q=eau", {{"Cookie", kofi}}).body, "Kofi Mensah · <a href=\"/espace\">"));
 
-    test::HttpAnswer out = server.post("/espace/deconnexion", "csrf=" + csrf_in(space.body), {{"Cookie", kofi}});
+    test::HttpAnswer out = server.post("/espace/deconnexion", "csrf=" + page_csrf(space.body), {{"Cookie", kofi}});
     CHECK(out.status == 303);
     CHECK(out.header("Location") == "/");
     CHECK(server.get("/espace", {{"Cookie", kofi}}).status == 303);

@@ -14,15 +14,15 @@ using namespace coopdec;
 
 namespace {
 
-struct Run {
+struct AdminRun {
     int status;
     std::string out, err;
 };
 
-Run admin(const std::vector<std::string>& args) {
+AdminRun run_admin_command(const std::vector<std::string>& args) {
     std::ostringstream out, err;
     int status = cli::run_admin(args, out, err);
-    return Run{status, out.str(), err.str()};
+    return AdminRun{status, out.str(), err.str()};
 }
 
 }  // namespace
@@ -30,8 +30,8 @@ Run admin(const std::vector<std::string>& args) {
 TEST_CASE("coopdec-admin: create-admin prints a one-time link, list, disable, enable, reset", "[admin-cli]") {
     test::TempDir dir;
     const std::string state = dir / "state";  // created when missing
-    Run r = admin({"--state-dir", state, "--public-url", "https://coopdec.example.org/", "create-admin", "ama",
-                   "--name", "Ama Koffi"});
+    AdminRun r = run_admin_command({"--state-dir", state, "--public-url", "https://coopdec.example.org/",
+                                    "create-admin", "ama", "--name", "Ama Koffi"});
     CHECK(r.status == 0);
     CHECK(r.err.empty());
     std::smatch m;
@@ -40,26 +40,26 @@ TEST_CASE("coopdec-admin: create-admin prints a one-time link, list, disable, en
                                         "https://coopdec\\.example\\.org/activer/([0-9a-f]{64})\n")));
     const std::string first = m[1].str();
 
-    r = admin({"--state-dir", state, "create-admin", "ama", "--name", "Autre"});
+    r = run_admin_command({"--state-dir", state, "create-admin", "ama", "--name", "Autre"});
     CHECK(r.status == 1);
     CHECK(r.err == "coopdec-admin : l'identifiant « ama » est déjà pris\n");
     CHECK(r.out.empty());
 
-    r = admin({"--state-dir", state, "list"});
+    r = run_admin_command({"--state-dir", state, "list"});
     CHECK(r.status == 0);
     CHECK(r.out == "ama\tadministrateur\ten attente d'activation\t-\tAma Koffi\tdernière connexion : jamais\n");
 
-    r = admin({"--state-dir", state, "disable", "ama"});
+    r = run_admin_command({"--state-dir", state, "disable", "ama"});
     CHECK(r.status == 0);
     CHECK(r.out == "compte « ama » désactivé\n");
-    CHECK(test::contains(admin({"--state-dir", state, "list"}).out, "\tdésactivé\t"));
-    CHECK(admin({"--state-dir", state, "enable", "ama"}).out == "compte « ama » réactivé\n");
+    CHECK(test::contains(run_admin_command({"--state-dir", state, "list"}).out, "\tdésactivé\t"));
+    CHECK(run_admin_command({"--state-dir", state, "enable", "ama"}).out == "compte « ama » réactivé\n");
 
-    r = admin({"--state-dir", state, "reset", "personne"});
+    r = run_admin_command({"--state-dir", state, "reset", "personne"});
     CHECK(r.status == 1);
     CHECK(r.err == "coopdec-admin : aucun compte « personne »\n");
 
-    r = admin({"--state-dir", state, "--link-hours", "24", "reset", "ama"});
+    r = run_admin_command({"--state-dir", state, "--link-hours", "24", "reset", "ama"});
     CHECK(r.status == 0);
     REQUIRE(std::regex_match(r.out, m,
                              std::regex("Lien d'activation de « ama » \\(à usage unique, valable 24 h\\) :\n"
@@ -78,7 +78,7 @@ TEST_CASE("coopdec-admin: create-admin prints a one-time link, list, disable, en
 TEST_CASE("coopdec-admin: usage errors are refused with exit status 2, in French", "[admin-cli]") {
     test::TempDir dir;
     const std::string state = dir.path();
-    Run r = admin({"--help"});
+    AdminRun r = run_admin_command({"--help"});
     CHECK(r.status == 0);
     CHECK(test::contains(r.out, "usage : coopdec-admin [--state-dir DOSSIER]"));
     CHECK(test::contains(r.out, "create-admin IDENTIFIANT --name"));
@@ -108,17 +108,17 @@ TEST_CASE("coopdec-admin: usage errors are refused with exit status 2, in French
     };
     for (const auto& c : cases) {
         CAPTURE(c.args);
-        r = admin(c.args);
+        r = run_admin_command(c.args);
         CHECK(r.status == 2);
         CHECK(r.err == c.message);
         CHECK(r.out.empty());
     }
     // An invalid login is a refusal (1), not a usage error.
-    r = admin({"--state-dir", state, "create-admin", "Ama", "--name", "Ama"});
+    r = run_admin_command({"--state-dir", state, "create-admin", "Ama", "--name", "Ama"});
     CHECK(r.status == 1);
     CHECK(r.err == "coopdec-admin : l'identifiant commence par une lettre minuscule\n");
     // A state folder that cannot be made: 3.
-    r = admin({"--state-dir", "/proc/coopdec-interdit", "list"});
+    r = run_admin_command({"--state-dir", "/proc/coopdec-interdit", "list"});
     CHECK(r.status == 3);
     CHECK(r.err.rfind("coopdec-admin : impossible de créer le dossier d'état /proc/coopdec-interdit", 0) == 0);
 }

@@ -6,29 +6,29 @@
 #include "store/passwords.h"
 #include "store/secret.h"
 
-using namespace coopdec::store;
+using namespace coopdec;
 
 TEST_CASE("Argon2id hashes carry the parameters of store/passwords.h and verify", "[passwords]") {
-    const std::string hash = hash_password("le soleil de Kpalimé");
+    const std::string hash = store::hash_password("le soleil de Kpalimé");
     CHECK(hash.rfind("$argon2id$v=19$m=65536,t=3,p=1$", 0) == 0);
-    CHECK(kArgonMemoryBytes >= 19u << 20);  // OWASP's minimum for Argon2id
-    CHECK(kArgonPasses >= 2);
-    CHECK(verify_password(hash, "le soleil de Kpalimé"));
-    CHECK_FALSE(verify_password(hash, "le soleil de Kpalime"));
-    CHECK_FALSE(verify_password(hash, ""));
-    CHECK_FALSE(verify_password("", "le soleil de Kpalimé"));
-    CHECK_FALSE(verify_password("$argon2id$v=19$abimé", "le soleil de Kpalimé"));
+    CHECK(store::kArgonMemoryBytes >= 19u << 20);  // OWASP's minimum for Argon2id
+    CHECK(store::kArgonPasses >= 2);
+    CHECK(store::verify_password(hash, "le soleil de Kpalimé"));
+    CHECK_FALSE(store::verify_password(hash, "le soleil de Kpalime"));
+    CHECK_FALSE(store::verify_password(hash, ""));
+    CHECK_FALSE(store::verify_password("", "le soleil de Kpalimé"));
+    CHECK_FALSE(store::verify_password("$argon2id$v=19$abimé", "le soleil de Kpalimé"));
     // A fresh salt each time.
-    CHECK(hash_password("le soleil de Kpalimé") != hash);
-    CHECK_FALSE(needs_rehash(hash));
+    CHECK(store::hash_password("le soleil de Kpalimé") != hash);
+    CHECK_FALSE(store::needs_rehash(hash));
     char weaker[crypto_pwhash_STRBYTES];
     REQUIRE(crypto_pwhash_str_alg(weaker, "abc", 3, 2, 19u << 20, crypto_pwhash_ALG_ARGON2ID13) == 0);
-    CHECK(needs_rehash(weaker));
-    CHECK(verify_password(weaker, "abc"));
+    CHECK(store::needs_rehash(weaker));
+    CHECK(store::verify_password(weaker, "abc"));
 }
 
 TEST_CASE("The password policy refuses short, long, common and guessable passwords, in French", "[passwords]") {
-    REQUIRE(common_passwords_available());  // Debian's john-data
+    REQUIRE(store::common_passwords_available());  // Debian's john-data
     const struct {
         const char* password;
         const char* reason;  // "" when accepted
@@ -52,21 +52,22 @@ TEST_CASE("The password policy refuses short, long, common and guessable passwor
     };
     for (const auto& c : cases) {
         CAPTURE(c.password);
-        auto problem = password_problem(c.password, "kofi.mensah");
+        auto problem = store::password_problem(c.password, "kofi.mensah");
         CHECK(problem.value_or("") == c.reason);
     }
-    CHECK(password_problem(std::string(128, 'a') + "b", "x").value() ==
+    CHECK(store::password_problem(std::string(128, 'a') + "b", "x").value() ==
           "mot de passe trop long : au plus 128 caractères");
-    CHECK_FALSE(password_problem(std::string(127, 'a') + "b", "x"));
-    CHECK(password_problem("\xff\xfe invalide UTF-8", "x").value() == "mot de passe illisible : caractères invalides");
+    CHECK_FALSE(store::password_problem(std::string(127, 'a') + "b", "x"));
+    CHECK(store::password_problem("\xff\xfe invalide UTF-8", "x").value() ==
+          "mot de passe illisible : caractères invalides");
 }
 
 TEST_CASE("Random secrets are 256 bits of hex and stored as their SHA-256", "[passwords]") {
-    std::string a = random_secret(32), b = random_secret(32);
+    std::string a = store::random_secret(32), b = store::random_secret(32);
     CHECK(a.size() == 64);
-    CHECK(valid_secret(a));
+    CHECK(store::valid_secret(a));
     CHECK(a != b);
-    CHECK_FALSE(valid_secret(a.substr(1)));
-    CHECK_FALSE(valid_secret(std::string(64, 'G')));
-    CHECK(secret_digest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK_FALSE(store::valid_secret(a.substr(1)));
+    CHECK_FALSE(store::valid_secret(std::string(64, 'G')));
+    CHECK(store::secret_digest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
