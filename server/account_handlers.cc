@@ -63,11 +63,11 @@ std::string account_return_path(const std::string& retour) {
 }
 
 // The login and set-up forms' token: the browser's form cookie when it
-// holds one, else a new one (set with the page).
+// holds one, else a new one; (re)set with the page.
 std::string form_token(const Context& c, http::Response* set_on) {
     std::string token = cookie_value(c.request.cookie, form_cookie_name(secure_site(c)));
-    if (store::valid_secret(token)) return token;
-    token = store::random_secret(32);
+    if (!store::valid_secret(token)) token = store::random_secret(32);
+    // Set again each time the form is shown: its hour starts anew.
     if (set_on) set_on->headers.emplace_back("Set-Cookie", form_set_cookie(token, secure_site(c)));
     return token;
 }

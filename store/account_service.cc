@@ -111,6 +111,9 @@ std::variant<SignedIn, Refusal> AccountService::login(const std::string& login, 
     // held before is ended, never promoted.
     if (!old_session.empty()) sessions_.kill(old_session);
     throttle_.clear(account_key(login));
+    // What expired meanwhile goes, so that neither table only grows.
+    sessions_.purge(now, policy_.sessions);
+    throttle_.purge(now, policy_.failure_window_seconds);
     NewSession session = sessions_.create(account->id, now);
     accounts_.set_last_login(account->id, now);
     journal_.record(now, account->login, kEventLogin, account->login, address);
