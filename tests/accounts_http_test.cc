@@ -192,6 +192,36 @@ TEST_CASE("Only administrators reach /admin: contributors and validators get 403
     CHECK(r.status == 200);
     CHECK(std::regex_search(r.body, std::regex("<code>http://127\\.0\\.0\\.1:8080/activer/[0-9a-f]{64}</code>")));
     CHECK(site.accounts.account("kofi")->communes == std::vector<std::string>{"kloto-1"});
+
+    // The other acts of the page, each ending the account's sessions where it must.
+    auto ekua = test::sign_in(site.state.path(), store::Role::contributeur, {"kloto-2"}, "ekua");
+    r = site.post("/admin/comptes/role",
+                  "csrf=" + admin.csrf + "&identifiant=ekua&role=contributeur&commune=kloto-1&commune=kloto-3",
+                  admin.cookie);
+    CHECK(r.status == 200);
+    CHECK(site.accounts.account("ekua")->communes == std::vector<std::string>{"kloto-1", "kloto-3"});
+    CHECK(site.get("/espace", ekua.cookie).status == 303);
+    ekua = test::sign_in(site.state.path(), store::Role::validateur, {}, "ekua2");
+    r = site.post("/admin/comptes/etat", "csrf=" + admin.csrf + "&identifiant=ekua2&etat=desactiver", admin.cookie);
+    CHECK(r.status == 303);
+    CHECK(response_header(r, "Location") == "/admin/comptes");
+    CHECK(site.accounts.account("ekua2")->disabled);
+    CHECK(site.get("/espace", ekua.cookie).status == 303);
+    CHECK(site.post("/admin/comptes/etat", "csrf=" + admin.csrf + "&identifiant=ekua2&etat=oublier", admin.cookie)
+              .status == 400);
+    CHECK(site.post("/admin/comptes/etat", "csrf=" + admin.csrf + "&identifiant=chef&etat=desactiver", admin.cookie)
+              .status == 400);  // not oneself
+    r = site.post("/admin/comptes/lien", "csrf=" + admin.csrf + "&identifiant=kofi", admin.cookie);
+    CHECK(r.status == 200);
+    CHECK(test::contains(r.body, "Nouveau lien pour « kofi »"));
+    CHECK(std::regex_search(r.body, std::regex("<code>http://127\\.0\\.0\\.1:8080/activer/[0-9a-f]{64}</code>")));
+    // /admin leads to the accounts; the journal's pages are read by id.
+    CHECK(response_header(site.get("/admin", admin.cookie), "Location") == "/admin/comptes");
+    CHECK(site.get("/admin/journal?avant=abc", admin.cookie).status == 400);
+    r = site.get("/admin/journal", admin.cookie);
+    CHECK(test::contains(r.body, "rôle changé"));
+    CHECK(test::contains(r.body, "contributeur (kloto-2) → contributeur (kloto-1, kloto-3)"));
+    CHECK(test::contains(r.body, "compte désactivé"));
 }
 
 TEST_CASE("Session cookies are HttpOnly and SameSite, Secure and __Host- only with an https public URL",
