@@ -41,7 +41,8 @@ const std::vector<Setting>& server_settings() {
         {"shard-timeout", "", "coopdec.shard_timeout_ms", "MS", SettingType::integer, 100, 600000,
          std::to_string(kDefaultRemoteTimeoutMs), "millisecondes laissées à un fragment distant pour répondre"},
         {"state-dir", "", "coopdec.state_dir", "DOSSIER", SettingType::text, 0, 0, "",
-         "dossier de l'état durable : les dossiers d'atelier, coopdec.sqlite (par défaut /var/lib/coopdec/state "
+         "dossier de l'état durable : les dossiers d'atelier et les comptes, coopdec.sqlite (par défaut "
+         "/var/lib/coopdec/state "
          "pour root, sinon $XDG_STATE_HOME/coopdec ou ~/.local/state/coopdec)"},
         {"user", "u", "coopdec.user", "NOM", SettingType::text, 0, 0, "nobody",
          "utilisateur à prendre quand le serveur est lancé en root"},
