@@ -19,6 +19,7 @@
 #include "server/http.h"
 #include "server/metrics.h"
 #include "server/pages.h"
+#include "server/publisher.h"
 
 namespace coopdec {
 
@@ -107,6 +108,10 @@ public:
     // nullptr: those pages answer 503. Set once, before the first request.
     void set_accounts(store::AccountService* accounts) { accounts_ = accounts; }
     store::AccountService* accounts() { return accounts_; }
+    // Where accepted contributions go (server/publisher.h); nullptr: the
+    // review pages answer 503. Set once, before the first request.
+    void set_publisher(Publisher* publisher) { publisher_ = publisher; }
+    Publisher* publisher() { return publisher_; }
 
 private:
     http::Response route(const Incoming& in, const std::optional<store::Principal>& user, std::string& route);
@@ -118,6 +123,7 @@ private:
     DossierStore* dossiers_;
     Authenticator* auth_ = nullptr;
     store::AccountService* accounts_ = nullptr;
+    Publisher* publisher_ = nullptr;
 };
 
 // The address absolute links start with, without a final '/':
