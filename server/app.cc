@@ -32,7 +32,10 @@
 #include "server/privileges.h"
 #include "server/request_handler.h"
 #include "server/router.h"
+#include "server/session_auth.h"
 #include "server/settings.h"
+#include "store/account_service.h"
+#include "store/passwords.h"
 
 using Poco::Util::Option;
 using Poco::Util::OptionCallback;
@@ -259,11 +262,14 @@ int ServerApp::main(const std::vector<std::string>&) {
     sc.public_url = text("coopdec.public_url");
     while (!sc.public_url.empty() && sc.public_url.back() == '/') sc.public_url.pop_back();
     sc.local_url = "http://" + bind + ":" + std::to_string(actual_port);
+    sc.trusted_proxy = text("coopdec.trusted_proxy");
 
     SynonymsFile synonyms(text("coopdec.synonyms"));
     Metrics metrics;
     Router router(std::move(sc), synonyms, metrics);
     std::unique_ptr<DossierStore> dossiers;  // opened once root is left, below
+    std::unique_ptr<store::AccountService> accounts;
+    std::unique_ptr<SessionAuthenticator> authenticator;
 
     auto params = Poco::Net::HTTPServerParams::Ptr(new Poco::Net::HTTPServerParams);
     params->setMaxThreads(number("coopdec.threads"));
@@ -316,6 +322,26 @@ int ServerApp::main(const std::vector<std::string>&) {
         return EXIT_CANTCREAT;
     }
     router.set_dossiers(dossiers.get());
+    // The accounts, in the same file through a connection of their own.
+    try {
+        store::AccountPolicy policy;
+        policy.sessions.idle = number("coopdec.session_idle_minutes") * int64_t{60};
+        policy.sessions.lifetime = number("coopdec.session_lifetime_hours") * int64_t{3600};
+        policy.setup_link_seconds = number("coopdec.setup_link_hours") * int64_t{3600};
+        policy.max_failures_account = number("coopdec.login_max_failures");
+        policy.max_failures_address = number("coopdec.login_max_failures_address");
+        policy.failure_window_seconds = number("coopdec.login_window_minutes") * int64_t{60};
+        accounts = std::make_unique<store::AccountService>(state_dir, policy);
+    } catch (const std::exception& e) {
+        std::cerr << "coopdec-server : comptes : " << e.what() << " (dossier d'état " << state_dir << ")\n";
+        return EXIT_CANTCREAT;
+    }
+    if (!store::common_passwords_available())
+        logger().warning(std::string("liste des mots de passe courants absente (") + store::kCommonPasswordsFile +
+                         ", paquet Debian john-data) : seules les autres règles s'appliquent");
+    authenticator = std::make_unique<SessionAuthenticator>(*accounts, secure_cookies(router.config().public_url));
+    router.set_accounts(accounts.get());
+    router.set_authenticator(authenticator.get());
     try {
         Index::open(router.config().db_path, router.config().shard_timeout_ms);  // still readable as this user?
     } catch (const IndexEmpty&) {

@@ -95,5 +95,24 @@ Outcome dossier_pdf(const Context& c);        // GET /dossier/pdf?e=…
 Outcome dossier_markdown(const Context& c);   // GET /dossier/markdown?e=…
 Outcome dossier_json(const Context& c);       // GET /dossier/json?e=…
 Outcome dossier_odt(const Context& c);        // GET /dossier/odt?e=…
+// Accounts (server/account_handlers.cc), on Router::accounts(): 503 when
+// none. The /espace and /admin ones run behind the router's gate (a
+// session, its CSRF token on POST); the /admin ones answer 403 to anyone
+// but an administrator (store::may_administer). Every answer is no-store.
+Outcome login_form(const Context& c);       // GET /connexion?retour=PATH
+Outcome login(const Context& c);            // POST /connexion: identifiant, mot_de_passe, retour, csrf
+Outcome activate_form(const Context& c);    // GET /activer/TOKEN
+Outcome activate(const Context& c);         // POST /activer/TOKEN: mot_de_passe, confirmation, csrf
+Outcome space(const Context& c);            // GET /espace: « Mon espace »
+Outcome account_form(const Context& c);     // GET /espace/compte
+Outcome change_password(const Context& c);  // POST /espace/compte: actuel, mot_de_passe, confirmation
+Outcome logout(const Context& c);           // POST /espace/deconnexion
+Outcome admin_home(const Context& c);       // GET /admin: 303 to /admin/comptes
+Outcome admin_accounts(const Context& c);   // GET /admin/comptes
+Outcome admin_create(const Context& c);     // POST /admin/comptes: identifiant, nom, role, commune…
+Outcome admin_role(const Context& c);       // POST /admin/comptes/role: identifiant, role, commune…
+Outcome admin_state(const Context& c);      // POST /admin/comptes/etat: identifiant, etat=desactiver|activer
+Outcome admin_link(const Context& c);       // POST /admin/comptes/lien: identifiant
+Outcome admin_journal(const Context& c);    // GET /admin/journal?avant=ID
 
 }  // namespace coopdec::handlers

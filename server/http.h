@@ -23,6 +23,7 @@ struct Request {
     std::string host;     // the Host header as sent, "" when none (the exports' absolute links)
     std::string origin;   // the Origin header, "" when none (POST: server/router.h same_origin)
     std::string referer;  // the Referer header, "" when none
+    std::string client;   // the client's address (login throttling, the accounts' journal)
 
     // The first value of `name`, or nothing.
     std::optional<std::string> get(std::string_view name) const;

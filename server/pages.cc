@@ -1,6 +1,7 @@
 // @brief Page layout, document and error pages.
 #include "server/pages.h"
 
+#include "server/account_pages.h"
 #include "server/dossier_cookie.h"
 
 #include "common/escape.h"
@@ -49,6 +50,7 @@ std::string layout(const std::string& title, const std::string& main_html, const
     out += html_escape(query);
     out += "\"><button type=\"submit\">Rechercher</button></form>";
     out += dossier_link_html(std::nullopt);  // the router writes its count (server/dossier_cookie.h)
+    out += account_link_html(nullptr);       // the router writes who is signed in (server/account_pages.h)
     out += "</header><main id=\"contenu\">";
     out += main_html;
     out +=

@@ -13,6 +13,8 @@
 #include <system_error>
 #include <vector>
 
+#include "store/state_dir.h"
+
 namespace coopdec {
 
 std::optional<std::string> drop_root(const std::string& user) {
@@ -63,12 +65,6 @@ std::optional<std::string> prepare_state_dir(const std::string& dir, const std::
     return std::nullopt;
 }
 
-std::string default_state_dir() {
-    if (geteuid() == 0) return "/var/lib/coopdec/state";
-    if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg && *xdg == '/') return std::string(xdg) + "/coopdec";
-    if (const char* home = std::getenv("HOME"); home && *home == '/')
-        return std::string(home) + "/.local/state/coopdec";
-    return "coopdec-state";
-}
+std::string default_state_dir() { return store::default_state_dir(); }
 
 }  // namespace coopdec

@@ -32,6 +32,7 @@ public:
             in.origin = req.get("Origin", "");
             in.referer = req.get("Referer", "");
             in.content_type = req.get("Content-Type", "");
+            in.client = client_address(req, router_.config().trusted_proxy);
             if (in.method == "POST") read_body(req, in);
             r = router_.handle(in, route);
         } catch (...) {
@@ -47,8 +48,9 @@ public:
         router_.metrics().record(route, r.status, secs);
         char ms[32];
         std::snprintf(ms, sizeof ms, "%.1f", secs * 1000);
-        std::string line = req.clientAddress().host().toString() + " " + req.getMethod() + " " + req.getURI() + " " +
-                           std::to_string(r.status) + " " + std::to_string(r.body.size()) + " " + ms + "ms";
+        std::string line = req.clientAddress().host().toString() + " " + req.getMethod() + " " +
+                           loggable_target(req.getURI()) + " " + std::to_string(r.status) + " " +
+                           std::to_string(r.body.size()) + " " + ms + "ms";
         if (!r.log_note.empty()) line += " (" + r.log_note + ")";
         if (r.status >= 500)
             logger_.error(line);
@@ -57,6 +59,24 @@ public:
     }
 
 private:
+    // The connection's address; behind the trusted reverse proxy, the last
+    // address of its X-Forwarded-For (the one the proxy itself added: the
+    // earlier ones are whatever the client sent).
+    static std::string client_address(const Poco::Net::HTTPServerRequest& req, const std::string& trusted_proxy) {
+        std::string peer = req.clientAddress().host().toString();
+        if (trusted_proxy.empty() || peer != trusted_proxy) return peer;
+        std::string forwarded = req.get("X-Forwarded-For", "");
+        size_t comma = forwarded.rfind(',');
+        std::string last = comma == std::string::npos ? forwarded : forwarded.substr(comma + 1);
+        size_t b = last.find_first_not_of(' ');
+        size_t e = last.find_last_not_of(' ');
+        if (b == std::string::npos) return peer;
+        last = last.substr(b, e + 1 - b);
+        // An address is short and plain: anything else is not one.
+        if (last.size() > 45 || last.find_first_not_of("0123456789abcdefABCDEF.:") != std::string::npos) return peer;
+        return last;
+    }
+
     // A form's body, at most http::kMaxFormBytes: one announced or sent
     // longer is not read (the connection then closes, see connection.cc).
     static void read_body(Poco::Net::HTTPServerRequest& req, Incoming& in) {
@@ -80,7 +100,9 @@ private:
         for (const auto& [name, value] : kSecurityHeaders) resp.set(name, value);
         // add, not set: a response may carry several Set-Cookie.
         for (const auto& [name, value] : r.headers) resp.add(name, value);
-        resp.set("Cache-Control", r.cacheable ? "public, max-age=3600" : "no-cache");
+        // A page that says it must not be kept (the account pages:
+        // no-store) keeps its own Cache-Control.
+        if (!resp.has("Cache-Control")) resp.set("Cache-Control", r.cacheable ? "public, max-age=3600" : "no-cache");
         resp.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status));
         resp.setContentType(r.content_type);
         const std::string* body = &r.body;
@@ -105,6 +127,14 @@ private:
 };
 
 }  // namespace
+
+std::string loggable_target(const std::string& target) {
+    // A set-up link opens an account until it is used: its token is a
+    // credential, and the log is read by more people than the accounts.
+    const std::string secret_path = "/activer/";
+    if (target.rfind(secret_path, 0) == 0) return secret_path + "…";
+    return target;
+}
 
 bool accepts_gzip(const std::string& value) {
     std::istringstream in(value);

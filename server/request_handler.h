@@ -28,6 +28,10 @@ inline constexpr std::pair<const char*, const char*> kSecurityHeaders[] = {
 // refuse it with q=0).
 bool accepts_gzip(const std::string& accept_encoding);
 
+// A request target as the access log writes it: a set-up link's token
+// (/activer/TOKEN) replaced by « … », every other target as it is.
+std::string loggable_target(const std::string& target);
+
 // gzip-compresses `body`.
 std::string gzip(const std::string& body);
 

@@ -12,6 +12,7 @@
 #include "common/escape.h"
 #include "search/result_json.h"
 #include "search/search.h"
+#include "server/account_pages.h"
 #include "server/dossier_cookie.h"
 #include "server/handlers.h"
 #include "server/pages.h"
@@ -70,7 +71,26 @@ const Route kRoutes[] = {
      handlers::dossier_odt},  // OpenDocument text, for Writer or Word
     {"dossier_shared", "/dossier/", true, false, true,
      handlers::dossier_shared},  // SHARE[/imprimer|/pdf|/markdown|/json]: read-only
-    {"static", "/static/", true, false, false, handlers::static_file},  // CSS, from memory
+    // Accounts (server/account_handlers.cc). /espace and /admin are
+    // reserved (server/authenticator.h): the router's gate wants a session,
+    // and the session's CSRF token on every POST; /connexion and /activer
+    // check their own form cookie. Each path's GET row comes before its POST row.
+    {"login", "/connexion", false, false, false, handlers::login_form},        // the login form, ?retour=PATH
+    {"login_post", "/connexion", false, false, false, handlers::login, true},  // → session, 303 to retour
+    {"activate", "/activer/", true, false, false, handlers::activate_form},    // TOKEN: choose a password
+    {"activate_post", "/activer/", true, false, false, handlers::activate, true},
+    {"space", "/espace", false, false, false, handlers::space},                  // « Mon espace »
+    {"account", "/espace/compte", false, false, false, handlers::account_form},  // change one's password
+    {"account_post", "/espace/compte", false, false, false, handlers::change_password, true},
+    {"logout", "/espace/deconnexion", false, false, false, handlers::logout, true},
+    {"admin", "/admin", false, false, false, handlers::admin_home},                           // → /admin/comptes
+    {"admin_accounts", "/admin/comptes", false, false, true, handlers::admin_accounts},       // list, forms (gazetteer)
+    {"admin_create", "/admin/comptes", false, false, true, handlers::admin_create, true},     // new account + link
+    {"admin_role", "/admin/comptes/role", false, false, true, handlers::admin_role, true},    // role and communes
+    {"admin_state", "/admin/comptes/etat", false, false, true, handlers::admin_state, true},  // disable, enable
+    {"admin_link", "/admin/comptes/lien", false, false, true, handlers::admin_link, true},    // new set-up link
+    {"admin_journal", "/admin/journal", false, false, false, handlers::admin_journal},        // ?avant=ID
+    {"static", "/static/", true, false, false, handlers::static_file},                        // CSS, from memory
 };
 
 }  // namespace
@@ -96,20 +116,31 @@ std::vector<std::string> route_paths() {
 
 namespace {
 
-const Route* match(const std::string& path, std::string& tail) {
+// The row of `path`: the first that matches. Two rows may share a path,
+// one for GET and HEAD and one for POST (a form and where it is sent): of
+// the rows with the first one's path, the one that takes `method`; with
+// none, the first (which answers 405).
+const Route* match(const std::string& path, const std::string& method, std::string& tail) {
+    const Route* first = nullptr;
     for (const Route& r : kRoutes) {
         std::string_view p(r.path);
         if (r.prefix) {
             if (path.size() > p.size() && path.compare(0, p.size(), p) == 0) {
                 tail = path.substr(p.size());
-                return &r;
+                first = &r;
+                break;
             }
         } else if (path == p) {
             tail.clear();
-            return &r;
+            first = &r;
+            break;
         }
     }
-    return nullptr;
+    if (!first || first->post == (method == "POST")) return first;
+    for (const Route& r : kRoutes)
+        if (r.prefix == first->prefix && std::string_view(r.path) == first->path && r.post == (method == "POST"))
+            return &r;
+    return first;
 }
 
 // This thread's reader, reopened before each request so that it sees the
@@ -265,12 +296,24 @@ bool same_origin(const std::string& origin, const std::string& referer, const st
 }
 
 http::Response Router::handle(const Incoming& in, std::string& route_name) {
-    http::Response r = route(in, route_name);
-    if (r.content_type.rfind("text/html", 0) == 0) decorate_with_dossier(r, dossiers_, in.cookie);
+    std::optional<store::Principal> user = auth_ ? auth_->who(in) : std::nullopt;
+    http::Response r = route(in, user, route_name);
+    if (r.content_type.rfind("text/html", 0) == 0) {
+        decorate_with_dossier(r, dossiers_, in.cookie);
+        decorate_with_account(r, user ? &*user : nullptr);
+    }
+    // What a reserved page shows is one person's: never kept by a browser
+    // or a proxy (ASVS 8.2.1), its redirects and refusals included.
+    std::string path;
+    http::Params ignored;
+    bool has_cache_control = false;
+    for (const auto& h : r.headers) has_cache_control = has_cache_control || h.first == "Cache-Control";
+    if (!has_cache_control && !http::parse_target(in.target, path, ignored) && reserved_path(path))
+        r.headers.emplace_back("Cache-Control", "no-store");
     return r;
 }
 
-http::Response Router::route(const Incoming& in, std::string& route_name) {
+http::Response Router::route(const Incoming& in, const std::optional<store::Principal>& user, std::string& route_name) {
     const std::string& method = in.method;
     const std::string& target = in.target;
     route_name = "none";
@@ -280,12 +323,13 @@ http::Response Router::route(const Incoming& in, std::string& route_name) {
     req.host = in.host;
     req.origin = in.origin;
     req.referer = in.referer;
+    req.client = in.client;
     bool json = target.compare(0, 5, "/api/") == 0;
     if (auto err = http::parse_target(target, req.path, req.params))
         return error_response(err->status, err->message, json);
 
     std::string tail;
-    const Route* route = match(req.path, tail);
+    const Route* route = match(req.path, method, tail);
     if (!route)
         return not_found("aucune page à l'adresse « " + req.path + " »", handlers::id_words(req.path), req, json);
     route_name = route->name;
@@ -324,7 +368,6 @@ http::Response Router::route(const Incoming& in, std::string& route_name) {
     }
 
     // The reserved pages' gate (server/authenticator.h).
-    std::optional<store::Principal> user = auth_ ? auth_->who(in) : std::nullopt;
     if (reserved_path(req.path)) {
         if (!user && !route->post) {
             http::Response r;

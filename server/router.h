@@ -23,6 +23,10 @@
 
 namespace coopdec {
 
+namespace store {
+class AccountService;
+}
+
 // A file served from memory under /static/: read once at start, so no
 // request path ever reaches the file system.
 struct StaticFile {
@@ -39,6 +43,8 @@ struct ServerConfig {
     std::string public_url;
     std::string local_url = "http://127.0.0.1:8080";  // http://BIND:PORT
     std::map<std::string, StaticFile> statics;        // "/static/coopdec.css" → file
+    // The reverse proxy whose X-Forwarded-For names the client ("" for none).
+    std::string trusted_proxy;
 };
 
 class DossierStore;
@@ -49,6 +55,7 @@ class DossierStore;
 struct Incoming {
     std::string method, target;
     std::string cookie, host, origin, referer, content_type;  // headers, "" when absent
+    std::string client;  // the client's address (the connection's, or a trusted proxy's X-Forwarded-For)
     std::string body;
     bool body_too_large = false;
 };
@@ -97,13 +104,17 @@ public:
     // Set once, before the server answers its first request; must outlive
     // the router.
     void set_authenticator(Authenticator* auth) { auth_ = auth; }
+    // The accounts (store/account_service.h) the account pages act on;
+    // nullptr: those pages answer 503. Set once, before the first request.
+    void set_accounts(store::AccountService* accounts) { accounts_ = accounts; }
+    store::AccountService* accounts() { return accounts_; }
     // Where accepted contributions go (server/publisher.h); nullptr: the
     // review pages answer 503. Set once, before the first request.
     void set_publisher(Publisher* publisher) { publisher_ = publisher; }
     Publisher* publisher() { return publisher_; }
 
 private:
-    http::Response route(const Incoming& in, std::string& route);
+    http::Response route(const Incoming& in, const std::optional<store::Principal>& user, std::string& route);
 
     ServerConfig config_;
     SynonymsFile& synonyms_;
@@ -111,6 +122,7 @@ private:
     SearchCache cache_;
     DossierStore* dossiers_;
     Authenticator* auth_ = nullptr;
+    store::AccountService* accounts_ = nullptr;
     Publisher* publisher_ = nullptr;
 };
 

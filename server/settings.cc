@@ -41,10 +41,26 @@ const std::vector<Setting>& server_settings() {
         {"shard-timeout", "", "coopdec.shard_timeout_ms", "MS", SettingType::integer, 100, 600000,
          std::to_string(kDefaultRemoteTimeoutMs), "millisecondes laissées à un fragment distant pour répondre"},
         {"state-dir", "", "coopdec.state_dir", "DOSSIER", SettingType::text, 0, 0, "",
-         "dossier de l'état durable : les dossiers d'atelier, coopdec.sqlite (par défaut /var/lib/coopdec/state "
+         "dossier de l'état durable : les dossiers d'atelier et les comptes, coopdec.sqlite (par défaut "
+         "/var/lib/coopdec/state "
          "pour root, sinon $XDG_STATE_HOME/coopdec ou ~/.local/state/coopdec)"},
         {"user", "u", "coopdec.user", "NOM", SettingType::text, 0, 0, "nobody",
          "utilisateur à prendre quand le serveur est lancé en root"},
+        // Accounts (store/account_service.h): sessions, set-up links, login throttling.
+        {"session-idle", "", "coopdec.session_idle_minutes", "MINUTES", SettingType::integer, 1, 1440, "30",
+         "minutes sans requête au bout desquelles une session prend fin"},
+        {"session-lifetime", "", "coopdec.session_lifetime_hours", "HEURES", SettingType::integer, 1, 168, "12",
+         "heures au bout desquelles une session prend fin, active ou non"},
+        {"setup-link-hours", "", "coopdec.setup_link_hours", "HEURES", SettingType::integer, 1, 720, "72",
+         "heures de validité d'un lien d'activation de compte (à usage unique)"},
+        {"login-max-failures", "", "coopdec.login_max_failures", "N", SettingType::integer, 3, 100, "5",
+         "échecs de connexion d'un identifiant avant l'attente"},
+        {"login-max-failures-address", "", "coopdec.login_max_failures_address", "N", SettingType::integer, 5, 100000,
+         "50", "échecs de connexion d'une adresse avant l'attente"},
+        {"login-window", "", "coopdec.login_window_minutes", "MINUTES", SettingType::integer, 1, 1440, "15",
+         "fenêtre de comptage des échecs de connexion, et attente au-delà de la limite"},
+        {"trusted-proxy", "", "coopdec.trusted_proxy", "ADRESSE", SettingType::text, 0, 0, "",
+         "adresse du relais inverse dont l'en-tête X-Forwarded-For donne l'adresse du client (par défaut : aucun)"},
     };
     return table;
 }
