@@ -297,6 +297,10 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
         index_text(doc, rec.summary, lang, pos);
         std::vector<std::string> meta{rec.partner, rec.nature, rec.place};
         for (const auto& d : rec.divergences) meta.push_back(d);
+        // A partnership's actions and the people in charge are searched for
+        // by their words (« dispensaire », a point focal's name).
+        for (const auto& a : rec.actions) meta.push_back(a.title);
+        for (const auto& p : rec.people) meta.push_back(p.name + " " + p.role);
         for (const auto& s : rec.sources) meta.push_back(s.text);
         for (const auto& p : rec.participants) meta.push_back(p.name);
         for (const auto& m : meta) index_text(doc, m, lang, pos);
@@ -359,6 +363,17 @@ std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& c
             std::vector<std::string> sources;
             for (const auto& src : rec.sources) sources.push_back(src.href + sc::kValueSep + src.text);
             data[sc::kFieldSources] = join_lines(sources);
+            const std::string sep(1, sc::kValueSep);
+            std::vector<std::string> rows;
+            for (const auto& a : rec.amounts) rows.push_back(a.year + sep + a.source + sep + a.origin + sep + a.fcfa);
+            if (!rows.empty()) data[sc::kFieldAmounts] = join_lines(rows);
+            rows.clear();
+            for (const auto& a : rec.actions)
+                rows.push_back(a.title + sep + a.start + sep + a.end + sep + a.theme + sep + a.status);
+            if (!rows.empty()) data[sc::kFieldActions] = join_lines(rows);
+            rows.clear();
+            for (const auto& p : rec.people) rows.push_back(p.name + sep + p.role + sep + p.side + sep + p.contact);
+            if (!rows.empty()) data[sc::kFieldPeople] = join_lines(rows);
         }
         doc.set_data(sc::encode_data(data));
         add_facet_summary(doc, rec.id);

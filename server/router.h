@@ -42,6 +42,9 @@ struct ServerConfig {
 };
 
 class DossierStore;
+namespace store {
+class SubmissionStore;
+}
 
 // One request as the socket layer read it. `body`: a POST's body (at most
 // http::kMaxFormBytes; `body_too_large` when the client announced or sent
@@ -101,6 +104,11 @@ public:
     // review pages answer 503. Set once, before the first request.
     void set_publisher(Publisher* publisher) { publisher_ = publisher; }
     Publisher* publisher() { return publisher_; }
+    // Drafts, submissions and decisions (store/submissions.h); nullptr: the
+    // declaration and review pages answer 503. Set once, before the first
+    // request; must outlive the router.
+    void set_submissions(store::SubmissionStore* submissions) { submissions_ = submissions; }
+    store::SubmissionStore* submissions() { return submissions_; }
 
 private:
     http::Response route(const Incoming& in, std::string& route);
@@ -112,6 +120,7 @@ private:
     DossierStore* dossiers_;
     Authenticator* auth_ = nullptr;
     Publisher* publisher_ = nullptr;
+    store::SubmissionStore* submissions_ = nullptr;
 };
 
 // The address absolute links start with, without a final '/':
