@@ -295,6 +295,9 @@ Outcome declaration_save(const Context& c) {
     for (const auto& o : v.places) choices.places.insert(o.first);
     int status = 400;
     v.errors = declaration::check_form(form, choices);
+    // A collectivity the person may not choose is a refusal, not a typo.
+    for (const auto& p : form.places)
+        if (!p.key.empty() && !choices.places.count(p.key)) status = 403;
     if (v.errors.empty() && !store::may_work_for_any(*c.user, concerned(form))) {
         v.errors["c_cle_0"] = "choisissez au moins une commune dont vous êtes responsable";
         status = 403;

@@ -106,11 +106,10 @@ TEST_CASE("The schema accepts the annual state of a record and every bundled rec
     CHECK(messages(checker().check(kRecordWithState, "etat.xml", "partenariat")).empty());
     // A value outside the schema is refused: an amount with a decimal comma,
     // an unknown source, an action without status, a person without side.
-    for (auto [from, to] : std::vector<std::pair<std::string, std::string>>{
-             {">1500000<", ">1500000,50<"},
-             {"source=\"commune\"", "source=\"mairie\""},
-             {" statut=\"en-cours\"", ""},
-             {"cote=\"partenaire\" ", ""}}) {
+    for (auto [from, to] : std::vector<std::pair<std::string, std::string>>{{">1500000<", ">1500000,50<"},
+                                                                            {"source=\"commune\"", "source=\"mairie\""},
+                                                                            {" statut=\"en-cours\"", ""},
+                                                                            {"cote=\"partenaire\" ", ""}}) {
         std::string bad = kRecordWithState;
         bad.replace(bad.find(from), from.size(), to);
         REQUIRE(bad != kRecordWithState);
@@ -150,7 +149,8 @@ TEST_CASE("The extractor reads amounts, actions and people of a record", "[recor
     CHECK(r.people[1].contact.empty());
 
     // What the schema lets through but a page cannot show is an error.
-    Extraction bad = extract(std::regex_replace(kRecordWithState, std::regex(">750000<"), ">sept cent mille<"), "b.xml");
+    Extraction bad =
+        extract(std::regex_replace(kRecordWithState, std::regex(">750000<"), ">sept cent mille<"), "b.xml");
     CHECK_FALSE(bad.ok);
     REQUIRE(bad.errors.size() == 1);
     CHECK(bad.errors[0].message == "<montant> : « sept cent mille » n'est pas un montant en FCFA (chiffres seuls)");
@@ -191,9 +191,9 @@ TEST_CASE("The form's vocabularies are the schema's", "[record_form]") {
 
 TEST_CASE("Form fields become a valid record with HTML and formula characters escaped in every field",
           "[record_form]") {
-    for (const std::string& hostile : {std::string("<script>alert('x')</script> & \"guillemets\""),
-                                       std::string("=HYPERLINK(\"http://x\";\"clic\") +1 -2 @3"),
-                                       std::string("]]> <!-- --> &amp; &#60; l’État")}) {
+    for (const std::string& hostile :
+         {std::string("<script>alert('x')</script> & \"guillemets\""),
+          std::string("=HYPERLINK(\"http://x\";\"clic\") +1 -2 @3"), std::string("]]> <!-- --> &amp; &#60; l’État")}) {
         INFO(hostile);
         RecordForm f = form_from_params(filled_form(hostile));
         REQUIRE(check_form(f, kloto()).empty());
@@ -298,8 +298,7 @@ TEST_CASE("A new record is named by its commune and its partner", "[record_form]
 }
 
 TEST_CASE("Two versions of a record are compared field by field", "[record_form][diff]") {
-    const std::string published =
-        test::slurp(test::source_dir() + "/corpus/partenariats/part-kloto-1-bressuire.xml");
+    const std::string published = test::slurp(test::source_dir() + "/corpus/partenariats/part-kloto-1-bressuire.xml");
     RecordForm before, after;
     std::string error;
     REQUIRE(form_from_xml(published, before, error));
