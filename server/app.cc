@@ -33,6 +33,7 @@
 #include "server/request_handler.h"
 #include "server/router.h"
 #include "server/settings.h"
+#include "store/submissions.h"
 
 using Poco::Util::Option;
 using Poco::Util::OptionCallback;
@@ -263,7 +264,8 @@ int ServerApp::main(const std::vector<std::string>&) {
     SynonymsFile synonyms(text("coopdec.synonyms"));
     Metrics metrics;
     Router router(std::move(sc), synonyms, metrics);
-    std::unique_ptr<DossierStore> dossiers;  // opened once root is left, below
+    std::unique_ptr<DossierStore> dossiers;               // opened once root is left, below
+    std::unique_ptr<store::SubmissionStore> submissions;  // likewise
 
     auto params = Poco::Net::HTTPServerParams::Ptr(new Poco::Net::HTTPServerParams);
     params->setMaxThreads(number("coopdec.threads"));
@@ -316,6 +318,14 @@ int ServerApp::main(const std::vector<std::string>&) {
         return EXIT_CANTCREAT;
     }
     router.set_dossiers(dossiers.get());
+    // Contributions (drafts, submissions, decisions) in the same state folder.
+    try {
+        submissions = std::make_unique<store::SubmissionStore>(state_dir);
+    } catch (const std::exception& e) {
+        std::cerr << "coopdec-server : " << e.what() << " (contributions, dossier d'état " << state_dir << ")\n";
+        return EXIT_CANTCREAT;
+    }
+    router.set_submissions(submissions.get());
     try {
         Index::open(router.config().db_path, router.config().shard_timeout_ms);  // still readable as this user?
     } catch (const IndexEmpty&) {

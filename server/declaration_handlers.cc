@@ -361,7 +361,20 @@ Outcome contributions(const Context& c) {
     // entrusted to them, whoever wrote them.
     std::vector<Submission> list = store::may_review(*c.user) ? store.list_by_author(c.user->account_id)
                                                               : store.list_for_communes(c.user->communes);
-    return page(pages::contributions_page(list, store::may_review(*c.user)));
+    const std::string notice =
+        c.request.get("soumis") ? "Contribution soumise : les validateurs la relisent avant publication." : "";
+    return page(pages::contributions_page(list, store::may_review(*c.user), notice));
+}
+
+std::string contributions_section_html(const Context& c) {
+    using namespace declaration_routes;
+    if (!c.user || !c.router.submissions() || !may_declare(*c.user)) return {};
+    store::SubmissionStore& store = *c.router.submissions();
+    const bool reviewer = store::may_review(*c.user);
+    std::string out = pages::contributions_section(reviewer ? store.list_by_author(c.user->account_id)
+                                                            : store.list_for_communes(c.user->communes));
+    if (reviewer) out += "<p><a href=\"/revue\">File des contributions à valider</a></p>";
+    return out;
 }
 
 Outcome review_queue(const Context& c) {

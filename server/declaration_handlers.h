@@ -30,4 +30,10 @@ Outcome review_item(const Context& c);        // GET /revue/ID
 Outcome review_accept(const Context& c);      // POST /revue/accepter: id
 Outcome review_reject(const Context& c);      // POST /revue/refuser: id, commentaire
 
+// The « Mes contributions » section for the /espace home page, for the
+// person signed in (pages::contributions_section, plus the link to the
+// queue for a validator): "" for nobody, an administrator, or without a
+// store. The home page adds it with one line.
+std::string contributions_section_html(const Context& c);
+
 }  // namespace coopdec::handlers

@@ -275,9 +275,10 @@ std::string contributions_section(const std::vector<store::Submission>& list) {
     return out + "</tbody></table></section>";
 }
 
-std::string contributions_page(const std::vector<store::Submission>& list, bool reviewer) {
+std::string contributions_page(const std::vector<store::Submission>& list, bool reviewer, const std::string& notice) {
     using namespace declaration_html;
     std::string m = "<h1>Mes contributions</h1>";
+    if (!notice.empty()) m += "<p class=\"notice\" role=\"status\">" + esc(notice) + "</p>";
     if (reviewer) m += "<p><a href=\"/revue\">File des contributions à valider</a></p>";
     m += contributions_section(list);
     return layout("Mes contributions", m);

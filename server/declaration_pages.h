@@ -37,8 +37,10 @@ std::string record_form_page(const RecordFormView& view);
 // rejected one's comment and « Modifier et soumettre à nouveau ». The
 // /espace home page includes it as it is.
 std::string contributions_section(const std::vector<store::Submission>& list);
-// The whole /espace/contributions page. `reviewer`: add the link to the queue.
-std::string contributions_page(const std::vector<store::Submission>& list, bool reviewer);
+// The whole /espace/contributions page. `reviewer`: add the link to the
+// queue; `notice` (plain text): said on top, "" for none.
+std::string contributions_page(const std::vector<store::Submission>& list, bool reviewer,
+                               const std::string& notice = {});
 
 // /revue: the submitted contributions, oldest first.
 std::string review_queue_page(const std::vector<store::Submission>& queue, const std::string& notice);

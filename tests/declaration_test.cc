@@ -7,6 +7,7 @@
 // records what it is asked.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <functional>
 #include <map>
 #include <regex>
@@ -21,7 +22,39 @@ using namespace coopdec;
 
 namespace declaration_test {
 
-// The gazetteer and two records of two communes, indexed once per process.
+// A record with the annual state, for the tests only: no bundled record
+// has amounts (none is ever invented).
+const std::string kRecordWithState = R"(<?xml version="1.0" encoding="UTF-8"?>
+<partenariat xmlns="urn:x-coopdec:corpus:1" id="part-essai-etat" xml:lang="fr" demo="oui">
+  <titre>Partenariat d’essai</titre>
+  <avertissement>Fiche d’essai.</avertissement>
+  <collectivites><collectivite commune="kloto-1">Kpalimé</collectivite></collectivites>
+  <partenaire niveau="commune" pays="FR">Essai-sur-Loire</partenaire>
+  <nature>jumelage</nature>
+  <periode debut="2015" fin=""/>
+  <statut>actif</statut>
+  <financements>
+    <montant annee="2023" source="commune">1500000</montant>
+    <montant annee="2023" source="etat" origine="FACT">2000000</montant>
+    <montant annee="2024" source="partenaire">750000</montant>
+  </financements>
+  <actions>
+    <action debut="2019" fin="2021" theme="santé" statut="achevee">Construction du dispensaire de Kpimé</action>
+  </actions>
+  <responsables>
+    <responsable cote="commune" fonction="Point focal" contact="+228 90 00 00 00">A. &lt;K.&gt;</responsable>
+  </responsables>
+  <sources><source>Fiche d’essai</source></sources>
+</partenariat>
+)";
+
+void write(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+}
+
+// The gazetteer, two records of two communes and the test record, indexed
+// once per process.
 struct SmallIndex {
     test::TempDir dir;
     std::string db = dir / "db";
@@ -29,6 +62,7 @@ struct SmallIndex {
         std::string corpus = test::copy_corpus_files(
             dir,
             {"repertoire/togo.xml", "partenariats/part-kloto-1-bressuire.xml", "partenariats/part-ogou-1-niort.xml"});
+        write(corpus + "/part-essai-etat.xml", kRecordWithState);
         IndexOptions opt;
         opt.db_path = db;
         opt.inputs = {corpus};
@@ -500,4 +534,38 @@ TEST_CASE("The review shows a record's changes field by field and a document as 
     CHECK(first != std::string::npos);
     CHECK(second != std::string::npos);
     CHECK(first < second);
+}
+
+TEST_CASE("The partnership page shows amounts by year and source with totals, actions and people",
+          "[declaration][partnership]") {
+    Bench b;
+    http::Response r = b.get("", "/partenariat/part-essai-etat");
+    REQUIRE(r.status == 200);
+    const std::string nb = "\u00a0";
+    CHECK(test::contains(r.body, "<caption>En francs CFA, par année et par source</caption>"));
+    CHECK(test::contains(r.body,
+                         "<th scope=\"col\">Année</th><th scope=\"col\">Commune</th><th "
+                         "scope=\"col\">Partenaire</th><th scope=\"col\">État (FACT…)</th><th "
+                         "scope=\"col\">Total</th>"));
+    CHECK(test::contains(r.body, "<tr><th scope=\"row\">2023</th><td>1" + nb + "500" + nb + "000</td><td>—</td><td>2" +
+                                     nb + "000" + nb + "000</td><td>3" + nb + "500" + nb + "000</td></tr>"));
+    CHECK(test::contains(r.body, "<tr><th scope=\"row\">2024</th><td>—</td><td>750" + nb + "000</td><td>—</td><td>750" +
+                                     nb + "000</td></tr>"));
+    CHECK(test::contains(r.body, "<tfoot><tr><th scope=\"row\">Total</th><td>1" + nb + "500" + nb + "000</td><td>750" +
+                                     nb + "000</td><td>2" + nb + "000" + nb + "000</td><td>4" + nb + "250" + nb +
+                                     "000</td></tr></tfoot>"));
+    CHECK(test::contains(r.body, "Sources nommées : FACT (État (FACT…), 2023)."));
+    CHECK(test::contains(r.body, "<td>Construction du dispensaire de Kpimé</td><td>2019–2021</td>"));
+    CHECK(test::contains(r.body, "<td>achevée</td>"));
+    CHECK(test::contains(r.body,
+                         "<td>A. &lt;K.&gt;</td><td>Point focal</td><td>commune togolaise</td><td>+228 90 00 00 "
+                         "00</td>"));
+    // A bundled record has no amounts: no empty table either.
+    http::Response plain = b.get("", "/partenariat/part-kloto-1-bressuire");
+    REQUIRE(plain.status == 200);
+    CHECK_FALSE(test::contains(plain.body, "Montants mobilisés"));
+    // The actions' words find the record.
+    http::Response found = b.get("", "/api/search?q=dispensaire");
+    REQUIRE(found.status == 200);
+    CHECK(test::contains(found.body, "\"part-essai-etat\""));
 }
