@@ -197,7 +197,7 @@ Outcome declaration_edit(const Context& c) {
     RecordForm form;
     std::string error;
     if (!declaration::form_from_xml(*xml, form, error))
-        return refused(400, "« " + c.tail + " » n'est pas une fiche de partenariat modifiable ici");
+        return NotFound{"aucune fiche de partenariat « " + c.tail + " » dans l'index", id_words(c.tail)};
     if (!store::may_work_for_any(*c.user, concerned(form)))
         return refused(403,
                        "cette fiche concerne une commune dont vous n'êtes pas responsable : vous ne pouvez pas la "
@@ -308,9 +308,16 @@ Outcome declaration_save(const Context& c) {
             v.errors["partenaire"] = "une fiche publiée porte déjà l'identifiant « " + form.doc_id +
                                      " » : modifiez-la depuis sa page plutôt que d'en déclarer une nouvelle";
     }
-    if (!v.errors.empty()) return page(pages::record_form_page(v), status);
+    if (!v.errors.empty()) {
+        if (action == "ajouter") v.form.extra_rows += declaration::kMoreRows;
+        return page(pages::record_form_page(v), status);
+    }
 
     const std::string xml = declaration::record_xml(form);
+    if (xml.size() > store::SubmissionStore::kMaxPayloadBytes) {
+        v.messages.push_back("fiche trop volumineuse (8 Mio au plus) : raccourcissez la description");
+        return page(pages::record_form_page(v), 413);
+    }
     const std::string path = "partenariats/" + form.doc_id + ".xml";
     Publisher* publisher = c.router.publisher();
     if (action == "soumettre" && !publisher)
@@ -336,11 +343,16 @@ Outcome declaration_save(const Context& c) {
     sub.payload = xml;
     sub.base = base;
     int64_t id = sid;
+    // What the store refuses is said on the form, which keeps what was typed.
+    auto store_refused = [&](const store::SubmissionError& err) {
+        v.messages.push_back(err.message);
+        return page(pages::record_form_page(v), err.status);
+    };
     if (sid) {
-        if (auto err = store.amend(sid, sub, now())) return refused(err->status, err->message);
+        if (auto err = store.amend(sid, sub, now())) return store_refused(*err);
     } else {
         auto created = store.create(sub, now());
-        if (auto* err = std::get_if<store::SubmissionError>(&created)) return refused(err->status, err->message);
+        if (auto* err = std::get_if<store::SubmissionError>(&created)) return store_refused(*err);
         id = std::get<int64_t>(created);
     }
     if (action == "soumettre") {

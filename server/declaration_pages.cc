@@ -130,7 +130,7 @@ std::string record_form_page(const RecordFormView& v) {
     if (!e.empty() || !v.messages.empty()) {
         m += "<div class=\"error\" role=\"alert\"><p>La fiche n'est pas enregistrée : ";
         m += e.empty()
-                 ? std::string("elle n'est pas valide.")
+                 ? std::string("voici pourquoi.")
                  : std::to_string(e.size()) + (e.size() > 1 ? " champs sont à corriger" : " champ est à corriger") +
                        " (messages à côté de chacun).";
         m += "</p>";

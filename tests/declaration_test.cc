@@ -474,6 +474,25 @@ TEST_CASE("The declaration form keeps what was typed and adds rows without JavaS
     CHECK(test::contains(shown.body, "value=\"1000000\""));
     CHECK(test::contains(shown.body, "<label for=\"titre\">"));
     CHECK(test::contains(shown.body, "<legend>Montants mobilisés (en FCFA)</legend>"));
+    // What the store refuses (more than 20 communes) is said on the form,
+    // which keeps them all.
+    http::Params many = form_for("kloto-1");
+    std::string gazetteer = test::slurp(test::source_dir() + "/corpus/repertoire/togo.xml");
+    std::regex commune("<commune id=\"([a-z0-9-]+)\"");
+    std::vector<std::string> ids;
+    for (std::sregex_iterator it(gazetteer.begin(), gazetteer.end(), commune), end; it != end && ids.size() < 21;
+         ++it) {
+        many = with(many, "c_cle_" + std::to_string(ids.size()), "commune:" + (*it)[1].str());
+        ids.push_back((*it)[1].str());
+    }
+    REQUIRE(ids.size() == 21);
+    http::Response crowded = b.post("valid", "/espace/fiche/enregistrer", many);
+    CHECK(crowded.status == 400);
+    CHECK(test::contains(crowded.body, "une contribution concerne de 1 à 20 communes"));
+    // Each commune stays chosen in its row, and nothing is saved.
+    for (const std::string& id : ids)
+        CHECK(test::contains(crowded.body, "<option value=\"commune:" + id + "\" selected>"));
+    CHECK(b.store.list_by_author(3).empty());
     // A new record whose id a published record has: said next to the partner.
     http::Response taken = b.post("kloto", "/espace/fiche/enregistrer", form_for("kloto-1", "Bressuire"));
     CHECK(taken.status == 400);
