@@ -293,6 +293,10 @@ std::string partnership_page(const PartnershipView& v) {
     main += "<p><a href=\"/recherche?partnership=" + url_encode(d.id) + "\">Rechercher dans ces documents</a></p>";
     main += "</section>";
     main += link_record_ids(rendered_section(v.record.html, "sources"), v.references);
+    // The commune's staff and the validators update the record from here
+    // (after signing in: the address is reserved).
+    main += "<p class=\"update\"><a href=\"/espace/fiche/modifier/" + url_encode(d.id) +
+            "\">Mettre à jour cette fiche</a> (agents des communes concernées et validateurs, après connexion)</p>";
     return layout(d.title, main);
 }
 

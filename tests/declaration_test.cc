@@ -579,6 +579,7 @@ TEST_CASE("The partnership page shows amounts by year and source with totals, ac
     CHECK(test::contains(r.body,
                          "<td>A. &lt;K.&gt;</td><td>Point focal</td><td>commune togolaise</td><td>+228 90 00 00 "
                          "00</td>"));
+    CHECK(test::contains(r.body, "<a href=\"/espace/fiche/modifier/part-essai-etat\">Mettre à jour cette fiche</a>"));
     // A bundled record has no amounts: no empty table either.
     http::Response plain = b.get("", "/partenariat/part-kloto-1-bressuire");
     REQUIRE(plain.status == 200);
