@@ -173,7 +173,9 @@ std::string record_form_page(const RecordFormView& v) {
     m += "</fieldset>";
 
     FieldState ts = state_of(e, "theme");
-    m += "<fieldset" + ts.attrs + "><legend>Thèmes</legend><ul class=\"choices\">";
+    // A group takes no aria-invalid: its message is tied to it alone.
+    m += std::string("<fieldset") + (ts.message.empty() ? "" : " aria-describedby=\"theme-err\"") +
+         "><legend>Thèmes</legend><ul class=\"choices\">";
     size_t k = 0;
     for (const terms::Term& t : terms::themes()) {
         bool on = std::find(f.themes.begin(), f.themes.end(), t.value) != f.themes.end();
