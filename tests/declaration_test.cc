@@ -526,6 +526,15 @@ TEST_CASE("The review shows a record's changes field by field and a document as 
     CHECK(test::contains(review.body, "<th scope=\"row\">Statut</th><td>inconnu</td><td>actif</td>"));
     CHECK_FALSE(test::contains(review.body, "<th scope=\"row\">Titre</th>"));
 
+    CHECK_FALSE(test::contains(review.body, "La fiche publiée a changé"));
+    // A draft begun from another version of the published file: said.
+    store::Submission old = *b.store.get(id);
+    old.base = std::string(64, '0');
+    const int64_t stale = std::get<int64_t>(b.store.create(old, 100));
+    REQUIRE_FALSE(b.store.submit(stale, 101));
+    CHECK(test::contains(b.get("valid", "/revue/" + std::to_string(stale)).body,
+                         "La fiche publiée a changé depuis que ce brouillon a été commencé"));
+
     const int64_t fresh = b.made({"kloto-1"}, store::SubmissionState::submitted);
     CHECK(test::contains(b.get("valid", "/revue/" + std::to_string(fresh)).body, "Nouvelle fiche"));
 
