@@ -593,6 +593,15 @@ TEST_CASE("The partnership page shows amounts by year and source with totals, ac
     http::Response plain = b.get("", "/partenariat/part-kloto-1-bressuire");
     REQUIRE(plain.status == 200);
     CHECK_FALSE(test::contains(plain.body, "Montants mobilisés"));
+    // The same in the JSON API.
+    http::Response api = b.get("", "/api/partnership/part-essai-etat");
+    REQUIRE(api.status == 200);
+    CHECK(test::contains(api.body,
+                         "\"amounts\":[{\"year\":\"2023\",\"source\":\"commune\",\"origin\":\"\",\"fcfa\":1500000}"));
+    CHECK(test::contains(api.body,
+                         "{\"title\":\"Construction du dispensaire de Kpimé\",\"start\":\"2019\",\"end\":\"2021\","
+                         "\"theme\":\"santé\",\"status\":\"achevee\"}"));
+    CHECK(test::contains(api.body, "\"people\":[{\"name\":\"A. \\u003cK.\\u003e\",\"role\":\"Point focal\""));
     // The actions' words find the record.
     http::Response found = b.get("", "/api/search?q=dispensaire");
     REQUIRE(found.status == 200);
