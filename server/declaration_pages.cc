@@ -253,7 +253,10 @@ std::string contributions_section(const std::vector<store::Submission>& list) {
         const std::string id = std::to_string(s.id);
         std::string next;
         const bool record = s.kind == store::SubmissionKind::record;
-        const std::string edit = record ? "/espace/fiche/" + id : "/espace/travaux/" + std::to_string(s.upload);
+        // A document is taken up again on its upload's page (the uploads' routes).
+        const std::string edit = record     ? "/espace/fiche/" + id
+                                 : s.upload ? "/espace/travaux/" + std::to_string(s.upload)
+                                            : std::string("/espace/depot");
         switch (s.state) {
             case store::SubmissionState::draft:
                 next = "<a href=\"" + esc(edit) + "\">Reprendre le brouillon</a>";
