@@ -7,7 +7,12 @@
 #include <algorithm>
 #include <ctime>
 #include <mutex>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
 
+#include "common/escape.h"
 #include "common/places.h"
 #include "common/schema.h"
 #include "indexer/extract.h"

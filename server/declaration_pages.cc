@@ -1,7 +1,10 @@
 // @brief The declaration and review pages (see declaration_pages.h).
 #include "server/declaration_pages.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <ctime>
+#include <span>
 
 #include "common/escape.h"
 #include "common/schema.h"
