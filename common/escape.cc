@@ -52,6 +52,47 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
+std::string xml_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    size_t pos = 0;
+    while (pos < text.size()) {
+        char32_t cp = utf8::decode(text, pos);
+        switch (cp) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            case '\t':
+                out += "&#9;";
+                break;
+            case '\n':
+                out += "&#10;";
+                break;
+            case '\r':
+                out += "&#13;";
+                break;
+            default:
+                if (cp == utf8::kInvalid || cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF)
+                    utf8::append(out, 0xFFFD);
+                else
+                    utf8::append(out, cp);
+        }
+    }
+    return out;
+}
+
 std::string json_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);

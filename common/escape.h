@@ -17,6 +17,14 @@ bool valid_utf8(std::string_view text);
 // with valid_utf8).
 std::string html_escape(std::string_view text);
 
+// Text for XML element content and attribute values in double or single
+// quotes (the corpus files the server writes): & < > " ' as html_escape;
+// TAB, LF and CR as &#9; &#10; &#13;, so that a parser gives them back as
+// they were, in an attribute too; every character XML 1.0 cannot hold
+// (other C0 controls, U+FFFE, U+FFFF) and each byte of invalid UTF-8
+// become U+FFFD. The result is always well-formed XML character data.
+std::string xml_escape(std::string_view text);
+
 // The inside of a JSON string literal (without the surrounding quotes):
 // " and \ are backslash-escaped; \b \f \n \r \t use their short forms; other
 // control characters (U+0000..U+001F, U+007F) become \u00XX; < > & become

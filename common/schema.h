@@ -195,6 +195,11 @@ inline constexpr char kFieldEnd[] = "end";
 inline constexpr char kFieldStatus[] = "status";
 inline constexpr char kFieldDivergences[] = "divergences";  // \n-joined
 inline constexpr char kFieldSources[] = "sources";          // "href\x1ftext" lines
+// The annual state, one line per row, in document order:
+inline constexpr char kFieldAmounts[] = "amounts";  // "year\x1fsource\x1forigin\x1ffcfa" (source: commune,
+                                                    // partenaire, etat, autre; fcfa: digits)
+inline constexpr char kFieldActions[] = "actions";  // "title\x1fstart\x1fend\x1ftheme\x1fstatus"
+inline constexpr char kFieldPeople[] = "people";    // "name\x1frole\x1fside\x1fcontact" (side: commune, partenaire)
 using Data = std::map<std::string, std::string>;
 std::string encode_data(const Data& data);
 Data decode_data(std::string_view encoded);

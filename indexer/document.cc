@@ -345,6 +345,10 @@ private:
         index_text(doc, rec_.summary, lang_, pos);
         std::vector<std::string> meta{rec_.partner, rec_.nature, rec_.place};
         for (const auto& d : rec_.divergences) meta.push_back(d);
+        // A partnership's actions and the people in charge are searched for
+        // by their words (« dispensaire », a point focal's name).
+        for (const auto& a : rec_.actions) meta.push_back(a.title);
+        for (const auto& p : rec_.people) meta.push_back(p.name + " " + p.role);
         for (const auto& s : rec_.sources) meta.push_back(s.text);
         for (const auto& p : rec_.participants) meta.push_back(p.name);
         for (const auto& m : meta) index_text(doc, m, lang_, pos);
@@ -417,6 +421,18 @@ private:
         std::vector<std::string> sources;
         for (const auto& src : rec_.sources) sources.push_back(src.href + sc::kValueSep + src.text);
         data[sc::kFieldSources] = join_lines(sources);
+        // The annual state, one line per row (schema.h).
+        const std::string sep(1, sc::kValueSep);
+        std::vector<std::string> rows;
+        for (const auto& a : rec_.amounts) rows.push_back(a.year + sep + a.source + sep + a.origin + sep + a.fcfa);
+        if (!rows.empty()) data[sc::kFieldAmounts] = join_lines(rows);
+        rows.clear();
+        for (const auto& a : rec_.actions)
+            rows.push_back(a.title + sep + a.start + sep + a.end + sep + a.theme + sep + a.status);
+        if (!rows.empty()) data[sc::kFieldActions] = join_lines(rows);
+        rows.clear();
+        for (const auto& p : rec_.people) rows.push_back(p.name + sep + p.role + sep + p.side + sep + p.contact);
+        if (!rows.empty()) data[sc::kFieldPeople] = join_lines(rows);
     }
 
     // The stored fields of a unit's document, with the amendments of the unit.

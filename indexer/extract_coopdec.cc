@@ -192,6 +192,32 @@ void read_partenariat(const pugi::xml_node& root, Checker& check, Record& rec) {
     Distinct divergences(rec.divergences);
     for (const pugi::xml_node& d : children(root, "divergence")) divergences.add(text_of(d));
     rec.summary = text_of(child(root, "description"));
+
+    // The annual state: the schema checks the values; what the page needs
+    // to show a row is checked here too.
+    for (const pugi::xml_node& m : children(child(root, "financements"), "montant")) {
+        Record::Amount a{normalize_space(m.attribute("annee").value()), normalize_space(m.attribute("source").value()),
+                         normalize_space(m.attribute("origine").value()), text_of(m)};
+        bool digits = !a.fcfa.empty() && a.fcfa.size() <= 15 &&
+                      std::all_of(a.fcfa.begin(), a.fcfa.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!digits) check.error(m, "<montant> : « " + a.fcfa + " » n'est pas un montant en FCFA (chiffres seuls)");
+        if (a.year.size() != 4 || normalize_date(a.year) != a.year)
+            check.error(m, "<montant> : année « " + a.year + " » invalide (attendu AAAA)");
+        rec.amounts.push_back(std::move(a));
+    }
+    for (const pugi::xml_node& n : children(child(root, "actions"), "action")) {
+        Record::Action a{text_of(n), normalize_space(n.attribute("debut").value()),
+                         normalize_space(n.attribute("fin").value()), normalize_space(n.attribute("theme").value()),
+                         normalize_space(n.attribute("statut").value())};
+        if (a.title.empty()) check.error(n, "<action> vide");
+        rec.actions.push_back(std::move(a));
+    }
+    for (const pugi::xml_node& n : children(child(root, "responsables"), "responsable")) {
+        Record::Person p{text_of(n), normalize_space(n.attribute("fonction").value()),
+                         normalize_space(n.attribute("cote").value()), normalize_space(n.attribute("contact").value())};
+        if (p.name.empty()) check.error(n, "<responsable> vide");
+        rec.people.push_back(std::move(p));
+    }
 }
 
 void read_convention(const pugi::xml_node& root, Checker& check, Record& rec) {

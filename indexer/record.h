@@ -123,6 +123,29 @@ struct Record {
     std::string start_year, end_year;
     std::string status;                    // actif | arrete | inconnu
     std::vector<std::string> divergences;  // notes where sources disagree
+    // The annual state (<financements>, <actions>, <responsables>), in
+    // document order.
+    struct Amount {
+        std::string year;    // "2023"
+        std::string source;  // commune | partenaire | etat | autre
+        std::string origin;  // who, when named ("FACT"), may be empty
+        std::string fcfa;    // digits only: "1500000"
+    };
+    std::vector<Amount> amounts;
+    struct Action {
+        std::string title;
+        std::string start, end;  // years, may be empty
+        std::string theme;       // a theme of the list, may be empty
+        std::string status;      // prevue | en-cours | achevee | abandonnee | inconnu
+    };
+    std::vector<Action> actions;
+    struct Person {
+        std::string name;
+        std::string role;     // the person's function: « Point focal »
+        std::string side;     // commune | partenaire
+        std::string contact;  // may be empty
+    };
+    std::vector<Person> people;
 
     // Agreements and studies.
     std::string author;                    // etude: <auteur> (several joined with "; ")

@@ -1,6 +1,8 @@
 // @brief Search result → JSON text.
 #include "search/result_json.h"
 
+#include <algorithm>
+
 #include "common/escape.h"
 
 namespace coopdec {
@@ -247,6 +249,47 @@ std::string to_json(const PartnershipView& v) {
             .field("href", line.substr(0, sep))
             .field("text", sep == std::string::npos ? "" : line.substr(sep + 1))
             .close('}');
+    }
+    j.close(']');
+    // The annual state (schema.h: kFieldAmounts, kFieldActions, kFieldPeople),
+    // one object per row, in the record's order; amounts in FCFA as numbers.
+    auto cells = [](const std::string& line, size_t n) {
+        std::vector<std::string> out;
+        size_t from = 0;
+        for (size_t sep; (sep = line.find(schema::kValueSep, from)) != std::string::npos; from = sep + 1)
+            out.push_back(line.substr(from, sep - from));
+        out.push_back(line.substr(from));
+        out.resize(std::max(out.size(), n));
+        return out;
+    };
+    j.key("amounts").open('[');
+    for (const auto& line : split_lines(get(d, schema::kFieldAmounts))) {
+        std::vector<std::string> c = cells(line, 4);
+        if (c[3].empty() || c[3].size() > 15 || c[3].find_first_not_of("0123456789") != std::string::npos) continue;
+        j.open('{')
+            .field("year", c[0])
+            .field("source", c[1])
+            .field("origin", c[2])
+            .field("fcfa", static_cast<size_t>(std::stoull(c[3])))
+            .close('}');
+    }
+    j.close(']');
+    j.key("actions").open('[');
+    for (const auto& line : split_lines(get(d, schema::kFieldActions))) {
+        std::vector<std::string> c = cells(line, 5);
+        j.open('{')
+            .field("title", c[0])
+            .field("start", c[1])
+            .field("end", c[2])
+            .field("theme", c[3])
+            .field("status", c[4])
+            .close('}');
+    }
+    j.close(']');
+    j.key("people").open('[');
+    for (const auto& line : split_lines(get(d, schema::kFieldPeople))) {
+        std::vector<std::string> c = cells(line, 4);
+        j.open('{').field("name", c[0]).field("role", c[1]).field("side", c[2]).field("contact", c[3]).close('}');
     }
     j.close(']');
     j.key("documents").open('[');

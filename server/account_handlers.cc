@@ -8,6 +8,7 @@
 #include "common/places.h"
 #include "common/schema.h"
 #include "server/account_pages.h"
+#include "server/declaration_handlers.h"
 #include "server/dossier_cookie.h"
 #include "server/handlers.h"
 #include "server/session_auth.h"
@@ -149,7 +150,9 @@ Outcome activate(const Context& c) {
 
 Outcome space(const Context& c) {
     if (!c.user) return accounts_unavailable();  // the gate lets no one through without a session
-    return private_page(200, pages::space_page(*c.user));
+    std::vector<std::pair<std::string, std::string>> sections;
+    if (std::string mine = contributions_section_html(c); !mine.empty()) sections.emplace_back("", std::move(mine));
+    return private_page(200, pages::space_page(*c.user, sections));
 }
 
 Outcome account_form(const Context& c) {

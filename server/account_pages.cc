@@ -119,7 +119,7 @@ std::string space_page(const store::Principal& who, const std::vector<std::pair<
         main += "<li><a href=\"" + html_escape(href) + "\">" + html_escape(text) + "</a></li>";
     main += "</ul>";
     for (const auto& [title, html] : sections)
-        main += "<section><h2>" + html_escape(title) + "</h2>" + html + "</section>";
+        main += title.empty() ? html : "<section><h2>" + html_escape(title) + "</h2>" + html + "</section>";
     main += form_open("/espace/deconnexion", who.csrf_token) + "<button type=\"submit\">Se déconnecter</button></form>";
     return layout("Mon espace", main);
 }

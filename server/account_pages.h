@@ -42,7 +42,8 @@ std::string activate_result_page(const Notice& notice);
 
 // « Mon espace »: who is signed in, role, communes, the links the role
 // gives, the password and logout forms. `sections` (title, HTML) are the
-// parts other pages add (drafts, submissions, the review queue…).
+// parts other pages add (drafts, submissions, the review queue…); a
+// section without a title is HTML that brings its own <section> and heading.
 std::string space_page(const store::Principal& who,
                        const std::vector<std::pair<std::string, std::string>>& sections = {});
 

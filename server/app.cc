@@ -36,6 +36,7 @@
 #include "server/settings.h"
 #include "store/account_service.h"
 #include "store/passwords.h"
+#include "store/submissions.h"
 
 using Poco::Util::Option;
 using Poco::Util::OptionCallback;
@@ -270,6 +271,7 @@ int ServerApp::main(const std::vector<std::string>&) {
     std::unique_ptr<DossierStore> dossiers;  // opened once root is left, below
     std::unique_ptr<store::AccountService> accounts;
     std::unique_ptr<SessionAuthenticator> authenticator;
+    std::unique_ptr<store::SubmissionStore> submissions;  // likewise
 
     auto params = Poco::Net::HTTPServerParams::Ptr(new Poco::Net::HTTPServerParams);
     params->setMaxThreads(number("coopdec.threads"));
@@ -342,6 +344,14 @@ int ServerApp::main(const std::vector<std::string>&) {
     authenticator = std::make_unique<SessionAuthenticator>(*accounts, secure_cookies(router.config().public_url));
     router.set_accounts(accounts.get());
     router.set_authenticator(authenticator.get());
+    // Contributions (drafts, submissions, decisions) in the same state folder.
+    try {
+        submissions = std::make_unique<store::SubmissionStore>(state_dir);
+    } catch (const std::exception& e) {
+        std::cerr << "coopdec-server : " << e.what() << " (contributions, dossier d'état " << state_dir << ")\n";
+        return EXIT_CANTCREAT;
+    }
+    router.set_submissions(submissions.get());
     try {
         Index::open(router.config().db_path, router.config().shard_timeout_ms);  // still readable as this user?
     } catch (const IndexEmpty&) {

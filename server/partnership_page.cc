@@ -9,6 +9,7 @@
 #include "search/countries.h"
 #include "server/page_parts.h"
 #include "server/pages.h"
+#include "server/record_terms.h"
 
 namespace coopdec::pages {
 namespace {
@@ -126,6 +127,120 @@ std::string chronology(const std::vector<ResultDocument>& documents) {
     return out + "</ol>";
 }
 
+// A stored line's fields (schema.h: "a\x1fb\x1fc"), at least `n` of them.
+std::vector<std::string> fields_of(const std::string& line, size_t n) {
+    std::vector<std::string> out;
+    size_t from = 0;
+    for (;;) {
+        size_t sep = line.find(schema::kValueSep, from);
+        out.push_back(line.substr(from, sep == std::string::npos ? std::string::npos : sep - from));
+        if (sep == std::string::npos) break;
+        from = sep + 1;
+    }
+    if (out.size() < n) out.resize(n);
+    return out;
+}
+
+// "1 500 000": FCFA amounts grouped by thousands with no-break spaces.
+std::string fcfa_words(unsigned long long amount) {
+    std::string digits = std::to_string(amount), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u00a0";
+        out += digits[i];
+    }
+    return out;
+}
+
+// The amounts mobilised: one row per year, one column per source that has
+// one, totals of each row and column. Several amounts of one year and
+// source add up; the sources they name are listed under the table.
+std::string amounts_table(const std::vector<std::string>& lines) {
+    std::map<std::string, std::map<std::string, unsigned long long>> by_year;
+    std::map<std::string, unsigned long long> by_source;
+    std::vector<std::string> origins;
+    unsigned long long total = 0;
+    for (const std::string& line : lines) {
+        std::vector<std::string> f = fields_of(line, 4);
+        if (f[3].empty() || f[3].size() > 15 || f[3].find_first_not_of("0123456789") != std::string::npos) continue;
+        unsigned long long amount = std::stoull(f[3]);
+        by_year[f[0]][f[1]] += amount;
+        by_source[f[1]] += amount;
+        total += amount;
+        if (!f[2].empty()) {
+            std::string o = f[2] + " (" + terms::label_of(terms::amount_sources(), f[1]) + ", " + f[0] + ")";
+            if (std::find(origins.begin(), origins.end(), o) == origins.end()) origins.push_back(o);
+        }
+    }
+    if (by_year.empty()) return {};
+    std::string out =
+        "<section class=\"amounts\" aria-labelledby=\"montants\"><h2 id=\"montants\">Montants mobilisés</h2>"
+        "<table class=\"amounts\"><caption>En francs CFA, par année et par source</caption><thead><tr><th "
+        "scope=\"col\">Année</th>";
+    std::vector<std::string> columns;
+    for (const terms::Term& t : terms::amount_sources())
+        if (by_source.count(std::string(t.value))) {
+            columns.emplace_back(t.value);
+            out += "<th scope=\"col\">" + html_escape(t.label) + "</th>";
+        }
+    // A source outside the vocabulary still counts, under its own name.
+    for (const auto& [source, sum] : by_source)
+        if (std::find(columns.begin(), columns.end(), source) == columns.end()) {
+            columns.push_back(source);
+            out += "<th scope=\"col\">" + html_escape(source) + "</th>";
+        }
+    out += "<th scope=\"col\">Total</th></tr></thead><tbody>";
+    for (const auto& [year, sums] : by_year) {
+        unsigned long long row = 0;
+        out += "<tr><th scope=\"row\">" + html_escape(year) + "</th>";
+        for (const std::string& c : columns) {
+            auto it = sums.find(c);
+            out += "<td>" + (it == sums.end() ? std::string("—") : fcfa_words(it->second)) + "</td>";
+            if (it != sums.end()) row += it->second;
+        }
+        out += "<td>" + fcfa_words(row) + "</td></tr>";
+    }
+    out += "</tbody><tfoot><tr><th scope=\"row\">Total</th>";
+    for (const std::string& c : columns) out += "<td>" + fcfa_words(by_source[c]) + "</td>";
+    out += "<td>" + fcfa_words(total) + "</td></tr></tfoot></table>";
+    if (!origins.empty()) {
+        out += "<p>Sources nommées : ";
+        for (size_t i = 0; i < origins.size(); ++i) out += (i ? " ; " : "") + html_escape(origins[i]);
+        out += ".</p>";
+    }
+    return out + "</section>";
+}
+
+std::string actions_table(const std::vector<std::string>& lines) {
+    if (lines.empty()) return {};
+    std::string out =
+        "<section class=\"actions\" aria-labelledby=\"actions\"><h2 id=\"actions\">Actions et projets</h2>"
+        "<table><thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Période</th><th "
+        "scope=\"col\">Thème</th><th scope=\"col\">État</th></tr></thead><tbody>";
+    for (const std::string& line : lines) {
+        std::vector<std::string> f = fields_of(line, 5);
+        out += "<tr><td>" + html_escape(f[0]) + "</td><td>" +
+               html_escape(f[1].empty() && f[2].empty() ? std::string("—") : period_words(f[1], f[2])) + "</td><td>" +
+               (f[3].empty() ? std::string("—") : search_link("theme", f[3], f[3])) + "</td><td>" +
+               html_escape(terms::label_of(terms::action_statuses(), f[4])) + "</td></tr>";
+    }
+    return out + "</tbody></table></section>";
+}
+
+std::string people_table(const std::vector<std::string>& lines) {
+    if (lines.empty()) return {};
+    std::string out =
+        "<section class=\"people\" aria-labelledby=\"responsables\"><h2 id=\"responsables\">Responsables</h2>"
+        "<table><thead><tr><th scope=\"col\">Nom</th><th scope=\"col\">Fonction</th><th "
+        "scope=\"col\">Côté</th><th scope=\"col\">Contact</th></tr></thead><tbody>";
+    for (const std::string& line : lines) {
+        std::vector<std::string> f = fields_of(line, 4);
+        out += "<tr><td>" + html_escape(f[0]) + "</td><td>" + html_escape(f[1]) + "</td><td>" +
+               html_escape(terms::label_of(terms::sides(), f[2])) + "</td><td>" +
+               html_escape(f[3].empty() ? std::string("—") : f[3]) + "</td></tr>";
+    }
+    return out + "</tbody></table></section>";
+}
+
 }  // namespace
 
 std::string partnership_page(const PartnershipView& v) {
@@ -164,6 +279,10 @@ std::string partnership_page(const PartnershipView& v) {
 
     std::string main = with_page_header("", d, "<div class=\"doc-links\">" + facts + "</div>");
     main += link_record_ids(rendered_section(v.record.html, "description"), v.references);
+    // The annual state of the partnership (corpus/README.md).
+    main += amounts_table(lines_of(data(schema::kFieldAmounts)));
+    main += actions_table(lines_of(data(schema::kFieldActions)));
+    main += people_table(lines_of(data(schema::kFieldPeople)));
 
     main += "<section class=\"timeline\" aria-labelledby=\"chrono\"><h2 id=\"chrono\">Documents liés (" +
             std::to_string(v.documents.size()) + ")</h2>";
@@ -174,6 +293,10 @@ std::string partnership_page(const PartnershipView& v) {
     main += "<p><a href=\"/recherche?partnership=" + url_encode(d.id) + "\">Rechercher dans ces documents</a></p>";
     main += "</section>";
     main += link_record_ids(rendered_section(v.record.html, "sources"), v.references);
+    // The commune's staff and the validators update the record from here
+    // (after signing in: the address is reserved).
+    main += "<p class=\"update\"><a href=\"/espace/fiche/modifier/" + url_encode(d.id) +
+            "\">Mettre à jour cette fiche</a> (agents des communes concernées et validateurs, après connexion)</p>";
     return layout(d.title, main);
 }
 

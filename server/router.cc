@@ -13,6 +13,7 @@
 #include "search/result_json.h"
 #include "search/search.h"
 #include "server/account_pages.h"
+#include "server/declaration_handlers.h"
 #include "server/dossier_cookie.h"
 #include "server/handlers.h"
 #include "server/pages.h"
@@ -90,7 +91,22 @@ const Route kRoutes[] = {
     {"admin_state", "/admin/comptes/etat", false, false, true, handlers::admin_state, true},  // disable, enable
     {"admin_link", "/admin/comptes/lien", false, false, true, handlers::admin_link, true},    // new set-up link
     {"admin_journal", "/admin/journal", false, false, false, handlers::admin_journal},        // ?avant=ID
-    {"static", "/static/", true, false, false, handlers::static_file},                        // CSS, from memory
+    // Declarations and their review (server/declaration_handlers.h), under
+    // the reserved /espace and /revue: exact paths before their prefixes.
+    {"record_new", "/espace/fiche/nouvelle", false, false, true, handlers::declaration_new},  // an empty record form
+    {"record_save", "/espace/fiche/enregistrer", false, false, true, handlers::declaration_save,
+     true},  // the form: action=brouillon|ajouter|soumettre
+    {"record_edit", "/espace/fiche/modifier/", true, false, true,
+     handlers::declaration_edit},  // DOC_ID: a draft of a published record
+    {"record_draft", "/espace/fiche/", true, false, true, handlers::declaration_draft},  // ID: a draft, a rejected one
+    {"contributions", "/espace/contributions", false, false, false,
+     handlers::contributions},                                                // my communes' drafts and submissions
+    {"review_queue", "/revue", false, false, false, handlers::review_queue},  // validators: submitted, oldest first
+    {"review_accept", "/revue/accepter", false, false, true, handlers::review_accept, true},  // id: publish it
+    {"review_reject", "/revue/refuser", false, false, true, handlers::review_reject,
+     true},                                                                // id, commentaire (required)
+    {"review_item", "/revue/", true, false, true, handlers::review_item},  // ID: changes or rendering, decision
+    {"static", "/static/", true, false, false, handlers::static_file},     // CSS, from memory
 };
 
 }  // namespace

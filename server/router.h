@@ -34,6 +34,10 @@ struct StaticFile {
     std::string body;
 };
 
+namespace store {
+class SubmissionStore;  // store/submissions.h
+}
+
 struct ServerConfig {
     std::string db_path;  // a database folder, a stub file, or a folder with a stub (search/index.h)
     unsigned shard_timeout_ms = kDefaultRemoteTimeoutMs;  // for each answer of a remote shard
@@ -99,6 +103,11 @@ public:
     DossierStore* dossiers() { return dossiers_; }
     // Set once, before the server answers its first request.
     void set_dossiers(DossierStore* store) { dossiers_ = store; }
+    // Drafts, submissions and decisions (store/submissions.h); nullptr: the
+    // declaration and review pages answer 503. Set once, before the first
+    // request; must outlive the router.
+    void set_submissions(store::SubmissionStore* submissions) { submissions_ = submissions; }
+    store::SubmissionStore* submissions() { return submissions_; }
     // Who sent each request (server/authenticator.h); nullptr: nobody is
     // ever signed in, and every reserved page sends to the login page.
     // Set once, before the server answers its first request; must outlive
@@ -121,6 +130,7 @@ private:
     Metrics& metrics_;
     SearchCache cache_;
     DossierStore* dossiers_;
+    store::SubmissionStore* submissions_ = nullptr;
     Authenticator* auth_ = nullptr;
     store::AccountService* accounts_ = nullptr;
     Publisher* publisher_ = nullptr;

@@ -33,6 +33,25 @@ TEST_CASE("html_escape", "[escape]") {
     }
 }
 
+TEST_CASE("xml_escape", "[escape]") {
+    const EscapeRow rows[] = {
+        {"", ""},
+        {"coopération décentralisée", "coopération décentralisée"},
+        {"<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"},
+        {"a & b \"c\" 'd'", "a &amp; b &quot;c&quot; &#39;d&#39;"},
+        {"=HYPERLINK(\"x\")", "=HYPERLINK(&quot;x&quot;)"},  // a formula is only text in XML
+        {"l1\nl2\r\tx", "l1&#10;l2&#13;&#9;x"},              // kept as typed, in attributes too
+        {"nul\0byte\x01"s, "nul\uFFFDbyte\uFFFD"},           // not XML characters
+        {"\xEF\xBF\xBE", "\uFFFD"},                          // U+FFFE
+        {"bad \xC3( utf8", "bad \uFFFD( utf8"},
+        {"l’État 🌍", "l’État 🌍"},
+    };
+    for (const EscapeRow& r : rows) {
+        INFO(r.in);
+        CHECK(coopdec::xml_escape(r.in) == r.out);
+    }
+}
+
 TEST_CASE("json_escape", "[escape]") {
     const EscapeRow rows[] = {
         {"", ""},
