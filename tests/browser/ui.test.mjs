@@ -19,24 +19,13 @@
 // <repo>/build/screenshots).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const binDir = process.env.COOPDEC_BIN_DIR || path.join(repo, 'build', 'bin');
-const sourceDir = process.env.COOPDEC_SOURCE_DIR || repo;
-const shotDir = process.env.COOPDEC_SCREENSHOT_DIR || path.join(repo, 'build', 'screenshots');
-const chromiumPath = '/usr/bin/chromium';
-// axe-core, pinned in package-lock.json: injected into each page checked.
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import {
+    binDir, sourceDir, shotDir, PHONE, DESKTOP, STEP_TIMEOUT_MS, run, requirePrograms, CoopdecServer, launchBrowser,
+    newPage as newPageOf, screenshot, checkAccessibility, checkNoHorizontalOverflow, checkPage, axeViolations,
+} from './harness.mjs';
 
 // What the flow types and clicks: the bundled corpus has these.
 const QUERY = 'cooperation decentralisee';  // no accents, as users type
@@ -45,129 +34,12 @@ const TYPE_FACET = 'Type de document';
 const REGION_FACET = 'Région';
 const REGION = 'Plateaux';
 
-const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 800 };
-
-const STEP_TIMEOUT_MS = 20_000;  // any single wait (a page, a click, a screenshot, the server's first line), generous for a loaded CI
-
 let tmp;        // temporary folder: the index, the browser's downloads
-let server;     // the coopdec-server child process
-let serverLog = '';  // its stderr, shown when something fails
+let server;     // the coopdec-server child process (harness.mjs)
 let baseUrl;    // http://127.0.0.1:PORT/
 let browser;
 
-// Resolves with `promise`, or rejects after `ms` with `what` in the message.
-function within(ms, what, promise) {
-    let timer;
-    const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${what} : pas de réponse en ${ms} ms`)), ms);
-    });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-// Runs a program to its end; resolves with { code, stdout, stderr }.
-async function run(program, args) {
-    const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    const [code] = await once(child, 'close');  // 'close': its output is all read
-    return { code, stdout, stderr };
-}
-
-// Starts coopdec-server on a free port; resolves with its base URL once it
-// printed the line that says where it listens.
-async function startServer(db) {
-    // The dossiers in a state folder of the test's own, removed with it.
-    server = spawn(path.join(binDir, 'coopdec-server'), ['--db', db, '--port', '0', '--state-dir', path.join(tmp, 'state')],
-                   { stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stderr.on('data', (d) => { serverLog += d; });
-    const lines = readline.createInterface({ input: server.stdout });
-    const listening = new Promise((resolve, reject) => {
-        lines.on('line', (line) => {
-            const m = /^coopdec-server : à l'écoute sur (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(line);
-            if (m) resolve(m[1]);
-        });
-        server.once('error', reject);
-        server.once('exit', (code, signal) =>
-            reject(new Error(`coopdec-server s'est arrêté au démarrage (${code ?? signal}) :\n${serverLog}`)));
-    });
-    return within(STEP_TIMEOUT_MS, 'démarrage de coopdec-server', listening);
-}
-
-// Stops the server with SIGTERM and waits for it to exit.
-async function stopServer() {
-    if (!server || server.exitCode !== null || server.signalCode !== null) return;
-    const exited = once(server, 'exit');
-    server.kill('SIGTERM');
-    let code, signal;
-    try {
-        [code, signal] = await within(STEP_TIMEOUT_MS, 'arrêt de coopdec-server', exited);
-    } catch (e) {
-        server.kill('SIGKILL');
-        throw e;
-    }
-    assert.equal(code, 0, `coopdec-server ne s'est pas arrêté proprement (${code ?? signal}) :\n${serverLog}`);
-}
-
-// A fresh browser context without JavaScript, at the given viewport.
-async function newPage(viewport) {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport, locale: 'fr-FR' });
-    context.setDefaultTimeout(STEP_TIMEOUT_MS);
-    context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
-    return context.newPage();
-}
-
-async function screenshot(page, name) {
-    // caret: 'initial' — hiding the caret leaves style="" on every input, which the checks would see.
-    await page.screenshot({ path: path.join(shotDir, `${name}.png`), fullPage: true, caret: 'initial' });
-}
-
-// The accessibility sanity checks every page must pass.
-async function checkAccessibility(page) {
-    const where = new URL(page.url()).pathname + new URL(page.url()).search;
-    const found = await page.evaluate(() => {
-        const unlabelled = [...document.querySelectorAll('input, select, textarea')]
-            .filter((el) => el.type !== 'hidden')
-            .filter((el) => el.labels.length === 0 && !el.getAttribute('aria-label') &&
-                            !el.getAttribute('aria-labelledby'))
-            .map((el) => el.outerHTML);
-        const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
-        return {
-            lang: document.documentElement.getAttribute('lang'),
-            mains: document.querySelectorAll('main').length,
-            unlabelled,
-            styled: [...document.querySelectorAll('[style]')].map((el) => el.outerHTML.slice(0, 120)),
-            duplicateIds: [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))],
-        };
-    });
-    assert.equal(found.lang, 'fr', `${where} : <html lang> doit valoir « fr »`);
-    assert.equal(found.mains, 1, `${where} : il faut exactement un <main>`);
-    assert.deepEqual(found.unlabelled, [], `${where} : champs sans étiquette`);
-    assert.deepEqual(found.styled, [], `${where} : attributs style (la CSP les interdit)`);
-    assert.deepEqual(found.duplicateIds, [], `${where} : id en double`);
-}
-
-// Nothing wider than the viewport (a phone must never scroll sideways).
-async function checkNoHorizontalOverflow(page) {
-    const wide = await page.evaluate(() => {
-        const width = document.documentElement.clientWidth;
-        if (document.documentElement.scrollWidth <= width) return [];
-        return [...document.querySelectorAll('body *')]
-            .filter((el) => el.getBoundingClientRect().right > width + 0.5)
-            .map((el) => `${el.tagName.toLowerCase()}${el.className ? '.' + el.className : ''}`)
-            .slice(0, 10);
-    });
-    assert.deepEqual(wide, [], `${page.url()} : des éléments dépassent la largeur de l'écran`);
-}
-
-// What every page gets as soon as it is shown: its screenshot (first, so a
-// failing step still leaves its picture), then the sanity checks.
-async function checkPage(page, shot) {
-    await screenshot(page, shot);
-    await checkAccessibility(page);
-    await checkNoHorizontalOverflow(page);
-}
+const newPage = (viewport) => newPageOf(browser, viewport);
 
 // --- Accessibility checked by a machine --------------------------------------
 
@@ -215,20 +87,6 @@ function readStylesheet() {
         return value;
     };
     return { rules, vars, declared, resolve };
-}
-
-// Injects axe-core into the page and runs the WCAG 2.1 A and AA rules;
-// resolves with the violations, one line each.
-async function axeViolations(page) {
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async (tags) => {
-        const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-        return result.violations.map((v) => ({
-            id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')),
-        }));
-    }, WCAG_TAGS);
-    return violations.map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.targets.slice(0, 6).join(' | ')}` +
-                                 (v.targets.length > 6 ? ` … (${v.targets.length} éléments)` : ''));
 }
 
 // Chromium's own accessibility tree (what a screen reader is given): the
@@ -405,13 +263,7 @@ const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 describe('interface web dans chromium, sans JavaScript', () => {
     before(async () => {
-        if (!fs.existsSync(chromiumPath))
-            throw new Error(`chromium introuvable : ${chromiumPath} (Debian : apt-get install chromium). ` +
-                            'Ce test a besoin du vrai navigateur.');
-        for (const program of ['coopdec-index', 'coopdec-server'])
-            if (!fs.existsSync(path.join(binDir, program)))
-                throw new Error(`${program} introuvable dans ${binDir} (COOPDEC_BIN_DIR) : construire d'abord`);
-        fs.mkdirSync(shotDir, { recursive: true });
+        requirePrograms(['coopdec-index', 'coopdec-server']);
         for (const old of fs.readdirSync(shotDir))  // a stale picture would pass for this run's
             if (/^\d\d-.*\.png$/.test(old)) fs.rmSync(path.join(shotDir, old));
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'coopdec-browser-'));
@@ -421,24 +273,16 @@ describe('interface web dans chromium, sans JavaScript', () => {
         const db = path.join(tmp, 'db');
         const indexed = await run(path.join(binDir, 'coopdec-index'), ['--db', db, path.join(sourceDir, 'corpus')]);
         assert.equal(indexed.code, 0, `coopdec-index a échoué :\n${indexed.stderr}${indexed.stdout}`);
-        baseUrl = await startServer(db);
-
-        browser = await chromium.launch({
-            executablePath: chromiumPath,
-            headless: true,
-            chromiumSandbox: false,
-            timeout: 30_000,
-            downloadsPath: tmp,
-            // Nothing goes out to the network but the test's own requests.
-            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-                   '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        });
+        // The dossiers in a state folder of the test's own, removed with it.
+        server = new CoopdecServer(['--db', db, '--state-dir', path.join(tmp, 'state')]);
+        baseUrl = await server.start();
+        browser = await launchBrowser(tmp);
     });
 
     after(async () => {
         try {
             await browser?.close();
-            await stopServer();
+            await server?.stop();
         } finally {
             if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
         }
