@@ -152,7 +152,8 @@ std::string admin_accounts_page(const store::Principal& who, const std::vector<s
             "plus affiché) : <code>" +
             html_escape(link) + "</code></p>";
     main +=
-        "<p><a href=\"/admin/journal\">Le journal</a></p><table class=\"accounts\"><thead><tr>"
+        "<p><a href=\"/admin/journal\">Le journal</a></p><div class=\"scroll\" tabindex=\"0\"><table "
+        "class=\"accounts\"><thead><tr>"
         "<th scope=\"col\">Identifiant</th><th scope=\"col\">Nom</th><th scope=\"col\">Rôle</th>"
         "<th scope=\"col\">Communes</th><th scope=\"col\">État</th><th scope=\"col\">Dernière connexion</th>"
         "<th scope=\"col\">Actions</th></tr></thead><tbody>";
@@ -177,7 +178,8 @@ std::string admin_accounts_page(const store::Principal& who, const std::vector<s
         main += form_open("/admin/comptes/lien", who.csrf_token, "inline") + hidden +
                 "<button type=\"submit\">Nouveau lien d'activation</button></form></td></tr>";
     }
-    main += "</tbody></table><h2>Créer un compte</h2>" + form_open("/admin/comptes", who.csrf_token, "account-form") +
+    main += "</tbody></table></div><h2>Créer un compte</h2>" +
+            form_open("/admin/comptes", who.csrf_token, "account-form") +
             "<p><label for=\"nouvel_identifiant\">Identifiant</label> <input id=\"nouvel_identifiant\" "
             "name=\"identifiant\" required pattern=\"[a-z][a-z0-9._\\-]{2,63}\"> (lettres minuscules, chiffres, "
             "« . », « - », « _ »)</p>"
@@ -195,14 +197,15 @@ std::string journal_page(const std::vector<store::JournalEntry>& entries, int64_
     std::string main =
         "<h1>Journal des comptes</h1><p>Connexions, échecs, déconnexions, comptes et rôles changés, liens "
         "d'activation créés et utilisés. Le journal ne se modifie ni ne s'efface.</p>"
-        "<table class=\"journal\"><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Événement</th>"
+        "<div class=\"scroll\" tabindex=\"0\"><table class=\"journal\"><thead><tr><th scope=\"col\">Date</th><th "
+        "scope=\"col\">Événement</th>"
         "<th scope=\"col\">Compte</th><th scope=\"col\">Par</th><th scope=\"col\">Adresse</th>"
         "<th scope=\"col\">Détail</th></tr></thead><tbody>";
     for (const auto& e : entries)
         main += "<tr><td>" + html_escape(utc_time(e.at)) + "</td><td>" + html_escape(e.event) + "</td><td>" +
                 html_escape(e.subject) + "</td><td>" + html_escape(e.actor) + "</td><td>" + html_escape(e.address) +
                 "</td><td>" + html_escape(e.detail) + "</td></tr>";
-    main += "</tbody></table>";
+    main += "</tbody></table></div>";
     if (entries.empty()) main += "<p>Aucune entrée.</p>";
     if (older > 0)
         main += "<p><a href=\"/admin/journal?avant=" + std::to_string(older) + "\">Entrées plus anciennes</a></p>";

@@ -250,7 +250,8 @@ std::string contributions_section(const std::vector<store::Submission>& list) {
         "contributions</h2><p><a href=\"/espace/fiche/nouvelle\">Déclarer un partenariat</a></p>";
     if (list.empty()) return out + "<p>Aucune contribution pour vos communes.</p></section>";
     out +=
-        "<table><thead><tr><th scope=\"col\">Contribution</th><th scope=\"col\">Communes</th><th "
+        "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Contribution</th><th "
+        "scope=\"col\">Communes</th><th "
         "scope=\"col\">État</th><th scope=\"col\">Mise à jour</th><th scope=\"col\">Suite</th></tr></thead><tbody>";
     for (const store::Submission& s : list) {
         const std::string id = std::to_string(s.id);
@@ -280,7 +281,7 @@ std::string contributions_section(const std::vector<store::Submission>& list) {
                "</td><td class=\"state\">" + esc(std::string(store::state_label(s.state))) + "</td><td>" +
                esc(date_of(s.updated)) + "</td><td>" + next + "</td></tr>";
     }
-    return out + "</tbody></table></section>";
+    return out + "</tbody></table></div></section>";
 }
 
 std::string contributions_page(const std::vector<store::Submission>& list, bool reviewer, const std::string& notice) {
@@ -297,14 +298,15 @@ std::string review_queue_page(const std::vector<store::Submission>& queue, const
     std::string m = "<h1>Contributions à valider</h1>";
     if (!notice.empty()) m += "<p class=\"notice\" role=\"status\">" + esc(notice) + "</p>";
     if (queue.empty()) return layout("Contributions à valider", m + "<p>Aucune contribution n'attend de décision.</p>");
-    m += "<p>De la plus ancienne à la plus récente.</p><table><thead><tr><th scope=\"col\">N°</th><th "
+    m += "<p>De la plus ancienne à la plus récente.</p><div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th "
+         "scope=\"col\">N°</th><th "
          "scope=\"col\">Contribution</th><th scope=\"col\">Communes</th><th scope=\"col\">Soumise le</th></tr></thead>"
          "<tbody>";
     for (const store::Submission& s : queue)
         m += "<tr><td>" + std::to_string(s.id) + "</td><td><a href=\"/revue/" + std::to_string(s.id) + "\">" +
              esc(kind_words(s.kind)) + " : " + esc(s.title) + "</a></td><td>" + esc(communes_of(s)) + "</td><td>" +
              esc(date_of(s.updated)) + "</td></tr>";
-    return layout("Contributions à valider", m + "</tbody></table>");
+    return layout("Contributions à valider", m + "</tbody></table></div>");
 }
 
 std::string review_page(const ReviewView& v) {
@@ -332,7 +334,7 @@ std::string review_page(const ReviewView& v) {
         if (v.changes.empty() && v.record_error.empty())
             m += "<p>Aucune différence avec la fiche publiée.</p>";
         else if (!v.changes.empty()) {
-            m += "<table class=\"diff\"><thead><tr><th scope=\"col\">Champ</th>";
+            m += "<div class=\"scroll\" tabindex=\"0\"><table class=\"diff\"><thead><tr><th scope=\"col\">Champ</th>";
             if (!v.new_record) m += "<th scope=\"col\">Publié</th>";
             m += "<th scope=\"col\">Proposé</th></tr></thead><tbody>";
             auto cell = [](const std::vector<std::string>& lines) {
@@ -346,7 +348,7 @@ std::string review_page(const ReviewView& v) {
                 if (!v.new_record) m += cell(c.before);
                 m += cell(c.after) + "</tr>";
             }
-            m += "</tbody></table>";
+            m += "</tbody></table></div>";
         }
         m += "</section>";
     } else {

@@ -174,7 +174,8 @@ std::string amounts_table(const std::vector<std::string>& lines) {
     if (by_year.empty()) return {};
     std::string out =
         "<section class=\"amounts\" aria-labelledby=\"montants\"><h2 id=\"montants\">Montants mobilisés</h2>"
-        "<table class=\"amounts\"><caption>En francs CFA, par année et par source</caption><thead><tr><th "
+        "<div class=\"scroll\" tabindex=\"0\"><table class=\"amounts\"><caption>En francs CFA, par année et par "
+        "source</caption><thead><tr><th "
         "scope=\"col\">Année</th>";
     std::vector<std::string> columns;
     for (const terms::Term& t : terms::amount_sources())
@@ -201,7 +202,7 @@ std::string amounts_table(const std::vector<std::string>& lines) {
     }
     out += "</tbody><tfoot><tr><th scope=\"row\">Total</th>";
     for (const std::string& c : columns) out += "<td>" + fcfa_words(by_source[c]) + "</td>";
-    out += "<td>" + fcfa_words(total) + "</td></tr></tfoot></table>";
+    out += "<td>" + fcfa_words(total) + "</td></tr></tfoot></table></div>";
     if (!origins.empty()) {
         out += "<p>Sources nommées : ";
         for (size_t i = 0; i < origins.size(); ++i) out += (i ? " ; " : "") + html_escape(origins[i]);
@@ -214,7 +215,8 @@ std::string actions_table(const std::vector<std::string>& lines) {
     if (lines.empty()) return {};
     std::string out =
         "<section class=\"actions\" aria-labelledby=\"actions\"><h2 id=\"actions\">Actions et projets</h2>"
-        "<table><thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Période</th><th "
+        "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Action</th><th "
+        "scope=\"col\">Période</th><th "
         "scope=\"col\">Thème</th><th scope=\"col\">État</th></tr></thead><tbody>";
     for (const std::string& line : lines) {
         std::vector<std::string> f = fields_of(line, 5);
@@ -223,14 +225,15 @@ std::string actions_table(const std::vector<std::string>& lines) {
                (f[3].empty() ? std::string("—") : search_link("theme", f[3], f[3])) + "</td><td>" +
                html_escape(terms::label_of(terms::action_statuses(), f[4])) + "</td></tr>";
     }
-    return out + "</tbody></table></section>";
+    return out + "</tbody></table></div></section>";
 }
 
 std::string people_table(const std::vector<std::string>& lines) {
     if (lines.empty()) return {};
     std::string out =
         "<section class=\"people\" aria-labelledby=\"responsables\"><h2 id=\"responsables\">Responsables</h2>"
-        "<table><thead><tr><th scope=\"col\">Nom</th><th scope=\"col\">Fonction</th><th "
+        "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Nom</th><th "
+        "scope=\"col\">Fonction</th><th "
         "scope=\"col\">Côté</th><th scope=\"col\">Contact</th></tr></thead><tbody>";
     for (const std::string& line : lines) {
         std::vector<std::string> f = fields_of(line, 4);
@@ -238,7 +241,7 @@ std::string people_table(const std::vector<std::string>& lines) {
                html_escape(terms::label_of(terms::sides(), f[2])) + "</td><td>" +
                html_escape(f[3].empty() ? std::string("—") : f[3]) + "</td></tr>";
     }
-    return out + "</tbody></table></section>";
+    return out + "</tbody></table></div></section>";
 }
 
 }  // namespace

@@ -194,3 +194,21 @@ export async function axeViolations(page) {
     return violations.map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.targets.slice(0, 6).join(' | ')}` +
                                  (v.targets.length > 6 ? ` … (${v.targets.length} éléments)` : ''));
 }
+
+// axe's rules on the page `page` shows, read again at its address in a
+// context with JavaScript on (axe is a script; the site has none) and the
+// same cookies, so that a reserved page is seen as its reader sees it
+// (bypassCSP: the site's policy forbids every script, axe's too).
+export async function axeViolationsAt(browser, page) {
+    const context = await browser.newContext({
+        javaScriptEnabled: true, bypassCSP: true, viewport: page.viewportSize(), locale: 'fr-FR',
+    });
+    try {
+        await context.addCookies(await page.context().cookies());
+        const again = await context.newPage();
+        await again.goto(page.url());
+        return await axeViolations(again);
+    } finally {
+        await context.close();
+    }
+}

@@ -2,7 +2,8 @@
 # The real-browser test of the web interface (ctest: browser_ui). Installs
 # playwright-core and axe-core as pinned by package-lock.json when node_modules is missing
 # or was installed from another lock file (nothing else is downloaded: the
-# browser is Debian's chromium), then runs Node's test runner on ui.test.mjs.
+# browser is Debian's chromium), then runs Node's test runner on the test file
+# given (ui.test.mjs when none).
 # Environment: see ui.test.mjs (COOPDEC_BIN_DIR, COOPDEC_SOURCE_DIR,
 # COOPDEC_SCREENSHOT_DIR).
 set -euo pipefail
@@ -18,4 +19,4 @@ if ! cmp -s package-lock.json node_modules/.coopdec-lock; then
   npm ci --no-audit --no-fund
   cp package-lock.json node_modules/.coopdec-lock
 fi
-exec node --test ui.test.mjs
+exec node --test "${1:-ui.test.mjs}"
