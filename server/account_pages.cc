@@ -76,7 +76,7 @@ std::string login_page(const std::string& retour, const std::string& login, cons
                        "<p><button type=\"submit\">Se connecter</button></p></form>"
                        "<p>Les comptes sont ouverts par un administrateur, qui vous remet un lien "
                        "d'activation. Mot de passe oublié : demandez-lui un nouveau lien.</p>";
-    return layout("Connexion", main);
+    return layout("Connexion", main, {}, true);
 }
 
 std::string activate_page(const std::string& token, const store::Account& account, const Notice& notice,
@@ -93,13 +93,13 @@ std::string activate_page(const std::string& token, const store::Account& accoun
         "<p><label for=\"confirmation\">Le même, à nouveau</label> <input id=\"confirmation\" name=\"confirmation\" "
         "type=\"password\" autocomplete=\"new-password\" required></p>"
         "<p><button type=\"submit\">Enregistrer le mot de passe</button></p></form>";
-    return layout("Activer votre compte", main);
+    return layout("Activer votre compte", main, {}, true);
 }
 
 std::string activate_result_page(const Notice& notice) {
     std::string main = "<h1>Activer votre compte</h1>" + notice_html(notice) +
                        "<p><a href=\"/connexion\">Se connecter</a> · <a href=\"/\">Retour à l'accueil</a></p>";
-    return layout("Activer votre compte", main);
+    return layout("Activer votre compte", main, {}, true);
 }
 
 std::string space_page(const store::Principal& who, const std::vector<std::pair<std::string, std::string>>& sections) {
@@ -121,7 +121,7 @@ std::string space_page(const store::Principal& who, const std::vector<std::pair<
     for (const auto& [title, html] : sections)
         main += title.empty() ? html : "<section><h2>" + html_escape(title) + "</h2>" + html + "</section>";
     main += form_open("/espace/deconnexion", who.csrf_token) + "<button type=\"submit\">Se déconnecter</button></form>";
-    return layout("Mon espace", main);
+    return layout("Mon espace", main, {}, true);
 }
 
 std::string account_page(const store::Principal& who, const Notice& notice) {
@@ -139,7 +139,7 @@ std::string account_page(const store::Principal& who, const Notice& notice) {
         "<p><button type=\"submit\">Changer le mot de passe</button></p></form>"
         "<p>Vos autres sessions (autres navigateurs, autres appareils) prendront fin.</p>"
         "<p><a href=\"/espace\">Retour à mon espace</a></p>";
-    return layout("Changer mon mot de passe", main);
+    return layout("Changer mon mot de passe", main, {}, true);
 }
 
 std::string admin_accounts_page(const store::Principal& who, const std::vector<store::Account>& accounts,
@@ -190,7 +190,7 @@ std::string admin_accounts_page(const store::Principal& who, const std::vector<s
             "<select id=\"communes\" name=\"commune\" multiple size=\"8\">" +
             commune_options(communes, {}) +
             "</select></p><p><button type=\"submit\">Créer le compte et son lien d'activation</button></p></form>";
-    return layout("Comptes", main);
+    return layout("Comptes", main, {}, true);
 }
 
 std::string journal_page(const std::vector<store::JournalEntry>& entries, int64_t older) {
@@ -210,7 +210,7 @@ std::string journal_page(const std::vector<store::JournalEntry>& entries, int64_
     if (older > 0)
         main += "<p><a href=\"/admin/journal?avant=" + std::to_string(older) + "\">Entrées plus anciennes</a></p>";
     main += "<p><a href=\"/admin/comptes\">Les comptes</a></p>";
-    return layout("Journal des comptes", main);
+    return layout("Journal des comptes", main, {}, true);
 }
 
 std::string utc_time(int64_t seconds) {

@@ -77,6 +77,7 @@ std::map<std::string, StaticFile> load_statics(const std::string& dir) {
     } files[] = {
         {"/static/coopdec.css", "coopdec.css", "text/css; charset=utf-8"},
         {"/static/handout.css", "handout.css", "text/css; charset=utf-8"},  // the dossier's handout and PDF
+        {"/static/espace.css", "espace.css", "text/css; charset=utf-8"},    // the reserved pages
     };
     std::map<std::string, StaticFile> out;
     for (const auto& f : files) {

@@ -240,7 +240,7 @@ std::string record_form_page(const RecordFormView& v) {
     m += "<p class=\"hint\">« Ajouter des lignes » enregistre le brouillon et ajoute des lignes vides à chaque liste. "
          "« Soumettre » envoie la fiche aux validateurs.</p>";
     m += "</form>";
-    return layout(heading, m);
+    return layout(heading, m, {}, true);
 }
 
 std::string contributions_section(const std::vector<store::Submission>& list) {
@@ -290,14 +290,15 @@ std::string contributions_page(const std::vector<store::Submission>& list, bool 
     if (!notice.empty()) m += "<p class=\"notice\" role=\"status\">" + esc(notice) + "</p>";
     if (reviewer) m += "<p><a href=\"/revue\">File des contributions à valider</a></p>";
     m += contributions_section(list);
-    return layout("Mes contributions", m);
+    return layout("Mes contributions", m, {}, true);
 }
 
 std::string review_queue_page(const std::vector<store::Submission>& queue, const std::string& notice) {
     using namespace declaration_html;
     std::string m = "<h1>Contributions à valider</h1>";
     if (!notice.empty()) m += "<p class=\"notice\" role=\"status\">" + esc(notice) + "</p>";
-    if (queue.empty()) return layout("Contributions à valider", m + "<p>Aucune contribution n'attend de décision.</p>");
+    if (queue.empty())
+        return layout("Contributions à valider", m + "<p>Aucune contribution n'attend de décision.</p>", {}, true);
     m += "<p>De la plus ancienne à la plus récente.</p><div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th "
          "scope=\"col\">N°</th><th "
          "scope=\"col\">Contribution</th><th scope=\"col\">Communes</th><th scope=\"col\">Soumise le</th></tr></thead>"
@@ -306,7 +307,7 @@ std::string review_queue_page(const std::vector<store::Submission>& queue, const
         m += "<tr><td>" + std::to_string(s.id) + "</td><td><a href=\"/revue/" + std::to_string(s.id) + "\">" +
              esc(kind_words(s.kind)) + " : " + esc(s.title) + "</a></td><td>" + esc(communes_of(s)) + "</td><td>" +
              esc(date_of(s.updated)) + "</td></tr>";
-    return layout("Contributions à valider", m + "</tbody></table></div>");
+    return layout("Contributions à valider", m + "</tbody></table></div>", {}, true);
 }
 
 std::string review_page(const ReviewView& v) {
@@ -374,7 +375,7 @@ std::string review_page(const ReviewView& v) {
              cs.attrs + ">" + esc(v.comment) + "</textarea>" + cs.message +
              "</p><p><button type=\"submit\">Refuser</button></p></form></section>";
     }
-    return layout(s.title, m);
+    return layout(s.title, m, {}, true);
 }
 
 }  // namespace coopdec::pages

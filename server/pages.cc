@@ -30,7 +30,7 @@ const char* status_title(int status) {
 
 }  // namespace
 
-std::string layout(const std::string& title, const std::string& main_html, const std::string& query) {
+std::string layout(const std::string& title, const std::string& main_html, const std::string& query, bool workspace) {
     std::string out;
     out.reserve(main_html.size() + 1500);
     out +=
@@ -38,8 +38,9 @@ std::string layout(const std::string& title, const std::string& main_html, const
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         "<title>";
     out += html_escape(title);
+    out += " — coopdec</title><link rel=\"stylesheet\" href=\"/static/coopdec.css\">";
+    if (workspace) out += "<link rel=\"stylesheet\" href=\"/static/espace.css\">";
     out +=
-        " — coopdec</title><link rel=\"stylesheet\" href=\"/static/coopdec.css\">"
         "<link rel=\"search\" type=\"application/opensearchdescription+xml\" href=\"/opensearch.xml\" "
         "title=\"coopdec\"></head><body>"
         "<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>"

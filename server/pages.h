@@ -20,7 +20,10 @@ namespace coopdec::pages {
 
 // A whole page: head, header with the search box (pre-filled with `query`),
 // `main_html` in <main id="contenu">, footer.
-std::string layout(const std::string& title, const std::string& main_html, const std::string& query = {});
+// `workspace`: a reserved page (accounts, declarations, review, uploads),
+// which also loads /static/espace.css.
+std::string layout(const std::string& title, const std::string& main_html, const std::string& query = {},
+                   bool workspace = false);
 
 // The search page (also the home page when `home`): results grouped by
 // document, facets, active filters, paging, and what to try when nothing was
