@@ -2,6 +2,7 @@
 #include "import/command.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -10,6 +11,7 @@
 
 #include <unistd.h>
 
+#include "common/escape.h"
 #include "import/corpus_refs.h"
 #include "import/extract_text.h"
 #include "import/structure.h"
@@ -52,6 +54,8 @@ const char* const kImportUsage =
     "  --ask              demande les métadonnées manquantes (d'office sur un terminal)\n"
     "  --dry-run          montre les réparations et le document, sans rien écrire\n"
     "  --force            remplace un document existant\n"
+    "  --report FICHIER   écrit dans FICHIER, en JSON, ce que l'import a trouvé :\n"
+    "                     structure, réparations, mots à vérifier, messages, document\n"
     "  --repair-only      écrit le texte réparé sur la sortie standard, les\n"
     "                     réparations sur la sortie d'erreur, rien d'autre\n"
     "Statut de sortie : 0 fait, 1 refusé (fichier illisible, convertisseur absent,\n"
@@ -171,7 +175,7 @@ std::vector<std::string> complete(Metadata& m, const Ask& ask, bool interactive)
 }
 
 void write_atomically(const std::filesystem::path& path, const std::string& contents) {
-    std::filesystem::create_directories(path.parent_path());
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
     std::filesystem::path tmp = path;
     tmp += ".import-tmp";
     {
@@ -225,6 +229,8 @@ ImportRequest parse_import_args(const std::vector<std::string>& args) {
             r.ask = true;
         } else if (a == "--dry-run") {
             r.dry_run = true;
+        } else if (a == "--report") {
+            r.report = value();
         } else if (a == "--force") {
             r.force = true;
         } else if (a == "--help" || a == "-h") {
@@ -244,7 +250,18 @@ ImportRequest parse_import_args(const std::vector<std::string>& args) {
     return r;
 }
 
-int run_import(const ImportRequest& request, const Ask& ask, bool interactive, std::FILE* out, std::FILE* err) {
+namespace {
+
+// What --report gathers besides the messages.
+struct ImportReport {
+    std::string id, path, format, xml;
+    std::vector<std::string> structure;
+    std::vector<textio::RepairChange> repairs;
+    std::vector<textio::RepairDoubt> doubts;
+};
+
+int run_stages(const ImportRequest& request, const Ask& ask, bool interactive, std::FILE* out, std::FILE* err,
+               ImportReport& rep) {
     const std::string& input = request.input;
     auto refuse = [&](const std::string& message, int status = 1) {
         std::fprintf(err, "coopdec-import : %s\n", message.c_str());
@@ -254,6 +271,8 @@ int run_import(const ImportRequest& request, const Ask& ask, bool interactive, s
         if (!request.repair_only && !std::filesystem::is_directory(request.corpus_dir))
             return refuse("corpus introuvable : " + request.corpus_dir + " (--corpus DOSSIER)", 2);
         ExtractedText text = extract_text(input);
+        static const char* const kFormatName[] = {"PDF", "Word/OpenDocument", "texte"};
+        rep.format = kFormatName[static_cast<int>(text.format)];
         for (const auto& note : text.notes)
             std::fprintf(err, "coopdec-import : %s : %s\n", input.c_str(), note.c_str());
 
@@ -264,6 +283,8 @@ int run_import(const ImportRequest& request, const Ask& ask, bool interactive, s
         std::filesystem::path dest;
         if (!r.repair_only)
             dest = std::filesystem::path(r.corpus_dir) / doc_type_folder(r.meta.type) / (r.meta.id + ".xml");
+        rep.id = r.meta.id;
+        if (!r.repair_only) rep.path = std::string(doc_type_folder(r.meta.type)) + "/" + r.meta.id + ".xml";
 
         // Metadata first: a refusal costs nothing, and comes before the
         // report of the repairs.
@@ -306,6 +327,8 @@ int run_import(const ImportRequest& request, const Ask& ask, bool interactive, s
                               2);
             textio::add_corpus_vocabulary(lexicon, r.corpus_dir, dest.string());
             repair = textio::repair_text(text.text, lexicon);
+            rep.repairs = repair.changes;
+            rep.doubts = repair.doubts;
             // Lines and columns are those of the extracted text (--repair-only
             // prints it whole), which for a plain text file are the file's.
             for (const auto& c : repair.changes) std::fprintf(err, "%s\n", textio::format_change(input, c).c_str());
@@ -317,6 +340,11 @@ int run_import(const ImportRequest& request, const Ask& ask, bool interactive, s
         for (const NoteCallCandidate& c : suggest_note_calls(repair.text)) {
             if (std::find(r.note_calls.begin(), r.note_calls.end(), c.word) != r.note_calls.end()) continue;
             ++calls;
+            textio::RepairDoubt doubt;
+            doubt.at.line = c.line;
+            doubt.word = c.word;
+            doubt.message = "appel de note collé au mot ?";
+            rep.doubts.push_back(doubt);
             std::fprintf(err,
                          "%s:%d: à vérifier : appel de note collé au mot ? « %s » se lirait « %s » suivi de la note "
                          "%d ; si c'est bien le cas : --detach-note %s\n",
@@ -341,6 +369,7 @@ int run_import(const ImportRequest& request, const Ask& ask, bool interactive, s
         build.header_comment = made_sentence + ".";
         BuiltDocument doc = build_document(r.meta, repair.text, build);
         for (const auto& m : doc.messages) std::fprintf(err, "coopdec-import : %s\n", m.c_str());
+        rep.structure = doc.messages;
 
         // What is written must index: the indexer's own reading, and for the
         // project's formats its schema.
@@ -352,6 +381,7 @@ int run_import(const ImportRequest& request, const Ask& ask, bool interactive, s
             for (const auto& d : diags) std::fprintf(err, "%s\n", d.str().c_str());
             return refuse("le document produit n'est pas valide : rien n'est écrit (signalez-le avec le fichier)");
         }
+        rep.xml = doc.xml;
         if (r.dry_run) {
             std::fputs(doc.xml.c_str(), out);
             std::fprintf(err, "coopdec-import : --dry-run : rien n'est écrit ; le document irait dans %s\n",
@@ -368,6 +398,65 @@ int run_import(const ImportRequest& request, const Ask& ask, bool interactive, s
     } catch (const std::exception& e) {
         return refuse(std::string("erreur inattendue : ") + e.what());
     }
+}
+
+std::string json_list(const std::vector<std::string>& items) {
+    std::string out = "[";
+    for (const auto& item : items) out += (out.size() > 1 ? ", \"" : "\"") + json_escape(item) + "\"";
+    return out + "]";
+}
+
+std::string report_json(const ImportReport& rep, int status, const std::vector<std::string>& messages) {
+    std::string j = "{\"ok\": " + std::string(status == 0 && !rep.xml.empty() ? "true" : "false");
+    j += ", \"status\": " + std::to_string(status);
+    j += ", \"id\": \"" + json_escape(rep.id) + "\", \"path\": \"" + json_escape(rep.path) + "\"";
+    j += ", \"format\": \"" + json_escape(rep.format) + "\"";
+    j += ", \"structure\": " + json_list(rep.structure);
+    j += ", \"repairs\": [";
+    for (size_t i = 0; i < rep.repairs.size(); ++i) {
+        const auto& c = rep.repairs[i];
+        j += std::string(i ? ", " : "") + "{\"line\": " + std::to_string(c.at.line) +
+             ", \"column\": " + std::to_string(c.at.column) + ", \"from\": \"" + json_escape(c.from) +
+             "\", \"to\": \"" + json_escape(c.to) + "\"}";
+    }
+    j += "], \"doubts\": [";
+    for (size_t i = 0; i < rep.doubts.size(); ++i) {
+        const auto& d = rep.doubts[i];
+        j += std::string(i ? ", " : "") + "{\"line\": " + std::to_string(d.at.line) +
+             ", \"column\": " + std::to_string(d.at.column) + ", \"word\": \"" + json_escape(d.word) +
+             "\", \"message\": \"" + json_escape(d.message) + "\"}";
+    }
+    j += "], \"messages\": " + json_list(messages);
+    j += ", \"xml\": \"" + json_escape(status == 0 ? rep.xml : std::string()) + "\"}\n";
+    return j;
+}
+
+}  // namespace
+
+int run_import(const ImportRequest& request, const Ask& ask, bool interactive, std::FILE* out, std::FILE* err) {
+    ImportReport rep;
+    if (request.report.empty()) return run_stages(request, ask, interactive, out, err, rep);
+    // The messages are kept as they go to err, for the report.
+    char* buffer = nullptr;
+    size_t length = 0;
+    std::FILE* kept = open_memstream(&buffer, &length);
+    if (!kept) return run_stages(request, ask, interactive, out, err, rep);
+    int status = run_stages(request, ask, interactive, out, kept, rep);
+    std::fclose(kept);
+    std::string said(buffer, length);
+    std::free(buffer);
+    std::fputs(said.c_str(), err);
+    std::vector<std::string> messages;
+    std::stringstream lines(said);
+    for (std::string line; std::getline(lines, line);)
+        if (!line.empty()) messages.push_back(line);
+    try {
+        write_atomically(request.report, report_json(rep, status, messages));
+    } catch (const ImportError& e) {
+        std::fprintf(err, "coopdec-import : %s\n", e.what());
+        return status == 0 ? 1 : status;
+    }
+    return status;
 }
 
 }  // namespace coopdec::import
