@@ -62,6 +62,9 @@ struct Context {
     // without an account. Every handler of a reserved page checks it
     // against the object it touches (store::may_work_for…).
     const store::Principal* user = nullptr;
+    // The request as read (its uploaded files, server/router.h Incoming);
+    // nullptr in tests that build a Context by hand.
+    const Incoming* incoming = nullptr;
 };
 
 Outcome home(const Context& c);
@@ -95,5 +98,11 @@ Outcome dossier_pdf(const Context& c);        // GET /dossier/pdf?e=…
 Outcome dossier_markdown(const Context& c);   // GET /dossier/markdown?e=…
 Outcome dossier_json(const Context& c);       // GET /dossier/json?e=…
 Outcome dossier_odt(const Context& c);        // GET /dossier/odt?e=…
+// Uploads (server/upload_handlers.cc; Router::uploads()).
+Outcome upload_form(const Context& c);    // GET /espace/depot
+Outcome upload_send(const Context& c);    // POST /espace/depot/envoi (multipart)
+Outcome upload_fix(const Context& c);     // POST /espace/depot/corriger
+Outcome upload_submit(const Context& c);  // POST /espace/depot/soumettre
+Outcome upload_job(const Context& c);     // GET /espace/travaux/ID
 
 }  // namespace coopdec::handlers

@@ -1,6 +1,8 @@
 // @brief Poco request handler: one per request, built by the factory.
 #include "server/request_handler.h"
 
+#include "server/uploads.h"
+
 #include <chrono>
 #include <cstdio>
 #include <sstream>
@@ -32,7 +34,17 @@ public:
             in.origin = req.get("Origin", "");
             in.referer = req.get("Referer", "");
             in.content_type = req.get("Content-Type", "");
-            if (in.method == "POST") read_body(req, in);
+            if (in.method == "POST" && multipart_boundary(in.content_type)) {
+                // Files are read only for a person signed in, to a route
+                // that takes them; otherwise the body stays unread (the
+                // router refuses, the connection closes).
+                if (router_.may_send_files(in))
+                    router_.uploads()->receive(req.stream(), in);
+                else
+                    in.multipart = true;
+            } else if (in.method == "POST") {
+                read_body(req, in);
+            }
             r = router_.handle(in, route);
         } catch (...) {
             r = error_response(500, "erreur interne du serveur", false);

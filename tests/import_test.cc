@@ -233,10 +233,10 @@ TEST_CASE("coopdec-import --report writes what the run found as JSON", "[import]
     CHECK(r.err.find("1 article, 1 paragraphe") != std::string::npos);
 
     // A refusal writes a report too, with the reason and no document.
-    CommandRun refused = run(test::bin("coopdec-import") + " " + shell_quote(text) + " --corpus " +
-                                 shell_quote(corpus) + " --type convention --title T --dry-run --report " +
-                                 shell_quote(report),
-                             dir);
+    CommandRun refused =
+        run(test::bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(corpus) +
+                " --type convention --title T --dry-run --report " + shell_quote(report),
+            dir);
     CHECK(refused.status == 1);
     json = test::slurp(report);
     CHECK(json.find("\"ok\": false") != std::string::npos);

@@ -1,0 +1,172 @@
+// @brief fork, limits, exec; a pidfd (or short naps) to wait with a deadline.
+#include "server/sandbox.h"
+
+#include <fcntl.h>
+#include <grp.h>
+#include <poll.h>
+#include <pwd.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
+namespace coopdec {
+
+std::string SandboxResult::describe() const {
+    switch (end) {
+        case End::exited:
+            return "code " + std::to_string(code);
+        case End::signaled: {
+            std::string why = code == SIGXCPU                      ? " (limite de temps de calcul)"
+                              : code == SIGXFSZ                    ? " (limite de taille de fichier)"
+                              : code == SIGKILL                    ? " (tué)"
+                              : code == SIGSEGV || code == SIGABRT ? " (mémoire ?)"
+                                                                   : "";
+            return "tué par le signal " + std::to_string(code) + why;
+        }
+        case End::timed_out:
+            return "arrêté : trop long";
+        case End::cancelled:
+            return "arrêté : le serveur s'arrête";
+        case End::not_started:
+            return "non lancé";
+    }
+    return {};
+}
+
+namespace {
+
+void limit(int resource, uint64_t value) {
+    rlimit r{static_cast<rlim_t>(value), static_cast<rlim_t>(value)};
+    setrlimit(resource, &r);
+}
+
+}  // namespace
+
+SandboxResult run_sandboxed(const SandboxCommand& command, const SandboxLimits& limits,
+                            const std::atomic<bool>* cancel) {
+    SandboxResult result;
+    if (command.argv.empty()) return result;
+    // Everything the child needs is made before fork: after it, in a
+    // threaded server, only async-signal-safe calls are allowed.
+    std::vector<std::string> env = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" + command.work_dir,
+                                    "TMPDIR=" + command.work_dir, "LANG=C.UTF-8", "OMP_THREAD_LIMIT=1"};
+    env.insert(env.end(), command.env.begin(), command.env.end());
+    std::vector<char*> argv, envp;
+    for (const auto& a : command.argv) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    for (const auto& e : env) envp.push_back(const_cast<char*>(e.c_str()));
+    envp.push_back(nullptr);
+    const std::string out = command.stdout_path.empty() ? "/dev/null" : command.stdout_path;
+    const std::string err = command.stderr_path.empty() ? "/dev/null" : command.stderr_path;
+    // The program's path, found here (execvpe is not async-signal-safe in
+    // every libc; execve is).
+    std::string program = command.argv[0];
+    if (program.find('/') == std::string::npos)
+        for (const char* dir : {"/usr/local/bin/", "/usr/bin/", "/bin/"})
+            if (access((dir + program).c_str(), X_OK) == 0) {
+                program = dir + program;
+                break;
+            }
+
+    bool become = geteuid() == 0 && !command.user.empty() && command.user != "root";
+    uid_t uid = 0;
+    gid_t gid = 0;
+    if (become) {
+        std::vector<char> buf(16384);
+        passwd pw{};
+        passwd* found = nullptr;
+        if (getpwnam_r(command.user.c_str(), &pw, buf.data(), buf.size(), &found) != 0 || !found || !found->pw_uid)
+            return result;  // no unprivileged user: nothing runs as root
+        uid = found->pw_uid;
+        gid = found->pw_gid;
+        // Its folder and what is in it are the child's to read and write.
+        std::error_code ec;
+        // A failure shows as the child's own refusal to read or write.
+        if (chown(command.work_dir.c_str(), uid, gid) != 0) ec.clear();
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(command.work_dir, ec))
+            if (lchown(entry.path().c_str(), uid, gid) != 0) ec.clear();
+        for (const std::string* f : {&out, &err})
+            if (*f != "/dev/null") {
+                int fd = open(f->c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+                if (fd >= 0) {
+                    if (fchown(fd, uid, gid) != 0) ec.clear();
+                    close(fd);
+                }
+            }
+    }
+
+    auto t0 = std::chrono::steady_clock::now();
+    pid_t pid = fork();
+    if (pid < 0) return result;
+    if (pid == 0) {
+        setpgid(0, 0);
+        if (become && (setgroups(0, nullptr) != 0 || setgid(gid) != 0 || setuid(uid) != 0)) _exit(126);
+        if (chdir(command.work_dir.c_str()) != 0) _exit(126);
+        int in_fd = open("/dev/null", O_RDONLY);
+        int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        int err_fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (in_fd < 0 || out_fd < 0 || err_fd < 0) _exit(126);
+        dup2(in_fd, 0);
+        dup2(out_fd, 1);
+        dup2(err_fd, 2);
+        limit(RLIMIT_AS, limits.address_space);
+        limit(RLIMIT_CPU, static_cast<uint64_t>(limits.cpu_seconds));
+        limit(RLIMIT_FSIZE, limits.file_size);
+        limit(RLIMIT_CORE, 0);
+        // Descriptors the server holds (sockets, the database) stay behind.
+        for (int fd = 3; fd < 1024; ++fd) close(fd);
+        execve(program.c_str(), argv.data(), envp.data());
+        _exit(127);
+    }
+    setpgid(pid, pid);  // also from here: no race with the kill below
+
+    int pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
+    auto deadline = t0 + std::chrono::seconds(limits.wall_seconds);
+    int status = 0;
+    for (;;) {
+        pid_t done = waitpid(pid, &status, WNOHANG);
+        if (done == pid) break;
+        if (done < 0 && errno != EINTR) break;
+        auto now = std::chrono::steady_clock::now();
+        bool cancelled = cancel && cancel->load();
+        if (now >= deadline || cancelled) {
+            kill(-pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            result.end = cancelled ? SandboxResult::End::cancelled : SandboxResult::End::timed_out;
+            break;
+        }
+        // Woken when the child ends; otherwise every 200 ms, for `cancel`.
+        int wait_ms = static_cast<int>(std::min<long long>(
+            200, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count() + 1));
+        if (pidfd >= 0) {
+            pollfd p{pidfd, POLLIN, 0};
+            poll(&p, 1, wait_ms);
+        } else {
+            std::this_thread::sleep_for(std::chrono::milliseconds(std::min(wait_ms, 20)));
+        }
+    }
+    if (pidfd >= 0) close(pidfd);
+    // What the converter left running (LibreOffice's helpers) goes too.
+    kill(-pid, SIGKILL);
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (result.end == SandboxResult::End::not_started) {
+        if (WIFEXITED(status)) {
+            result.end = SandboxResult::End::exited;
+            result.code = WEXITSTATUS(status);
+        } else if (WIFSIGNALED(status)) {
+            result.end = SandboxResult::End::signaled;
+            result.code = WTERMSIG(status);
+        }
+    }
+    return result;
+}
+
+}  // namespace coopdec
