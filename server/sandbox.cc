@@ -43,8 +43,10 @@ std::string SandboxResult::describe() const {
 
 namespace {
 
-void limit(int resource, uint64_t value) {
-    rlimit r{static_cast<rlim_t>(value), static_cast<rlim_t>(value)};
+// `slack` above the soft limit for the hard one: CPU time past the soft
+// limit is SIGXCPU (said as such), past the hard one SIGKILL.
+void limit(int resource, uint64_t value, uint64_t slack = 0) {
+    rlimit r{static_cast<rlim_t>(value), static_cast<rlim_t>(value + slack)};
     setrlimit(resource, &r);
 }
 
@@ -118,7 +120,7 @@ SandboxResult run_sandboxed(const SandboxCommand& command, const SandboxLimits& 
         dup2(out_fd, 1);
         dup2(err_fd, 2);
         limit(RLIMIT_AS, limits.address_space);
-        limit(RLIMIT_CPU, static_cast<uint64_t>(limits.cpu_seconds));
+        limit(RLIMIT_CPU, static_cast<uint64_t>(limits.cpu_seconds), 5);
         limit(RLIMIT_FSIZE, limits.file_size);
         limit(RLIMIT_CORE, 0);
         // Descriptors the server holds (sockets, the database) stay behind.

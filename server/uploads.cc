@@ -120,9 +120,13 @@ long estimate_seconds_left(long elapsed, int done, int total) {
 
 Uploads::Uploads(UploadSettings settings)
     : settings_(std::move(settings)), queue_(settings_.state_dir, settings_.queue) {
+    // Private to the server; travaux/ may be crossed (not listed) by the
+    // unprivileged user a converter becomes when the server is root.
     for (const char* sub : {"originals", "envois", "travaux"}) {
         fs::create_directories(settings_.state_dir + "/" + sub);
-        fs::permissions(settings_.state_dir + "/" + sub, fs::perms::owner_all, fs::perm_options::replace);
+        fs::perms mode = fs::perms::owner_all;
+        if (std::string(sub) == "travaux") mode |= fs::perms::group_exec | fs::perms::others_exec;
+        fs::permissions(settings_.state_dir + "/" + sub, mode, fs::perm_options::replace);
     }
     // What a killed server left half-received is nobody's.
     std::error_code ec;
@@ -291,10 +295,10 @@ void Uploads::process(Job& job) {
             return;
         }
 
+        int pages = 0;  // of a scan, for the progress
         if (*format == UploadFormat::pdf) {
             queue_.progress(job.id, "lecture du PDF", 0, 0);
             auto info = run({"pdfinfo", name}, "infos.txt", 60);
-            int pages = 0;
             std::istringstream lines(read_upload(work.path + "/infos.txt"));
             for (std::string line; std::getline(lines, line);)
                 if (line.rfind("Pages:", 0) == 0) pages = std::atoi(line.c_str() + 6);
@@ -347,14 +351,15 @@ void Uploads::process(Job& job) {
                 fs::create_directories(work.path + "/ocr");
                 fs::copy_file(cached, work.path + "/ocr/" + name);
                 name = "ocr/" + name;
-                queue_.progress(job.id, "texte reconnu par OCR", pages, pages);
                 out.messages.push_back("document scanné : son texte a été reconnu par OCR (" + std::to_string(pages) +
                                        (pages > 1 ? " pages" : " page") + ") ; relisez-le");
+            } else {
+                pages = 0;  // a text layer: no page-by-page stage
             }
         }
 
         // The same stages as coopdec-import: text, repair, structure, XML.
-        queue_.progress(job.id, "texte, réparations et structure", job.pages_total, job.pages_total);
+        queue_.progress(job.id, "texte, réparations et structure", pages, pages);
         std::string type = meta_value(job.meta, "type");
         std::vector<std::string> argv = {settings_.import_command,
                                          name,
