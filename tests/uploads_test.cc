@@ -18,6 +18,8 @@
 #include "server/upload_checks.h"
 #include "server/uploads.h"
 #include "store/submissions.h"
+#include "tests/server_process.h"
+#include "tests/temp_index.h"
 #include "tests/test_util.h"
 
 using namespace coopdec;
@@ -624,4 +626,24 @@ TEST_CASE("an uploaded XML is checked as the indexer reads it: entities refused,
     INFO((good->messages.empty() ? std::string() : good->messages.front()));
     CHECK(good->state == JobState::done);
     CHECK(good->result_xml == doc);
+}
+
+TEST_CASE("the real server reads no file without a session and refuses files where no route takes them",
+          "[uploads][server]") {
+    test::TempIndex index(test::source_dir() + "/corpus/lois");
+    test::TempDir state;
+    test::ServerProcess server({"--db", index.db, "--port", "0", "--state-dir", state.path()});
+    std::map<std::string, std::string> multipart = {{"Content-Type", "multipart/form-data; boundary=" + kBoundary}};
+    std::string body = multipart_body(upload_parts("x", "a.txt", kAgreement));
+    auto anonymous = server.post("/espace/depot/envoi", body, multipart);
+    CHECK(anonymous.status == 401);
+    auto elsewhere = server.post("/dossier/ajouter", body, multipart);
+    CHECK(elsewhere.status == 415);
+    CHECK(test::contains(elsewhere.body, "cette adresse ne reçoit pas de fichier"));
+    CHECK(server.get("/espace/depot").status == 303);
+    // Nothing was kept, and the folders are the server's own.
+    CHECK(fs::is_directory(state / "originals"));
+    CHECK(fs::is_empty(state / "originals"));
+    CHECK(fs::is_empty(state / "envois"));
+    CHECK(server.get("/healthz").status == 200);
 }
