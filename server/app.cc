@@ -27,14 +27,14 @@
 #include "search/synonyms.h"
 #include "server/connection.h"
 #include "server/dossier_store.h"
-#include "server/uploads.h"
-#include "store/submissions.h"
 #include "server/head_gate.h"
 #include "server/metrics.h"
 #include "server/privileges.h"
 #include "server/request_handler.h"
 #include "server/router.h"
 #include "server/settings.h"
+#include "server/uploads.h"
+#include "store/submissions.h"
 
 using Poco::Util::Option;
 using Poco::Util::OptionCallback;
@@ -265,7 +265,7 @@ int ServerApp::main(const std::vector<std::string>&) {
     SynonymsFile synonyms(text("coopdec.synonyms"));
     Metrics metrics;
     Router router(std::move(sc), synonyms, metrics);
-    std::unique_ptr<DossierStore> dossiers;  // opened once root is left, below
+    std::unique_ptr<DossierStore> dossiers;               // opened once root is left, below
     std::unique_ptr<store::SubmissionStore> submissions;  // likewise
     std::unique_ptr<Uploads> uploads;                     // likewise
 

@@ -56,11 +56,11 @@ std::string job_line(const Job& j) {
 
 std::string upload_form_page(const UploadFormView& v) {
     std::string m = "<h1>Déposer un document</h1>\n";
-    if (!v.message.empty()) m += "<p class=\"erreur\" role=\"alert\">" + esc(v.message) + "</p>\n";
+    if (!v.message.empty()) m += "<p class=\"error\" role=\"alert\">" + esc(v.message) + "</p>\n";
     m += "<p>PDF (texte ou scanné), Word (.docx, .doc), OpenDocument (.odt), RTF, texte ou XML du corpus ; au plus " +
          std::to_string(v.max_file_mib) +
          " Mio. Un document scanné est lu par reconnaissance de caractères : comptez quelques secondes par page.</p>\n";
-    m += "<form method=\"post\" action=\"/espace/depot/envoi\" enctype=\"multipart/form-data\">\n";
+    m += "<form class=\"upload\" method=\"post\" action=\"/espace/depot/envoi\" enctype=\"multipart/form-data\">\n";
     m += "<input type=\"hidden\" name=\"csrf\" value=\"" + esc(v.csrf) + "\">\n";
     m += "<p><label for=\"commune\">Commune</label><br>";
     if (v.communes.empty()) {
@@ -89,7 +89,7 @@ std::string upload_form_page(const UploadFormView& v) {
 std::string job_page(const JobView& v) {
     const Job& j = v.job;
     std::string m = "<h1>" + esc(typed(j.meta, "titre").empty() ? j.original_name : typed(j.meta, "titre")) + "</h1>\n";
-    if (!v.notice.empty()) m += "<p class=\"info\" role=\"status\">" + esc(v.notice) + "</p>\n";
+    if (!v.notice.empty()) m += "<p class=\"notice\" role=\"status\">" + esc(v.notice) + "</p>\n";
     m += "<p>Fichier « " + esc(j.original_name) + " » pour la commune " + esc(j.commune) + " : <strong>" +
          job_state_label(j.state) + "</strong>";
     if (j.state == JobState::queued || j.state == JobState::running) m += " — " + esc(j.stage);
@@ -117,13 +117,15 @@ std::string job_page(const JobView& v) {
              "\"><p><button type=\"submit\">Soumettre</button> aux validateurs</p></form>\n";
     if (j.submission) m += "<p>Soumis pour validation (contribution n° " + std::to_string(j.submission) + ").</p>\n";
     if ((j.state == JobState::done || j.state == JobState::failed) && !j.submission) {
-        m += "<h2>Corriger les métadonnées</h2>\n<form method=\"post\" action=\"/espace/depot/corriger\">\n"
+        m += "<h2>Corriger les métadonnées</h2>\n<form class=\"upload\" method=\"post\" "
+             "action=\"/espace/depot/corriger\">\n"
              "<input type=\"hidden\" name=\"csrf\" value=\"" +
              esc(v.csrf) + "\"><input type=\"hidden\" name=\"travail\" value=\"" + std::to_string(j.id) + "\">\n";
         m += metadata_fields(j.meta);
         m += "<p><button type=\"submit\">Relancer avec ces métadonnées</button></p>\n</form>\n";
     }
-    if (!j.result_xml.empty()) m += "<h2>Document produit</h2>\n<pre>" + esc(j.result_xml) + "</pre>\n";
+    if (!j.result_xml.empty())
+        m += "<h2>Document produit</h2>\n<pre class=\"produced\">" + esc(j.result_xml) + "</pre>\n";
     m += "<p><a href=\"/espace/depot\">Déposer un autre document</a></p>\n";
     std::string page = layout("Document déposé", m);
     if (j.state == JobState::queued || j.state == JobState::running) {

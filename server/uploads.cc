@@ -318,19 +318,9 @@ void Uploads::process(Job& job) {
                 if (!fs::exists(cached)) {
                     auto sep = run({"pdfseparate", name, "page-%d.pdf"}, "", 300);
                     if (!sep.ok()) throw std::runtime_error("PDF illisible : pages impossibles à séparer");
-                    auto t0 = std::chrono::steady_clock::now();
                     std::vector<std::string> unite = {"pdfunite"};
                     for (int p = 1; p <= pages; ++p) {
-                        long elapsed = static_cast<long>(
-                            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - t0)
-                                .count());
-                        queue_.progress(
-                            job.id,
-                            "reconnaissance des caractères (OCR)" +
-                                (p > 1 ? " ; environ " + std::to_string(estimate_seconds_left(elapsed, p - 1, pages)) +
-                                             " s restantes"
-                                       : std::string()),
-                            p - 1, pages);
+                        queue_.progress(job.id, "reconnaissance des caractères (OCR)", p - 1, pages);
                         std::string page = "page-" + std::to_string(p) + ".pdf";
                         std::string ocr = "ocr-" + std::to_string(p) + ".pdf";
                         auto r = run({settings_.ocrmypdf, "-l", "fra", "--jobs", "1", "--output-type", "pdf",

@@ -16,6 +16,7 @@
 #include "server/router.h"
 #include "server/sandbox.h"
 #include "server/upload_checks.h"
+#include "server/upload_pages.h"
 #include "server/uploads.h"
 #include "store/submissions.h"
 #include "tests/server_process.h"
@@ -55,7 +56,6 @@ size_t files_in(const std::string& dir) {
     for (const auto& e : fs::directory_iterator(dir)) n += e.is_regular_file();
     return n;
 }
-
 
 // A scanned page: French text drawn by ghostscript into an image-only PDF
 // (no text layer, as a scanner makes).
@@ -188,7 +188,8 @@ TEST_CASE("the multipart reader gives fields and a file streamed to disk, in chu
     test::TempDir dir;
     std::string file(200000, 'x');
     for (size_t i = 0; i < file.size(); i += 97) file[i] = '\n';
-    std::string body = multipart_body({{"csrf", "abc"}, {"titre", "Été à Kpalimé"}, {"fichier", file, "a.txt", "text/plain"}});
+    std::string body =
+        multipart_body({{"csrf", "abc"}, {"titre", "Été à Kpalimé"}, {"fichier", file, "a.txt", "text/plain"}});
     for (size_t chunk : {body.size(), size_t(1), size_t(7), size_t(4096)}) {
         INFO(chunk);
         MultipartReader reader(kBoundary, dir.path());
@@ -206,8 +207,7 @@ TEST_CASE("the multipart reader gives fields and a file streamed to disk, in chu
     CHECK(fs::is_empty(dir.path()));
 }
 
-TEST_CASE("the multipart reader refuses what is too large or malformed, keeping the fields read before",
-          "[uploads]") {
+TEST_CASE("the multipart reader refuses what is too large or malformed, keeping the fields read before", "[uploads]") {
     test::TempDir dir;
     MultipartLimits limits;
     limits.max_file_bytes = 1000;
@@ -223,9 +223,9 @@ TEST_CASE("the multipart reader refuses what is too large or malformed, keeping 
 
     // Cut short, no closing boundary, garbage, a part without a name.
     std::string whole = multipart_body({{"a", "1"}});
-    for (const std::string& bad : {whole.substr(0, whole.size() - 10), std::string("pas du tout multipart"),
-                                   "--" + kBoundary + "\r\nContent-Disposition: form-data\r\n\r\nx\r\n--" +
-                                       kBoundary + "--\r\n"}) {
+    for (const std::string& bad :
+         {whole.substr(0, whole.size() - 10), std::string("pas du tout multipart"),
+          "--" + kBoundary + "\r\nContent-Disposition: form-data\r\n\r\nx\r\n--" + kBoundary + "--\r\n"}) {
         INFO(bad);
         MultipartBody r = parse_multipart(bad, kBoundary, dir.path());
         REQUIRE(r.error);
@@ -275,7 +275,10 @@ TEST_CASE("uploaded bytes are judged by their magic numbers, not by their name",
     CHECK(format("") == "refusé le fichier est vide");
     CHECK(format("<!DOCTYPE html><html><script>alert(1)</script>") ==
           "refusé une page HTML n'est pas un document accepté : envoyez le PDF, le document Word ou le texte");
-    CHECK(format("\x7f" "ELF\x02\x01\x01" + std::string(50, '\0')).rfind("refusé format non reconnu", 0) == 0);
+    CHECK(format("\x7f"
+                 "ELF\x02\x01\x01" +
+                 std::string(50, '\0'))
+              .rfind("refusé format non reconnu", 0) == 0);
     CHECK(format(zip_declaring("images/a.png", 10, 10, 10)).rfind("refusé archive ZIP refusée", 0) == 0);
     // Polyglots: a PDF carrying a ZIP or an HTML page.
     CHECK(format("%PDF-1.4\n" + zip_declaring("word/document.xml", 10, 10, 10)).rfind("refusé fichier ambigu", 0) == 0);
@@ -292,8 +295,7 @@ TEST_CASE("uploaded bytes are judged by their magic numbers, not by their name",
     CHECK_FALSE(check_declared(std::nullopt, UploadFormat::pdf));
 }
 
-TEST_CASE("a DOCX decompression bomb is refused from its declared sizes before any converter sees it",
-          "[uploads]") {
+TEST_CASE("a DOCX decompression bomb is refused from its declared sizes before any converter sees it", "[uploads]") {
     CHECK_FALSE(check_zip(zip_declaring("word/document.xml", 1000, 20000, 20000)));
     auto bomb = check_zip(zip_declaring("word/document.xml", 1000, 300u << 20, 300u << 20));
     REQUIRE(bomb);
@@ -490,8 +492,7 @@ TEST_CASE("a scanned PDF is read by OCR and becomes a corpus document", "[upload
     CHECK(test::contains(sub->payload, "eau potable"));
 }
 
-TEST_CASE("a converter that runs too long is stopped and the job fails with a French message",
-          "[uploads][sandbox]") {
+TEST_CASE("a converter that runs too long is stopped and the job fails with a French message", "[uploads][sandbox]") {
     test::TempDir tools;
     std::string slow = tools.write("ocr-lent", "#!/bin/sh\nexec sleep 60\n");
     chmod(slow.c_str(), 0755);
@@ -544,9 +545,8 @@ TEST_CASE("uploads refuse hostile input with a French message and keep what was 
     http::Response lie = s.send(upload_parts(csrf, "texte.pdf", kAgreement), "kloto");
     CHECK(lie.status == 415);
     CHECK(test::contains(lie.body, "le fichier s&#39;annonce comme PDF mais son contenu est texte"));
-    http::Response bomb =
-        s.send(upload_parts(csrf, "bombe.docx", zip_declaring("word/document.xml", 1000, 300u << 20, 300u << 20)),
-               "kloto");
+    http::Response bomb = s.send(
+        upload_parts(csrf, "bombe.docx", zip_declaring("word/document.xml", 1000, 300u << 20, 300u << 20)), "kloto");
     CHECK(bomb.status == 413);
     CHECK(files_in(s.uploads->originals_dir()) == 0);
 
@@ -618,8 +618,9 @@ TEST_CASE("an uploaded XML is checked as the indexer reads it: entities refused,
     CHECK(test::contains(all, "ce fichier XML n'est pas un document que le corpus peut lire"));
 
     // A valid document of the corpus goes through as it is.
-    std::string doc = test::slurp(test::source_dir() + "/corpus/conventions/" +
-                                  fs::directory_iterator(test::source_dir() + "/corpus/conventions")->path().filename().string());
+    std::string doc =
+        test::slurp(test::source_dir() + "/corpus/conventions/" +
+                    fs::directory_iterator(test::source_dir() + "/corpus/conventions")->path().filename().string());
     REQUIRE(s.send(upload_parts(csrf, "conv.xml", doc), "kloto").status == 303);
     REQUIRE(s.uploads->run_one());
     auto good = s.uploads->queue().get(2);
@@ -646,4 +647,48 @@ TEST_CASE("the real server reads no file without a session and refuses files whe
     CHECK(fs::is_empty(state / "originals"));
     CHECK(fs::is_empty(state / "envois"));
     CHECK(server.get("/healthz").status == 200);
+}
+
+TEST_CASE("a Word document goes through LibreOffice inside the sandbox", "[uploads]") {
+    UploadServer s;
+    test::TempDir work;
+    work.write("accord.txt", kAgreement);
+    int status = 0;
+    test::run_command("cd " + test::shell_quote(work.path()) +
+                          " && soffice --headless --norestore -env:UserInstallation=file://" + work.path() +
+                          "/profil --convert-to docx accord.txt >/dev/null 2>&1",
+                      status);
+    std::string docx = test::slurp(work / "accord.docx");
+    REQUIRE_FALSE(docx.empty());
+    REQUIRE(s.send(upload_parts("jeton-session=kloto", "accord.docx", docx), "kloto").status == 303);
+    REQUIRE(s.uploads->run_one());
+    auto job = s.uploads->queue().get(1);
+    std::string all;
+    for (const auto& m : job->messages) all += m + "\n";
+    INFO(all);
+    CHECK(job->state == JobState::done);
+    CHECK(test::contains(job->result_xml, "développent le service de l'eau"));
+    CHECK(job->media_type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+}
+
+TEST_CASE("a job's page shows the OCR's progress and the time left, and refreshes itself while it runs", "[uploads]") {
+    pages::JobView v;
+    v.job.id = 7;
+    v.job.state = JobState::running;
+    v.job.stage = "reconnaissance des caractères (OCR)";
+    v.job.pages_done = 2;
+    v.job.pages_total = 5;
+    v.job.original_name = "scan.pdf";
+    v.job.meta = {{"titre", "Convention <Kpalimé>"}};
+    v.elapsed = 40;  // 20 s a page: 60 s for the 3 left
+    std::string page = pages::job_page(v);
+    CHECK(test::contains(page, "<meta http-equiv=\"refresh\" content=\"3\">"));
+    CHECK(test::contains(page, "2 page(s) sur 5 ; environ 1 min 0 s restantes"));
+    CHECK(test::contains(page, "<h1>Convention &lt;Kpalimé&gt;</h1>"));
+    v.job.state = JobState::done;
+    page = pages::job_page(v);
+    CHECK_FALSE(test::contains(page, "http-equiv"));
+    CHECK(test::contains(page, "Corriger les métadonnées"));
+    CHECK(estimate_seconds_left(30, 3, 6) == 30);
+    CHECK(estimate_seconds_left(0, 0, 6) == -1);
 }
