@@ -148,7 +148,9 @@ Outcome upload_send(const Context& c) {
     const Incoming* in = c.incoming;
     if (in && in->upload_error) return form_again(c, in->upload_error->status, in->upload_error->message);
     std::string commune = c.request.get("commune").value_or("");
-    if (commune.empty() || !store::may_work_for(*c.user, commune))
+    bool id_like = !commune.empty() && commune.size() <= 100 &&
+                   commune.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
+    if (!id_like || !store::may_work_for(*c.user, commune))
         return form_again(c, 403, "choisissez une des communes pour lesquelles vous travaillez");
     http::Params meta = metadata(c.request);
     if (std::string problem = metadata_problem(meta); !problem.empty()) return form_again(c, 400, problem);

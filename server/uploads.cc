@@ -310,7 +310,9 @@ void Uploads::process(Job& job) {
             for (unsigned char c : t)
                 if (c > ' ') ++letters;
             if (!text.ok()) throw std::runtime_error("PDF illisible : " + text.describe());
-            if (letters < 20) {
+            // A page of text holds hundreds of characters; a scan at most
+            // a few (a page number stamped on it).
+            if (letters < 40u * static_cast<size_t>(std::min(pages, 3))) {
                 // A scan: its text comes from OCR, page by page for the
                 // progress; kept beside the original, so that a correction
                 // of the metadata does not redo it.

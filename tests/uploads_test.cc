@@ -77,6 +77,25 @@ std::string scanned_pdf(const test::TempDir& dir, const std::string& name) {
     return out;
 }
 
+// The same page with a text layer (ghostscript's pdfwrite keeps the text).
+std::string text_pdf(const test::TempDir& dir, const std::string& name) {
+    std::string ps =
+        dir.write("texte.ps",
+                  "%!PS\n/Times-Roman findfont 14 scalefont setfont\n"
+                  "72 700 moveto (Article 1 : Objet) show\n"
+                  "72 680 moveto (Les deux communes developpent ensemble le service de l'eau potable.) show\n"
+                  "72 640 moveto (Article 2 : Duree) show\n"
+                  "72 620 moveto (La presente convention vaut pour trois ans, renouvelables par accord.) show\n"
+                  "showpage\n");
+    std::string out = dir / name;
+    int status = 0;
+    test::run_command("gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile=" + test::shell_quote(out) + " " +
+                          test::shell_quote(ps) + " 2>&1",
+                      status);
+    REQUIRE(status == 0);
+    return out;
+}
+
 // Signs in whoever sends "session=LOGIN": kloto (contributor of kloto-1),
 // zio (contributor of zio-1), valid (validator).
 class TestAuthenticator : public Authenticator {
@@ -553,6 +572,8 @@ TEST_CASE("uploads refuse hostile input with a French message and keep what was 
     // Another commune than one's own: 403, and nothing stored.
     http::Response other = s.send(upload_parts(csrf, "a.txt", kAgreement, "T", "zio-1"), "kloto");
     CHECK(other.status == 403);
+    // A validator works for any commune, but names one of the gazetteer's form.
+    CHECK(s.send(upload_parts("jeton-session=valid", "a.txt", kAgreement, "T", "../etc"), "valid").status == 403);
 
     // Names and fields with markup and formulas come back escaped.
     http::Response ok =
@@ -691,4 +712,21 @@ TEST_CASE("a job's page shows the OCR's progress and the time left, and refreshe
     CHECK(test::contains(page, "Corriger les métadonnées"));
     CHECK(estimate_seconds_left(30, 3, 6) == 30);
     CHECK(estimate_seconds_left(0, 0, 6) == -1);
+}
+
+TEST_CASE("a PDF with a text layer is converted without OCR", "[uploads]") {
+    UploadServer s;
+    test::TempDir work;
+    std::string pdf = test::slurp(text_pdf(work, "texte.pdf"));
+    REQUIRE(s.send(upload_parts("jeton-session=kloto", "texte.pdf", pdf), "kloto").status == 303);
+    REQUIRE(s.uploads->run_one());
+    auto job = s.uploads->queue().get(1);
+    std::string all;
+    for (const auto& m : job->messages) all += m + "\n";
+    INFO(all);
+    CHECK(job->state == JobState::done);
+    CHECK_FALSE(test::contains(all, "OCR"));
+    CHECK(job->pages_total == 0);
+    CHECK(test::contains(job->result_xml, "trois ans"));
+    CHECK_FALSE(fs::exists(s.uploads->originals_dir() + "/" + job->original + ".ocr.pdf"));
 }
