@@ -7,12 +7,17 @@
 #include <unistd.h>
 
 #include <filesystem>
+
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/ServerSocket.h>
 #include <fstream>
 #include <sstream>
 
 #include "server/authenticator.h"
 #include "server/job_queue.h"
 #include "server/multipart.h"
+#include "server/request_handler.h"
 #include "server/router.h"
 #include "server/sandbox.h"
 #include "server/upload_checks.h"
@@ -729,4 +734,44 @@ TEST_CASE("a PDF with a text layer is converted without OCR", "[uploads]") {
     CHECK(job->pages_total == 0);
     CHECK(test::contains(job->result_xml, "trois ans"));
     CHECK_FALSE(fs::exists(s.uploads->originals_dir() + "/" + job->original + ".ocr.pdf"));
+}
+
+TEST_CASE("over HTTP, a multipart body is streamed from the socket and its CSRF field reaches the gate",
+          "[uploads][server]") {
+    UploadServer s;
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
+    auto params = Poco::Net::HTTPServerParams::Ptr(new Poco::Net::HTTPServerParams);
+    Poco::Net::HTTPServer http(new RequestHandlerFactory(*s.router, Poco::Logger::get("test-envois")), socket, params);
+    http.start();
+    const int port = socket.address().port();
+    auto post = [&](const std::string& csrf, const std::string& file) {
+        Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+        Poco::Net::HTTPRequest req("POST", "/espace/depot/envoi", Poco::Net::HTTPMessage::HTTP_1_1);
+        req.set("Cookie", "session=kloto");
+        req.set("Host", "127.0.0.1:" + std::to_string(port));
+        req.set("Origin", "http://127.0.0.1:" + std::to_string(port));
+        req.setContentType("multipart/form-data; boundary=" + kBoundary);
+        std::string body = multipart_body(upload_parts(csrf, "accord.txt", file));
+        req.setContentLength(static_cast<std::streamsize>(body.size()));
+        session.sendRequest(req) << body;
+        Poco::Net::HTTPResponse resp;
+        std::istream& in = session.receiveResponse(resp);
+        std::string answer;
+        Poco::StreamCopier::copyToString(in, answer);
+        return std::make_pair(static_cast<int>(resp.getStatus()), resp.get("Location", ""));
+    };
+    // 3 MiB of text: many reads from the socket.
+    std::string big;
+    while (big.size() < (3u << 20)) big += kAgreement;
+    CHECK(post("mauvais", big).first == 403);
+    auto ok = post("jeton-session=kloto", big);
+    CHECK(ok.first == 303);
+    CHECK(ok.second == "/espace/travaux/1");
+    auto job = s.uploads->queue().get(1);
+    REQUIRE(job);
+    CHECK(job->size == big.size());
+    CHECK(test::slurp(s.uploads->originals_dir() + "/" + job->original) == big);
+    // The refused one's temporary file went with its request.
+    CHECK(fs::is_empty(s.dir / "etat/envois"));
+    http.stop();
 }
