@@ -90,20 +90,6 @@ std::string meta_value(const http::Params& p, const std::string& name) {
     return {};
 }
 
-// A private folder for one job's converters, removed whatever happens.
-struct WorkDir {
-    std::string path;
-    explicit WorkDir(const std::string& parent, int64_t id) {
-        std::string templ = parent + "/travail-" + std::to_string(id) + "-XXXXXX";
-        if (!mkdtemp(templ.data())) throw std::runtime_error("mkdtemp " + templ);
-        path = templ;
-    }
-    ~WorkDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
 // "coopdec-import : message" → "message"; a converter's line as it is otherwise.
 std::string for_people(std::string line) {
     const std::string prefix = "coopdec-import : ";
@@ -234,174 +220,197 @@ bool Uploads::run_one() {
     return true;
 }
 
-namespace {
-
-struct Outcome {
+// One job's run: its private folder, the working copy's name in it, and
+// what the contributor will read.
+struct Uploads::Run {
+    // A private folder for one job's converters, removed whatever happens.
+    struct Folder {
+        std::string path;
+        explicit Folder(const std::string& parent, int64_t id) {
+            std::string templ = parent + "/travail-" + std::to_string(id) + "-XXXXXX";
+            if (!mkdtemp(templ.data())) throw std::runtime_error("mkdtemp " + templ);
+            path = templ;
+        }
+        ~Folder() {
+            std::error_code ec;
+            fs::remove_all(path, ec);
+        }
+        Folder(const Folder&) = delete;
+        Folder& operator=(const Folder&) = delete;
+    };
+    Run(Job& j, const std::string& parent, std::string file) : job(j), work(parent, j.id), name(std::move(file)) {}
+    Job& job;
+    Folder work;
+    std::string name;  // the file to convert, relative to work.path
     bool ok = false;
     std::vector<std::string> messages;
     std::string xml, report;
 };
 
-}  // namespace
+SandboxResult Uploads::tool(Run& run, std::vector<std::string> argv, const std::string& out_file, int wall) {
+    SandboxCommand c;
+    c.argv = std::move(argv);
+    c.work_dir = run.work.path;
+    c.stdout_path = out_file.empty() ? "" : run.work.path + "/" + out_file;
+    c.stderr_path = run.work.path + "/erreurs.txt";
+    c.user = settings_.sandbox_user;
+    SandboxLimits l = settings_.limits;
+    l.wall_seconds = std::min(l.wall_seconds, wall);
+    return run_sandboxed(c, l, &stopping_);
+}
+
+void Uploads::check_xml(Run& run) {
+    // Checked as coopdec-index would read it; kept as it is.
+    queue_.progress(run.job.id, "vérification du XML", 0, 0);
+    std::string xml = read_upload(run.work.path + "/" + run.name);
+    Extraction x = extract(xml, run.name);
+    std::vector<Diagnostic> diags = x.errors;
+    if (x.ok && x.record.format == "coopdec") diags = check_schema(xml, run.name, x.record.type, settings_.schema_dir);
+    if (!x.ok || !diags.empty()) {
+        for (const auto& d : diags) run.messages.push_back(d.str());
+        run.messages.push_back(
+            "ce fichier XML n'est pas un document que le corpus peut lire : corrigez-le, puis déposez-le de nouveau");
+        return;
+    }
+    run.ok = true;
+    run.xml = xml;
+    run.messages.push_back("XML lu tel quel (" + x.record.format + ", " + x.record.type + ") : aucune conversion");
+}
+
+int Uploads::scanned_pages(Run& run) {
+    queue_.progress(run.job.id, "lecture du PDF", 0, 0);
+    auto info = tool(run, {"pdfinfo", run.name}, "infos.txt", 60);
+    int pages = 0;
+    std::istringstream lines(read_upload(run.work.path + "/infos.txt"));
+    for (std::string line; std::getline(lines, line);)
+        if (line.rfind("Pages:", 0) == 0) pages = std::atoi(line.c_str() + 6);
+    if (!info.ok() || pages <= 0)
+        throw std::runtime_error("PDF illisible (protégé par un mot de passe, ou abîmé) : " + info.describe());
+    auto text = tool(run, {"pdftotext", "-l", "3", run.name, "-"}, "texte.txt", 120);
+    if (!text.ok()) throw std::runtime_error("PDF illisible : " + text.describe());
+    size_t letters = 0;
+    for (unsigned char c : read_upload(run.work.path + "/texte.txt"))
+        if (c > ' ') ++letters;
+    // A page of text holds hundreds of characters; a scan at most a few (a
+    // page number stamped on it).
+    return letters < 40u * static_cast<size_t>(std::min(pages, 3)) ? pages : 0;
+}
+
+void Uploads::ocr(Run& run, int pages) {
+    // Page by page, for the progress; the result kept beside the original,
+    // so that a correction of the metadata does not redo it.
+    std::string cached = originals_dir() + "/" + run.job.original + ".ocr.pdf";
+    if (!fs::exists(cached)) {
+        auto sep = tool(run, {"pdfseparate", run.name, "page-%d.pdf"}, "", 300);
+        if (!sep.ok()) throw std::runtime_error("PDF illisible : pages impossibles à séparer");
+        std::vector<std::string> unite = {"pdfunite"};
+        for (int p = 1; p <= pages; ++p) {
+            queue_.progress(run.job.id, "reconnaissance des caractères (OCR)", p - 1, pages);
+            std::string page = "page-" + std::to_string(p) + ".pdf";
+            std::string done = "ocr-" + std::to_string(p) + ".pdf";
+            auto r = tool(run,
+                          {settings_.ocrmypdf, "-l", "fra", "--jobs", "1", "--output-type", "pdf", "--optimize", "0",
+                           "--force-ocr", page, done},
+                          "", settings_.ocr_page_seconds);
+            if (!r.ok())
+                throw std::runtime_error("la reconnaissance des caractères a échoué à la page " + std::to_string(p) +
+                                         " (" + r.describe() + ")");
+            unite.push_back(done);
+        }
+        unite.push_back("ocr.pdf");
+        if (!tool(run, unite, "", 300).ok()) throw std::runtime_error("pages reconnues impossibles à réunir");
+        std::string tmp = cached + ".tmp";
+        fs::copy_file(run.work.path + "/ocr.pdf", tmp, fs::copy_options::overwrite_existing);
+        fs::rename(tmp, cached);
+    }
+    // The same name, in a folder of its own: the document says where it came from.
+    fs::create_directories(run.work.path + "/ocr");
+    fs::copy_file(cached, run.work.path + "/ocr/" + run.name);
+    run.name = "ocr/" + run.name;
+    run.messages.push_back("document scanné : son texte a été reconnu par OCR (" + std::to_string(pages) +
+                           (pages > 1 ? " pages" : " page") + ") ; relisez-le");
+}
+
+std::vector<std::string> Uploads::import_command(const Run& run) const {
+    const Job& job = run.job;
+    std::string type = meta_value(job.meta, "type");
+    std::vector<std::string> argv = {settings_.import_command,
+                                     run.name,
+                                     "--type",
+                                     type == "avenant" ? "convention" : type,
+                                     "--dry-run",
+                                     "--report",
+                                     "rapport.json"};
+    static const std::pair<const char*, const char*> kOptions[] = {
+        {"--title", "titre"},   {"--date", "date"},     {"--partnership", "partenariat"},
+        {"--author", "auteur"}, {"--number", "numero"}, {"--id", "identifiant"},
+    };
+    for (const auto& [option, field] : kOptions)
+        if (std::string v = meta_value(job.meta, field); !v.empty()) {
+            argv.push_back(option);
+            argv.push_back(v);
+        }
+    if (type == "entretien" || type == "etude") {
+        argv.push_back("--commune");
+        argv.push_back(job.commune);
+    }
+    argv.push_back("--source");
+    argv.push_back("déposé en ligne : « " + job.original_name + " »");
+    if (!settings_.corpus_dir.empty()) {
+        argv.push_back("--corpus");
+        argv.push_back(settings_.corpus_dir);
+    }
+    return argv;
+}
+
+void Uploads::convert(Run& run, int pages) {
+    // The same stages as coopdec-import: text, repair, structure, XML.
+    queue_.progress(run.job.id, "texte, réparations et structure", pages, pages);
+    auto r = tool(run, import_command(run), "document.xml", settings_.limits.wall_seconds);
+    run.report = read_upload(run.work.path + "/rapport.json");
+    if (run.report.empty()) {
+        run.messages.push_back("la conversion n'a pas abouti (" + r.describe() +
+                               ") : le fichier est peut-être trop lourd ou abîmé");
+        return;
+    }
+    Poco::JSON::Parser parser;
+    auto obj = parser.parse(run.report).extract<Poco::JSON::Object::Ptr>();
+    auto messages = obj->getArray("messages");
+    for (size_t i = 0; messages && i < messages->size(); ++i)
+        run.messages.push_back(for_people(messages->getElement<std::string>(static_cast<unsigned>(i))));
+    run.ok = r.ok() && obj->getValue<bool>("ok");
+    if (run.ok) run.xml = obj->getValue<std::string>("xml");
+    if (!run.ok && r.end != SandboxResult::End::exited)
+        run.messages.push_back("conversion arrêtée (" + r.describe() + ")");
+}
 
 void Uploads::process(Job& job) {
-    Outcome out;
-    auto fail = [&](const std::string& message) {
-        out.ok = false;
-        out.messages.push_back(message);
-    };
+    std::optional<Run> run;
+    std::vector<std::string> failure;
     try {
-        WorkDir work(settings_.state_dir + "/travaux", job.id);
         auto format = format_of_media(job.media_type);
         if (!format) throw std::runtime_error("type inconnu " + job.media_type);
         std::string stem = fs::path(job.original_name).stem().string();
         if (stem.empty() || stem[0] == '.') stem = "document";
-        std::string name = stem + "." + upload_extension(*format);
-        std::string input = work.path + "/" + name;
-        fs::copy_file(originals_dir() + "/" + job.original, input);
-        SandboxLimits limits = settings_.limits;
-        auto run = [&](std::vector<std::string> argv, const std::string& out_file, int wall) {
-            SandboxCommand c;
-            c.argv = std::move(argv);
-            c.work_dir = work.path;
-            c.stdout_path = out_file.empty() ? "" : work.path + "/" + out_file;
-            c.stderr_path = work.path + "/erreurs.txt";
-            c.user = settings_.sandbox_user;
-            SandboxLimits l = limits;
-            l.wall_seconds = std::min(l.wall_seconds, wall);
-            return run_sandboxed(c, l, &stopping_);
-        };
-
+        run.emplace(job, settings_.state_dir + "/travaux", stem + "." + upload_extension(*format));
+        fs::copy_file(originals_dir() + "/" + job.original, run->work.path + "/" + run->name);
         if (*format == UploadFormat::xml) {
-            // Checked as coopdec-index would read it; kept as it is.
-            queue_.progress(job.id, "vérification du XML", 0, 0);
-            std::string xml = read_upload(input);
-            Extraction x = extract(xml, name);
-            std::vector<Diagnostic> diags = x.errors;
-            if (x.ok && x.record.format == "coopdec")
-                diags = check_schema(xml, name, x.record.type, settings_.schema_dir);
-            if (!x.ok || !diags.empty()) {
-                for (const auto& d : diags) out.messages.push_back(d.str());
-                fail(
-                    "ce fichier XML n'est pas un document que le corpus peut lire : corrigez-le, puis déposez-le de "
-                    "nouveau");
-            } else {
-                out.ok = true;
-                out.xml = xml;
-                out.messages.push_back("XML lu tel quel (" + x.record.format + ", " + x.record.type +
-                                       ") : aucune conversion");
-            }
-            queue_.finish(job.id, out.ok, out.messages, out.xml, out.report, job_clock());
-            return;
-        }
-
-        int pages = 0;  // of a scan, for the progress
-        if (*format == UploadFormat::pdf) {
-            queue_.progress(job.id, "lecture du PDF", 0, 0);
-            auto info = run({"pdfinfo", name}, "infos.txt", 60);
-            std::istringstream lines(read_upload(work.path + "/infos.txt"));
-            for (std::string line; std::getline(lines, line);)
-                if (line.rfind("Pages:", 0) == 0) pages = std::atoi(line.c_str() + 6);
-            if (!info.ok() || pages <= 0)
-                throw std::runtime_error("PDF illisible (protégé par un mot de passe, ou abîmé) : " + info.describe());
-            auto text = run({"pdftotext", "-l", "3", name, "-"}, "texte.txt", 120);
-            std::string t = read_upload(work.path + "/texte.txt");
-            size_t letters = 0;
-            for (unsigned char c : t)
-                if (c > ' ') ++letters;
-            if (!text.ok()) throw std::runtime_error("PDF illisible : " + text.describe());
-            // A page of text holds hundreds of characters; a scan at most
-            // a few (a page number stamped on it).
-            if (letters < 40u * static_cast<size_t>(std::min(pages, 3))) {
-                // A scan: its text comes from OCR, page by page for the
-                // progress; kept beside the original, so that a correction
-                // of the metadata does not redo it.
-                std::string cached = originals_dir() + "/" + job.original + ".ocr.pdf";
-                if (!fs::exists(cached)) {
-                    auto sep = run({"pdfseparate", name, "page-%d.pdf"}, "", 300);
-                    if (!sep.ok()) throw std::runtime_error("PDF illisible : pages impossibles à séparer");
-                    std::vector<std::string> unite = {"pdfunite"};
-                    for (int p = 1; p <= pages; ++p) {
-                        queue_.progress(job.id, "reconnaissance des caractères (OCR)", p - 1, pages);
-                        std::string page = "page-" + std::to_string(p) + ".pdf";
-                        std::string ocr = "ocr-" + std::to_string(p) + ".pdf";
-                        auto r = run({settings_.ocrmypdf, "-l", "fra", "--jobs", "1", "--output-type", "pdf",
-                                      "--optimize", "0", "--force-ocr", page, ocr},
-                                     "", settings_.ocr_page_seconds);
-                        if (!r.ok())
-                            throw std::runtime_error("la reconnaissance des caractères a échoué à la page " +
-                                                     std::to_string(p) + " (" + r.describe() + ")");
-                        unite.push_back(ocr);
-                    }
-                    unite.push_back("ocr.pdf");
-                    auto u = run(unite, "", 300);
-                    if (!u.ok()) throw std::runtime_error("pages reconnues impossibles à réunir");
-                    std::string tmp = cached + ".tmp";
-                    fs::copy_file(work.path + "/ocr.pdf", tmp, fs::copy_options::overwrite_existing);
-                    fs::rename(tmp, cached);
-                }
-                fs::create_directories(work.path + "/ocr");
-                fs::copy_file(cached, work.path + "/ocr/" + name);
-                name = "ocr/" + name;
-                out.messages.push_back("document scanné : son texte a été reconnu par OCR (" + std::to_string(pages) +
-                                       (pages > 1 ? " pages" : " page") + ") ; relisez-le");
-            } else {
-                pages = 0;  // a text layer: no page-by-page stage
-            }
-        }
-
-        // The same stages as coopdec-import: text, repair, structure, XML.
-        queue_.progress(job.id, "texte, réparations et structure", pages, pages);
-        std::string type = meta_value(job.meta, "type");
-        std::vector<std::string> argv = {settings_.import_command,
-                                         name,
-                                         "--type",
-                                         type == "avenant" ? "convention" : type,
-                                         "--dry-run",
-                                         "--report",
-                                         "rapport.json"};
-        auto add = [&](const char* option, const std::string& field) {
-            std::string v = meta_value(job.meta, field);
-            if (!v.empty()) {
-                argv.push_back(option);
-                argv.push_back(v);
-            }
-        };
-        add("--title", "titre");
-        add("--date", "date");
-        add("--partnership", "partenariat");
-        add("--author", "auteur");
-        add("--number", "numero");
-        add("--id", "identifiant");
-        if (type == "entretien" || type == "etude") {
-            argv.push_back("--commune");
-            argv.push_back(job.commune);
-        }
-        argv.push_back("--source");
-        argv.push_back("déposé en ligne : « " + job.original_name + " »");
-        if (!settings_.corpus_dir.empty()) {
-            argv.push_back("--corpus");
-            argv.push_back(settings_.corpus_dir);
-        }
-        auto r = run(argv, "document.xml", limits.wall_seconds);
-        out.report = read_upload(work.path + "/rapport.json");
-        if (out.report.empty()) {
-            fail("la conversion n'a pas abouti (" + r.describe() + ") : le fichier est peut-être trop lourd ou abîmé");
+            check_xml(*run);
         } else {
-            Poco::JSON::Parser parser;
-            auto obj = parser.parse(out.report).extract<Poco::JSON::Object::Ptr>();
-            auto messages = obj->getArray("messages");
-            for (size_t i = 0; messages && i < messages->size(); ++i)
-                out.messages.push_back(for_people(messages->getElement<std::string>(static_cast<unsigned>(i))));
-            out.ok = r.ok() && obj->getValue<bool>("ok");
-            if (out.ok) out.xml = obj->getValue<std::string>("xml");
-            if (!out.ok && r.end != SandboxResult::End::exited) fail("conversion arrêtée (" + r.describe() + ")");
+            int pages = *format == UploadFormat::pdf ? scanned_pages(*run) : 0;
+            if (pages) ocr(*run, pages);
+            convert(*run, pages);
         }
     } catch (const std::exception& e) {
-        fail(std::string("traitement impossible : ") + e.what());
+        if (run) failure = run->messages;
+        failure.push_back(std::string("traitement impossible : ") + e.what());
+        run.reset();
     }
     if (stopping_) return;  // left running: queued again at the next start
-    queue_.finish(job.id, out.ok, out.messages, out.xml, out.report, job_clock());
+    if (run)
+        queue_.finish(job.id, run->ok, run->messages, run->xml, run->report, job_clock());
+    else
+        queue_.finish(job.id, false, failure, {}, {}, job_clock());
 }
 
 }  // namespace coopdec

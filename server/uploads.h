@@ -94,8 +94,16 @@ public:
     std::string originals_dir() const { return settings_.state_dir + "/originals"; }
 
 private:
+    struct Run;
     void work();
     void process(Job& job);
+    // The steps of process(), each on the job's private folder.
+    SandboxResult tool(Run& run, std::vector<std::string> argv, const std::string& out_file, int wall);
+    void check_xml(Run& run);
+    int scanned_pages(Run& run);  // a PDF's page count when it is a scan, else 0
+    void ocr(Run& run, int pages);
+    std::vector<std::string> import_command(const Run& run) const;
+    void convert(Run& run, int pages);
 
     UploadSettings settings_;
     JobQueue queue_;
