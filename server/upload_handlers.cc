@@ -210,6 +210,7 @@ Outcome upload_fix(const Context& c) {
     if (!uploads->queue().requeue(job->id, meta, page_clock()))
         return error_response(409, "ce document est encore en cours de traitement : attendez qu'il soit terminé",
                               false);
+    uploads->wake();
     http::Response r;
     r.status = 303;
     r.headers.emplace_back("Location", "/espace/travaux/" + std::to_string(job->id));

@@ -141,17 +141,28 @@ void Uploads::stop() {
 
 void Uploads::work() {
     while (!stopping_) {
-        bool ran = false;
-        try {
-            ran = run_one();
-        } catch (const std::exception&) {
-            ran = false;  // the database refused: wait for the next wake-up
+        {
+            // `pending_` is set under the lock: a wake-up between a run that
+            // found nothing and this wait is not lost.
+            std::unique_lock<std::mutex> lock(wake_mutex_);
+            wake_.wait_for(lock, std::chrono::seconds(30), [this] { return stopping_ || pending_; });
+            pending_ = false;
         }
-        if (ran) continue;
-        std::unique_lock<std::mutex> lock(wake_mutex_);
-        // Woken by accept(), or every few seconds for a requeued job.
-        wake_.wait_for(lock, std::chrono::seconds(2), [this] { return stopping_.load(); });
+        try {
+            while (!stopping_ && run_one()) {
+            }
+        } catch (const std::exception&) {
+            // The database refused: tried again at the next wake-up.
+        }
     }
+}
+
+void Uploads::wake() {
+    {
+        std::lock_guard<std::mutex> lock(wake_mutex_);
+        pending_ = true;
+    }
+    wake_.notify_one();
 }
 
 void Uploads::receive(std::istream& body, Incoming& in) {
@@ -209,7 +220,7 @@ std::variant<int64_t, UploadRefusal, QueueFull> Uploads::accept(const ReceivedFi
     }
     auto queued = queue_.enqueue(job, now);
     if (auto* full = std::get_if<QueueFull>(&queued)) return *full;
-    wake_.notify_one();
+    wake();
     return std::get<int64_t>(queued);
 }
 

@@ -87,6 +87,9 @@ public:
                                                            const std::string& commune, const http::Params& meta,
                                                            int64_t now);
 
+    // Wakes a worker: a job was queued (accept) or queued again (a correction).
+    void wake();
+
     // Runs the oldest queued job now, on this thread; false when none
     // waits. What each worker does in a loop (tests call it directly).
     bool run_one();
@@ -111,6 +114,7 @@ private:
     std::atomic<bool> stopping_{false};
     std::mutex wake_mutex_;
     std::condition_variable wake_;
+    bool pending_ = true;  // under wake_mutex_: jobs may wait (true at start: those of a restart)
     std::vector<std::thread> workers_;
 };
 

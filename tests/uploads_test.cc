@@ -13,6 +13,7 @@
 #include <Poco/Net/ServerSocket.h>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "server/authenticator.h"
 #include "server/job_queue.h"
@@ -774,4 +775,51 @@ TEST_CASE("over HTTP, a multipart body is streamed from the socket and its CSRF 
     // The refused one's temporary file went with its request.
     CHECK(fs::is_empty(s.dir / "etat/envois"));
     http.stop();
+}
+
+namespace {
+
+// Polls the job until `done` says so or 60 s pass (the workers run on
+// their own threads).
+template <class Done>
+std::optional<Job> wait_for_job(Uploads& uploads, int64_t id, Done done) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < deadline) {
+        auto job = uploads.queue().get(id);
+        if (job && done(*job)) return job;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("the workers take a job as soon as it is queued, and a stop leaves it for the next start",
+          "[uploads][queue]") {
+    test::TempDir tools;
+    std::string slow = tools.write("ocr-lent", "#!/bin/sh\nexec sleep 60\n");
+    chmod(slow.c_str(), 0755);
+    UploadSettings settings;
+    settings.ocrmypdf = slow;
+    UploadServer s(settings);
+    s.uploads->start();
+    REQUIRE(s.send(upload_parts("jeton-session=kloto", "accord.txt", kAgreement), "kloto").status == 303);
+    auto done = wait_for_job(*s.uploads, 1, [](const Job& j) { return j.state == JobState::done; });
+    REQUIRE(done);
+    CHECK(test::contains(done->result_xml, "trois ans"));
+
+    // A scan whose OCR never ends: the stop kills it, the job stays running
+    // in the database and is queued again when the queue is opened anew.
+    std::string pdf = test::slurp(scanned_pdf(tools, "scan.pdf"));
+    REQUIRE(s.send(upload_parts("jeton-session=kloto", "scan.pdf", pdf), "kloto").status == 303);
+    auto ocr =
+        wait_for_job(*s.uploads, 2, [](const Job& j) { return j.stage == "reconnaissance des caractères (OCR)"; });
+    REQUIRE(ocr);
+    auto t0 = std::chrono::steady_clock::now();
+    s.uploads->stop();
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(10));
+    CHECK(s.uploads->queue().get(2)->state == JobState::running);
+    JobQueue reopened(s.dir / "etat");
+    CHECK(reopened.recovered() == 1);
+    CHECK(reopened.get(2)->state == JobState::queued);
 }
