@@ -1,8 +1,6 @@
 // @brief Poco request handler: one per request, built by the factory.
 #include "server/request_handler.h"
 
-#include "server/uploads.h"
-
 #include <chrono>
 #include <cstdio>
 #include <sstream>
@@ -10,6 +8,8 @@
 #include <Poco/DeflatingStream.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+
+#include "server/uploads.h"
 
 namespace coopdec {
 namespace {

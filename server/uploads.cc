@@ -308,6 +308,11 @@ int Uploads::scanned_pages(Run& run) {
 }
 
 void Uploads::ocr(Run& run, int pages) {
+    if (pages > settings_.max_ocr_pages)
+        throw std::runtime_error("document scanné de " + std::to_string(pages) +
+                                 " pages : la reconnaissance des "
+                                 "caractères en lit au plus " +
+                                 std::to_string(settings_.max_ocr_pages) + " ; déposez-le en plusieurs parties");
     // Page by page, for the progress; the result kept beside the original,
     // so that a correction of the metadata does not redo it.
     std::string cached = originals_dir() + "/" + run.job.original + ".ocr.pdf";

@@ -44,6 +44,7 @@ struct UploadSettings {
     std::string sandbox_user = "nobody";
     SandboxLimits limits;               // each converter run
     int ocr_page_seconds = 180;         // wall time per page of OCR
+    int max_ocr_pages = 300;            // a longer scan is refused before its OCR
     std::string ocrmypdf = "ocrmypdf";  // the OCR command (tests may point it elsewhere)
 };
 

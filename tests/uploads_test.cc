@@ -537,6 +537,30 @@ TEST_CASE("a converter that runs too long is stopped and the job fails with a Fr
     CHECK(files_in(s.uploads->originals_dir()) == 1);
 }
 
+TEST_CASE("a scan longer than the OCR's page limit is refused before any OCR", "[uploads][hostile]") {
+    test::TempDir tools;
+    UploadSettings settings;
+    settings.max_ocr_pages = 2;
+    UploadServer s(settings);
+    // Three scanned pages in one PDF.
+    std::string ps = tools.write("pages.ps",
+                                 "%!PS\n/Times-Roman findfont 22 scalefont setfont\n"
+                                 "1 1 3 { 72 700 moveto (Page) show showpage } for\n");
+    std::string pdf = tools / "trois.pdf";
+    int status = 0;
+    test::run_command("gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfimage24 -r50 -sOutputFile=" +
+                          test::shell_quote(pdf) + " " + test::shell_quote(ps) + " 2>&1",
+                      status);
+    REQUIRE(status == 0);
+    REQUIRE(s.send(upload_parts("jeton-session=kloto", "trois.pdf", test::slurp(pdf)), "kloto").status == 303);
+    REQUIRE(s.uploads->run_one());
+    auto job = s.uploads->queue().get(1);
+    CHECK(job->state == JobState::failed);
+    CHECK(job->messages.back() ==
+          "traitement impossible : document scanné de 3 pages : la reconnaissance des "
+          "caractères en lit au plus 2 ; déposez-le en plusieurs parties");
+}
+
 TEST_CASE("uploads refuse hostile input with a French message and keep what was typed", "[uploads][hostile]") {
     UploadSettings settings;
     settings.max_file_bytes = 1u << 20;
