@@ -189,7 +189,8 @@ Outcome upload_job(const Context& c) {
         Extraction x = extract(job->result_xml, "document.xml");
         for (const Unit& u : x.record.units) {
             if (v.units.size() >= 200) break;
-            v.units.push_back(u.label + (u.heading.empty() ? "" : " — " + u.heading));
+            bool said = u.heading.empty() || u.label.find(u.heading) != std::string::npos;
+            v.units.push_back(said ? u.label : u.label + " — " + u.heading);
         }
     }
     v.can_submit = job->state == JobState::done && !job->submission && c.router.uploads()->submissions();

@@ -17,10 +17,11 @@ std::string typed(const http::Params& p, const std::string& name) {
 }
 
 std::string text_input(const http::Params& p, const char* name, const char* label, const char* hint = "") {
-    std::string out = "<p><label for=\"" + std::string(name) + "\">" + label +
-                      "</label><br><input type=\"text\" id=\"" + name + "\" name=\"" + name + "\" value=\"" +
-                      esc(typed(p, name)) + "\" maxlength=\"300\">";
-    if (*hint) out += "<br><small>" + std::string(hint) + "</small>";
+    std::string id(name);
+    std::string out = "<p><label for=\"" + id + "\">" + label + "</label><br><input type=\"text\" id=\"" + id +
+                      "\" name=\"" + id + "\" value=\"" + esc(typed(p, name)) + "\" maxlength=\"300\"" +
+                      (*hint ? " aria-describedby=\"" + id + "-aide\">" : std::string(">"));
+    if (*hint) out += "<br><small id=\"" + id + "-aide\">" + std::string(hint) + "</small>";
     return out + "</p>\n";
 }
 

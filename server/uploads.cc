@@ -392,10 +392,17 @@ void Uploads::convert(Run& run, int pages) {
     Poco::JSON::Parser parser;
     auto obj = parser.parse(run.report).extract<Poco::JSON::Object::Ptr>();
     auto messages = obj->getArray("messages");
+    // Said to the contributor: what the import said, but where it would
+    // write on this machine (the corpus path is said in words instead).
     for (size_t i = 0; messages && i < messages->size(); ++i)
-        run.messages.push_back(for_people(messages->getElement<std::string>(static_cast<unsigned>(i))));
+        if (std::string m = for_people(messages->getElement<std::string>(static_cast<unsigned>(i)));
+            m.rfind("--dry-run", 0) != 0)
+            run.messages.push_back(m);
     run.ok = r.ok() && obj->getValue<bool>("ok");
-    if (run.ok) run.xml = obj->getValue<std::string>("xml");
+    if (run.ok) {
+        run.xml = obj->getValue<std::string>("xml");
+        run.messages.push_back("une fois accepté, il sera publié sous " + obj->optValue<std::string>("path", ""));
+    }
     if (!run.ok && r.end != SandboxResult::End::exited)
         run.messages.push_back("conversion arrêtée (" + r.describe() + ")");
 }
