@@ -454,21 +454,22 @@ std::string report_json(const ImportReport& rep, int status, const std::vector<s
     j += ", \"id\": \"" + json_escape(rep.id) + "\", \"path\": \"" + json_escape(rep.path) + "\"";
     j += ", \"format\": \"" + json_escape(rep.format) + "\"";
     j += ", \"structure\": " + json_list(rep.structure);
-    j += ", \"repairs\": [";
-    for (size_t i = 0; i < rep.repairs.size(); ++i) {
-        const auto& c = rep.repairs[i];
-        j += std::string(i ? ", " : "") + "{\"line\": " + std::to_string(c.at.line) +
-             ", \"column\": " + std::to_string(c.at.column) + ", \"from\": \"" + json_escape(c.from) +
-             "\", \"to\": \"" + json_escape(c.to) + "\"}";
-    }
-    j += "], \"doubts\": [";
-    for (size_t i = 0; i < rep.doubts.size(); ++i) {
-        const auto& d = rep.doubts[i];
-        j += std::string(i ? ", " : "") + "{\"line\": " + std::to_string(d.at.line) +
-             ", \"column\": " + std::to_string(d.at.column) + ", \"word\": \"" + json_escape(d.word) +
-             "\", \"message\": \"" + json_escape(d.message) + "\"}";
-    }
-    j += "], \"messages\": " + json_list(messages);
+    // A place in the text and two named strings: a repair or a doubt.
+    auto entries = [](const auto& items, const char* first, auto first_of, const char* second, auto second_of) {
+        std::string out = "[";
+        for (const auto& item : items)
+            out += std::string(out.size() > 1 ? ", " : "") + "{\"line\": " + std::to_string(item.at.line) +
+                   ", \"column\": " + std::to_string(item.at.column) + ", \"" + first + "\": \"" +
+                   json_escape(first_of(item)) + "\", \"" + second + "\": \"" + json_escape(second_of(item)) + "\"}";
+        return out + "]";
+    };
+    j += ", \"repairs\": " + entries(
+                                 rep.repairs, "from", [](const textio::RepairChange& c) { return c.from; }, "to",
+                                 [](const textio::RepairChange& c) { return c.to; });
+    j += ", \"doubts\": " + entries(
+                                rep.doubts, "word", [](const textio::RepairDoubt& d) { return d.word; }, "message",
+                                [](const textio::RepairDoubt& d) { return d.message; });
+    j += ", \"messages\": " + json_list(messages);
     j += ", \"xml\": \"" + json_escape(status == 0 ? rep.xml : std::string()) + "\"}\n";
     return j;
 }

@@ -63,43 +63,44 @@ size_t files_in(const std::string& dir) {
     return n;
 }
 
-// A scanned page: French text drawn by ghostscript into an image-only PDF
-// (no text layer, as a scanner makes).
-std::string scanned_pdf(const test::TempDir& dir, const std::string& name) {
-    std::string ps = dir.write("page.ps",
-                               "%!PS\n/Times-Roman findfont 22 scalefont setfont\n"
-                               "72 700 moveto (Article 1 : Objet) show\n"
-                               "72 660 moveto (Les deux communes developpent ensemble) show\n"
-                               "72 630 moveto (le service de l'eau potable et la formation.) show\n"
-                               "72 580 moveto (Article 2 : Duree) show\n"
-                               "72 540 moveto (La presente convention vaut pour trois ans.) show\n"
-                               "showpage\n");
+// A PDF drawn by ghostscript from PostScript: `device` pdfimage24 makes
+// image-only pages (a scan), pdfwrite keeps the text.
+std::string pdf_from_ps(const test::TempDir& dir, const std::string& ps, const std::string& device, int dpi,
+                        const std::string& name) {
+    std::string source = dir.write(name + ".ps", ps);
     std::string out = dir / name;
     int status = 0;
-    test::run_command("gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfimage24 -r200 -sOutputFile=" +
-                          test::shell_quote(out) + " " + test::shell_quote(ps) + " 2>&1",
+    test::run_command("gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=" + device + " -r" + std::to_string(dpi) +
+                          " -sOutputFile=" + test::shell_quote(out) + " " + test::shell_quote(source) + " 2>&1",
                       status);
     REQUIRE(status == 0);
     return out;
 }
 
+// A scanned page: French text drawn by ghostscript into an image-only PDF
+// (no text layer, as a scanner makes).
+std::string scanned_pdf(const test::TempDir& dir, const std::string& name) {
+    return pdf_from_ps(dir,
+                       "%!PS\n/Times-Roman findfont 22 scalefont setfont\n"
+                       "72 700 moveto (Article 1 : Objet) show\n"
+                       "72 660 moveto (Les deux communes developpent ensemble) show\n"
+                       "72 630 moveto (le service de l'eau potable et la formation.) show\n"
+                       "72 580 moveto (Article 2 : Duree) show\n"
+                       "72 540 moveto (La presente convention vaut pour trois ans.) show\n"
+                       "showpage\n",
+                       "pdfimage24", 200, name);
+}
+
 // The same page with a text layer (ghostscript's pdfwrite keeps the text).
 std::string text_pdf(const test::TempDir& dir, const std::string& name) {
-    std::string ps =
-        dir.write("texte.ps",
-                  "%!PS\n/Times-Roman findfont 14 scalefont setfont\n"
-                  "72 700 moveto (Article 1 : Objet) show\n"
-                  "72 680 moveto (Les deux communes developpent ensemble le service de l'eau potable.) show\n"
-                  "72 640 moveto (Article 2 : Duree) show\n"
-                  "72 620 moveto (La presente convention vaut pour trois ans, renouvelables par accord.) show\n"
-                  "showpage\n");
-    std::string out = dir / name;
-    int status = 0;
-    test::run_command("gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile=" + test::shell_quote(out) + " " +
-                          test::shell_quote(ps) + " 2>&1",
-                      status);
-    REQUIRE(status == 0);
-    return out;
+    return pdf_from_ps(dir,
+                       "%!PS\n/Times-Roman findfont 14 scalefont setfont\n"
+                       "72 700 moveto (Article 1 : Objet) show\n"
+                       "72 680 moveto (Les deux communes developpent ensemble le service de l'eau potable.) show\n"
+                       "72 640 moveto (Article 2 : Duree) show\n"
+                       "72 620 moveto (La presente convention vaut pour trois ans, renouvelables par accord.) show\n"
+                       "showpage\n",
+                       "pdfwrite", 72, name);
 }
 
 // Signs in whoever sends "session=LOGIN": kloto (contributor of kloto-1),
@@ -127,6 +128,19 @@ public:
         return p;
     }
 };
+
+std::string location(const http::Response& r) {
+    for (const auto& [k, v] : r.headers)
+        if (k == "Location") return v;
+    return {};
+}
+
+// A job's messages, one a line (for INFO).
+std::string messages_of(const Job& job) {
+    std::string all;
+    for (const auto& m : job.messages) all += m + "\n";
+    return all;
+}
 
 // A router with uploads in `dir`, as the server wires them (no workers:
 // tests run jobs with run_one()).
@@ -185,12 +199,6 @@ struct UploadServer {
     }
 };
 
-std::string location(const http::Response& r) {
-    for (const auto& [k, v] : r.headers)
-        if (k == "Location") return v;
-    return {};
-}
-
 std::vector<Part> upload_parts(const std::string& csrf, const std::string& file_name, const std::string& bytes,
                                const std::string& title = "Convention de test",
                                const std::string& commune = "kloto-1") {
@@ -201,6 +209,16 @@ std::vector<Part> upload_parts(const std::string& csrf, const std::string& file_
             {"date", "2021-03-04"},
             {"partenariat", "part-kloto-1-bressuire"},
             {"fichier", bytes, file_name, "application/octet-stream"}};
+}
+
+// Sends `bytes` as kloto's upload, runs its job here, and returns it.
+Job upload_and_run(UploadServer& s, const std::string& name, const std::string& bytes) {
+    http::Response r = s.send(upload_parts("jeton-session=kloto", name, bytes), "kloto");
+    REQUIRE(r.status == 303);
+    REQUIRE(s.uploads->run_one());
+    auto job = s.uploads->queue().get(std::stoll(location(r).substr(std::string("/espace/travaux/").size())));
+    REQUIRE(job);
+    return *job;
 }
 
 const std::string kAgreement =
@@ -543,15 +561,10 @@ TEST_CASE("a scan longer than the OCR's page limit is refused before any OCR", "
     settings.max_ocr_pages = 2;
     UploadServer s(settings);
     // Three scanned pages in one PDF.
-    std::string ps = tools.write("pages.ps",
-                                 "%!PS\n/Times-Roman findfont 22 scalefont setfont\n"
-                                 "1 1 3 { 72 700 moveto (Page) show showpage } for\n");
-    std::string pdf = tools / "trois.pdf";
-    int status = 0;
-    test::run_command("gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfimage24 -r50 -sOutputFile=" +
-                          test::shell_quote(pdf) + " " + test::shell_quote(ps) + " 2>&1",
-                      status);
-    REQUIRE(status == 0);
+    std::string pdf = pdf_from_ps(tools,
+                                  "%!PS\n/Times-Roman findfont 22 scalefont setfont\n"
+                                  "1 1 3 { 72 700 moveto (Page) show showpage } for\n",
+                                  "pdfimage24", 50, "trois.pdf");
     REQUIRE(s.send(upload_parts("jeton-session=kloto", "trois.pdf", test::slurp(pdf)), "kloto").status == 303);
     REQUIRE(s.uploads->run_one());
     auto job = s.uploads->queue().get(1);
@@ -711,15 +724,11 @@ TEST_CASE("a Word document goes through LibreOffice inside the sandbox", "[uploa
                       status);
     std::string docx = test::slurp(work / "accord.docx");
     REQUIRE_FALSE(docx.empty());
-    REQUIRE(s.send(upload_parts("jeton-session=kloto", "accord.docx", docx), "kloto").status == 303);
-    REQUIRE(s.uploads->run_one());
-    auto job = s.uploads->queue().get(1);
-    std::string all;
-    for (const auto& m : job->messages) all += m + "\n";
-    INFO(all);
-    CHECK(job->state == JobState::done);
-    CHECK(test::contains(job->result_xml, "développent le service de l'eau"));
-    CHECK(job->media_type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    auto job = upload_and_run(s, "accord.docx", docx);
+    INFO(messages_of(job));
+    CHECK(job.state == JobState::done);
+    CHECK(test::contains(job.result_xml, "développent le service de l'eau"));
+    CHECK(job.media_type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 }
 
 TEST_CASE("a job's page shows the OCR's progress and the time left, and refreshes itself while it runs", "[uploads]") {
@@ -748,17 +757,14 @@ TEST_CASE("a PDF with a text layer is converted without OCR", "[uploads]") {
     UploadServer s;
     test::TempDir work;
     std::string pdf = test::slurp(text_pdf(work, "texte.pdf"));
-    REQUIRE(s.send(upload_parts("jeton-session=kloto", "texte.pdf", pdf), "kloto").status == 303);
-    REQUIRE(s.uploads->run_one());
-    auto job = s.uploads->queue().get(1);
-    std::string all;
-    for (const auto& m : job->messages) all += m + "\n";
+    auto job = upload_and_run(s, "texte.pdf", pdf);
+    std::string all = messages_of(job);
     INFO(all);
-    CHECK(job->state == JobState::done);
+    CHECK(job.state == JobState::done);
     CHECK_FALSE(test::contains(all, "OCR"));
-    CHECK(job->pages_total == 0);
-    CHECK(test::contains(job->result_xml, "trois ans"));
-    CHECK_FALSE(fs::exists(s.uploads->originals_dir() + "/" + job->original + ".ocr.pdf"));
+    CHECK(job.pages_total == 0);
+    CHECK(test::contains(job.result_xml, "trois ans"));
+    CHECK_FALSE(fs::exists(s.uploads->originals_dir() + "/" + job.original + ".ocr.pdf"));
 }
 
 TEST_CASE("over HTTP, a multipart body is streamed from the socket and its CSRF field reaches the gate",
