@@ -221,7 +221,8 @@ bool MultipartReader::feed(std::string_view chunk) {
                 }
                 // The delimiter must be followed by "--" or a line end.
                 if (buffer_.size() < at + delimiter_.size() + 2) return true;
-                std::string_view after(buffer_.data() + at + delimiter_.size(), 2);
+                // Read before the buffer moves: "--" closes the body.
+                const std::string after = buffer_.substr(at + delimiter_.size(), 2);
                 if (after != "--" && after != "\r\n") return fail(400, "formulaire illisible : délimiteur mal formé");
                 if (state_ == State::body) {
                     if (!emit(std::string_view(buffer_.data(), at))) return false;
