@@ -123,6 +123,13 @@ std::variant<UploadFormat, UploadRefusal> sniff_upload(std::string_view head, st
                        "archive ZIP refusée : seuls les documents Word (.docx) et OpenDocument texte (.odt) "
                        "sont acceptés");
     }
+    // A photo of the pages, as a phone takes it: said in its own words.
+    if (starts(head, "\xFF\xD8\xFF") || starts(head, "\x89PNG") ||
+        (head.size() > 12 && head.substr(4, 4) == "ftyp" &&
+         (head.substr(8, 4) == "heic" || head.substr(8, 4) == "heix" || head.substr(8, 4) == "mif1")))
+        return refusal(415,
+                       "une photo n'est pas acceptée : faites des pages un PDF (sur un téléphone : « Numériser un "
+                       "document »), puis envoyez le PDF");
     if (starts(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return UploadFormat::doc;
     if (starts(head, "{\\rtf")) return UploadFormat::rtf;
     if (head.find('\0') != std::string_view::npos)

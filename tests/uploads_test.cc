@@ -337,6 +337,7 @@ TEST_CASE("uploaded bytes are judged by their magic numbers, not by their name",
                  std::string(50, '\0'))
               .rfind("refusé format non reconnu", 0) == 0);
     CHECK(format(zip_declaring("images/a.png", 10, 10, 10)).rfind("refusé archive ZIP refusée", 0) == 0);
+    CHECK(format("\xFF\xD8\xFF\xE0" + std::string(20, '\0')).rfind("refusé une photo n'est pas acceptée", 0) == 0);
     // Polyglots: a PDF carrying a ZIP or an HTML page.
     CHECK(format("%PDF-1.4\n" + zip_declaring("word/document.xml", 10, 10, 10)).rfind("refusé fichier ambigu", 0) == 0);
     CHECK(format("%PDF-1.4\n<html><body>x</body></html>").rfind("refusé fichier ambigu", 0) == 0);
