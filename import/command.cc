@@ -2,6 +2,7 @@
 #include "import/command.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -12,6 +13,7 @@
 
 #include <unistd.h>
 
+#include "common/escape.h"
 #include "import/corpus_refs.h"
 #include "import/extract_text.h"
 #include "import/structure.h"
@@ -54,6 +56,8 @@ const char* const kImportUsage =
     "  --ask              demande les métadonnées manquantes (d'office sur un terminal)\n"
     "  --dry-run          montre les réparations et le document, sans rien écrire\n"
     "  --force            remplace un document existant\n"
+    "  --report FICHIER   écrit dans FICHIER, en JSON, ce que l'import a trouvé :\n"
+    "                     structure, réparations, mots à vérifier, messages, document\n"
     "  --repair-only      écrit le texte réparé sur la sortie standard, les\n"
     "                     réparations sur la sortie d'erreur, rien d'autre\n"
     "Statut de sortie : 0 fait, 1 refusé (fichier illisible, convertisseur absent,\n"
@@ -173,7 +177,7 @@ std::vector<std::string> complete(Metadata& m, const Ask& ask, bool interactive)
 }
 
 void write_atomically(const std::filesystem::path& path, const std::string& contents) {
-    std::filesystem::create_directories(path.parent_path());
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
     std::filesystem::path tmp = path;
     tmp += ".import-tmp";
     {
@@ -227,6 +231,8 @@ ImportRequest parse_import_args(const std::vector<std::string>& args) {
             r.ask = true;
         } else if (a == "--dry-run") {
             r.dry_run = true;
+        } else if (a == "--report") {
+            r.report = value();
         } else if (a == "--force") {
             r.force = true;
         } else if (a == "--help" || a == "-h") {
@@ -309,13 +315,19 @@ std::variant<textio::RepairResult, ImportRefusal> repaired_text(const ImportRequ
 }
 
 // Footnote numbers glued to a word, not yet confirmed by --detach-note:
-// shown on `err`, detached only when the user confirms them. Returns how
-// many were shown.
-std::size_t show_note_calls(const ImportRequest& r, const std::string& text, std::FILE* err) {
+// shown on `err` (and added to `doubts`), detached only when the user
+// confirms them. Returns how many were shown.
+std::size_t show_note_calls(const ImportRequest& r, const std::string& text, std::FILE* err,
+                            std::vector<textio::RepairDoubt>& doubts) {
     std::size_t calls = 0;
     for (const NoteCallCandidate& c : suggest_note_calls(text)) {
         if (std::find(r.note_calls.begin(), r.note_calls.end(), c.word) != r.note_calls.end()) continue;
         ++calls;
+        textio::RepairDoubt doubt;
+        doubt.at.line = c.line;
+        doubt.word = c.word;
+        doubt.message = "appel de note collé au mot ?";
+        doubts.push_back(doubt);
         std::fprintf(err,
                      "%s:%d: à vérifier : appel de note collé au mot ? « %s » se lirait « %s » suivi de la note "
                      "%d ; si c'est bien le cas : --detach-note %s\n",
@@ -354,9 +366,17 @@ bool indexes_as_written(const BuiltDocument& doc, const ImportRequest& r, const 
     return x.ok && diags.empty();
 }
 
-}  // namespace
+// What --report gathers besides the messages.
+struct ImportReport {
+    std::string id, path, format, xml;
+    std::vector<std::string> structure;
+    std::vector<textio::RepairChange> repairs;
+    std::vector<textio::RepairDoubt> doubts;
+};
 
-int run_import(const ImportRequest& request, const Ask& ask, bool interactive, std::FILE* out, std::FILE* err) {
+// The import itself; what it finds also goes into `rep`.
+int run_stages(const ImportRequest& request, const Ask& ask, bool interactive, std::FILE* out, std::FILE* err,
+               ImportReport& rep) {
     const std::string& input = request.input;
     auto refuse = [&](const std::string& message, int status = 1) {
         std::fprintf(err, "coopdec-import : %s\n", message.c_str());
@@ -366,6 +386,8 @@ int run_import(const ImportRequest& request, const Ask& ask, bool interactive, s
         if (!request.repair_only && !std::filesystem::is_directory(request.corpus_dir))
             return refuse("corpus introuvable : " + request.corpus_dir + " (--corpus DOSSIER)", 2);
         ExtractedText text = extract_text(input);
+        static const char* const kFormatName[] = {"PDF", "Word/OpenDocument", "texte"};
+        rep.format = kFormatName[static_cast<int>(text.format)];
         for (const auto& note : text.notes)
             std::fprintf(err, "coopdec-import : %s : %s\n", input.c_str(), note.c_str());
 
@@ -374,6 +396,8 @@ int run_import(const ImportRequest& request, const Ask& ask, bool interactive, s
         std::filesystem::path dest;
         if (!r.repair_only) {
             dest = std::filesystem::path(r.corpus_dir) / doc_type_folder(r.meta.type) / (r.meta.id + ".xml");
+            rep.id = r.meta.id;
+            rep.path = std::string(doc_type_folder(r.meta.type)) + "/" + r.meta.id + ".xml";
             if (auto refusal = check_metadata(r, dest, ask, interactive || r.ask, err))
                 return refusal->message.empty() ? refusal->status : refuse(refusal->message, refusal->status);
         }
@@ -383,8 +407,10 @@ int run_import(const ImportRequest& request, const Ask& ask, bool interactive, s
             auto result = repaired_text(r, text.text, dest, err);
             if (auto* refusal = std::get_if<ImportRefusal>(&result)) return refuse(refusal->message, refusal->status);
             repair = std::get<textio::RepairResult>(std::move(result));
+            rep.repairs = repair.changes;
+            rep.doubts = repair.doubts;
         }
-        std::size_t calls = show_note_calls(r, repair.text, err);
+        std::size_t calls = show_note_calls(r, repair.text, err, rep.doubts);
         if (r.repair)
             std::fprintf(err, "coopdec-import : %zu mots réparés, %zu points à vérifier\n", repair.changes.size(),
                          repair.doubts.size() + calls);
@@ -394,8 +420,10 @@ int run_import(const ImportRequest& request, const Ask& ask, bool interactive, s
         }
 
         BuiltDocument doc = built_from(r, text, repair, err);
+        rep.structure = doc.messages;
         if (!indexes_as_written(doc, r, dest, err))
             return refuse("le document produit n'est pas valide : rien n'est écrit (signalez-le avec le fichier)");
+        rep.xml = doc.xml;
         if (r.dry_run) {
             std::fputs(doc.xml.c_str(), out);
             std::fprintf(err, "coopdec-import : --dry-run : rien n'est écrit ; le document irait dans %s\n",
@@ -412,6 +440,66 @@ int run_import(const ImportRequest& request, const Ask& ask, bool interactive, s
     } catch (const std::exception& e) {
         return refuse(std::string("erreur inattendue : ") + e.what());
     }
+}
+
+std::string json_list(const std::vector<std::string>& items) {
+    std::string out = "[";
+    for (const auto& item : items) out += (out.size() > 1 ? ", \"" : "\"") + json_escape(item) + "\"";
+    return out + "]";
+}
+
+std::string report_json(const ImportReport& rep, int status, const std::vector<std::string>& messages) {
+    std::string j = "{\"ok\": " + std::string(status == 0 && !rep.xml.empty() ? "true" : "false");
+    j += ", \"status\": " + std::to_string(status);
+    j += ", \"id\": \"" + json_escape(rep.id) + "\", \"path\": \"" + json_escape(rep.path) + "\"";
+    j += ", \"format\": \"" + json_escape(rep.format) + "\"";
+    j += ", \"structure\": " + json_list(rep.structure);
+    // A place in the text and two named strings: a repair or a doubt.
+    auto entries = [](const auto& items, const char* first, auto first_of, const char* second, auto second_of) {
+        std::string out = "[";
+        for (const auto& item : items)
+            out += std::string(out.size() > 1 ? ", " : "") + "{\"line\": " + std::to_string(item.at.line) +
+                   ", \"column\": " + std::to_string(item.at.column) + ", \"" + first + "\": \"" +
+                   json_escape(first_of(item)) + "\", \"" + second + "\": \"" + json_escape(second_of(item)) + "\"}";
+        return out + "]";
+    };
+    j += ", \"repairs\": " + entries(
+                                 rep.repairs, "from", [](const textio::RepairChange& c) { return c.from; }, "to",
+                                 [](const textio::RepairChange& c) { return c.to; });
+    j += ", \"doubts\": " + entries(
+                                rep.doubts, "word", [](const textio::RepairDoubt& d) { return d.word; }, "message",
+                                [](const textio::RepairDoubt& d) { return d.message; });
+    j += ", \"messages\": " + json_list(messages);
+    j += ", \"xml\": \"" + json_escape(status == 0 ? rep.xml : std::string()) + "\"}\n";
+    return j;
+}
+
+}  // namespace
+
+int run_import(const ImportRequest& request, const Ask& ask, bool interactive, std::FILE* out, std::FILE* err) {
+    ImportReport rep;
+    if (request.report.empty()) return run_stages(request, ask, interactive, out, err, rep);
+    // The messages are kept as they go to err, for the report.
+    char* buffer = nullptr;
+    size_t length = 0;
+    std::FILE* kept = open_memstream(&buffer, &length);
+    if (!kept) return run_stages(request, ask, interactive, out, err, rep);
+    int status = run_stages(request, ask, interactive, out, kept, rep);
+    std::fclose(kept);
+    std::string said(buffer, length);
+    std::free(buffer);
+    std::fputs(said.c_str(), err);
+    std::vector<std::string> messages;
+    std::stringstream lines(said);
+    for (std::string line; std::getline(lines, line);)
+        if (!line.empty()) messages.push_back(line);
+    try {
+        write_atomically(request.report, report_json(rep, status, messages));
+    } catch (const ImportError& e) {
+        std::fprintf(err, "coopdec-import : %s\n", e.what());
+        return status == 0 ? 1 : status;
+    }
+    return status;
 }
 
 }  // namespace coopdec::import

@@ -25,6 +25,9 @@ struct ImportRequest {
     bool ask = false;                     // --ask: prompt for missing metadata even without a terminal
     bool dry_run = false;                 // --dry-run: show, write nothing
     bool force = false;                   // --force: replace an existing document
+    // --report FILE: what the run found, as JSON, written whatever the
+    // outcome (for the server's uploads: see write_import_report()).
+    std::string report;
     bool help = false;
 };
 
@@ -46,6 +49,16 @@ using Ask = std::function<std::optional<std::string>(const std::string& question
 // converter missing, missing or unknown metadata, existing document without
 // --force…), 2 the word list or the corpus folder cannot be found. Never
 // throws.
+// What --report writes, one JSON object:
+//   {"ok": bool, "status": exit status, "id": "conv-x", "path": "conventions/conv-x.xml",
+//    "format": "PDF" | "Word/OpenDocument" | "texte" | "",
+//    "structure": ["2 sections, 14 paragraphes…", …]   (what was recognised),
+//    "repairs": [{"line": 2, "column": 4, "from": "coop®ration", "to": "coopération"}, …],
+//    "doubts": [{"line": 3, "column": 1, "word": "…", "message": "…"}, …]   (« à vérifier »,
+//              glued footnote calls included),
+//    "messages": ["…", …]   (every line written to err, in order),
+//    "xml": "<?xml …"   ("" unless ok)}
+// Strings are UTF-8; the file is replaced whole.
 int run_import(const ImportRequest& request, const Ask& ask, bool interactive, std::FILE* out, std::FILE* err);
 
 }  // namespace coopdec::import

@@ -34,6 +34,7 @@
 #include "server/router.h"
 #include "server/session_auth.h"
 #include "server/settings.h"
+#include "server/uploads.h"
 #include "store/account_service.h"
 #include "store/passwords.h"
 #include "store/submissions.h"
@@ -273,6 +274,7 @@ int ServerApp::main(const std::vector<std::string>&) {
     std::unique_ptr<store::AccountService> accounts;
     std::unique_ptr<SessionAuthenticator> authenticator;
     std::unique_ptr<store::SubmissionStore> submissions;  // likewise
+    std::unique_ptr<Uploads> uploads;                     // likewise
 
     auto params = Poco::Net::HTTPServerParams::Ptr(new Poco::Net::HTTPServerParams);
     params->setMaxThreads(number("coopdec.threads"));
@@ -353,6 +355,26 @@ int ServerApp::main(const std::vector<std::string>&) {
         return EXIT_CANTCREAT;
     }
     router.set_submissions(submissions.get());
+    // Uploads: their originals, jobs and converters under the state folder.
+    try {
+        UploadSettings us;
+        us.state_dir = state_dir;
+        us.max_file_bytes = static_cast<uint64_t>(number("coopdec.upload_max_mib")) << 20;
+        us.max_account_bytes = static_cast<uint64_t>(number("coopdec.upload_account_mib")) << 20;
+        us.queue.max_queued = static_cast<size_t>(number("coopdec.upload_queue"));
+        us.workers = number("coopdec.upload_workers");
+        us.sandbox_user = text("coopdec.user");
+        uploads = std::make_unique<Uploads>(us);
+        uploads->set_submissions(submissions.get());
+        if (uploads->queue().recovered())
+            logger().information(std::to_string(uploads->queue().recovered()) +
+                                 " document(s) déposé(s) remis en attente après un arrêt");
+    } catch (const std::exception& e) {
+        std::cerr << "coopdec-server : " << e.what() << " (dépôts dans le dossier d'état " << state_dir << ")\n";
+        return EXIT_CANTCREAT;
+    }
+    router.set_uploads(uploads.get());
+    uploads->start();
     try {
         Index::open(router.config().db_path, router.config().shard_timeout_ms);  // still readable as this user?
     } catch (const IndexEmpty&) {
@@ -374,6 +396,7 @@ int ServerApp::main(const std::vector<std::string>&) {
     gate.stop();
     dispatcher->stop();
     pool.joinAll();
+    uploads->stop();
     std::cout << "coopdec-server : arrêté" << std::endl;
     return EXIT_OK;
 }

@@ -62,6 +62,9 @@ struct Context {
     // without an account. Every handler of a reserved page checks it
     // against the object it touches (store::may_work_for…).
     const store::Principal* user = nullptr;
+    // The request as read (its uploaded files, server/router.h Incoming);
+    // nullptr in tests that build a Context by hand.
+    const Incoming* incoming = nullptr;
 };
 
 Outcome home(const Context& c);
@@ -114,5 +117,11 @@ Outcome admin_role(const Context& c);       // POST /admin/comptes/role: identif
 Outcome admin_state(const Context& c);      // POST /admin/comptes/etat: identifiant, etat=desactiver|activer
 Outcome admin_link(const Context& c);       // POST /admin/comptes/lien: identifiant
 Outcome admin_journal(const Context& c);    // GET /admin/journal?avant=ID
+// Uploads (server/upload_handlers.cc; Router::uploads()).
+Outcome upload_form(const Context& c);    // GET /espace/depot
+Outcome upload_send(const Context& c);    // POST /espace/depot/envoi (multipart)
+Outcome upload_fix(const Context& c);     // POST /espace/depot/corriger
+Outcome upload_submit(const Context& c);  // POST /espace/depot/soumettre
+Outcome upload_job(const Context& c);     // GET /espace/travaux/ID
 
 }  // namespace coopdec::handlers

@@ -36,6 +36,13 @@ struct Response {
     std::vector<std::pair<std::string, std::string>> headers;  // besides the security headers
     bool cacheable = false;                                    // static files: may be cached by the browser
     std::string log_note;  // for the server's log only, never sent (paths, library messages)
+
+    // The first value of header `name` (as written), "" when absent.
+    std::string header(std::string_view name) const {
+        for (const auto& [n, v] : headers)
+            if (n == name) return v;
+        return {};
+    }
 };
 
 // A request target that cannot be read: 400 with a French message, or 414.

@@ -9,6 +9,8 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
+#include "server/uploads.h"
+
 namespace coopdec {
 namespace {
 
@@ -33,7 +35,17 @@ public:
             in.referer = req.get("Referer", "");
             in.content_type = req.get("Content-Type", "");
             in.client = client_address(req, router_.config().trusted_proxy);
-            if (in.method == "POST") read_body(req, in);
+            if (in.method == "POST" && multipart_boundary(in.content_type)) {
+                // Files are read only for a person signed in, to a route
+                // that takes them; otherwise the body stays unread (the
+                // router refuses, the connection closes).
+                if (router_.may_send_files(in))
+                    router_.uploads()->receive(req.stream(), in);
+                else
+                    in.multipart = true;
+            } else if (in.method == "POST") {
+                read_body(req, in);
+            }
             r = router_.handle(in, route);
         } catch (...) {
             r = error_response(500, "erreur interne du serveur", false);

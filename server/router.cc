@@ -34,7 +34,8 @@ struct Route {
     bool json;  // errors answered in JSON
     bool index;
     Handler handler;
-    bool post = false;  // takes POST (a state change) instead of GET and HEAD
+    bool post = false;   // takes POST (a state change) instead of GET and HEAD
+    bool files = false;  // takes a multipart/form-data body with files (POST)
 };
 
 const Route kRoutes[] = {
@@ -106,7 +107,16 @@ const Route kRoutes[] = {
     {"review_reject", "/revue/refuser", false, false, true, handlers::review_reject,
      true},                                                                // id, commentaire (required)
     {"review_item", "/revue/", true, false, true, handlers::review_item},  // ID: changes or rendering, decision
-    {"static", "/static/", true, false, false, handlers::static_file},     // CSS, from memory
+    // Uploads (server/upload_handlers.cc): reserved to people signed in.
+    {"upload_form", "/espace/depot", false, false, false, handlers::upload_form},  // the form, one's jobs
+    {"upload_send", "/espace/depot/envoi", false, false, false, handlers::upload_send, true,
+     true},  // multipart: the file and its metadata → 303 to its job
+    {"upload_fix", "/espace/depot/corriger", false, false, false, handlers::upload_fix,
+     true},  // travail=ID and new metadata: the cheap stages again
+    {"upload_submit", "/espace/depot/soumettre", false, false, false, handlers::upload_submit,
+     true},  // travail=ID: a submission of kind document, submitted
+    {"upload_job", "/espace/travaux/", true, false, false, handlers::upload_job},  // ID: progress and result
+    {"static", "/static/", true, false, false, handlers::static_file},             // CSS, from memory
 };
 
 }  // namespace
@@ -311,6 +321,15 @@ bool same_origin(const std::string& origin, const std::string& referer, const st
     return http::sane_host(host) && (from == "http://" + host || from == "https://" + host);
 }
 
+bool Router::may_send_files(const Incoming& in) {
+    std::string path, tail;
+    http::Params params;
+    if (http::parse_target(in.target, path, params)) return false;
+    const Route* route = match(path, in.method, tail);
+    return route && route->files && uploads_ && auth_ &&
+           same_origin(in.origin, in.referer, in.host, config_.public_url) && auth_->who(in);
+}
+
 http::Response Router::handle(const Incoming& in, std::string& route_name) {
     std::optional<store::Principal> user = auth_ ? auth_->who(in) : std::nullopt;
     http::Response r = route(in, user, route_name);
@@ -375,12 +394,20 @@ http::Response Router::route(const Incoming& in, const std::optional<store::Prin
                                   json);
         std::string type = in.content_type.substr(0, in.content_type.find(';'));
         while (!type.empty() && type.back() == ' ') type.pop_back();
-        if (!in.body.empty() && type != "application/x-www-form-urlencoded")
-            return error_response(
-                415, "formulaire illisible : seul le type application/x-www-form-urlencoded est accepté", json);
-        http::Params form;
-        if (auto err = http::parse_form(in.body, form)) return error_response(err->status, err->message, json);
-        req.params.insert(req.params.end(), form.begin(), form.end());
+        if (in.multipart && !route->files)
+            return error_response(415, "formulaire illisible : cette adresse ne reçoit pas de fichier", json);
+        if (in.multipart) {
+            // Its fields were read with its files (Uploads::receive): they
+            // join the parameters before the gate checks the CSRF token.
+            req.params.insert(req.params.end(), in.fields.begin(), in.fields.end());
+        } else {
+            if (!in.body.empty() && type != "application/x-www-form-urlencoded")
+                return error_response(
+                    415, "formulaire illisible : seul le type application/x-www-form-urlencoded est accepté", json);
+            http::Params form;
+            if (auto err = http::parse_form(in.body, form)) return error_response(err->status, err->message, json);
+            req.params.insert(req.params.end(), form.begin(), form.end());
+        }
     }
 
     // The reserved pages' gate (server/authenticator.h).
@@ -409,7 +436,7 @@ http::Response Router::route(const Incoming& in, const std::optional<store::Prin
         try {
             static const Index none{Xapian::Database()};
             const Index& index = route->index ? reader(config_) : none;
-            handlers::Context ctx{index, index.db(), *this, req, tail, user ? &*user : nullptr};
+            handlers::Context ctx{index, index.db(), *this, req, tail, user ? &*user : nullptr, &in};
             handlers::Outcome outcome = route->handler(ctx);
             if (const auto* e = std::get_if<SearchError>(&outcome)) return search_error(*e, req, json);
             if (const auto* e = std::get_if<handlers::NotFound>(&outcome))

@@ -18,6 +18,7 @@
 #include "server/authenticator.h"
 #include "server/http.h"
 #include "server/metrics.h"
+#include "server/multipart.h"
 #include "server/pages.h"
 #include "server/publisher.h"
 
@@ -52,6 +53,7 @@ struct ServerConfig {
 };
 
 class DossierStore;
+class Uploads;
 
 // One request as the socket layer read it. `body`: a POST's body (at most
 // http::kMaxFormBytes; `body_too_large` when the client announced or sent
@@ -62,6 +64,14 @@ struct Incoming {
     std::string client;  // the client's address (the connection's, or a trusted proxy's X-Forwarded-For)
     std::string body;
     bool body_too_large = false;
+    // A multipart/form-data body (server/uploads.h Uploads::receive): its
+    // text fields join the parameters like a form's; its files wait in
+    // the state folder for the route's handler; `upload_error` the
+    // refusal met while reading (the fields read before it are kept).
+    bool multipart = false;
+    http::Params fields;
+    std::vector<ReceivedFile> files;
+    std::optional<http::TargetError> upload_error;
 };
 
 // True when a POST comes from this site's own pages: its Origin (or, when
@@ -121,6 +131,13 @@ public:
     // review pages answer 503. Set once, before the first request.
     void set_publisher(Publisher* publisher) { publisher_ = publisher; }
     Publisher* publisher() { return publisher_; }
+    // The uploads (server/uploads.h); nullptr: the upload pages answer 503.
+    // Set once, before the first request.
+    void set_uploads(Uploads* uploads) { uploads_ = uploads; }
+    Uploads* uploads() { return uploads_; }
+    // True when `in` comes from a person signed in, from this site's pages,
+    // to a route that takes files: only then is a multipart body read.
+    bool may_send_files(const Incoming& in);
 
 private:
     http::Response route(const Incoming& in, const std::optional<store::Principal>& user, std::string& route);
@@ -134,6 +151,7 @@ private:
     Authenticator* auth_ = nullptr;
     store::AccountService* accounts_ = nullptr;
     Publisher* publisher_ = nullptr;
+    Uploads* uploads_ = nullptr;
 };
 
 // The address absolute links start with, without a final '/':

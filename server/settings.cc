@@ -44,6 +44,14 @@ const std::vector<Setting>& server_settings() {
          "dossier de l'état durable : les dossiers d'atelier et les comptes, coopdec.sqlite (par défaut "
          "/var/lib/coopdec/state "
          "pour root, sinon $XDG_STATE_HOME/coopdec ou ~/.local/state/coopdec)"},
+        {"upload-max-mib", "", "coopdec.upload_max_mib", "MIO", SettingType::integer, 1, 1024, "50",
+         "taille maximale d'un fichier déposé, en Mio"},
+        {"upload-account-mib", "", "coopdec.upload_account_mib", "MIO", SettingType::integer, 1, 1000000, "500",
+         "place totale des fichiers déposés par un compte, en Mio"},
+        {"upload-queue", "", "coopdec.upload_queue", "N", SettingType::integer, 1, 10000, "20",
+         "documents déposés en attente de traitement, au plus (3 par compte)"},
+        {"upload-workers", "", "coopdec.upload_workers", "N", SettingType::integer, 0, 16, "1",
+         "fils qui traitent les documents déposés (OCR, conversion) ; 0 : aucun"},
         {"user", "u", "coopdec.user", "NOM", SettingType::text, 0, 0, "nobody",
          "utilisateur à prendre quand le serveur est lancé en root"},
         // Accounts (store/account_service.h): sessions, set-up links, login throttling.

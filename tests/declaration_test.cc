@@ -227,12 +227,6 @@ http::Params with(http::Params p, const std::string& name, const std::string& va
     return p;
 }
 
-std::string location(const http::Response& r) {
-    for (const auto& [n, v] : r.headers)
-        if (n == "Location") return v;
-    return {};
-}
-
 // The submission id at the end of a 303 to /espace/fiche/ID?… or ?soumis=ID.
 int64_t id_in(const std::string& where) {
     size_t at = where.find_first_of("0123456789");
@@ -374,7 +368,7 @@ TEST_CASE("Accepting publishes the submitted file, then records the decision", "
     Bench b;
     http::Response saved = b.post("kloto", "/espace/fiche/enregistrer", form_for("kloto-1", "Essai", "soumettre"));
     REQUIRE(saved.status == 303);
-    const int64_t id = id_in(location(saved));
+    const int64_t id = id_in(saved.header("Location"));
     REQUIRE(b.store.get(id)->state == store::SubmissionState::submitted);
     const std::string payload = b.store.get(id)->payload;
     CHECK(test::contains(payload, "<montant annee=\"2024\" source=\"commune\">1000000</montant>"));
@@ -464,7 +458,7 @@ TEST_CASE("The declaration form keeps what was typed and adds rows without JavaS
 
     http::Response more = b.post("kloto", "/espace/fiche/enregistrer", form_for("kloto-1", "Essai", "ajouter"));
     REQUIRE(more.status == 303);
-    const std::string where = location(more);
+    const std::string where = more.header("Location");
     CHECK(where.find("lignes=5") != std::string::npos);
     http::Response shown = b.get("kloto", where);
     CHECK(shown.status == 200);
@@ -512,7 +506,7 @@ TEST_CASE("The review shows a record's changes field by field and a document as 
     changed = with(changed, "titre", "Jumelage Kloto 1 (Kpalimé) – Bressuire");
     http::Response sent = b.post("kloto", "/espace/fiche/enregistrer", changed);
     REQUIRE(sent.status == 303);
-    const int64_t id = id_in(location(sent));
+    const int64_t id = id_in(sent.header("Location"));
     auto s = b.store.get(id);
     REQUIRE(s);
     CHECK(s->doc_id == "part-kloto-1-bressuire");

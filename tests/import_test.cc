@@ -209,6 +209,41 @@ TEST_CASE("coopdec-import --dry-run shows the changes and the document and write
     CHECK_FALSE(std::filesystem::exists(corpus + "/conventions/conv-v.xml"));
 }
 
+TEST_CASE("coopdec-import --report writes what the run found as JSON", "[import][cli]") {
+    TempDir dir;
+    std::string corpus = corpus_copy(dir);
+    std::string text = dir.write("v.txt", "Article 1 : Objet\nLa coop®ration d®centralis®e entre les deux communes.\n");
+    std::string report = dir / "rapport.json";
+    CommandRun r =
+        run(test::bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(corpus) +
+                " --type convention --title T --date 2020-01-01 --partnership part-tone-1-issy-les-moulineaux"
+                " --dry-run --report " +
+                shell_quote(report),
+            dir);
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    std::string json = test::slurp(report);
+    CHECK(json.find("\"ok\": true") != std::string::npos);
+    CHECK(json.find("\"path\": \"conventions/conv-v.xml\"") != std::string::npos);
+    CHECK(json.find("\"structure\": [\"1 article, 1 paragraphe\"]") != std::string::npos);
+    CHECK(json.find("{\"line\": 2, \"column\": 4, \"from\": \"coop®ration\", \"to\": \"coopération\"}") !=
+          std::string::npos);
+    CHECK(json.find("La coopération décentralisée entre les deux communes.") != std::string::npos);
+    // The messages still reach stderr.
+    CHECK(r.err.find("1 article, 1 paragraphe") != std::string::npos);
+
+    // A refusal writes a report too, with the reason and no document.
+    CommandRun refused =
+        run(test::bin("coopdec-import") + " " + shell_quote(text) + " --corpus " + shell_quote(corpus) +
+                " --type convention --title T --dry-run --report " + shell_quote(report),
+            dir);
+    CHECK(refused.status == 1);
+    json = test::slurp(report);
+    CHECK(json.find("\"ok\": false") != std::string::npos);
+    CHECK(json.find("métadonnées manquantes") != std::string::npos);
+    CHECK(json.find("\"xml\": \"\"") != std::string::npos);
+}
+
 TEST_CASE("coopdec-import --ask asks for the missing metadata", "[import][cli]") {
     TempDir dir;
     std::string corpus = corpus_copy(dir);
