@@ -28,11 +28,13 @@
 #include "server/connection.h"
 #include "server/dossier_store.h"
 #include "server/head_gate.h"
+#include "server/index_publisher.h"
 #include "server/metrics.h"
 #include "server/privileges.h"
 #include "server/request_handler.h"
 #include "server/router.h"
 #include "server/settings.h"
+#include "store/backup.h"
 
 using Poco::Util::Option;
 using Poco::Util::OptionCallback;
@@ -264,6 +266,8 @@ int ServerApp::main(const std::vector<std::string>&) {
     Metrics metrics;
     Router router(std::move(sc), synonyms, metrics);
     std::unique_ptr<DossierStore> dossiers;  // opened once root is left, below
+    std::unique_ptr<store::History> history;
+    std::unique_ptr<IndexPublisher> publisher;  // with --corpus only
 
     auto params = Poco::Net::HTTPServerParams::Ptr(new Poco::Net::HTTPServerParams);
     params->setMaxThreads(number("coopdec.threads"));
@@ -316,6 +320,25 @@ int ServerApp::main(const std::vector<std::string>&) {
         return EXIT_CANTCREAT;
     }
     router.set_dossiers(dossiers.get());
+    // The publication history is kept with the dossiers; publishing needs
+    // the corpus folder too. A publication a crash left pending is finished
+    // before the first request (server/index_publisher.h).
+    try {
+        history = std::make_unique<store::History>(state_dir);
+    } catch (const std::exception& e) {
+        std::cerr << "coopdec-server : historique des publications illisible : " << e.what() << "\n";
+        return EXIT_CANTCREAT;
+    }
+    router.set_history(history.get());
+    if (const std::string corpus = text("coopdec.corpus_dir"); !corpus.empty()) {
+        PublisherOptions po;
+        po.corpus_dir = corpus;
+        po.db_path = router.config().db_path;
+        po.lock_file = store::publication_lock_path(state_dir);
+        publisher = std::make_unique<IndexPublisher>(po, *history);
+        for (const std::string& line : publisher->finish_pending()) std::cerr << "coopdec-server : " << line << "\n";
+        router.set_publisher(publisher.get());
+    }
     try {
         Index::open(router.config().db_path, router.config().shard_timeout_ms);  // still readable as this user?
     } catch (const IndexEmpty&) {

@@ -14,6 +14,7 @@
 #include "search/search.h"
 #include "server/dossier_cookie.h"
 #include "server/handlers.h"
+#include "server/history_page.h"
 #include "server/pages.h"
 
 namespace coopdec {
@@ -71,6 +72,11 @@ const Route kRoutes[] = {
     {"dossier_shared", "/dossier/", true, false, true,
      handlers::dossier_shared},  // SHARE[/imprimer|/pdf|/markdown|/json]: read-only
     {"static", "/static/", true, false, false, handlers::static_file},  // CSS, from memory
+    // Publications (server/history_page.h): a document's history, public;
+    // a validator's restore of an earlier version.
+    {"history", "/historique/", true, false, true, handlers::history_html},  // DOC_ID: versions and their diffs
+    {"restore", "/revue/restaurer", false, false, false, handlers::restore_version,
+     true},  // publication, path: published again as a new version
 };
 
 }  // namespace

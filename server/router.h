@@ -42,6 +42,9 @@ struct ServerConfig {
 };
 
 class DossierStore;
+namespace store {
+class History;
+}
 
 // One request as the socket layer read it. `body`: a POST's body (at most
 // http::kMaxFormBytes; `body_too_large` when the client announced or sent
@@ -101,6 +104,10 @@ public:
     // review pages answer 503. Set once, before the first request.
     void set_publisher(Publisher* publisher) { publisher_ = publisher; }
     Publisher* publisher() { return publisher_; }
+    // The publication history (store/history.h) that /historique/ reads;
+    // nullptr: those pages answer 503. Set once, before the first request.
+    void set_history(store::History* history) { history_ = history; }
+    store::History* history() { return history_; }
 
 private:
     http::Response route(const Incoming& in, std::string& route);
@@ -112,6 +119,7 @@ private:
     DossierStore* dossiers_;
     Authenticator* auth_ = nullptr;
     Publisher* publisher_ = nullptr;
+    store::History* history_ = nullptr;
 };
 
 // The address absolute links start with, without a final '/':

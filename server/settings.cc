@@ -43,6 +43,8 @@ const std::vector<Setting>& server_settings() {
         {"state-dir", "", "coopdec.state_dir", "DOSSIER", SettingType::text, 0, 0, "",
          "dossier de l'état durable : les dossiers d'atelier, coopdec.sqlite (par défaut /var/lib/coopdec/state "
          "pour root, sinon $XDG_STATE_HOME/coopdec ou ~/.local/state/coopdec)"},
+        {"corpus", "", "coopdec.corpus_dir", "DOSSIER", SettingType::text, 0, 0, "",
+         "dossier du corpus où les contributions acceptées sont publiées (sans lui : aucune publication)"},
         {"user", "u", "coopdec.user", "NOM", SettingType::text, 0, 0, "nobody",
          "utilisateur à prendre quand le serveur est lancé en root"},
     };
