@@ -128,15 +128,21 @@ TEST_CASE("a publication and a coopdec-index run on the same index overlap", "[p
         waiting = true;
         cv.notify_all();
     };
+    bool finished = false;
     t.open(o);
     PublishOutcome out;
     std::thread publishing([&] {
-        out = t.publisher->publish({{kPath, test::new_record("part-kloto-1-oyonnax", "Oyonnax")}}, test::validator(),
-                                   "a");
+        PublishOutcome done = t.publisher->publish({{kPath, test::new_record("part-kloto-1-oyonnax", "Oyonnax")}},
+                                                   test::validator(), "a");
+        std::lock_guard<std::mutex> lock(m);
+        out = done;
+        finished = true;
+        cv.notify_all();
     });
     {
         std::unique_lock<std::mutex> lock(m);
-        cv.wait(lock, [&] { return waiting; });  // the publication met the run's lock
+        cv.wait(lock, [&] { return waiting || finished; });
+        CHECK(waiting);  // the publication met the run's lock
     }
     run.kill(SIGCONT);
     CHECK(run.wait() == 0);

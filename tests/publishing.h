@@ -102,6 +102,9 @@ inline std::string new_record(const std::string& id, const std::string& partner)
            partner +
            ".</p>\n"
            "  </description>\n"
+           "  <sources>\n"
+           "    <source href=\"https://example.org/jumelage\">Délibération du conseil municipal</source>\n"
+           "  </sources>\n"
            "</partenariat>\n";
 }
 
