@@ -15,6 +15,7 @@
 
 #include "tests/fault/child.h"
 #include "tests/publishing.h"
+#include "tests/server_process.h"
 #include "tests/temp_index.h"
 
 namespace coopdec {
@@ -104,6 +105,32 @@ TEST_CASE("a publication killed at any step is finished or undone at restart", "
             require_index_matches_corpus(t);
         }
     }
+}
+
+TEST_CASE("coopdec-server finishes a publication left pending before its first request", "[publication-fault]") {
+    TempPublishing t;
+    {
+        test::Child child(std::string(COOPDEC_BIN_DIR) + "/coopdec-tests", {"[publication-child]"},
+                          {"COOPDEC_PUB_DIR=" + t.dir, "COOPDEC_PUB_STOP=écrite"});
+        bool reached = false;
+        while (auto line = child.read_line())
+            if ((reached = *line == "étape écrite")) break;
+        REQUIRE(reached);
+        child.kill(SIGKILL);
+        child.wait();
+    }
+    REQUIRE(t.history->pending().size() == 1);
+    REQUIRE(test::hits(t.db, "oyonnax") == 0);  // written, not indexed
+    test::give_to_server_user({t.corpus, t.db});
+    test::ServerProcess server({"--db", t.db, "--state-dir", t.state, "--corpus", t.corpus, "--port", "0"},
+                               t.dir + "/server.log");
+    INFO(file(t.dir + "/server.log"));
+    CHECK(server.get("/api/search?q=oyonnax").body.find("part-kloto-1-oyonnax") != std::string::npos);
+    test::HttpAnswer history = server.get("/historique/part-kloto-1-oyonnax");
+    CHECK(history.status == 200);
+    CHECK(history.body.find("akossiwa") != std::string::npos);
+    CHECK(t.history->pending().empty());
+    require_index_matches_corpus(t);
 }
 
 TEST_CASE("a publication and a coopdec-index run on the same index overlap", "[publication-fault]") {

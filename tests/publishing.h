@@ -2,6 +2,9 @@
 // its index, for the tests of publication, history, review and backup.
 #pragma once
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -66,6 +69,20 @@ struct TempPublishing {
         publisher = std::make_unique<IndexPublisher>(o ? *o : options(), *history);
     }
 };
+
+// Run as root, a coopdec-server gives root up for nobody (--user): the
+// corpus and the index it publishes into must then be nobody's. No effect
+// for another user.
+inline void give_to_server_user(const std::vector<std::string>& folders) {
+    if (geteuid() != 0) return;
+    const passwd* pw = getpwnam("nobody");
+    REQUIRE(pw);
+    for (const auto& folder : folders) {
+        REQUIRE(lchown(folder.c_str(), pw->pw_uid, pw->pw_gid) == 0);
+        for (const auto& e : std::filesystem::recursive_directory_iterator(folder))
+            REQUIRE(lchown(e.path().c_str(), pw->pw_uid, pw->pw_gid) == 0);
+    }
+}
 
 // A validator, as a session would resolve one.
 inline store::Principal validator() {
