@@ -296,6 +296,8 @@ TEST_CASE("the history page shows each version's diff; a validator restores one"
     CHECK(untouched.status == 200);
     CHECK(untouched.body.find("Aucune publication depuis le serveur") != std::string::npos);
     // The document page links to its history.
+    CHECK(ask(router, "GET", "/doc/conv-kloto-1-bressuire-1991")
+              .body.find("href=\"/historique/conv-kloto-1-bressuire-1991\"") != std::string::npos);
     CHECK(ask(router, "GET", "/partenariat/part-kloto-1-bressuire")
               .body.find("href=\"/historique/part-kloto-1-bressuire\"") != std::string::npos);
 
