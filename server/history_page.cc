@@ -86,7 +86,7 @@ std::string history_page(const std::string& doc_id, const std::vector<store::Pub
     if (publications.empty())
         main += "<p>Aucune publication depuis le serveur : le document est tel que le corpus l'a fourni.</p>";
     else
-        main += "<ol class=\"history\" reversed>";
+        main += "<ol class=\"publications\" reversed>";
     for (std::size_t i = 0; i < publications.size(); ++i) {
         const store::Publication& p = publications[i];
         main += "<li class=\"publication\"><h2>" + html_escape(french_date_time(p.at)) + " — " +

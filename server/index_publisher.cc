@@ -112,7 +112,7 @@ std::vector<std::string> IndexPublisher::index_files(const std::vector<store::Pu
             return out;
         }
         if (waited + pause > options_.patience) {
-            const long seconds = static_cast<long>(options_.patience.count() / 1000);
+            const long seconds = static_cast<long>((options_.patience.count() + 999) / 1000);  // "1 s", never "0 s"
             return {"index verrouillé depuis " + std::to_string(seconds) +
                     " s par une autre indexation (coopdec-index) : les fichiers sont écrits dans le corpus, "
                     "l'index sera mis à jour à la prochaine publication ou au prochain démarrage du serveur"};

@@ -8,6 +8,8 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <chrono>
 #include <filesystem>
 #include <thread>
 

@@ -205,7 +205,7 @@ TEST_CASE("a publication waits for another writer of the index, within its patie
         CHECK_FALSE(out.ok);
         REQUIRE(out.messages.size() == 1);
         CHECK(out.messages[0] ==
-              "index verrouillé depuis 0 s par une autre indexation (coopdec-index) : les fichiers sont écrits dans le "
+              "index verrouillé depuis 1 s par une autre indexation (coopdec-index) : les fichiers sont écrits dans le "
               "corpus, l'index sera mis à jour à la prochaine publication ou au prochain démarrage du serveur");
         CHECK(file(t.corpus + "/" + path) == content);
         CHECK(t.history->pending().size() == 1);
