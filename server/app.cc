@@ -2,6 +2,7 @@
 #include "server/app.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -331,8 +332,15 @@ int ServerApp::main(const std::vector<std::string>&) {
     }
     router.set_history(history.get());
     if (const std::string corpus = text("coopdec.corpus_dir"); !corpus.empty()) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(corpus, ec)) {
+            std::cerr << "coopdec-server : dossier du corpus « " << corpus << " » introuvable (--corpus)\n";
+            return EXIT_CONFIG;
+        }
         PublisherOptions po;
-        po.corpus_dir = corpus;
+        // Absolute, as the indexer names its files: the index knows each
+        // file by its absolute path (indexer/source_file.h).
+        po.corpus_dir = std::filesystem::absolute(corpus).lexically_normal().string();
         po.db_path = router.config().db_path;
         po.lock_file = store::publication_lock_path(state_dir);
         publisher = std::make_unique<IndexPublisher>(po, *history);

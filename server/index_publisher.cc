@@ -77,7 +77,11 @@ std::vector<std::string> IndexPublisher::index_files(const std::vector<store::Pu
     opt.schema_dir = options_.schema_dir;
     opt.stylesheet_dir = options_.stylesheet_dir;
     std::vector<std::string> targets;
-    for (const auto& f : files) targets.push_back((fs::path(options_.corpus_dir) / f.path).string());
+    std::size_t removed = 0;
+    for (const auto& f : files) {
+        targets.push_back((fs::path(options_.corpus_dir) / f.path).string());
+        removed += f.removed ? 1 : 0;
+    }
 
     const auto start = std::chrono::steady_clock::now();
     std::chrono::milliseconds pause(100);
@@ -100,7 +104,16 @@ std::vector<std::string> IndexPublisher::index_files(const std::vector<store::Pu
         std::fclose(log);
         std::string text(buffer, size);
         std::free(buffer);
-        if (!sum.fatal) return {};  // a removed target's « introuvable » is expected; checked files index
+        if (!sum.fatal && sum.errors <= removed) return {};  // a removed file's « introuvable » is expected
+        if (!sum.fatal) {
+            // Checked files the index refused: an index built from another
+            // folder (its files claim the same ids) is the likely cause.
+            std::vector<std::string> out = lines_of(text);
+            out.push_back(
+                "indexation incomplète : vérifiez que --corpus est le dossier à partir duquel l'index a été "
+                "construit ; la publication sera reprise au prochain démarrage du serveur");
+            return out;
+        }
         if (!failure.empty()) return {"indexation impossible : " + failure};
         const bool locked = text.find(kLocked) != std::string::npos;
         const auto waited = std::chrono::steady_clock::now() - start;

@@ -220,6 +220,25 @@ TEST_CASE("a publication waits for another writer of the index, within its patie
     }
 }
 
+TEST_CASE("a corpus folder other than the index's is said, not published silently", "[publication]") {
+    TempPublishing t;
+    const std::string other = t.dir + "/autre-corpus";
+    std::filesystem::copy(t.corpus, other, std::filesystem::copy_options::recursive);
+    PublisherOptions o = t.options();
+    o.corpus_dir = other;
+    t.open(o);
+    std::string record = file(other + "/partenariats/part-kloto-1-bressuire.xml");
+    record.replace(record.find("</titre>"), 8, " (Deux-Sèvres)</titre>");
+    PublishOutcome out =
+        t.publisher->publish({{"partenariats/part-kloto-1-bressuire.xml", record}}, test::validator(), "a");
+    CHECK_FALSE(out.ok);
+    REQUIRE_FALSE(out.messages.empty());
+    CHECK(out.messages.back() ==
+          "indexation incomplète : vérifiez que --corpus est le dossier à partir duquel l'index a été construit ; la "
+          "publication sera reprise au prochain démarrage du serveur");
+    CHECK(t.history->pending().size() == 1);
+}
+
 TEST_CASE("a pending publication is finished from the history alone", "[publication]") {
     TempPublishing t;
     // As a process killed right after recording it leaves it: nothing written.
@@ -259,7 +278,7 @@ http::Response ask(Router& router, const std::string& method, const std::string&
 
 }  // namespace
 
-TEST_CASE("the history page shows each version's diff; a validator restores one", "[publication]") {
+TEST_CASE("the history page shows each version's diff, and a validator restores one", "[publication]") {
     TempPublishing t;
     const std::string path = "partenariats/part-kloto-1-oyonnax.xml";
     const std::string v1 = test::new_record("part-kloto-1-oyonnax", "Oyonnax");
