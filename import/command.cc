@@ -5,8 +5,10 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <regex>
 #include <sstream>
+#include <variant>
 
 #include <unistd.h>
 
@@ -244,6 +246,116 @@ ImportRequest parse_import_args(const std::vector<std::string>& args) {
     return r;
 }
 
+namespace {
+
+// Why an import stops: the message said after « coopdec-import : » (none
+// when the step already said it) and the exit status.
+struct ImportRefusal {
+    std::string message;
+    int status = 1;
+};
+
+// The metadata of `r` completed (asked for when `ask_all`) and checked
+// against the corpus before anything is read into a document: a refusal
+// costs nothing, and comes before the report of the repairs.
+std::optional<ImportRefusal> check_metadata(ImportRequest& r, const std::filesystem::path& dest, const Ask& ask,
+                                            bool ask_all, std::FILE* err) {
+    std::vector<std::string> missing = complete(r.meta, ask, ask_all);
+    if (!missing.empty()) {
+        std::string list;
+        for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+        return ImportRefusal{"métadonnées manquantes pour un document de type " +
+                             std::string(doc_type_name(r.meta.type)) + " : " + list +
+                             " (ou --ask pour qu'elles soient demandées)"};
+    }
+    if (!r.meta.date.empty() && !valid_date(r.meta.date, r.meta.type))
+        return ImportRefusal{"date invalide « " + r.meta.date + " » : attendu AAAA-MM-JJ" +
+                             (r.meta.type == DocType::etude ? " ou AAAA" : "")};
+    if (!std::regex_match(r.meta.id, std::regex("[a-z0-9][a-z0-9-]*")))
+        return ImportRefusal{"identifiant invalide « " + r.meta.id + " » : minuscules sans accent, chiffres et tirets"};
+    CorpusRefs refs = read_corpus_refs(r.corpus_dir, r.schema_dir);
+    std::vector<std::string> problems = check_refs(r.meta, refs);
+    if (!problems.empty()) {
+        for (const auto& p : problems) std::fprintf(err, "coopdec-import : %s\n", p.c_str());
+        return ImportRefusal{};
+    }
+    std::error_code same_ec;
+    if (auto taken = refs.documents.find(r.meta.id);
+        taken != refs.documents.end() && !std::filesystem::equivalent(taken->second, dest, same_ec))
+        return ImportRefusal{"l'identifiant « " + r.meta.id + " » est déjà celui de " + taken->second +
+                             " : choisissez-en un autre avec --id"};
+    if (std::filesystem::exists(dest) && !r.force && !r.dry_run)
+        return ImportRefusal{dest.string() + " existe déjà : --force pour le remplacer"};
+    return std::nullopt;
+}
+
+// The extracted text repaired with wfrench and the corpus's vocabulary (but
+// the words of `dest`, the document an import would replace: they must not
+// vouch for the new text), each change and doubt reported on `err`.
+std::variant<textio::RepairResult, ImportRefusal> repaired_text(const ImportRequest& r, const std::string& text,
+                                                                const std::filesystem::path& dest, std::FILE* err) {
+    textio::Lexicon lexicon;
+    if (!lexicon.add_word_list(r.word_list))
+        return ImportRefusal{"liste de mots français introuvable (" + r.word_list +
+                                 ") : installez le paquet Debian wfrench, ou importez avec --no-repair",
+                             2};
+    textio::add_corpus_vocabulary(lexicon, r.corpus_dir, dest.string());
+    textio::RepairResult repair = textio::repair_text(text, lexicon);
+    // Lines and columns are those of the extracted text (--repair-only
+    // prints it whole), which for a plain text file are the file's.
+    for (const auto& c : repair.changes) std::fprintf(err, "%s\n", textio::format_change(r.input, c).c_str());
+    for (const auto& d : repair.doubts) std::fprintf(err, "%s\n", textio::format_doubt(r.input, d).c_str());
+    return repair;
+}
+
+// Footnote numbers glued to a word, not yet confirmed by --detach-note:
+// shown on `err`, detached only when the user confirms them. Returns how
+// many were shown.
+std::size_t show_note_calls(const ImportRequest& r, const std::string& text, std::FILE* err) {
+    std::size_t calls = 0;
+    for (const NoteCallCandidate& c : suggest_note_calls(text)) {
+        if (std::find(r.note_calls.begin(), r.note_calls.end(), c.word) != r.note_calls.end()) continue;
+        ++calls;
+        std::fprintf(err,
+                     "%s:%d: à vérifier : appel de note collé au mot ? « %s » se lirait « %s » suivi de la note "
+                     "%d ; si c'est bien le cas : --detach-note %s\n",
+                     r.input.c_str(), c.line, c.word.c_str(),
+                     c.word.substr(0, c.word.size() - std::to_string(c.note).size()).c_str(), c.note, c.word.c_str());
+    }
+    return calls;
+}
+
+// The document written from the repaired text, its source saying how it was
+// made; what its recognition said, on `err`.
+BuiltDocument built_from(ImportRequest& r, const ExtractedText& text, const textio::RepairResult& repair,
+                         std::FILE* err) {
+    std::string made = making_of(r, text, repair);
+    std::string made_sentence = "I" + made.substr(1);  // « importé » starts it with a capital
+    r.meta.source = r.meta.source.empty() ? made_sentence : r.meta.source + " ; " + made;
+    BuildOptions build;
+    build.lines_are_paragraphs = text.lines_are_paragraphs;
+    build.note_calls = r.note_calls;
+    build.header_comment = made_sentence + ".";
+    BuiltDocument doc = build_document(r.meta, repair.text, build);
+    for (const auto& m : doc.messages) std::fprintf(err, "coopdec-import : %s\n", m.c_str());
+    return doc;
+}
+
+// What is written must index: the indexer's own reading, and for the
+// project's formats its schema. False, with each diagnostic on `err`, when
+// it does not.
+bool indexes_as_written(const BuiltDocument& doc, const ImportRequest& r, const std::filesystem::path& dest,
+                        std::FILE* err) {
+    Extraction x = extract(doc.xml, dest.string());
+    std::vector<Diagnostic> diags = x.errors;
+    if (x.ok && r.meta.type != DocType::loi && r.meta.type != DocType::entretien)
+        diags = check_schema(doc.xml, dest.string(), doc_type_name(r.meta.type), r.schema_dir);
+    for (const auto& d : diags) std::fprintf(err, "%s\n", d.str().c_str());
+    return x.ok && diags.empty();
+}
+
+}  // namespace
+
 int run_import(const ImportRequest& request, const Ask& ask, bool interactive, std::FILE* out, std::FILE* err) {
     const std::string& input = request.input;
     auto refuse = [&](const std::string& message, int status = 1) {
@@ -257,73 +369,22 @@ int run_import(const ImportRequest& request, const Ask& ask, bool interactive, s
         for (const auto& note : text.notes)
             std::fprintf(err, "coopdec-import : %s : %s\n", input.c_str(), note.c_str());
 
-        // The document an import would replace: its words must not vouch for
-        // the new text (the same file imported twice gives the same result).
         ImportRequest r = request;
         if (!r.repair_only && r.meta.id.empty()) r.meta.id = default_id(r.meta.type, input);
         std::filesystem::path dest;
-        if (!r.repair_only)
-            dest = std::filesystem::path(r.corpus_dir) / doc_type_folder(r.meta.type) / (r.meta.id + ".xml");
-
-        // Metadata first: a refusal costs nothing, and comes before the
-        // report of the repairs.
         if (!r.repair_only) {
-            std::vector<std::string> missing = complete(r.meta, ask, interactive || r.ask);
-            if (!missing.empty()) {
-                std::string list;
-                for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-                return refuse("métadonnées manquantes pour un document de type " +
-                              std::string(doc_type_name(r.meta.type)) + " : " + list +
-                              " (ou --ask pour qu'elles soient demandées)");
-            }
-            if (!r.meta.date.empty() && !valid_date(r.meta.date, r.meta.type))
-                return refuse("date invalide « " + r.meta.date + " » : attendu AAAA-MM-JJ" +
-                              (r.meta.type == DocType::etude ? " ou AAAA" : ""));
-            if (!std::regex_match(r.meta.id, std::regex("[a-z0-9][a-z0-9-]*")))
-                return refuse("identifiant invalide « " + r.meta.id +
-                              " » : minuscules sans accent, chiffres et tirets");
-            CorpusRefs refs = read_corpus_refs(r.corpus_dir, r.schema_dir);
-            std::vector<std::string> problems = check_refs(r.meta, refs);
-            if (!problems.empty()) {
-                for (const auto& p : problems) std::fprintf(err, "coopdec-import : %s\n", p.c_str());
-                return 1;
-            }
-            std::error_code same_ec;
-            if (auto taken = refs.documents.find(r.meta.id);
-                taken != refs.documents.end() && !std::filesystem::equivalent(taken->second, dest, same_ec))
-                return refuse("l'identifiant « " + r.meta.id + " » est déjà celui de " + taken->second +
-                              " : choisissez-en un autre avec --id");
-            if (std::filesystem::exists(dest) && !r.force && !r.dry_run)
-                return refuse(dest.string() + " existe déjà : --force pour le remplacer");
+            dest = std::filesystem::path(r.corpus_dir) / doc_type_folder(r.meta.type) / (r.meta.id + ".xml");
+            if (auto refusal = check_metadata(r, dest, ask, interactive || r.ask, err))
+                return refusal->message.empty() ? refusal->status : refuse(refusal->message, refusal->status);
         }
 
         textio::RepairResult repair{text.text, {}, {}};
         if (r.repair) {
-            textio::Lexicon lexicon;
-            if (!lexicon.add_word_list(r.word_list))
-                return refuse("liste de mots français introuvable (" + r.word_list +
-                                  ") : installez le paquet Debian wfrench, ou importez avec --no-repair",
-                              2);
-            textio::add_corpus_vocabulary(lexicon, r.corpus_dir, dest.string());
-            repair = textio::repair_text(text.text, lexicon);
-            // Lines and columns are those of the extracted text (--repair-only
-            // prints it whole), which for a plain text file are the file's.
-            for (const auto& c : repair.changes) std::fprintf(err, "%s\n", textio::format_change(input, c).c_str());
-            for (const auto& d : repair.doubts) std::fprintf(err, "%s\n", textio::format_doubt(input, d).c_str());
+            auto result = repaired_text(r, text.text, dest, err);
+            if (auto* refusal = std::get_if<ImportRefusal>(&result)) return refuse(refusal->message, refusal->status);
+            repair = std::get<textio::RepairResult>(std::move(result));
         }
-        // Footnote numbers glued to a word: shown, detached only when the
-        // user confirms them (--detach-note).
-        std::size_t calls = 0;
-        for (const NoteCallCandidate& c : suggest_note_calls(repair.text)) {
-            if (std::find(r.note_calls.begin(), r.note_calls.end(), c.word) != r.note_calls.end()) continue;
-            ++calls;
-            std::fprintf(err,
-                         "%s:%d: à vérifier : appel de note collé au mot ? « %s » se lirait « %s » suivi de la note "
-                         "%d ; si c'est bien le cas : --detach-note %s\n",
-                         input.c_str(), c.line, c.word.c_str(),
-                         c.word.substr(0, c.word.size() - std::to_string(c.note).size()).c_str(), c.note,
-                         c.word.c_str());
-        }
+        std::size_t calls = show_note_calls(r, repair.text, err);
         if (r.repair)
             std::fprintf(err, "coopdec-import : %zu mots réparés, %zu points à vérifier\n", repair.changes.size(),
                          repair.doubts.size() + calls);
@@ -332,26 +393,9 @@ int run_import(const ImportRequest& request, const Ask& ask, bool interactive, s
             return 0;
         }
 
-        std::string made = making_of(r, text, repair);
-        std::string made_sentence = "I" + made.substr(1);  // « importé » starts it with a capital
-        r.meta.source = r.meta.source.empty() ? made_sentence : r.meta.source + " ; " + made;
-        BuildOptions build;
-        build.lines_are_paragraphs = text.lines_are_paragraphs;
-        build.note_calls = r.note_calls;
-        build.header_comment = made_sentence + ".";
-        BuiltDocument doc = build_document(r.meta, repair.text, build);
-        for (const auto& m : doc.messages) std::fprintf(err, "coopdec-import : %s\n", m.c_str());
-
-        // What is written must index: the indexer's own reading, and for the
-        // project's formats its schema.
-        Extraction x = extract(doc.xml, dest.string());
-        std::vector<Diagnostic> diags = x.errors;
-        if (x.ok && r.meta.type != DocType::loi && r.meta.type != DocType::entretien)
-            diags = check_schema(doc.xml, dest.string(), doc_type_name(r.meta.type), r.schema_dir);
-        if (!x.ok || !diags.empty()) {
-            for (const auto& d : diags) std::fprintf(err, "%s\n", d.str().c_str());
+        BuiltDocument doc = built_from(r, text, repair, err);
+        if (!indexes_as_written(doc, r, dest, err))
             return refuse("le document produit n'est pas valide : rien n'est écrit (signalez-le avec le fichier)");
-        }
         if (r.dry_run) {
             std::fputs(doc.xml.c_str(), out);
             std::fprintf(err, "coopdec-import : --dry-run : rien n'est écrit ; le document irait dans %s\n",

@@ -267,18 +267,18 @@ std::size_t resolve_call(const std::string& word, const Para::Start& where, cons
     return best;
 }
 
-}  // namespace
-
-Flow read(std::string_view text, const StructureOptions& options, const HeadingFinder& find, std::string_view unit) {
-    Layout layout = lay_out(text);
-    const std::vector<Layout::Line>& lines = layout.lines;
-    const bool by_line = options.lines_are_paragraphs;
-    Flow out;
-    out.messages = layout.messages;
-
-    // Pass 1: headings and paragraphs. `paras` runs parallel to `items`.
+// Pass 1's result: headings and paragraphs in order; `paras` runs parallel
+// to `items` (an empty Para for a heading).
+struct FlowItems {
     std::vector<Item> items;
     std::vector<Para> paras;
+};
+
+// Pass 1: the lines read into headings (`find`) and paragraphs, a paragraph
+// ending at a line that ends a sentence before a capital or a heading (or at
+// every line, `by_line`).
+FlowItems read_flow_items(const std::vector<Layout::Line>& lines, const HeadingFinder& find, bool by_line) {
+    FlowItems out;
     std::string text_now;
     Para para;
     bool open = false;
@@ -286,8 +286,8 @@ Flow read(std::string_view text, const StructureOptions& options, const HeadingF
         if (open && !text_now.empty()) {
             Item item;
             item.block = Block{Block::Kind::paragraph, text_now, para.starts.front().line, 0, false};
-            items.push_back(std::move(item));
-            paras.push_back(para);
+            out.items.push_back(std::move(item));
+            out.paras.push_back(para);
         }
         open = false;
         text_now.clear();
@@ -312,8 +312,8 @@ Flow read(std::string_view text, const StructureOptions& options, const HeadingF
             Item item;
             item.is_heading = true;
             item.heading = *h;
-            items.push_back(std::move(item));
-            paras.emplace_back();
+            out.items.push_back(std::move(item));
+            out.paras.emplace_back();
             std::size_t last = i + std::max(h->lines, 1) - 1;
             if (!h->rest.empty()) {
                 append(h->rest, i);
@@ -327,22 +327,33 @@ Flow read(std::string_view text, const StructureOptions& options, const HeadingF
         ++i;
     }
     flush();
+    return out;
+}
 
-    // Pass 2: confirmed note calls, detached from their word.
-    const std::vector<Footnote>& notes = layout.footnotes;
-    std::vector<bool> claimed(notes.size(), false);
-    std::vector<std::vector<std::size_t>> called_after(items.size());
+// The words given as note calls, each once; throws for a word that does not
+// end with a note number.
+std::vector<std::string> note_call_words(const std::vector<std::string>& given) {
     std::vector<std::string> calls;
-    for (const std::string& word : options.note_calls) {
+    for (const std::string& word : given) {
         if (word.empty() || std::find(calls.begin(), calls.end(), word) != calls.end()) continue;
         if (call_numbers(word).empty())
             throw ImportError("appel de note « " + word + " » : le mot ne se termine pas par un numéro de note");
         calls.push_back(word);
     }
+    return calls;
+}
+
+// Pass 2: confirmed note calls, detached from their word. Marks each note
+// a call takes in `claimed` and returns, per item, the notes called in it;
+// throws for a call found nowhere in the text.
+std::vector<std::vector<std::size_t>> detach_note_calls(FlowItems& flow, const std::vector<std::string>& calls,
+                                                        const std::vector<Footnote>& notes, std::vector<bool>& claimed,
+                                                        std::vector<std::string>& messages) {
+    std::vector<std::vector<std::size_t>> called_after(flow.items.size());
     std::vector<bool> found(calls.size(), false);
-    for (std::size_t k = 0; k < items.size(); ++k) {
-        if (items[k].is_heading) continue;
-        std::string& body = items[k].block.text;
+    for (std::size_t k = 0; k < flow.items.size(); ++k) {
+        if (flow.items[k].is_heading) continue;
+        std::string& body = flow.items[k].block.text;
         std::vector<std::pair<std::size_t, std::size_t>> hits;  // (offset, call)
         for (std::size_t c = 0; c < calls.size(); ++c)
             for (std::size_t pos : find_word(body, calls[c])) hits.emplace_back(pos, c);
@@ -353,59 +364,94 @@ Flow read(std::string_view text, const StructureOptions& options, const HeadingF
         for (auto [pos, c] : hits) {
             if (pos < from) continue;  // inside a longer call already taken
             const std::string& word = calls[c];
-            const Para::Start& where = paras[k].at(pos);
-            std::size_t note = resolve_call(word, where, notes, claimed, out.messages);
+            const Para::Start& where = flow.paras[k].at(pos);
+            std::size_t note = resolve_call(word, where, notes, claimed, messages);
             claimed[note] = true;
             found[c] = true;
             called_after[k].push_back(note);
             std::string bare = word.substr(0, word.size() - std::to_string(notes[note].number).size());
             rebuilt += body.substr(from, pos - from) + bare;
             from = pos + word.size();
-            out.messages.push_back("appel de note « " + word + " » (ligne " + std::to_string(where.line) + ") : « " +
-                                   bare + " » + note " + std::to_string(notes[note].number));
+            messages.push_back("appel de note « " + word + " » (ligne " + std::to_string(where.line) + ") : « " + bare +
+                               " » + note " + std::to_string(notes[note].number));
         }
         body = rebuilt + body.substr(from);
     }
     for (std::size_t c = 0; c < calls.size(); ++c)
         if (!found[c]) throw ImportError("appel de note « " + calls[c] + " » introuvable dans le texte");
+    return called_after;
+}
 
-    // Pass 3: the other footnotes go after the paragraph where their page ends.
+// Where pass 3 puts the notes no call took: before every item, or after an item.
+struct UncalledNotes {
+    std::vector<std::size_t> first;
+    std::vector<std::vector<std::size_t>> after;
+    std::vector<std::size_t> all;
+};
+
+// Pass 3: the other footnotes go after the paragraph where their page ends.
+UncalledNotes place_uncalled_notes(const FlowItems& flow, const std::vector<Layout::Line>& lines,
+                                   const std::vector<Footnote>& notes, const std::vector<bool>& claimed) {
     std::map<int, std::size_t> last_line_of_page;
     for (std::size_t i = 0; i < lines.size(); ++i) last_line_of_page[lines[i].page] = i;
-    std::vector<std::vector<std::size_t>> uncalled_after(items.size());
-    std::vector<std::size_t> uncalled_first, uncalled;
+    UncalledNotes out;
+    out.after.resize(flow.items.size());
     for (std::size_t n = 0; n < notes.size(); ++n) {
         if (claimed[n]) continue;
         auto last = last_line_of_page.find(notes[n].page);
         std::size_t end = last != last_line_of_page.end() ? last->second : lines.size();
-        std::size_t target = items.size();
-        for (std::size_t k = 0; k < items.size(); ++k)
-            if (!items[k].is_heading && paras[k].first <= end) target = k;
-        (target == items.size() ? uncalled_first : uncalled_after[target]).push_back(n);
-        uncalled.push_back(n);
+        std::size_t target = flow.items.size();
+        for (std::size_t k = 0; k < flow.items.size(); ++k)
+            if (!flow.items[k].is_heading && flow.paras[k].first <= end) target = k;
+        (target == flow.items.size() ? out.first : out.after[target]).push_back(n);
+        out.all.push_back(n);
     }
-    // One message per note, or one for all when there are many (a whole book's notes).
+    return out;
+}
+
+// One message per uncalled note, or one for all when there are many (a
+// whole book's notes); `unit` names where each is placed (« l’article »).
+void say_uncalled_notes(const std::vector<std::size_t>& uncalled, const std::vector<Footnote>& notes,
+                        std::string_view unit, std::vector<std::string>& messages) {
     if (uncalled.size() <= 5) {
         for (std::size_t n : uncalled)
-            out.messages.push_back("note " + std::to_string(notes[n].number) + " (ligne " +
-                                   std::to_string(notes[n].line) + ") : aucun appel confirmé, placée à la fin de " +
-                                   std::string(unit) + " où elle apparaît");
+            messages.push_back("note " + std::to_string(notes[n].number) + " (ligne " + std::to_string(notes[n].line) +
+                               ") : aucun appel confirmé, placée à la fin de " + std::string(unit) +
+                               " où elle apparaît");
     } else {
-        out.messages.push_back(std::to_string(uncalled.size()) + " notes sans appel confirmé (la première : note " +
-                               std::to_string(notes[uncalled[0]].number) + ", ligne " +
-                               std::to_string(notes[uncalled[0]].line) + "), placées chacune à la fin de " +
-                               std::string(unit) + " où elle apparaît");
+        messages.push_back(std::to_string(uncalled.size()) + " notes sans appel confirmé (la première : note " +
+                           std::to_string(notes[uncalled[0]].number) + ", ligne " +
+                           std::to_string(notes[uncalled[0]].line) + "), placées chacune à la fin de " +
+                           std::string(unit) + " où elle apparaît");
     }
+}
+
+}  // namespace
+
+Flow read(std::string_view text, const StructureOptions& options, const HeadingFinder& find, std::string_view unit) {
+    Layout layout = lay_out(text);
+    const std::vector<Layout::Line>& lines = layout.lines;
+    Flow out;
+    out.messages = layout.messages;
+
+    FlowItems flow = read_flow_items(lines, find, options.lines_are_paragraphs);
+    const std::vector<Footnote>& notes = layout.footnotes;
+    std::vector<bool> claimed(notes.size(), false);
+    std::vector<std::vector<std::size_t>> called_after =
+        detach_note_calls(flow, note_call_words(options.note_calls), notes, claimed, out.messages);
+    UncalledNotes uncalled = place_uncalled_notes(flow, lines, notes, claimed);
+    say_uncalled_notes(uncalled.all, notes, unit, out.messages);
+
     auto note_item = [&](std::size_t n, bool called) {
         Item item;
         item.block = Block{Block::Kind::note, notes[n].text, notes[n].line, notes[n].number, called};
         return item;
     };
-    for (std::size_t n : uncalled_first) out.items.push_back(note_item(n, false));
-    for (std::size_t k = 0; k < items.size(); ++k) {
-        out.items.push_back(std::move(items[k]));
+    for (std::size_t n : uncalled.first) out.items.push_back(note_item(n, false));
+    for (std::size_t k = 0; k < flow.items.size(); ++k) {
+        out.items.push_back(std::move(flow.items[k]));
         for (std::size_t n : called_after[k]) out.items.push_back(note_item(n, true));
-        for (std::size_t n : uncalled_after[k]) out.items.push_back(note_item(n, false));
+        for (std::size_t n : uncalled.after[k]) out.items.push_back(note_item(n, false));
     }
     return out;
 }

@@ -115,40 +115,36 @@ void require(bool present, const char* type, const char* field) {
 
 }  // namespace write
 
+namespace {
+
+// One type's document: the recognised structure written, then the
+// recogniser's doubts after the writer's summary.
+template <class Structure>
+BuiltDocument written(Structure structure,
+                      BuiltDocument (*write)(const Metadata&, const Structure&, const BuildOptions&),
+                      const Metadata& meta, const BuildOptions& options) {
+    std::vector<std::string> doubts = std::move(structure.messages);
+    BuiltDocument out = write(meta, structure, options);
+    out.messages.insert(out.messages.end(), doubts.begin(), doubts.end());
+    return out;
+}
+
+}  // namespace
+
 BuiltDocument build_document(const Metadata& given, std::string_view text, const BuildOptions& options) {
     const Metadata meta = write::xml_safe(given);
     StructureOptions structure{options.lines_are_paragraphs, options.note_calls};
-    BuiltDocument out;
-    std::vector<std::string> doubts;
     switch (meta.type) {
-        case DocType::etude: {
-            Study study = recognise_study(text, meta.title, structure);
-            doubts = std::move(study.messages);
-            out = write::write_etude(meta, study, options);
-            break;
-        }
-        case DocType::convention: {
-            Agreement agreement = recognise_agreement(text, structure);
-            doubts = std::move(agreement.messages);
-            out = write::write_convention(meta, agreement, options);
-            break;
-        }
-        case DocType::loi: {
-            Law law = recognise_law(text, structure);
-            doubts = std::move(law.messages);
-            out = write::write_loi(meta, law, options);
-            break;
-        }
-        case DocType::entretien: {
-            Transcript transcript = recognise_transcript(text, structure);
-            doubts = std::move(transcript.messages);
-            out = write::write_entretien(meta, transcript, options);
-            break;
-        }
+        case DocType::etude:
+            return written(recognise_study(text, meta.title, structure), write::write_etude, meta, options);
+        case DocType::convention:
+            return written(recognise_agreement(text, structure), write::write_convention, meta, options);
+        case DocType::loi:
+            return written(recognise_law(text, structure), write::write_loi, meta, options);
+        case DocType::entretien:
+            return written(recognise_transcript(text, structure), write::write_entretien, meta, options);
     }
-    // What was recognised first (the writer's summary), then the doubts.
-    out.messages.insert(out.messages.end(), doubts.begin(), doubts.end());
-    return out;
+    return {};
 }
 
 }  // namespace coopdec::import

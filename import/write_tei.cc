@@ -83,34 +83,35 @@ void add_notes(pugi::xml_node body, const std::vector<Block>& blocks) {
     }
 }
 
-}  // namespace
-
-BuiltDocument write_entretien(const Metadata& meta, const Transcript& transcript, const BuildOptions& options) {
-    require(!meta.partnerships.empty(), "entretien", "partenariat");
-    Document doc(options.header_comment, "TEI", schema::kTeiNamespace);
-    pugi::xml_node tei = doc.root();
-    tei.append_attribute("xml:id") = meta.id.c_str();
-    tei.append_attribute("xml:lang") = "fr";
-
-    // People first: the header lists them before the body refers to them.
+// The people of a transcript, one per distinct speaker label, and the
+// xml:id each label is written with.
+struct Speakers {
     std::vector<Person> people;
     std::map<std::string, std::string> id_of;  // label → xml:id
-    std::vector<std::string> messages;
+};
+
+// People first: the header lists them before the body refers to them. An
+// id already taken is renamed, said in `messages`.
+Speakers transcript_speakers(const Transcript& transcript, std::vector<std::string>& messages) {
+    Speakers out;
     Ids ids;
     for (const Turn& t : transcript.turns) {
-        if (id_of.count(t.speaker)) continue;
+        if (out.id_of.count(t.speaker)) continue;
         Person p = person_of(t.speaker);
-        auto same = std::find_if(people.begin(), people.end(), [&](const Person& o) { return o.id == p.id; });
-        if (same != people.end() && (p.id == "q" || p.id == "r")) {
-            id_of[t.speaker] = p.id;  // "Q" and "Question" in one text: one interviewer
+        auto same = std::find_if(out.people.begin(), out.people.end(), [&](const Person& o) { return o.id == p.id; });
+        if (same != out.people.end() && (p.id == "q" || p.id == "r")) {
+            out.id_of[t.speaker] = p.id;  // "Q" and "Question" in one text: one interviewer
             continue;
         }
         p.id = ids.take(p.id, t.line, messages);
-        id_of[t.speaker] = p.id;
-        people.push_back(p);
+        out.id_of[t.speaker] = p.id;
+        out.people.push_back(p);
     }
+    return out;
+}
 
-    pugi::xml_node header = tei.append_child("teiHeader");
+// <fileDesc>: the title, the publication, and the source and recording date.
+void add_file_desc(pugi::xml_node header, const Metadata& meta) {
     pugi::xml_node file_desc = header.append_child("fileDesc");
     add_text(file_desc.append_child("titleStmt"), "title", meta.title);
     add_text(file_desc.append_child("publicationStmt"), "p",
@@ -124,7 +125,10 @@ BuiltDocument write_entretien(const Metadata& meta, const Transcript& transcript
             .append_child("date")
             .append_attribute("when") = meta.date.c_str();
     if (!source_desc.first_child()) add_text(source_desc, "p", "Source non précisée.");
+}
 
+// <profileDesc>: partnerships and themes, the people, the commune and date.
+void add_profile_desc(pugi::xml_node header, const Metadata& meta, const std::vector<Person>& people) {
     pugi::xml_node profile = header.append_child("profileDesc");
     pugi::xml_node text_class = profile.append_child("textClass");
     pugi::xml_node partnerships = text_class.append_child("keywords");
@@ -149,7 +153,12 @@ BuiltDocument write_entretien(const Metadata& meta, const Transcript& transcript
             setting.append_child("placeName").append_attribute("key") = meta.communes[0].c_str();
         if (!meta.date.empty()) setting.append_child("date").append_attribute("when") = meta.date.c_str();
     }
+}
 
+// The body: what comes before the first turn as notes, then one <u> per
+// turn followed by its footnotes. Returns what it wrote, counted.
+Counts add_transcript_body(pugi::xml_node tei, const Transcript& transcript, const Speakers& speakers,
+                           std::vector<std::string>& messages) {
     pugi::xml_node body = tei.append_child("text").append_child("body");
     Counts counts;
     for (const Block& b : transcript.before) {
@@ -167,21 +176,43 @@ BuiltDocument write_entretien(const Metadata& meta, const Transcript& transcript
     int n = 0;
     for (const Turn& t : transcript.turns) {
         pugi::xml_node u = body.append_child("u");
-        u.append_attribute("who") = ("#" + id_of[t.speaker]).c_str();
+        u.append_attribute("who") = ("#" + speakers.id_of.at(t.speaker)).c_str();
         u.append_attribute("xml:id") = ("u_" + std::to_string(++n)).c_str();
         std::string said = joined(t.blocks);
         if (!said.empty()) u.text().set(said.c_str());
         add_notes(body, t.blocks);
         counts.add(t.blocks);
     }
+    return counts;
+}
 
-    BuiltDocument out{doc.str(), {}};
+// "12 répliques, 2 intervenants : Enquêteur (chercheur), Répondant (autre) ; 1 note(s)"
+std::string transcript_summary(const Transcript& transcript, const std::vector<Person>& people, const Counts& counts) {
     std::string speakers;
     for (const Person& p : people) speakers += (speakers.empty() ? "" : ", ") + p.name + " (" + p.role + ")";
-    out.messages.push_back(
-        std::to_string(transcript.turns.size()) + (transcript.turns.size() > 1 ? " répliques, " : " réplique, ") +
-        std::to_string(people.size()) + (people.size() > 1 ? " intervenants : " : " intervenant : ") + speakers +
-        (counts.notes > 0 ? " ; " + std::to_string(counts.notes) + " note(s)" : ""));
+    return std::to_string(transcript.turns.size()) + (transcript.turns.size() > 1 ? " répliques, " : " réplique, ") +
+           std::to_string(people.size()) + (people.size() > 1 ? " intervenants : " : " intervenant : ") + speakers +
+           (counts.notes > 0 ? " ; " + std::to_string(counts.notes) + " note(s)" : "");
+}
+
+}  // namespace
+
+BuiltDocument write_entretien(const Metadata& meta, const Transcript& transcript, const BuildOptions& options) {
+    require(!meta.partnerships.empty(), "entretien", "partenariat");
+    Document doc(options.header_comment, "TEI", schema::kTeiNamespace);
+    pugi::xml_node tei = doc.root();
+    tei.append_attribute("xml:id") = meta.id.c_str();
+    tei.append_attribute("xml:lang") = "fr";
+
+    std::vector<std::string> messages;
+    const Speakers speakers = transcript_speakers(transcript, messages);
+    pugi::xml_node header = tei.append_child("teiHeader");
+    add_file_desc(header, meta);
+    add_profile_desc(header, meta, speakers.people);
+    const Counts counts = add_transcript_body(tei, transcript, speakers, messages);
+
+    BuiltDocument out{doc.str(), {}};
+    out.messages.push_back(transcript_summary(transcript, speakers.people, counts));
     out.messages.insert(out.messages.end(), messages.begin(), messages.end());
     return out;
 }

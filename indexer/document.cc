@@ -234,175 +234,236 @@ DocContext resolve_context(const Record& record, const Gazetteer& gaz, const Par
 
 std::string analysis_lang(const Record& record) { return record.lang.empty() ? "fr" : record.lang; }
 
-std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& ctx, const std::string& file_key) {
-    std::vector<UnitDocument> out;
-    // The gazetteer is reference data for the other documents, not a result.
-    if (rec.type == sc::kTypeGazetteer) return out;
-    const std::string lang = analysis_lang(rec);
-    const std::string file_term = std::string(sc::kPrefixFile) + file_key;
-    const std::string doc_term = std::string(sc::kPrefixDoc) + rec.id;
-    std::string year;
-    if (auto it = ctx.facets.find("year"); it != ctx.facets.end() && !it->second.empty()) year = it->second[0];
-    std::string date = rec.type == sc::kTypePartnership ? rec.start_year : rec.date;
+namespace {
 
+// The Xapian documents of one record: what they all share, computed once,
+// then the document as a whole and each unit's document, step by step.
+class RecordDocuments {
+public:
+    RecordDocuments(const Record& rec, const DocContext& ctx, const std::string& file_key)
+        : rec_(rec),
+          ctx_(ctx),
+          file_key_(file_key),
+          lang_(analysis_lang(rec)),
+          file_term_(std::string(sc::kPrefixFile) + file_key),
+          doc_term_(std::string(sc::kPrefixDoc) + rec.id),
+          date_(rec.type == sc::kTypePartnership ? rec.start_year : rec.date),
+          cites_(find_document_citations(rec)),
+          own_work_(akn::work_of(rec.work_uri)) {
+        if (auto it = ctx.facets.find("year"); it != ctx.facets.end() && !it->second.empty()) year_ = it->second[0];
+        for (const auto& unit : rec.units) anchors_.insert(unit.anchor);
+    }
+
+    // The document as a whole: title, summary, metadata and every unit's
+    // text, so that a query whose words are spread over several units still
+    // finds it.
+    UnitDocument whole() const {
+        UnitDocument u{sc::id_term(rec_.id), Xapian::Document()};
+        Xapian::Document& doc = u.document;
+        add_shared(doc, sc::kKindDoc, 0);
+        doc.add_boolean_term(u.id_term);
+        add_whole_references(doc);
+        const std::string body = index_whole_text(doc);
+        doc.set_data(sc::encode_data(whole_data(body)));
+        add_facet_summary(doc, rec_.id);
+        return u;
+    }
+
+    // The document of `unit`, the `order`-th of the record (from 1).
+    UnitDocument unit(const Unit& unit, size_t order) const {
+        UnitDocument u{sc::id_term(rec_.id, unit.anchor), Xapian::Document()};
+        Xapian::Document& doc = u.document;
+        add_shared(doc, unit.kind, order);
+        doc.add_boolean_term(u.id_term);
+        Xapian::termpos pos = 0;
+        index_unit_words(doc, unit, pos);
+        if (!unit.role.empty()) add_facets(doc, {{"role", {unit.role}}}, true);
+        if (rec_.format == "akn") {
+            std::string key = article_key(unit);
+            if (!key.empty()) doc.add_boolean_term(sc::make_term(sc::kPrefixArticle, key));
+            for (const auto& href : unit.cites) doc.add_boolean_term(ref_term(href));
+        }
+        for (const auto& key : cites_.keys[order - 1]) doc.add_boolean_term(sc::make_term(sc::kPrefixCite, key));
+        doc.set_data(sc::encode_data(unit_data(unit)));
+        add_facet_summary(doc, rec_.id);
+        return u;
+    }
+
+private:
     // Shared by every unit: identity, document-level facets, dates, context words.
-    auto common = [&](Xapian::Document& doc, std::string_view kind, size_t order) {
-        doc.add_boolean_term(file_term);
-        doc.add_boolean_term(doc_term);
+    void add_shared(Xapian::Document& doc, std::string_view kind, size_t order) const {
+        doc.add_boolean_term(file_term_);
+        doc.add_boolean_term(doc_term_);
         doc.add_boolean_term(sc::kind_term(kind));
-        doc.add_value(sc::kSlotDoc, rec.id);
+        doc.add_value(sc::kSlotDoc, rec_.id);
         doc.add_value(sc::kSlotKind, std::string(kind));
         doc.add_value(sc::kSlotOrder, Xapian::sortable_serialise(static_cast<double>(order)));
-        if (!date.empty()) doc.add_value(sc::kSlotDate, date);
-        if (!year.empty()) doc.add_value(sc::kSlotYear, Xapian::sortable_serialise(std::stod(year)));
-        add_facets(doc, ctx.facets, false);
-        index_words(doc, ctx.extra_words, lang);
-    };
+        if (!date_.empty()) doc.add_value(sc::kSlotDate, date_);
+        if (!year_.empty()) doc.add_value(sc::kSlotYear, Xapian::sortable_serialise(std::stod(year_)));
+        add_facets(doc, ctx_.facets, false);
+        index_words(doc, ctx_.extra_words, lang_);
+    }
 
-    const Citations cites = find_document_citations(rec);
-    const std::string own_work = akn::work_of(rec.work_uri);
-    std::set<std::string> anchors;
-    for (const auto& unit : rec.units) anchors.insert(unit.anchor);
-    // A ref to a part of a unit ("section-75-2-i") counts for the unit ("section-75").
-    auto narrow = [&](akn::Target t) {
-        if (t.work != own_work) return t;
-        std::string f = akn::enclosing_unit(t.fragment, [&](const std::string& a) { return anchors.count(a) > 0; });
-        if (!f.empty()) t.fragment = f;
-        return t;
-    };
-
-    // The document as a whole: title, summary, metadata and every unit's text,
-    // so that a query whose words are spread over several units still finds it.
-    {
-        UnitDocument u{sc::id_term(rec.id), Xapian::Document()};
-        Xapian::Document& doc = u.document;
-        common(doc, sc::kKindDoc, 0);
-        doc.add_boolean_term(u.id_term);
-        // What every unit cites, as its words: the document matches a
-        // search for a provision exactly when one of its units does.
-        for (const auto& keys : cites.keys)
-            for (const auto& key : keys) doc.add_boolean_term(sc::make_term(sc::kPrefixCite, key));
-        if (rec.format == "akn")
-            for (const auto& unit : rec.units)
-                for (const auto& href : unit.cites)
-                    doc.add_boolean_term(
-                        sc::make_term(sc::kPrefixRef, akn::target_key(narrow(akn::parse_href(href, own_work)))));
-        if (rec.format == "akn") {
-            if (!rec.act_number.empty())
-                doc.add_boolean_term(sc::make_term(sc::kPrefixAct, citation::act_key(rec.act_number)));
-            if (!own_work.empty()) doc.add_boolean_term(sc::make_term(sc::kPrefixWork, own_work));
+    // The term of a reference; a ref to a part of a unit of this work
+    // ("section-75-2-i") counts for the unit ("section-75").
+    std::string ref_term(const std::string& href) const {
+        akn::Target t = akn::parse_href(href, own_work_);
+        if (t.work == own_work_) {
+            std::string f =
+                akn::enclosing_unit(t.fragment, [&](const std::string& a) { return anchors_.count(a) > 0; });
+            if (!f.empty()) t.fragment = f;
         }
+        return sc::make_term(sc::kPrefixRef, akn::target_key(t));
+    }
+
+    // What every unit cites, as the document's terms: the document matches a
+    // search for a provision exactly when one of its units does. A law's
+    // number and work too.
+    void add_whole_references(Xapian::Document& doc) const {
+        for (const auto& keys : cites_.keys)
+            for (const auto& key : keys) doc.add_boolean_term(sc::make_term(sc::kPrefixCite, key));
+        if (rec_.format != "akn") return;
+        for (const auto& unit : rec_.units)
+            for (const auto& href : unit.cites) doc.add_boolean_term(ref_term(href));
+        if (!rec_.act_number.empty())
+            doc.add_boolean_term(sc::make_term(sc::kPrefixAct, citation::act_key(rec_.act_number)));
+        if (!own_work_.empty()) doc.add_boolean_term(sc::make_term(sc::kPrefixWork, own_work_));
+    }
+
+    // A unit's words as the unit itself has them: label, heading, text.
+    void index_unit_words(Xapian::Document& doc, const Unit& unit, Xapian::termpos& pos) const {
+        index_text(doc, unit.label, lang_, pos, 2);
+        if (unit.heading != unit.label) index_text(doc, unit.heading, lang_, pos, 2);
+        index_text(doc, unit.text, lang_, pos);
+    }
+
+    // The whole document's words; returns the start of its body, the text
+    // stored when it has no summary.
+    std::string index_whole_text(Xapian::Document& doc) const {
         Xapian::termpos pos = 0;
-        index_text(doc, rec.title, lang, pos, 3);
-        index_text(doc, rec.summary, lang, pos);
-        std::vector<std::string> meta{rec.partner, rec.nature, rec.place};
-        for (const auto& d : rec.divergences) meta.push_back(d);
-        for (const auto& s : rec.sources) meta.push_back(s.text);
-        for (const auto& p : rec.participants) meta.push_back(p.name);
-        for (const auto& m : meta) index_text(doc, m, lang, pos);
+        index_text(doc, rec_.title, lang_, pos, 3);
+        index_text(doc, rec_.summary, lang_, pos);
+        std::vector<std::string> meta{rec_.partner, rec_.nature, rec_.place};
+        for (const auto& d : rec_.divergences) meta.push_back(d);
+        for (const auto& s : rec_.sources) meta.push_back(s.text);
+        for (const auto& p : rec_.participants) meta.push_back(p.name);
+        for (const auto& m : meta) index_text(doc, m, lang_, pos);
         std::string body;
-        // Each unit's words as the unit itself has them (label, heading,
-        // text, in that order): whatever query matches a unit then matches
-        // its document's unit, which lets the search count documents on
-        // document units alone (search/search.cc, facet counts).
-        for (const auto& unit : rec.units) {
-            index_text(doc, unit.label, lang, pos, 2);
-            if (unit.heading != unit.label) index_text(doc, unit.heading, lang, pos, 2);
-            index_text(doc, unit.text, lang, pos);
+        // Each unit's words as the unit itself has them: whatever query
+        // matches a unit then matches its document's unit, which lets the
+        // search count documents on document units alone (search/search.cc,
+        // facet counts).
+        for (const auto& unit : rec_.units) {
+            index_unit_words(doc, unit, pos);
             if (body.size() < 4000) body += (body.empty() ? "" : " ") + unit.text;
         }
         // What no unit holds: found through the document only.
-        index_text(doc, rec.loose_text, lang, pos);
-        if (body.empty()) body = rec.loose_text.substr(0, 4000);
-        index_new_words(doc, rec.annotations, lang);
-        std::vector<std::string> roles;
-        for (const auto& unit : rec.units) add_unique(roles, unit.role);
+        index_text(doc, rec_.loose_text, lang_, pos);
+        if (body.empty()) body = rec_.loose_text.substr(0, 4000);
+        index_new_words(doc, rec_.annotations, lang_);
+        return body;
+    }
 
-        sc::Data data{{sc::kFieldDoc, rec.id},
+    // The stored fields of the document as a whole.
+    sc::Data whole_data(const std::string& body) const {
+        sc::Data data{{sc::kFieldDoc, rec_.id},
                       {sc::kFieldKind, sc::kKindDoc},
-                      {sc::kFieldTitle, rec.title},
-                      {sc::kFieldType, rec.type},
-                      {sc::kFieldDemo, rec.demo ? "1" : "0"},
-                      {sc::kFieldNotice, rec.demo_notice},
-                      {sc::kFieldDate, date},
-                      {sc::kFieldCommunes, join_lines(ctx.commune_names)},
-                      {sc::kFieldPartner, ctx.partner},
-                      {sc::kFieldSummary, rec.summary},
-                      {sc::kFieldFile, file_key},
-                      {sc::kFieldLang, lang},
-                      {sc::kFieldPlace, rec.place},
-                      {sc::kFieldText, rec.summary.empty() ? body : rec.summary}};
+                      {sc::kFieldTitle, rec_.title},
+                      {sc::kFieldType, rec_.type},
+                      {sc::kFieldDemo, rec_.demo ? "1" : "0"},
+                      {sc::kFieldNotice, rec_.demo_notice},
+                      {sc::kFieldDate, date_},
+                      {sc::kFieldCommunes, join_lines(ctx_.commune_names)},
+                      {sc::kFieldPartner, ctx_.partner},
+                      {sc::kFieldSummary, rec_.summary},
+                      {sc::kFieldFile, file_key_},
+                      {sc::kFieldLang, lang_},
+                      {sc::kFieldPlace, rec_.place},
+                      {sc::kFieldText, rec_.summary.empty() ? body : rec_.summary}};
         std::vector<std::string> parts;
-        for (const auto& [id, title] : ctx.partnership_titles) parts.push_back(id + sc::kValueSep + title);
+        for (const auto& [id, title] : ctx_.partnership_titles) parts.push_back(id + sc::kValueSep + title);
         data[sc::kFieldPartnerships] = join_lines(parts);
-        if (auto t = ctx.facets.find("theme"); t != ctx.facets.end()) data[sc::kFieldThemes] = join_lines(t->second);
-        data[sc::kFieldUnits] = std::to_string(rec.units.size());
+        if (auto t = ctx_.facets.find("theme"); t != ctx_.facets.end()) data[sc::kFieldThemes] = join_lines(t->second);
+        data[sc::kFieldUnits] = std::to_string(rec_.units.size());
+        add_legal_data(data);
+        if (rec_.type == sc::kTypePartnership) add_partnership_data(data);
+        return data;
+    }
+
+    // A law's lifecycle, its modifications and the version it is.
+    void add_legal_data(sc::Data& data) const {
         std::vector<std::string> events;
-        for (const auto& e : rec.lifecycle)
+        for (const auto& e : rec_.lifecycle)
             events.push_back(e.date + sc::kValueSep + e.type + sc::kValueSep + e.source_href + sc::kValueSep +
                              e.source_label);
         if (!events.empty()) data[sc::kFieldLifecycle] = join_lines(events);
         std::vector<std::string> modifies;
-        for (const auto& m : rec.modifications)
+        for (const auto& m : rec_.modifications)
             modifies.push_back(m.anchor + sc::kValueSep + m.type + sc::kValueSep + m.destination);
         if (!modifies.empty()) data[sc::kFieldModifies] = join_lines(modifies);
-        if (!rec.version_date.empty()) data[sc::kFieldVersion] = rec.version_date;
-        if (rec.type == sc::kTypePartnership) {
-            data[sc::kFieldPartnerName] = rec.partner;
-            data[sc::kFieldPartnerLevel] = rec.partner_level;
-            data[sc::kFieldPartnerCountry] = rec.partner_country;
-            data[sc::kFieldNature] = rec.nature;
-            data[sc::kFieldStart] = rec.start_year;
-            data[sc::kFieldEnd] = rec.end_year;
-            data[sc::kFieldStatus] = rec.status;
-            data[sc::kFieldDivergences] = join_lines(rec.divergences);
-            std::vector<std::string> sources;
-            for (const auto& src : rec.sources) sources.push_back(src.href + sc::kValueSep + src.text);
-            data[sc::kFieldSources] = join_lines(sources);
-        }
-        doc.set_data(sc::encode_data(data));
-        add_facet_summary(doc, rec.id);
-        out.push_back(std::move(u));
+        if (!rec_.version_date.empty()) data[sc::kFieldVersion] = rec_.version_date;
     }
 
-    size_t order = 0;
-    for (const Unit& unit : rec.units) {
-        UnitDocument u{sc::id_term(rec.id, unit.anchor), Xapian::Document()};
-        Xapian::Document& doc = u.document;
-        common(doc, unit.kind, ++order);
-        doc.add_boolean_term(u.id_term);
-        Xapian::termpos pos = 0;
-        index_text(doc, unit.label, lang, pos, 2);
-        if (unit.heading != unit.label) index_text(doc, unit.heading, lang, pos, 2);
-        index_text(doc, unit.text, lang, pos);
-        if (!unit.role.empty()) add_facets(doc, {{"role", {unit.role}}}, true);
-        if (rec.format == "akn") {
-            std::string key = article_key(unit);
-            if (!key.empty()) doc.add_boolean_term(sc::make_term(sc::kPrefixArticle, key));
-            for (const auto& href : unit.cites)
-                doc.add_boolean_term(
-                    sc::make_term(sc::kPrefixRef, akn::target_key(narrow(akn::parse_href(href, own_work)))));
-        }
-        for (const auto& key : cites.keys[order - 1]) doc.add_boolean_term(sc::make_term(sc::kPrefixCite, key));
+    // A partnership's own fields.
+    void add_partnership_data(sc::Data& data) const {
+        data[sc::kFieldPartnerName] = rec_.partner;
+        data[sc::kFieldPartnerLevel] = rec_.partner_level;
+        data[sc::kFieldPartnerCountry] = rec_.partner_country;
+        data[sc::kFieldNature] = rec_.nature;
+        data[sc::kFieldStart] = rec_.start_year;
+        data[sc::kFieldEnd] = rec_.end_year;
+        data[sc::kFieldStatus] = rec_.status;
+        data[sc::kFieldDivergences] = join_lines(rec_.divergences);
+        std::vector<std::string> sources;
+        for (const auto& src : rec_.sources) sources.push_back(src.href + sc::kValueSep + src.text);
+        data[sc::kFieldSources] = join_lines(sources);
+    }
+
+    // The stored fields of a unit's document, with the amendments of the unit.
+    sc::Data unit_data(const Unit& unit) const {
         std::vector<std::string> amended;
-        for (const auto& a : rec.amendments)
+        for (const auto& a : rec_.amendments)
             if (a.anchor == unit.anchor)
                 amended.push_back(a.date + sc::kValueSep + a.type + sc::kValueSep + a.source_href + sc::kValueSep +
                                   a.source_label);
-        doc.set_data(sc::encode_data({{sc::kFieldDoc, rec.id},
-                                      {sc::kFieldAnchor, unit.anchor},
-                                      {sc::kFieldKind, unit.kind},
-                                      {sc::kFieldLabel, unit.label},
-                                      {sc::kFieldHeading, unit.heading},
-                                      {sc::kFieldPath, unit.path},
-                                      {sc::kFieldText, unit.text},
-                                      {sc::kFieldSpeaker, unit.speaker},
-                                      {sc::kFieldWho, unit.speaker_id},
-                                      {sc::kFieldRole, unit.role},
-                                      {sc::kFieldAmended, join_lines(amended)}}));
-        add_facet_summary(doc, rec.id);
-        out.push_back(std::move(u));
+        // clang-format off
+        return {{sc::kFieldDoc, rec_.id},
+                {sc::kFieldAnchor, unit.anchor},
+                {sc::kFieldKind, unit.kind},
+                {sc::kFieldLabel, unit.label},
+                {sc::kFieldHeading, unit.heading},
+                {sc::kFieldPath, unit.path},
+                {sc::kFieldText, unit.text},
+                {sc::kFieldSpeaker, unit.speaker},
+                {sc::kFieldWho, unit.speaker_id},
+                {sc::kFieldRole, unit.role},
+                {sc::kFieldAmended, join_lines(amended)}};
+        // clang-format on
     }
+
+    const Record& rec_;
+    const DocContext& ctx_;
+    const std::string& file_key_;
+    const std::string lang_;
+    const std::string file_term_;
+    const std::string doc_term_;
+    const std::string date_;
+    const Citations cites_;
+    const std::string own_work_;
+    std::string year_;
+    std::set<std::string> anchors_;
+};
+
+}  // namespace
+
+std::vector<UnitDocument> build_documents(const Record& rec, const DocContext& ctx, const std::string& file_key) {
+    std::vector<UnitDocument> out;
+    // The gazetteer is reference data for the other documents, not a result.
+    if (rec.type == sc::kTypeGazetteer) return out;
+    RecordDocuments documents(rec, ctx, file_key);
+    out.push_back(documents.whole());
+    size_t order = 0;
+    for (const Unit& unit : rec.units) out.push_back(documents.unit(unit, ++order));
     return out;
 }
 

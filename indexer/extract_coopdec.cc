@@ -110,6 +110,21 @@ std::string label_of(const std::string& num, const std::string& title) {
     return num + " – " + title;
 }
 
+// A numbered unit, <clause> or <section>: its anchor (the id, unique in
+// `seen`), its heading (<titre>) and its label from num and heading; an
+// error when it has neither. `num` receives the normalised num attribute.
+Unit numbered_unit(const pugi::xml_node& e, const char* kind, Checker& check,
+                   std::unordered_map<std::string, pugi::xml_node>& seen, std::string& num) {
+    Unit u;
+    u.kind = kind;
+    u.anchor = check.id(e, seen, IdKind::fragment);
+    num = normalize_space(e.attribute("num").value());
+    u.heading = text_of(child(e, "titre"));
+    u.label = label_of(num, u.heading);
+    if (u.label.empty()) check.error(e, tag(e) + " sans attribut num ni <titre>");
+    return u;
+}
+
 void read_repertoire(const pugi::xml_node& root, Checker& check, Record& rec) {
     std::unordered_map<std::string, pugi::xml_node> seen;
     auto place = [&](const pugi::xml_node& n, const char* level, const std::string& parent) {
@@ -199,13 +214,8 @@ void read_convention(const pugi::xml_node& root, Checker& check, Record& rec) {
 
     std::unordered_map<std::string, pugi::xml_node> seen;
     for (const pugi::xml_node& clause : children(root, "clause")) {
-        Unit u;
-        u.kind = schema::kKindClause;
-        u.anchor = check.id(clause, seen, IdKind::fragment);
-        std::string num = normalize_space(clause.attribute("num").value());
-        u.heading = text_of(child(clause, "titre"));
-        u.label = label_of(num, u.heading);
-        if (u.label.empty()) check.error(clause, "<clause> sans attribut num ni <titre>");
+        std::string num;
+        Unit u = numbered_unit(clause, schema::kKindClause, check, seen, num);
         u.path = num.empty() ? u.label : num;
         u.text = normalize_space(num + " " + text_of(clause));
         rec.units.push_back(std::move(u));
@@ -216,13 +226,8 @@ void read_convention(const pugi::xml_node& root, Checker& check, Record& rec) {
 void read_sections(const pugi::xml_node& parent, const std::string& path, Checker& check,
                    std::unordered_map<std::string, pugi::xml_node>& seen, Record& rec) {
     for (const pugi::xml_node& section : children(parent, "section")) {
-        Unit u;
-        u.kind = schema::kKindSection;
-        u.anchor = check.id(section, seen, IdKind::fragment);
-        std::string num = normalize_space(section.attribute("num").value());
-        u.heading = text_of(child(section, "titre"));
-        u.label = label_of(num, u.heading);
-        if (u.label.empty()) check.error(section, "<section> sans attribut num ni <titre>");
+        std::string num;
+        Unit u = numbered_unit(section, schema::kKindSection, check, seen, num);
         std::string level = normalize_space(num + " " + u.heading);
         u.path = path.empty() ? level : path + " > " + level;
         // A section's own text: nested sections are units of their own.

@@ -100,51 +100,68 @@ static std::size_t report_garbled(const std::vector<std::string>& inputs, bool q
     return reports.size();
 }
 
-static int run(int argc, char** argv) {
+// What the command line asks for.
+struct IndexCommand {
     coopdec::IndexOptions opt;
-    opt.schema_dir = COOPDEC_SCHEMA_DIR;
     bool quiet = false, verbose = false, check_encoding = false;
+};
+
+// --max-size's value, or an exit status with its French message on stderr.
+static std::optional<int> read_max_size(const char* value, IndexCommand& cmd) {
+    // Said apart from the unknown options: the operator named the right
+    // option, only its value is wrong.
+    std::optional<std::size_t> size = value ? coopdec::parse_byte_size(value) : std::nullopt;
+    if (!value) {
+        std::fprintf(stderr, "coopdec-index : --max-size attend une taille (500K, 32M, 1G…)\n%s", kUsage);
+        return 2;
+    }
+    if (!size) {
+        std::fprintf(stderr,
+                     "coopdec-index : taille invalide pour --max-size « %s » : attendu un nombre d'octets "
+                     "non nul, suivi au besoin de K, M ou G (500K, 32M, 1G)\n%s",
+                     value, kUsage);
+        return 2;
+    }
+    cmd.opt.max_bytes = *size;
+    return std::nullopt;
+}
+
+// --shards's value, or an exit status with its French message on stderr.
+static std::optional<int> read_shards(const char* value, IndexCommand& cmd) {
+    char* end = nullptr;
+    long n = value ? std::strtol(value, &end, 10) : 0;
+    if (!value || *end != '\0' || n < 1 || n > 256) {
+        std::fprintf(stderr, "coopdec-index : --shards attend un nombre de fragments de 1 à 256%s%s%s\n%s",
+                     value ? ", pas « " : "", value ? value : "", value ? " »" : "", kUsage);
+        return 2;
+    }
+    cmd.opt.shards = static_cast<std::size_t>(n);
+    return std::nullopt;
+}
+
+// Reads the command line into `cmd`. Returns the exit status when the run
+// stops there: 0 after --help, 2 after a usage error said on stderr.
+static std::optional<int> read_command_line(int argc, char** argv, IndexCommand& cmd) {
+    coopdec::IndexOptions& opt = cmd.opt;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
+        std::optional<int> stop;
         if ((a == "--db" || a == "--schemas" || a == "--stylesheets") && i + 1 < argc) {
             (a == "--db" ? opt.db_path : a == "--schemas" ? opt.schema_dir : opt.stylesheet_dir) = argv[++i];
         } else if (a == "--max-size") {
-            // Said apart from the unknown options: the operator named the
-            // right option, only its value is wrong.
-            const char* value = i + 1 < argc ? argv[++i] : nullptr;
-            std::optional<std::size_t> size = value ? coopdec::parse_byte_size(value) : std::nullopt;
-            if (!value) {
-                std::fprintf(stderr, "coopdec-index : --max-size attend une taille (500K, 32M, 1G…)\n%s", kUsage);
-                return 2;
-            }
-            if (!size) {
-                std::fprintf(stderr,
-                             "coopdec-index : taille invalide pour --max-size « %s » : attendu un nombre d'octets "
-                             "non nul, suivi au besoin de K, M ou G (500K, 32M, 1G)\n%s",
-                             value, kUsage);
-                return 2;
-            }
-            opt.max_bytes = *size;
+            stop = read_max_size(i + 1 < argc ? argv[++i] : nullptr, cmd);
         } else if (a == "--shards") {
-            const char* value = i + 1 < argc ? argv[++i] : nullptr;
-            char* end = nullptr;
-            long n = value ? std::strtol(value, &end, 10) : 0;
-            if (!value || *end != '\0' || n < 1 || n > 256) {
-                std::fprintf(stderr, "coopdec-index : --shards attend un nombre de fragments de 1 à 256%s%s%s\n%s",
-                             value ? ", pas « " : "", value ? value : "", value ? " »" : "", kUsage);
-                return 2;
-            }
-            opt.shards = static_cast<std::size_t>(n);
+            stop = read_shards(i + 1 < argc ? argv[++i] : nullptr, cmd);
         } else if (a == "--quiet" || a == "-q") {
-            quiet = true;
+            cmd.quiet = true;
         } else if (a == "--verbose" || a == "-v") {
-            verbose = true;
+            cmd.verbose = true;
         } else if (a == "--rebuild") {
             opt.rebuild = true;
         } else if (a == "--compact") {
             opt.compact = true;
         } else if (a == "--check-encoding") {
-            check_encoding = true;
+            cmd.check_encoding = true;
         } else if (a == "--help" || a == "-h") {
             std::fputs(kUsage, stdout);
             return 0;
@@ -154,15 +171,35 @@ static int run(int argc, char** argv) {
         } else {
             opt.inputs.push_back(a);
         }
+        if (stop) return stop;
     }
     if (opt.db_path.empty() || opt.inputs.empty()) {
         std::fputs(kUsage, stderr);
         return 2;
     }
+    return std::nullopt;
+}
+
+// The run's last lines: what was indexed, and the compaction.
+static void print_summary(const coopdec::IndexSummary& s) {
+    std::printf(
+        "%zu fichiers : %zu documents indexés (%zu unités), %zu inchangés, %zu retirés, "
+        "%zu en erreur, %zu avertissements ; %zu documents dans l'index ; %.2f s\n",
+        s.files, s.documents, s.units, s.skipped, s.removed, s.errors, s.warnings, s.total_documents, s.seconds);
+    if (s.compacted)
+        std::printf("index compacté : %.1f Mo → %.1f Mo\n", static_cast<double>(s.bytes_before) / 1e6,
+                    static_cast<double>(s.bytes_after) / 1e6);
+}
+
+static int run(int argc, char** argv) {
+    IndexCommand cmd;
+    cmd.opt.schema_dir = COOPDEC_SCHEMA_DIR;
+    if (std::optional<int> status = read_command_line(argc, argv, cmd)) return *status;
+    coopdec::IndexOptions& opt = cmd.opt;
     // The per-file lines replace the progress line, and go out as they
     // happen (a reader waiting for them on a pipe sees each one at once).
-    opt.progress = !quiet && !verbose && isatty(fileno(stderr));
-    if (verbose) {
+    opt.progress = !cmd.quiet && !cmd.verbose && isatty(fileno(stderr));
+    if (cmd.verbose) {
         opt.on_event = [](coopdec::IndexEvent e, const std::string& path) {
             if (path.empty())
                 std::printf("%s\n", event_word(e));
@@ -181,17 +218,9 @@ static int run(int argc, char** argv) {
     // it says something.
     setenv("XAPIAN_FLUSH_THRESHOLD", "2000", 0);
     coopdec::IndexSummary s = coopdec::index_corpus(opt, stderr);
-    if (!quiet) {
-        std::printf(
-            "%zu fichiers : %zu documents indexés (%zu unités), %zu inchangés, %zu retirés, "
-            "%zu en erreur, %zu avertissements ; %zu documents dans l'index ; %.2f s\n",
-            s.files, s.documents, s.units, s.skipped, s.removed, s.errors, s.warnings, s.total_documents, s.seconds);
-        if (s.compacted)
-            std::printf("index compacté : %.1f Mo → %.1f Mo\n", static_cast<double>(s.bytes_before) / 1e6,
-                        static_cast<double>(s.bytes_after) / 1e6);
-    }
+    if (!cmd.quiet) print_summary(s);
     if (s.fatal) return 2;
-    std::size_t garbled = check_encoding ? report_garbled(opt.inputs, quiet) : 0;
+    std::size_t garbled = cmd.check_encoding ? report_garbled(opt.inputs, cmd.quiet) : 0;
     return s.errors > 0 || garbled > 0 ? 1 : 0;
 }
 

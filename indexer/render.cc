@@ -195,28 +195,20 @@ RenderResult failed(std::vector<Diagnostic> diagnostics) {
     return out;
 }
 
-}  // namespace
-
-std::string default_stylesheet_dir() { return COOPDEC_STYLESHEET_DIR; }
-
-RenderResult render_html(std::string_view contents, const std::string& name, const std::string& format,
-                         const std::string& stylesheet_dir, unsigned long max_xpath_operations) {
-    // The format becomes a file name: only the known ones are taken.
-    if (std::find(kFormats.begin(), kFormats.end(), format) == kFormats.end())
-        return failed({Diagnostic{name, 0, 0, "format inconnu « " + format + " » (attendu : akn, tei ou coopdec)"}});
-    xsltSecurityPrefsPtr prefs = security_prefs();
-    std::string dir = stylesheet_dir.empty() ? default_stylesheet_dir() : stylesheet_dir;
-    const Compiled& compiled = stylesheet((std::filesystem::path(dir) / (format + ".xsl")).string());
-    if (!compiled.style) return failed(compiled.errors);
-
+// The document read by libxml2, nothing external read and no entity
+// expanded; null, with the reasons in `errors`, when it cannot be.
+DocPtr parse_for_render(std::string_view contents, const std::string& name, std::vector<Diagnostic>& errors) {
     // libxml2 takes the length as an int.
-    if (contents.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
-        return failed({Diagnostic{name, 0, 0, "document trop volumineux pour être rendu"}});
+    if (contents.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+        errors.push_back(Diagnostic{name, 0, 0, "document trop volumineux pour être rendu"});
+        return nullptr;
+    }
     if (std::size_t at = entity_doctype(contents); at != std::string_view::npos) {
         LineCol pos = line_col(contents, static_cast<std::ptrdiff_t>(at));
-        return failed({Diagnostic{name, pos.line, pos.column,
-                                  "DOCTYPE refusé : il déclare des entités, qui ne sont jamais développées "
-                                  "(risque d'expansion ou de fichier externe)"}});
+        errors.push_back(Diagnostic{name, pos.line, pos.column,
+                                    "DOCTYPE refusé : il déclare des entités, qui ne sont jamais développées "
+                                    "(risque d'expansion ou de fichier externe)"});
+        return nullptr;
     }
     // No XML_PARSE_NOENT (entities stay unexpanded), no DTDLOAD/DTDATTR
     // (nothing external is read), NONET (no network whatever happens).
@@ -232,15 +224,21 @@ RenderResult render_html(std::string_view contents, const std::string& name, con
     }
     if (!doc) {
         if (parse.diagnostics.empty()) parse.diagnostics.push_back(Diagnostic{name, 0, 0, "XML mal formé"});
-        return failed(std::move(parse.diagnostics));
+        errors = std::move(parse.diagnostics);
     }
+    return doc;
+}
 
+// `style` applied to `doc` under `prefs`, stopped after
+// `max_xpath_operations` XPath operations (0: no limit). The HTML, or why
+// there is none; libxslt's messages are diagnostics either way.
+RenderResult apply_stylesheet(xsltStylesheetPtr style, xmlDocPtr doc, xsltSecurityPrefsPtr prefs,
+                              const std::string& name, unsigned long max_xpath_operations) {
     XsltMessages transform{name, "transformation XSLT échouée : ", {}, {}};
     RenderResult out;
     {
         XsltErrorScope scope(transform);
-        xsltStylesheetPtr style = compiled.style.get();
-        std::unique_ptr<xsltTransformContext, ContextDeleter> ctxt(xsltNewTransformContext(style, doc.get()));
+        std::unique_ptr<xsltTransformContext, ContextDeleter> ctxt(xsltNewTransformContext(style, doc));
         if (!ctxt) return failed({Diagnostic{name, 0, 0, "transformation XSLT impossible (mémoire insuffisante)"}});
         xsltSetCtxtSecurityPrefs(prefs, ctxt.get());
         xsltSetTransformErrorFunc(ctxt.get(), &transform, generic_error);
@@ -252,7 +250,7 @@ RenderResult render_html(std::string_view contents, const std::string& name, con
             xpath->opLimit = max_xpath_operations;
             xpath->opCount = 0;
         }
-        DocPtr result(xsltApplyStylesheetUser(style, doc.get(), nullptr, nullptr, nullptr, ctxt.get()));
+        DocPtr result(xsltApplyStylesheetUser(style, doc, nullptr, nullptr, nullptr, ctxt.get()));
         if (xpath && max_xpath_operations != 0 && xpath->opCount >= max_xpath_operations) {
             // The messages libxslt gave on the way out say nothing useful.
             return failed({Diagnostic{name, 0, 0,
@@ -281,6 +279,25 @@ RenderResult render_html(std::string_view contents, const std::string& name, con
         out.diagnostics.push_back(Diagnostic{name, 0, 0, "message XSLT : " + text});
     }
     return out;
+}
+
+}  // namespace
+
+std::string default_stylesheet_dir() { return COOPDEC_STYLESHEET_DIR; }
+
+RenderResult render_html(std::string_view contents, const std::string& name, const std::string& format,
+                         const std::string& stylesheet_dir, unsigned long max_xpath_operations) {
+    // The format becomes a file name: only the known ones are taken.
+    if (std::find(kFormats.begin(), kFormats.end(), format) == kFormats.end())
+        return failed({Diagnostic{name, 0, 0, "format inconnu « " + format + " » (attendu : akn, tei ou coopdec)"}});
+    xsltSecurityPrefsPtr prefs = security_prefs();
+    std::string dir = stylesheet_dir.empty() ? default_stylesheet_dir() : stylesheet_dir;
+    const Compiled& compiled = stylesheet((std::filesystem::path(dir) / (format + ".xsl")).string());
+    if (!compiled.style) return failed(compiled.errors);
+    std::vector<Diagnostic> errors;
+    DocPtr doc = parse_for_render(contents, name, errors);
+    if (!doc) return failed(std::move(errors));
+    return apply_stylesheet(compiled.style.get(), doc.get(), prefs, name, max_xpath_operations);
 }
 
 }  // namespace coopdec

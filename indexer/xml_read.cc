@@ -161,61 +161,54 @@ std::size_t next_non_ascii(std::string_view contents, std::size_t from) {
     return from;
 }
 
-// pugixml decodes UTF-8, UTF-16/32 (BOM or "<?" pattern) and, when the
-// declaration names it, ISO-8859-1; any other declared encoding is read as
-// if it were UTF-8, and invalid UTF-8 is copied into the text as it is. So
-// the encoding is checked here, against what pugixml actually used, and a
-// file whose text would come out wrong is refused instead of being indexed
-// with mojibake or invalid UTF-8 (which libxml2 refuses too, so its page
-// could not be rendered). UTF-16 and UTF-32 are converted by pugixml and
-// taken as they are.
-bool check_encoding(std::string_view contents, pugi::xml_encoding used, const XmlSource& src, Diagnostic& error) {
-    if (used != pugi::encoding_utf8 && used != pugi::encoding_latin1) return true;
-    std::size_t decl_at = 0;
-    std::string_view declared = declared_encoding(contents, decl_at);
-    const bool latin1_name = iequals(declared, "ISO-8859-1") || iequals(declared, "latin1");
-    if (used == pugi::encoding_latin1) {
-        // ISO-8859-1 as declared. Two mistakes make wrong text out of it:
-        // UTF-8 bytes ("Ã©" for "é": every non-ASCII byte belongs to a valid
-        // UTF-8 sequence, which real Latin-1 French text practically never
-        // does), and windows-1252 ("œ" is 0x9C there, a C1 control in
-        // ISO-8859-1).
-        std::size_t first_multibyte = std::string_view::npos;
-        bool all_utf8 = true;
-        for (std::size_t i = next_non_ascii(contents, 0); i < contents.size(); i = next_non_ascii(contents, i)) {
-            std::size_t at = i;
-            unsigned char b = static_cast<unsigned char>(contents[at]);
-            if (utf8::decode(contents, i) != utf8::kInvalid) {
-                if (first_multibyte == std::string_view::npos) first_multibyte = at;
-                continue;
-            }
-            all_utf8 = false;
-            if (b <= 0x9F) {
-                error = src.at_offset(static_cast<std::ptrdiff_t>(at),
-                                      "encodage incohérent : octet " + hex_byte(contents, at) +
-                                          " (caractère de contrôle en ISO-8859-1) : le fichier semble être en "
-                                          "windows-1252, non pris en charge ; convertissez-le en UTF-8");
-                return false;
-            }
+// A file read as ISO-8859-1, as declared (`declared`: the name, said in the
+// message when it is a Latin-1 name). False, with `error`, when its bytes
+// are UTF-8 or windows-1252 instead.
+bool check_latin1(std::string_view contents, std::string_view declared, bool latin1_name, const XmlSource& src,
+                  Diagnostic& error) {
+    // Two mistakes make wrong text out of ISO-8859-1:
+    // UTF-8 bytes ("Ã©" for "é": every non-ASCII byte belongs to a valid
+    // UTF-8 sequence, which real Latin-1 French text practically never
+    // does), and windows-1252 ("œ" is 0x9C there, a C1 control in
+    // ISO-8859-1).
+    std::size_t first_multibyte = std::string_view::npos;
+    bool all_utf8 = true;
+    for (std::size_t i = next_non_ascii(contents, 0); i < contents.size(); i = next_non_ascii(contents, i)) {
+        std::size_t at = i;
+        unsigned char b = static_cast<unsigned char>(contents[at]);
+        if (utf8::decode(contents, i) != utf8::kInvalid) {
+            if (first_multibyte == std::string_view::npos) first_multibyte = at;
+            continue;
         }
-        if (all_utf8 && first_multibyte != std::string_view::npos) {
-            std::size_t end = first_multibyte;
-            utf8::decode(contents, end);
-            error = src.at_offset(static_cast<std::ptrdiff_t>(first_multibyte),
-                                  "encodage incohérent : le fichier se déclare en « " +
-                                      std::string(latin1_name ? declared : "ISO-8859-1") +
-                                      " » mais son texte est en UTF-8 (« " +
-                                      std::string(contents.substr(first_multibyte, end - first_multibyte)) +
-                                      " ») : déclarez encoding=\"UTF-8\"");
+        all_utf8 = false;
+        if (b <= 0x9F) {
+            error = src.at_offset(static_cast<std::ptrdiff_t>(at),
+                                  "encodage incohérent : octet " + hex_byte(contents, at) +
+                                      " (caractère de contrôle en ISO-8859-1) : le fichier semble être en "
+                                      "windows-1252, non pris en charge ; convertissez-le en UTF-8");
             return false;
         }
-        return true;
     }
-    // Read as UTF-8: the declaration must say so (or say nothing, or
-    // US-ASCII, a subset), and every byte must be valid UTF-8. "UTF-16" over
-    // ASCII-compatible bytes is refused: libxml2 stops on it ("Document
-    // labelled UTF-16 but has UTF-8 content"), so the page could not be
-    // rendered.
+    if (all_utf8 && first_multibyte != std::string_view::npos) {
+        std::size_t end = first_multibyte;
+        utf8::decode(contents, end);
+        error = src.at_offset(static_cast<std::ptrdiff_t>(first_multibyte),
+                              "encodage incohérent : le fichier se déclare en « " +
+                                  std::string(latin1_name ? declared : "ISO-8859-1") +
+                                  " » mais son texte est en UTF-8 (« " +
+                                  std::string(contents.substr(first_multibyte, end - first_multibyte)) +
+                                  " ») : déclarez encoding=\"UTF-8\"");
+        return false;
+    }
+    return true;
+}
+
+// Read as UTF-8: the declaration must say so (or say nothing, or US-ASCII,
+// a subset). "UTF-16" over ASCII-compatible bytes is refused: libxml2 stops
+// on it ("Document labelled UTF-16 but has UTF-8 content"), so the page
+// could not be rendered. False, with `error` at the declaration, otherwise.
+bool check_utf8_declaration(std::string_view declared, std::size_t decl_at, bool latin1_name, const XmlSource& src,
+                            Diagnostic& error) {
     const bool ascii = iequals(declared, "US-ASCII") || iequals(declared, "ASCII");
     if (!declared.empty() && !ascii && !iequals(declared, "UTF-8") && !iequals(declared, "UTF8")) {
         // Shown as written, but only its printable ASCII: the message must
@@ -238,6 +231,12 @@ bool check_encoding(std::string_view contents, pugi::xml_encoding used, const Xm
         error = src.at_offset(static_cast<std::ptrdiff_t>(decl_at), std::move(message));
         return false;
     }
+    return true;
+}
+
+// Every byte of a file read as UTF-8 valid UTF-8, and ASCII when `ascii`
+// (declared US-ASCII). False, with `error` at the first byte that is not.
+bool check_utf8_bytes(std::string_view contents, bool ascii, const XmlSource& src, Diagnostic& error) {
     for (std::size_t i = next_non_ascii(contents, 0); i < contents.size(); i = next_non_ascii(contents, i)) {
         std::size_t at = i;
         if (ascii) {
@@ -255,6 +254,25 @@ bool check_encoding(std::string_view contents, pugi::xml_encoding used, const Xm
         }
     }
     return true;
+}
+
+// pugixml decodes UTF-8, UTF-16/32 (BOM or "<?" pattern) and, when the
+// declaration names it, ISO-8859-1; any other declared encoding is read as
+// if it were UTF-8, and invalid UTF-8 is copied into the text as it is. So
+// the encoding is checked here, against what pugixml actually used, and a
+// file whose text would come out wrong is refused instead of being indexed
+// with mojibake or invalid UTF-8 (which libxml2 refuses too, so its page
+// could not be rendered). UTF-16 and UTF-32 are converted by pugixml and
+// taken as they are.
+bool check_encoding(std::string_view contents, pugi::xml_encoding used, const XmlSource& src, Diagnostic& error) {
+    if (used != pugi::encoding_utf8 && used != pugi::encoding_latin1) return true;
+    std::size_t decl_at = 0;
+    std::string_view declared = declared_encoding(contents, decl_at);
+    const bool latin1_name = iequals(declared, "ISO-8859-1") || iequals(declared, "latin1");
+    if (used == pugi::encoding_latin1) return check_latin1(contents, declared, latin1_name, src, error);
+    const bool ascii = iequals(declared, "US-ASCII") || iequals(declared, "ASCII");
+    return check_utf8_declaration(declared, decl_at, latin1_name, src, error) &&
+           check_utf8_bytes(contents, ascii, src, error);
 }
 
 }  // namespace

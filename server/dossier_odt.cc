@@ -45,16 +45,8 @@ std::string x(const std::string& text) {
 // One paragraph of style `style` per non-blank line of `text`.
 std::string paragraphs(const std::string& text, const std::string& style) {
     std::string out;
-    size_t start = 0;
-    while (start <= text.size()) {
-        size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        std::string line = text.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.find_first_not_of(" \t") != std::string::npos)
-            out += "<text:p text:style-name=\"" + style + "\">" + x(line) + "</text:p>";
-        start = end + 1;
-    }
+    for (const std::string& line : non_blank_lines(text))
+        out += "<text:p text:style-name=\"" + style + "\">" + x(line) + "</text:p>";
     return out;
 }
 

@@ -60,17 +60,10 @@ std::string count_text(size_t n) { return std::to_string(n) + (n > 1 ? " passage
 
 std::string title_or_default(const Dossier& d) { return d.title.empty() ? "Dossier de formation" : d.title; }
 
-// Plain text as paragraphs: one <p> per non-empty line.
+// Plain text as paragraphs: one <p> per non-blank line.
 std::string paragraphs(const std::string& text) {
     std::string out;
-    size_t start = 0;
-    while (start <= text.size()) {
-        size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        std::string line = text.substr(start, end - start);
-        if (line.find_first_not_of(" \t") != std::string::npos) out += "<p>" + html_escape(line) + "</p>";
-        start = end + 1;
-    }
+    for (const std::string& line : non_blank_lines(text)) out += "<p>" + html_escape(line) + "</p>";
     return out;
 }
 

@@ -89,6 +89,20 @@ std::string shorten(const std::string& s, size_t max) {
     return s;
 }
 
+std::vector<std::string> non_blank_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string line = text.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") != std::string::npos) lines.push_back(std::move(line));
+        start = end + 1;
+    }
+    return lines;
+}
+
 std::string value_label(const std::string& facet, const std::string& value) {
     // Countries: their French names (search/countries.h); other facets: one
     // row per value met in the corpus, others show as they are.

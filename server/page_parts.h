@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "search/search.h"
 
@@ -25,6 +26,11 @@ std::string value_label(const std::string& facet, const std::string& value);
 // At most `max` characters of `s` (UTF-8, never cut inside a character),
 // with "…" when it was cut.
 std::string shorten(const std::string& s, size_t max);
+
+// The lines of `text` that hold more than spaces and tabs, in order, each
+// without its line end (LF, or CRLF): a note's or a quotation's paragraphs,
+// one a line, as the HTML page and the OpenDocument export both lay them.
+std::vector<std::string> non_blank_lines(const std::string& text);
 
 // The French label of a document type ("convention" → "Convention").
 std::string type_label(const std::string& type);
