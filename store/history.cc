@@ -8,7 +8,7 @@ namespace {
 
 // `state`: 'pending' from begin() to finish(), then 'done'. `previous` is
 // NULL for a file that did not exist before the publication.
-const char* kSchema =
+const char* const kHistorySchema =
     "CREATE TABLE IF NOT EXISTS publications ("
     "  id INTEGER PRIMARY KEY,"
     "  account INTEGER NOT NULL,"
@@ -31,7 +31,7 @@ const char* kSchema =
 
 }  // namespace
 
-History::History(const std::string& folder) : db_(folder + "/coopdec.sqlite") { db_.exec(kSchema); }
+History::History(const std::string& folder) : db_(folder + "/coopdec.sqlite") { db_.exec(kHistorySchema); }
 
 int64_t History::begin(int64_t account, const std::string& login, const std::string& summary,
                        const std::vector<PublishedFile>& files, int64_t at) {
