@@ -97,48 +97,48 @@ std::optional<std::string> corpus_path_problem(const std::string& path) {
     return std::nullopt;
 }
 
-ChangeCheck check_changes(const std::string& corpus_dir, const std::vector<ChangedFile>& changes,
-                          const std::string& schema_dir) {
-    ChangeCheck out;
-    std::map<std::string, const ChangedFile*> changed;
-    for (const auto& c : changes) {
-        if (auto why = corpus_path_problem(c.path)) {
-            out.errors.push_back(*why);
-            continue;
-        }
-        if (!changed.emplace(c.path, &c).second)
-            out.errors.push_back(c.path + ": fichier nommé deux fois dans la publication");
-    }
-    if (!out.errors.empty()) return out;
+namespace {
 
-    // The corpus as it is: every file by its path relative to the folder.
+// The changes by path, once each path passed corpus_path_problem().
+using Changed = std::map<std::string, const ChangedFile*>;
+
+void add_facts(CorpusState& s, const std::string& rel, const Facts& f) {
+    s.files[rel] = f;
+    if (f.ok && f.type == "partenariat") s.partnerships.insert(f.id);
+}
+
+// The corpus before the change, and after it but for the changed files:
+// every file by its path relative to the folder. A removed file's id goes
+// to `out.ids`.
+void read_states(const std::string& corpus_dir, const Changed& changed, CorpusState& before, CorpusState& after,
+                 ChangeCheck& out) {
     std::size_t walk_errors = 0;
     const std::string root = fs::path(corpus_dir).lexically_normal().string();
-    std::vector<std::string> paths = walk({root}, nullptr, walk_errors);
-    CorpusState before, after;
-    auto add = [](CorpusState& s, const std::string& rel, const Facts& f) {
-        s.files[rel] = f;
-        if (f.ok && f.type == "partenariat") s.partnerships.insert(f.id);
-    };
     std::string prefix = root;
     if (!prefix.empty() && prefix.back() != '/') prefix += '/';
-    for (const auto& abs : paths) {
+    for (const auto& abs : walk({root}, nullptr, walk_errors)) {
         std::string rel = abs.compare(0, prefix.size(), prefix) == 0 ? abs.substr(prefix.size()) : abs;
         std::string text;
         if (!read_file(abs, text, kMaxDocumentBytes)) continue;
         Extraction ex = extract(text, rel);
         Facts f = facts_of(ex);
+        const auto change = changed.find(rel);
         if (ex.ok && ex.record.type == "repertoire") {
             before.gazetteer.add(ex.record);
-            if (!changed.count(rel)) after.gazetteer.add(ex.record);
+            if (change == changed.end()) after.gazetteer.add(ex.record);
         }
-        add(before, rel, f);
-        if (!changed.count(rel))
-            add(after, rel, f);
-        else if (changed.at(rel)->remove)
+        add_facts(before, rel, f);
+        if (change == changed.end())
+            add_facts(after, rel, f);
+        else if (change->second->remove)
             out.ids[rel] = f.id;
     }
-    // The changed files, extracted and validated as the indexer does.
+}
+
+// The changed files, extracted and validated as the indexer does, into
+// `after`; their problems into `out.errors`.
+void add_changed(const Changed& changed, const std::string& schema_dir, const CorpusState& before, CorpusState& after,
+                 ChangeCheck& out) {
     for (const auto& [rel, c] : changed) {
         if (c->remove) {
             if (!before.files.count(rel)) out.errors.push_back(rel + ": fichier absent du corpus : rien à retirer");
@@ -159,11 +159,12 @@ ChangeCheck check_changes(const std::string& corpus_dir, const std::vector<Chang
         }
         if (ex.record.type == "repertoire") after.gazetteer.add(ex.record);
         out.ids[rel] = ex.record.id;
-        add(after, rel, facts_of(ex));
+        add_facts(after, rel, facts_of(ex));
     }
-    if (!out.errors.empty()) return out;
+}
 
-    // Ids: a changed file's id held by another file after the change.
+// A changed file's id held by another file after the change.
+void check_ids(const Changed& changed, const CorpusState& after, ChangeCheck& out) {
     std::map<std::string, std::vector<std::string>> holders;
     for (const auto& [rel, f] : after.files)
         if (f.ok) holders[f.id].push_back(rel);
@@ -174,7 +175,10 @@ ChangeCheck check_changes(const std::string& corpus_dir, const std::vector<Chang
             if (other != rel)
                 out.errors.push_back(rel + ": identifiant de document « " + id + " » déjà utilisé par " + other);
     }
-    // References: those of the changed files, and those another file loses.
+}
+
+// The changed files' unresolved references, and those another file loses.
+void check_references(const Changed& changed, const CorpusState& before, const CorpusState& after, ChangeCheck& out) {
     for (const auto& [rel, f] : after.files) {
         if (!f.ok) continue;
         std::vector<std::string> now = unresolved(rel, f, after);
@@ -188,6 +192,29 @@ ChangeCheck check_changes(const std::string& corpus_dir, const std::vector<Chang
         for (const auto& m : now)
             if (!known.count(m)) out.errors.push_back(m + " (référence rompue par cette publication)");
     }
+}
+
+}  // namespace
+
+ChangeCheck check_changes(const std::string& corpus_dir, const std::vector<ChangedFile>& changes,
+                          const std::string& schema_dir) {
+    ChangeCheck out;
+    Changed changed;
+    for (const auto& c : changes) {
+        if (auto why = corpus_path_problem(c.path)) {
+            out.errors.push_back(*why);
+            continue;
+        }
+        if (!changed.emplace(c.path, &c).second)
+            out.errors.push_back(c.path + ": fichier nommé deux fois dans la publication");
+    }
+    if (!out.errors.empty()) return out;
+    CorpusState before, after;
+    read_states(corpus_dir, changed, before, after, out);
+    add_changed(changed, schema_dir, before, after, out);
+    if (!out.errors.empty()) return out;
+    check_ids(changed, after, out);
+    check_references(changed, before, after, out);
     return out;
 }
 
