@@ -110,11 +110,11 @@ PublicationLock::~PublicationLock() {
 std::optional<std::string> create_backup(const BackupPaths& from, const std::string& dest) {
     std::error_code ec;
     if (has_entries(dest)) return "la destination « " + dest + " » existe et n'est pas vide";
-    fs::create_directories(dest, ec);
-    if (ec) return "création de « " + dest + " » impossible : " + ec.message();
     const fs::path db = fs::path(from.state_dir) / kDatabase;
     if (!fs::is_regular_file(db, ec)) return "aucun état à sauvegarder : « " + db.string() + " » est introuvable";
     if (!fs::is_directory(from.corpus, ec)) return "dossier du corpus « " + from.corpus + " » introuvable";
+    fs::create_directories(dest, ec);
+    if (ec) return "création de « " + dest + " » impossible : " + ec.message();
     {
         PublicationLock lock(publication_lock_path(from.state_dir));
         if (!lock.ok()) return "verrou des publications « " + publication_lock_path(from.state_dir) + " » inaccessible";
