@@ -2,6 +2,7 @@
 #include "server/app.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -28,6 +29,7 @@
 #include "server/connection.h"
 #include "server/dossier_store.h"
 #include "server/head_gate.h"
+#include "server/index_publisher.h"
 #include "server/metrics.h"
 #include "server/privileges.h"
 #include "server/request_handler.h"
@@ -36,6 +38,7 @@
 #include "server/settings.h"
 #include "server/uploads.h"
 #include "store/account_service.h"
+#include "store/backup.h"
 #include "store/passwords.h"
 #include "store/submissions.h"
 
@@ -275,6 +278,8 @@ int ServerApp::main(const std::vector<std::string>&) {
     std::unique_ptr<SessionAuthenticator> authenticator;
     std::unique_ptr<store::SubmissionStore> submissions;  // likewise
     std::unique_ptr<Uploads> uploads;                     // likewise
+    std::unique_ptr<store::History> history;
+    std::unique_ptr<IndexPublisher> publisher;  // with --corpus only
 
     auto params = Poco::Net::HTTPServerParams::Ptr(new Poco::Net::HTTPServerParams);
     params->setMaxThreads(number("coopdec.threads"));
@@ -375,6 +380,32 @@ int ServerApp::main(const std::vector<std::string>&) {
     }
     router.set_uploads(uploads.get());
     uploads->start();
+    // The publication history is kept with the dossiers; publishing needs
+    // the corpus folder too. A publication a crash left pending is finished
+    // before the first request (server/index_publisher.h).
+    try {
+        history = std::make_unique<store::History>(state_dir);
+    } catch (const std::exception& e) {
+        std::cerr << "coopdec-server : historique des publications illisible : " << e.what() << "\n";
+        return EXIT_CANTCREAT;
+    }
+    router.set_history(history.get());
+    if (const std::string corpus = text("coopdec.corpus_dir"); !corpus.empty()) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(corpus, ec)) {
+            std::cerr << "coopdec-server : dossier du corpus « " << corpus << " » introuvable (--corpus)\n";
+            return EXIT_CONFIG;
+        }
+        PublisherOptions po;
+        // Absolute, as the indexer names its files: the index knows each
+        // file by its absolute path (indexer/source_file.h).
+        po.corpus_dir = std::filesystem::absolute(corpus).lexically_normal().string();
+        po.db_path = router.config().db_path;
+        po.lock_file = store::publication_lock_path(state_dir);
+        publisher = std::make_unique<IndexPublisher>(po, *history);
+        for (const std::string& line : publisher->finish_pending()) std::cerr << "coopdec-server : " << line << "\n";
+        router.set_publisher(publisher.get());
+    }
     try {
         Index::open(router.config().db_path, router.config().shard_timeout_ms);  // still readable as this user?
     } catch (const IndexEmpty&) {

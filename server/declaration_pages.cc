@@ -335,7 +335,8 @@ std::string review_page(const ReviewView& v) {
         if (v.changes.empty() && v.record_error.empty())
             m += "<p>Aucune différence avec la fiche publiée.</p>";
         else if (!v.changes.empty()) {
-            m += "<div class=\"scroll\" tabindex=\"0\"><table class=\"diff\"><thead><tr><th scope=\"col\">Champ</th>";
+            m += "<div class=\"scroll\" tabindex=\"0\"><table class=\"field-changes\"><thead><tr><th "
+                 "scope=\"col\">Champ</th>";
             if (!v.new_record) m += "<th scope=\"col\">Publié</th>";
             m += "<th scope=\"col\">Proposé</th></tr></thead><tbody>";
             auto cell = [](const std::vector<std::string>& lines) {

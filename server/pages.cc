@@ -101,6 +101,7 @@ std::string document_page(const DocumentView& doc, const Highlight& highlight, c
     if (doc.has_source)
         links += "<p class=\"source\"><a href=\"/doc/" + html_escape(d.id) +
                  "/source.xml\" download>Télécharger le XML source</a></p>";
+    links += "<p class=\"history-link\"><a href=\"/historique/" + url_encode(d.id) + "\">Historique</a></p>";
     if (doc.units.size() > 1)
         links +=
             "<form class=\"within\" action=\"/recherche\" role=\"search\"><input type=\"hidden\" name=\"doc\" "

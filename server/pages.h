@@ -21,7 +21,7 @@ namespace coopdec::pages {
 // A whole page: head, header with the search box (pre-filled with `query`),
 // `main_html` in <main id="contenu">, footer.
 // `workspace`: a reserved page (accounts, declarations, review, uploads),
-// which also loads /static/espace.css.
+// which also loads /static/espace.css (so does a document's history).
 std::string layout(const std::string& title, const std::string& main_html, const std::string& query = {},
                    bool workspace = false);
 

@@ -280,6 +280,7 @@ std::string partnership_page(const PartnershipView& v) {
         facts += "<p class=\"divergence\">" + link_record_ids(text, v.references) + "</p>";
     }
 
+    facts += "<p class=\"history-link\"><a href=\"/historique/" + url_encode(d.id) + "\">Historique</a></p>";
     std::string main = with_page_header("", d, "<div class=\"doc-links\">" + facts + "</div>");
     main += link_record_ids(rendered_section(v.record.html, "description"), v.references);
     // The annual state of the partnership (corpus/README.md).

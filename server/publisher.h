@@ -33,6 +33,10 @@ struct PublishOutcome {
     int64_t publication_id = 0;  // the history's entry, when ok
 };
 
+// What a publication route answers, with a 503, when the server was started
+// without a corpus folder (--corpus).
+inline constexpr const char* kNoCorpusMessage = "publication impossible : aucun dossier de corpus configuré";
+
 class Publisher {
 public:
     virtual ~Publisher() = default;

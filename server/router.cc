@@ -16,6 +16,7 @@
 #include "server/declaration_handlers.h"
 #include "server/dossier_cookie.h"
 #include "server/handlers.h"
+#include "server/history_page.h"
 #include "server/pages.h"
 
 namespace coopdec {
@@ -105,7 +106,12 @@ const Route kRoutes[] = {
     {"review_queue", "/revue", false, false, false, handlers::review_queue},  // validators: submitted, oldest first
     {"review_accept", "/revue/accepter", false, false, true, handlers::review_accept, true},  // id: publish it
     {"review_reject", "/revue/refuser", false, false, true, handlers::review_reject,
-     true},                                                                // id, commentaire (required)
+     true},  // id, commentaire (required)
+    // Publications (server/history_page.h): a document's history, public;
+    // a validator's restore of an earlier version (before the /revue/ID prefix).
+    {"history", "/historique/", true, false, true, handlers::history_html},  // DOC_ID: versions and their diffs
+    {"restore", "/revue/restaurer", false, false, false, handlers::restore_version,
+     true},  // publication, path: published again as a new version
     {"review_item", "/revue/", true, false, true, handlers::review_item},  // ID: changes or rendering, decision
     // Uploads (server/upload_handlers.cc): reserved to people signed in.
     {"upload_form", "/espace/depot", false, false, false, handlers::upload_form},  // the form, one's jobs

@@ -54,6 +54,9 @@ struct ServerConfig {
 
 class DossierStore;
 class Uploads;
+namespace store {
+class History;
+}
 
 // One request as the socket layer read it. `body`: a POST's body (at most
 // http::kMaxFormBytes; `body_too_large` when the client announced or sent
@@ -138,6 +141,10 @@ public:
     // True when `in` comes from a person signed in, from this site's pages,
     // to a route that takes files: only then is a multipart body read.
     bool may_send_files(const Incoming& in);
+    // The publication history (store/history.h) that /historique/ reads;
+    // nullptr: those pages answer 503. Set once, before the first request.
+    void set_history(store::History* history) { history_ = history; }
+    store::History* history() { return history_; }
 
 private:
     http::Response route(const Incoming& in, const std::optional<store::Principal>& user, std::string& route);
@@ -152,6 +159,7 @@ private:
     store::AccountService* accounts_ = nullptr;
     Publisher* publisher_ = nullptr;
     Uploads* uploads_ = nullptr;
+    store::History* history_ = nullptr;
 };
 
 // The address absolute links start with, without a final '/':

@@ -52,6 +52,8 @@ const std::vector<Setting>& server_settings() {
          "documents déposés en attente de traitement, au plus (3 par compte)"},
         {"upload-workers", "", "coopdec.upload_workers", "N", SettingType::integer, 0, 16, "1",
          "fils qui traitent les documents déposés (OCR, conversion) ; 0 : aucun"},
+        {"corpus", "", "coopdec.corpus_dir", "DOSSIER", SettingType::text, 0, 0, "",
+         "dossier du corpus où les contributions acceptées sont publiées (sans lui : aucune publication)"},
         {"user", "u", "coopdec.user", "NOM", SettingType::text, 0, 0, "nobody",
          "utilisateur à prendre quand le serveur est lancé en root"},
         // Accounts (store/account_service.h): sessions, set-up links, login throttling.
