@@ -369,6 +369,10 @@ int ServerApp::main(const std::vector<std::string>&) {
         us.queue.max_queued = static_cast<size_t>(number("coopdec.upload_queue"));
         us.workers = number("coopdec.upload_workers");
         us.sandbox_user = text("coopdec.user");
+        // References (partnership records, communes) are read where
+        // accepted documents are published.
+        if (const std::string corpus = text("coopdec.corpus_dir"); !corpus.empty())
+            us.corpus_dir = std::filesystem::absolute(corpus).lexically_normal().string();
         uploads = std::make_unique<Uploads>(us);
         uploads->set_submissions(submissions.get());
         if (uploads->queue().recovered())

@@ -15,9 +15,9 @@
 
 #include "tests/fault/child.h"
 #include "tests/publishing.h"
-#include "tests/test_util.h"
 #include "tests/server_process.h"
 #include "tests/temp_index.h"
+#include "tests/test_util.h"
 
 namespace coopdec {
 namespace {

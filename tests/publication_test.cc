@@ -16,8 +16,8 @@
 #include "server/history_page.h"
 #include "server/router.h"
 #include "tests/publishing.h"
-#include "tests/test_util.h"
 #include "tests/temp_index.h"
+#include "tests/test_util.h"
 
 namespace coopdec {
 namespace {
