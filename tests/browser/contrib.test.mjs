@@ -5,10 +5,14 @@
 // The administrator is made by coopdec-admin and sets its password through
 // its one-time link; it creates a contributor for Kloto 1 and a validator,
 // each of whom sets a password through its own link in a browser of its
-// own. The contributor declares a partnership and submits it; the
-// validator sees it in its queue, and accepts it; a search then finds the
-// new record and its page shows its history. Every page visited gets the
-// accessibility sanity checks and a screenshot (c-NN-….png).
+// own. The contributor declares a partnership, uploads a scanned agreement
+// (a page of text drawn into an image-only PDF: read by OCR on the server)
+// and a Word amendment, follows their conversion and submits them. The
+// validator accepts the record and the agreement and rejects the amendment
+// with a comment. A reader then finds the record, and the agreement by a
+// word of its scanned page; their pages show their history; the
+// contributor sees the rejection and its comment. Every page visited gets
+// the accessibility sanity checks and a screenshot (c-NN-….png).
 //
 // Run: tests/browser/run.sh contrib.test.mjs (ctest: browser_contrib).
 import { describe, test, before, after } from 'node:test';
@@ -28,6 +32,11 @@ const VALIDATOR_PASSWORD = 'Revue annuelle de la coopération';
 
 // A word of the declared record that nothing in the bundled corpus holds.
 const RECORD_WORD = 'Zanzibarville';
+// A word of the scanned agreement's page, found once it is published.
+const SCAN_WORD = 'apiculture';
+const SCAN_TITLE = "Convention Kloto 1 – Bressuire sur l'apiculture (démonstration)";
+const WORD_TITLE = 'Avenant Kloto 1 – Bressuire (démonstration)';
+const REJECTION = "L'avenant transmis n'est pas signé : joignez la version signée.";
 
 let tmp, corpus, state, server, baseUrl, browser;
 
@@ -73,6 +82,66 @@ async function createAccount(admin, login, name, role, communes = []) {
     const text = await admin.locator('main').innerText();
     assert.match(text, new RegExp(`Compte « ${login} » créé`));
     return setupPath(await admin.locator('.setup-link').innerText());
+}
+
+// A scanned page, as a scanner makes it: French text drawn by ghostscript
+// into an image-only PDF (no text layer).
+async function scannedPdf(dir) {
+    const ps = path.join(dir, 'scan.ps');
+    fs.writeFileSync(ps, ['%!PS', '/Times-Roman findfont 20 scalefont setfont',
+                          '72 700 moveto (CONVENTION DE PARTENARIAT) show',
+                          '72 650 moveto (Article 1 : Objet) show',
+                          '72 620 moveto (Les deux communes developpent ensemble) show',
+                          `72 590 moveto (l'${SCAN_WORD} et la formation des jeunes.) show`,
+                          '72 540 moveto (Article 2 : Duree) show',
+                          '72 510 moveto (La presente convention vaut pour trois ans.) show',
+                          'showpage', ''].join('\n'));
+    const out = path.join(dir, 'convention-scannee.pdf');
+    const made = await run('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=pdfimage24', '-r300',
+                                  `-sOutputFile=${out}`, ps]);
+    assert.equal(made.code, 0, `ghostscript : ${made.stderr}`);
+    const text = await run('pdftotext', [out, '-']);
+    assert.equal(text.stdout.trim(), '', 'le PDF « scanné » ne doit avoir aucune couche de texte');
+    return out;
+}
+
+// A Word file made by LibreOffice from plain text.
+async function wordFile(dir) {
+    const txt = path.join(dir, 'avenant.txt');
+    fs.writeFileSync(txt, ['AVENANT N° 1', '', 'Article 1 : Objet',
+                           "Le présent avenant prolonge la convention d'une année.", ''].join('\n'));
+    const made = await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo`,
+                                       '--convert-to', 'docx', '--outdir', dir, txt]);
+    const out = path.join(dir, 'avenant.docx');
+    assert.ok(fs.existsSync(out), `LibreOffice n'a pas écrit ${out} :\n${made.stderr}${made.stdout}`);
+    return out;
+}
+
+// Uploads `file` with its metadata from the contributor's page; follows its
+// job's page (it reloads itself while the work runs: each load is awaited,
+// no timer) until the work is done; resolves with the page's text.
+async function upload(page, file, meta, shot) {
+    await page.goto(new URL('/espace/depot', baseUrl).href);
+    await page.locator('#commune').selectOption('kloto-1');
+    await page.locator('#type').selectOption(meta.type);
+    await page.locator('#titre').fill(meta.title);
+    await page.locator('#date').fill(meta.date);
+    await page.locator('#partenariat').fill('part-kloto-1-bressuire');
+    await page.locator('#fichier').setInputFiles(file);
+    await checkPage(page, `${shot}-formulaire`);
+    await page.getByRole('button', { name: 'Envoyer' }).click();
+    assert.match(new URL(page.url()).pathname, /^\/espace\/travaux\/\d+$/);
+    await checkPage(page, `${shot}-travail`);
+    let text = await page.locator('main').innerText();
+    while (/En attente|En cours/.test(text.split('\n').slice(0, 6).join(' '))) {
+        // While it runs, the page says so and asks to be reloaded.
+        assert.equal(await page.locator('meta[http-equiv="refresh"]').count(), 1);
+        await page.waitForEvent('load', { timeout: 120_000 });
+        text = await page.locator('main').innerText();
+    }
+    await checkPage(page, `${shot}-termine`);
+    assert.match(text, /Terminé/, text);
+    return text;
 }
 
 describe('contributions dans chromium, sans JavaScript', () => {
@@ -148,7 +217,19 @@ describe('contributions dans chromium, sans JavaScript', () => {
         await checkPage(contrib, 'c-05-fiche-soumise');
         assert.match(await contrib.locator('main').innerText(), /Soumis/);
 
-        // 4. The validator reviews and accepts it.
+        // 4. It uploads a scanned agreement: read by OCR on the server.
+        const scanText = await upload(contrib, await scannedPdf(tmp),
+                                      { type: 'convention', title: SCAN_TITLE, date: '2024-05-10' }, 'c-05b-scan');
+        assert.match(scanText, /Article 1/);
+        assert.match(scanText, new RegExp(SCAN_WORD));
+        await contrib.getByRole('button', { name: 'Soumettre' }).click();
+        // … and a Word amendment.
+        const wordText = await upload(contrib, await wordFile(tmp),
+                                      { type: 'avenant', title: WORD_TITLE, date: '2025-01-15' }, 'c-05c-word');
+        assert.match(wordText, /prolonge la convention/);
+        await contrib.getByRole('button', { name: 'Soumettre' }).click();
+
+        // 5. The validator accepts the record and the agreement, rejects the amendment.
         const validator = await activateAndSignIn(validatorLink, 'ministere', VALIDATOR_PASSWORD, 'c-06-validateur');
         await validator.goto(new URL('/revue', baseUrl).href);
         await checkPage(validator, 'c-07-revue');
@@ -158,8 +239,18 @@ describe('contributions dans chromium, sans JavaScript', () => {
         await validator.getByRole('button', { name: 'Accepter et publier' }).click();
         await checkPage(validator, 'c-09-acceptee');
         assert.match(await validator.locator('main').innerText(), /Contribution acceptée et publiée/);
+        await validator.getByRole('link', { name: SCAN_TITLE }).click();
+        await checkPage(validator, 'c-09b-revue-scan');
+        assert.match(await validator.locator('main').innerText(), new RegExp(SCAN_WORD));
+        await validator.getByRole('button', { name: 'Accepter et publier' }).click();
+        assert.match(await validator.locator('main').innerText(), /Contribution acceptée et publiée/);
+        await validator.getByRole('link', { name: WORD_TITLE }).click();
+        await validator.getByLabel(/Commentaire pour le contributeur/).fill(REJECTION);
+        await validator.getByRole('button', { name: 'Refuser' }).click();
+        await checkPage(validator, 'c-09c-refusee');
+        assert.match(await validator.locator('main').innerText(), /refusée/i);
 
-        // 5. Published: a reader without an account finds it, and its history.
+        // 6. Published: a reader without an account finds them, and their history.
         const reader = await newPage(browser, PHONE);
         await reader.goto(new URL(`/recherche?q=${RECORD_WORD.toLowerCase()}`, baseUrl).href);
         await checkPage(reader, 'c-10-recherche');
@@ -170,10 +261,20 @@ describe('contributions dans chromium, sans JavaScript', () => {
         await reader.getByRole('link', { name: 'Historique' }).click();
         await checkPage(reader, 'c-12-historique');
         assert.match(await reader.locator('main').innerText(), /ministere/);
+        await reader.goto(new URL(`/recherche?q=${SCAN_WORD}`, baseUrl).href);
+        await checkPage(reader, 'c-12b-recherche-scan');
+        await reader.getByRole('link', { name: SCAN_TITLE }).first().click();
+        await checkPage(reader, 'c-12c-convention-publiee');
+        assert.match(await reader.locator('main').innerText(), new RegExp(SCAN_WORD));
+        await reader.getByRole('link', { name: 'Historique' }).click();
+        assert.match(await reader.locator('main').innerText(), /ministere/);
 
-        // 6. The contributor sees what became of its submission.
+        // 7. The contributor sees what became of its submissions.
         await contrib.goto(new URL('/espace/contributions', baseUrl).href);
         await checkPage(contrib, 'c-13-contributions');
-        assert.match(await contrib.locator('main').innerText(), /Accepté/);
+        const mine = await contrib.locator('main').innerText();
+        assert.match(mine, /Accepté/);
+        assert.match(mine, /Refusé/);
+        assert.ok(mine.includes(REJECTION), `le commentaire du refus manque :\n${mine}`);
     });
 });
