@@ -4,12 +4,16 @@
 // other POST route is one of the few with their own protection; every
 // reserved page is no-store (V8.2.1); reserved pages and the gate's refusals
 // carry the security headers (V14.4); every Set-Cookie of the accounts, the
-// logout's included, carries its attributes (V3.4).
+// logout's included, carries its attributes (V3.4); every login and
+// password field names its autocomplete (V2.1.11).
 #include <catch2/catch.hpp>
 
 #include <set>
 
+#include <regex>
+
 #include "search/synonyms.h"
+#include "server/account_pages.h"
 #include "server/metrics.h"
 #include "server/request_handler.h"
 #include "server/router.h"
@@ -203,6 +207,43 @@ TEST_CASE("Every Set-Cookie of the accounts is HttpOnly, SameSite and Path=/, Se
             cleared = cleared || test::contains(c, "Max-Age=0");
         }
         CHECK(cleared);
+    }
+}
+
+TEST_CASE("Every login and password field of the account pages names its autocomplete, none forbids pasting",
+          "[asvs][accounts-http]") {
+    store::Principal who;
+    who.login = "kofi";
+    who.name = "Kofi";
+    who.csrf_token = kToken;
+    store::Account account;
+    account.login = "kofi";
+    account.name = "Kofi";
+    const std::vector<std::pair<std::string, std::string>> pages = {
+        {"login", pages::login_page("/espace", "kofi", {}, kToken)},
+        {"activate", pages::activate_page(kToken, account, {}, kToken)},
+        {"account", pages::account_page(who, {})},
+    };
+    static const std::regex input("<input [^>]*>");
+    for (const auto& [name, page] : pages) {
+        INFO(name);
+        size_t passwords = 0, logins = 0;
+        for (std::sregex_iterator it(page.begin(), page.end(), input), end; it != end; ++it) {
+            const std::string tag = it->str();
+            INFO(tag);
+            CHECK_FALSE(test::contains(tag, "onpaste"));
+            CHECK_FALSE(test::contains(tag, "autocomplete=\"off\""));
+            if (test::contains(tag, "type=\"password\"")) {
+                ++passwords;
+                CHECK(std::regex_search(tag, std::regex("autocomplete=\"(current|new)-password\"")));
+            }
+            if (test::contains(tag, "name=\"identifiant\"")) {
+                ++logins;
+                CHECK(test::contains(tag, "autocomplete=\"username\""));
+            }
+        }
+        CHECK(passwords >= 1);
+        CHECK(logins == 1);
     }
 }
 
