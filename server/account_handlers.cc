@@ -157,7 +157,7 @@ Outcome session_lost(const Context& c) {
     else if (kept.lost)
         said += " Le formulaire est trop volumineux pour être gardé : saisissez-le à nouveau après la connexion.";
     else if (kept.fields.size() > 0)
-        said += " Ce que vous avez saisi est gardé : après la connexion, vous pourrez renvoyer le formulaire.";
+        said += " Ce que vous avez saisi est gardé : vous le retrouverez après la connexion, prêt à renvoyer.";
     const std::string retour = kept.fields.empty() ? referring_page(c) : std::string("/espace");
     std::optional<KeptForm> carried;
     if (!kept.fields.empty()) carried = kept;
@@ -170,8 +170,8 @@ Outcome stale_form(const Context& c) {
     KeptForm kept = keep_form(c.request.path, c.request.params, multipart, false);
     const std::string said =
         "formulaire refusé : il est trop ancien ou ne vient pas de votre session (une connexion dans un autre "
-        "onglet, une page restée ouverte) ; rechargez la page ou renvoyez-le ci-dessous";
-    if (kept.fields.empty() || !c.user) return error_response(403, said, false);
+        "onglet, une page restée ouverte)";
+    if (kept.fields.empty() || !c.user) return error_response(403, said + " ; rechargez la page", false);
     return private_page(403, pages::resend_page(kept, c.user->csrf_token, said));
 }
 
