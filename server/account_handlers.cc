@@ -10,6 +10,7 @@
 #include "server/account_pages.h"
 #include "server/declaration_handlers.h"
 #include "server/dossier_cookie.h"
+#include "server/form_rescue.h"
 #include "server/handlers.h"
 #include "server/session_auth.h"
 #include "store/account_service.h"
@@ -83,11 +84,32 @@ bool form_token_matches(const Context& c) {
 const char* kFormExpired = "formulaire expiré ou venu d'ailleurs : il a été rechargé, veuillez recommencer";
 
 http::Response login_answer(const Context& c, int status, const std::string& retour, const std::string& login,
-                            const pages::Notice& notice) {
+                            const pages::Notice& notice, const std::optional<KeptForm>& kept = std::nullopt) {
     http::Response r = private_page(status, {});
     std::string token = form_token(c, &r);
-    r.body = pages::login_page(retour, login, notice, token);
+    r.body = pages::login_page(retour, login, notice, token, kept ? kept_login_fields(*kept) : std::string());
     return r;
+}
+
+// The form a login form carries (server/form_rescue.h), its action checked
+// against the route table.
+std::optional<KeptForm> carried_form(const Context& c) {
+    return kept_from_login(c.request.params, [](std::string_view path) { return reserved_post_route(path); });
+}
+
+// The path of the page a refused form came from, when it is a reserved
+// page of this site: where a login leads when the form itself cannot be
+// carried (a file upload).
+std::string referring_page(const Context& c) {
+    const std::string& referer = c.request.referer;
+    size_t scheme = referer.find("://");
+    if (scheme == std::string::npos) return "/espace";
+    size_t slash = referer.find('/', scheme + 3);
+    if (slash == std::string::npos ||
+        !same_origin(referer.substr(0, slash), {}, c.request.host, c.router.config().public_url))
+        return "/espace";
+    std::string path = referer.substr(slash);
+    return reserved_path(path.substr(0, path.find('?'))) ? account_return_path(path) : std::string("/espace");
 }
 
 }  // namespace
@@ -104,16 +126,53 @@ Outcome login(const Context& c) {
     if (!accounts) return accounts_unavailable();
     const std::string retour = account_return_path(form_field(c, "retour"));
     const std::string login = form_field(c, "identifiant");
-    if (!form_token_matches(c)) return login_answer(c, 403, retour, login, {kFormExpired});
+    // A refused form travels with every answer, until the person is signed in.
+    const std::optional<KeptForm> kept = carried_form(c);
+    if (!form_token_matches(c)) return login_answer(c, 403, retour, login, {kFormExpired}, kept);
     const bool secure = secure_site(c);
     auto result = accounts->login(login, form_field(c, "mot_de_passe"), c.request.client,
                                   session_id_of(c.request.cookie, secure));
     if (auto* refused = std::get_if<store::Refusal>(&result))
-        return login_answer(c, refused->status, retour, login, {refused->message});
+        return login_answer(c, refused->status, retour, login, {refused->message}, kept);
     const auto& signed_in = std::get<store::SignedIn>(result);
-    http::Response r = account_redirect(retour);
+    http::Response r =
+        kept ? private_page(200, pages::resend_page(*kept, signed_in.session.csrf, {})) : account_redirect(retour);
     r.headers.emplace_back("Set-Cookie", session_set_cookie(signed_in.session.id, secure));
     return r;
+}
+
+Outcome session_lost(const Context& c) {
+    const Incoming* in = c.incoming;
+    const bool multipart = in && in->multipart;
+    // A multipart body is read only for a person signed in: here its text
+    // fields were never read, and its file never is.
+    const bool unread = multipart && in->fields.empty();
+    KeptForm kept = keep_form(c.request.path, c.request.params, multipart, unread);
+    std::string said = "session terminée ou absente : connectez-vous, puis renvoyez le formulaire.";
+    if (multipart)
+        said += kept.fields.empty() ? " Le fichier et les champs du formulaire n'ont pas pu être gardés : après la "
+                                      "connexion, choisissez à nouveau le fichier et saisissez les champs."
+                                    : " Le fichier n'a pas pu être gardé : après la connexion, choisissez-le à "
+                                      "nouveau ; les autres champs sont gardés.";
+    else if (kept.lost)
+        said += " Le formulaire est trop volumineux pour être gardé : saisissez-le à nouveau après la connexion.";
+    else if (kept.fields.size() > 0)
+        said += " Ce que vous avez saisi est gardé : vous le retrouverez après la connexion, prêt à renvoyer.";
+    const std::string retour = kept.fields.empty() ? referring_page(c) : std::string("/espace");
+    std::optional<KeptForm> carried;
+    if (!kept.fields.empty()) carried = kept;
+    return login_answer(c, 401, retour, {}, {said}, carried);
+}
+
+Outcome stale_form(const Context& c) {
+    const Incoming* in = c.incoming;
+    const bool multipart = in && in->multipart;
+    KeptForm kept = keep_form(c.request.path, c.request.params, multipart, false);
+    const std::string said =
+        "formulaire refusé : il est trop ancien ou ne vient pas de votre session (une connexion dans un autre "
+        "onglet, une page restée ouverte)";
+    if (kept.fields.empty() || !c.user) return error_response(403, said + " ; rechargez la page", false);
+    return private_page(403, pages::resend_page(kept, c.user->csrf_token, said));
 }
 
 Outcome activate_form(const Context& c) {

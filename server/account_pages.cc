@@ -63,10 +63,9 @@ std::string form_open(const std::string& action, const std::string& csrf, const 
 }
 
 std::string login_page(const std::string& retour, const std::string& login, const Notice& notice,
-                       const std::string& csrf) {
+                       const std::string& csrf, const std::string& kept_fields) {
     std::string main = "<h1>Connexion</h1>" + notice_html(notice) + form_open("/connexion", csrf, "account-form") +
-                       "<input type=\"hidden\" name=\"retour\" value=\"" + html_escape(retour) +
-                       "\">"
+                       "<input type=\"hidden\" name=\"retour\" value=\"" + html_escape(retour) + "\">" + kept_fields +
                        "<p><label for=\"identifiant\">Identifiant</label> <input id=\"identifiant\" "
                        "name=\"identifiant\" autocomplete=\"username\" required value=\"" +
                        html_escape(login) +

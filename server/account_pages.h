@@ -30,9 +30,10 @@ struct Notice {
 };
 
 // /connexion: identifiant (kept as typed after a refusal), mot de passe;
-// `retour` travels in a hidden field.
+// `retour` travels in a hidden field; so does `kept_fields`, a refused
+// form's fields (server/form_rescue.h kept_login_fields), when not "".
 std::string login_page(const std::string& retour, const std::string& login, const Notice& notice,
-                       const std::string& csrf);
+                       const std::string& csrf, const std::string& kept_fields = {});
 
 // /activer/TOKEN: the password to choose, twice, for `account`.
 std::string activate_page(const std::string& token, const store::Account& account, const Notice& notice,

@@ -110,13 +110,18 @@ Outcome space(const Context& c);            // GET /espace: « Mon espace »
 Outcome account_form(const Context& c);     // GET /espace/compte
 Outcome change_password(const Context& c);  // POST /espace/compte: actuel, mot_de_passe, confirmation
 Outcome logout(const Context& c);           // POST /espace/deconnexion
-Outcome admin_home(const Context& c);       // GET /admin: 303 to /admin/comptes
-Outcome admin_accounts(const Context& c);   // GET /admin/comptes
-Outcome admin_create(const Context& c);     // POST /admin/comptes: identifiant, nom, role, commune…
-Outcome admin_role(const Context& c);       // POST /admin/comptes/role: identifiant, role, commune…
-Outcome admin_state(const Context& c);      // POST /admin/comptes/etat: identifiant, etat=desactiver|activer
-Outcome admin_link(const Context& c);       // POST /admin/comptes/lien: identifiant
-Outcome admin_journal(const Context& c);    // GET /admin/journal?avant=ID
+// The router's gate refusing a form (server/form_rescue.h): without a live
+// session, 401 and the login form carrying the form's fields; with a stale
+// CSRF token, 403 and the fields in a form with the current token.
+Outcome session_lost(const Context& c);
+Outcome stale_form(const Context& c);
+Outcome admin_home(const Context& c);      // GET /admin: 303 to /admin/comptes
+Outcome admin_accounts(const Context& c);  // GET /admin/comptes
+Outcome admin_create(const Context& c);    // POST /admin/comptes: identifiant, nom, role, commune…
+Outcome admin_role(const Context& c);      // POST /admin/comptes/role: identifiant, role, commune…
+Outcome admin_state(const Context& c);     // POST /admin/comptes/etat: identifiant, etat=desactiver|activer
+Outcome admin_link(const Context& c);      // POST /admin/comptes/lien: identifiant
+Outcome admin_journal(const Context& c);   // GET /admin/journal?avant=ID
 // Uploads (server/upload_handlers.cc; Router::uploads()).
 Outcome upload_form(const Context& c);    // GET /espace/depot
 Outcome upload_send(const Context& c);    // POST /espace/depot/envoi (multipart)

@@ -15,6 +15,7 @@
 #include "server/account_pages.h"
 #include "server/declaration_handlers.h"
 #include "server/dossier_cookie.h"
+#include "server/form_rescue.h"
 #include "server/handlers.h"
 #include "server/history_page.h"
 #include "server/pages.h"
@@ -146,6 +147,12 @@ std::vector<std::string> route_paths() {
     return out;
 }
 
+std::vector<RouteRow> route_rows() {
+    std::vector<RouteRow> out;
+    for (const Route& r : kRoutes) out.push_back({r.path, r.prefix, r.post, r.files});
+    return out;
+}
+
 namespace {
 
 // The row of `path`: the first that matches. Two rows may share a path,
@@ -173,6 +180,11 @@ const Route* match(const std::string& path, const std::string& method, std::stri
         if (r.prefix == first->prefix && std::string_view(r.path) == first->path && r.post == (method == "POST"))
             return &r;
     return first;
+}
+
+const Index& no_index() {
+    static const Index none{Xapian::Database()};
+    return none;
 }
 
 // This thread's reader, reopened before each request so that it sees the
@@ -221,6 +233,14 @@ const Index& reader(const ServerConfig& config) {
 void forget_reader() { this_thread_index.reset(); }
 
 }  // namespace
+
+std::optional<bool> reserved_post_route(std::string_view path) {
+    if (!reserved_path(path)) return std::nullopt;
+    std::string tail;
+    const Route* route = match(std::string(path), "POST", tail);
+    if (!route || !route->post) return std::nullopt;
+    return route->files;
+}
 
 namespace {
 
@@ -425,23 +445,33 @@ http::Response Router::route(const Incoming& in, const std::optional<store::Prin
             r.body = "Connexion requise";
             return r;
         }
-        if (!user)
-            return error_response(401, "session terminée ou absente : connectez-vous, puis renvoyez le formulaire",
-                                  json);
+        // A refused form keeps what was typed (server/form_rescue.h): the
+        // 401 is the login form carrying its fields, the 403 the same
+        // fields in a form with the session's current token.
+        const handlers::Context gate{no_index(), no_index().db(), *this, req, tail, user ? &*user : nullptr, &in};
+        if (!user) {
+            if (json || !accounts_)
+                return error_response(401, "session terminée ou absente : connectez-vous, puis renvoyez le formulaire",
+                                      json);
+            return std::get<http::Response>(handlers::session_lost(gate));
+        }
         if (route->post) {
             std::optional<std::string> token = req.get(kCsrfField);
-            if (!token || !same_secret(*token, user->csrf_token))
-                return error_response(
-                    403, "formulaire refusé : il est trop ancien ou ne vient pas de votre session ; rechargez la page",
-                    json);
+            if (!token || !same_secret(*token, user->csrf_token)) {
+                if (json)
+                    return error_response(
+                        403,
+                        "formulaire refusé : il est trop ancien ou ne vient pas de votre session ; rechargez la page",
+                        json);
+                return std::get<http::Response>(handlers::stale_form(gate));
+            }
         }
     }
 
     // A reader that raced with a commit retries once on a fresh revision.
     for (int attempt = 0;; ++attempt) {
         try {
-            static const Index none{Xapian::Database()};
-            const Index& index = route->index ? reader(config_) : none;
+            const Index& index = route->index ? reader(config_) : no_index();
             handlers::Context ctx{index, index.db(), *this, req, tail, user ? &*user : nullptr, &in};
             handlers::Outcome outcome = route->handler(ctx);
             if (const auto* e = std::get_if<SearchError>(&outcome)) return search_error(*e, req, json);

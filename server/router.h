@@ -9,7 +9,9 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "search/index.h"
@@ -87,6 +89,20 @@ bool same_origin(const std::string& origin, const std::string& referer, const st
 // The paths of the route table, prefixes ending in '/' (for the tests that
 // must cover every route).
 std::vector<std::string> route_paths();
+
+// The route table's rows, for the tests that must cover every route (every
+// POST under a reserved prefix refuses a missing CSRF token…).
+struct RouteRow {
+    std::string path;
+    bool prefix = false;
+    bool post = false;
+    bool files = false;
+};
+std::vector<RouteRow> route_rows();
+
+// The reserved POST route that `path` names (a prefix route's path with its
+// argument): nullopt for none; else whether it takes files.
+std::optional<bool> reserved_post_route(std::string_view path);
 
 class Router {
 public:
