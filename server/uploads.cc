@@ -118,6 +118,9 @@ Uploads::Uploads(UploadSettings settings)
     std::error_code ec;
     for (const char* sub : {"envois", "travaux"})
         for (const auto& e : fs::directory_iterator(settings_.state_dir + "/" + sub, ec)) fs::remove_all(e.path(), ec);
+    // Likewise an OCR result cut in the middle of its copy (NAME.ocr.pdf.tmp).
+    for (const auto& e : fs::directory_iterator(originals_dir(), ec))
+        if (e.path().extension() == ".tmp") fs::remove(e.path(), ec);
     if (settings_.import_command.empty()) settings_.import_command = self_dir() + "/coopdec-import";
 }
 

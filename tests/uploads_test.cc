@@ -104,7 +104,7 @@ std::string text_pdf(const test::TempDir& dir, const std::string& name) {
 }
 
 // Signs in whoever sends "session=LOGIN": kloto (contributor of kloto-1),
-// zio (contributor of zio-1), valid (validator).
+// zio (contributor of zio-1), valid (validator), admin (administrator).
 class TestAuthenticator : public Authenticator {
 public:
     std::optional<store::Principal> who(const Incoming& in) override {
@@ -122,6 +122,10 @@ public:
             p.account_id = 3;
             p.login = "valid";
             p.role = store::Role::validateur;
+        } else if (in.cookie == "session=admin") {
+            p.account_id = 4;
+            p.login = "admin";
+            p.role = store::Role::administrateur;
         } else {
             return std::nullopt;
         }
@@ -136,8 +140,15 @@ std::string messages_of(const Job& job) {
     return all;
 }
 
+// The bundled corpus indexed once for every test of this file: its
+// gazetteer and partnership records are what the upload forms offer.
+const std::string& corpus_db() {
+    static const test::TempIndex index;
+    return index.db;
+}
+
 // A router with uploads in `dir`, as the server wires them (no workers:
-// tests run jobs with run_one()).
+// tests run jobs with run_one()), on the bundled corpus's index.
 struct UploadServer {
     test::TempDir dir;
     SynonymsFile synonyms{dir / "aucun.txt"};
@@ -153,7 +164,9 @@ struct UploadServer {
         uploads = std::make_unique<Uploads>(s);
         submissions = std::make_unique<store::SubmissionStore>(s.state_dir);
         uploads->set_submissions(submissions.get());
-        router = std::make_unique<Router>(ServerConfig{}, synonyms, metrics);
+        ServerConfig config;
+        config.db_path = corpus_db();
+        router = std::make_unique<Router>(config, synonyms, metrics);
         router->set_authenticator(&auth);
         router->set_uploads(uploads.get());
     }
@@ -720,6 +733,53 @@ TEST_CASE("the real server reads no file without a session and refuses files whe
     CHECK(fs::is_empty(state / "originals"));
     CHECK(fs::is_empty(state / "envois"));
     CHECK(server.get("/healthz").status == 200);
+}
+
+TEST_CASE("a job's original comes back as uploaded, to its commune's contributors and the validators only",
+          "[uploads][original]") {
+    UploadServer s;
+    // Bytes of every value, a name with accents and a space.
+    std::string bytes = kAgreement;
+    http::Response sent = s.send(upload_parts("jeton-session=kloto", "procès-verbal été.txt", bytes), "kloto");
+    REQUIRE(sent.status == 303);
+    REQUIRE(sent.header("Location") == "/espace/travaux/1");
+
+    for (const char* who : {"kloto", "valid"}) {
+        INFO(who);
+        http::Response r = s.get("/espace/travaux/1/original", who);
+        CHECK(r.status == 200);
+        CHECK(r.body == bytes);
+        CHECK(r.content_type == "text/plain");
+        CHECK(
+            r.header("Content-Disposition") ==
+            "attachment; filename=\"proc_s-verbal _t_.txt\"; filename*=UTF-8''proc%C3%A8s-verbal%20%C3%A9t%C3%A9.txt");
+        CHECK(test::contains(r.header("Cache-Control"), "no-store"));
+    }
+    // Another commune's contributor and an administrator: the same 404 as
+    // an id that does not exist; nothing in the path names a file.
+    for (const char* who : {"zio", "admin"}) {
+        INFO(who);
+        http::Response r = s.get("/espace/travaux/1/original", who);
+        CHECK(r.status == 404);
+        CHECK(r.body.find(bytes) == std::string::npos);
+    }
+    for (const char* target : {"/espace/travaux/2/original", "/espace/travaux/0/original", "/espace/travaux//original",
+                               "/espace/travaux/original"}) {
+        INFO(target);
+        http::Response r = s.get(target, "kloto");
+        CHECK(r.status == 404);
+        CHECK(r.body.find(bytes) == std::string::npos);
+    }
+    // Dot segments never reach a handler.
+    for (const char* target : {"/espace/travaux/../original", "/espace/travaux/1/../../original",
+                               "/espace/travaux/1%2F..%2F..%2Fetat/original"}) {
+        INFO(target);
+        CHECK(s.get(target, "kloto").status == 400);
+    }
+    // An ASCII name needs no filename*.
+    REQUIRE(s.send(upload_parts("jeton-session=kloto", "accord.txt", bytes + "\n"), "kloto").status == 303);
+    CHECK(s.get("/espace/travaux/2/original", "kloto").header("Content-Disposition") ==
+          "attachment; filename=\"accord.txt\"");
 }
 
 TEST_CASE("a Word document goes through LibreOffice inside the sandbox", "[uploads]") {
