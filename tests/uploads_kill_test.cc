@@ -122,6 +122,28 @@ std::vector<std::string> folder_entries(const std::string& dir) {
     return out;
 }
 
+// The processes whose current folder is `dir` or under it (from /proc).
+size_t working_in(const std::string& dir) {
+    size_t n = 0;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator("/proc", ec)) {
+        std::error_code link_ec;
+        std::string cwd = fs::read_symlink(e.path() / "cwd", link_ec).string();
+        if (!link_ec && cwd.compare(0, dir.size(), dir) == 0) ++n;
+    }
+    return n;
+}
+
+// Asks `holds` at most `tries` times, 20 ms apart.
+template <class Holds>
+bool wait_until(Holds holds, int tries) {
+    for (int i = 0; i < tries; ++i) {
+        if (holds()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
+}
+
 // Sends the request line, the headers and the first `sent` bytes of `body`
 // (announced whole), on a socket left open for the caller.
 int send_partly(int port, const test::SignedInUser& u, const std::string& body, size_t sent) {
@@ -166,13 +188,24 @@ TEST_CASE("a server killed with SIGKILL during an upload's OCR queues it again a
     INFO(running->stage);
     REQUIRE(running->pages_done < 4);
     CHECK(test::contains(server->get("/espace/travaux/1", as_user(kofi)).body, "En cours"));
-    CHECK_FALSE(fs::is_empty(state / "travaux"));  // the run's private folder
+    // The run's private folder, where its converter works.
+    const auto work = folder_entries(state / "travaux");
+    REQUIRE(work.size() == 1);
+    const std::string killed_run = fs::canonical(state / "travaux").string() + "/" + work.front();
+    REQUIRE(working_in(killed_run) > 0);
 
     kill(server->pid(), SIGKILL);
     server.reset();  // waits for it
     CHECK(job_row_of(state.path(), 1)->state == "en_cours");
+    // As a kill in the middle of the OCR's copy beside the original leaves it.
+    const std::string half_copy = state.write("originals/" + sha256_hex(pdf) + ".ocr.pdf.tmp", "%PDF-1.4 coupé");
 
     server = std::make_unique<test::ServerProcess>(args);
+    // The converters of the killed run were stopped at the start, before
+    // its folder was emptied (the new run works in a folder of its own).
+    CHECK(wait_until([&] { return working_in(killed_run) == 0; }, 10));
+    CHECK_FALSE(fs::exists(killed_run));
+    CHECK_FALSE(fs::exists(half_copy));
     auto done = wait_row(state.path(), 1, [](const JobRow& r) { return r.state == "termine" || r.state == "echec"; });
     REQUIRE(done);
     auto page = server->get("/espace/travaux/1", as_user(kofi));

@@ -104,7 +104,8 @@ std::string text_pdf(const test::TempDir& dir, const std::string& name) {
 }
 
 // Signs in whoever sends "session=LOGIN": kloto (contributor of kloto-1),
-// zio (contributor of zio-1), valid (validator), admin (administrator).
+// zio (contributor of zio-1), multi (contributor of both), valid
+// (validator), admin (administrator).
 class TestAuthenticator : public Authenticator {
 public:
     std::optional<store::Principal> who(const Incoming& in) override {
@@ -122,6 +123,10 @@ public:
             p.account_id = 3;
             p.login = "valid";
             p.role = store::Role::validateur;
+        } else if (in.cookie == "session=multi") {
+            p.account_id = 5;
+            p.login = "multi";
+            p.communes = {"kloto-1", "zio-1"};
         } else if (in.cookie == "session=admin") {
             p.account_id = 4;
             p.login = "admin";
@@ -780,6 +785,94 @@ TEST_CASE("a job's original comes back as uploaded, to its commune's contributor
     REQUIRE(s.send(upload_parts("jeton-session=kloto", "accord.txt", bytes + "\n"), "kloto").status == 303);
     CHECK(s.get("/espace/travaux/2/original", "kloto").header("Content-Disposition") ==
           "attachment; filename=\"accord.txt\"");
+}
+
+TEST_CASE("the upload form offers the communes by name and the published records of them, and refuses others",
+          "[uploads][choices]") {
+    UploadServer s;
+    // One commune: its name shown, its id sent; its records only.
+    http::Response form = s.get("/espace/depot", "kloto");
+    REQUIRE(form.status == 200);
+    CHECK(test::contains(
+        form.body, "<select id=\"commune\" name=\"commune\"><option value=\"kloto-1\">Kloto 1</option></select>"));
+    CHECK(test::contains(form.body, "<select id=\"partenariat\" name=\"partenariat\""));
+    CHECK(test::contains(form.body, "<option value=\"\">— aucun —</option><optgroup label=\"Kloto 1\">"));
+    CHECK(test::contains(form.body, "<option value=\"part-kloto-1-bressuire\">"));
+    CHECK_FALSE(test::contains(form.body, "part-zio-1-parthenay"));
+    CHECK_FALSE(test::contains(form.body, "type=\"text\" id=\"partenariat\""));
+    // Several communes: one select of records, grouped by commune.
+    http::Response multi = s.get("/espace/depot", "multi");
+    CHECK(test::contains(multi.body, "<option value=\"zio-1\">Zio 1</option>"));
+    CHECK(test::contains(multi.body, "<optgroup label=\"Kloto 1\">"));
+    CHECK(test::contains(multi.body, "<optgroup label=\"Zio 1\">"));
+    CHECK(test::contains(multi.body, "<option value=\"part-zio-1-parthenay\">"));
+    // A validator: every commune, every record.
+    http::Response all = s.get("/espace/depot", "valid");
+    CHECK(test::contains(all.body, "<option value=\"zio-1\">Zio 1</option>"));
+    CHECK(test::contains(all.body, "<option value=\"kloto-1\">Kloto 1</option>"));
+    CHECK(test::contains(all.body, "part-zio-1-parthenay"));
+    CHECK(test::contains(all.body, "part-kloto-1-mamoudzou"));
+
+    auto with = [](std::vector<Part> parts, const std::string& name, const std::string& value) {
+        for (auto& p : parts)
+            if (p.name == name) p.value = value;
+        return parts;
+    };
+    const auto base = upload_parts("jeton-session=kloto", "accord.txt", kAgreement, "Titre gardé");
+    // Another commune's record, a record that is not published, none for a convention.
+    for (const char* record : {"part-zio-1-parthenay", "part-kloto-1-inconnu", "../../etc/passwd"}) {
+        INFO(record);
+        http::Response r = s.send(with(base, "partenariat", record), "kloto");
+        CHECK(r.status == 400);
+        CHECK(test::contains(r.body, "pas une fiche publiée de la commune Kloto 1"));
+        CHECK(test::contains(r.body, "value=\"Titre gardé\""));
+    }
+    http::Response none = s.send(with(base, "partenariat", ""), "kloto");
+    CHECK(none.status == 400);
+    CHECK(test::contains(none.body, "choisissez la fiche de partenariat du document"));
+    // A commune typed instead of chosen.
+    http::Response typed = s.send(with(base, "commune", "Kloto 1"), "kloto");
+    CHECK(typed.status == 403);
+    CHECK(test::contains(typed.body, "choisissez une des communes"));
+    // Several communes: the record must be of the commune chosen.
+    auto multi_parts = upload_parts("jeton-session=multi", "accord.txt", kAgreement, "Titre", "zio-1");
+    CHECK(s.send(multi_parts, "multi").status == 400);
+    CHECK(s.send(with(multi_parts, "partenariat", "part-zio-1-parthenay"), "multi").status == 303);
+    // A study: « aucun » allowed. A validator: any record of the commune.
+    CHECK(s.send(with(with(base, "type", "etude"), "partenariat", ""), "kloto").status == 303);
+    CHECK(s.send(with(upload_parts("jeton-session=valid", "accord.txt", kAgreement), "partenariat",
+                      "part-kloto-1-mamoudzou"),
+                 "valid")
+              .status == 303);
+    CHECK(s.uploads->queue().list(0, {"kloto-1", "zio-1"}).size() == 3);
+}
+
+TEST_CASE("the correction form offers the job's commune's records and keeps what was sent when one is refused",
+          "[uploads][choices]") {
+    UploadServer s;
+    auto job = upload_and_run(s, "accord.txt", kAgreement);
+    REQUIRE(job.state == JobState::done);
+    http::Response page = s.get("/espace/travaux/1", "kloto");
+    CHECK(test::contains(page.body, "pour la commune Kloto 1"));
+    CHECK(test::contains(page.body, "<option value=\"part-kloto-1-bressuire\" selected>"));
+    CHECK_FALSE(test::contains(page.body, "part-zio-1-parthenay"));
+    CHECK(test::contains(page.body, "href=\"/espace/travaux/1/original\""));
+    http::Response refused =
+        s.post_form("/espace/depot/corriger",
+                    "csrf=jeton-session%3Dkloto&travail=1&type=convention&titre=Nouveau+titre&date=2021-03-05"
+                    "&partenariat=part-zio-1-parthenay",
+                    "kloto");
+    CHECK(refused.status == 400);
+    CHECK(test::contains(refused.body, "pas une fiche publiée de la commune Kloto 1"));
+    CHECK(test::contains(refused.body, "value=\"Nouveau titre\""));
+    CHECK(s.uploads->queue().get(1)->state == JobState::done);  // not queued again
+    http::Response fixed =
+        s.post_form("/espace/depot/corriger",
+                    "csrf=jeton-session%3Dkloto&travail=1&type=convention&titre=Nouveau+titre&date=2021-03-05"
+                    "&partenariat=part-kloto-1-mamoudzou",
+                    "kloto");
+    CHECK(fixed.status == 303);
+    CHECK(s.uploads->queue().get(1)->state == JobState::queued);
 }
 
 TEST_CASE("a Word document goes through LibreOffice inside the sandbox", "[uploads]") {
