@@ -122,8 +122,9 @@ const Route kRoutes[] = {
      true},  // travail=ID and new metadata: the cheap stages again
     {"upload_submit", "/espace/depot/soumettre", false, false, false, handlers::upload_submit,
      true},  // travail=ID: a submission of kind document, submitted
-    {"upload_job", "/espace/travaux/", true, false, true, handlers::upload_job},  // ID: progress and result
-    {"static", "/static/", true, false, false, handlers::static_file},            // CSS, from memory
+    {"upload_job", "/espace/travaux/", true, false, true,
+     handlers::upload_job},  // ID: progress and result; ID/original: the file as sent
+    {"static", "/static/", true, false, false, handlers::static_file},  // CSS, from memory
 };
 
 }  // namespace
