@@ -114,16 +114,18 @@ const Route kRoutes[] = {
     {"restore", "/revue/restaurer", false, false, false, handlers::restore_version,
      true},  // publication, path: published again as a new version
     {"review_item", "/revue/", true, false, true, handlers::review_item},  // ID: changes or rendering, decision
-    // Uploads (server/upload_handlers.cc): reserved to people signed in.
-    {"upload_form", "/espace/depot", false, false, false, handlers::upload_form},  // the form, one's jobs
-    {"upload_send", "/espace/depot/envoi", false, false, false, handlers::upload_send, true,
+    // Uploads (server/upload_handlers.cc): reserved to people signed in; the
+    // index gives the communes and partnership records their forms offer.
+    {"upload_form", "/espace/depot", false, false, true, handlers::upload_form},  // the form, one's jobs
+    {"upload_send", "/espace/depot/envoi", false, false, true, handlers::upload_send, true,
      true},  // multipart: the file and its metadata → 303 to its job
-    {"upload_fix", "/espace/depot/corriger", false, false, false, handlers::upload_fix,
+    {"upload_fix", "/espace/depot/corriger", false, false, true, handlers::upload_fix,
      true},  // travail=ID and new metadata: the cheap stages again
     {"upload_submit", "/espace/depot/soumettre", false, false, false, handlers::upload_submit,
      true},  // travail=ID: a submission of kind document, submitted
-    {"upload_job", "/espace/travaux/", true, false, false, handlers::upload_job},  // ID: progress and result
-    {"static", "/static/", true, false, false, handlers::static_file},             // CSS, from memory
+    {"upload_job", "/espace/travaux/", true, false, true,
+     handlers::upload_job},  // ID: progress and result; ID/original: the file as sent
+    {"static", "/static/", true, false, false, handlers::static_file},  // CSS, from memory
 };
 
 }  // namespace

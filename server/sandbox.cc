@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <pwd.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -64,6 +65,7 @@ struct Prepared {
     bool become = false;  // switch to uid/gid (the server is root)
     uid_t uid = 0;
     gid_t gid = 0;
+    pid_t parent = 0;  // the server: the child dies with it
 };
 
 // False when the child must not run: root with no unprivileged user to become.
@@ -114,6 +116,11 @@ bool prepare(const SandboxCommand& command, Prepared& p) {
 [[noreturn]] void become_child(const Prepared& p, const std::string& work_dir, const SandboxLimits& limits) {
     setpgid(0, 0);
     if (p.become && (setgroups(0, nullptr) != 0 || setgid(p.gid) != 0 || setuid(p.uid) != 0)) _exit(126);
+    // A server killed outright (kill -9, a crash) takes its converter with
+    // it: no orphan keeps writing under the state folder the next start
+    // cleans. Set after setuid, which clears it; a parent already gone
+    // (ppid changed) is the same case.
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != p.parent) _exit(126);
     if (chdir(work_dir.c_str()) != 0) _exit(126);
     int in_fd = open("/dev/null", O_RDONLY);
     int out_fd = open(p.out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -181,6 +188,7 @@ SandboxResult run_sandboxed(const SandboxCommand& command, const SandboxLimits& 
                             const std::atomic<bool>* cancel) {
     Prepared p;
     if (command.argv.empty() || !prepare(command, p)) return {};
+    p.parent = getpid();
     auto t0 = std::chrono::steady_clock::now();
     pid_t pid = fork();
     if (pid < 0) return {};

@@ -1,9 +1,11 @@
-// @brief The upload routes: the form, receiving a file, a job's page, its
-// correction and its submission. Every job is checked against the person
+// @brief The upload routes: the form, receiving a file, a job's page and
+// its original, its correction and its submission. Every job is checked against the person
 // signed in (store::may_work_for its commune): another commune's job is
 // a 404, whatever id is typed.
 #include <charconv>
 #include <chrono>
+#include <fstream>
+#include <iterator>
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -12,6 +14,7 @@
 #include "common/escape.h"
 #include "indexer/extract.h"
 #include "server/handlers.h"
+#include "server/upload_choices.h"
 #include "server/upload_pages.h"
 #include "server/uploads.h"
 #include "store/submissions.h"
@@ -65,18 +68,40 @@ http::Response unavailable() {
     return error_response(503, "le dépôt de documents n'est pas disponible sur ce serveur", false);
 }
 
+// The communes whose jobs a person's list shows: a contributor's own; a
+// validator sees their own uploads only there.
+std::vector<std::string> mine(const store::Principal& who) {
+    return who.role == store::Role::contributeur ? who.communes : std::vector<std::string>{};
+}
+
+// What is wrong with the partnership record chosen for `commune`, in
+// French; "" when it is one of those offered (or « aucun » where allowed).
+std::string record_problem(const Context& c, const UploadChoices& choices, const std::string& commune,
+                           const http::Params& meta) {
+    const std::string record = meta_field(meta, "partenariat");
+    if (record.empty())
+        return record_optional(meta_field(meta, "type"))
+                   ? std::string()
+                   : "choisissez la fiche de partenariat du document (« — aucun — » seulement pour une étude ou une "
+                     "loi)";
+    if (!choices.offers_record(commune, record, store::may_review(*c.user)))
+        return "la fiche de partenariat choisie n'est pas une fiche publiée de la commune " + choices.name_of(commune) +
+               " : choisissez-en une dans la liste";
+    return {};
+}
+
 // The form again, with what was typed and why it was refused.
 http::Response form_again(const Context& c, int status, const std::string& message) {
     pages::UploadFormView v;
     v.csrf = c.user->csrf_token;
-    if (c.user->role == store::Role::contributeur) v.communes = c.user->communes;
+    v.choices = upload_choices(c.index, *c.user);
     v.typed = metadata(c.request);
     if (auto commune = c.request.get("commune")) v.typed.emplace_back("commune", *commune);
     v.message = message;
     Uploads* uploads = c.router.uploads();
     if (uploads) {
         v.max_file_mib = uploads->settings().max_file_bytes >> 20;
-        v.jobs = uploads->queue().list(c.user->account_id, v.communes, 20);
+        v.jobs = uploads->queue().list(c.user->account_id, mine(*c.user), 20);
     }
     http::Response r = page(status, pages::upload_form_page(v));
     if (status == 503 || status == 429) r.headers.emplace_back("Retry-After", "60");
@@ -128,49 +153,64 @@ std::vector<std::string> json_lines(const Poco::JSON::Object::Ptr& report, const
     return out;
 }
 
-}  // namespace
-
-Outcome upload_form(const Context& c) {
-    if (!c.router.uploads()) return unavailable();
-    if (!c.user) return NotFound("page réservée");
-    pages::UploadFormView v;
-    v.csrf = c.user->csrf_token;
-    if (c.user->role == store::Role::contributeur) v.communes = c.user->communes;
-    v.max_file_mib = c.router.uploads()->settings().max_file_bytes >> 20;
-    v.jobs = c.router.uploads()->queue().list(c.user->account_id, v.communes, 20);
-    return page(200, pages::upload_form_page(v));
+// A Content-Disposition for `name` (already sanitised: no quote, no
+// control character): an ASCII filename for old clients, and the exact
+// UTF-8 name as RFC 5987's filename* (RFC 6266) when it is not ASCII.
+std::string attachment(const std::string& name) {
+    std::string ascii;
+    bool plain = true;
+    for (size_t i = 0; i < name.size(); ++i) {
+        auto b = static_cast<unsigned char>(name[i]);
+        if (b < 0x80) {
+            ascii += b == '\\' || b == '"' ? '_' : static_cast<char>(b);
+            continue;
+        }
+        plain = false;
+        // One '_' for a whole UTF-8 sequence.
+        if ((b & 0xC0) != 0x80) ascii += '_';
+    }
+    std::string out = "attachment; filename=\"" + ascii + "\"";
+    if (plain) return out;
+    static const char kHex[] = "0123456789ABCDEF";
+    std::string encoded;
+    for (unsigned char b : name) {
+        if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
+            std::string_view("!#$&+-.^_`|~").find(static_cast<char>(b)) != std::string_view::npos) {
+            encoded += static_cast<char>(b);
+        } else {
+            encoded += '%';
+            encoded += kHex[b >> 4];
+            encoded += kHex[b & 15];
+        }
+    }
+    return out + "; filename*=UTF-8''" + encoded;
 }
 
-Outcome upload_send(const Context& c) {
-    Uploads* uploads = c.router.uploads();
-    if (!uploads) return unavailable();
-    if (!c.user) return NotFound("page réservée");
-    const Incoming* in = c.incoming;
-    if (in && in->upload_error) return form_again(c, in->upload_error->status, in->upload_error->message);
-    std::string commune = c.request.get("commune").value_or("");
-    bool id_like = !commune.empty() && commune.size() <= 100 &&
-                   commune.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
-    if (!id_like || !store::may_work_for(*c.user, commune))
-        return form_again(c, 403, "choisissez une des communes pour lesquelles vous travaillez");
-    http::Params meta = metadata(c.request);
-    if (std::string problem = metadata_problem(meta); !problem.empty()) return form_again(c, 400, problem);
-    if (!in || in->files.empty()) return form_again(c, 400, "choisissez le fichier à envoyer");
-    auto accepted = uploads->accept(in->files.front(), *c.user, commune, meta, page_clock());
-    if (auto* r = std::get_if<UploadRefusal>(&accepted)) return form_again(c, r->status, r->message);
-    if (auto* full = std::get_if<QueueFull>(&accepted)) return form_again(c, full->status, full->message);
+// The original of a job the person may see: its bytes, named by the job's
+// row (STATE_DIR/originals/SHA-256), never by anything in the request.
+Outcome upload_original(const Context& c, const std::string& id) {
+    auto job = visible_job(c, id);
+    if (!job) return kNoJob;
+    bool hex = job->original.size() == 64 && job->original.find_first_not_of("0123456789abcdef") == std::string::npos;
+    std::ifstream in(c.router.uploads()->originals_dir() + "/" + job->original, std::ios::binary);
+    if (!hex || !in) return error_response(410, "le fichier original de ce document n'est plus conservé", false);
     http::Response r;
-    r.status = 303;
-    r.headers.emplace_back("Location", "/espace/travaux/" + std::to_string(std::get<int64_t>(accepted)));
-    r.body = "Document reçu";
+    r.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    r.content_type = job->media_type.empty() ? "application/octet-stream" : job->media_type;
+    r.headers.emplace_back("Content-Disposition", attachment(job->original_name));
+    // Private: only its commune's contributors and the validators read it.
+    r.headers.emplace_back("Cache-Control", "private, no-store");
     return r;
 }
 
-Outcome upload_job(const Context& c) {
-    if (!c.router.uploads()) return unavailable();
-    auto job = visible_job(c, c.tail);
-    if (!job) return kNoJob;
+// A job's page: its progress, what was recognised, its correction form.
+pages::JobView job_view(const Context& c, const Job& job_row) {
+    const Job* job = &job_row;
     pages::JobView v;
     v.job = *job;
+    UploadChoices choices = upload_choices(c.index, *c.user);
+    v.commune_name = choices.name_of(job->commune);
+    v.records = choices.records_for(store::may_review(*c.user) ? std::string() : job->commune);
     v.csrf = c.user->csrf_token;
     v.elapsed = job->started ? static_cast<long>(page_clock() - job->started) : 0;
     if (!job->report.empty()) {
@@ -194,6 +234,56 @@ Outcome upload_job(const Context& c) {
         }
     }
     v.can_submit = job->state == JobState::done && !job->submission && c.router.uploads()->submissions();
+    return v;
+}
+
+}  // namespace
+
+Outcome upload_form(const Context& c) {
+    if (!c.router.uploads()) return unavailable();
+    if (!c.user) return NotFound("page réservée");
+    pages::UploadFormView v;
+    v.csrf = c.user->csrf_token;
+    v.choices = upload_choices(c.index, *c.user);
+    v.max_file_mib = c.router.uploads()->settings().max_file_bytes >> 20;
+    v.jobs = c.router.uploads()->queue().list(c.user->account_id, mine(*c.user), 20);
+    return page(200, pages::upload_form_page(v));
+}
+
+Outcome upload_send(const Context& c) {
+    Uploads* uploads = c.router.uploads();
+    if (!uploads) return unavailable();
+    if (!c.user) return NotFound("page réservée");
+    const Incoming* in = c.incoming;
+    if (in && in->upload_error) return form_again(c, in->upload_error->status, in->upload_error->message);
+    std::string commune = c.request.get("commune").value_or("");
+    // Only what the form offered: the person's communes, the published records.
+    UploadChoices choices = upload_choices(c.index, *c.user);
+    if (!choices.offers_commune(commune) || !store::may_work_for(*c.user, commune))
+        return form_again(c, 403, "choisissez une des communes pour lesquelles vous travaillez");
+    http::Params meta = metadata(c.request);
+    if (std::string problem = metadata_problem(meta); !problem.empty()) return form_again(c, 400, problem);
+    if (std::string problem = record_problem(c, choices, commune, meta); !problem.empty())
+        return form_again(c, 400, problem);
+    if (!in || in->files.empty()) return form_again(c, 400, "choisissez le fichier à envoyer");
+    auto accepted = uploads->accept(in->files.front(), *c.user, commune, meta, page_clock());
+    if (auto* r = std::get_if<UploadRefusal>(&accepted)) return form_again(c, r->status, r->message);
+    if (auto* full = std::get_if<QueueFull>(&accepted)) return form_again(c, full->status, full->message);
+    http::Response r;
+    r.status = 303;
+    r.headers.emplace_back("Location", "/espace/travaux/" + std::to_string(std::get<int64_t>(accepted)));
+    r.body = "Document reçu";
+    return r;
+}
+
+Outcome upload_job(const Context& c) {
+    if (!c.router.uploads()) return unavailable();
+    const std::string_view suffix = "/original";
+    if (c.tail.size() > suffix.size() && c.tail.compare(c.tail.size() - suffix.size(), suffix.size(), suffix) == 0)
+        return upload_original(c, c.tail.substr(0, c.tail.size() - suffix.size()));
+    auto job = visible_job(c, c.tail);
+    if (!job) return kNoJob;
+    pages::JobView v = job_view(c, *job);
     if (c.request.get("soumis")) v.notice = "Document soumis aux validateurs.";
     return page(200, pages::job_page(v));
 }
@@ -204,8 +294,15 @@ Outcome upload_fix(const Context& c) {
     auto job = visible_job(c, c.request.get("travail").value_or(""));
     if (!job) return kNoJob;
     http::Params meta = metadata(c.request);
-    if (std::string problem = metadata_problem(meta); !problem.empty())
-        return error_response(400, problem + " : revenez à la page du document", false);
+    std::string problem = metadata_problem(meta);
+    if (problem.empty()) problem = record_problem(c, upload_choices(c.index, *c.user), job->commune, meta);
+    if (!problem.empty()) {
+        // The job's page again, its correction form as it was sent.
+        pages::JobView v = job_view(c, *job);
+        v.typed = meta;
+        v.message = problem;
+        return page(400, pages::job_page(v));
+    }
     if (job->submission)
         return error_response(409, "ce document est déjà soumis : sa contribution se corrige depuis la revue", false);
     if (!uploads->queue().requeue(job->id, meta, page_clock()))

@@ -25,8 +25,28 @@ std::string text_input(const http::Params& p, const char* name, const char* labe
     return out + "</p>\n";
 }
 
+// The partnership record, chosen among the published ones (grouped by
+// commune), or « — aucun — » for a study or a law.
+std::string record_select(const http::Params& p, const std::vector<CommuneRecords>& groups) {
+    const std::string chosen = typed(p, "partenariat");
+    std::string out =
+        "<p><label for=\"partenariat\">Fiche de partenariat</label><br><select id=\"partenariat\" "
+        "name=\"partenariat\" aria-describedby=\"partenariat-aide\"><option value=\"\">— aucun —</option>";
+    for (const auto& g : groups) {
+        out += "<optgroup label=\"" + esc(g.name) + "\">";
+        for (const auto& r : g.records)
+            out += "<option value=\"" + esc(r.id) + "\"" + (r.id == chosen ? " selected" : "") + ">" + esc(r.title) +
+                   "</option>";
+        out += "</optgroup>";
+    }
+    out +=
+        "</select><br><small id=\"partenariat-aide\">la fiche publiée du partenariat dont parle le document ; "
+        "« — aucun — » seulement pour une étude ou une loi</small></p>\n";
+    return out;
+}
+
 // The metadata fields, shared by the upload form and the correction form.
-std::string metadata_fields(const http::Params& p) {
+std::string metadata_fields(const http::Params& p, const std::vector<CommuneRecords>& records) {
     std::string out = "<p><label for=\"type\">Type de document</label><br><select id=\"type\" name=\"type\">";
     for (const auto& [value, label] : kUploadDocTypes)
         out += "<option value=\"" + esc(value) + "\"" + (typed(p, "type") == value ? " selected" : "") + ">" +
@@ -34,8 +54,7 @@ std::string metadata_fields(const http::Params& p) {
     out += "</select></p>\n";
     out += text_input(p, "titre", "Titre");
     out += text_input(p, "date", "Date", "AAAA-MM-JJ (obligatoire pour une convention ou une loi)");
-    out += text_input(p, "partenariat", "Partenariat",
-                      "identifiant de la fiche, par ex. part-kloto-1-bressuire (convention, entretien)");
+    out += record_select(p, records);
     out += text_input(p, "auteur", "Auteur", "pour une étude");
     out += text_input(p, "numero", "Numéro de la loi", "par ex. 2019-006");
     out += text_input(p, "identifiant", "Identifiant du document (facultatif)", "minuscules, chiffres et tirets");
@@ -63,18 +82,11 @@ std::string upload_form_page(const UploadFormView& v) {
          " Mio. Un document scanné est lu par reconnaissance de caractères : comptez quelques secondes par page.</p>\n";
     m += "<form class=\"upload\" method=\"post\" action=\"/espace/depot/envoi\" enctype=\"multipart/form-data\">\n";
     m += "<input type=\"hidden\" name=\"csrf\" value=\"" + esc(v.csrf) + "\">\n";
-    m += "<p><label for=\"commune\">Commune</label><br>";
-    if (v.communes.empty()) {
-        m += "<input type=\"text\" id=\"commune\" name=\"commune\" value=\"" + esc(typed(v.typed, "commune")) +
-             "\" maxlength=\"100\"><br><small>identifiant du répertoire, par ex. kloto-1</small>";
-    } else {
-        m += "<select id=\"commune\" name=\"commune\">";
-        for (const auto& c : v.communes)
-            m += "<option value=\"" + esc(c) + "\"" + (typed(v.typed, "commune") == c ? " selected" : "") + ">" +
-                 esc(c) + "</option>";
-        m += "</select>";
-    }
-    m += "</p>\n" + metadata_fields(v.typed);
+    m += "<p><label for=\"commune\">Commune</label><br><select id=\"commune\" name=\"commune\">";
+    for (const auto& [id, name] : v.choices.communes)
+        m += "<option value=\"" + esc(id) + "\"" + (typed(v.typed, "commune") == id ? " selected" : "") + ">" +
+             esc(name) + "</option>";
+    m += "</select></p>\n" + metadata_fields(v.typed, v.choices.records);
     // The file comes last: its fields are read before it.
     m += "<p><label for=\"fichier\">Fichier</label><br><input type=\"file\" id=\"fichier\" name=\"fichier\" "
          "accept=\".pdf,.docx,.doc,.odt,.rtf,.txt,.xml\" required></p>\n";
@@ -91,7 +103,8 @@ std::string job_page(const JobView& v) {
     const Job& j = v.job;
     std::string m = "<h1>" + esc(typed(j.meta, "titre").empty() ? j.original_name : typed(j.meta, "titre")) + "</h1>\n";
     if (!v.notice.empty()) m += "<p class=\"notice\" role=\"status\">" + esc(v.notice) + "</p>\n";
-    m += "<p>Fichier « " + esc(j.original_name) + " » pour la commune " + esc(j.commune) + " : <strong>" +
+    m += "<p>Fichier « <a href=\"/espace/travaux/" + std::to_string(j.id) + "/original\">" + esc(j.original_name) +
+         "</a> » pour la commune " + esc(v.commune_name.empty() ? j.commune : v.commune_name) + " : <strong>" +
          job_state_label(j.state) + "</strong>";
     if (j.state == JobState::queued || j.state == JobState::running) m += " — " + esc(j.stage);
     m += "</p>\n";
@@ -118,11 +131,12 @@ std::string job_page(const JobView& v) {
              "\"><p><button type=\"submit\">Soumettre</button> aux validateurs</p></form>\n";
     if (j.submission) m += "<p>Soumis pour validation (contribution n° " + std::to_string(j.submission) + ").</p>\n";
     if ((j.state == JobState::done || j.state == JobState::failed) && !j.submission) {
-        m += "<h2>Corriger les métadonnées</h2>\n<form class=\"upload\" method=\"post\" "
-             "action=\"/espace/depot/corriger\">\n"
+        m += "<h2 id=\"corriger\">Corriger les métadonnées</h2>\n";
+        if (!v.message.empty()) m += "<p class=\"error\" role=\"alert\">" + esc(v.message) + "</p>\n";
+        m += "<form class=\"upload\" method=\"post\" action=\"/espace/depot/corriger\">\n"
              "<input type=\"hidden\" name=\"csrf\" value=\"" +
              esc(v.csrf) + "\"><input type=\"hidden\" name=\"travail\" value=\"" + std::to_string(j.id) + "\">\n";
-        m += metadata_fields(j.meta);
+        m += metadata_fields(v.typed.empty() ? j.meta : v.typed, v.records);
         m += "<p><button type=\"submit\">Relancer avec ces métadonnées</button></p>\n</form>\n";
     }
     if (!j.result_xml.empty())

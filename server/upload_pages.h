@@ -9,21 +9,23 @@
 
 #include "server/http.h"
 #include "server/job_queue.h"
+#include "server/upload_choices.h"
 
 namespace coopdec::pages {
 
 struct UploadFormView {
-    std::string csrf;                   // the session's token
-    std::vector<std::string> communes;  // offered in a list; empty → a text box (validators)
-    http::Params typed;                 // what was typed, shown again
-    std::string message;                // a refusal, "" for none
-    std::vector<Job> jobs;              // recent jobs (without XML)
+    std::string csrf;       // the session's token
+    UploadChoices choices;  // the communes and records offered
+    http::Params typed;     // what was typed, shown again
+    std::string message;    // a refusal, "" for none
+    std::vector<Job> jobs;  // recent jobs (without XML)
     uint64_t max_file_mib = 50;
 };
 std::string upload_form_page(const UploadFormView& view);
 
 struct JobView {
     Job job;
+    std::string commune_name;  // the gazetteer's name of job.commune, "" → the id
     std::string csrf;
     long elapsed = 0;  // seconds since it started (running)
     // Parsed from the job's report and its XML: the units recognised
@@ -31,6 +33,11 @@ struct JobView {
     std::vector<std::string> structure, units, repairs, doubts;
     bool can_submit = false;  // done, not yet submitted, a submission store
     std::string notice;       // « Document soumis… », "" for none
+    // The correction form: the records offered for the job's commune, what
+    // was sent (empty → the job's metadata) and why it was refused.
+    std::vector<CommuneRecords> records;
+    http::Params typed;
+    std::string message;
 };
 std::string job_page(const JobView& view);
 

@@ -2,6 +2,7 @@
 #include "server/uploads.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -97,6 +98,26 @@ std::string for_people(std::string line) {
     return line;
 }
 
+// Kills the process group of every process whose current folder is under
+// `travaux` (a converter's private folder: the sandbox gives each its own
+// group). Read from /proc; a process that cannot be read is not ours.
+void stop_leftover_converters(const std::string& travaux) {
+    std::error_code ec;
+    const std::string prefix = fs::weakly_canonical(travaux, ec).string() + "/";
+    for (const auto& e : fs::directory_iterator("/proc", ec)) {
+        const std::string name = e.path().filename().string();
+        if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+        std::error_code cwd_ec;
+        std::string cwd = fs::read_symlink(e.path() / "cwd", cwd_ec).string();
+        if (cwd_ec || cwd.compare(0, prefix.size(), prefix) != 0) continue;
+        pid_t pid = static_cast<pid_t>(std::atol(name.c_str()));
+        if (pid == ::getpid()) continue;
+        pid_t group = ::getpgid(pid);
+        if (group > 1 && group != ::getpgrp()) ::kill(-group, SIGKILL);
+        ::kill(pid, SIGKILL);
+    }
+}
+
 }  // namespace
 
 long estimate_seconds_left(long elapsed, int done, int total) {
@@ -114,10 +135,16 @@ Uploads::Uploads(UploadSettings settings)
         if (std::string(sub) == "travaux") mode |= fs::perms::group_exec | fs::perms::others_exec;
         fs::permissions(settings_.state_dir + "/" + sub, mode, fs::perm_options::replace);
     }
-    // What a killed server left half-received is nobody's.
+    // What a killed server left half-received is nobody's; a converter it
+    // left running (its grandchildren outlive it) is stopped first, so that
+    // nothing writes into the folders as they are emptied.
+    stop_leftover_converters(settings_.state_dir + "/travaux");
     std::error_code ec;
     for (const char* sub : {"envois", "travaux"})
         for (const auto& e : fs::directory_iterator(settings_.state_dir + "/" + sub, ec)) fs::remove_all(e.path(), ec);
+    // Likewise an OCR result cut in the middle of its copy (NAME.ocr.pdf.tmp).
+    for (const auto& e : fs::directory_iterator(originals_dir(), ec))
+        if (e.path().extension() == ".tmp") fs::remove(e.path(), ec);
     if (settings_.import_command.empty()) settings_.import_command = self_dir() + "/coopdec-import";
 }
 

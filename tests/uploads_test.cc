@@ -107,7 +107,8 @@ std::string text_pdf(const test::TempDir& dir, const std::string& name) {
 }
 
 // Signs in whoever sends "session=LOGIN": kloto (contributor of kloto-1),
-// zio (contributor of zio-1), valid (validator).
+// zio (contributor of zio-1), multi (contributor of both), valid
+// (validator), admin (administrator).
 class TestAuthenticator : public Authenticator {
 public:
     std::optional<store::Principal> who(const Incoming& in) override {
@@ -125,6 +126,14 @@ public:
             p.account_id = 3;
             p.login = "valid";
             p.role = store::Role::validateur;
+        } else if (in.cookie == "session=multi") {
+            p.account_id = 5;
+            p.login = "multi";
+            p.communes = {"kloto-1", "zio-1"};
+        } else if (in.cookie == "session=admin") {
+            p.account_id = 4;
+            p.login = "admin";
+            p.role = store::Role::administrateur;
         } else {
             return std::nullopt;
         }
@@ -139,8 +148,15 @@ std::string messages_of(const Job& job) {
     return all;
 }
 
+// The bundled corpus indexed once for every test of this file: its
+// gazetteer and partnership records are what the upload forms offer.
+const std::string& corpus_db() {
+    static const test::TempIndex index;
+    return index.db;
+}
+
 // A router with uploads in `dir`, as the server wires them (no workers:
-// tests run jobs with run_one()).
+// tests run jobs with run_one()), on the bundled corpus's index.
 struct UploadServer {
     test::TempDir dir;
     SynonymsFile synonyms{dir / "aucun.txt"};
@@ -156,7 +172,9 @@ struct UploadServer {
         uploads = std::make_unique<Uploads>(s);
         submissions = std::make_unique<store::SubmissionStore>(s.state_dir);
         uploads->set_submissions(submissions.get());
-        router = std::make_unique<Router>(ServerConfig{}, synonyms, metrics);
+        ServerConfig config;
+        config.db_path = corpus_db();
+        router = std::make_unique<Router>(config, synonyms, metrics);
         router->set_authenticator(&auth);
         router->set_uploads(uploads.get());
     }
@@ -739,6 +757,141 @@ TEST_CASE("the real server reads no file without a session and refuses files whe
     CHECK(fs::is_empty(state / "originals"));
     CHECK(fs::is_empty(state / "envois"));
     CHECK(server.get("/healthz").status == 200);
+}
+
+TEST_CASE("a job's original comes back as uploaded, to its commune's contributors and the validators only",
+          "[uploads][original]") {
+    UploadServer s;
+    // Bytes of every value, a name with accents and a space.
+    std::string bytes = kAgreement;
+    http::Response sent = s.send(upload_parts("jeton-session=kloto", "procès-verbal été.txt", bytes), "kloto");
+    REQUIRE(sent.status == 303);
+    REQUIRE(sent.header("Location") == "/espace/travaux/1");
+
+    for (const char* who : {"kloto", "valid"}) {
+        INFO(who);
+        http::Response r = s.get("/espace/travaux/1/original", who);
+        CHECK(r.status == 200);
+        CHECK(r.body == bytes);
+        CHECK(r.content_type == "text/plain");
+        CHECK(
+            r.header("Content-Disposition") ==
+            "attachment; filename=\"proc_s-verbal _t_.txt\"; filename*=UTF-8''proc%C3%A8s-verbal%20%C3%A9t%C3%A9.txt");
+        CHECK(test::contains(r.header("Cache-Control"), "no-store"));
+    }
+    // Another commune's contributor and an administrator: the same 404 as
+    // an id that does not exist; nothing in the path names a file.
+    for (const char* who : {"zio", "admin"}) {
+        INFO(who);
+        http::Response r = s.get("/espace/travaux/1/original", who);
+        CHECK(r.status == 404);
+        CHECK(r.body.find(bytes) == std::string::npos);
+    }
+    for (const char* target : {"/espace/travaux/2/original", "/espace/travaux/0/original", "/espace/travaux//original",
+                               "/espace/travaux/original"}) {
+        INFO(target);
+        http::Response r = s.get(target, "kloto");
+        CHECK(r.status == 404);
+        CHECK(r.body.find(bytes) == std::string::npos);
+    }
+    // Dot segments never reach a handler.
+    for (const char* target : {"/espace/travaux/../original", "/espace/travaux/1/../../original",
+                               "/espace/travaux/1%2F..%2F..%2Fetat/original"}) {
+        INFO(target);
+        CHECK(s.get(target, "kloto").status == 400);
+    }
+    // An ASCII name needs no filename*.
+    REQUIRE(s.send(upload_parts("jeton-session=kloto", "accord.txt", bytes + "\n"), "kloto").status == 303);
+    CHECK(s.get("/espace/travaux/2/original", "kloto").header("Content-Disposition") ==
+          "attachment; filename=\"accord.txt\"");
+}
+
+TEST_CASE("the upload form offers the communes by name and the published records of them, and refuses others",
+          "[uploads][choices]") {
+    UploadServer s;
+    // One commune: its name shown, its id sent; its records only.
+    http::Response form = s.get("/espace/depot", "kloto");
+    REQUIRE(form.status == 200);
+    CHECK(test::contains(
+        form.body, "<select id=\"commune\" name=\"commune\"><option value=\"kloto-1\">Kloto 1</option></select>"));
+    CHECK(test::contains(form.body, "<select id=\"partenariat\" name=\"partenariat\""));
+    CHECK(test::contains(form.body, "<option value=\"\">— aucun —</option><optgroup label=\"Kloto 1\">"));
+    CHECK(test::contains(form.body, "<option value=\"part-kloto-1-bressuire\">"));
+    CHECK_FALSE(test::contains(form.body, "part-zio-1-parthenay"));
+    CHECK_FALSE(test::contains(form.body, "type=\"text\" id=\"partenariat\""));
+    // Several communes: one select of records, grouped by commune.
+    http::Response multi = s.get("/espace/depot", "multi");
+    CHECK(test::contains(multi.body, "<option value=\"zio-1\">Zio 1</option>"));
+    CHECK(test::contains(multi.body, "<optgroup label=\"Kloto 1\">"));
+    CHECK(test::contains(multi.body, "<optgroup label=\"Zio 1\">"));
+    CHECK(test::contains(multi.body, "<option value=\"part-zio-1-parthenay\">"));
+    // A validator: every commune, every record.
+    http::Response all = s.get("/espace/depot", "valid");
+    CHECK(test::contains(all.body, "<option value=\"zio-1\">Zio 1</option>"));
+    CHECK(test::contains(all.body, "<option value=\"kloto-1\">Kloto 1</option>"));
+    CHECK(test::contains(all.body, "part-zio-1-parthenay"));
+    CHECK(test::contains(all.body, "part-kloto-1-mamoudzou"));
+
+    auto with = [](std::vector<Part> parts, const std::string& name, const std::string& value) {
+        for (auto& p : parts)
+            if (p.name == name) p.value = value;
+        return parts;
+    };
+    const auto base = upload_parts("jeton-session=kloto", "accord.txt", kAgreement, "Titre gardé");
+    // Another commune's record, a record that is not published, none for a convention.
+    for (const char* record : {"part-zio-1-parthenay", "part-kloto-1-inconnu", "../../etc/passwd"}) {
+        INFO(record);
+        http::Response r = s.send(with(base, "partenariat", record), "kloto");
+        CHECK(r.status == 400);
+        CHECK(test::contains(r.body, "pas une fiche publiée de la commune Kloto 1"));
+        CHECK(test::contains(r.body, "value=\"Titre gardé\""));
+    }
+    http::Response none = s.send(with(base, "partenariat", ""), "kloto");
+    CHECK(none.status == 400);
+    CHECK(test::contains(none.body, "choisissez la fiche de partenariat du document"));
+    // A commune typed instead of chosen.
+    http::Response typed = s.send(with(base, "commune", "Kloto 1"), "kloto");
+    CHECK(typed.status == 403);
+    CHECK(test::contains(typed.body, "choisissez une des communes"));
+    // Several communes: the record must be of the commune chosen.
+    auto multi_parts = upload_parts("jeton-session=multi", "accord.txt", kAgreement, "Titre", "zio-1");
+    CHECK(s.send(multi_parts, "multi").status == 400);
+    CHECK(s.send(with(multi_parts, "partenariat", "part-zio-1-parthenay"), "multi").status == 303);
+    // A study: « aucun » allowed. A validator: any record of the commune.
+    CHECK(s.send(with(with(base, "type", "etude"), "partenariat", ""), "kloto").status == 303);
+    CHECK(s.send(with(upload_parts("jeton-session=valid", "accord.txt", kAgreement), "partenariat",
+                      "part-kloto-1-mamoudzou"),
+                 "valid")
+              .status == 303);
+    CHECK(s.uploads->queue().list(0, {"kloto-1", "zio-1"}).size() == 3);
+}
+
+TEST_CASE("the correction form offers the job's commune's records and keeps what was sent when one is refused",
+          "[uploads][choices]") {
+    UploadServer s;
+    auto job = upload_and_run(s, "accord.txt", kAgreement);
+    REQUIRE(job.state == JobState::done);
+    http::Response page = s.get("/espace/travaux/1", "kloto");
+    CHECK(test::contains(page.body, "pour la commune Kloto 1"));
+    CHECK(test::contains(page.body, "<option value=\"part-kloto-1-bressuire\" selected>"));
+    CHECK_FALSE(test::contains(page.body, "part-zio-1-parthenay"));
+    CHECK(test::contains(page.body, "href=\"/espace/travaux/1/original\""));
+    http::Response refused =
+        s.post_form("/espace/depot/corriger",
+                    "csrf=jeton-session%3Dkloto&travail=1&type=convention&titre=Nouveau+titre&date=2021-03-05"
+                    "&partenariat=part-zio-1-parthenay",
+                    "kloto");
+    CHECK(refused.status == 400);
+    CHECK(test::contains(refused.body, "pas une fiche publiée de la commune Kloto 1"));
+    CHECK(test::contains(refused.body, "value=\"Nouveau titre\""));
+    CHECK(s.uploads->queue().get(1)->state == JobState::done);  // not queued again
+    http::Response fixed =
+        s.post_form("/espace/depot/corriger",
+                    "csrf=jeton-session%3Dkloto&travail=1&type=convention&titre=Nouveau+titre&date=2021-03-05"
+                    "&partenariat=part-kloto-1-mamoudzou",
+                    "kloto");
+    CHECK(fixed.status == 303);
+    CHECK(s.uploads->queue().get(1)->state == JobState::queued);
 }
 
 TEST_CASE("a Word document goes through LibreOffice inside the sandbox", "[uploads]") {

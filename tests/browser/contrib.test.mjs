@@ -122,11 +122,15 @@ async function wordFile(dir) {
 // no timer) until the work is done; resolves with the page's text.
 async function upload(page, file, meta, shot) {
     await page.goto(new URL('/espace/depot', baseUrl).href);
+    // The commune by its name, the record among the published ones of it.
+    assert.equal((await page.locator('#commune option:checked').innerText()).trim(), 'Kloto 1');
     await page.locator('#commune').selectOption('kloto-1');
     await page.locator('#type').selectOption(meta.type);
     await page.locator('#titre').fill(meta.title);
     await page.locator('#date').fill(meta.date);
-    await page.locator('#partenariat').fill('part-kloto-1-bressuire');
+    assert.equal(await page.locator('#partenariat optgroup[label="Kloto 1"] option[value="part-kloto-1-bressuire"]').count(), 1);
+    assert.equal(await page.locator('#partenariat option[value^="part-zio-1-"]').count(), 0);
+    await page.locator('#partenariat').selectOption('part-kloto-1-bressuire');
     await page.locator('#fichier').setInputFiles(file);
     await checkPage(page, `${shot}-formulaire`);
     await page.getByRole('button', { name: 'Envoyer' }).click();
