@@ -129,7 +129,7 @@ bool prepare(const SandboxCommand& command, Prepared& p) {
     dup2(in_fd, 0);
     dup2(out_fd, 1);
     dup2(err_fd, 2);
-    limit(RLIMIT_AS, limits.address_space);
+    if (limits.address_space) limit(RLIMIT_AS, limits.address_space);
     limit(RLIMIT_CPU, static_cast<uint64_t>(limits.cpu_seconds), 5);
     limit(RLIMIT_FSIZE, limits.file_size);
     limit(RLIMIT_CORE, 0);

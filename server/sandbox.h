@@ -14,7 +14,7 @@ namespace coopdec {
 struct SandboxLimits {
     int wall_seconds = 300;               // then the whole process group is killed
     int cpu_seconds = 300;                // RLIMIT_CPU
-    uint64_t address_space = 4ull << 30;  // RLIMIT_AS (LibreOffice reserves much)
+    uint64_t address_space = 4ull << 30;  // RLIMIT_AS (LibreOffice reserves much); 0: none
     uint64_t file_size = 512ull << 20;    // RLIMIT_FSIZE: any file it writes
 };
 
