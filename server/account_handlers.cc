@@ -267,6 +267,27 @@ std::vector<std::string> chosen_communes(const Context& c, const std::vector<pag
     return out;
 }
 
+// A role and its communes as the administrator's form gives them: the
+// role known, every commune of the gazetteer; else the refusal to show.
+struct RoleChoice {
+    std::optional<store::Role> role;
+    std::vector<std::string> communes;
+    std::string refusal;
+};
+
+RoleChoice role_choice(const Context& c) {
+    RoleChoice out;
+    out.role = store::role_from_name(form_field(c, "role"));
+    if (!out.role) {
+        out.refusal = "rôle inconnu « " + form_field(c, "role") + " »";
+        return out;
+    }
+    std::string unknown;
+    out.communes = chosen_communes(c, gazetteer_communes(c), unknown);
+    if (!unknown.empty()) out.refusal = "commune inconnue du répertoire : « " + unknown + " »";
+    return out;
+}
+
 // The accounts page, with what just happened.
 Outcome accounts_answer(const Context& c, int status, const pages::Notice& notice, const std::string& link = {}) {
     return private_page(status, pages::admin_accounts_page(*c.user, c.router.accounts()->accounts(),
@@ -294,13 +315,12 @@ Outcome admin_create(const Context& c) {
     store::AccountService* accounts = c.router.accounts();
     if (!accounts || !c.user) return accounts_unavailable();
     if (!store::may_administer(*c.user)) return error_response(403, kAdminsOnly, false);
-    auto role = store::role_from_name(form_field(c, "role"));
-    if (!role) return accounts_answer(c, 400, {"rôle inconnu « " + form_field(c, "role") + " »"});
-    std::string unknown;
-    auto communes = chosen_communes(c, gazetteer_communes(c), unknown);
-    if (!unknown.empty()) return accounts_answer(c, 400, {"commune inconnue du répertoire : « " + unknown + " »"});
+    RoleChoice chosen = role_choice(c);
+    if (!chosen.refusal.empty()) return accounts_answer(c, 400, {chosen.refusal});
+    const store::Role role = *chosen.role;
+    const std::vector<std::string>& communes = chosen.communes;
     auto made = accounts->create_account(c.user->login, c.request.client, form_field(c, "identifiant"),
-                                         form_field(c, "nom"), *role, communes);
+                                         form_field(c, "nom"), role, communes);
     if (auto* refused = std::get_if<store::Refusal>(&made))
         return accounts_answer(c, refused->status, {refused->message});
     const auto& link = std::get<store::SetupLink>(made);
@@ -311,13 +331,12 @@ Outcome admin_role(const Context& c) {
     store::AccountService* accounts = c.router.accounts();
     if (!accounts || !c.user) return accounts_unavailable();
     if (!store::may_administer(*c.user)) return error_response(403, kAdminsOnly, false);
-    auto role = store::role_from_name(form_field(c, "role"));
-    if (!role) return accounts_answer(c, 400, {"rôle inconnu « " + form_field(c, "role") + " »"});
-    std::string unknown;
-    auto communes = chosen_communes(c, gazetteer_communes(c), unknown);
-    if (!unknown.empty()) return accounts_answer(c, 400, {"commune inconnue du répertoire : « " + unknown + " »"});
+    RoleChoice chosen = role_choice(c);
+    if (!chosen.refusal.empty()) return accounts_answer(c, 400, {chosen.refusal});
+    const store::Role role = *chosen.role;
+    const std::vector<std::string>& communes = chosen.communes;
     const std::string login = form_field(c, "identifiant");
-    if (auto refused = accounts->set_role(c.user->login, c.request.client, login, *role, communes))
+    if (auto refused = accounts->set_role(c.user->login, c.request.client, login, role, communes))
         return accounts_answer(c, refused->status, {refused->message});
     return accounts_answer(c, 200, {"Rôle de « " + login + " » changé ; ses sessions ont pris fin.", false});
 }

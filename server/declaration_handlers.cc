@@ -459,6 +459,19 @@ std::optional<Submission> reviewed(const Context& c, std::optional<Outcome>& ans
 // submission twice.
 std::mutex decisions;
 
+// The submission a decision (`verb`: « acceptée », « refusée ») is about,
+// when the person is a validator and it is submitted; else nothing, and
+// `answer` says why.
+std::optional<Submission> awaiting_decision(const Context& c, const char* verb, std::optional<Outcome>& answer) {
+    std::optional<Submission> s = reviewed(c, answer);
+    if (s && s->state != SubmissionState::submitted) {
+        answer = refused(403, "cette contribution est « " + std::string(store::state_label(s->state)) +
+                                  " » : seule une contribution soumise peut être " + verb);
+        return std::nullopt;
+    }
+    return s;
+}
+
 }  // namespace declaration_routes
 
 Outcome review_item(const Context& c) {
@@ -472,11 +485,8 @@ Outcome review_item(const Context& c) {
 Outcome review_accept(const Context& c) {
     using namespace declaration_routes;
     std::optional<Outcome> answer;
-    std::optional<Submission> s = reviewed(c, answer);
+    std::optional<Submission> s = awaiting_decision(c, "acceptée", answer);
     if (!s) return std::move(*answer);
-    if (s->state != SubmissionState::submitted)
-        return refused(403, "cette contribution est « " + std::string(store::state_label(s->state)) +
-                                " » : seule une contribution soumise peut être acceptée");
     Publisher* publisher = c.router.publisher();
     if (!publisher) return refused(503, "la publication est indisponible sur ce serveur : réessayez plus tard");
     std::lock_guard<std::mutex> lock(decisions);
@@ -502,11 +512,8 @@ Outcome review_accept(const Context& c) {
 Outcome review_reject(const Context& c) {
     using namespace declaration_routes;
     std::optional<Outcome> answer;
-    std::optional<Submission> s = reviewed(c, answer);
+    std::optional<Submission> s = awaiting_decision(c, "refusée", answer);
     if (!s) return std::move(*answer);
-    if (s->state != SubmissionState::submitted)
-        return refused(403, "cette contribution est « " + std::string(store::state_label(s->state)) +
-                                " » : seule une contribution soumise peut être refusée");
     const std::string typed = c.request.get("commentaire").value_or("");
     const std::string comment = normalize_space(typed);
     if (comment.empty()) {
