@@ -12,6 +12,7 @@
 
 #include <regex>
 
+#include "common/escape.h"
 #include "search/synonyms.h"
 #include "server/account_pages.h"
 #include "server/metrics.h"
