@@ -12,6 +12,7 @@
 #include <pugixml.hpp>
 
 #include "search/etat.h"
+#include "search/request.h"
 #include "server/etat_page.h"
 #include "tests/bundled_server.h"
 #include "tests/search_fixture.h"
@@ -168,4 +169,47 @@ TEST_CASE("etat: the CSV holds the tables, with a BOM and semicolons", "[etat][s
     for (const auto& [c, n] : x.country)
         CHECK(test::contains(csv.body, "\r\ncountry;" + c + ";" + std::to_string(n) + ";"));
     CHECK(test::contains(csv.body, "montants;annee;source;fcfa;fiches;recherche"));
+}
+
+TEST_CASE("etat: amounts by year and source, the records that give them, and what is missing", "[etat]") {
+    test::SearchFixture fx;  // 3 partnerships: 1958 FR, 1991 FR, 2010 BF, no amount
+    Record a = test::partnership("part-zio-agen", "kloto-1", "Agen", "FR", "2001", {"santé"});
+    a.amounts = {{"2021", "partenaire", "Agen", "1500000"},
+                 {"2021", "commune", "", "250000"},
+                 {"2022", "partenaire", "", "1000000"},
+                 {"1999", "partenaire", "", "7"}};
+    fx.add(a);
+    Record b = test::partnership("part-ogou-sans", "ogou-1", "Sans pays", "", "2021", {});
+    b.status = "inconnu";
+    b.amounts = {{"2021", "partenaire", "", "500000"}};
+    fx.add(b);
+    Index index(fx.db);
+    Etat e = decentralised_state(index, 2020, 2024);
+    // Signed in the period: only b; amounts: a's and b's of 2020–2024.
+    CHECK(e.partnerships.count == 1);
+    REQUIRE(e.amounts.size() == 3);
+    CHECK(e.amounts[0].year == 2021);
+    CHECK(e.amounts[0].source == "commune");
+    CHECK(e.amounts[0].fcfa == 250000);
+    CHECK(e.amounts[0].records.count == 1);
+    CHECK(e.amounts[1].source == "partenaire");
+    CHECK(e.amounts[1].fcfa == 2000000);
+    CHECK(e.amounts[1].records.count == 2);
+    CHECK(e.amounts[2].year == 2022);
+    CHECK(e.with_amount.count == 2);
+    CHECK(e.amount_records == 2);
+    SearchRequest r;
+    for (const auto& [k, v] : e.amounts[1].records.search) REQUIRE_FALSE(apply_parameter(r, k, v));
+    CHECK(search(index, r).total == 2);
+    // b lacks a country, themes and a known status.
+    std::set<std::string> missing;
+    for (const auto& m : e.missing)
+        if (m.id == "part-ogou-sans") missing.insert(m.what);
+    CHECK(missing == std::set<std::string>{"pays du partenaire", "statut (inconnu)", "thèmes"});
+    // The South share has no known country to divide by.
+    CHECK(e.known_country.count == 0);
+    CHECK(e.known_country.search.empty());
+    std::string html = pages::etat_page(e);
+    CHECK(test::contains(html, "2\u202f000\u202f000"));
+    CHECK(test::contains(pages::etat_csv(e, "http://x"), "\r\nmontant;2021;partenaire;2000000;2;http://x/recherche?"));
 }
