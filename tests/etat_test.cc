@@ -156,6 +156,11 @@ TEST_CASE("etat: bad years give a 400 page that keeps the form", "[etat][server]
     CHECK(test::contains(typed.body, "année de début invalide"));
     CHECK(server.get("/etat?pays=FR").status == 400);
     CHECK(server.get("/etat.csv?de=abcd").status == 400);
+    // The way in: /apercu; no year: the current one.
+    CHECK(test::contains(server.get("/apercu").body, "<a href=\"/etat\">"));
+    auto now = server.get("/etat");
+    CHECK(now.status == 200);
+    CHECK(test::contains(now.body, "l&#39;année 20"));
 }
 
 TEST_CASE("etat: the CSV holds the tables, with a BOM and semicolons", "[etat][server][http]") {
