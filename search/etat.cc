@@ -140,8 +140,18 @@ Etat decentralised_state(const Index& index, int from, int to, SearchCache* cach
     out.known_country = EtatFigure{"connu", 0, base};
     out.south = EtatFigure{"sud", 0, base};
     out.with_amount = EtatFigure{"", 0, all};
-    // No record: validate() would refuse type=partenariat as an unknown value.
-    if (db.get_termfreq(sc::facet_term(*sc::find_facet("type"), sc::kTypePartnership)) == 0) return out;
+    const EtatParams agreements =
+        plus(plus(EtatParams{{"type", sc::kTypeAgreement}}, "year_from", std::to_string(from)), "year_to",
+             std::to_string(to));
+    out.agreements = EtatFigure{"", 0, agreements};
+    out.all_records = EtatFigure{"", 0, all};
+    // A type absent from the index: validate() would refuse it as an unknown value.
+    auto has_type = [&](const char* type) {
+        return db.get_termfreq(sc::facet_term(*sc::find_facet("type"), type)) > 0;
+    };
+    if (has_type(sc::kTypeAgreement))
+        out.agreements.count = search(index, state_request(agreements), nullptr, cache).total;
+    if (!has_type(sc::kTypePartnership)) return out;
 
     const SearchResult period = search(index, state_request(base), nullptr, cache);
     out.partnerships.count = period.total;
@@ -193,6 +203,11 @@ Etat decentralised_state(const Index& index, int from, int to, SearchCache* cach
 
     // Every record of the index, for the amounts and the missing data.
     const SearchResult every = search(index, state_request(all), nullptr, cache);
+    out.all_records.count = every.total;
+    for (const auto& v : sorted_values(every, "status"))
+        out.all_status.push_back(EtatFigure{v.value, v.count, plus(all, "status", v.value)});
+    std::stable_sort(out.all_status.begin(), out.all_status.end(),
+                     [&](const EtatFigure& x, const EtatFigure& y) { return rank(x.value) < rank(y.value); });
     std::vector<std::string> ids;
     for (const auto& v : sorted_values(every, "partnership")) ids.push_back(v.value);
     std::set<std::string> in_period;

@@ -50,7 +50,14 @@ struct EtatMissing {
 
 struct Etat {
     int from = 0, to = 0;
-    EtatFigure partnerships;          // records signed in the period
+    EtatFigure partnerships;  // records signed in the period
+    // Agreements (documents of type convention) dated in the period: their
+    // search is type=convention&year_from=…&year_to=….
+    EtatFigure agreements;
+    // Every record of the index, whatever its year, and by status (actif,
+    // arrete, inconnu): what is in force when the report is drawn up.
+    EtatFigure all_records;
+    std::vector<EtatFigure> all_status;
     size_t communes = 0;              // distinct communes among them (the commune table's rows)
     std::vector<EtatTable> tables;    // status, region, commune, country, continent, south, theme (empty ones kept)
     EtatFigure south;                 // records with a partner country of the South (south rule)

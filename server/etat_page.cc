@@ -101,6 +101,14 @@ std::string etat_page(const Etat& e) {
         main += "<p>Partenariats et accords signés : " + count_link(e.partnerships) +
                 " ; communes engagées : " + std::to_string(e.communes) + " (liste ci-dessous).</p>";
     }
+    main += "<p>Conventions datées de " + html_escape(period_words(e)) + " dans l'index : " + count_link(e.agreements) +
+            ".</p>";
+    if (e.all_records.count) {
+        main += "<p>Tous les partenariats de l'index, quelle que soit leur année : " + count_link(e.all_records);
+        for (const auto& s : e.all_status)
+            main += " ; " + html_escape(row_label("status", s.value)) + " : " + count_link(s);
+        main += ".</p>";
+    }
     for (const auto& t : e.tables) {
         if (t.rows.empty()) continue;
         main += "<section><h2>" + std::string(table_texts(t.name).heading) + "</h2>";
@@ -161,6 +169,10 @@ std::string etat_csv(const Etat& e, const std::string& public_url) {
     out += "tableau;valeur;partenariats;recherche\r\n";
     out += "signes;" + cell(std::to_string(e.from) + "-" + std::to_string(e.to)) + ";" +
            std::to_string(e.partnerships.count) + ";" + cell(url(e.partnerships)) + "\r\n";
+    out += "conventions;" + cell(std::to_string(e.from) + "-" + std::to_string(e.to)) + ";" +
+           std::to_string(e.agreements.count) + ";" + cell(url(e.agreements)) + "\r\n";
+    for (const auto& r : e.all_status)
+        out += "index_status;" + cell(r.value) + ";" + std::to_string(r.count) + ";" + cell(url(r)) + "\r\n";
     for (const auto& t : e.tables)
         for (const auto& r : t.rows)
             out += cell(t.name) + ";" + cell(r.value) + ";" + std::to_string(r.count) + ";" + cell(url(r)) + "\r\n";

@@ -23,7 +23,8 @@ namespace {
 
 // What the bundled XML records say, read without the indexer.
 struct Expected {
-    size_t signed_in = 0, south = 0, known_country = 0, no_start = 0;
+    size_t signed_in = 0, south = 0, known_country = 0, no_start = 0, agreements = 0, records = 0;
+    std::map<std::string, size_t> all_status;
     std::map<std::string, size_t> status, country;
     std::set<std::string> communes;
 };
@@ -36,6 +37,8 @@ Expected from_xml(int from, int to) {
         REQUIRE(doc.load_file(f.path().c_str()));
         pugi::xml_node p = doc.child("partenariat");
         REQUIRE(p);
+        ++e.records;
+        ++e.all_status[p.child_value("statut")];
         std::string start = p.child("periode").attribute("debut").value();
         if (start.empty()) {
             ++e.no_start;
@@ -53,6 +56,15 @@ Expected from_xml(int from, int to) {
         }
         for (pugi::xml_node c : p.child("collectivites").children("collectivite"))
             if (*c.attribute("commune").value()) e.communes.insert(c.attribute("commune").value());
+    }
+    for (const auto& f : std::filesystem::directory_iterator(test::source_dir() + "/corpus/conventions")) {
+        if (f.path().extension() != ".xml") continue;
+        pugi::xml_document doc;
+        REQUIRE(doc.load_file(f.path().c_str()));
+        std::string date = doc.child("convention").child_value("date");
+        if (date.size() < 4) continue;
+        int y = std::stoi(date.substr(0, 4));
+        e.agreements += y >= from && y <= to;
     }
     return e;
 }
@@ -101,6 +113,10 @@ TEST_CASE("etat: the bundled corpus's figures are the XML records' own", "[etat]
         Index index = Index::open(test::bundled().db);
         Etat e = decentralised_state(index, from, to);
         CHECK(e.partnerships.count == x.signed_in);
+        CHECK(e.agreements.count == x.agreements);
+        CHECK(e.all_records.count == x.records);
+        REQUIRE(e.all_status.size() == x.all_status.size());
+        for (const auto& s : e.all_status) CHECK(s.count == x.all_status[s.value]);
         CHECK(e.communes == x.communes.size());
         for (const auto& [s, n] : x.status) CHECK(row_count(e, "status", s) == n);
         for (const auto& [c, n] : x.country) CHECK(row_count(e, "country", c) == n);
@@ -121,9 +137,10 @@ TEST_CASE("etat: the bundled corpus's figures are the XML records' own", "[etat]
                                             std::to_string(from) + "\""));
         auto links = figures(page.body);
         CHECK(links.size() > 10);
+        CHECK(test::contains(page.body, ">" + std::to_string(x.agreements) + "</a>.</p>"));
         for (const auto& [query, n] : links) {
             CAPTURE(query);
-            CHECK(query.rfind("type=partenariat&", 0) == 0);
+            CHECK((query.rfind("type=partenariat", 0) == 0 || query.rfind("type=convention&", 0) == 0));
             auto found = test::parse_json(server.get("/api/search?" + query).body);
             CHECK(found->getValue<size_t>("total") == n);
         }
