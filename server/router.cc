@@ -50,6 +50,8 @@ const Route kRoutes[] = {
     {"api_partnership", "/api/partnership/", true, true, true, handlers::partnership_json},
     {"opensearch", "/opensearch.xml", false, false, false, handlers::opensearch},  // browsers' search engine
     {"overview", "/apercu", false, false, true, handlers::overview},               // partnerships at a glance
+    {"etat", "/etat", false, false, true, handlers::etat},                         // state of the cooperation (art. 46)
+    {"etat_csv", "/etat.csv", false, false, true, handlers::etat_csv},             // its tables, CSV
     {"healthz", "/healthz", false, false, true, handlers::healthz},                // liveness: the index answers
     {"metrics", "/metrics", false, false, true, handlers::metrics},                // Prometheus
     // The workshop dossier (server/dossier_handlers.cc). Exact /dossier/…
