@@ -83,6 +83,7 @@ Outcome static_file(const Context& c);
 // throws what search() refuses.
 Outcome search_export(const Context& c, const SearchRequest& request);
 Outcome overview(const Context& c);  // /apercu (server/overview_page.h)
+Outcome map(const Context& c);       // /carte (server/map_page.h)
 // The workshop dossier (server/dossier_handlers.cc): kept in the
 // dossier store (Router::dossiers()), the browser's named by the
 // `dossier_cle` cookie; an old link's (?titre=…&e=…&a=…) read from the URL.

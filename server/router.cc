@@ -50,6 +50,7 @@ const Route kRoutes[] = {
     {"api_partnership", "/api/partnership/", true, true, true, handlers::partnership_json},
     {"opensearch", "/opensearch.xml", false, false, false, handlers::opensearch},  // browsers' search engine
     {"overview", "/apercu", false, false, true, handlers::overview},               // partnerships at a glance
+    {"map", "/carte", false, false, true, handlers::map},                          // partnerships on two maps
     {"healthz", "/healthz", false, false, true, handlers::healthz},                // liveness: the index answers
     {"metrics", "/metrics", false, false, true, handlers::metrics},                // Prometheus
     // The workshop dossier (server/dossier_handlers.cc). Exact /dossier/…
