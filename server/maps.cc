@@ -57,7 +57,8 @@ MapFigure draw(Map map, const std::map<std::string, AreaValue>& values, const st
     size_t max = 0;
     for (const auto& [key, v] : values) max = std::max(max, v.count);
     const std::string t = html_escape(id) + "-t";
-    std::string svg = "<svg viewBox=\"0 0 " + std::to_string(s.width) + " " + std::to_string(s.height) +
+    std::string svg = "<svg viewBox=\"0 0 " + std::to_string(s.width) + " " + std::to_string(s.height) + "\" width=\"" +
+                      std::to_string(s.width) + "\" height=\"" + std::to_string(s.height) +
                       "\" role=\"group\" aria-labelledby=\"" + t + "\" class=\"map\"><title id=\"" + t + "\">" +
                       html_escape(title) + "</title>";
     // The areas without partnership: one path, drawn first, under the others' borders.
@@ -79,8 +80,8 @@ MapFigure draw(Map map, const std::map<std::string, AreaValue>& values, const st
                                                (link.empty() ? name : "<a href=\"" + link + "\">" + name + "</a>") +
                                                "</td><td>" + count + "</td></tr>");
     }
-    svg += "<path d=\"" + background + "\" fill=\"#e4e4e4\"/>" + "<g stroke=\"#fff\" stroke-width=\"" +
-           (map == Map::World ? "0.3" : "1") + "\">" + shaded + "</g></svg>";
+    svg += std::string("<g stroke=\"#fff\" stroke-width=\"") + (map == Map::World ? "0.3" : "1") + "\"><path d=\"" +
+           background + "\" fill=\"#eee\"/>" + shaded + "</g></svg>";
     std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     std::string table = "<table><thead><tr><th scope=\"col\">" + html_escape(column) +
                         "</th><th scope=\"col\">Partenariats</th></tr></thead><tbody>";
