@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "common/escape.h"
+#include "search/request.h"
 #include "server/handlers.h"
 #include "server/maps.h"
 #include "server/page_parts.h"
@@ -25,7 +26,7 @@ std::map<std::string, maps::AreaValue> values(const Overview& o, const std::stri
     const OverviewChart* c = chart(o, name);
     if (!c) return out;
     std::map<std::string, std::string> ids;
-    for (const auto& [id, label] : maps::areas(map)) ids[map == maps::Map::TogoRegions ? label : id] = id;
+    for (const auto& [id, label] : maps::areas(map)) ids[map == maps::Map::World ? id : label] = id;
     for (const auto& b : c->bars) {
         if (b.others) continue;
         auto id = ids.find(b.value);
@@ -41,6 +42,13 @@ std::string section(const std::string& id, const std::string& heading, const std
     std::string out =
         "<section aria-labelledby=\"h-" + id + "\"><h2 id=\"h-" + id + "\">" + html_escape(heading) + "</h2>" + f.svg;
     std::string said = note;
+    if (!f.undrawn.empty()) {
+        said += " Sans limites propres dans ces données, dans le tableau seulement :";
+        for (size_t i = 0; i < f.undrawn.size(); ++i)
+            said +=
+                (i ? ", " : " ") + html_escape(f.undrawn[i].first) + " (" + std::to_string(f.undrawn[i].second) + ")";
+        said += ".";
+    }
     std::vector<std::string> absent = maps::missing(map, v);
     if (!absent.empty()) {
         said += " Trop petits pour la carte, dans le tableau seulement :";
@@ -79,6 +87,11 @@ std::string map_page(const Overview& o) {
     main += section("map-region", "Partenariats par région du Togo", "Région", maps::Map::TogoRegions,
                     values(o, "region", maps::Map::TogoRegions),
                     "Les cinq régions ; un partenariat de plusieurs communes peut compter dans plusieurs régions.");
+    main += section("map-prefecture", "Partenariats par préfecture (découpage d'avant 2019)", "Préfecture",
+                    maps::Map::TogoPrefectures, values(o, "prefecture", maps::Map::TogoPrefectures),
+                    "Les limites des préfectures sont celles d'avant la réforme de 2019 : la zone de Golfe couvre "
+                    "aussi l'ancienne commune de Lomé et Agoè-Nyivé ; Oti-Sud est dans Oti, Kpendjal-Ouest dans "
+                    "Kpendjal.");
     main += section("map-country", "Partenariats par pays du partenaire", "Pays", maps::Map::World,
                     values(o, "country", maps::Map::World), "Les pays des collectivités partenaires.");
     return layout("Carte des partenariats", main);
@@ -87,6 +100,30 @@ std::string map_page(const Overview& o) {
 }  // namespace coopdec::pages
 
 namespace coopdec::handlers {
+namespace {
+
+// The overview has no prefecture chart: the search page's prefecture facet,
+// every value, each a bar linked to its search.
+OverviewChart prefecture_chart(const Context& c) {
+    const std::vector<std::pair<std::string, std::string>> records{{"type", "partenariat"}};
+    SearchRequest r;
+    if (auto err = apply_parameter(r, "type", "partenariat")) throw *err;
+    r.per_page = 1;
+    r.passages = 0;
+    r.facet_values = 0;
+    OverviewChart chart{"prefecture", {}, 0, false};
+    for (const auto& f : coopdec::search(c.index, r, nullptr, &c.router.search_cache()).facets) {
+        if (f.name != "prefecture") continue;
+        for (const auto& v : f.values) {
+            auto params = records;
+            params.emplace_back("prefecture", v.value);
+            chart.bars.push_back(OverviewBar{v.value, v.count, params, 0});
+        }
+    }
+    return chart;
+}
+
+}  // namespace
 
 Outcome map(const Context& c) {
     if (!c.request.params.empty())
@@ -94,8 +131,9 @@ Outcome map(const Context& c) {
                            " » : cette page n'en prend aucun"};
     http::Response r;
     // Every value of each facet: a map has room for every area.
-    r.body = pages::map_page(
-        partnership_overview(c.index, &c.router.search_cache(), std::numeric_limits<size_t>::max() / 2));
+    Overview o = partnership_overview(c.index, &c.router.search_cache(), std::numeric_limits<size_t>::max() / 2);
+    if (o.partnerships) o.charts.push_back(prefecture_chart(c));
+    r.body = pages::map_page(o);
     return r;
 }
 

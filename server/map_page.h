@@ -9,8 +9,9 @@
 
 namespace coopdec::pages {
 
-// The whole page from the overview's "region" and "country" charts (every
-// value as a bar: partnership_overview with no « autres »). Each map is a
+// The whole page from the overview's "region", "prefecture" and "country"
+// charts (every value as a bar: partnership_overview with no « autres »,
+// and the search page's prefecture facet as a chart named "prefecture"). Each map is a
 // <section aria-labelledby="h-map-…"> holding its <svg> (server/maps.h),
 // its table and its attribution line. With no partnership record, a page
 // that says so and holds no map.

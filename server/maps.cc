@@ -26,11 +26,12 @@ struct Shapes {
 
 Shapes shapes(Map map) {
     if (map == Map::TogoRegions) return {kTogoRegions, kTogoWidth, kTogoHeight};
+    if (map == Map::TogoPrefectures) return {kTogoPrefectures, kTogoWidth, kTogoHeight};
     return {kWorld, kWorldWidth, kWorldHeight};
 }
 
 std::string label(Map map, const MapArea& a) {
-    if (map == Map::TogoRegions) return a.name;
+    if (map != Map::World) return a.name;
     return std::string(countries::french_name(a.id));
 }
 
@@ -65,6 +66,7 @@ MapFigure draw(Map map, const std::map<std::string, AreaValue>& values, const st
     std::string background;
     std::vector<std::pair<size_t, std::string>> rows;  // count, row
     std::string shaded;
+    std::vector<std::pair<std::string, size_t>> undrawn;
     for (const MapArea& a : s.areas) {
         auto v = *a.id ? values.find(a.id) : values.end();
         if (v == values.end() || v->second.count == 0) {
@@ -73,12 +75,16 @@ MapFigure draw(Map map, const std::map<std::string, AreaValue>& values, const st
         }
         const std::string name = html_escape(label(map, a)), count = std::to_string(v->second.count);
         const std::string link = html_escape(v->second.href);
-        std::string area = "<path d=\"" + std::string(a.path) + "\" fill=\"" + shade(v->second.count, max) +
-                           "\"><title>" + name + " : " + count + "</title></path>";
-        shaded += link.empty() ? area : "<a href=\"" + link + "\">" + area + "</a>";
         rows.emplace_back(v->second.count, "<tr><td>" +
                                                (link.empty() ? name : "<a href=\"" + link + "\">" + name + "</a>") +
                                                "</td><td>" + count + "</td></tr>");
+        if (!*a.path) {
+            undrawn.emplace_back(label(map, a), v->second.count);
+            continue;
+        }
+        std::string area = "<path d=\"" + std::string(a.path) + "\" fill=\"" + shade(v->second.count, max) +
+                           "\"><title>" + name + " : " + count + "</title></path>";
+        shaded += link.empty() ? area : "<a href=\"" + link + "\">" + area + "</a>";
     }
     svg += std::string("<g stroke=\"#fff\" stroke-width=\"") + (map == Map::World ? "0.3" : "1") + "\"><path d=\"" +
            background + "\" fill=\"#eee\"/>" + shaded + "</g></svg>";
@@ -86,7 +92,7 @@ MapFigure draw(Map map, const std::map<std::string, AreaValue>& values, const st
     std::string table = "<table><thead><tr><th scope=\"col\">" + html_escape(column) +
                         "</th><th scope=\"col\">Partenariats</th></tr></thead><tbody>";
     for (const auto& r : rows) table += r.second;
-    return {svg, table + "</tbody></table>"};
+    return {svg, table + "</tbody></table>", undrawn};
 }
 
 std::vector<std::string> missing(Map map, const std::map<std::string, AreaValue>& values) {
@@ -101,9 +107,9 @@ std::vector<std::string> missing(Map map, const std::map<std::string, AreaValue>
 }
 
 std::string attribution(Map map) {
-    if (map == Map::TogoRegions)
+    if (map != Map::World)
         return "Limites administratives : geoBoundaries (www.geoboundaries.org), d'après © les contributeurs "
-               "d'OpenStreetMap — régions sous licence ODbL 1.0.";
+               "d'OpenStreetMap — régions sous licence ODbL 1.0, préfectures sous licence CC BY-SA 2.0.";
     return "Fond de carte : Natural Earth (domaine public), via world-atlas.";
 }
 

@@ -12,7 +12,11 @@ namespace coopdec::maps {
 
 enum class Map {
     TogoRegions,  // ids: the gazetteer's région ids ("savanes", "kara", "centrale", "plateaux", "maritime")
-    World,        // ids: ISO 3166-1 alpha-2 codes, as the records' pays="FR"
+    // ids: the gazetteer's prefecture ids; drawn from the division before
+    // 2019: Agoè-Nyivé, Oti-Sud and Kpendjal-Ouest have no area of their own
+    // (in the table only), Golfe's area also holds the former commune of Lomé.
+    TogoPrefectures,
+    World,  // ids: ISO 3166-1 alpha-2 codes, as the records' pays="FR"
 };
 
 // What an area shows: its count and the (unescaped) URL of its search.
@@ -29,10 +33,13 @@ struct MapFigure {
     // <table> with a row per counted area, most first: label (a link when the
     // area has one), count.
     std::string table;
+    // The labels, with their count, of the counted areas the map has no
+    // shape for (a prefecture created in 2019): in the table, not on the map.
+    std::vector<std::pair<std::string, size_t>> undrawn;
 };
 
 // The ids `map` can draw, in the data's order, with their label (French:
-// the gazetteer's région name, the country's French name).
+// the gazetteer's région or prefecture name, the country's French name).
 std::vector<std::pair<std::string, std::string>> areas(Map map);
 
 // Draws `map` with `values` (by area id; ids the map lacks are ignored and
