@@ -8,6 +8,7 @@
 
 #include <pugixml.hpp>
 
+#include "server/map_page.h"
 #include "server/maps.h"
 #include "tests/bundled_server.h"
 #include "tests/search_fixture.h"
@@ -64,6 +65,7 @@ TEST_CASE("/carte: every shaded area links to a search of its count, and its tab
     REQUIRE(page.status == 200);
     CHECK_FALSE(test::contains(page.body, "<script"));
     CHECK(test::contains(server.get("/apercu").body, "<a href=\"/carte\">"));
+    CHECK(server.get("/carte?pays=FR").status == 400);
     // The credits the data's licences ask for.
     CHECK(test::contains(page.body, "Fond de carte : Natural Earth (domaine public), via world-atlas."));
     CHECK(test::contains(page.body,
@@ -159,4 +161,9 @@ TEST_CASE("the maps' areas are the gazetteer's régions and ISO countries, escap
     pugi::xml_document table;
     REQUIRE(table.load_string(f.table.c_str()));
     CHECK(table_rows(table.child("table")).size() == 1);
+
+    // No partnership record: a message, no map.
+    std::string empty = pages::map_page(Overview{});
+    CHECK(test::contains(empty, "Aucun partenariat dans l'index pour l'instant : les cartes"));
+    CHECK_FALSE(test::contains(empty, "<svg"));
 }
