@@ -85,6 +85,7 @@ Outcome search_export(const Context& c, const SearchRequest& request);
 Outcome overview(const Context& c);  // /apercu (server/overview_page.h)
 Outcome etat(const Context& c);      // /etat?de=AAAA&a=AAAA (server/etat_page.h)
 Outcome etat_csv(const Context& c);  // /etat.csv?de=AAAA&a=AAAA
+Outcome map(const Context& c);       // /carte (server/map_page.h)
 // The workshop dossier (server/dossier_handlers.cc): kept in the
 // dossier store (Router::dossiers()), the browser's named by the
 // `dossier_cle` cookie; an old link's (?titre=…&e=…&a=…) read from the URL.

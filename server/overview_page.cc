@@ -154,7 +154,8 @@ std::string overview_page(const Overview& o) {
         return layout("Aperçu des partenariats", main);
     }
     main += "<p>" + std::to_string(o.partnerships) + " partenariat" + (o.partnerships > 1 ? "s" : "") +
-            " dans l'index (<a href=\"/recherche?type=partenariat\">les voir</a>). Chaque barre mène à la recherche "
+            " dans l'index (<a href=\"/recherche?type=partenariat\">les voir</a>, <a href=\"/carte\">sur la "
+            "carte</a>). Chaque barre mène à la recherche "
             "de ses partenariats ; les chiffres sont ceux des filtres de la recherche. Pour une année ou une "
             "période : <a href=\"/etat\">l'état de la coopération décentralisée</a>.</p><div class=\"overview\">";
     for (const auto& c : o.charts) {

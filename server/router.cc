@@ -52,6 +52,7 @@ const Route kRoutes[] = {
     {"overview", "/apercu", false, false, true, handlers::overview},               // partnerships at a glance
     {"etat", "/etat", false, false, true, handlers::etat},                         // state of the cooperation (art. 46)
     {"etat_csv", "/etat.csv", false, false, true, handlers::etat_csv},             // its tables, CSV
+    {"map", "/carte", false, false, true, handlers::map},                          // partnerships on three maps
     {"healthz", "/healthz", false, false, true, handlers::healthz},                // liveness: the index answers
     {"metrics", "/metrics", false, false, true, handlers::metrics},                // Prometheus
     // The workshop dossier (server/dossier_handlers.cc). Exact /dossier/…
