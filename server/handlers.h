@@ -83,6 +83,11 @@ Outcome static_file(const Context& c);
 // throws what search() refuses.
 Outcome search_export(const Context& c, const SearchRequest& request);
 Outcome overview(const Context& c);  // /apercu (server/overview_page.h)
+// The atlas (server/atlas_pages.h).
+Outcome communes_html(const Context& c);  // /communes
+Outcome commune_html(const Context& c);   // /commune/ID
+Outcome partner_html(const Context& c);   // /partenaire/ID
+Outcome country_html(const Context& c);   // /pays/CODE
 // The workshop dossier (server/dossier_handlers.cc): kept in the
 // dossier store (Router::dossiers()), the browser's named by the
 // `dossier_cle` cookie; an old link's (?titre=…&e=…&a=…) read from the URL.

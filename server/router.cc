@@ -50,6 +50,10 @@ const Route kRoutes[] = {
     {"api_partnership", "/api/partnership/", true, true, true, handlers::partnership_json},
     {"opensearch", "/opensearch.xml", false, false, false, handlers::opensearch},  // browsers' search engine
     {"overview", "/apercu", false, false, true, handlers::overview},               // partnerships at a glance
+    {"communes", "/communes", false, false, true, handlers::communes_html},        // every commune, by région
+    {"commune", "/commune/", true, false, true, handlers::commune_html},           // a commune's page
+    {"partner", "/partenaire/", true, false, true, handlers::partner_html},        // a foreign partner's page
+    {"country", "/pays/", true, false, true, handlers::country_html},              // a partner country's page
     {"healthz", "/healthz", false, false, true, handlers::healthz},                // liveness: the index answers
     {"metrics", "/metrics", false, false, true, handlers::metrics},                // Prometheus
     // The workshop dossier (server/dossier_handlers.cc). Exact /dossier/…
