@@ -149,6 +149,7 @@ std::string missing_section(const std::vector<atlas::Record>& rs) {
             what += (i == 0 ? "" : i + 1 == lacks.size() ? " et " : ", ") + lacks[i];
         items += "<li>" + link(sc::partnership_url(r.id), r.title.empty() ? r.id : r.title) + " : il manque " +
                  html_escape(what) + ". <a href=\"/espace/fiche/modifier/" + url_encode(r.id) +
+                 "\" aria-label=\"Mettre à jour cette fiche : " + html_escape(r.title.empty() ? r.id : r.title) +
                  "\">Mettre à jour cette fiche</a></li>";
     }
     std::string out =
@@ -281,8 +282,12 @@ std::string communes_page(const std::vector<places::PlaceRow>& rows, const std::
         if (r.level == "commune") ++communes;
     }
     std::string main = "<h1>Les communes du Togo</h1><p>" + std::to_string(communes) +
-                       " communes, par région et préfecture ; entre parenthèses, le nombre de partenariats "
+                       " communes, par région et préfecture, avec leur ancien nom et le nombre de partenariats "
                        "enregistrés.</p>";
+    if (communes == 0)
+        main =
+            "<h1>Les communes du Togo</h1><p role=\"status\">Le répertoire des communes n'est pas dans l'index : "
+            "indexez corpus/repertoire/togo.xml pour les voir ici.</p>";
     for (const places::PlaceRow* region : children[""]) {
         if (region->level != "region") continue;
         main += "<section aria-labelledby=\"r-" + html_escape(region->id) + "\"><h2 id=\"r-" + html_escape(region->id) +
@@ -293,7 +298,8 @@ std::string communes_page(const std::vector<places::PlaceRow>& rows, const std::
                 if (c->level != "commune") continue;
                 main += "<li>" + link("/commune/" + c->id, c->name);
                 if (!c->former.empty()) main += " (" + html_escape(c->former.front()) + ")";
-                if (size_t n = per_commune[c->name]) main += " (" + std::to_string(n) + ")";
+                if (size_t n = per_commune[c->name])
+                    main += " — " + std::to_string(n) + " partenariat" + (n > 1 ? "s" : "");
                 main += "</li>";
             }
             main += "</ul>";

@@ -36,6 +36,8 @@ TEST_CASE("every commune of the gazetteer has its page with its name and région
     CHECK(index.status == 200);
     CHECK(index.body.find("<a href=\"/commune/kloto-1\">Kloto 1</a>") != std::string::npos);
     CHECK(index.body.find("<h3>Préfecture Kloto</h3>") != std::string::npos);
+    CHECK(index.body.find("<a href=\"/commune/kloto-1\">Kloto 1</a> (Kpalimé) — 2 partenariats</li>") !=
+          std::string::npos);
 }
 
 TEST_CASE("Kloto 1's page lists its partnerships with Bressuire and Mamoudzou and its documents", "[atlas][server]") {
@@ -81,9 +83,10 @@ TEST_CASE("the missing data of a record without status, date or amount are said 
         "1500000"};
     v.partnerships = {bare, full};
     std::string page = pages::commune_page(v);
-    CHECK(page.find("Coopération Tône 1 – X</a> : il manque le statut (actif ou arrêté), la date de début et les "
-                    "montants mobilisés. <a href=\"/espace/fiche/modifier/part-tone-1-x\">Mettre à jour cette "
-                    "fiche</a>") != std::string::npos);
+    CHECK(page.find(
+              "Coopération Tône 1 – X</a> : il manque le statut (actif ou arrêté), la date de début et les "
+              "montants mobilisés. <a href=\"/espace/fiche/modifier/part-tone-1-x\" aria-label=\"Mettre à jour cette "
+              "fiche : Coopération Tône 1 – X\">Mettre à jour cette fiche</a>") != std::string::npos);
     CHECK(page.find("/espace/fiche/modifier/part-tone-1-y") == std::string::npos);
     CHECK(page.find("<th scope=\"row\">2021</th><td>1\u00a0500\u00a0000</td>") != std::string::npos);
 
