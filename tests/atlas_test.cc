@@ -111,10 +111,13 @@ TEST_CASE("a partner's page and a country's page list their Togolese partners", 
     CHECK(bundled_server().get("/pays/fr").status == 200);
 }
 
-TEST_CASE("the search for kpalime offers the page of Kloto 1", "[atlas][server]") {
+TEST_CASE("the search for kpalime offers the page of Kloto 1, a country's name its page", "[atlas][server]") {
     auto a = bundled_server().get("/recherche?q=kpalime");
     REQUIRE(a.status == 200);
     CHECK(a.body.find("<a href=\"/commune/kloto-1\">page de la commune Kloto 1</a>") != std::string::npos);
+    auto b = bundled_server().get("/recherche?q=jumelage+belge");
+    REQUIRE(b.status == 200);
+    CHECK(b.body.find("<a href=\"/pays/BE\">page du pays Belgique</a>") != std::string::npos);
 }
 
 TEST_CASE("unknown communes, partners and countries answer 404 with the site's error page", "[atlas][server]") {
