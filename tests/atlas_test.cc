@@ -102,6 +102,11 @@ TEST_CASE("a partner's page and a country's page list their Togolese partners", 
     CHECK(p.body.find("<a href=\"/commune/kloto-1\">Kloto 1</a>") != std::string::npos);
     CHECK(p.body.find("<a href=\"/pays/FR\">France</a>") != std::string::npos);
 
+    auto r = bundled_server().get("/partenariat/part-kloto-1-bressuire");
+    REQUIRE(r.status == 200);
+    CHECK(r.body.find("<p class=\"atlas\">Dans l'atlas : <a href=\"/commune/kloto-1\">Kloto 1</a> · <a "
+                      "href=\"/partenaire/bressuire-fr\">Bressuire</a>") != std::string::npos);
+
     auto c = bundled_server().get("/pays/FR");
     REQUIRE(c.status == 200);
     CHECK(c.body.find("<a href=\"/partenaire/bressuire-fr\">Bressuire</a>") != std::string::npos);
