@@ -86,6 +86,11 @@ Outcome overview(const Context& c);  // /apercu (server/overview_page.h)
 Outcome etat(const Context& c);      // /etat?de=AAAA&a=AAAA (server/etat_page.h)
 Outcome etat_csv(const Context& c);  // /etat.csv?de=AAAA&a=AAAA
 Outcome map(const Context& c);       // /carte (server/map_page.h)
+// The atlas (server/atlas_pages.h).
+Outcome communes_html(const Context& c);  // /communes
+Outcome commune_html(const Context& c);   // /commune/ID
+Outcome partner_html(const Context& c);   // /partenaire/ID
+Outcome country_html(const Context& c);   // /pays/CODE
 // The workshop dossier (server/dossier_handlers.cc): kept in the
 // dossier store (Router::dossiers()), the browser's named by the
 // `dossier_cle` cookie; an old link's (?titre=…&e=…&a=…) read from the URL.

@@ -58,7 +58,8 @@ std::string layout(const std::string& title, const std::string& main_html, const
         "</main><footer class=\"site\"><p>coopdec — la coopération décentralisée au Togo. Corpus de "
         "démonstration : les documents marqués comme tels ont été rédigés pour l'exemple ; les articles de "
         "loi sont des résumés, pas le texte officiel.</p><p><a href=\"/apercu\">Les partenariats en un coup d'œil</a> "
-        "· <a href=\"/api/search\">API JSON</a></p></footer></body></html>\n";
+        "· <a href=\"/communes\">Les communes du Togo</a> · <a href=\"/api/search\">API "
+        "JSON</a></p></footer></body></html>\n";
     return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include "common/escape.h"
 #include "common/schema.h"
+#include "search/atlas.h"
 #include "search/countries.h"
 #include "server/page_parts.h"
 #include "server/pages.h"
@@ -274,6 +275,15 @@ std::string partnership_page(const PartnershipView& v) {
         facts += "</ul></dd>";
     }
     facts += "</dl>";
+    // The atlas's pages of the communes and of the partner (the facts above link to searches).
+    facts += "<p class=\"atlas\">Dans l'atlas : ";
+    for (const std::string& c : d.communes)
+        facts += "<a href=\"/commune/" + html_escape(atlas::slug(c)) + "\">" + html_escape(c) + "</a> · ";
+    if (!partner.empty())
+        facts += "<a href=\"/partenaire/" +
+                 html_escape(atlas::partner_id(partner, data(schema::kFieldPartnerCountry))) + "\">" +
+                 html_escape(partner) + "</a> · ";
+    facts += "<a href=\"/communes\">toutes les communes</a></p>";
     for (const auto& div : lines_of(data(schema::kFieldDivergences))) {
         std::string text = html_escape(div);
         if (div.rfind("Les sources divergent", 0) != 0) text = "Les sources divergent : " + text;

@@ -53,6 +53,10 @@ const Route kRoutes[] = {
     {"etat", "/etat", false, false, true, handlers::etat},                         // state of the cooperation (art. 46)
     {"etat_csv", "/etat.csv", false, false, true, handlers::etat_csv},             // its tables, CSV
     {"map", "/carte", false, false, true, handlers::map},                          // partnerships on three maps
+    {"communes", "/communes", false, false, true, handlers::communes_html},        // every commune, by région
+    {"commune", "/commune/", true, false, true, handlers::commune_html},           // a commune's page
+    {"partner", "/partenaire/", true, false, true, handlers::partner_html},        // a foreign partner's page
+    {"country", "/pays/", true, false, true, handlers::country_html},              // a partner country's page
     {"healthz", "/healthz", false, false, true, handlers::healthz},                // liveness: the index answers
     {"metrics", "/metrics", false, false, true, handlers::metrics},                // Prometheus
     // The workshop dossier (server/dossier_handlers.cc). Exact /dossier/…

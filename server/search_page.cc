@@ -10,6 +10,7 @@
 #include "common/analysis.h"
 #include "common/escape.h"
 #include "common/schema.h"
+#include "search/atlas.h"
 #include "search/names.h"
 #include "server/dossier_pages.h"
 #include "server/export.h"
@@ -406,6 +407,13 @@ std::string names_read(const SearchResult& r, const Params& params) {
                            [](unsigned char c) { return std::tolower(c); });
             out += (i ? " ou " : "") + std::string("<a href=\"") + href(with(params, v.facet, v.value)) + "\">" +
                    html_escape(name) + " = " + html_escape(v.label.empty() ? v.value : v.label) + "</a>";
+            // A commune's name (« Kpalimé ») and a country's also lead to their atlas pages.
+            if (v.facet == "country")
+                out += " (<a href=\"/pays/" + url_encode(v.value) + "\">page du pays " +
+                       html_escape(v.label.empty() ? v.value : v.label) + "</a>)";
+            if (v.facet == "commune")
+                out += " (<a href=\"/commune/" + html_escape(atlas::slug(v.value)) + "\">page de la commune " +
+                       html_escape(v.value) + "</a>)";
         }
     }
     return out.empty() ? out : out + "</p>";

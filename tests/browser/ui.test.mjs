@@ -177,6 +177,9 @@ const AXE_PAGES = [
     { name: 'loi', go: (page) => page.goto(`${baseUrl}doc/akn-tg-act-loi-2019-06-26-2019-006`) },
     { name: 'partenariat', go: (page) => page.goto(`${baseUrl}partenariat/part-ogou-1-niort`) },
     { name: 'apercu', go: (page) => page.goto(`${baseUrl}apercu`) },
+    { name: 'communes', go: (page) => page.goto(`${baseUrl}communes`) },
+    { name: 'commune', go: (page) => page.goto(`${baseUrl}commune/kloto-1`) },
+    { name: 'pays', go: (page) => page.goto(`${baseUrl}pays/FR`) },
     {
         name: 'dossier', go: async (page) => {
             await page.goto(`${baseUrl}doc/conv-kloto-1-bressuire-1991`);

@@ -1,0 +1,347 @@
+// @brief The atlas's pages and handlers (see atlas_pages.h for the contract).
+#include "server/atlas_pages.h"
+
+#include <algorithm>
+#include <map>
+
+#include "common/escape.h"
+#include "common/schema.h"
+#include "server/handlers.h"
+#include "server/page_parts.h"
+#include "server/pages.h"
+
+namespace coopdec::pages {
+namespace {
+
+namespace sc = schema;
+
+std::string link(const std::string& href, const std::string& text) {
+    return "<a href=\"" + html_escape(href) + "\">" + html_escape(text) + "</a>";
+}
+
+std::string commune_link(const std::string& name) { return link("/commune/" + atlas::slug(name), name); }
+
+std::string partner_link(const atlas::Record& r) {
+    return link("/partenaire/" + atlas::partner_id(r.partner, r.country), r.partner);
+}
+
+std::string country_link(const std::string& code) {
+    if (code.empty()) return "non précisé";
+    return link("/pays/" + code, value_label("country", code));
+}
+
+std::string status_words(const std::string& status) {
+    if (status == "actif") return "actif";
+    if (status == "arrete") return "arrêté";
+    return "non renseigné";
+}
+
+std::string level_words(const std::string& level) {
+    static const std::map<std::string, std::string> words{{"commune", "commune"},
+                                                          {"intercommunalite", "intercommunalité"},
+                                                          {"communes", "plusieurs communes"},
+                                                          {"departement", "département"},
+                                                          {"region", "région"},
+                                                          {"etat-federe", "État fédéré"},
+                                                          {"autre", "autre"}};
+    auto it = words.find(level);
+    return it == words.end() ? (level.empty() ? "non précisé" : level) : it->second;
+}
+
+std::string nature_words(const std::string& nature) {
+    static const std::map<std::string, std::string> words{{"jumelage", "jumelage"},
+                                                          {"cooperation", "coopération"},
+                                                          {"convention-cadre", "convention-cadre"},
+                                                          {"amitie", "amitié"},
+                                                          {"autre", "autre"}};
+    auto it = words.find(nature);
+    return it == words.end() ? (nature.empty() ? "—" : nature) : it->second;
+}
+
+std::string since_words(const atlas::Record& r) {
+    if (!r.start.empty() && !r.end.empty()) return r.start + "–" + r.end;
+    if (!r.start.empty()) return "depuis " + r.start;
+    if (!r.end.empty()) return "jusqu’en " + r.end;
+    return "date inconnue";
+}
+
+// "1 500 000": FCFA grouped by thousands with no-break spaces.
+std::string fcfa(unsigned long long amount) {
+    std::string digits = std::to_string(amount), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u00a0";
+        out += digits[i];
+    }
+    return out;
+}
+
+// The amount of a stored line ("year\x1fsource\x1forigin\x1ffcfa"), with
+// its year; false for a line without a whole number of francs.
+bool amount_of(const std::string& line, std::string& year, unsigned long long& amount) {
+    std::vector<std::string> f = sc::split_values(line);
+    if (f.size() < 4 || f[3].empty() || f[3].size() > 15 || f[3].find_first_not_of("0123456789") != std::string::npos)
+        return false;
+    year = f[0];
+    amount = std::stoull(f[3]);
+    return true;
+}
+
+bool has_amount(const atlas::Record& r) {
+    std::string year;
+    unsigned long long amount = 0;
+    for (const auto& l : r.amounts)
+        if (amount_of(l, year, amount)) return true;
+    return false;
+}
+
+std::string partnerships_table(const std::vector<atlas::Record>& rs) {
+    std::string out =
+        "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Partenaire</th><th "
+        "scope=\"col\">Pays</th><th scope=\"col\">Nature</th><th scope=\"col\">Depuis</th><th "
+        "scope=\"col\">Statut</th><th scope=\"col\">Fiche</th></tr></thead><tbody>";
+    for (const auto& r : rs)
+        out += "<tr><th scope=\"row\">" + (r.partner.empty() ? html_escape("non précisé") : partner_link(r)) +
+               "</th><td>" + country_link(r.country) + "</td><td>" + html_escape(nature_words(r.nature)) + "</td><td>" +
+               html_escape(since_words(r)) + "</td><td>" + html_escape(status_words(r.status)) + "</td><td>" +
+               link(sc::partnership_url(r.id), r.title.empty() ? r.id : r.title) + "</td></tr>";
+    return out + "</tbody></table></div>";
+}
+
+// The amounts of every record, by year: the total and the partners.
+std::string amounts_section(const std::vector<atlas::Record>& rs) {
+    std::map<std::string, unsigned long long> total;
+    std::map<std::string, std::vector<std::string>> partners;
+    for (const auto& r : rs)
+        for (const auto& l : r.amounts) {
+            std::string year;
+            unsigned long long amount = 0;
+            if (!amount_of(l, year, amount)) continue;
+            total[year] += amount;
+            auto& p = partners[year];
+            if (std::find(p.begin(), p.end(), r.partner) == p.end()) p.push_back(r.partner);
+        }
+    std::string out = "<section aria-labelledby=\"montants\"><h2 id=\"montants\">Montants mobilisés</h2>";
+    if (total.empty()) return out + "<p>Aucun montant n'est renseigné dans ses fiches.</p></section>";
+    out +=
+        "<div class=\"scroll\" tabindex=\"0\"><table><caption>En francs CFA, par année (toutes sources)</caption>"
+        "<thead><tr><th scope=\"col\">Année</th><th scope=\"col\">Montant</th><th "
+        "scope=\"col\">Partenaires</th></tr></thead><tbody>";
+    for (const auto& [year, sum] : total) {
+        std::string names;
+        for (const auto& p : partners[year]) names += (names.empty() ? "" : ", ") + p;
+        out += "<tr><th scope=\"row\">" + html_escape(year) + "</th><td>" + fcfa(sum) + "</td><td>" +
+               html_escape(names) + "</td></tr>";
+    }
+    return out + "</tbody></table></div></section>";
+}
+
+// What each record lacks, said so that the commune can complete it.
+std::string missing_section(const std::vector<atlas::Record>& rs) {
+    std::string items;
+    for (const auto& r : rs) {
+        std::vector<std::string> lacks;
+        if (r.status.empty() || r.status == "inconnu") lacks.push_back("le statut (actif ou arrêté)");
+        if (r.start.empty()) lacks.push_back("la date de début");
+        if (!has_amount(r)) lacks.push_back("les montants mobilisés");
+        if (lacks.empty()) continue;
+        std::string what;
+        for (size_t i = 0; i < lacks.size(); ++i)
+            what += (i == 0 ? "" : i + 1 == lacks.size() ? " et " : ", ") + lacks[i];
+        items += "<li>" + link(sc::partnership_url(r.id), r.title.empty() ? r.id : r.title) + " : il manque " +
+                 html_escape(what) + ". <a href=\"/espace/fiche/modifier/" + url_encode(r.id) +
+                 "\" aria-label=\"Mettre à jour cette fiche : " + html_escape(r.title.empty() ? r.id : r.title) +
+                 "\">Mettre à jour cette fiche</a></li>";
+    }
+    std::string out =
+        "<section class=\"missing\" aria-labelledby=\"manquantes\"><h2 id=\"manquantes\">Données manquantes</h2>";
+    if (items.empty()) return out + "<p>Rien ne manque dans les fiches de cette commune.</p></section>";
+    return out +
+           "<p>Ces fiches sont incomplètes ; les agents de la commune peuvent les compléter après connexion.</p><ul>" +
+           items + "</ul></section>";
+}
+
+std::string chronology(const std::vector<ResultDocument>& docs) {
+    std::string out = "<ol class=\"chrono\">";
+    for (const auto& d : docs) {
+        out += "<li><span class=\"when\">" + html_escape(d.date.empty() ? "date inconnue" : year_of(d.date)) +
+               "</span> <span class=\"type\">" + html_escape(type_label(d.type)) + "</span> " + link(d.url, d.title);
+        if (d.date.size() > 4)
+            out += " <time datetime=\"" + html_escape(d.date) + "\">" + html_escape(french_date(d.date)) + "</time>";
+        if (d.demo) out += " <span class=\"demo\">Document de démonstration</span>";
+        out += "</li>";
+    }
+    return out + "</ol>";
+}
+
+// The Togolese communes of a partner's records, as links, with the records.
+std::string togolese_partners(const std::vector<atlas::Record>& rs) {
+    std::string out =
+        "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Commune du Togo</th><th "
+        "scope=\"col\">Nature</th><th scope=\"col\">Depuis</th><th scope=\"col\">Statut</th><th "
+        "scope=\"col\">Fiche</th></tr></thead><tbody>";
+    for (const auto& r : rs) {
+        std::string communes;
+        for (const auto& c : r.communes) communes += (communes.empty() ? "" : ", ") + commune_link(c);
+        out += "<tr><th scope=\"row\">" + (communes.empty() ? std::string("non précisée") : communes) + "</th><td>" +
+               html_escape(nature_words(r.nature)) + "</td><td>" + html_escape(since_words(r)) + "</td><td>" +
+               html_escape(status_words(r.status)) + "</td><td>" +
+               link(sc::partnership_url(r.id), r.title.empty() ? r.id : r.title) + "</td></tr>";
+    }
+    return out + "</tbody></table></div>";
+}
+
+}  // namespace
+
+std::string commune_page(const atlas::CommuneView& v) {
+    const std::string& name = v.commune.name;
+    std::string main = "<h1>Commune de " + html_escape(name) + "</h1>";
+    main += "<dl class=\"doc-meta\"><dt>Région</dt><dd>" + html_escape(v.region.empty() ? "inconnue" : v.region) +
+            "</dd><dt>Préfecture</dt><dd>" + html_escape(v.prefecture.empty() ? "inconnue" : v.prefecture) + "</dd>";
+    if (!v.commune.former.empty()) {
+        main += "<dt>Anciens noms</dt><dd>";
+        for (size_t i = 0; i < v.commune.former.size(); ++i) main += (i ? ", " : "") + html_escape(v.commune.former[i]);
+        main += "</dd>";
+    }
+    std::vector<std::string> others;
+    for (const auto& a : v.commune.aliases)
+        if (std::find(v.commune.former.begin(), v.commune.former.end(), a) == v.commune.former.end())
+            others.push_back(a);
+    if (!others.empty()) {
+        main += "<dt>Autres noms</dt><dd>";
+        for (size_t i = 0; i < others.size(); ++i) main += (i ? ", " : "") + html_escape(others[i]);
+        main += "</dd>";
+    }
+    main += "</dl>";
+
+    main += "<section aria-labelledby=\"partenariats\"><h2 id=\"partenariats\">Partenariats (" +
+            std::to_string(v.partnerships.size()) + ")</h2>";
+    if (v.partnerships.empty())
+        main += "<p>Aucun partenariat n'est enregistré pour cette commune.</p>";
+    else
+        main += partnerships_table(v.partnerships);
+    main += "</section>";
+    if (!v.partnerships.empty()) main += amounts_section(v.partnerships);
+
+    if (!v.legal_bases.empty()) {
+        main +=
+            "<section aria-labelledby=\"bases\"><h2 id=\"bases\">Articles de loi cités par ses conventions</h2><ul>";
+        for (const auto& b : v.legal_bases)
+            main += "<li>" + link("/recherche?legal_basis=" + url_encode(b), b) + "</li>";
+        main += "</ul></section>";
+    }
+
+    main += "<section class=\"timeline\" aria-labelledby=\"chrono\"><h2 id=\"chrono\">Documents (" +
+            std::to_string(v.documents.size()) + ")</h2>";
+    if (v.documents.empty())
+        main += "<p>Aucun document de l'index ne concerne encore cette commune.</p>";
+    else
+        main += "<p>Du plus ancien au plus récent.</p>" + chronology(v.documents);
+    main += "<p>" + link("/recherche?commune=" + url_encode(name), "Rechercher dans les documents de " + name) +
+            "</p></section>";
+    if (!v.partnerships.empty()) main += missing_section(v.partnerships);
+    main += "<p>" + link("/communes", "Toutes les communes du Togo") + "</p>";
+    return layout("Commune de " + name, main);
+}
+
+std::string partner_page(const atlas::PartnerView& v) {
+    std::string main = "<h1>" + html_escape(v.name) + "</h1>";
+    main += "<dl class=\"doc-meta\"><dt>Niveau</dt><dd>" + html_escape(level_words(v.level)) +
+            "</dd><dt>Pays</dt><dd>" + country_link(v.country) + "</dd></dl>";
+    main += "<section aria-labelledby=\"togo\"><h2 id=\"togo\">Ses partenaires au Togo (" +
+            std::to_string(v.partnerships.size()) + ")</h2>" + togolese_partners(v.partnerships) + "</section>";
+    return layout(v.name, main);
+}
+
+std::string country_page(const atlas::CountryView& v) {
+    std::string main = "<h1>Partenaires : " + html_escape(v.name) + "</h1>";
+    if (v.partners.empty()) {
+        main += "<p>Aucune collectivité de ce pays n'a de partenariat enregistré avec une commune du Togo.</p>";
+        return layout(v.name, main);
+    }
+    size_t records = 0;
+    for (const auto& p : v.partners) records += p.partnerships.size();
+    main += "<p>" + std::to_string(v.partners.size()) + " collectivité" + (v.partners.size() > 1 ? "s" : "") + ", " +
+            std::to_string(records) + " partenariat" + (records > 1 ? "s" : "") + " avec des communes du Togo (" +
+            link("/recherche?type=partenariat&country=" + v.code, "les chercher") + ").</p>";
+    for (const auto& p : v.partners) {
+        main += "<section aria-labelledby=\"p-" + html_escape(p.id) + "\"><h2 id=\"p-" + html_escape(p.id) + "\">" +
+                link("/partenaire/" + p.id, p.name) + " <small>(" + html_escape(level_words(p.level)) +
+                ")</small></h2>" + togolese_partners(p.partnerships) + "</section>";
+    }
+    return layout(v.name, main);
+}
+
+std::string communes_page(const std::vector<places::PlaceRow>& rows, const std::vector<atlas::Record>& records) {
+    std::map<std::string, size_t> per_commune;  // name → records
+    for (const auto& r : records)
+        for (const auto& c : r.communes) ++per_commune[c];
+    std::map<std::string, std::vector<const places::PlaceRow*>> children;
+    size_t communes = 0;
+    for (const auto& r : rows) {
+        children[r.parent].push_back(&r);
+        if (r.level == "commune") ++communes;
+    }
+    std::string main = "<h1>Les communes du Togo</h1><p>" + std::to_string(communes) +
+                       " communes, par région et préfecture, avec leur ancien nom et le nombre de partenariats "
+                       "enregistrés.</p>";
+    if (communes == 0)
+        main =
+            "<h1>Les communes du Togo</h1><p role=\"status\">Le répertoire des communes n'est pas dans l'index : "
+            "indexez corpus/repertoire/togo.xml pour les voir ici.</p>";
+    for (const places::PlaceRow* region : children[""]) {
+        if (region->level != "region") continue;
+        main += "<section aria-labelledby=\"r-" + html_escape(region->id) + "\"><h2 id=\"r-" + html_escape(region->id) +
+                "\">Région " + html_escape(region->name) + "</h2>";
+        for (const places::PlaceRow* pref : children[region->id]) {
+            main += "<h3>Préfecture " + html_escape(pref->name) + "</h3><ul>";
+            for (const places::PlaceRow* c : children[pref->id]) {
+                if (c->level != "commune") continue;
+                main += "<li>" + link("/commune/" + c->id, c->name);
+                if (!c->former.empty()) main += " (" + html_escape(c->former.front()) + ")";
+                if (size_t n = per_commune[c->name])
+                    main += " — " + std::to_string(n) + " partenariat" + (n > 1 ? "s" : "");
+                main += "</li>";
+            }
+            main += "</ul>";
+        }
+        main += "</section>";
+    }
+    return layout("Les communes du Togo", main);
+}
+
+}  // namespace coopdec::pages
+
+namespace coopdec::handlers {
+namespace {
+
+http::Response page(std::string body) {
+    http::Response r;
+    r.body = std::move(body);
+    return r;
+}
+
+}  // namespace
+
+Outcome commune_html(const Context& c) {
+    auto v = atlas::load_commune(c.index, c.tail);
+    if (!v) return NotFound{"aucune commune « " + c.tail + " » dans le répertoire", id_words(c.tail)};
+    return page(pages::commune_page(*v));
+}
+
+Outcome partner_html(const Context& c) {
+    auto v = atlas::load_partner(c.index, c.tail);
+    if (!v) return NotFound{"aucun partenaire « " + c.tail + " » dans l'index", id_words(c.tail)};
+    return page(pages::partner_page(*v));
+}
+
+Outcome country_html(const Context& c) {
+    auto v = atlas::load_country(c.index, c.tail);
+    if (!v) return NotFound{"aucun pays « " + c.tail + " » : un code ISO à deux lettres est attendu (FR, BE…)"};
+    return page(pages::country_page(*v));
+}
+
+Outcome communes_html(const Context& c) {
+    return page(pages::communes_page(atlas::gazetteer(c.index), atlas::records(c.index)));
+}
+
+}  // namespace coopdec::handlers

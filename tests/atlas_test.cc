@@ -1,0 +1,138 @@
+// @brief The atlas's pages: every commune of the gazetteer, a partner, a
+// country, the missing data of a record, and the search's link to a
+// commune's page, on the bundled corpus's index.
+#include <catch2/catch.hpp>
+
+#include <regex>
+#include <string>
+
+#include <pugixml.hpp>
+
+#include "search/atlas.h"
+#include "server/atlas_pages.h"
+#include "tests/bundled_server.h"
+
+using namespace coopdec;
+using coopdec::test::bundled_server;
+
+TEST_CASE("every commune of the gazetteer has its page with its name and région", "[atlas][server]") {
+    pugi::xml_document doc;
+    REQUIRE(doc.load_file((coopdec::test::source_dir() + "/corpus/repertoire/togo.xml").c_str()));
+    size_t communes = 0;
+    for (pugi::xpath_node region : doc.select_nodes("//*[local-name()='region']")) {
+        std::string region_name = region.node().attribute("nom").value();
+        for (pugi::xpath_node c : region.node().select_nodes(".//*[local-name()='commune']")) {
+            ++communes;
+            std::string id = c.node().attribute("id").value(), name = c.node().attribute("nom").value();
+            auto a = bundled_server().get("/commune/" + id);
+            INFO(id);
+            CHECK(a.status == 200);
+            CHECK(a.body.find("<h1>Commune de " + name + "</h1>") != std::string::npos);
+            CHECK(a.body.find("<dt>Région</dt><dd>" + region_name + "</dd>") != std::string::npos);
+        }
+    }
+    CHECK(communes == 117);
+    auto index = bundled_server().get("/communes");
+    CHECK(index.status == 200);
+    CHECK(index.body.find("<a href=\"/commune/kloto-1\">Kloto 1</a>") != std::string::npos);
+    CHECK(index.body.find("<h3>Préfecture Kloto</h3>") != std::string::npos);
+    CHECK(index.body.find("<a href=\"/commune/kloto-1\">Kloto 1</a> (Kpalimé) — 2 partenariats</li>") !=
+          std::string::npos);
+}
+
+TEST_CASE("Kloto 1's page lists its partnerships with Bressuire and Mamoudzou and its documents", "[atlas][server]") {
+    auto a = bundled_server().get("/commune/kloto-1");
+    REQUIRE(a.status == 200);
+    CHECK(a.body.find("<dt>Anciens noms</dt><dd>Kpalimé") != std::string::npos);
+    CHECK(a.body.find("<a href=\"/partenaire/bressuire-fr\">Bressuire</a>") != std::string::npos);
+    CHECK(a.body.find("<a href=\"/partenaire/mamoudzou-mayotte-fr\">Mamoudzou (Mayotte)</a>") != std::string::npos);
+    CHECK(a.body.find("href=\"/partenariat/part-kloto-1-bressuire\"") != std::string::npos);
+    CHECK(a.body.find("<th scope=\"col\">Partenaire</th>") != std::string::npos);
+    // Its documents: at least the Bressuire agreement, on the chronology.
+    CHECK(a.body.find("<ol class=\"chrono\">") != std::string::npos);
+    CHECK(a.body.find("href=\"/doc/conv-kloto-1-bressuire-1991\"") != std::string::npos);
+    CHECK(a.body.find("Données manquantes") != std::string::npos);
+    CHECK(a.body.find("/espace/fiche/modifier/part-kloto-1-bressuire") != std::string::npos);
+}
+
+TEST_CASE("a commune without partnership says so", "[atlas][server]") {
+    auto a = bundled_server().get("/commune/cinkasse-2");
+    REQUIRE(a.status == 200);
+    CHECK(a.body.find("Aucun partenariat n'est enregistré pour cette commune.") != std::string::npos);
+    CHECK(a.body.find("<dt>Préfecture</dt><dd>Cinkassé</dd>") != std::string::npos);
+}
+
+TEST_CASE("the missing data of a record without status, date or amount are said with a link to update it", "[atlas]") {
+    atlas::CommuneView v;
+    v.commune.id = "tone-1";
+    v.commune.name = "Tône 1";
+    v.region = "Savanes";
+    atlas::Record bare;
+    bare.id = "part-tone-1-x";
+    bare.title = "Coopération Tône 1 – X";
+    bare.partner = "X";
+    bare.country = "FR";
+    atlas::Record full = bare;
+    full.id = "part-tone-1-y";
+    full.title = "Coopération Tône 1 – Y";
+    full.status = "actif";
+    full.start = "2010";
+    full.amounts = {
+        "2021\x1f"
+        "commune\x1f\x1f"
+        "1500000"};
+    v.partnerships = {bare, full};
+    std::string page = pages::commune_page(v);
+    CHECK(page.find(
+              "Coopération Tône 1 – X</a> : il manque le statut (actif ou arrêté), la date de début et les "
+              "montants mobilisés. <a href=\"/espace/fiche/modifier/part-tone-1-x\" aria-label=\"Mettre à jour cette "
+              "fiche : Coopération Tône 1 – X\">Mettre à jour cette fiche</a>") != std::string::npos);
+    CHECK(page.find("/espace/fiche/modifier/part-tone-1-y") == std::string::npos);
+    CHECK(page.find("<th scope=\"row\">2021</th><td>1\u00a0500\u00a0000</td>") != std::string::npos);
+
+    v.partnerships = {full};
+    CHECK(pages::commune_page(v).find("Rien ne manque dans les fiches de cette commune.") != std::string::npos);
+}
+
+TEST_CASE("a partner's page and a country's page list their Togolese partners", "[atlas][server]") {
+    CHECK(atlas::partner_id("Côte roannaise", "FR") == "cote-roannaise-fr");
+    auto p = bundled_server().get("/partenaire/bressuire-fr");
+    REQUIRE(p.status == 200);
+    CHECK(p.body.find("<h1>Bressuire</h1>") != std::string::npos);
+    CHECK(p.body.find("<a href=\"/commune/kloto-1\">Kloto 1</a>") != std::string::npos);
+    CHECK(p.body.find("<a href=\"/pays/FR\">France</a>") != std::string::npos);
+
+    auto r = bundled_server().get("/partenariat/part-kloto-1-bressuire");
+    REQUIRE(r.status == 200);
+    CHECK(r.body.find("<p class=\"atlas\">Dans l'atlas : <a href=\"/commune/kloto-1\">Kloto 1</a> · <a "
+                      "href=\"/partenaire/bressuire-fr\">Bressuire</a>") != std::string::npos);
+
+    auto c = bundled_server().get("/pays/FR");
+    REQUIRE(c.status == 200);
+    CHECK(c.body.find("<a href=\"/partenaire/bressuire-fr\">Bressuire</a>") != std::string::npos);
+    CHECK(c.body.find("<a href=\"/commune/kloto-1\">Kloto 1</a>") != std::string::npos);
+    CHECK(c.body.find("<a href=\"/commune/amou-1\">Amou 1</a>") != std::string::npos);
+    CHECK(c.body.find("<a href=\"/partenaire/mamoudzou-mayotte-fr\">Mamoudzou (Mayotte)</a>") != std::string::npos);
+    CHECK(bundled_server().get("/pays/fr").status == 200);
+}
+
+TEST_CASE("the search for kpalime offers the page of Kloto 1, a country's name its page", "[atlas][server]") {
+    auto a = bundled_server().get("/recherche?q=kpalime");
+    REQUIRE(a.status == 200);
+    CHECK(a.body.find("<a href=\"/commune/kloto-1\">page de la commune Kloto 1</a>") != std::string::npos);
+    auto b = bundled_server().get("/recherche?q=jumelage+belge");
+    REQUIRE(b.status == 200);
+    CHECK(b.body.find("<a href=\"/pays/BE\">page du pays Belgique</a>") != std::string::npos);
+}
+
+TEST_CASE("unknown communes, partners and countries answer 404 with the site's error page", "[atlas][server]") {
+    for (const char* path : {"/commune/nulle-part", "/commune/kloto", "/commune/", "/partenaire/personne-fr",
+                             "/partenaire/%3Cscript%3E", "/pays/ZZ", "/pays/france", "/pays/"}) {
+        auto a = bundled_server().get(path);
+        INFO(path);
+        CHECK(a.status == 404);
+        CHECK(a.body.find("<h1>") != std::string::npos);
+        CHECK(a.body.find("role=\"alert\"") != std::string::npos);
+        CHECK(a.body.find("<script>") == std::string::npos);
+    }
+}
