@@ -9,6 +9,7 @@
 #include "common/schema.h"
 #include "search/countries.h"
 #include "search/document.h"
+#include "search/overview.h"
 #include "search/request.h"
 
 namespace coopdec {
@@ -34,29 +35,13 @@ namespace {
 
 namespace sc = schema;
 
-SearchRequest state_request(const EtatParams& params) {
-    SearchRequest r;
-    for (const auto& [name, value] : params)
-        if (auto err = apply_parameter(r, name, value)) throw *err;
-    r.per_page = 1;
-    r.passages = 0;
-    r.facet_values = 0;
-    return r;
-}
-
 EtatParams plus(EtatParams p, const std::string& name, const std::string& value) {
     p.emplace_back(name, value);
     return p;
 }
 
-const FacetResult* state_facet(const SearchResult& r, const std::string& name) {
-    for (const auto& f : r.facets)
-        if (f.name == name) return &f;
-    return nullptr;
-}
-
 std::vector<FacetCount> sorted_values(const SearchResult& r, const std::string& facet) {
-    const FacetResult* f = state_facet(r, facet);
+    const FacetResult* f = facet_named(r, facet);
     if (!f) return {};
     std::vector<FacetCount> v = f->values;
     std::stable_sort(v.begin(), v.end(), [](const FacetCount& a, const FacetCount& b) {
@@ -75,7 +60,7 @@ EtatFigure values_figure(const Index& index, SearchCache* cache, const EtatParam
         return f;
     }
     for (const auto& v : values) f.search.emplace_back(facet, v);
-    f.count = search(index, state_request(f.search), nullptr, cache).total;
+    f.count = search(index, counting_request(f.search), nullptr, cache).total;
     return f;
 }
 
@@ -150,10 +135,10 @@ Etat decentralised_state(const Index& index, int from, int to, SearchCache* cach
         return db.get_termfreq(sc::facet_term(*sc::find_facet("type"), type)) > 0;
     };
     if (has_type(sc::kTypeAgreement))
-        out.agreements.count = search(index, state_request(agreements), nullptr, cache).total;
+        out.agreements.count = search(index, counting_request(agreements), nullptr, cache).total;
     if (!has_type(sc::kTypePartnership)) return out;
 
-    const SearchResult period = search(index, state_request(base), nullptr, cache);
+    const SearchResult period = search(index, counting_request(base), nullptr, cache);
     out.partnerships.count = period.total;
 
     // The facet tables of the period's records.
@@ -202,7 +187,7 @@ Etat decentralised_state(const Index& index, int from, int to, SearchCache* cach
     out.tables.push_back(table("theme"));
 
     // Every record of the index, for the amounts and the missing data.
-    const SearchResult every = search(index, state_request(all), nullptr, cache);
+    const SearchResult every = search(index, counting_request(all), nullptr, cache);
     out.all_records.count = every.total;
     for (const auto& v : sorted_values(every, "status"))
         out.all_status.push_back(EtatFigure{v.value, v.count, plus(all, "status", v.value)});

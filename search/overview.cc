@@ -16,29 +16,9 @@ using Params = std::vector<std::pair<std::string, std::string>>;
 
 const Params kRecords{{"type", sc::kTypePartnership}};
 
-// The same request the search page builds from these parameters, minus
-// what the overview does not read: one result, no passage. Every facet
-// value is listed, so that the charts see the values past the 100 the page
-// lists.
-SearchRequest request_of(const Params& params) {
-    SearchRequest r;
-    for (const auto& [name, value] : params)
-        if (auto err = apply_parameter(r, name, value)) throw *err;
-    r.per_page = 1;
-    r.passages = 0;
-    r.facet_values = 0;
-    return r;
-}
-
 Params with(Params p, const std::string& name, const std::string& value) {
     p.emplace_back(name, value);
     return p;
-}
-
-const FacetResult* facet_of(const SearchResult& r, const std::string& name) {
-    for (const auto& f : r.facets)
-        if (f.name == name) return &f;
-    return nullptr;
 }
 
 // A 4-digit year, or -1.
@@ -54,7 +34,7 @@ OverviewChart facet_chart(const Index& index, SearchCache* cache, const SearchRe
                           size_t top) {
     OverviewChart chart;
     chart.name = facet;
-    const FacetResult* f = facet_of(base, facet);
+    const FacetResult* f = facet_named(base, facet);
     if (!f) return chart;
     // By count, then by value: the order does not depend on the index's.
     std::vector<FacetCount> values = f->values;
@@ -78,7 +58,7 @@ OverviewChart facet_chart(const Index& index, SearchCache* cache, const SearchRe
             other.search.emplace_back(facet, values[i].value);
             bytes += facet.size() + 2 + 3 * values[i].value.size();
         }
-        other.count = search(index, request_of(other.search), nullptr, cache).total;
+        other.count = search(index, counting_request(other.search), nullptr, cache).total;
         if (bytes > kOverviewMaxLinkBytes) other.search.clear();
         chart.bars.push_back(std::move(other));
     }
@@ -90,7 +70,7 @@ OverviewChart facet_chart(const Index& index, SearchCache* cache, const SearchRe
 OverviewChart status_chart(const SearchResult& base) {
     OverviewChart chart;
     chart.name = "status";
-    const FacetResult* f = facet_of(base, "status");
+    const FacetResult* f = facet_named(base, "status");
     if (!f) return chart;
     std::vector<FacetCount> values = f->values;
     auto rank = [](const std::string& v) { return v == "actif" ? 0 : v == "arrete" ? 1 : v == "inconnu" ? 2 : 3; };
@@ -110,7 +90,7 @@ Overview partnership_overview(const Index& index, SearchCache* cache, size_t top
     Overview out;
     // No record: validate() would refuse type=partenariat as an unknown value.
     if (db.get_termfreq(sc::facet_term(*sc::find_facet("type"), sc::kTypePartnership)) == 0) return out;
-    const SearchResult base = search(index, request_of(kRecords), nullptr, cache);
+    const SearchResult base = search(index, counting_request(kRecords), nullptr, cache);
     out.partnerships = base.total;
     if (base.total == 0) return out;
 
@@ -118,7 +98,7 @@ Overview partnership_overview(const Index& index, SearchCache* cache, size_t top
     // same in the year facet and in the slot year_from/year_to filter on.
     std::map<int, size_t> years, decades;
     size_t dated = 0;
-    if (const FacetResult* f = facet_of(base, "year")) {
+    if (const FacetResult* f = facet_named(base, "year")) {
         for (const auto& v : f->values) {
             int y = year_value(v.value);
             if (y < 0) continue;
@@ -148,6 +128,24 @@ Overview partnership_overview(const Index& index, SearchCache* cache, size_t top
     for (auto& c : charts)
         if (!c.bars.empty()) out.charts.push_back(std::move(c));
     return out;
+}
+
+SearchRequest counting_request(const std::vector<std::pair<std::string, std::string>>& params) {
+    SearchRequest r;
+    for (const auto& [name, value] : params)
+        if (auto err = apply_parameter(r, name, value)) throw *err;
+    // Every facet value is listed, so that the charts see the values past
+    // the 100 the page lists.
+    r.per_page = 1;
+    r.passages = 0;
+    r.facet_values = 0;
+    return r;
+}
+
+const FacetResult* facet_named(const SearchResult& r, const std::string& name) {
+    for (const auto& f : r.facets)
+        if (f.name == name) return &f;
+    return nullptr;
 }
 
 }  // namespace coopdec

@@ -68,4 +68,11 @@ struct Overview {
 // (Xapian::Error on index failures). `db` is used by this thread only.
 Overview partnership_overview(const Index& index, SearchCache* cache = nullptr, size_t top = kOverviewTop);
 
+// What the overview and the yearly state (search/etat.h) count with: the
+// request the search page builds from `params`, reduced to one result, no
+// passage and every facet value (throws the SearchError of a bad
+// parameter); and a result's facet by name (nullptr when absent).
+SearchRequest counting_request(const std::vector<std::pair<std::string, std::string>>& params);
+const FacetResult* facet_named(const SearchResult& r, const std::string& name);
+
 }  // namespace coopdec

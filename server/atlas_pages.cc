@@ -9,6 +9,7 @@
 #include "server/handlers.h"
 #include "server/page_parts.h"
 #include "server/pages.h"
+#include "server/record_terms.h"
 
 namespace coopdec::pages {
 namespace {
@@ -36,16 +37,9 @@ std::string status_words(const std::string& status) {
     return "non renseigné";
 }
 
+// The partner's level in words (server/record_terms.h).
 std::string level_words(const std::string& level) {
-    static const std::map<std::string, std::string> words{{"commune", "commune"},
-                                                          {"intercommunalite", "intercommunalité"},
-                                                          {"communes", "plusieurs communes"},
-                                                          {"departement", "département"},
-                                                          {"region", "région"},
-                                                          {"etat-federe", "État fédéré"},
-                                                          {"autre", "autre"}};
-    auto it = words.find(level);
-    return it == words.end() ? (level.empty() ? "non précisé" : level) : it->second;
+    return level.empty() ? "non précisé" : terms::label_of(terms::partner_levels(), level);
 }
 
 std::string nature_words(const std::string& nature) {

@@ -36,18 +36,8 @@ std::string status_words(const std::string& status) {
     return status;
 }
 
-// The partner's level and the nature of the link (corpus/schema/partenariat.rng).
-std::string level_words(const std::string& level) {
-    static const std::map<std::string, std::string> words{{"commune", "commune"},
-                                                          {"intercommunalite", "intercommunalité"},
-                                                          {"communes", "plusieurs communes"},
-                                                          {"departement", "département"},
-                                                          {"region", "région"},
-                                                          {"etat-federe", "État fédéré"},
-                                                          {"autre", "autre"}};
-    auto it = words.find(level);
-    return it == words.end() ? level : it->second;
-}
+// The partner's level in words (server/record_terms.h).
+std::string level_words(const std::string& level) { return terms::label_of(terms::partner_levels(), level); }
 
 std::string nature_words(const std::string& nature) {
     static const std::map<std::string, std::string> words{{"jumelage", "jumelage"},
