@@ -201,7 +201,11 @@ Etat decentralised_state(const Index& index, int from, int to, SearchCache* cach
 
     std::map<std::pair<int, std::string>, std::pair<unsigned long long, std::set<std::string>>> sums;
     std::set<std::string> with_amount;
-    for (const auto& [id, d] : data) {
+    for (const auto& entry : data) {
+        // Named references, not a structured binding: C++20 as clang 14
+        // implements it cannot capture a binding in a lambda.
+        const std::string& id = entry.first;
+        const sc::Data& d = entry.second;
         auto field = [&](const char* k) {
             auto it = d.find(k);
             return it == d.end() ? std::string() : it->second;
