@@ -37,9 +37,8 @@ std::vector<std::string> words(std::string_view name) {
     for (const auto& t : analysis::tokenize(name, "fr")) {
         if (out.empty() && t.stop) continue;
         out.push_back(t.term);
-        content = content || (!t.stop && !std::all_of(t.term.begin(), t.term.end(), [](char c) {
-                                  return c >= '0' && c <= '9';
-                              }));
+        content = content ||
+                  (!t.stop && !std::all_of(t.term.begin(), t.term.end(), [](char c) { return c >= '0' && c <= '9'; }));
     }
     if (!content) out.clear();
     return out;
@@ -93,8 +92,8 @@ std::vector<std::string> spoken_partner_names(const std::string& name) {
 Finder::Finder(const std::vector<places::PlaceRow>& gazetteer, const std::vector<PartnerName>& partners) {
     // Communes: their names and aliases; the names of their families.
     std::map<std::string, std::vector<const places::PlaceRow*>> families;  // family's words → communes, in order
-    std::map<std::string, std::string> family_names;                        // family's words → "Golfe"
-    std::map<std::string, std::set<std::string>> by_alias;                  // normalised alias → ids
+    std::map<std::string, std::string> family_names;                       // family's words → "Golfe"
+    std::map<std::string, std::set<std::string>> by_alias;                 // normalised alias → ids
     for (const places::PlaceRow& r : gazetteer) {
         if (r.level != "commune") continue;
         targets_.push_back({commune_link(r)});
@@ -123,10 +122,13 @@ Finder::Finder(const std::vector<places::PlaceRow>& gazetteer, const std::vector
                                  "/communes"});
         targets_.push_back(std::move(links));
         add_phrase(family_names[key], targets_.size() - 1);
-        // The préfecture of that name: its other names (« Lomé », the chef-lieu of Golfe) name the family too.
+        // The préfecture of that name: its other names (« Lomé », the chef-lieu
+        // of Golfe) name the family too, unless they name a commune.
         for (const places::PlaceRow& r : gazetteer)
             if (r.level == "prefecture" && joined(words(r.name)) == key)
-                for (const auto& a : r.aliases) add_phrase(a, targets_.size() - 1);
+                for (const auto& a : r.aliases)
+                    if (!commune_ids_.count(joined(words(a))) && !by_alias.count(joined(words(a))))
+                        add_phrase(a, targets_.size() - 1);
     }
 
     // Partners, each once, and their countries.
@@ -177,7 +179,8 @@ std::vector<Link> Finder::find(std::string_view query) const {
             for (size_t p : first->second) {
                 const Phrase& ph = phrases_[p];
                 const size_t len = ph.words.size();
-                if (len < best || at + len > qw.size() || !std::equal(ph.words.begin(), ph.words.end(), qw.begin() + at))
+                if (len < best || at + len > qw.size() ||
+                    !std::equal(ph.words.begin(), ph.words.end(), qw.begin() + at))
                     continue;
                 if (len > best) found.clear();
                 best = len;

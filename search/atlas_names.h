@@ -56,7 +56,7 @@ public:
     // spoken_partner_names(), a partner country's French name and other names
     // (not its adjectives). The name of a family of numbered communes without
     // its number (« golfe » for Golfe 1…7), and the other names of the
-    // préfecture so named (« Lomé »), name the family's first kMaxFamily
+    // préfecture so named that name no commune (« Lomé »), name the family's first kMaxFamily
     // communes, and, when it has more, the list of communes. Pure.
     std::vector<Link> find(std::string_view query) const;
 
@@ -72,10 +72,10 @@ private:
     };
     void add_phrase(std::string_view name, size_t target);
 
-    std::vector<std::vector<Link>> targets_;                          // what each name leads to
-    std::vector<Phrase> phrases_;                                     // every name
+    std::vector<std::vector<Link>> targets_;                         // what each name leads to
+    std::vector<Phrase> phrases_;                                    // every name
     std::unordered_map<std::string, std::vector<size_t>> by_first_;  // first word → phrases_
-    std::map<std::string, std::string> commune_ids_;                  // normalised name or alias → id
+    std::map<std::string, std::string> commune_ids_;                 // normalised name or alias → id
 };
 
 }  // namespace coopdec::atlas

@@ -270,8 +270,8 @@ std::string partnership_page(const PartnershipView& v) {
     // A commune the gazetteer does not know has no page to link to.
     for (size_t i = 0; i < d.communes.size() && i < v.commune_ids.size(); ++i)
         if (!v.commune_ids[i].empty())
-            facts += "<a href=\"/commune/" + html_escape(v.commune_ids[i]) + "\">" + html_escape(d.communes[i]) +
-                     "</a> · ";
+            facts +=
+                "<a href=\"/commune/" + html_escape(v.commune_ids[i]) + "\">" + html_escape(d.communes[i]) + "</a> · ";
     if (!partner.empty())
         facts += "<a href=\"/partenaire/" +
                  html_escape(atlas::partner_id(partner, data(schema::kFieldPartnerCountry))) + "\">" +

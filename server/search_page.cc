@@ -424,7 +424,8 @@ std::string names_read(const SearchResult& r, const Params& params, const Names*
 // query names (SearchResult::atlas), each said for what it is.
 std::string atlas_box(const SearchResult& r) {
     if (r.atlas.empty()) return {};
-    std::string out = "<nav class=\"atlas-box\" aria-labelledby=\"atlas-title\"><h2 id=\"atlas-title\">Dans l'atlas</h2><ul>";
+    std::string out =
+        "<nav class=\"atlas-box\" aria-labelledby=\"atlas-title\"><h2 id=\"atlas-title\">Dans l'atlas</h2><ul>";
     for (const atlas::Link& l : r.atlas) {
         const char* what = l.kind == "commune"      ? " — page de la commune"
                            : l.kind == "partenaire" ? " — page du partenaire"
