@@ -73,35 +73,41 @@ using V = std::vector<std::string>;
 
 using namespace atlas_names_test;
 
-TEST_CASE("a commune is named by its name or an alias, without accents, in any case", "[atlas][atlas-names]") {
-    CHECK(urls("kpalime") == V{"/commune/kloto-1"});
-    CHECK(urls("KPALIMÉ") == V{"/commune/kloto-1"});
-    CHECK(urls("jumelage de Kpalime-Ville") == V{"/commune/kloto-1"});
-    CHECK(urls("Atakpame") == V{"/commune/ogou-1"});
-    CHECK(urls("tone 1") == V{"/commune/tone-1"});
-    CHECK(urls("Tône 1 eau potable") == V{"/commune/tone-1"});
-    CHECK(urls("agoe-nyive 2") == V{"/commune/agoe-nyive-2"});
-    CHECK(urls("Agoè Nyivé 2") == V{"/commune/agoe-nyive-2"});
-    auto links = finder().find("kpalime");
-    REQUIRE(links.size() == 1);
-    CHECK(links[0] == atlas::Link{"commune", "kloto-1", "Kloto 1 (Kpalimé)", "/commune/kloto-1"});
-}
-
-TEST_CASE("a partner and a partner country are named by their names", "[atlas][atlas-names]") {
-    CHECK(urls("bressuire") == V{"/partenaire/bressuire-fr"});
-    CHECK(urls("Niort") == V{"/partenaire/niort-fr"});
-    CHECK(urls("issy les moulineaux") == V{"/partenaire/issy-les-moulineaux-fr"});
-    CHECK(urls("côte roannaise") == V{"/partenaire/communaute-de-communes-de-la-cote-roannaise-fr"});
-    CHECK(urls("tenkoudgo") == V{"/partenaire/commune-de-tenkoudgo-bf"});
-    CHECK(urls("mamoudzou") == V{"/partenaire/mamoudzou-mayotte-fr"});
-    CHECK(urls("la France") == V{"/pays/FR"});
-    CHECK(urls("burkina") == V{"/pays/BF"});
-    CHECK(urls("Burkina Faso") == V{"/pays/BF"});
-    auto links = finder().find("bressuire");
-    REQUIRE(links.size() == 1);
-    CHECK(links[0] == atlas::Link{"partenaire", "bressuire-fr", "Bressuire (France)", "/partenaire/bressuire-fr"});
-    // Several names, in query order.
-    CHECK(urls("kpalime bressuire france") == V{"/commune/kloto-1", "/partenaire/bressuire-fr", "/pays/FR"});
+TEST_CASE("a commune, a partner and a partner country are named by their names", "[atlas][atlas-names]") {
+    const std::pair<const char*, V> cases[] = {
+        // Communes: name, alias, former name; accents, case, hyphens.
+        {"kpalime", {"/commune/kloto-1"}},
+        {"KPALIMÉ", {"/commune/kloto-1"}},
+        {"jumelage de Kpalime-Ville", {"/commune/kloto-1"}},
+        {"Atakpame", {"/commune/ogou-1"}},
+        {"tone 1", {"/commune/tone-1"}},
+        {"Tône 1 eau potable", {"/commune/tone-1"}},
+        {"agoe-nyive 2", {"/commune/agoe-nyive-2"}},
+        {"Agoè Nyivé 2", {"/commune/agoe-nyive-2"}},
+        // Partners: a name, a hyphenated one, a group of communes, a kind of government, a parenthesis.
+        {"bressuire", {"/partenaire/bressuire-fr"}},
+        {"Niort", {"/partenaire/niort-fr"}},
+        {"issy les moulineaux", {"/partenaire/issy-les-moulineaux-fr"}},
+        {"côte roannaise", {"/partenaire/communaute-de-communes-de-la-cote-roannaise-fr"}},
+        {"tenkoudgo", {"/partenaire/commune-de-tenkoudgo-bf"}},
+        {"mamoudzou", {"/partenaire/mamoudzou-mayotte-fr"}},
+        // Countries by their French names and other names.
+        {"la France", {"/pays/FR"}},
+        {"burkina", {"/pays/BF"}},
+        {"Burkina Faso", {"/pays/BF"}},
+        // Several names, in query order.
+        {"kpalime bressuire france", {"/commune/kloto-1", "/partenaire/bressuire-fr", "/pays/FR"}},
+    };
+    for (const auto& [query, expected] : cases) {
+        INFO(query);
+        CHECK(urls(query) == expected);
+    }
+    auto commune = finder().find("kpalime");
+    REQUIRE(commune.size() == 1);
+    CHECK(commune[0] == atlas::Link{"commune", "kloto-1", "Kloto 1 (Kpalimé)", "/commune/kloto-1"});
+    auto partner = finder().find("bressuire");
+    REQUIRE(partner.size() == 1);
+    CHECK(partner[0] == atlas::Link{"partenaire", "bressuire-fr", "Bressuire (France)", "/partenaire/bressuire-fr"});
 }
 
 TEST_CASE("a numbered commune's family is offered in a bounded way", "[atlas][atlas-names]") {
