@@ -7,6 +7,7 @@
 
 #include "common/analysis.h"
 #include "common/schema.h"
+#include "search/atlas_names.h"
 #include "search/countries.h"
 #include "search/document.h"
 
@@ -28,7 +29,7 @@ std::string field(const sc::Data& d, const char* key) {
     return it == d.end() ? std::string() : it->second;
 }
 
-Record record_of(const std::string& id, const sc::Data& d) {
+Record record_of(const std::string& id, const sc::Data& d, const Finder& places) {
     Record r;
     r.id = id;
     r.title = field(d, sc::kFieldTitle);
@@ -41,6 +42,7 @@ Record record_of(const std::string& id, const sc::Data& d) {
     r.end = field(d, sc::kFieldEnd);
     r.status = field(d, sc::kFieldStatus);
     r.communes = lines_of(field(d, sc::kFieldCommunes));
+    for (const std::string& c : r.communes) r.commune_ids.push_back(places.commune_id(c));
     r.amounts = lines_of(field(d, sc::kFieldAmounts));
     return r;
 }
@@ -93,10 +95,11 @@ std::vector<places::PlaceRow> gazetteer(const Index& index) {
 std::vector<Record> records(const Index& index) {
     const Xapian::Database& db = index.db();
     Xapian::MSet m = documents_where(db, Xapian::Query(sc::facet_term(*sc::find_facet("type"), sc::kTypePartnership)));
+    const Finder places(gazetteer(index), {});
     std::vector<Record> out;
     for (auto it = m.begin(); it != m.end(); ++it) {
         Xapian::Document doc = it.get_document();
-        out.push_back(record_of(doc.get_value(sc::kSlotDoc), sc::decode_data(doc.get_data())));
+        out.push_back(record_of(doc.get_value(sc::kSlotDoc), sc::decode_data(doc.get_data()), places));
     }
     std::sort(out.begin(), out.end(), [](const Record& a, const Record& b) { return a.id < b.id; });
     return out;
@@ -110,6 +113,7 @@ std::optional<CommuneView> load_commune(const Index& index, const std::string& i
     if (it == by_id.end() || it->second->level != "commune") return std::nullopt;
     CommuneView v;
     v.commune = *it->second;
+    const Finder places(rows, {});
     // Up the tree: the préfecture, then its région.
     for (std::string up = v.commune.parent; !up.empty();) {
         auto p = by_id.find(up);
@@ -128,7 +132,7 @@ std::optional<CommuneView> load_commune(const Index& index, const std::string& i
         std::string doc_id = doc.get_value(sc::kSlotDoc);
         sc::Data data = sc::decode_data(doc.get_data());
         if (field(data, sc::kFieldType) == sc::kTypePartnership) {
-            v.partnerships.push_back(record_of(doc_id, data));
+            v.partnerships.push_back(record_of(doc_id, data, places));
             continue;
         }
         v.documents.push_back(summary_of(doc_id, data));

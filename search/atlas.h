@@ -21,6 +21,7 @@ struct Record {
     std::string partner, partner_level, country;  // partner's name, level (schema values), ISO code
     std::string nature, start, end, status;       // schema values; "" when the record has none
     std::vector<std::string> communes;            // the Togolese communes' names
+    std::vector<std::string> commune_ids;         // the gazetteer id of each ("" when it names none: no page)
     std::vector<std::string> amounts;             // "year\x1fsource\x1forigin\x1ffcfa" lines (schema.h)
 };
 

@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <sstream>
 
+#include "search/atlas.h"
+#include "search/atlas_names.h"
+
 namespace coopdec {
 namespace {
 
@@ -136,7 +139,7 @@ std::optional<PartnershipView> load_partnership(const Index& index, const std::s
     auto record = load_document(index, id);
     const Xapian::Database& db = index.db();
     if (!record || record->info.type != sc::kTypePartnership) return std::nullopt;
-    PartnershipView v{std::move(*record), {}, {}};
+    PartnershipView v{std::move(*record), {}, {}, {}};
     const sc::Facet* facet = sc::find_facet("partnership");
     Xapian::Enquire e(db);
     e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(sc::kind_term(sc::kKindDoc)),
@@ -153,6 +156,8 @@ std::optional<PartnershipView> load_partnership(const Index& index, const std::s
     std::sort(v.documents.begin(), v.documents.end(), [](const ResultDocument& a, const ResultDocument& b) {
         return a.date != b.date ? a.date < b.date : a.id < b.id;
     });
+    const atlas::Finder places(atlas::gazetteer(index), {});
+    for (const std::string& c : v.record.info.communes) v.commune_ids.push_back(places.commune_id(c));
     std::vector<std::string> named = record_ids_in(v.record.html + "\n" + v.record.data[sc::kFieldDivergences]);
     named.erase(std::remove(named.begin(), named.end(), id), named.end());
     for (auto& [other, data] : stored_data_of(db, named))

@@ -68,6 +68,9 @@ struct PartnershipView {
     // fiche part-… », in its description or divergences) and the index
     // holds: id → title.
     std::map<std::string, std::string> references;
+    // The gazetteer id of each of record.info.communes ("" when it names
+    // none: no page), search/atlas_names.h.
+    std::vector<std::string> commune_ids;
 };
 
 // The ids of partnership records ("part-" then [a-z0-9-], not ending in

@@ -10,6 +10,7 @@
 #include "common/analysis.h"
 #include "common/places.h"
 #include "common/schema.h"
+#include "search/atlas_names.h"
 #include "search/countries.h"
 #include "search/spelling.h"
 
@@ -59,13 +60,6 @@ bool holds(const Xapian::Database& db, std::string_view facet, std::string_view 
     const sc::Facet* f = sc::find_facet(facet);
     return f && !value.empty() && db.term_exists(sc::facet_term(*f, value));
 }
-
-// What a partner's name may start with before the name people use.
-constexpr std::string_view kPartnerKinds[] = {
-    "Commune de ", "Commune d'",       "Commune d’",      "Commune du ",     "Ville de ",  "Ville d'",
-    "Ville d’",    "Municipalité de ", "Municipalité d'", "Municipalité d’", "Comune di ", "Gemeinde ",
-    "Stadt ",      "Province du ",     "Province de ",    "Région ",         "Landkreis ", "Land ",
-};
 
 // "Mamoudzou (Mayotte)" + "France" → "Mamoudzou (Mayotte, France)".
 std::string partner_label(const std::string& name, const std::string& country) {
@@ -184,15 +178,13 @@ std::shared_ptr<const Names> Names::build(const Xapian::Database& db, std::strin
             partner_label(p.name, p.country.empty() ? std::string() : std::string(countries::french_name(p.country)));
         // Two records of one partner (two Togolese communes): the commune tells them apart.
         if (per_name[normalised(label)] > 1 && !p.commune.empty()) label += " – " + p.commune;
-        std::vector<std::string> spoken{p.name};
-        std::string shorter = p.name.substr(0, p.name.find(" ("));  // "Mamoudzou (Mayotte)" → "Mamoudzou"
-        if (!shorter.empty() && shorter != p.name) spoken.push_back(shorter);
-        // "Commune de Koumbel" is Koumbel to those who speak of it.
-        for (std::string_view kind : kPartnerKinds)
-            if (shorter.size() > kind.size() && shorter.compare(0, kind.size(), kind) == 0)
-                spoken.push_back(shorter.substr(kind.size()));
-        n.add("partnership", p.id, label, spoken, {p.title}, holds(db, "partnership", p.id));
+        n.add("partnership", p.id, label, atlas::spoken_partner_names(p.name), {p.title},
+              holds(db, "partnership", p.id));
     }
+    // The atlas's pages these names lead to.
+    std::vector<atlas::PartnerName> partner_names;
+    for (const Partner& p : partners) partner_names.push_back(atlas::PartnerName{p.name, p.country});
+    n.atlas_ = atlas::Finder(rows, partner_names);
     return names;
 }
 

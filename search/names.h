@@ -15,6 +15,7 @@
 
 #include <xapian.h>
 
+#include "search/atlas_names.h"
 #include "search/index.h"
 
 namespace coopdec {
@@ -77,6 +78,9 @@ public:
     bool is_name_word(std::string_view folded_word) const;
     const std::set<std::string>& name_words() const { return words_; }
 
+    // The atlas's pages named by these places, partners and countries.
+    const atlas::Finder& atlas() const { return atlas_; }
+
 private:
     struct Known {
         NamedValue value;
@@ -104,6 +108,7 @@ private:
     std::unordered_map<std::string, std::vector<size_t>> by_first_stem_;           // → entries_
     std::map<std::pair<std::string, std::string>, size_t, std::less<>> by_value_;  // (facet, folded value) → known_
     std::set<std::string> words_;
+    atlas::Finder atlas_;
 };
 
 }  // namespace coopdec

@@ -178,6 +178,10 @@ std::string to_json(const SearchResult& r) {
         j.close(']').close('}');
     }
     j.close(']');
+    j.key("atlas").open('[');
+    for (const auto& l : r.atlas)
+        j.open('{').field("kind", l.kind).field("id", l.id).field("label", l.label).field("url", l.url).close('}');
+    j.close(']');
     j.key("filters_read").open('[');
     for (const auto& x : r.filter_readings) {
         j.open('{').field("facet", x.facet).field("typed", x.typed).key("values").open('[');

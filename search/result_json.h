@@ -18,7 +18,9 @@ namespace coopdec {
 // "suggestion": corrected query or "", "reading": [{"label", "url"}] (the
 // provisions the query cites), "filters_read": [{"facet", "typed", "values":
 // [{"value", "label"}]}] (filter values typed as names, search/filter_names.h),
-// "relaxations": [{"facet", "value", "total"}]}. Every string goes through json_escape;
+// "atlas": [{"kind", "id", "label", "url"}] (the atlas's pages the query
+// names, search/atlas_names.h: kind "commune", "partenaire", "pays" or
+// "communes"), "relaxations": [{"facet", "value", "total"}]}. Every string goes through json_escape;
 // snippets are HTML fragments (escaped text and <mark>).
 std::string to_json(const SearchResult& result);
 

@@ -507,6 +507,8 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     res.expansions = pq.expansions;
     res.reading = std::move(reading);
     res.names = std::move(pq.names);
+    // The atlas's pages the query names: shown beside the results, they change none.
+    if (req.within.empty()) res.atlas = names->atlas().find(req.query);
 
     // No document holds every word: a word may be misspelt. Its correction
     // is suggested; when the query as typed finds nothing whole and the

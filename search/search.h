@@ -150,6 +150,9 @@ struct SearchResult {
     std::vector<Reading> reading;
     // Names of places, countries and partners the query was read as.
     std::vector<NameReading> names;
+    // The atlas's pages (communes, partners, partner countries) the query
+    // names (search/atlas_names.h): « Dans l'atlas ». Empty inside one document.
+    std::vector<atlas::Link> atlas;
     // When the query as typed found no document holding every word and its
     // spelling correction did: the query as typed ("" otherwise); `query` is
     // then the correction, and `suggestion` empty.

@@ -20,7 +20,10 @@ std::string link(const std::string& href, const std::string& text) {
     return "<a href=\"" + html_escape(href) + "\">" + html_escape(text) + "</a>";
 }
 
-std::string commune_link(const std::string& name) { return link("/commune/" + atlas::slug(name), name); }
+// `id`: the gazetteer's (atlas::Record::commune_ids); "" names no page: plain text.
+std::string commune_link(const std::string& name, const std::string& id) {
+    return id.empty() ? html_escape(name) : link("/commune/" + id, name);
+}
 
 std::string partner_link(const atlas::Record& r) {
     return link("/partenaire/" + atlas::partner_id(r.partner, r.country), r.partner);
@@ -175,7 +178,9 @@ std::string togolese_partners(const std::vector<atlas::Record>& rs) {
         "scope=\"col\">Fiche</th></tr></thead><tbody>";
     for (const auto& r : rs) {
         std::string communes;
-        for (const auto& c : r.communes) communes += (communes.empty() ? "" : ", ") + commune_link(c);
+        for (size_t i = 0; i < r.communes.size(); ++i)
+            communes += (communes.empty() ? "" : ", ") +
+                        commune_link(r.communes[i], i < r.commune_ids.size() ? r.commune_ids[i] : std::string());
         out += "<tr><th scope=\"row\">" + (communes.empty() ? std::string("non précisée") : communes) + "</th><td>" +
                html_escape(nature_words(r.nature)) + "</td><td>" + html_escape(since_words(r)) + "</td><td>" +
                html_escape(status_words(r.status)) + "</td><td>" +

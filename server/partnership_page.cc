@@ -267,8 +267,11 @@ std::string partnership_page(const PartnershipView& v) {
     facts += "</dl>";
     // The atlas's pages of the communes and of the partner (the facts above link to searches).
     facts += "<p class=\"atlas\">Dans l'atlas : ";
-    for (const std::string& c : d.communes)
-        facts += "<a href=\"/commune/" + html_escape(atlas::slug(c)) + "\">" + html_escape(c) + "</a> · ";
+    // A commune the gazetteer does not know has no page to link to.
+    for (size_t i = 0; i < d.communes.size() && i < v.commune_ids.size(); ++i)
+        if (!v.commune_ids[i].empty())
+            facts +=
+                "<a href=\"/commune/" + html_escape(v.commune_ids[i]) + "\">" + html_escape(d.communes[i]) + "</a> · ";
     if (!partner.empty())
         facts += "<a href=\"/partenaire/" +
                  html_escape(atlas::partner_id(partner, data(schema::kFieldPartnerCountry))) + "\">" +

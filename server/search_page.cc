@@ -394,7 +394,7 @@ Params as_read(const Params& params, const std::vector<FilterReading>& readings)
 
 // « Interprété comme : pays du partenaire = Belgique », each reading a link
 // that filters on it.
-std::string names_read(const SearchResult& r, const Params& params) {
+std::string names_read(const SearchResult& r, const Params& params, const Names* names) {
     std::string out;
     for (const NameReading& n : r.names) {
         if (n.values.empty()) continue;
@@ -411,12 +411,29 @@ std::string names_read(const SearchResult& r, const Params& params) {
             if (v.facet == "country")
                 out += " (<a href=\"/pays/" + url_encode(v.value) + "\">page du pays " +
                        html_escape(v.label.empty() ? v.value : v.label) + "</a>)";
-            if (v.facet == "commune")
-                out += " (<a href=\"/commune/" + html_escape(atlas::slug(v.value)) + "\">page de la commune " +
-                       html_escape(v.value) + "</a>)";
+            if (const std::string id = v.facet == "commune" && names ? names->atlas().commune_id(v.value) : "";
+                !id.empty())
+                out += " (<a href=\"/commune/" + html_escape(id) + "\">page de la commune " + html_escape(v.value) +
+                       "</a>)";
         }
     }
     return out.empty() ? out : out + "</p>";
+}
+
+// « Dans l'atlas »: the pages of the communes, partners and countries the
+// query names (SearchResult::atlas), each said for what it is.
+std::string atlas_box(const SearchResult& r) {
+    if (r.atlas.empty()) return {};
+    std::string out =
+        "<nav class=\"atlas-box\" aria-labelledby=\"atlas-title\"><h2 id=\"atlas-title\">Dans l'atlas</h2><ul>";
+    for (const atlas::Link& l : r.atlas) {
+        const char* what = l.kind == "commune"      ? " — page de la commune"
+                           : l.kind == "partenaire" ? " — page du partenaire"
+                           : l.kind == "pays"       ? " — page du pays"
+                                                    : "";
+        out += "<li><a href=\"" + html_escape(l.url) + "\">" + html_escape(l.label) + "</a>" + what + "</li>";
+    }
+    return out + "</ul></nav>";
 }
 
 // "aucune commune", "aucun pays": what the page says of a value it left out.
@@ -495,7 +512,8 @@ std::string search_page(const SearchResult& r, const Params& request_params, boo
             main += " <span class=\"reading-notice\">(" + html_escape(n) + ")</span>";
         main += "</p>";
     }
-    main += names_read(r, params);
+    main += atlas_box(r);
+    main += names_read(r, params, names);
     if (!r.expansions.empty()) {
         main += "<p class=\"expansions\">Résultats incluant : ";
         for (size_t i = 0; i < r.expansions.size(); ++i) main += (i ? ", " : "") + html_escape(r.expansions[i]);
