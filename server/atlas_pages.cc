@@ -200,7 +200,7 @@ std::string commune_map(const atlas::CommuneView& v) {
     if (area != v.prefecture_id)
         for (const auto& [id, label] : maps::areas(maps::Map::TogoPrefectures))
             if (id == area) f.here_title += " (dans la zone de " + label + ", découpage d'avant 2019)";
-    f.size = 240;
+    f.size = 300;
     maps::MapFigure m =
         maps::draw(maps::Map::TogoPrefectures, {}, "map-commune",
                    v.commune.name + " : préfecture " + v.prefecture + ", région " + v.region, "Préfecture", f);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -166,10 +167,12 @@ MapFigure draw(Map map, const std::map<std::string, AreaValue>& values, const st
         here = area;
         Box b;
         extend(b, a.path);
-        // Too small to be seen at this size (Luxembourg on the world map): a ring around it.
-        if ((b.x1 - b.x0) * scale < 6 && (b.y1 - b.y0) * scale < 6)
+        // Hard to see at this size (Belgium on the world map, Golfe on a small
+        // Togo): a ring around it.
+        if (std::max(b.x1 - b.x0, b.y1 - b.y0) * scale < 20)
             here += "<circle cx=\"" + number((b.x0 + b.x1) / 2) + "\" cy=\"" + number((b.y0 + b.y1) / 2) + "\" r=\"" +
-                    number(8 * px) + "\" fill=\"none\" stroke=\"#e6550d\" stroke-width=\"" + number(1.5 * px) + "\"/>";
+                    number(std::max(std::hypot(b.x1 - b.x0, b.y1 - b.y0) / 2 + 4 * px, 10 * px)) +
+                    "\" fill=\"none\" stroke=\"#e6550d\" stroke-width=\"" + number(1.5 * px) + "\"/>";
     }
     svg += "<g stroke=\"#fff\" stroke-width=\"" + number((map == Map::World ? 0.3 : 1) * (focus.size > 0 ? px : 1)) +
            "\"><path d=\"" + background + "\" fill=\"#eee\"/>" + shaded + here + "</g></svg>";

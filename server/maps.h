@@ -43,7 +43,7 @@ struct Focus {
     // The area drawn above the others in orange (#e6550d), its <path> with
     // class="here" and a <title>: `here_title`, else as any area ("label :
     // count" when counted, then also a link; the label alone otherwise). An
-    // area too small to be seen at the drawn size gets an orange ring.
+    // area smaller than 20 pixels at the drawn size gets an orange ring.
     std::string here, here_title;
     // Not empty: only these areas are drawn and tabled, the view fitted to
     // them (the others are left out, not greyed).
