@@ -118,8 +118,8 @@ std::optional<CommuneView> load_commune(const Index& index, const std::string& i
     for (std::string up = v.commune.parent; !up.empty();) {
         auto p = by_id.find(up);
         if (p == by_id.end()) break;
-        if (p->second->level == "prefecture") v.prefecture = p->second->name;
-        if (p->second->level == "region") v.region = p->second->name;
+        if (p->second->level == "prefecture") v.prefecture = p->second->name, v.prefecture_id = p->second->id;
+        if (p->second->level == "region") v.region = p->second->name, v.region_id = p->second->id;
         up = p->second->parent;
     }
 
@@ -148,6 +148,32 @@ std::optional<CommuneView> load_commune(const Index& index, const std::string& i
         return a.date != b.date ? a.date < b.date : a.id < b.id;
     });
     std::sort(v.legal_bases.begin(), v.legal_bases.end());
+    return v;
+}
+
+std::optional<RegionView> load_region(const Index& index, const std::string& id) {
+    std::vector<places::PlaceRow> rows = gazetteer(index);
+    auto it = std::find_if(rows.begin(), rows.end(),
+                           [&](const places::PlaceRow& r) { return r.id == id && r.level == "region"; });
+    if (it == rows.end()) return std::nullopt;
+    RegionView v;
+    v.region = *it;
+    for (const auto& r : rows)
+        if (r.level == "prefecture" && r.parent == id) v.prefectures.push_back({r, {}});
+    for (const auto& r : rows) {
+        if (r.level != "commune") continue;
+        for (auto& [pref, communes] : v.prefectures)
+            if (r.parent == pref.id) communes.push_back(r);
+    }
+    const Xapian::Query filter(Xapian::Query::OP_AND,
+                               Xapian::Query(sc::facet_term(*sc::find_facet("type"), sc::kTypePartnership)),
+                               Xapian::Query(sc::facet_term(*sc::find_facet("region"), v.region.name)));
+    Xapian::MSet m = documents_where(index.db(), filter);
+    for (auto d = m.begin(); d != m.end(); ++d) {
+        Xapian::Document doc = d.get_document();
+        v.partnerships.push_back(record_of(doc.get_value(sc::kSlotDoc), sc::decode_data(doc.get_data())));
+    }
+    sort_records(v.partnerships);
     return v;
 }
 

@@ -1,7 +1,7 @@
 // @brief The atlas: Togo's communes, the foreign partners and their
 // countries as the index knows them (gazetteer metadata, partnership
-// records, documents), for the pages /commune/ID, /partenaire/ID, /pays/CODE
-// and /communes.
+// records, documents), for the pages /commune/ID, /region/ID,
+// /partenaire/ID, /pays/CODE and /communes.
 #pragma once
 
 #include <optional>
@@ -44,6 +44,7 @@ std::vector<Record> records(const Index& index);
 struct CommuneView {
     places::PlaceRow commune;
     std::string prefecture, region;         // names
+    std::string prefecture_id, region_id;   // the gazetteer's ids ("kloto", "plateaux")
     std::vector<Record> partnerships;       // its records, by start then id
     std::vector<ResultDocument> documents;  // its other documents, oldest first (undated last)
     std::vector<std::string> legal_bases;   // provisions its agreements cite ("Loi n° 2019-006, art. 46")
@@ -51,6 +52,18 @@ struct CommuneView {
 
 // The commune `id` of the gazetteer, or nothing when there is none.
 std::optional<CommuneView> load_commune(const Index& index, const std::string& id);
+
+struct RegionView {
+    places::PlaceRow region;
+    // Its préfectures in the gazetteer's order, each with its communes.
+    std::vector<std::pair<places::PlaceRow, std::vector<places::PlaceRow>>> prefectures;
+    // The records the index places in the région (its "region" facet, as
+    // /recherche?type=partenariat&region=NAME counts them), by start then id.
+    std::vector<Record> partnerships;
+};
+
+// The région `id` of the gazetteer ("savanes"…), or nothing when there is none.
+std::optional<RegionView> load_region(const Index& index, const std::string& id);
 
 struct PartnerView {
     std::string id, name, level, country;

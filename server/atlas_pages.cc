@@ -6,6 +6,7 @@
 
 #include "common/escape.h"
 #include "common/schema.h"
+#include "search/overview.h"
 #include "server/handlers.h"
 #include "server/page_parts.h"
 #include "server/pages.h"
@@ -170,6 +171,15 @@ std::string chronology(const std::vector<ResultDocument>& docs) {
     return out + "</ol>";
 }
 
+// A record's Togolese communes as links, or `none` when it names none.
+std::string communes_of(const atlas::Record& r, const std::string& none) {
+    std::string communes;
+    for (size_t i = 0; i < r.communes.size(); ++i)
+        communes += (communes.empty() ? "" : ", ") +
+                    commune_link(r.communes[i], i < r.commune_ids.size() ? r.commune_ids[i] : std::string());
+    return communes.empty() ? html_escape(none) : communes;
+}
+
 // The Togolese communes of a partner's records, as links, with the records.
 std::string togolese_partners(const std::vector<atlas::Record>& rs) {
     std::string out =
@@ -177,11 +187,7 @@ std::string togolese_partners(const std::vector<atlas::Record>& rs) {
         "scope=\"col\">Nature</th><th scope=\"col\">Depuis</th><th scope=\"col\">Statut</th><th "
         "scope=\"col\">Fiche</th></tr></thead><tbody>";
     for (const auto& r : rs) {
-        std::string communes;
-        for (size_t i = 0; i < r.communes.size(); ++i)
-            communes += (communes.empty() ? "" : ", ") +
-                        commune_link(r.communes[i], i < r.commune_ids.size() ? r.commune_ids[i] : std::string());
-        out += "<tr><th scope=\"row\">" + (communes.empty() ? std::string("non précisée") : communes) + "</th><td>" +
+        out += "<tr><th scope=\"row\">" + communes_of(r, "non précisée") + "</th><td>" +
                html_escape(nature_words(r.nature)) + "</td><td>" + html_escape(since_words(r)) + "</td><td>" +
                html_escape(status_words(r.status)) + "</td><td>" +
                link(sc::partnership_url(r.id), r.title.empty() ? r.id : r.title) + "</td></tr>";
@@ -189,12 +195,132 @@ std::string togolese_partners(const std::vector<atlas::Record>& rs) {
     return out + "</tbody></table></div>";
 }
 
+// Where the commune lies: Togo's préfectures, its own in orange.
+std::string commune_map(const atlas::CommuneView& v) {
+    const std::string area = maps::drawn_in(maps::Map::TogoPrefectures, v.prefecture_id);
+    if (area.empty()) return "";
+    maps::Focus f;
+    f.here = area;
+    f.here_title = "Préfecture " + v.prefecture;
+    if (area != v.prefecture_id)
+        for (const auto& [id, label] : maps::areas(maps::Map::TogoPrefectures))
+            if (id == area) f.here_title += " (dans la zone de " + label + ", découpage d'avant 2019)";
+    f.size = 300;
+    maps::MapFigure m =
+        maps::draw(maps::Map::TogoPrefectures, {}, "map-commune",
+                   v.commune.name + " : préfecture " + v.prefecture + ", région " + v.region, "Préfecture", f);
+    return "<figure class=\"locator\">" + m.svg + "<figcaption>En orange, la préfecture " + html_escape(v.prefecture) +
+           " (limites d'avant 2019). " + maps::attribution(maps::Map::TogoPrefectures) + "</figcaption></figure>";
+}
+
+// The country on the world map, in orange, a link to its records' search.
+std::string country_map(const atlas::CountryView& v, size_t records) {
+    std::map<std::string, maps::AreaValue> values;
+    if (records) values[v.code] = {records, "/recherche?type=partenariat&country=" + v.code};
+    maps::Focus f;
+    f.here = v.code;
+    maps::MapFigure m =
+        maps::draw(maps::Map::World, values, "map-country", v.name + " sur la carte du monde", "Pays", f);
+    std::string out = "<figure class=\"locator\">" + m.svg + "<figcaption>En orange, " + html_escape(v.name);
+    if (!maps::missing(maps::Map::World, values).empty() || maps::drawn_in(maps::Map::World, v.code).empty())
+        out += " (trop petit pour cette carte, qui ne le dessine pas)";
+    return out + ". " + maps::attribution(maps::Map::World) + "</figcaption></figure>";
+}
+
+// A région's records: communes, partner, country, since when, status, record.
+std::string region_records(const std::vector<atlas::Record>& rs) {
+    std::string out =
+        "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Commune</th><th "
+        "scope=\"col\">Partenaire</th><th scope=\"col\">Pays</th><th scope=\"col\">Depuis</th><th "
+        "scope=\"col\">Statut</th><th scope=\"col\">Fiche</th></tr></thead><tbody>";
+    for (const auto& r : rs)
+        out += "<tr><th scope=\"row\">" + communes_of(r, "la région elle-même") + "</th><td>" +
+               (r.partner.empty() ? html_escape("non précisé") : partner_link(r)) + "</td><td>" +
+               country_link(r.country) + "</td><td>" + html_escape(since_words(r)) + "</td><td>" +
+               html_escape(status_words(r.status)) + "</td><td>" +
+               link(sc::partnership_url(r.id), r.title.empty() ? r.id : r.title) + "</td></tr>";
+    return out + "</tbody></table></div>";
+}
+
+std::string plural(size_t n, const std::string& word) { return std::to_string(n) + " " + word + (n > 1 ? "s" : ""); }
+
+// A commune in a list: a link to its page, its former name, its records.
+std::string commune_item(const places::PlaceRow& c, size_t records) {
+    std::string out = "<li>" + link("/commune/" + c.id, c.name);
+    if (!c.former.empty()) out += " (" + html_escape(c.former.front()) + ")";
+    if (records) out += " — " + plural(records, "partenariat");
+    return out + "</li>";
+}
+
 }  // namespace
+
+std::string region_page(const atlas::RegionView& v, const std::map<std::string, maps::AreaValue>& per_prefecture) {
+    const std::string& name = v.region.name;
+    const std::string search = "/recherche?type=partenariat&region=" + url_encode(name);
+    std::map<std::string, size_t> per_commune;  // name → records
+    size_t active = 0;
+    for (const auto& r : v.partnerships) {
+        for (const auto& c : r.communes) ++per_commune[c];
+        if (r.status == "actif") ++active;
+    }
+    size_t communes = 0, engaged = 0;
+    for (const auto& [pref, cs] : v.prefectures)
+        for (const auto& c : cs) {
+            ++communes;
+            if (per_commune.count(c.name)) ++engaged;
+        }
+    std::string main = "<h1>Région " + html_escape(name) + "</h1>";
+    main += "<p>" + plural(v.prefectures.size(), "préfecture") + ", " + plural(communes, "commune") + " ; " +
+            link(search, plural(v.partnerships.size(), "fiche") + " de partenariat") + ", dont " +
+            link(search + "&status=actif", std::to_string(active) + " au statut actif") + " ; " +
+            std::to_string(engaged) + " commune" + (engaged > 1 ? "s" : "") + " avec au moins un partenariat.</p>";
+
+    std::vector<std::string> ids;
+    for (const auto& [pref, cs] : v.prefectures) ids.push_back(pref.id);
+    maps::Focus f;
+    f.only = ids;
+    f.size = 360;
+    std::map<std::string, maps::AreaValue> values;
+    for (const auto& [id, value] : per_prefecture)
+        if (std::find(ids.begin(), ids.end(), id) != ids.end()) values[id] = value;
+    maps::MapFigure m = maps::draw(maps::Map::TogoPrefectures, values, "map-region",
+                                   "Partenariats par préfecture, région " + name, "Préfecture", f);
+    main += "<section aria-labelledby=\"h-map-region\"><h2 id=\"h-map-region\">Partenariats par préfecture</h2>";
+    main +=
+        "<p class=\"note\">Plus une préfecture est foncée, plus elle compte de fiches ; chacune mène à leur "
+        "recherche. Une fiche de plusieurs communes compte dans chacune de leurs préfectures ; une fiche de la "
+        "région elle-même n'est dans aucune. Limites d'avant 2019";
+    for (const auto& [label, count] : m.undrawn)
+        main += " ; " + html_escape(label) + " (" + std::to_string(count) +
+                "), sans limites propres, est dans le "
+                "tableau seulement";
+    main += ".</p><div class=\"map-pair\">" + m.svg + m.table + "</div><p class=\"note\">" +
+            maps::attribution(maps::Map::TogoPrefectures) + "</p></section>";
+
+    main += "<section aria-labelledby=\"h-communes\"><h2 id=\"h-communes\">Préfectures et communes</h2>";
+    for (const auto& [pref, cs] : v.prefectures) {
+        main += "<h3>Préfecture " + html_escape(pref.name) + "</h3><ul>";
+        for (const auto& c : cs) main += commune_item(c, per_commune[c.name]);
+        main += "</ul>";
+    }
+    main += "</section><section aria-labelledby=\"h-fiches\"><h2 id=\"h-fiches\">Fiches de partenariat (" +
+            std::to_string(v.partnerships.size()) + ")</h2>";
+    if (v.partnerships.empty())
+        main += "<p>Aucune fiche de partenariat n'est enregistrée dans cette région.</p>";
+    else
+        main += region_records(v.partnerships);
+    main += "</section><p>" + link("/communes", "Toutes les communes du Togo") + " · " +
+            link("/carte", "Carte des partenariats") + "</p>";
+    return layout("Région " + name, main);
+}
 
 std::string commune_page(const atlas::CommuneView& v) {
     const std::string& name = v.commune.name;
     std::string main = "<h1>Commune de " + html_escape(name) + "</h1>";
-    main += "<dl class=\"doc-meta\"><dt>Région</dt><dd>" + html_escape(v.region.empty() ? "inconnue" : v.region) +
+    main += "<dl class=\"doc-meta\"><dt>Région</dt><dd>" +
+            (v.region.empty()      ? html_escape("inconnue")
+             : v.region_id.empty() ? html_escape(v.region)
+                                   : link("/region/" + v.region_id, v.region)) +
             "</dd><dt>Préfecture</dt><dd>" + html_escape(v.prefecture.empty() ? "inconnue" : v.prefecture) + "</dd>";
     if (!v.commune.former.empty()) {
         main += "<dt>Anciens noms</dt><dd>";
@@ -210,7 +336,7 @@ std::string commune_page(const atlas::CommuneView& v) {
         for (size_t i = 0; i < others.size(); ++i) main += (i ? ", " : "") + html_escape(others[i]);
         main += "</dd>";
     }
-    main += "</dl>";
+    main += "</dl>" + commune_map(v);
 
     main += "<section aria-labelledby=\"partenariats\"><h2 id=\"partenariats\">Partenariats (" +
             std::to_string(v.partnerships.size()) + ")</h2>";
@@ -251,14 +377,12 @@ std::string partner_page(const atlas::PartnerView& v) {
     return layout(v.name, main);
 }
 
-std::string country_page(const atlas::CountryView& v) {
-    std::string main = "<h1>Partenaires : " + html_escape(v.name) + "</h1>";
+std::string country_page(const atlas::CountryView& v, size_t records) {
+    std::string main = "<h1>Partenaires : " + html_escape(v.name) + "</h1>" + country_map(v, records);
     if (v.partners.empty()) {
         main += "<p>Aucune collectivité de ce pays n'a de partenariat enregistré avec une commune du Togo.</p>";
         return layout(v.name, main);
     }
-    size_t records = 0;
-    for (const auto& p : v.partners) records += p.partnerships.size();
     main += "<p>" + std::to_string(v.partners.size()) + " collectivité" + (v.partners.size() > 1 ? "s" : "") + ", " +
             std::to_string(records) + " partenariat" + (records > 1 ? "s" : "") + " avec des communes du Togo (" +
             link("/recherche?type=partenariat&country=" + v.code, "les chercher") + ").</p>";
@@ -290,16 +414,12 @@ std::string communes_page(const std::vector<places::PlaceRow>& rows, const std::
     for (const places::PlaceRow* region : children[""]) {
         if (region->level != "region") continue;
         main += "<section aria-labelledby=\"r-" + html_escape(region->id) + "\"><h2 id=\"r-" + html_escape(region->id) +
-                "\">Région " + html_escape(region->name) + "</h2>";
+                "\">" + link("/region/" + region->id, "Région " + region->name) + "</h2>";
         for (const places::PlaceRow* pref : children[region->id]) {
             main += "<h3>Préfecture " + html_escape(pref->name) + "</h3><ul>";
             for (const places::PlaceRow* c : children[pref->id]) {
                 if (c->level != "commune") continue;
-                main += "<li>" + link("/commune/" + c->id, c->name);
-                if (!c->former.empty()) main += " (" + html_escape(c->former.front()) + ")";
-                if (size_t n = per_commune[c->name])
-                    main += " — " + std::to_string(n) + " partenariat" + (n > 1 ? "s" : "");
-                main += "</li>";
+                main += commune_item(*c, per_commune[c->name]);
             }
             main += "</ul>";
         }
@@ -336,7 +456,38 @@ Outcome partner_html(const Context& c) {
 Outcome country_html(const Context& c) {
     auto v = atlas::load_country(c.index, c.tail);
     if (!v) return NotFound{"aucun pays « " + c.tail + " » : un code ISO à deux lettres est attendu (FR, BE…)"};
-    return page(pages::country_page(*v));
+    // The search the map links to, so that its total is the area's count.
+    // A country no record names is refused by the search's filter (an
+    // unknown value): it has no record to count.
+    size_t records = 0;
+    if (!v->partners.empty())
+        records = coopdec::search(c.index, counting_request({{"type", "partenariat"}, {"country", v->code}}), nullptr,
+                                  &c.router.search_cache())
+                      .total;
+    return page(pages::country_page(*v, records));
+}
+
+Outcome region_html(const Context& c) {
+    auto v = atlas::load_region(c.index, c.tail);
+    if (!v)
+        return NotFound{"aucune région « " + c.tail +
+                        " » : les régions du Togo sont savanes, kara, centrale, plateaux et maritime"};
+    // Each préfecture's count is the facet count of the région's search:
+    // the total of that search with the préfecture added.
+    const std::vector<std::pair<std::string, std::string>> params{{"type", "partenariat"}, {"region", v->region.name}};
+    // A région no record names is refused by the search's filter (an
+    // unknown value): nothing to count then.
+    std::map<std::string, maps::AreaValue> per_prefecture;
+    if (v->partnerships.empty()) return page(pages::region_page(*v, per_prefecture));
+    const SearchResult found = coopdec::search(c.index, counting_request(params), nullptr, &c.router.search_cache());
+    if (const FacetResult* f = facet_named(found, "prefecture"))
+        for (const auto& value : f->values) {
+            auto search = params;
+            search.emplace_back("prefecture", value.value);
+            per_prefecture[maps::area_of(maps::Map::TogoPrefectures, value.value)] = {
+                value.count, "/recherche?" + http::encode_params(search)};
+        }
+    return page(pages::region_page(*v, per_prefecture));
 }
 
 Outcome communes_html(const Context& c) {

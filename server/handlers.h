@@ -91,6 +91,7 @@ Outcome communes_html(const Context& c);  // /communes
 Outcome commune_html(const Context& c);   // /commune/ID
 Outcome partner_html(const Context& c);   // /partenaire/ID
 Outcome country_html(const Context& c);   // /pays/CODE
+Outcome region_html(const Context& c);    // /region/ID
 // The workshop dossier (server/dossier_handlers.cc): kept in the
 // dossier store (Router::dossiers()), the browser's named by the
 // `dossier_cle` cookie; an old link's (?titre=…&e=…&a=…) read from the URL.

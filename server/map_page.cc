@@ -1,8 +1,6 @@
 // @brief /carte: the two maps of the partnerships, and its handler.
 #include "server/map_page.h"
 
-#include <limits>
-
 #include "common/escape.h"
 #include "search/request.h"
 #include "server/handlers.h"
@@ -25,19 +23,17 @@ std::map<std::string, maps::AreaValue> values(const Overview& o, const std::stri
     std::map<std::string, maps::AreaValue> out;
     const OverviewChart* c = chart(o, name);
     if (!c) return out;
-    std::map<std::string, std::string> ids;
-    for (const auto& [id, label] : maps::areas(map)) ids[map == maps::Map::World ? id : label] = id;
     for (const auto& b : c->bars) {
         if (b.others) continue;
-        auto id = ids.find(b.value);
-        std::string key = id == ids.end() ? b.value : id->second;
-        out[key] = {b.count, b.search.empty() ? "" : "/recherche?" + http::encode_params(b.search)};
+        out[maps::area_of(map, b.value)] = {b.count,
+                                            b.search.empty() ? "" : "/recherche?" + http::encode_params(b.search)};
     }
     return out;
 }
 
 std::string section(const std::string& id, const std::string& heading, const std::string& column, maps::Map map,
-                    const std::map<std::string, maps::AreaValue>& v, const std::string& note) {
+                    const std::map<std::string, maps::AreaValue>& v, const std::string& note,
+                    const std::string& after = "") {
     maps::MapFigure f = maps::draw(map, v, id, heading, column);
     std::string out =
         "<section aria-labelledby=\"h-" + id + "\"><h2 id=\"h-" + id + "\">" + html_escape(heading) + "</h2>" + f.svg;
@@ -66,14 +62,39 @@ std::string section(const std::string& id, const std::string& heading, const std
                                "</td><td>" + std::to_string(v.at(key).count) + "</td></tr>");
         }
     }
-    return out + "<p class=\"note\">" + said + "</p>" + f.table + "<p class=\"note\">" + maps::attribution(map) +
-           "</p></section>";
+    return out + "<p class=\"note\">" + said + "</p>" + f.table + after + "<p class=\"note\">" +
+           maps::attribution(map) + "</p></section>";
+}
+
+// The choice of the records counted: two links, the current one marked.
+std::string choice(bool active) {
+    auto item = [](const char* href, const char* text, bool current) {
+        return std::string("<li><a href=\"") + href + "\"" + (current ? " aria-current=\"page\"" : "") + ">" + text +
+               "</a></li>";
+    };
+    return "<nav aria-label=\"Fiches comptées\" class=\"choice\"><ul>" + item("/carte", "Toutes les fiches", !active) +
+           item("/carte?fiches=actives", "Fiches actives (statut actif)", active) + "</ul></nav>";
+}
+
+std::string region_pages() {
+    std::string out = "<p>Les pages des régions :";
+    const auto regions = maps::areas(maps::Map::TogoRegions);
+    for (size_t i = 0; i < regions.size(); ++i)
+        out += (i ? " · " : " ") + std::string("<a href=\"/region/") + html_escape(regions[i].first) + "\">" +
+               html_escape(regions[i].second) + "</a>";
+    return out + ".</p>";
 }
 
 }  // namespace
 
-std::string map_page(const Overview& o) {
+std::string map_page(const Overview& o, bool active) {
     std::string main = "<h1>Les partenariats sur la carte</h1>";
+    if (o.partnerships == 0 && active) {
+        main += choice(active) +
+                "<p role=\"status\">Aucune fiche de partenariat n'a le statut « actif » dans l'index : <a "
+                "href=\"/carte\">voir toutes les fiches</a>.</p>";
+        return layout("Carte des partenariats actifs", main);
+    }
     if (o.partnerships == 0) {
         main +=
             "<p role=\"status\">Aucun partenariat dans l'index pour l'instant : les cartes apparaîtront quand des "
@@ -83,18 +104,24 @@ std::string map_page(const Overview& o) {
     main +=
         "<p>Plus une zone est foncée, plus elle compte de partenariats ; chaque zone colorée mène à la recherche de "
         "ses partenariats. Les chiffres sont dans le tableau de chaque carte. <a href=\"/apercu\">Les graphiques de "
-        "l'aperçu</a>.</p>";
-    main += section("map-region", "Partenariats par région du Togo", "Région", maps::Map::TogoRegions,
+        "l'aperçu</a>.</p>" +
+        choice(active) +
+        (active ? "<p>Seules les fiches au statut « actif » sont comptées : chaque zone mène à la recherche de ses "
+                  "partenariats actifs.</p>"
+                : "");
+    const std::string what = active ? "Partenariats actifs" : "Partenariats";
+    main += section("map-region", what + " par région du Togo", "Région", maps::Map::TogoRegions,
                     values(o, "region", maps::Map::TogoRegions),
-                    "Les cinq régions ; un partenariat de plusieurs communes peut compter dans plusieurs régions.");
-    main += section("map-prefecture", "Partenariats par préfecture (découpage d'avant 2019)", "Préfecture",
+                    "Les cinq régions ; un partenariat de plusieurs communes peut compter dans plusieurs régions.",
+                    region_pages());
+    main += section("map-prefecture", what + " par préfecture (découpage d'avant 2019)", "Préfecture",
                     maps::Map::TogoPrefectures, values(o, "prefecture", maps::Map::TogoPrefectures),
                     "Les limites des préfectures sont celles d'avant la réforme de 2019 : la zone de Golfe couvre "
                     "aussi l'ancienne commune de Lomé et Agoè-Nyivé ; Oti-Sud est dans Oti, Kpendjal-Ouest dans "
                     "Kpendjal.");
-    main += section("map-country", "Partenariats par pays du partenaire", "Pays", maps::Map::World,
+    main += section("map-country", what + " par pays du partenaire", "Pays", maps::Map::World,
                     values(o, "country", maps::Map::World), "Les pays des collectivités partenaires.");
-    return layout("Carte des partenariats", main);
+    return layout(active ? "Carte des partenariats actifs" : "Carte des partenariats", main);
 }
 
 }  // namespace coopdec::pages
@@ -102,38 +129,44 @@ std::string map_page(const Overview& o) {
 namespace coopdec::handlers {
 namespace {
 
-// The overview has no prefecture chart: the search page's prefecture facet,
-// every value, each a bar linked to its search.
-OverviewChart prefecture_chart(const Context& c) {
-    const std::vector<std::pair<std::string, std::string>> records{{"type", "partenariat"}};
-    SearchRequest r;
-    if (auto err = apply_parameter(r, "type", "partenariat")) throw *err;
-    r.per_page = 1;
-    r.passages = 0;
-    r.facet_values = 0;
-    OverviewChart chart{"prefecture", {}, 0, false};
-    for (const auto& f : coopdec::search(c.index, r, nullptr, &c.router.search_cache()).facets) {
-        if (f.name != "prefecture") continue;
-        for (const auto& v : f.values) {
-            auto params = records;
-            params.emplace_back("prefecture", v.value);
-            chart.bars.push_back(OverviewBar{v.value, v.count, params, 0});
-        }
+// The région, prefecture and country charts of the records `params` select
+// (every value of each facet, one search): each bar linked to the search
+// of its records, `params` then the facet's value.
+Overview map_charts(const Context& c, const std::vector<std::pair<std::string, std::string>>& params) {
+    const SearchResult base = coopdec::search(c.index, counting_request(params), nullptr, &c.router.search_cache());
+    Overview o;
+    o.partnerships = base.total;
+    if (base.total == 0) return o;
+    for (const char* name : {"region", "prefecture", "country"}) {
+        OverviewChart chart{name, {}, 0, true};
+        if (const FacetResult* f = facet_named(base, name))
+            for (const auto& v : f->values) {
+                auto search = params;
+                search.emplace_back(name, v.value);
+                chart.bars.push_back(OverviewBar{v.value, v.count, search, 0});
+            }
+        chart.values = chart.bars.size();
+        o.charts.push_back(std::move(chart));
     }
-    return chart;
+    return o;
 }
 
 }  // namespace
 
 Outcome map(const Context& c) {
-    if (!c.request.params.empty())
-        return SearchError{"paramètre inconnu « " + c.request.params.front().first +
-                           " » : cette page n'en prend aucun"};
+    bool active = false;
+    for (const auto& [key, value] : c.request.params) {
+        if (key != "fiches")
+            return SearchError{"paramètre inconnu « " + key +
+                               " » : cette page ne prend que fiches=toutes ou fiches=actives"};
+        if (value != "toutes" && value != "actives")
+            return SearchError{"fiches=« " + value + " » : la valeur attendue est « toutes » ou « actives »"};
+        active = value == "actives";
+    }
+    std::vector<std::pair<std::string, std::string>> params{{"type", "partenariat"}};
+    if (active) params.emplace_back("status", "actif");
     http::Response r;
-    // Every value of each facet: a map has room for every area.
-    Overview o = partnership_overview(c.index, &c.router.search_cache(), std::numeric_limits<size_t>::max() / 2);
-    if (o.partnerships) o.charts.push_back(prefecture_chart(c));
-    r.body = pages::map_page(o);
+    r.body = pages::map_page(map_charts(c, params), active);
     return r;
 }
 

@@ -10,11 +10,15 @@
 namespace coopdec::pages {
 
 // The whole page from the overview's "region", "prefecture" and "country"
-// charts (every value as a bar: partnership_overview with no « autres »,
-// and the search page's prefecture facet as a chart named "prefecture"). Each map is a
+// charts (every value of the search page's facets, each bar with the
+// parameters of its search). Each map is a
 // <section aria-labelledby="h-map-…"> holding its <svg> (server/maps.h),
 // its table and its attribution line. With no partnership record, a page
-// that says so and holds no map.
-std::string map_page(const Overview& overview);
+// that says so and holds no map. Two links choose the records counted:
+// « Toutes les fiches » (/carte) or « Fiches actives » (/carte?fiches=actives,
+// `active`: the charts are then of the records with status=actif, each
+// bar's search holding status=actif); under the région map, a link to each
+// région's page (/region/ID).
+std::string map_page(const Overview& overview, bool active = false);
 
 }  // namespace coopdec::pages

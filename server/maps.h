@@ -38,6 +38,21 @@ struct MapFigure {
     std::vector<std::pair<std::string, size_t>> undrawn;
 };
 
+// What a map stresses, and how much of it it draws.
+struct Focus {
+    // The area drawn above the others in orange (#e6550d), its <path> with
+    // class="here" and a <title>: `here_title`, else as any area ("label :
+    // count" when counted, then also a link; the label alone otherwise). An
+    // area smaller than 20 pixels at the drawn size gets an orange ring.
+    std::string here, here_title;
+    // Not empty: only these areas are drawn and tabled, the view fitted to
+    // them (the others are left out, not greyed).
+    std::vector<std::string> only;
+    // The longer side of the SVG in pixels (the other follows the view's
+    // ratio); 0: the drawing's own size. Borders stay one pixel wide.
+    int size = 0;
+};
+
 // The ids `map` can draw, in the data's order, with their label (French:
 // the gazetteer's région or prefecture name, the country's French name).
 std::vector<std::pair<std::string, std::string>> areas(Map map);
@@ -46,7 +61,17 @@ std::vector<std::pair<std::string, std::string>> areas(Map map);
 // listed by missing()). `id` prefixes the SVG's element ids; `title` names the
 // map; `column` heads the table's first column. Every string is escaped.
 MapFigure draw(Map map, const std::map<std::string, AreaValue>& values, const std::string& id, const std::string& title,
-               const std::string& column);
+               const std::string& column, const Focus& focus = {});
+
+// The id of the area whose shape holds area `id`: itself when it has one;
+// for a prefecture of 2019, the one it was part of ("agoe-nyive" → "golfe",
+// "oti-sud" → "oti", "kpendjal-ouest" → "kpendjal"); "" when none.
+std::string drawn_in(Map map, const std::string& id);
+
+// The area id of a facet value: a région or prefecture by its gazetteer
+// name ("Centrale" → "centrale"), a country code as it is; `value` itself
+// when no area has it.
+std::string area_of(Map map, const std::string& value);
 
 // The ids of `values` with a count that `map` cannot draw (a country too
 // small at this scale), to be said under the map.

@@ -55,6 +55,7 @@ const Route kRoutes[] = {
     {"map", "/carte", false, false, true, handlers::map},                          // partnerships on three maps
     {"communes", "/communes", false, false, true, handlers::communes_html},        // every commune, by région
     {"commune", "/commune/", true, false, true, handlers::commune_html},           // a commune's page
+    {"region", "/region/", true, false, true, handlers::region_html},              // a région's page
     {"partner", "/partenaire/", true, false, true, handlers::partner_html},        // a foreign partner's page
     {"country", "/pays/", true, false, true, handlers::country_html},              // a partner country's page
     {"healthz", "/healthz", false, false, true, handlers::healthz},                // liveness: the index answers

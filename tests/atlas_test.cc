@@ -21,6 +21,7 @@ TEST_CASE("every commune of the gazetteer has its page with its name and région
     size_t communes = 0;
     for (pugi::xpath_node region : doc.select_nodes("//*[local-name()='region']")) {
         std::string region_name = region.node().attribute("nom").value();
+        std::string region_id = region.node().attribute("id").value();
         for (pugi::xpath_node c : region.node().select_nodes(".//*[local-name()='commune']")) {
             ++communes;
             std::string id = c.node().attribute("id").value(), name = c.node().attribute("nom").value();
@@ -28,7 +29,23 @@ TEST_CASE("every commune of the gazetteer has its page with its name and région
             INFO(id);
             CHECK(a.status == 200);
             CHECK(a.body.find("<h1>Commune de " + name + "</h1>") != std::string::npos);
-            CHECK(a.body.find("<dt>Région</dt><dd>" + region_name + "</dd>") != std::string::npos);
+            CHECK(a.body.find("<dt>Région</dt><dd><a href=\"/region/" + region_id + "\">" + region_name +
+                              "</a></dd>") != std::string::npos);
+            // A small map of Togo, its préfecture in orange with its name.
+            std::string prefecture = c.node().parent().attribute("nom").value();
+            size_t from = a.body.find("<svg"), to = a.body.find("</svg>");
+            REQUIRE(from != std::string::npos);
+            REQUIRE(to != std::string::npos);
+            std::string svg = a.body.substr(from, to + 6 - from);
+            CHECK(svg.size() < 40 * 1024);
+            pugi::xml_document map;
+            REQUIRE(map.load_string(svg.c_str()));
+            pugi::xml_node here = map.select_node("//path[@class='here']").node();
+            REQUIRE(here);
+            CHECK(std::string(here.attribute("fill").value()) == "#e6550d");
+            CHECK(std::string(here.child_value("title")).rfind("Préfecture " + prefecture, 0) == 0);
+            CHECK(map.select_nodes("//path[@class='here']").size() == 1);
+            CHECK(a.body.find("préfectures sous licence CC BY-SA 2.0.") != std::string::npos);
         }
     }
     CHECK(communes == 117);
@@ -114,6 +131,44 @@ TEST_CASE("a partner's page and a country's page list their Togolese partners", 
     CHECK(c.body.find("<a href=\"/commune/amou-1\">Amou 1</a>") != std::string::npos);
     CHECK(c.body.find("<a href=\"/partenaire/mamoudzou-mayotte-fr\">Mamoudzou (Mayotte)</a>") != std::string::npos);
     CHECK(bundled_server().get("/pays/fr").status == 200);
+}
+
+TEST_CASE("a country's page holds the world map, the country in orange and linked to its records' search",
+          "[atlas][server]") {
+    auto svg_of = [](const std::string& body) {
+        size_t from = body.find("<svg"), to = body.find("</svg>");
+        REQUIRE(from != std::string::npos);
+        REQUIRE(to != std::string::npos);
+        return body.substr(from, to + 6 - from);
+    };
+    for (const char* code : {"FR", "BE", "BF"}) {
+        INFO(code);
+        auto c = bundled_server().get(std::string("/pays/") + code);
+        REQUIRE(c.status == 200);
+        CHECK(c.body.find("Fond de carte : Natural Earth (domaine public), via world-atlas.") != std::string::npos);
+        std::string svg = svg_of(c.body);
+        CHECK(svg.size() < 40 * 1024);
+        pugi::xml_document map;
+        REQUIRE(map.load_string(svg.c_str()));
+        pugi::xml_node here = map.select_node("//a/path[@class='here']").node();
+        REQUIRE(here);
+        std::string title = here.child_value("title"), href = here.parent().attribute("href").value();
+        REQUIRE(title.rfind(" : ") != std::string::npos);
+        size_t count = std::stoul(title.substr(title.rfind(" : ") + 3));
+        CHECK(count > 0);
+        CHECK(href == std::string("/recherche?type=partenariat&country=") + code);
+        auto found = bundled_server().get("/api/search?per_page=1&" + href.substr(href.find('?') + 1));
+        CHECK(coopdec::test::parse_json(found.body)->getValue<size_t>("total") == count);
+    }
+    // A country without partner: in orange, not a link.
+    auto jp = bundled_server().get("/pays/JP");
+    REQUIRE(jp.status == 200);
+    pugi::xml_document map;
+    REQUIRE(map.load_string(svg_of(jp.body).c_str()));
+    pugi::xml_node here = map.select_node("//path[@class='here']").node();
+    REQUIRE(here);
+    CHECK(std::string(here.child_value("title")) == "Japon");
+    CHECK_FALSE(map.select_node("//a"));
 }
 
 TEST_CASE("the search for kpalime offers the page of Kloto 1, a country's name its page", "[atlas][server]") {
