@@ -42,6 +42,7 @@ Record record_of(const std::string& id, const sc::Data& d) {
     r.status = field(d, sc::kFieldStatus);
     r.communes = lines_of(field(d, sc::kFieldCommunes));
     r.amounts = lines_of(field(d, sc::kFieldAmounts));
+    r.demo = field(d, sc::kFieldDemo) == "1";
     return r;
 }
 

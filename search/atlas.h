@@ -22,6 +22,7 @@ struct Record {
     std::string nature, start, end, status;       // schema values; "" when the record has none
     std::vector<std::string> communes;            // the Togolese communes' names
     std::vector<std::string> amounts;             // "year\x1fsource\x1forigin\x1ffcfa" lines (schema.h)
+    bool demo = false;                            // a demonstration record: its facts and amounts are fictitious
 };
 
 // "bressuire-fr": a partner's id, from its name and country code: the name

@@ -105,12 +105,14 @@ std::string partnerships_table(const std::vector<atlas::Record>& rs) {
 std::string amounts_section(const std::vector<atlas::Record>& rs) {
     std::map<std::string, unsigned long long> total;
     std::map<std::string, std::vector<std::string>> partners;
+    std::map<std::string, bool> demo;  // a year with an amount of a demonstration record
     for (const auto& r : rs)
         for (const auto& l : r.amounts) {
             std::string year;
             unsigned long long amount = 0;
             if (!amount_of(l, year, amount)) continue;
             total[year] += amount;
+            demo[year] = demo[year] || r.demo;
             auto& p = partners[year];
             if (std::find(p.begin(), p.end(), r.partner) == p.end()) p.push_back(r.partner);
         }
@@ -123,7 +125,8 @@ std::string amounts_section(const std::vector<atlas::Record>& rs) {
     for (const auto& [year, sum] : total) {
         std::string names;
         for (const auto& p : partners[year]) names += (names.empty() ? "" : ", ") + p;
-        out += "<tr><th scope=\"row\">" + html_escape(year) + "</th><td>" + fcfa(sum) + "</td><td>" +
+        out += "<tr><th scope=\"row\">" + html_escape(year) + "</th><td>" + fcfa(sum) +
+               (demo[year] ? " <span class=\"demo\">montant de démonstration</span>" : "") + "</td><td>" +
                html_escape(names) + "</td></tr>";
     }
     return out + "</tbody></table></div></section>";
