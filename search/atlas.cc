@@ -43,6 +43,7 @@ Record record_of(const std::string& id, const sc::Data& d) {
     r.communes = lines_of(field(d, sc::kFieldCommunes));
     r.amounts = lines_of(field(d, sc::kFieldAmounts));
     r.demo = field(d, sc::kFieldDemo) == "1";
+    r.divergent = !field(d, sc::kFieldDivergences).empty();
     return r;
 }
 

@@ -96,7 +96,9 @@ std::string partnerships_table(const std::vector<atlas::Record>& rs) {
     for (const auto& r : rs)
         out += "<tr><th scope=\"row\">" + (r.partner.empty() ? html_escape("non précisé") : partner_link(r)) +
                "</th><td>" + country_link(r.country) + "</td><td>" + html_escape(nature_words(r.nature)) + "</td><td>" +
-               html_escape(since_words(r)) + "</td><td>" + html_escape(status_words(r.status)) + "</td><td>" +
+               html_escape(since_words(r)) +
+               (r.divergent ? "<br><small>les sources divergent (voir la fiche)</small>" : "") + "</td><td>" +
+               html_escape(status_words(r.status)) + "</td><td>" +
                link(sc::partnership_url(r.id), r.title.empty() ? r.id : r.title) + "</td></tr>";
     return out + "</tbody></table></div>";
 }
