@@ -6,7 +6,9 @@
 // coopdec-server on a free port. Each page gets the accessibility sanity
 // checks, nothing wider than the screen, and a full-page screenshot in
 // $COOPDEC_SCREENSHOT_DIR (a-<page>-<width>.png; the README shows a few of
-// them from docs/screenshots/). Then its key content, as a reader sees it:
+// them from docs/screenshots/); so do a country, a partner, a commune with
+// demonstration amounts and the state of 1950–2030. Then the four pages' key
+// content, as a reader sees it:
 // the maps drawn and inside the screen's width, the commune's partnerships,
 // the 117 communes, the report's headline figures (recounted from the
 // records' XML) and its demonstration amounts marked as such.
@@ -106,6 +108,11 @@ describe('atlas et état annuel dans un vrai navigateur', () => {
             assert.ok(n > 0);
             assert.equal(await rows.filter({ hasText: 'montant de démonstration' }).count(), n);
             await page.getByRole('heading', { name: 'Données manquantes' }).waitFor({ state: 'visible' });
+
+            // The atlas's other kinds of page, and the widest state: the same checks.
+            for (const [address, shot] of [['/pays/FR', 'pays-fr'], ['/partenaire/bressuire-fr', 'partenaire'],
+                                           ['/commune/golfe-4', 'commune-golfe-4'], ['/etat?de=1950&a=2030', 'etat-tout']])
+                await open(address, shot);
             await page.context().close();
         });
     }
