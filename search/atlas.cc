@@ -44,6 +44,8 @@ Record record_of(const std::string& id, const sc::Data& d, const Finder& places)
     r.communes = lines_of(field(d, sc::kFieldCommunes));
     for (const std::string& c : r.communes) r.commune_ids.push_back(places.commune_id(c));
     r.amounts = lines_of(field(d, sc::kFieldAmounts));
+    r.demo = field(d, sc::kFieldDemo) == "1";
+    r.divergent = !field(d, sc::kFieldDivergences).empty();
     return r;
 }
 

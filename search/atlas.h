@@ -23,6 +23,8 @@ struct Record {
     std::vector<std::string> communes;            // the Togolese communes' names
     std::vector<std::string> commune_ids;         // the gazetteer id of each ("" when it names none: no page)
     std::vector<std::string> amounts;             // "year\x1fsource\x1forigin\x1ffcfa" lines (schema.h)
+    bool demo = false;                            // a demonstration record: its facts and amounts are fictitious
+    bool divergent = false;                       // its sources disagree (<divergence>), on its dates or else
 };
 
 // "bressuire-fr": a partner's id, from its name and country code: the name

@@ -200,7 +200,7 @@ Etat decentralised_state(const Index& index, int from, int to, SearchCache* cach
     std::map<std::string, sc::Data> data = stored_data_of(db, ids);
 
     std::map<std::pair<int, std::string>, std::pair<unsigned long long, std::set<std::string>>> sums;
-    std::set<std::string> with_amount;
+    std::set<std::string> with_amount, demo;
     for (const auto& entry : data) {
         // Named references, not a structured binding: C++20 as clang 14
         // implements it cannot capture a binding in a lambda.
@@ -211,6 +211,7 @@ Etat decentralised_state(const Index& index, int from, int to, SearchCache* cach
             return it == d.end() ? std::string() : it->second;
         };
         const std::string title = field(sc::kFieldTitle);
+        if (field(sc::kFieldDemo) == "1") demo.insert(id);
         bool any = false;
         for (const auto& line : amount_lines(field(sc::kFieldAmounts))) {
             auto f = line_fields(line);
@@ -238,7 +239,9 @@ Etat decentralised_state(const Index& index, int from, int to, SearchCache* cach
     for (auto& [key, s] : sums) {
         EtatAmount a{key.first, key.second, s.first,
                      values_figure(index, cache, all, "partnership",
-                                   std::vector<std::string>(s.second.begin(), s.second.end()), "")};
+                                   std::vector<std::string>(s.second.begin(), s.second.end()), ""),
+                     0};
+        for (const auto& id : s.second) a.demo += demo.count(id);
         out.amounts.push_back(std::move(a));
     }
     out.with_amount = values_figure(index, cache, all, "partnership",

@@ -41,6 +41,7 @@ struct EtatAmount {
     std::string source;  // commune, partenaire, etat, autre
     unsigned long long fcfa = 0;
     EtatFigure records;  // the records giving these amounts (count: records)
+    size_t demo = 0;     // how many of them are demonstration records (fictitious amounts)
 };
 
 struct EtatMissing {

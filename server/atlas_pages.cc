@@ -100,7 +100,9 @@ std::string partnerships_table(const std::vector<atlas::Record>& rs) {
     for (const auto& r : rs)
         out += "<tr><th scope=\"row\">" + (r.partner.empty() ? html_escape("non précisé") : partner_link(r)) +
                "</th><td>" + country_link(r.country) + "</td><td>" + html_escape(nature_words(r.nature)) + "</td><td>" +
-               html_escape(since_words(r)) + "</td><td>" + html_escape(status_words(r.status)) + "</td><td>" +
+               html_escape(since_words(r)) +
+               (r.divergent ? "<br><small>les sources divergent (voir la fiche)</small>" : "") + "</td><td>" +
+               html_escape(status_words(r.status)) + "</td><td>" +
                link(sc::partnership_url(r.id), r.title.empty() ? r.id : r.title) + "</td></tr>";
     return out + "</tbody></table></div>";
 }
@@ -109,12 +111,14 @@ std::string partnerships_table(const std::vector<atlas::Record>& rs) {
 std::string amounts_section(const std::vector<atlas::Record>& rs) {
     std::map<std::string, unsigned long long> total;
     std::map<std::string, std::vector<std::string>> partners;
+    std::map<std::string, bool> demo;  // a year with an amount of a demonstration record
     for (const auto& r : rs)
         for (const auto& l : r.amounts) {
             std::string year;
             unsigned long long amount = 0;
             if (!amount_of(l, year, amount)) continue;
             total[year] += amount;
+            demo[year] = demo[year] || r.demo;
             auto& p = partners[year];
             if (std::find(p.begin(), p.end(), r.partner) == p.end()) p.push_back(r.partner);
         }
@@ -127,7 +131,8 @@ std::string amounts_section(const std::vector<atlas::Record>& rs) {
     for (const auto& [year, sum] : total) {
         std::string names;
         for (const auto& p : partners[year]) names += (names.empty() ? "" : ", ") + p;
-        out += "<tr><th scope=\"row\">" + html_escape(year) + "</th><td>" + fcfa(sum) + "</td><td>" +
+        out += "<tr><th scope=\"row\">" + html_escape(year) + "</th><td>" + fcfa(sum) +
+               (demo[year] ? " <span class=\"demo\">montant de démonstration</span>" : "") + "</td><td>" +
                html_escape(names) + "</td></tr>";
     }
     return out + "</tbody></table></div></section>";

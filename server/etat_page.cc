@@ -75,6 +75,14 @@ std::string french_amount(unsigned long long n) {
     return out;
 }
 
+// Amounts of demonstration records are fictitious: the line says so.
+std::string demo_mark(const EtatAmount& a) {
+    if (a.demo == 0) return {};
+    return a.demo == a.records.count
+               ? " <span class=\"demo\">montant de démonstration</span>"
+               : " <span class=\"demo\">dont " + std::to_string(a.demo) + " fiche(s) de démonstration</span>";
+}
+
 constexpr char kEtatTitle[] = "État de la coopération décentralisée";
 
 }  // namespace
@@ -142,7 +150,7 @@ std::string etat_page(const Etat& e) {
             "scope=\"col\">Montant (FCFA)</th><th scope=\"col\">Fiches</th></tr></thead><tbody>";
         for (const auto& a : e.amounts)
             main += "<tr><td>" + std::to_string(a.year) + "</td><td>" + html_escape(a.source) + "</td><td>" +
-                    french_amount(a.fcfa) + "</td><td>" + count_link(a.records) + "</td></tr>";
+                    french_amount(a.fcfa) + demo_mark(a) + "</td><td>" + count_link(a.records) + "</td></tr>";
         main += "</tbody></table>";
     }
     main += "</section><section><h2>Données manquantes</h2>";
@@ -176,10 +184,10 @@ std::string etat_csv(const Etat& e, const std::string& public_url) {
     for (const auto& t : e.tables)
         for (const auto& r : t.rows)
             out += cell(t.name) + ";" + cell(r.value) + ";" + std::to_string(r.count) + ";" + cell(url(r)) + "\r\n";
-    out += "\r\nmontants;annee;source;fcfa;fiches;recherche\r\n";
+    out += "\r\nmontants;annee;source;fcfa;fiches;recherche;fiches_demonstration\r\n";
     for (const auto& a : e.amounts)
         out += "montant;" + std::to_string(a.year) + ";" + cell(a.source) + ";" + std::to_string(a.fcfa) + ";" +
-               std::to_string(a.records.count) + ";" + cell(url(a.records)) + "\r\n";
+               std::to_string(a.records.count) + ";" + cell(url(a.records)) + ";" + std::to_string(a.demo) + "\r\n";
     return out;
 }
 

@@ -144,8 +144,9 @@ std::string fcfa_words(unsigned long long amount) {
 
 // The amounts mobilised: one row per year, one column per source that has
 // one, totals of each row and column. Several amounts of one year and
-// source add up; the sources they name are listed under the table.
-std::string amounts_table(const std::vector<std::string>& lines) {
+// source add up; the sources they name are listed under the table. A
+// demonstration record's amounts are fictitious: the caption says so.
+std::string amounts_table(const std::vector<std::string>& lines, bool demo) {
     std::map<std::string, std::map<std::string, unsigned long long>> by_year;
     std::map<std::string, unsigned long long> by_source;
     std::vector<std::string> origins;
@@ -166,7 +167,9 @@ std::string amounts_table(const std::vector<std::string>& lines) {
     std::string out =
         "<section class=\"amounts\" aria-labelledby=\"montants\"><h2 id=\"montants\">Montants mobilisés</h2>"
         "<div class=\"scroll\" tabindex=\"0\"><table class=\"amounts\"><caption>En francs CFA, par année et par "
-        "source</caption><thead><tr><th "
+        "source" +
+        std::string(demo ? " <span class=\"demo\">montants de démonstration</span>" : "") +
+        "</caption><thead><tr><th "
         "scope=\"col\">Année</th>";
     std::vector<std::string> columns;
     for (const terms::Term& t : terms::amount_sources())
@@ -287,7 +290,7 @@ std::string partnership_page(const PartnershipView& v) {
     std::string main = with_page_header("", d, "<div class=\"doc-links\">" + facts + "</div>");
     main += link_record_ids(rendered_section(v.record.html, "description"), v.references);
     // The annual state of the partnership (corpus/README.md).
-    main += amounts_table(lines_of(data(schema::kFieldAmounts)));
+    main += amounts_table(lines_of(data(schema::kFieldAmounts)), d.demo);
     main += actions_table(lines_of(data(schema::kFieldActions)));
     main += people_table(lines_of(data(schema::kFieldPeople)));
 

@@ -109,6 +109,30 @@ TEST_CASE("the missing data of a record without status, date or amount are said 
 
     v.partnerships = {full};
     CHECK(pages::commune_page(v).find("Rien ne manque dans les fiches de cette commune.") != std::string::npos);
+
+    // A demonstration record's amounts are fictitious, and said so.
+    full.demo = true;
+    v.partnerships = {full};
+    CHECK(pages::commune_page(v).find("<th scope=\"row\">2021</th><td>1\u00a0500\u00a0000 <span "
+                                      "class=\"demo\">montant de démonstration</span></td>") != std::string::npos);
+}
+
+TEST_CASE("commune pages mark demonstration amounts and the dates on which sources disagree", "[atlas][server]") {
+    // Golfe 4's one record is a demonstration record with <financements>.
+    auto demo = bundled_server().get("/commune/golfe-4");
+    REQUIRE(demo.status == 200);
+    CHECK(demo.body.find("<th scope=\"row\">2021</th><td>7\u00a0500\u00a0000 <span class=\"demo\">montant de "
+                         "démonstration</span></td>") != std::string::npos);
+    // Ogou 1's record keeps both dates of its sources: the table says they differ.
+    auto ogou = bundled_server().get("/commune/ogou-1");
+    REQUIRE(ogou.status == 200);
+    CHECK(ogou.body.find("<td>depuis 1958<br><small>les sources divergent (voir la fiche)</small></td>") !=
+          std::string::npos);
+    // No source gives an amount for a real partnership: Kloto 1 has none.
+    auto real = bundled_server().get("/commune/kloto-1");
+    REQUIRE(real.status == 200);
+    CHECK(real.body.find("Aucun montant n'est renseigné dans ses fiches.") != std::string::npos);
+    CHECK(real.body.find("montant de démonstration") == std::string::npos);
 }
 
 TEST_CASE("a partner's page and a country's page list their Togolese partners", "[atlas][server]") {

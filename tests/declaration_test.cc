@@ -564,7 +564,10 @@ TEST_CASE("The partnership page shows amounts by year and source with totals, ac
     http::Response r = b.get("", "/partenariat/part-essai-etat");
     REQUIRE(r.status == 200);
     const std::string nb = "\u00a0";
-    CHECK(test::contains(r.body, "<caption>En francs CFA, par année et par source</caption>"));
+    // A demonstration record (demo="oui"): its amounts are said fictitious.
+    CHECK(test::contains(r.body,
+                         "<caption>En francs CFA, par année et par source <span class=\"demo\">montants de "
+                         "démonstration</span></caption>"));
     CHECK(test::contains(r.body,
                          "<th scope=\"col\">Année</th><th scope=\"col\">Commune</th><th "
                          "scope=\"col\">Partenaire</th><th scope=\"col\">État (FACT…)</th><th "

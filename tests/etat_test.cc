@@ -8,6 +8,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <tuple>
 
 #include <pugixml.hpp>
 
@@ -27,6 +28,9 @@ struct Expected {
     std::map<std::string, size_t> all_status;
     std::map<std::string, size_t> status, country;
     std::set<std::string> communes;
+    // <financements> dated in the period, by (year, source): FCFA, records, demonstration records.
+    std::map<std::pair<int, std::string>, std::tuple<unsigned long long, std::set<std::string>, size_t>> amounts;
+    size_t real_amount_lines = 0;  // amount lines of real records (demo="non"), whatever their year
 };
 
 Expected from_xml(int from, int to) {
@@ -39,6 +43,15 @@ Expected from_xml(int from, int to) {
         REQUIRE(p);
         ++e.records;
         ++e.all_status[p.child_value("statut")];
+        const bool demo = std::string(p.attribute("demo").value()) == "oui";
+        for (pugi::xml_node m : p.child("financements").children("montant")) {
+            if (!demo) ++e.real_amount_lines;
+            int y = m.attribute("annee").as_int();
+            if (y < from || y > to) continue;
+            auto& [fcfa, ids, demos] = e.amounts[{y, m.attribute("source").value()}];
+            fcfa += std::stoull(m.child_value());
+            if (ids.insert(p.attribute("id").value()).second && demo) ++demos;
+        }
         std::string start = p.child("periode").attribute("debut").value();
         if (start.empty()) {
             ++e.no_start;
@@ -126,9 +139,18 @@ TEST_CASE("etat: the bundled corpus's figures are the XML records' own", "[etat]
         size_t no_start = 0;
         for (const auto& m : e.missing) no_start += m.what.rfind("année de début", 0) == 0;
         CHECK(no_start == x.no_start);
-        // The bundled records carry no <financements>.
-        CHECK(e.amounts.empty());
-        CHECK(e.with_amount.count == 0);
+        // Only demonstration records carry <financements> (no source gives a
+        // real partnership's amounts): every amount line says so.
+        CHECK(x.real_amount_lines == 0);
+        REQUIRE(e.amounts.size() == x.amounts.size());
+        for (const auto& a : e.amounts) {
+            CAPTURE(a.year, a.source);
+            const auto& [fcfa, ids, demos] = x.amounts[{a.year, a.source}];
+            CHECK(a.fcfa == fcfa);
+            CHECK(a.records.count == ids.size());
+            CHECK(a.demo == demos);
+            CHECK(a.demo == a.records.count);
+        }
 
         // The page: every figure is a link whose search's total is the figure.
         auto page = server.get("/etat?de=" + std::to_string(from) + "&a=" + std::to_string(to));
@@ -146,6 +168,8 @@ TEST_CASE("etat: the bundled corpus's figures are the XML records' own", "[etat]
         }
         CHECK(test::contains(page.body, ">" + std::to_string(x.signed_in) +
                                             "</a> ; communes engagées : " + std::to_string(x.communes.size())));
+        if (!x.amounts.empty())
+            CHECK(test::contains(page.body, "<span class=\"demo\">montant de démonstration</span>"));
     }
 }
 
@@ -204,6 +228,8 @@ TEST_CASE("etat: amounts by year and source, the records that give them, and wha
     Record b = test::partnership("part-ogou-sans", "ogou-1", "Sans pays", "", "2021", {});
     b.status = "inconnu";
     b.amounts = {{"2021", "partenaire", "", "500000"}};
+    b.demo = true;
+    b.demo_notice = "Fiche fictive.";
     fx.add(b);
     Index index(fx.db);
     Etat e = decentralised_state(index, 2020, 2024);
@@ -217,6 +243,8 @@ TEST_CASE("etat: amounts by year and source, the records that give them, and wha
     CHECK(e.amounts[1].source == "partenaire");
     CHECK(e.amounts[1].fcfa == 2000000);
     CHECK(e.amounts[1].records.count == 2);
+    CHECK(e.amounts[0].demo == 0);
+    CHECK(e.amounts[1].demo == 1);
     CHECK(e.amounts[2].year == 2022);
     CHECK(e.with_amount.count == 2);
     CHECK(e.amount_records == 2);
@@ -232,6 +260,16 @@ TEST_CASE("etat: amounts by year and source, the records that give them, and wha
     CHECK(e.known_country.count == 0);
     CHECK(e.known_country.search.empty());
     std::string html = pages::etat_page(e);
-    CHECK(test::contains(html, "2\u202f000\u202f000"));
-    CHECK(test::contains(pages::etat_csv(e, "http://x"), "\r\nmontant;2021;partenaire;2000000;2;http://x/recherche?"));
+    CHECK(test::contains(html, "2\u202f000\u202f000 <span class=\"demo\">dont 1 fiche(s) de démonstration</span>"));
+    CHECK(test::contains(html, "250\u202f000</td>"));
+    const std::string csv = pages::etat_csv(e, "http://x");
+    CHECK(test::contains(csv, "\r\nmontant;2021;partenaire;2000000;2;http://x/recherche?"));
+    CHECK(test::contains(csv, "montants;annee;source;fcfa;fiches;recherche;fiches_demonstration\r\n"));
+    // The last column: how many of the line's records are demonstration records.
+    const size_t commune_line = csv.find("\r\nmontant;2021;commune;250000;1;");
+    REQUIRE(commune_line != std::string::npos);
+    CHECK(csv.substr(csv.find("\r\n", commune_line + 2) - 2, 2) == ";0");
+    const size_t partner_line = csv.find("\r\nmontant;2021;partenaire;");
+    REQUIRE(partner_line != std::string::npos);
+    CHECK(csv.substr(csv.find("\r\n", partner_line + 2) - 2, 2) == ";1");
 }

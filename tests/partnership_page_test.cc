@@ -129,8 +129,11 @@ TEST_CASE("the partnership page links its facts to their searches, status in wor
         CHECK(partnership_page_test::search_total(h) > 0);
     }
     CHECK(test::contains(facts, "<dd class=\"status\">statut inconnu : aucune source ne dit s&#39;il est actif</dd>"));
-    CHECK(test::contains(partnership_page_test::server().get("/partenariat/part-demo-dankpen-1-koumbel").body,
-                         "<dd class=\"status\">partenariat actif</dd>"));
+    const std::string demo = partnership_page_test::server().get("/partenariat/part-demo-dankpen-1-koumbel").body;
+    CHECK(test::contains(demo, "<dd class=\"status\">partenariat actif</dd>"));
+    // Its amounts are fictitious, and its caption says so.
+    CHECK(test::contains(demo, "par source <span class=\"demo\">montants de démonstration</span></caption>"));
+    CHECK_FALSE(test::contains(page.body, "montants de démonstration"));
     CHECK(test::contains(partnership_page_test::server().get("/partenariat/part-badou-cerizay").body,
                          "<dd class=\"status\">partenariat arrêté</dd>"));
     // « voir la fiche part-kloto-1-mamoudzou »: the other record by its title, linked.

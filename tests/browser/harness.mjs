@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { createRequire } from 'node:module';
@@ -104,6 +105,42 @@ export class CoopdecServer {
             throw e;
         }
         assert.equal(code, 0, `coopdec-server ne s'est pas arrêté proprement (${code ?? signal}) :\n${this.log}`);
+    }
+}
+
+// The site on the bundled corpus, as the read-only browser tests use it:
+// pictures of an earlier run whose names match `stale` removed (one would
+// pass for this run's), the corpus indexed into a fresh temporary folder,
+// coopdec-server on it (its dossiers in a state folder of its own) and
+// chromium (downloads into that folder). Resolves with { baseUrl, browser,
+// close }: close() stops the browser and the server and removes the folder.
+export async function bundledSite(stale) {
+    requirePrograms(['coopdec-index', 'coopdec-server']);
+    for (const old of fs.readdirSync(shotDir))
+        if (stale.test(old)) fs.rmSync(path.join(shotDir, old));
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'coopdec-browser-'));
+    let server, browser;
+    const close = async () => {
+        try {
+            await browser?.close();
+            await server?.stop();
+        } finally {
+            fs.rmSync(tmp, { recursive: true, force: true });
+        }
+    };
+    try {
+        // Readable by the user a server started as root becomes (--user, nobody).
+        fs.chmodSync(tmp, 0o755);
+        const db = path.join(tmp, 'db');
+        const indexed = await run(path.join(binDir, 'coopdec-index'), ['--db', db, path.join(sourceDir, 'corpus')]);
+        assert.equal(indexed.code, 0, `coopdec-index a échoué :\n${indexed.stderr}${indexed.stdout}`);
+        server = new CoopdecServer(['--db', db, '--state-dir', path.join(tmp, 'state')]);
+        const baseUrl = await server.start();
+        browser = await launchBrowser(tmp);
+        return { baseUrl, browser, close };
+    } catch (e) {
+        await close();
+        throw e;
     }
 }
 

@@ -20,11 +20,9 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
-    binDir, sourceDir, shotDir, PHONE, DESKTOP, STEP_TIMEOUT_MS, run, requirePrograms, CoopdecServer, launchBrowser,
-    newPage as newPageOf, screenshot, checkAccessibility, checkNoHorizontalOverflow, checkPage, axeViolations,
+    sourceDir, shotDir, PHONE, DESKTOP, STEP_TIMEOUT_MS, bundledSite, newPage as newPageOf, screenshot, checkAccessibility, checkNoHorizontalOverflow, checkPage, axeViolations,
 } from './harness.mjs';
 
 // What the flow types and clicks: the bundled corpus has these.
@@ -34,8 +32,7 @@ const TYPE_FACET = 'Type de document';
 const REGION_FACET = 'Région';
 const REGION = 'Plateaux';
 
-let tmp;        // temporary folder: the index, the browser's downloads
-let server;     // the coopdec-server child process (harness.mjs)
+let site;       // the index, coopdec-server and chromium (harness.mjs, bundledSite)
 let baseUrl;    // http://127.0.0.1:PORT/
 let browser;
 
@@ -266,29 +263,12 @@ const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 describe('interface web dans chromium, sans JavaScript', () => {
     before(async () => {
-        requirePrograms(['coopdec-index', 'coopdec-server']);
-        for (const old of fs.readdirSync(shotDir))  // a stale picture would pass for this run's
-            if (/^\d\d-.*\.png$/.test(old)) fs.rmSync(path.join(shotDir, old));
-        tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'coopdec-browser-'));
-        // Readable by the user a server started as root becomes (--user, nobody).
-        fs.chmodSync(tmp, 0o755);
-
-        const db = path.join(tmp, 'db');
-        const indexed = await run(path.join(binDir, 'coopdec-index'), ['--db', db, path.join(sourceDir, 'corpus')]);
-        assert.equal(indexed.code, 0, `coopdec-index a échoué :\n${indexed.stderr}${indexed.stdout}`);
-        // The dossiers in a state folder of the test's own, removed with it.
-        server = new CoopdecServer(['--db', db, '--state-dir', path.join(tmp, 'state')]);
-        baseUrl = await server.start();
-        browser = await launchBrowser(tmp);
+        site = await bundledSite(/^\d\d-.*\.png$/);
+        ({ baseUrl, browser } = site);
     });
 
     after(async () => {
-        try {
-            await browser?.close();
-            await server?.stop();
-        } finally {
-            if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-        }
+        await site?.close();
     });
 
     test('JavaScript est bien désactivé dans le navigateur', async () => {
