@@ -170,10 +170,11 @@ std::optional<RegionView> load_region(const Index& index, const std::string& id)
     const Xapian::Query filter(Xapian::Query::OP_AND,
                                Xapian::Query(sc::facet_term(*sc::find_facet("type"), sc::kTypePartnership)),
                                Xapian::Query(sc::facet_term(*sc::find_facet("region"), v.region.name)));
+    const Finder places(rows, {});
     Xapian::MSet m = documents_where(index.db(), filter);
     for (auto d = m.begin(); d != m.end(); ++d) {
         Xapian::Document doc = d.get_document();
-        v.partnerships.push_back(record_of(doc.get_value(sc::kSlotDoc), sc::decode_data(doc.get_data())));
+        v.partnerships.push_back(record_of(doc.get_value(sc::kSlotDoc), sc::decode_data(doc.get_data()), places));
     }
     sort_records(v.partnerships);
     return v;

@@ -87,6 +87,12 @@ std::string region_pages() {
 
 }  // namespace
 
+std::string region_map(const Overview& o, const std::string& id, const std::string& title) {
+    maps::MapFigure f =
+        maps::draw(maps::Map::TogoRegions, values(o, "region", maps::Map::TogoRegions), id, title, "Région");
+    return f.svg + f.table + "<p class=\"note\">" + maps::attribution(maps::Map::TogoRegions) + "</p>";
+}
+
 std::string map_page(const Overview& o, bool active) {
     std::string main = "<h1>Les partenariats sur la carte</h1>";
     if (o.partnerships == 0 && active) {

@@ -21,4 +21,10 @@ namespace coopdec::pages {
 // région's page (/region/ID).
 std::string map_page(const Overview& overview, bool active = false);
 
+// The région map of `overview`'s "region" chart as /carte draws it: its
+// <svg> (element ids prefixed `id`, titled `title`), its table (« Région »,
+// count, each row a link as its area) and the data's credits, for a page
+// that shows it among other figures (/apercu).
+std::string region_map(const Overview& overview, const std::string& id, const std::string& title);
+
 }  // namespace coopdec::pages

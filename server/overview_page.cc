@@ -5,6 +5,7 @@
 
 #include "common/escape.h"
 #include "server/handlers.h"
+#include "server/map_page.h"
 #include "server/page_parts.h"
 #include "server/pages.h"
 
@@ -161,8 +162,12 @@ std::string overview_page(const Overview& o) {
     for (const auto& c : o.charts) {
         main += "<section aria-labelledby=\"h-" + c.name + "\"><h2 id=\"h-" + c.name + "\">" +
                 html_escape(texts(c.name).heading) + "</h2>";
-        main += c.name == "year" ? columns_svg(c) : bars_svg(c);
-        main += notes(o, c) + table(c) + "</section>";
+        // The régions as a map (the same links and figures as bars, and a
+        // table beside it): what people look for first.
+        if (c.name == "region")
+            main += notes(o, c) + region_map(o, "map-region", texts(c.name).heading) + "</section>";
+        else
+            main += (c.name == "year" ? columns_svg(c) : bars_svg(c)) + notes(o, c) + table(c) + "</section>";
     }
     main += "</div>";
     return layout("Aperçu des partenariats", main);
