@@ -28,13 +28,13 @@ struct SheetName {
     const char* sheet;
 };
 constexpr SheetName kSheets[] = {
-    {"status", "Statut"},        // actif, arrete, inconnu
-    {"region", "Régions"},       // the five régions
-    {"commune", "Communes"},     // communes engaged
-    {"country", "Pays"},         // partner countries
-    {"continent", "Continents"}, // UN M49 regions
-    {"south", "Sud–Sud"},        // sud, nord
-    {"theme", "Thèmes"},         // themes
+    {"status", "Statut"},         // actif, arrete, inconnu
+    {"region", "Régions"},        // the five régions
+    {"commune", "Communes"},      // communes engaged
+    {"country", "Pays"},          // partner countries
+    {"continent", "Continents"},  // UN M49 regions
+    {"south", "Sud–Sud"},         // sud, nord
+    {"theme", "Thèmes"},          // themes
 };
 
 std::string sheet_name(const std::string& table) {
@@ -58,8 +58,8 @@ public:
         return *this;
     }
     Sheet& heading(const std::string& text) {
-        xml_ += "<table:table-cell table:style-name=\"head\" office:value-type=\"string\"><text:p>" +
-                xml_escape(text) + "</text:p></table:table-cell>";
+        xml_ += "<table:table-cell table:style-name=\"head\" office:value-type=\"string\"><text:p>" + xml_escape(text) +
+                "</text:p></table:table-cell>";
         return *this;
     }
     Sheet& text(const std::string& text) {
@@ -69,8 +69,8 @@ public:
     }
     // `shown` is what the cell displays; `value` what Calc computes with.
     Sheet& number(const std::string& value, const std::string& shown) {
-        xml_ += "<table:table-cell office:value-type=\"float\" office:value=\"" + xml_escape(value) +
-                "\"><text:p>" + xml_escape(shown) + "</text:p></table:table-cell>";
+        xml_ += "<table:table-cell office:value-type=\"float\" office:value=\"" + xml_escape(value) + "\"><text:p>" +
+                xml_escape(shown) + "</text:p></table:table-cell>";
         return *this;
     }
     Sheet& number(unsigned long long n) { return number(std::to_string(n), std::to_string(n)); }

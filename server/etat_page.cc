@@ -98,8 +98,9 @@ std::string etat_page(const Etat& e) {
     std::string main = "<h1>" + std::string(kEtatTitle) + " — " + html_escape(period_words(e)) + "</h1>";
     main += period_form(std::to_string(e.from), std::to_string(e.to));
     const std::string period = "?de=" + std::to_string(e.from) + "&amp;a=" + std::to_string(e.to);
-    main += "<p class=\"etat-exports\">Télécharger : <a href=\"/etat.pdf" + period + "\">PDF</a> · <a href=\"/etat.ods" +
-            period + "\">Tableur (.ods)</a> · <a href=\"/etat.csv" + period + "\">CSV</a></p>";
+    main += "<p class=\"etat-exports\">Télécharger : <a href=\"/etat.pdf" + period +
+            "\">PDF</a> · <a href=\"/etat.ods" + period + "\">Tableur (.ods)</a> · <a href=\"/etat.csv" + period +
+            "\">CSV</a></p>";
     return layout(kEtatTitle, main + etat_report(e));
 }
 

@@ -20,8 +20,8 @@ std::string manifest_xml(const std::string& media_type, const std::vector<std::p
         "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\" manifest:media-type=\"" +
         xml_escape(media_type) + "\"/>";
     for (const auto& [name, xml] : parts)
-        out += "<manifest:file-entry manifest:full-path=\"" + xml_escape(name) +
-               "\" manifest:media-type=\"text/xml\"/>";
+        out +=
+            "<manifest:file-entry manifest:full-path=\"" + xml_escape(name) + "\" manifest:media-type=\"text/xml\"/>";
     return out + "</manifest:manifest>\n";
 }
 

@@ -53,7 +53,7 @@ const Route kRoutes[] = {
     {"etat", "/etat", false, false, true, handlers::etat},                         // state of the cooperation (art. 46)
     {"etat_csv", "/etat.csv", false, false, true, handlers::etat_csv},             // its tables, CSV
     {"etat_pdf", "/etat.pdf", false, false, true, handlers::etat_pdf},             // printable A4, with its maps
-    {"etat_ods", "/etat.ods", false, false, true, handlers::etat_ods},             // its tables, OpenDocument spreadsheet
+    {"etat_ods", "/etat.ods", false, false, true, handlers::etat_ods},             // its tables, spreadsheet (ODF)
     {"map", "/carte", false, false, true, handlers::map},                          // partnerships on three maps
     {"communes", "/communes", false, false, true, handlers::communes_html},        // every commune, by région
     {"commune", "/commune/", true, false, true, handlers::commune_html},           // a commune's page

@@ -36,7 +36,8 @@ Etat bundled_state() {
 std::string attribution_text(maps::Map map) {
     std::string s = maps::attribution(map);
     for (auto [from, to] : {std::pair<std::string, std::string>{"&#39;", "'"}, {"&amp;", "&"}})
-        for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + 1)) s.replace(at, from.size(), to);
+        for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + 1))
+            s.replace(at, from.size(), to);
     return s;
 }
 
@@ -110,15 +111,15 @@ TEST_CASE("etat: the PDF holds the headline figures and both maps' attributions"
     std::ofstream(file, std::ios::binary) << pdf.body;
     int status = 0;
     const std::string text =
-        " " + test::squeeze(test::run_command("pdftotext -enc UTF-8 " + test::shell_quote(file) + " - 2>/dev/null",
-                                              status)) +
+        " " +
+        test::squeeze(test::run_command("pdftotext -enc UTF-8 " + test::shell_quote(file) + " - 2>/dev/null", status)) +
         " ";
     REQUIRE(status == 0);
     CHECK(test::contains(text, "État de la coopération décentralisée — la période 1950–2030"));
     CHECK(test::contains(text, "Partenariats et accords signés : " + std::to_string(e.partnerships.count) +
                                    " ; communes engagées : " + std::to_string(e.communes) + " "));
-    CHECK(test::contains(text, "Conventions datées de la période 1950–2030 dans l'index : " +
-                                   std::to_string(e.agreements.count) + "."));
+    CHECK(test::contains(
+        text, "Conventions datées de la période 1950–2030 dans l'index : " + std::to_string(e.agreements.count) + "."));
     CHECK(test::contains(text, "Part Sud–Sud : " + std::to_string(e.south.count) + " sur " +
                                    std::to_string(e.known_country.count) + " partenariats"));
     CHECK(test::contains(text, "Carte des partenariats par région du Togo"));
@@ -127,8 +128,7 @@ TEST_CASE("etat: the PDF holds the headline figures and both maps' attributions"
     CHECK(test::contains(text, test::squeeze(attribution_text(maps::Map::World))));
 }
 
-TEST_CASE("etat: the spreadsheet has a sheet per table, the report's numbers as numeric cells",
-          "[etat][http][ods]") {
+TEST_CASE("etat: the spreadsheet has a sheet per table, the report's numbers as numeric cells", "[etat][http][ods]") {
     const Etat e = bundled_state();
     auto ods = test::bundled().server->get("/etat.ods" + kPeriod);
     REQUIRE(ods.status == 200);
@@ -197,8 +197,8 @@ TEST_CASE("etat: LibreOffice reads the spreadsheet's Résumé with the page's fi
     // The same figures as the page's.
     auto page = test::bundled().server->get("/etat" + kPeriod);
     REQUIRE(page.status == 200);
-    CHECK(test::contains(page.body, ">" + std::to_string(e.partnerships.count) + "</a> ; communes engagées : " +
-                                        v["Communes engagées"]));
+    CHECK(test::contains(page.body, ">" + std::to_string(e.partnerships.count) +
+                                        "</a> ; communes engagées : " + v["Communes engagées"]));
 }
 
 TEST_CASE("etat: amounts and texts in the spreadsheet, escaped and numeric", "[etat][ods]") {
