@@ -37,7 +37,8 @@ std::string section(const std::string& id, const std::string& heading, const std
     maps::MapFigure f = maps::draw(map, v, id, heading, column);
     std::string out = "<section class=\"etat-map\" aria-labelledby=\"h-" + id + "\"><h2 id=\"h-" + id + "\">" +
                       html_escape(heading) + "</h2>" + f.svg;
-    // The areas the map has no shape for are said under it, with their count.
+    out += f.table;
+    // The areas the map has no shape for are said under the table, with their count.
     std::vector<std::pair<std::string, size_t>> unseen = f.undrawn;
     for (const auto& key : maps::missing(map, v)) unseen.emplace_back(value_label(facet, key), v.at(key).count);
     if (!unseen.empty()) {
@@ -46,7 +47,7 @@ std::string section(const std::string& id, const std::string& heading, const std
             out += (i ? ", " : " ") + html_escape(unseen[i].first) + " (" + std::to_string(unseen[i].second) + ")";
         out += ".</p>";
     }
-    return out + f.table + "<p class=\"note attribution\">" + maps::attribution(map) + "</p></section>";
+    return out + "<p class=\"note attribution\">" + maps::attribution(map) + "</p></section>";
 }
 
 }  // namespace

@@ -11,9 +11,9 @@ namespace coopdec::pages {
 
 // Two <section class="etat-map">: the régions map (the "region" table's
 // rows) then the world map (the "country" table's rows), each the SVG of
-// maps::draw, a note naming the counted areas the map cannot draw, the
-// table of the same figures (each area linked to its search, /recherche?…)
-// and maps::attribution. "" when the period has no partnership record.
+// maps::draw, the table of the same figures (each area linked to its
+// search, /recherche?…), a note naming the counted areas the map cannot
+// draw, and maps::attribution. "" when the period has no partnership record.
 std::string etat_maps(const Etat& etat);
 
 }  // namespace coopdec::pages

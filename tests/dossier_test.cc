@@ -240,7 +240,7 @@ TEST_CASE("the PDF is made on the server and pdftotext reads the passages in it"
     CHECK(in_order(text, {"Lire avec l'article 47.", "La commune de Kpalimé", "L’assainissement"}));
 }
 
-TEST_CASE("without WeasyPrint the PDF is a 503 that names the package", "[dossier][http][pdf]") {
+TEST_CASE("without WeasyPrint the PDF is a 503 that names the package", "[dossier][etat][http][pdf]") {
     // The server's PATH holds no weasyprint (the environment is inherited).
     std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
     setenv("PATH", "/nonexistent-coopdec", 1);
@@ -256,6 +256,12 @@ TEST_CASE("without WeasyPrint the PDF is a 503 that names the package", "[dossie
     CHECK(a.status == 503);
     CHECK(test::contains(a.body, "paquet Debian « weasyprint »"));
     CHECK(s->get(fixture("/dossier/imprimer")).status == 200);  // the handout still prints
+    // The yearly state's PDF (the same server/pdf_response) too; its page still shows.
+    auto etat = s->get("/etat.pdf?de=2020&a=2024");
+    CHECK(etat.status == 503);
+    CHECK(test::contains(etat.body, "paquet Debian « weasyprint »"));
+    CHECK(test::contains(etat.body, "ouvrez la page de l&#39;état (/etat)"));
+    CHECK(s->get("/etat?de=2020&a=2024").status == 200);
 }
 
 TEST_CASE("the Markdown and JSON exports match the dossier", "[dossier][http]") {
