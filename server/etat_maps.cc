@@ -15,20 +15,13 @@ const EtatTable* table(const Etat& e, const std::string& name) {
     return nullptr;
 }
 
-// The table's rows by area id: a région's facet value is its gazetteer
-// name ("Plateaux"), the map's id its lower-case id ("plateaux"); a
-// country's value is already the map's ISO code.
+// The table's rows by area id, each linked to its search.
 std::map<std::string, maps::AreaValue> values(const Etat& e, const std::string& name, maps::Map map) {
     std::map<std::string, maps::AreaValue> out;
-    const EtatTable* t = table(e, name);
-    if (!t) return out;
-    std::map<std::string, std::string> ids;
-    for (const auto& [id, label] : maps::areas(map)) ids[map == maps::Map::World ? id : label] = id;
-    for (const auto& r : t->rows) {
-        auto id = ids.find(r.value);
-        out[id == ids.end() ? r.value : id->second] = {
-            r.count, r.search.empty() ? "" : "/recherche?" + http::encode_params(r.search)};
-    }
+    if (const EtatTable* t = table(e, name))
+        for (const auto& r : t->rows)
+            out[maps::area_id(map, r.value)] = {r.count,
+                                                r.search.empty() ? "" : "/recherche?" + http::encode_params(r.search)};
     return out;
 }
 

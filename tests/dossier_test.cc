@@ -242,11 +242,14 @@ TEST_CASE("the PDF is made on the server and pdftotext reads the passages in it"
 
 TEST_CASE("without WeasyPrint the PDF is a 503 that names the package", "[dossier][etat][http][pdf]") {
     // The server's PATH holds no weasyprint (the environment is inherited).
+    // The bundled index first: were its shared server started in the window
+    // below, it would lack weasyprint for every later test.
+    const std::string db = test::bundled().db;
     std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
     setenv("PATH", "/nonexistent-coopdec", 1);
     std::unique_ptr<test::ServerProcess> s;
     try {
-        s = std::make_unique<test::ServerProcess>(std::vector<std::string>{"--db", test::bundled().db, "--port", "0"});
+        s = std::make_unique<test::ServerProcess>(std::vector<std::string>{"--db", db, "--port", "0"});
     } catch (...) {
         setenv("PATH", path.c_str(), 1);
         throw;
