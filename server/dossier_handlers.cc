@@ -13,11 +13,11 @@
 #include "server/dossier_cookie.h"
 #include "server/dossier_odt.h"
 #include "server/dossier_pages.h"
-#include "server/dossier_pdf.h"
 #include "server/dossier_store.h"
 #include "server/handlers.h"
 #include "server/page_parts.h"
 #include "server/pages.h"
+#include "server/pdf_response.h"
 
 namespace coopdec::handlers {
 namespace {
@@ -216,24 +216,7 @@ http::Response export_response(const Context& c, const Dossier& d, std::string_v
     // The same stylesheet as the printed page, inline: the tool fetches nothing.
     std::string html = pages::handout_html(d, passages, today(),
                                            css == statics.end() ? "@page { size: A4; }" : css->second.body, base(c));
-    PdfResult pdf = html_to_pdf(html);
-    using S = PdfResult::Status;
-    if (pdf.status != S::ok) {
-        std::string message =
-            pdf.status == S::missing_tool
-                ? "la fabrication des PDF n'est pas installée sur ce serveur (paquet Debian « weasyprint ») : "
-                  "utilisez la version à imprimer et « Imprimer en PDF » du navigateur"
-            : pdf.status == S::busy
-                ? "trop de PDF en préparation : réessayez dans un instant"
-                : "le PDF n'a pas pu être fabriqué : réessayez plus tard, ou utilisez la version à imprimer";
-        http::Response e = error_response(503, message, false);
-        e.log_note = pdf.detail;
-        return e;
-    }
-    r.content_type = "application/pdf";
-    r.body = std::move(pdf.pdf);
-    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"dossier.pdf\"");
-    return r;
+    return pdf_response(html, "dossier.pdf", "utilisez la version à imprimer");
 }
 
 // `retour` when it is a path on this site ("/…", not "//…", no backslash or

@@ -1,15 +1,10 @@
 // @brief The dossier as an OpenDocument text: four XML parts and a zip.
 #include "server/dossier_odt.h"
 
-#include <sstream>
-
-#include <Poco/DateTime.h>
-#include <Poco/Path.h>
-#include <Poco/Zip/Compress.h>
-
 #include "common/analysis.h"
 #include "common/escape.h"
 #include "server/dossier_pages.h"
+#include "server/odf_package.h"
 #include "server/page_parts.h"
 #include "server/passage_title.h"
 
@@ -165,42 +160,14 @@ std::string meta_xml(const std::string& title, const std::string& date) {
     return out + "</office:meta></office:document-meta>\n";
 }
 
-std::string manifest_xml() {
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-           "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" "
-           "manifest:version=\"1.2\">"
-           "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\" manifest:media-type=\"" +
-           std::string(kMimeType) +
-           "\"/>"
-           "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
-           "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>"
-           "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>"
-           "</manifest:manifest>\n";
-}
-
 }  // namespace
 
 std::string dossier_odt(const std::vector<DossierPassage>& passages, const std::string& title,
                         const std::string& public_url, const std::string& date) {
     const std::string shown = title.empty() ? "Dossier de formation" : title;
-    // A seekable stream: every local header then carries its sizes and CRC
-    // (no data descriptor), which is what ODF readers expect of `mimetype`.
-    std::ostringstream zip;
-    Poco::Zip::Compress compress(zip, true);
-    const Poco::DateTime when;  // the entries' modification time: now
-    auto add = [&](const std::string& name, const std::string& body, Poco::Zip::ZipCommon::CompressionMethod method) {
-        std::istringstream in(body);
-        compress.addFile(in, when, Poco::Path(name, Poco::Path::PATH_UNIX), method);
-    };
-    // ODF 1.2 part 3, §3.3: `mimetype` first, stored, so that a reader
-    // recognises the file from its first bytes.
-    add("mimetype", kMimeType, Poco::Zip::ZipCommon::CM_STORE);
-    add("META-INF/manifest.xml", manifest_xml(), Poco::Zip::ZipCommon::CM_DEFLATE);
-    add("content.xml", content_xml(passages, shown, public_url, date), Poco::Zip::ZipCommon::CM_DEFLATE);
-    add("styles.xml", styles_xml(), Poco::Zip::ZipCommon::CM_DEFLATE);
-    add("meta.xml", meta_xml(shown, date), Poco::Zip::ZipCommon::CM_DEFLATE);
-    compress.close();
-    return zip.str();
+    return odf_package(kMimeType, {{"content.xml", content_xml(passages, shown, public_url, date)},
+                                   {"styles.xml", styles_xml()},
+                                   {"meta.xml", meta_xml(shown, date)}});
 }
 
 std::string odt_file_name(const std::string& title) {

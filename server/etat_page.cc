@@ -5,9 +5,13 @@
 
 #include "common/escape.h"
 #include "search/countries.h"
+#include "server/etat_maps.h"
+#include "server/etat_ods.h"
+#include "server/etat_pdf.h"
 #include "server/handlers.h"
 #include "server/page_parts.h"
 #include "server/pages.h"
+#include "server/pdf_response.h"
 
 namespace coopdec::pages {
 namespace {
@@ -94,14 +98,25 @@ std::string etat_form_page(const std::string& de, const std::string& a, const st
     return layout(kEtatTitle, main);
 }
 
+std::string etat_row_label(const std::string& table, const std::string& value) { return row_label(table, value); }
+
+std::string etat_period_words(const Etat& e) { return period_words(e); }
+
 std::string etat_page(const Etat& e) {
     std::string main = "<h1>" + std::string(kEtatTitle) + " — " + html_escape(period_words(e)) + "</h1>";
     main += period_form(std::to_string(e.from), std::to_string(e.to));
-    main +=
+    const std::string period = "?de=" + std::to_string(e.from) + "&amp;a=" + std::to_string(e.to);
+    main += "<p class=\"etat-exports\">Télécharger : <a href=\"/etat.pdf" + period +
+            "\">PDF</a> · <a href=\"/etat.ods" + period + "\">Tableur (.ods)</a> · <a href=\"/etat.csv" + period +
+            "\">CSV</a></p>";
+    return layout(kEtatTitle, main + etat_report(e));
+}
+
+std::string etat_report(const Etat& e) {
+    std::string main =
         "<p>Calculé à partir des seules fiches de partenariat de l'index (loi n° 2019-006, art. 46). Sont comptés "
         "les partenariats <strong>signés dans la période</strong> (année de début). Chaque chiffre mène à la "
-        "recherche qui le donne. <a href=\"/etat.csv?de=" +
-        std::to_string(e.from) + "&amp;a=" + std::to_string(e.to) + "\">Tableaux en CSV</a>.</p>";
+        "recherche qui le donne.</p>";
     if (e.partnerships.count == 0) {
         main += "<p role=\"status\">Aucun partenariat signé dans " + html_escape(period_words(e)) +
                 " d'après les fiches de l'index.</p>";
@@ -137,6 +152,7 @@ std::string etat_page(const Etat& e) {
             main += "<tr><td>" + html_escape(row_label(t.name, r.value)) + "</td><td>" + count_link(r) + "</td></tr>";
         main += "</tbody></table></section>";
     }
+    main += etat_maps(e);
     main += "<section><h2>Montants mobilisés (FCFA)</h2>";
     main += "<p>Lignes de financement datées de " + html_escape(period_words(e)) +
             ", quelle que soit l'année de signature. Fiches donnant un montant dans la période : " +
@@ -164,8 +180,7 @@ std::string etat_page(const Etat& e) {
                     "</td></tr>";
         main += "</tbody></table>";
     }
-    main += "</section><p class=\"note\">Export PDF et ODS : à venir.</p>";
-    return layout(kEtatTitle, main);
+    return main + "</section>";
 }
 
 std::string etat_csv(const Etat& e, const std::string& public_url) {
@@ -201,8 +216,12 @@ int current_year() {
     return static_cast<int>(now.year());
 }
 
-// The period of ?de=&a=, or the 400 page that keeps the form.
-Outcome with_period(const Context& c, bool csv) {
+enum class Output { page, csv, pdf, ods };
+
+// The period of ?de=&a=, or the 400 page that keeps the form (CSV: the
+// plain 400 error page).
+Outcome with_period(const Context& c, Output output) {
+    const bool csv = output == Output::csv;
     for (const auto& [name, value] : c.request.params)
         if (name != "de" && name != "a")
             return SearchError{"paramètre inconnu « " + name + " » : cette page prend de et a"};
@@ -218,13 +237,20 @@ Outcome with_period(const Context& c, bool csv) {
         return r;
     }
     const Etat etat = decentralised_state(c.index, period.first, period.second, &c.router.search_cache());
+    const std::string base = public_base(c.router.config(), c.request.host);
+    const std::string file = "coopdec-etat-" + std::to_string(etat.from) + "-" + std::to_string(etat.to);
+    if (output == Output::pdf)
+        return pdf_response(pages::etat_print_html(etat, base, pages::today_iso()), file + ".pdf",
+                            "ouvrez la page de l'état (/etat)");
     http::Response r;
-    if (csv) {
+    if (output == Output::ods) {
+        r.content_type = std::string(pages::kOdsMediaType);
+        r.body = pages::etat_ods(etat, base);
+        r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file + ".ods\"");
+    } else if (csv) {
         r.content_type = "text/csv; charset=utf-8";
-        r.body = pages::etat_csv(etat, public_base(c.router.config(), c.request.host));
-        r.headers.emplace_back("Content-Disposition", "attachment; filename=\"coopdec-etat-" +
-                                                          std::to_string(etat.from) + "-" + std::to_string(etat.to) +
-                                                          ".csv\"");
+        r.body = pages::etat_csv(etat, base);
+        r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file + ".csv\"");
     } else {
         r.body = pages::etat_page(etat);
     }
@@ -233,7 +259,9 @@ Outcome with_period(const Context& c, bool csv) {
 
 }  // namespace
 
-Outcome etat(const Context& c) { return with_period(c, false); }
-Outcome etat_csv(const Context& c) { return with_period(c, true); }
+Outcome etat(const Context& c) { return with_period(c, Output::page); }
+Outcome etat_csv(const Context& c) { return with_period(c, Output::csv); }
+Outcome etat_pdf(const Context& c) { return with_period(c, Output::pdf); }
+Outcome etat_ods(const Context& c) { return with_period(c, Output::ods); }
 
 }  // namespace coopdec::handlers

@@ -85,6 +85,8 @@ Outcome search_export(const Context& c, const SearchRequest& request);
 Outcome overview(const Context& c);  // /apercu (server/overview_page.h)
 Outcome etat(const Context& c);      // /etat?de=AAAA&a=AAAA (server/etat_page.h)
 Outcome etat_csv(const Context& c);  // /etat.csv?de=AAAA&a=AAAA
+Outcome etat_pdf(const Context& c);  // /etat.pdf?de=AAAA&a=AAAA: printable A4 (WeasyPrint)
+Outcome etat_ods(const Context& c);  // /etat.ods?de=AAAA&a=AAAA: OpenDocument spreadsheet
 Outcome map(const Context& c);       // /carte (server/map_page.h)
 // The atlas (server/atlas_pages.h).
 Outcome communes_html(const Context& c);  // /communes

@@ -57,6 +57,11 @@ struct Focus {
 // the gazetteer's région or prefecture name, the country's French name).
 std::vector<std::pair<std::string, std::string>> areas(Map map);
 
+// The area id of a facet value: a country's code as it is, a région or
+// prefecture by its gazetteer name ("Plateaux" → "plateaux"); a value the
+// map does not know is returned as it is (missing() then lists it).
+std::string area_id(Map map, const std::string& facet_value);
+
 // Draws `map` with `values` (by area id; ids the map lacks are ignored and
 // listed by missing()). `id` prefixes the SVG's element ids; `title` names the
 // map; `column` heads the table's first column. Every string is escaped.

@@ -52,6 +52,8 @@ const Route kRoutes[] = {
     {"overview", "/apercu", false, false, true, handlers::overview},               // partnerships at a glance
     {"etat", "/etat", false, false, true, handlers::etat},                         // state of the cooperation (art. 46)
     {"etat_csv", "/etat.csv", false, false, true, handlers::etat_csv},             // its tables, CSV
+    {"etat_pdf", "/etat.pdf", false, false, true, handlers::etat_pdf},             // printable A4, with its maps
+    {"etat_ods", "/etat.ods", false, false, true, handlers::etat_ods},             // its tables, spreadsheet (ODF)
     {"map", "/carte", false, false, true, handlers::map},                          // partnerships on three maps
     {"communes", "/communes", false, false, true, handlers::communes_html},        // every commune, by région
     {"commune", "/commune/", true, false, true, handlers::commune_html},           // a commune's page

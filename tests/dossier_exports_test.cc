@@ -9,8 +9,6 @@
 #include <iterator>
 #include <sstream>
 
-#include <Poco/Zip/ZipArchive.h>
-#include <Poco/Zip/ZipStream.h>
 #include <pugixml.hpp>
 
 #include "common/escape.h"
@@ -18,6 +16,7 @@
 #include "server/dossier_odt.h"
 #include "server/passage_title.h"
 #include "tests/bundled_server.h"
+#include "tests/odf_read.h"
 #include "tests/test_util.h"
 
 using namespace coopdec;
@@ -40,23 +39,6 @@ const std::string kLawTitle = "Loi n° 2019-006 du 26 juin 2019, art. 46";
 std::string query() {
     return "?titre=" + url_encode("Atelier Kara") + "&e=" + url_encode(kLaw) + "&e=" + url_encode(kClause) +
            "&e=" + url_encode(kUtterance) + "&a=" + url_encode(kNote);
-}
-
-bool has_command(const std::string& name) {
-    int status = 0;
-    test::run_command("command -v " + name + " >/dev/null 2>&1", status);
-    return status == 0;
-}
-
-// One entry of a zip, read with Poco's reader; fails the test when absent.
-std::string zip_entry(const std::string& zip, const std::string& name) {
-    std::istringstream in(zip);
-    Poco::Zip::ZipArchive archive(in);
-    auto header = archive.findHeader(name);
-    REQUIRE(header != archive.headerEnd());
-    std::istringstream again(zip);
-    Poco::Zip::ZipInputStream entry(again, header->second);
-    return std::string(std::istreambuf_iterator<char>(entry), {});
 }
 
 // Every text node under `n`, in document order.
@@ -82,21 +64,11 @@ bool holds(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-uint16_t le16(const std::string& b, size_t at) {
-    return static_cast<uint16_t>(static_cast<unsigned char>(b[at]) | static_cast<unsigned char>(b[at + 1]) << 8);
-}
+using test::has_command;
+using test::zip_entry;
 
-// The checks an ODF reader makes on a package's first bytes (ODF 1.2 part 3,
-// §3.3): a local file header for `mimetype`, stored, no extra field, then
-// the media type itself.
 void check_mimetype_first(const std::string& odt) {
-    REQUIRE(odt.size() > 80);
-    CHECK(odt.compare(0, 4, "PK\x03\x04") == 0);
-    CHECK(le16(odt, 8) == 0);  // compression method: stored
-    const uint16_t name_len = le16(odt, 26), extra_len = le16(odt, 28);
-    CHECK(odt.substr(30, name_len) == "mimetype");
-    CHECK(extra_len == 0);
-    CHECK(odt.substr(30 + name_len + extra_len, 39) == "application/vnd.oasis.opendocument.text");
+    test::check_mimetype_first(odt, "application/vnd.oasis.opendocument.text");
 }
 
 // The test cases sit in this namespace too: the unity build puts this file

@@ -240,13 +240,16 @@ TEST_CASE("the PDF is made on the server and pdftotext reads the passages in it"
     CHECK(in_order(text, {"Lire avec l'article 47.", "La commune de Kpalimé", "L’assainissement"}));
 }
 
-TEST_CASE("without WeasyPrint the PDF is a 503 that names the package", "[dossier][http][pdf]") {
+TEST_CASE("without WeasyPrint the PDF is a 503 that names the package", "[dossier][etat][http][pdf]") {
     // The server's PATH holds no weasyprint (the environment is inherited).
+    // The bundled index first: were its shared server started in the window
+    // below, it would lack weasyprint for every later test.
+    const std::string db = test::bundled().db;
     std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
     setenv("PATH", "/nonexistent-coopdec", 1);
     std::unique_ptr<test::ServerProcess> s;
     try {
-        s = std::make_unique<test::ServerProcess>(std::vector<std::string>{"--db", test::bundled().db, "--port", "0"});
+        s = std::make_unique<test::ServerProcess>(std::vector<std::string>{"--db", db, "--port", "0"});
     } catch (...) {
         setenv("PATH", path.c_str(), 1);
         throw;
@@ -256,6 +259,12 @@ TEST_CASE("without WeasyPrint the PDF is a 503 that names the package", "[dossie
     CHECK(a.status == 503);
     CHECK(test::contains(a.body, "paquet Debian « weasyprint »"));
     CHECK(s->get(fixture("/dossier/imprimer")).status == 200);  // the handout still prints
+    // The yearly state's PDF (the same server/pdf_response) too; its page still shows.
+    auto etat = s->get("/etat.pdf?de=2020&a=2024");
+    CHECK(etat.status == 503);
+    CHECK(test::contains(etat.body, "paquet Debian « weasyprint »"));
+    CHECK(test::contains(etat.body, "ouvrez la page de l&#39;état (/etat)"));
+    CHECK(s->get("/etat?de=2020&a=2024").status == 200);
 }
 
 TEST_CASE("the Markdown and JSON exports match the dossier", "[dossier][http]") {
