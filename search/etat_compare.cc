@@ -64,6 +64,17 @@ EtatComparedTable compared_table(const Index& index, SearchCache* cache, const E
     }
     for (const auto& r : b.rows)
         if (!seen.count(r.value)) out.rows.push_back({r.value, moved_figure(index, cache, r, first.from, first.to), r});
+    // Status keeps its order (actif, arrete, inconnu) and South–South its
+    // two rows; the others put the values of most records, both periods
+    // together, first.
+    auto rank = [](const std::string& v) { return v == "actif" ? 0 : v == "arrete" ? 1 : v == "inconnu" ? 2 : 3; };
+    if (out.name == "status")
+        std::stable_sort(out.rows.begin(), out.rows.end(),
+                         [&](const EtatSide& x, const EtatSide& y) { return rank(x.value) < rank(y.value); });
+    else if (out.name != "south")
+        std::stable_sort(out.rows.begin(), out.rows.end(), [](const EtatSide& x, const EtatSide& y) {
+            return x.first.count + x.second.count > y.first.count + y.second.count;
+        });
     return out;
 }
 

@@ -62,13 +62,18 @@ std::string percent_words(std::optional<long long> permille) {
     return std::to_string((*permille + 5) / 10) + " %";
 }
 
+// A record's status in words, after its end year: « arrêté », « actif »…
+std::string status_word(const std::string& status) {
+    return status == "arrete" ? "arrêté" : status == "actif" ? "actif" : "inconnu";
+}
+
 std::string ended_list(const EtatEndings& e) {
     if (e.records.empty()) return "<p>Aucune fiche n'a d'année de fin dans la période.</p>";
     std::string out = "<ul class=\"etat-ended\">";
     for (const auto& r : e.records)
         out += "<li><a href=\"/partenariat/" + url_encode(r.id) + "\">" +
                html_escape(r.title.empty() ? r.id : r.title) + "</a> — fin " + std::to_string(r.end) +
-               ", statut : " + html_escape(etat_row_label("status", r.status.empty() ? "inconnu" : r.status)) + "</li>";
+               ", statut : " + status_word(r.status) + "</li>";
     return out + "</ul>";
 }
 
@@ -212,7 +217,8 @@ std::string etat_compare_csv(const EtatComparison& c, const std::string& public_
                csv_cell(csv_url(public_url, s.first)) + ";" + std::to_string(s.second.count) + ";" +
                csv_cell(csv_url(public_url, s.second)) + ";" + std::to_string(s.difference()) + "\r\n";
     };
-    out += "periodes;" + span_of(c.first) + ";;;" + span_of(c.second) + ";;\r\n";
+    auto period = [](const Etat& e) { return std::to_string(e.from) + "-" + std::to_string(e.to); };
+    out += "periodes;;" + period(c.first) + ";;" + period(c.second) + ";;\r\n";
     for (const auto& s : c.headline) row("chiffres", s);
     for (const auto& t : c.tables)
         for (const auto& r : t.rows) row(t.name, r);

@@ -154,6 +154,11 @@ TEST_CASE("etat compare: two periods side by side, every value of either", "[eta
     CHECK(side_named(c.headline, "sud")->second.count == 2);
     CHECK(side_named(c.headline, "sud")->difference() == 2);
 
+    // Status in its own order, whichever period has the value.
+    REQUIRE(compared(c, "status").rows.size() == 2);
+    CHECK(compared(c, "status").rows[0].value == "actif");
+    CHECK(compared(c, "status").rows[0].first.count == 0);
+    CHECK(compared(c, "status").rows[1].value == "arrete");
     const auto& country = compared(c, "country");
     REQUIRE(side_named(country.rows, "DE"));
     REQUIRE(side_named(country.rows, "SN"));
@@ -214,6 +219,8 @@ TEST_CASE("etat compare: two periods side by side, every value of either", "[eta
                          "country=DE;0;http://x/recherche?type=partenariat&year_from=2020&year_to=2024&"
                          "country=DE;-1\r\n"));
     CHECK(test::contains(csv, "\r\nmontant;toutes;2016;300;1;"));
+    CHECK(test::contains(csv, "\r\nperiodes;;2015-2019;;2020-2024;;\r\n"));
+    CHECK(test::contains(html, "</a> — fin 2018, statut : arrêté</li>"));
 }
 
 TEST_CASE("etat compare: the second period is optional and parsed like the first", "[etat][etat_compare]") {
