@@ -24,7 +24,7 @@ std::optional<int> year_of_field(const std::string& s) {
 EtatParams every_partnership() { return {{"type", sc::kTypePartnership}}; }
 
 // `search` with its period (year_from, year_to) replaced by [from, to].
-EtatParams in_period(const EtatParams& search, int from, int to) {
+EtatParams moved_to_period(const EtatParams& search, int from, int to) {
     EtatParams out;
     for (const auto& p : search)
         if (p.first == "year_from")
@@ -46,7 +46,7 @@ size_t total_of(const Index& index, SearchCache* cache, const EtatParams& params
 EtatFigure moved_figure(const Index& index, SearchCache* cache, const EtatFigure& present, int from, int to) {
     EtatFigure f{present.value, 0, {}};
     if (present.search.empty()) return f;
-    f.search = in_period(present.search, from, to);
+    f.search = moved_to_period(present.search, from, to);
     f.count = total_of(index, cache, f.search);
     return f;
 }
@@ -145,7 +145,7 @@ EtatMovement state_movement(const Index& index, const Etat& etat, SearchCache* c
     const int years = etat.to - etat.from + 1;
     m.previous_from = etat.from - years;
     m.previous_to = etat.from - 1;
-    EtatFigure before{"", 0, in_period(etat.partnerships.search, m.previous_from, m.previous_to)};
+    EtatFigure before{"", 0, moved_to_period(etat.partnerships.search, m.previous_from, m.previous_to)};
     // No partnership in the index: the search would be refused (unknown type).
     if (etat.all_records.count) before.count = total_of(index, cache, before.search);
     m.begun = {"signes", before, etat.partnerships};

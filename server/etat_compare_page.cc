@@ -111,10 +111,10 @@ std::string etat_second_period_fields(const std::string& de2, const std::string&
 std::string etat_movement_section(const EtatMovement& m) {
     const std::string before = span_words(m.previous_from, m.previous_to), now = span_words(m.from, m.to);
     std::string out = "<section><h2>Depuis la période précédente (" + html_escape(before) + ")</h2>";
-    out += "<table>" + head_row("Partenariats", before, now) + "<tbody>";
+    out += "<div class=\"scroll\"><table class=\"etat-sides\">" + head_row("Partenariats", before, now) + "<tbody>";
     out += "<tr><td>Signés (année de début)</td>" + side_cells(m.begun) + "</tr>";
     out += "<tr><td>Terminés (année de fin)</td>" + side_cells(m.ended) + "</tr>";
-    out += "</tbody></table><p class=\"note\">" + html_escape(kEndedNote) + "</p>";
+    out += "</tbody></table></div><p class=\"note\">" + html_escape(kEndedNote) + "</p>";
     out += "<h3>Terminés en " + html_escape(now) + "</h3>" + ended_list(m.endings);
     out += undated_note(m.endings.stopped_undated);
     out += "<p><a href=\"/etat?de=" + std::to_string(m.from) + "&amp;a=" + std::to_string(m.to) +
@@ -157,13 +157,14 @@ std::string etat_compare_page(const EtatComparison& c) {
         html_escape(two) + "</a>. <a href=\"/etat.csv?de=" + std::to_string(a.from) + "&amp;a=" + std::to_string(a.to) +
         "&amp;de2=" + std::to_string(b.from) + "&amp;a2=" + std::to_string(b.to) + "\">Comparaison en CSV</a>.</p>";
 
-    main += "<section><h2>Chiffres principaux</h2><table>" + head_row("Chiffre", one, two) + "<tbody>";
+    main += "<section><h2>Chiffres principaux</h2><div class=\"scroll\"><table class=\"etat-sides\">" +
+            head_row("Chiffre", one, two) + "<tbody>";
     for (const auto& s : c.headline)
         main += "<tr><td>" + html_escape(headline_label(s.value)) + "</td>" + side_cells(s) + "</tr>";
     const auto pa = south_permille(a), pb = south_permille(b);
     main += "<tr><td>Part Sud–Sud</td><td>" + percent_words(pa) + "</td><td>" + percent_words(pb) + "</td><td>" +
             (pa && pb ? signed_words(((*pb - *pa) + (*pb >= *pa ? 5 : -5)) / 10) + " points" : "—") + "</td></tr>";
-    main += "</tbody></table><p class=\"note\">" + html_escape(kEndedNote) + "</p></section>";
+    main += "</tbody></table></div><p class=\"note\">" + html_escape(kEndedNote) + "</p></section>";
 
     for (const auto& t : c.tables) {
         if (t.rows.empty()) continue;
@@ -173,10 +174,11 @@ std::string etat_compare_page(const EtatComparison& c) {
             main +=
                 "<p class=\"note\">Un partenariat peut compter dans plusieurs lignes : elles ne s'additionnent "
                 "pas.</p>";
-        main += "<table>" + head_row(html_escape(etat_table_column(t.name)), one, two) + "<tbody>";
+        main += "<div class=\"scroll\"><table class=\"etat-sides\">" +
+                head_row(html_escape(etat_table_column(t.name)), one, two) + "<tbody>";
         for (const auto& r : t.rows)
             main += "<tr><td>" + html_escape(etat_row_label(t.name, r.value)) + "</td>" + side_cells(r) + "</tr>";
-        main += "</tbody></table></section>";
+        main += "</tbody></table></div></section>";
     }
 
     main +=
@@ -185,15 +187,18 @@ std::string etat_compare_page(const EtatComparison& c) {
     if (c.by_source.empty()) {
         main += "<p role=\"status\">Aucun montant dans l'une ou l'autre période.</p>";
     } else {
-        main += "<h3>Par source</h3><table><thead><tr><th scope=\"col\">Source</th><th scope=\"col\">" +
-                html_escape(one) + " (FCFA)</th><th scope=\"col\">Fiches</th><th scope=\"col\">" + html_escape(two) +
-                " (FCFA)</th><th scope=\"col\">Fiches</th><th scope=\"col\">Écart (FCFA)</th></tr></thead><tbody>";
+        main +=
+            "<h3>Par source</h3><div class=\"scroll\"><table class=\"etat-sides\"><thead><tr><th "
+            "scope=\"col\">Source</th><th scope=\"col\">" +
+            html_escape(one) + " (FCFA)</th><th scope=\"col\">Fiches</th><th scope=\"col\">" + html_escape(two) +
+            " (FCFA)</th><th scope=\"col\">Fiches</th><th scope=\"col\">Écart (FCFA)</th></tr></thead><tbody>";
         for (const auto& s : c.by_source)
             main += "<tr><td>" + html_escape(s.source) + "</td><td>" + etat_amount(s.fcfa_first) + "</td><td>" +
                     etat_count_link(s.first) + "</td><td>" + etat_amount(s.fcfa_second) + "</td><td>" +
                     etat_count_link(s.second) + "</td><td>" + signed_words(amount_difference(s), true) + "</td></tr>";
         main +=
-            "</tbody></table><h3>Par année (n-ième année de chaque période)</h3><table><thead><tr>"
+            "</tbody></table></div><h3>Par année (n-ième année de chaque période)</h3><div class=\"scroll\"><table "
+            "class=\"etat-sides\"><thead><tr>"
             "<th scope=\"col\">Année</th><th scope=\"col\">Montant (FCFA)</th><th scope=\"col\">Fiches</th>"
             "<th scope=\"col\">Année</th><th scope=\"col\">Montant (FCFA)</th><th scope=\"col\">Fiches</th>"
             "<th scope=\"col\">Écart (FCFA)</th></tr></thead><tbody>";
@@ -201,7 +206,7 @@ std::string etat_compare_page(const EtatComparison& c) {
             main += "<tr>" + amount_cells(y.year_first, y.fcfa_first, y.first) +
                     amount_cells(y.year_second, y.fcfa_second, y.second) + "<td>" +
                     signed_words(amount_difference(y), true) + "</td></tr>";
-        main += "</tbody></table>";
+        main += "</tbody></table></div>";
     }
     main += "</section><section><h2>Partenariats terminés</h2><h3>En " + html_escape(one) + "</h3>" +
             ended_list(c.ended_first) + "<h3>En " + html_escape(two) + "</h3>" + ended_list(c.ended_second) +

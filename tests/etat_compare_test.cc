@@ -21,7 +21,7 @@ using namespace coopdec;
 
 namespace {
 
-size_t search_total(const Index& index, const EtatParams& params) {
+size_t total_searched(const Index& index, const EtatParams& params) {
     SearchRequest r;
     for (const auto& [k, v] : params) REQUIRE_FALSE(apply_parameter(r, k, v));
     return search(index, r).total;
@@ -33,7 +33,7 @@ void check_figure(const Index& index, const EtatFigure& f) {
     if (f.search.empty())
         CHECK(f.count == 0);
     else
-        CHECK(search_total(index, f.search) == f.count);
+        CHECK(total_searched(index, f.search) == f.count);
 }
 
 const EtatSide* side_named(const std::vector<EtatSide>& rows, const std::string& value) {
