@@ -117,8 +117,9 @@ std::string etat_movement_section(const EtatMovement& m) {
     out += "</tbody></table></div><p class=\"note\">" + html_escape(kEndedNote) + "</p>";
     out += "<h3>Terminés en " + html_escape(now) + "</h3>" + ended_list(m.endings);
     out += undated_note(m.endings.stopped_undated);
-    out += "<p><a href=\"/etat?de=" + std::to_string(m.from) + "&amp;a=" + std::to_string(m.to) +
-           "&amp;de2=" + std::to_string(m.previous_from) + "&amp;a2=" + std::to_string(m.previous_to) +
+    // The earlier period first, as in the table above: the difference reads alike.
+    out += "<p><a href=\"/etat?de=" + std::to_string(m.previous_from) + "&amp;a=" + std::to_string(m.previous_to) +
+           "&amp;de2=" + std::to_string(m.from) + "&amp;a2=" + std::to_string(m.to) +
            "\">Comparer tous les tableaux avec " + html_escape(before) + "</a></p>";
     return out + "</section>";
 }

@@ -134,7 +134,7 @@ TEST_CASE("etat compare: a period against the previous one", "[etat][etat_compar
     std::string html = pages::etat_movement_section(m);
     CHECK(test::contains(html, "Depuis la période précédente (2015–2019)"));
     CHECK(test::contains(html, "<a href=\"/partenariat/part-d\">"));
-    CHECK(test::contains(html, "/etat?de=2020&amp;a=2024&amp;de2=2015&amp;a2=2019"));
+    CHECK(test::contains(html, "/etat?de=2015&amp;a=2019&amp;de2=2020&amp;a2=2024"));
     std::string csv = pages::etat_movement_csv(m, "http://x");
     CHECK(test::contains(csv, "\r\ntermines;2015-2019;1;http://x/recherche?type=partenariat&partnership=part-b\r\n"));
     CHECK(test::contains(csv, "\r\nfiche_terminee;part-d;2023;http://x/partenariat/part-d\r\n"));
