@@ -50,20 +50,6 @@ std::vector<FacetCount> sorted_values(const SearchResult& r, const std::string& 
     return v;
 }
 
-// Several values of one facet, ORed: the search's total counts a record once.
-EtatFigure values_figure(const Index& index, SearchCache* cache, const EtatParams& base, const std::string& facet,
-                         const std::vector<std::string>& values, const std::string& label) {
-    EtatFigure f{label, 0, base};
-    // No value: no search gives « none of them », so no link.
-    if (values.empty()) {
-        f.search.clear();
-        return f;
-    }
-    for (const auto& v : values) f.search.emplace_back(facet, v);
-    f.count = search(index, counting_request(f.search), nullptr, cache).total;
-    return f;
-}
-
 std::vector<std::string> amount_lines(const std::string& s) {
     std::vector<std::string> out;
     std::istringstream in(s);
@@ -89,6 +75,20 @@ std::optional<int> four_digits(const std::string& s) {
 }
 
 }  // namespace
+
+// Several values of one facet, ORed: the search's total counts a record once.
+EtatFigure etat_values_figure(const Index& index, SearchCache* cache, const EtatParams& base, const std::string& facet,
+                              const std::vector<std::string>& values, const std::string& label) {
+    EtatFigure f{label, 0, base};
+    // No value: no search gives « none of them », so no link.
+    if (values.empty()) {
+        f.search.clear();
+        return f;
+    }
+    for (const auto& v : values) f.search.emplace_back(facet, v);
+    f.count = search(index, counting_request(f.search), nullptr, cache).total;
+    return f;
+}
 
 std::pair<int, int> parse_period(const std::string& de, const std::string& a, int current) {
     auto year = [](const std::string& v, const char* which) {
@@ -171,12 +171,12 @@ Etat decentralised_state(const Index& index, int from, int to, SearchCache* cach
     }
     EtatTable continent{"continent", {}, false};
     for (const auto& [name, codes] : by_continent)
-        continent.rows.push_back(values_figure(index, cache, base, "country", codes, name));
+        continent.rows.push_back(etat_values_figure(index, cache, base, "country", codes, name));
     std::stable_sort(continent.rows.begin(), continent.rows.end(),
                      [](const EtatFigure& x, const EtatFigure& y) { return x.count > y.count; });
-    out.known_country = values_figure(index, cache, base, "country", known, "connu");
-    out.south = values_figure(index, cache, base, "country", south, "sud");
-    EtatTable ss{"south", {out.south, values_figure(index, cache, base, "country", north, "nord")}, false};
+    out.known_country = etat_values_figure(index, cache, base, "country", known, "connu");
+    out.south = etat_values_figure(index, cache, base, "country", south, "sud");
+    EtatTable ss{"south", {out.south, etat_values_figure(index, cache, base, "country", north, "nord")}, false};
 
     out.tables.push_back(std::move(status));
     out.tables.push_back(table("region"));
@@ -238,14 +238,14 @@ Etat decentralised_state(const Index& index, int from, int to, SearchCache* cach
     }
     for (auto& [key, s] : sums) {
         EtatAmount a{key.first, key.second, s.first,
-                     values_figure(index, cache, all, "partnership",
-                                   std::vector<std::string>(s.second.begin(), s.second.end()), ""),
+                     etat_values_figure(index, cache, all, "partnership",
+                                        std::vector<std::string>(s.second.begin(), s.second.end()), ""),
                      0};
         for (const auto& id : s.second) a.demo += demo.count(id);
         out.amounts.push_back(std::move(a));
     }
-    out.with_amount = values_figure(index, cache, all, "partnership",
-                                    std::vector<std::string>(with_amount.begin(), with_amount.end()), "");
+    out.with_amount = etat_values_figure(index, cache, all, "partnership",
+                                         std::vector<std::string>(with_amount.begin(), with_amount.end()), "");
     std::stable_sort(out.missing.begin(), out.missing.end(),
                      [](const EtatMissing& x, const EtatMissing& y) { return x.what < y.what; });
     return out;

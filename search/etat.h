@@ -82,6 +82,12 @@ bool is_south(std::string_view code);
 // malformed year, a period that ends before it starts, or one past 200 years.
 std::pair<int, int> parse_period(const std::string& de, const std::string& a, int current);
 
+// The records of `base` with any of `values` of `facet` (ORed: the total
+// counts a record once), labelled `label`: one counting search. No value:
+// count 0 and no search (no search yields « none of them »).
+EtatFigure etat_values_figure(const Index& index, SearchCache* cache, const EtatParams& base, const std::string& facet,
+                              const std::vector<std::string>& values, const std::string& label);
+
 // Computes the state of [from, to] on `index`. An index or a period without
 // record gives partnerships.count == 0 and empty tables, not an error.
 // Throws what search() throws.

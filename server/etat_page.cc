@@ -5,6 +5,7 @@
 
 #include "common/escape.h"
 #include "search/countries.h"
+#include "server/etat_compare_page.h"
 #include "server/etat_maps.h"
 #include "server/etat_ods.h"
 #include "server/etat_pdf.h"
@@ -62,12 +63,14 @@ std::string period_words(const Etat& e) {
                           : "la période " + std::to_string(e.from) + "–" + std::to_string(e.to);
 }
 
-std::string period_form(const std::string& de, const std::string& a) {
+std::string period_form(const std::string& de, const std::string& a, const std::string& de2 = "",
+                        const std::string& a2 = "") {
     return "<form method=\"get\" action=\"/etat\" class=\"etat-form\"><label>De <input name=\"de\" "
            "inputmode=\"numeric\" size=\"4\" maxlength=\"4\" value=\"" +
            html_escape(de) +
            "\"></label> <label>à <input name=\"a\" inputmode=\"numeric\" size=\"4\" maxlength=\"4\" value=\"" +
-           html_escape(a) + "\"></label> <button type=\"submit\">Afficher l'état</button></form>";
+           html_escape(a) + "\"></label> " + etat_second_period_fields(de2, a2) +
+           " <button type=\"submit\">Afficher l'état</button></form>";
 }
 
 std::string french_amount(unsigned long long n) {
@@ -91,28 +94,42 @@ constexpr char kEtatTitle[] = "État de la coopération décentralisée";
 
 }  // namespace
 
-std::string etat_form_page(const std::string& de, const std::string& a, const std::string& error) {
+std::string etat_form_page(const std::string& de, const std::string& a, const std::string& error,
+                           const std::string& de2, const std::string& a2) {
     std::string main = "<h1>" + std::string(kEtatTitle) + "</h1>";
     if (!error.empty()) main += "<p role=\"alert\" class=\"error\">" + html_escape(error) + "</p>";
-    main += period_form(de, a);
+    main += period_form(de, a, de2, a2);
     return layout(kEtatTitle, main);
+}
+
+std::string etat_compare_form(const Etat& first, const Etat& second) {
+    return period_form(std::to_string(first.from), std::to_string(first.to), std::to_string(second.from),
+                       std::to_string(second.to));
 }
 
 std::string etat_row_label(const std::string& table, const std::string& value) { return row_label(table, value); }
 
 std::string etat_period_words(const Etat& e) { return period_words(e); }
 
-std::string etat_page(const Etat& e) {
+std::string etat_table_heading(const std::string& table) { return table_texts(table).heading; }
+
+std::string etat_table_column(const std::string& table) { return table_texts(table).column; }
+
+std::string etat_count_link(const EtatFigure& f) { return count_link(f); }
+
+std::string etat_amount(unsigned long long fcfa) { return french_amount(fcfa); }
+
+std::string etat_page(const Etat& e, const EtatMovement* movement) {
     std::string main = "<h1>" + std::string(kEtatTitle) + " — " + html_escape(period_words(e)) + "</h1>";
     main += period_form(std::to_string(e.from), std::to_string(e.to));
     const std::string period = "?de=" + std::to_string(e.from) + "&amp;a=" + std::to_string(e.to);
     main += "<p class=\"etat-exports\">Télécharger : <a href=\"/etat.pdf" + period +
             "\">PDF</a> · <a href=\"/etat.ods" + period + "\">Tableur (.ods)</a> · <a href=\"/etat.csv" + period +
             "\">CSV</a></p>";
-    return layout(kEtatTitle, main + etat_report(e));
+    return layout(kEtatTitle, main + etat_report(e, movement));
 }
 
-std::string etat_report(const Etat& e) {
+std::string etat_report(const Etat& e, const EtatMovement* movement) {
     std::string main =
         "<p>Calculé à partir des seules fiches de partenariat de l'index (loi n° 2019-006, art. 46). Sont comptés "
         "les partenariats <strong>signés dans la période</strong> (année de début). Chaque chiffre mène à la "
@@ -132,6 +149,7 @@ std::string etat_report(const Etat& e) {
             main += " ; " + html_escape(row_label("status", s.value)) + " : " + count_link(s);
         main += ".</p>";
     }
+    if (movement) main += etat_movement_section(*movement);
     for (const auto& t : e.tables) {
         if (t.rows.empty()) continue;
         main += "<section><h2>" + std::string(table_texts(t.name).heading) + "</h2>";
@@ -223,24 +241,29 @@ enum class Output { page, csv, pdf, ods };
 Outcome with_period(const Context& c, Output output) {
     const bool csv = output == Output::csv;
     for (const auto& [name, value] : c.request.params)
-        if (name != "de" && name != "a")
-            return SearchError{"paramètre inconnu « " + name + " » : cette page prend de et a"};
+        if (name != "de" && name != "a" && name != "de2" && name != "a2")
+            return SearchError{"paramètre inconnu « " + name + " » : cette page prend de, a, de2 et a2"};
     const std::string de = c.request.get("de").value_or(""), a = c.request.get("a").value_or("");
+    const std::string de2 = c.request.get("de2").value_or(""), a2 = c.request.get("a2").value_or("");
     std::pair<int, int> period;
+    std::optional<std::pair<int, int>> second;
     try {
         period = parse_period(de, a, current_year());
+        second = parse_second_period(de2, a2, current_year());
     } catch (const SearchError& e) {
         if (csv) return e;
         http::Response r;
         r.status = 400;
-        r.body = pages::etat_form_page(de, a, e.for_user());
+        r.body = pages::etat_form_page(de, a, e.for_user(), de2, a2);
         return r;
     }
+    if (second) return etat_comparison(c, period, *second, csv);
     const Etat etat = decentralised_state(c.index, period.first, period.second, &c.router.search_cache());
+    const EtatMovement movement = state_movement(c.index, etat, &c.router.search_cache());
     const std::string base = public_base(c.router.config(), c.request.host);
     const std::string file = "coopdec-etat-" + std::to_string(etat.from) + "-" + std::to_string(etat.to);
     if (output == Output::pdf)
-        return pdf_response(pages::etat_print_html(etat, base, pages::today_iso()), file + ".pdf",
+        return pdf_response(pages::etat_print_html(etat, base, pages::today_iso(), &movement), file + ".pdf",
                             "ouvrez la page de l'état (/etat)");
     http::Response r;
     if (output == Output::ods) {
@@ -249,10 +272,10 @@ Outcome with_period(const Context& c, Output output) {
         r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file + ".ods\"");
     } else if (csv) {
         r.content_type = "text/csv; charset=utf-8";
-        r.body = pages::etat_csv(etat, base);
+        r.body = pages::etat_csv(etat, base) + pages::etat_movement_csv(movement, base);
         r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file + ".csv\"");
     } else {
-        r.body = pages::etat_page(etat);
+        r.body = pages::etat_page(etat, &movement);
     }
     return r;
 }

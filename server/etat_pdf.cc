@@ -38,14 +38,15 @@ std::string absolute_links(std::string html, const std::string& public_url) {
 
 }  // namespace
 
-std::string etat_print_html(const Etat& e, const std::string& public_url, const std::string& date) {
+std::string etat_print_html(const Etat& e, const std::string& public_url, const std::string& date,
+                            const EtatMovement* movement) {
     const std::string title = "État de la coopération décentralisée — " + etat_period_words(e);
     std::string out = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" + html_escape(title) +
                       "</title><style>" + kPrintCss + "</style></head><body><h1>" + html_escape(title) + "</h1>";
     out += "<p class=\"date\">Loi n° 2019-006, art. 46 — établi par coopdec";
     if (!date.empty()) out += " le " + html_escape(french_date(date));
     out += ".</p>";
-    out += absolute_links(etat_report(e), public_url);
+    out += absolute_links(etat_report(e, movement), public_url);
     return out + "</body></html>\n";
 }
 

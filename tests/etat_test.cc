@@ -15,6 +15,7 @@
 #include "search/etat.h"
 #include "search/request.h"
 #include "server/etat_page.h"
+#include "tests/bundled_partnerships.h"
 #include "tests/bundled_server.h"
 #include "tests/search_fixture.h"
 
@@ -35,12 +36,7 @@ struct Expected {
 
 Expected from_xml(int from, int to) {
     Expected e;
-    for (const auto& f : std::filesystem::directory_iterator(test::source_dir() + "/corpus/partenariats")) {
-        if (f.path().extension() != ".xml") continue;
-        pugi::xml_document doc;
-        REQUIRE(doc.load_file(f.path().c_str()));
-        pugi::xml_node p = doc.child("partenariat");
-        REQUIRE(p);
+    test::each_bundled_partnership([&](pugi::xml_node p) {
         ++e.records;
         ++e.all_status[p.child_value("statut")];
         const bool demo = std::string(p.attribute("demo").value()) == "oui";
@@ -55,10 +51,10 @@ Expected from_xml(int from, int to) {
         std::string start = p.child("periode").attribute("debut").value();
         if (start.empty()) {
             ++e.no_start;
-            continue;
+            return;
         }
         int y = std::stoi(start.substr(0, 4));
-        if (y < from || y > to) continue;
+        if (y < from || y > to) return;
         ++e.signed_in;
         ++e.status[p.child_value("statut")];
         std::string country = p.child("partenaire").attribute("pays").value();
@@ -69,7 +65,7 @@ Expected from_xml(int from, int to) {
         }
         for (pugi::xml_node c : p.child("collectivites").children("collectivite"))
             if (*c.attribute("commune").value()) e.communes.insert(c.attribute("commune").value());
-    }
+    });
     for (const auto& f : std::filesystem::directory_iterator(test::source_dir() + "/corpus/conventions")) {
         if (f.path().extension() != ".xml") continue;
         pugi::xml_document doc;
