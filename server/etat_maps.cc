@@ -20,7 +20,7 @@ std::map<std::string, maps::AreaValue> values(const Etat& e, const std::string& 
     std::map<std::string, maps::AreaValue> out;
     if (const EtatTable* t = table(e, name))
         for (const auto& r : t->rows)
-            out[maps::area_id(map, r.value)] = {r.count,
+            out[maps::area_of(map, r.value)] = {r.count,
                                                 r.search.empty() ? "" : "/recherche?" + http::encode_params(r.search)};
     return out;
 }

@@ -104,13 +104,6 @@ std::vector<std::pair<std::string, std::string>> areas(Map map) {
     return out;
 }
 
-std::string area_id(Map map, const std::string& facet_value) {
-    if (map == Map::World) return facet_value;
-    for (const MapArea& a : shapes(map).areas)
-        if (*a.id && facet_value == a.name) return a.id;
-    return facet_value;
-}
-
 MapFigure draw(Map map, const std::map<std::string, AreaValue>& values, const std::string& id, const std::string& title,
                const std::string& column, const Focus& focus) {
     const Shapes s = shapes(map);

@@ -57,11 +57,6 @@ struct Focus {
 // the gazetteer's région or prefecture name, the country's French name).
 std::vector<std::pair<std::string, std::string>> areas(Map map);
 
-// The area id of a facet value: a country's code as it is, a région or
-// prefecture by its gazetteer name ("Plateaux" → "plateaux"); a value the
-// map does not know is returned as it is (missing() then lists it).
-std::string area_id(Map map, const std::string& facet_value);
-
 // Draws `map` with `values` (by area id; ids the map lacks are ignored and
 // listed by missing()). `id` prefixes the SVG's element ids; `title` names the
 // map; `column` heads the table's first column. Every string is escaped.
@@ -75,7 +70,7 @@ std::string drawn_in(Map map, const std::string& id);
 
 // The area id of a facet value: a région or prefecture by its gazetteer
 // name ("Centrale" → "centrale"), a country code as it is; `value` itself
-// when no area has it.
+// when no area has it (missing() then lists it).
 std::string area_of(Map map, const std::string& value);
 
 // The ids of `values` with a count that `map` cannot draw (a country too
