@@ -75,7 +75,7 @@ std::string login_page(const std::string& retour, const std::string& login, cons
                        "<p><button type=\"submit\">Se connecter</button></p></form>"
                        "<p>Les comptes sont ouverts par un administrateur, qui vous remet un lien "
                        "d'activation. Mot de passe oublié : demandez-lui un nouveau lien.</p>";
-    return layout("Connexion", main, {}, true);
+    return layout("Connexion", main, {}, PageStyle::workspace);
 }
 
 std::string activate_page(const std::string& token, const store::Account& account, const Notice& notice,
@@ -92,13 +92,13 @@ std::string activate_page(const std::string& token, const store::Account& accoun
         "<p><label for=\"confirmation\">Le même, à nouveau</label> <input id=\"confirmation\" name=\"confirmation\" "
         "type=\"password\" autocomplete=\"new-password\" required></p>"
         "<p><button type=\"submit\">Enregistrer le mot de passe</button></p></form>";
-    return layout("Activer votre compte", main, {}, true);
+    return layout("Activer votre compte", main, {}, PageStyle::workspace);
 }
 
 std::string activate_result_page(const Notice& notice) {
     std::string main = "<h1>Activer votre compte</h1>" + notice_html(notice) +
                        "<p><a href=\"/connexion\">Se connecter</a> · <a href=\"/\">Retour à l'accueil</a></p>";
-    return layout("Activer votre compte", main, {}, true);
+    return layout("Activer votre compte", main, {}, PageStyle::workspace);
 }
 
 std::string space_page(const store::Principal& who, const std::vector<std::pair<std::string, std::string>>& sections) {
@@ -120,7 +120,7 @@ std::string space_page(const store::Principal& who, const std::vector<std::pair<
     for (const auto& [title, html] : sections)
         main += title.empty() ? html : "<section><h2>" + html_escape(title) + "</h2>" + html + "</section>";
     main += form_open("/espace/deconnexion", who.csrf_token) + "<button type=\"submit\">Se déconnecter</button></form>";
-    return layout("Mon espace", main, {}, true);
+    return layout("Mon espace", main, {}, PageStyle::workspace);
 }
 
 std::string account_page(const store::Principal& who, const Notice& notice) {
@@ -138,7 +138,7 @@ std::string account_page(const store::Principal& who, const Notice& notice) {
         "<p><button type=\"submit\">Changer le mot de passe</button></p></form>"
         "<p>Vos autres sessions (autres navigateurs, autres appareils) prendront fin.</p>"
         "<p><a href=\"/espace\">Retour à mon espace</a></p>";
-    return layout("Changer mon mot de passe", main, {}, true);
+    return layout("Changer mon mot de passe", main, {}, PageStyle::workspace);
 }
 
 std::string admin_accounts_page(const store::Principal& who, const std::vector<store::Account>& accounts,
@@ -189,7 +189,7 @@ std::string admin_accounts_page(const store::Principal& who, const std::vector<s
             "<select id=\"communes\" name=\"commune\" multiple size=\"8\">" +
             commune_options(communes, {}) +
             "</select></p><p><button type=\"submit\">Créer le compte et son lien d'activation</button></p></form>";
-    return layout("Comptes", main, {}, true);
+    return layout("Comptes", main, {}, PageStyle::workspace);
 }
 
 std::string journal_page(const std::vector<store::JournalEntry>& entries, int64_t older) {
@@ -209,7 +209,7 @@ std::string journal_page(const std::vector<store::JournalEntry>& entries, int64_
     if (older > 0)
         main += "<p><a href=\"/admin/journal?avant=" + std::to_string(older) + "\">Entrées plus anciennes</a></p>";
     main += "<p><a href=\"/admin/comptes\">Les comptes</a></p>";
-    return layout("Journal des comptes", main, {}, true);
+    return layout("Journal des comptes", main, {}, PageStyle::workspace);
 }
 
 std::string utc_time(int64_t seconds) {

@@ -82,6 +82,7 @@ std::map<std::string, StaticFile> load_statics(const std::string& dir) {
         {"/static/coopdec.css", "coopdec.css", "text/css; charset=utf-8"},
         {"/static/handout.css", "handout.css", "text/css; charset=utf-8"},  // the dossier's handout and PDF
         {"/static/espace.css", "espace.css", "text/css; charset=utf-8"},    // the reserved pages
+        {"/static/atlas.css", "atlas.css", "text/css; charset=utf-8"},      // the atlas and the yearly state
     };
     std::map<std::string, StaticFile> out;
     for (const auto& f : files) {

@@ -316,7 +316,7 @@ std::string region_page(const atlas::RegionView& v, const std::map<std::string, 
         main += region_records(v.partnerships);
     main += "</section><p>" + link("/communes", "Toutes les communes du Togo") + " · " +
             link("/carte", "Carte des partenariats") + "</p>";
-    return layout("Région " + name, main);
+    return layout("Région " + name, main, {}, PageStyle::atlas);
 }
 
 std::string commune_page(const atlas::CommuneView& v) {
@@ -370,7 +370,7 @@ std::string commune_page(const atlas::CommuneView& v) {
             "</p></section>";
     if (!v.partnerships.empty()) main += missing_section(v.partnerships);
     main += "<p>" + link("/communes", "Toutes les communes du Togo") + "</p>";
-    return layout("Commune de " + name, main);
+    return layout("Commune de " + name, main, {}, PageStyle::atlas);
 }
 
 std::string partner_page(const atlas::PartnerView& v) {
@@ -379,14 +379,14 @@ std::string partner_page(const atlas::PartnerView& v) {
             "</dd><dt>Pays</dt><dd>" + country_link(v.country) + "</dd></dl>";
     main += "<section aria-labelledby=\"togo\"><h2 id=\"togo\">Ses partenaires au Togo (" +
             std::to_string(v.partnerships.size()) + ")</h2>" + togolese_partners(v.partnerships) + "</section>";
-    return layout(v.name, main);
+    return layout(v.name, main, {}, PageStyle::atlas);
 }
 
 std::string country_page(const atlas::CountryView& v, size_t records) {
     std::string main = "<h1>Partenaires : " + html_escape(v.name) + "</h1>" + country_map(v, records);
     if (v.partners.empty()) {
         main += "<p>Aucune collectivité de ce pays n'a de partenariat enregistré avec une commune du Togo.</p>";
-        return layout(v.name, main);
+        return layout(v.name, main, {}, PageStyle::atlas);
     }
     main += "<p>" + std::to_string(v.partners.size()) + " collectivité" + (v.partners.size() > 1 ? "s" : "") + ", " +
             std::to_string(records) + " partenariat" + (records > 1 ? "s" : "") + " avec des communes du Togo (" +
@@ -396,7 +396,7 @@ std::string country_page(const atlas::CountryView& v, size_t records) {
                 link("/partenaire/" + p.id, p.name) + " <small>(" + html_escape(level_words(p.level)) +
                 ")</small></h2>" + togolese_partners(p.partnerships) + "</section>";
     }
-    return layout(v.name, main);
+    return layout(v.name, main, {}, PageStyle::atlas);
 }
 
 std::string communes_page(const std::vector<places::PlaceRow>& rows, const std::vector<atlas::Record>& records) {
@@ -430,7 +430,7 @@ std::string communes_page(const std::vector<places::PlaceRow>& rows, const std::
         }
         main += "</section>";
     }
-    return layout("Les communes du Togo", main);
+    return layout("Les communes du Togo", main, {}, PageStyle::atlas);
 }
 
 }  // namespace coopdec::pages

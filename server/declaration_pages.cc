@@ -240,7 +240,7 @@ std::string record_form_page(const RecordFormView& v) {
     m += "<p class=\"hint\">« Ajouter des lignes » enregistre le brouillon et ajoute des lignes vides à chaque liste. "
          "« Soumettre » envoie la fiche aux validateurs.</p>";
     m += "</form>";
-    return layout(heading, m, {}, true);
+    return layout(heading, m, {}, PageStyle::workspace);
 }
 
 std::string contributions_section(const std::vector<store::Submission>& list) {
@@ -290,7 +290,7 @@ std::string contributions_page(const std::vector<store::Submission>& list, bool 
     if (!notice.empty()) m += "<p class=\"notice\" role=\"status\">" + esc(notice) + "</p>";
     if (reviewer) m += "<p><a href=\"/revue\">File des contributions à valider</a></p>";
     m += contributions_section(list);
-    return layout("Mes contributions", m, {}, true);
+    return layout("Mes contributions", m, {}, PageStyle::workspace);
 }
 
 std::string review_queue_page(const std::vector<store::Submission>& queue, const std::string& notice) {
@@ -298,7 +298,7 @@ std::string review_queue_page(const std::vector<store::Submission>& queue, const
     std::string m = "<h1>Contributions à valider</h1>";
     if (!notice.empty()) m += "<p class=\"notice\" role=\"status\">" + esc(notice) + "</p>";
     if (queue.empty())
-        return layout("Contributions à valider", m + "<p>Aucune contribution n'attend de décision.</p>", {}, true);
+        return layout("Contributions à valider", m + "<p>Aucune contribution n'attend de décision.</p>", {}, PageStyle::workspace);
     m += "<p>De la plus ancienne à la plus récente.</p><div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th "
          "scope=\"col\">N°</th><th "
          "scope=\"col\">Contribution</th><th scope=\"col\">Communes</th><th scope=\"col\">Soumise le</th></tr></thead>"
@@ -307,7 +307,7 @@ std::string review_queue_page(const std::vector<store::Submission>& queue, const
         m += "<tr><td>" + std::to_string(s.id) + "</td><td><a href=\"/revue/" + std::to_string(s.id) + "\">" +
              esc(kind_words(s.kind)) + " : " + esc(s.title) + "</a></td><td>" + esc(communes_of(s)) + "</td><td>" +
              esc(date_of(s.updated)) + "</td></tr>";
-    return layout("Contributions à valider", m + "</tbody></table></div>", {}, true);
+    return layout("Contributions à valider", m + "</tbody></table></div>", {}, PageStyle::workspace);
 }
 
 std::string review_page(const ReviewView& v) {
@@ -376,7 +376,7 @@ std::string review_page(const ReviewView& v) {
              cs.attrs + ">" + esc(v.comment) + "</textarea>" + cs.message +
              "</p><p><button type=\"submit\">Refuser</button></p></form></section>";
     }
-    return layout(s.title, m, {}, true);
+    return layout(s.title, m, {}, PageStyle::workspace);
 }
 
 }  // namespace coopdec::pages

@@ -212,7 +212,7 @@ std::string etat_compare_page(const EtatComparison& c) {
     main += "</section><section><h2>Partenariats terminés</h2><h3>En " + html_escape(one) + "</h3>" +
             ended_list(c.ended_first) + "<h3>En " + html_escape(two) + "</h3>" + ended_list(c.ended_second) +
             undated_note(c.ended_first.stopped_undated) + "</section>";
-    return layout(kCompareTitle, main);
+    return layout(kCompareTitle, main, {}, PageStyle::atlas);
 }
 
 std::string etat_compare_csv(const EtatComparison& c, const std::string& public_url) {

@@ -99,7 +99,7 @@ std::string etat_form_page(const std::string& de, const std::string& a, const st
     std::string main = "<h1>" + std::string(kEtatTitle) + "</h1>";
     if (!error.empty()) main += "<p role=\"alert\" class=\"error\">" + html_escape(error) + "</p>";
     main += period_form(de, a, de2, a2);
-    return layout(kEtatTitle, main);
+    return layout(kEtatTitle, main, {}, PageStyle::atlas);
 }
 
 std::string etat_compare_form(const Etat& first, const Etat& second) {
@@ -126,7 +126,7 @@ std::string etat_page(const Etat& e, const EtatMovement* movement) {
     main += "<p class=\"etat-exports\">Télécharger : <a href=\"/etat.pdf" + period +
             "\">PDF</a> · <a href=\"/etat.ods" + period + "\">Tableur (.ods)</a> · <a href=\"/etat.csv" + period +
             "\">CSV</a></p>";
-    return layout(kEtatTitle, main + etat_report(e, movement));
+    return layout(kEtatTitle, main + etat_report(e, movement), {}, PageStyle::atlas);
 }
 
 std::string etat_report(const Etat& e, const EtatMovement* movement) {

@@ -103,7 +103,7 @@ std::string resend_page(const KeptForm& kept, const std::string& csrf, const std
         m += "<p><label for=\"fichier\">Fichier</label><br><input type=\"file\" id=\"fichier\" name=\"fichier\" "
              "required></p>";
     m += "<p><button type=\"submit\">Renvoyer le formulaire</button></p></form>";
-    return layout("Formulaire à renvoyer", m, {}, true);
+    return layout("Formulaire à renvoyer", m, {}, PageStyle::workspace);
 }
 
 }  // namespace coopdec::pages

@@ -105,7 +105,7 @@ std::string history_page(const std::string& doc_id, const std::vector<store::Pub
         main += "</li>";
     }
     if (!publications.empty()) main += "</ol>";
-    return pages::layout("Historique de " + doc_id, main, {}, true);
+    return pages::layout("Historique de " + doc_id, main, {}, pages::PageStyle::workspace);
 }
 
 namespace handlers {

@@ -99,13 +99,13 @@ std::string map_page(const Overview& o, bool active) {
         main += choice(active) +
                 "<p role=\"status\">Aucune fiche de partenariat n'a le statut « actif » dans l'index : <a "
                 "href=\"/carte\">voir toutes les fiches</a>.</p>";
-        return layout("Carte des partenariats actifs", main);
+        return layout("Carte des partenariats actifs", main, {}, PageStyle::atlas);
     }
     if (o.partnerships == 0) {
         main +=
             "<p role=\"status\">Aucun partenariat dans l'index pour l'instant : les cartes apparaîtront quand des "
             "fiches de partenariat auront été indexées.</p><p><a href=\"/\">Retour à l'accueil</a></p>";
-        return layout("Carte des partenariats", main);
+        return layout("Carte des partenariats", main, {}, PageStyle::atlas);
     }
     main +=
         "<p>Plus une zone est foncée, plus elle compte de partenariats ; chaque zone colorée mène à la recherche de "
@@ -127,7 +127,7 @@ std::string map_page(const Overview& o, bool active) {
                     "Kpendjal.");
     main += section("map-country", what + " par pays du partenaire", "Pays", maps::Map::World,
                     values(o, "country", maps::Map::World), "Les pays des collectivités partenaires.");
-    return layout(active ? "Carte des partenariats actifs" : "Carte des partenariats", main);
+    return layout(active ? "Carte des partenariats actifs" : "Carte des partenariats", main, {}, PageStyle::atlas);
 }
 
 }  // namespace coopdec::pages

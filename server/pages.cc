@@ -30,7 +30,7 @@ const char* status_title(int status) {
 
 }  // namespace
 
-std::string layout(const std::string& title, const std::string& main_html, const std::string& query, bool workspace) {
+std::string layout(const std::string& title, const std::string& main_html, const std::string& query, PageStyle style) {
     std::string out;
     out.reserve(main_html.size() + 1500);
     out +=
@@ -39,7 +39,8 @@ std::string layout(const std::string& title, const std::string& main_html, const
         "<title>";
     out += html_escape(title);
     out += " — coopdec</title><link rel=\"stylesheet\" href=\"/static/coopdec.css\">";
-    if (workspace) out += "<link rel=\"stylesheet\" href=\"/static/espace.css\">";
+    if (style == PageStyle::workspace) out += "<link rel=\"stylesheet\" href=\"/static/espace.css\">";
+    if (style == PageStyle::atlas) out += "<link rel=\"stylesheet\" href=\"/static/atlas.css\">";
     out +=
         "<link rel=\"search\" type=\"application/opensearchdescription+xml\" href=\"/opensearch.xml\" "
         "title=\"coopdec\"></head><body>"

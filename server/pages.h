@@ -18,12 +18,20 @@ class Names;
 
 namespace coopdec::pages {
 
+// The stylesheets a page loads: /static/coopdec.css always, and one more
+// for the pages that need rules the readers' light pages do not.
+enum class PageStyle {
+    reader,     // coopdec.css alone: search, documents, /apercu…
+    workspace,  // + espace.css: a reserved page (accounts, declarations, review,
+                // uploads) and a document's history
+    atlas,      // + atlas.css: /carte, /etat, the pages of the régions,
+                // communes, partners and countries
+};
+
 // A whole page: head, header with the search box (pre-filled with `query`),
-// `main_html` in <main id="contenu">, footer.
-// `workspace`: a reserved page (accounts, declarations, review, uploads),
-// which also loads /static/espace.css (so does a document's history).
+// `main_html` in <main id="contenu">, footer; `style` chooses the stylesheets.
 std::string layout(const std::string& title, const std::string& main_html, const std::string& query = {},
-                   bool workspace = false);
+                   PageStyle style = PageStyle::reader);
 
 // The search page (also the home page when `home`): results grouped by
 // document, facets, active filters, paging, and what to try when nothing was

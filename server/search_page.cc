@@ -425,7 +425,7 @@ std::string names_read(const SearchResult& r, const Params& params, const Names*
 std::string atlas_box(const SearchResult& r) {
     if (r.atlas.empty()) return {};
     std::string out =
-        "<nav class=\"atlas-box\" aria-labelledby=\"atlas-title\"><h2 id=\"atlas-title\">Dans l'atlas</h2><ul>";
+        "<nav class=\"note atlas-box\" aria-labelledby=\"atlas-title\"><h2 id=\"atlas-title\">Dans l'atlas</h2><ul>";
     for (const atlas::Link& l : r.atlas) {
         const char* what = l.kind == "commune"      ? " — page de la commune"
                            : l.kind == "partenaire" ? " — page du partenaire"

@@ -96,7 +96,7 @@ std::string upload_form_page(const UploadFormView& v) {
         for (const auto& j : v.jobs) m += job_line(j);
         m += "</ul>\n";
     }
-    return layout("Déposer un document", m, {}, true);
+    return layout("Déposer un document", m, {}, PageStyle::workspace);
 }
 
 std::string job_page(const JobView& v) {
@@ -142,7 +142,7 @@ std::string job_page(const JobView& v) {
     if (!j.result_xml.empty())
         m += "<h2>Document produit</h2>\n<pre class=\"produced\">" + esc(j.result_xml) + "</pre>\n";
     m += "<p><a href=\"/espace/depot\">Déposer un autre document</a></p>\n";
-    std::string page = layout("Document déposé", m, {}, true);
+    std::string page = layout("Document déposé", m, {}, PageStyle::workspace);
     if (j.state == JobState::queued || j.state == JobState::running) {
         // Refreshed without JavaScript while it runs.
         size_t head = page.find("</head>");

@@ -56,6 +56,7 @@ TEST_CASE("every route answers with its status and type", "[server][http]") {
         {"/metrics", 200, "text/plain; version=0.0.4; charset=utf-8"},
         {"/static/coopdec.css", 200, "text/css; charset=utf-8"},
         {"/static/espace.css", 200, "text/css; charset=utf-8"},
+        {"/static/atlas.css", 200, "text/css; charset=utf-8"},
         {"/nulle-part", 404, "text/html; charset=utf-8"},
         {"/doc/inconnu", 404, "text/html; charset=utf-8"},
         {"/api/doc/inconnu", 404, "application/json; charset=utf-8"},
@@ -186,10 +187,16 @@ TEST_CASE("pages are light, gzipped on request, and HEAD works", "[server][http]
         CAPTURE(target);
         auto a = server().get(target);
         CHECK(a.body.size() + css.body.size() < 30 * 1024);
-        // The reserved pages' styles are theirs alone.
+        // The reserved pages' styles, and the atlas's, are theirs alone.
         CHECK(a.body.find("/static/espace.css") == std::string::npos);
+        CHECK(a.body.find("/static/atlas.css") == std::string::npos);
     }
     CHECK(server().get("/connexion").body.find("/static/espace.css") != std::string::npos);
+    for (const char* atlas : {"/carte", "/etat?de=2015&a=2024", "/commune/kloto-1", "/region/kara", "/pays/FR"}) {
+        CAPTURE(atlas);
+        CHECK(server().get(atlas).body.find("<link rel=\"stylesheet\" href=\"/static/atlas.css\">") !=
+              std::string::npos);
+    }
     auto z = server().get("/recherche?q=eau", {{"Accept-Encoding", "gzip"}});
     CHECK(z.header("Content-Encoding") == "gzip");
     std::istringstream in(z.body);
