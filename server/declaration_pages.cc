@@ -298,7 +298,8 @@ std::string review_queue_page(const std::vector<store::Submission>& queue, const
     std::string m = "<h1>Contributions à valider</h1>";
     if (!notice.empty()) m += "<p class=\"notice\" role=\"status\">" + esc(notice) + "</p>";
     if (queue.empty())
-        return layout("Contributions à valider", m + "<p>Aucune contribution n'attend de décision.</p>", {}, PageStyle::workspace);
+        return layout("Contributions à valider", m + "<p>Aucune contribution n'attend de décision.</p>", {},
+                      PageStyle::workspace);
     m += "<p>De la plus ancienne à la plus récente.</p><div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th "
          "scope=\"col\">N°</th><th "
          "scope=\"col\">Contribution</th><th scope=\"col\">Communes</th><th scope=\"col\">Soumise le</th></tr></thead>"

@@ -17,9 +17,9 @@ namespace coopdec::pages {
 // count" when the label is cut); the years' columns a <rect> with its
 // <title> "year : count". The years' table is folded in a <details>, without
 // links. The régions are a map (server/map_page.h region_map:
-// each area an <a><path> titled "label : count", its table and credits). With no partnership record, a page that says so.
-// Every dynamic string goes through html_escape, every URL parameter
-// through url_encode: the SVG is well-formed XML.
+// each area an <a><path> titled "label : count", its table and credits). With no partnership record, a page that says
+// so. Every dynamic string goes through html_escape, every URL parameter through url_encode: the SVG is well-formed
+// XML.
 std::string overview_page(const Overview& overview);
 
 }  // namespace coopdec::pages
