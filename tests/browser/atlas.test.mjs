@@ -100,7 +100,9 @@ describe('atlas et état annuel dans un vrai navigateur', () => {
             assert.ok(+signed[2] > 0);
             await page.getByRole('link', { name: signed[1], exact: true }).first().waitFor({ state: 'visible' });
             await page.getByRole('heading', { name: 'Montants mobilisés (FCFA)' }).waitFor({ state: 'visible' });
-            await page.getByRole('link', { name: 'Tableaux en CSV' }).waitFor({ state: 'visible' });
+            // The same period's downloads.
+            for (const name of ['PDF', 'Tableur (.ods)', 'CSV'])
+                await page.getByRole('link', { name, exact: true }).first().waitFor({ state: 'visible' });
             // The bundled amounts are demonstration records' only: every line says so.
             assert.ok(expected.amounts > 0, 'aucun montant dans la période : les fiches de démonstration en donnent');
             const rows = page.locator('main table:has(th:text-is("Montant (FCFA)")) tbody tr');
