@@ -180,6 +180,7 @@ Etat decentralised_state(const Index& index, int from, int to, SearchCache* cach
 
     out.tables.push_back(std::move(status));
     out.tables.push_back(table("region"));
+    out.tables.push_back(table("prefecture"));
     out.tables.push_back(std::move(commune));
     out.tables.push_back(std::move(country));
     out.tables.push_back(std::move(continent));

@@ -30,7 +30,7 @@ struct EtatFigure {
 };
 
 struct EtatTable {
-    // "status", "region", "commune", "country", "continent", "south", "theme"
+    // "status", "region", "prefecture", "commune", "country", "continent", "south", "theme"
     std::string name;
     std::vector<EtatFigure> rows;  // most records first (status: actif, arrete, inconnu)
     bool overlapping = false;      // a record may count in several rows
@@ -60,7 +60,7 @@ struct Etat {
     EtatFigure all_records;
     std::vector<EtatFigure> all_status;
     size_t communes = 0;              // distinct communes among them (the commune table's rows)
-    std::vector<EtatTable> tables;    // status, region, commune, country, continent, south, theme (empty ones kept)
+    std::vector<EtatTable> tables;    // status, region, prefecture, commune, country, continent, south, theme (empty ones kept)
     EtatFigure south;                 // records with a partner country of the South (south rule)
     EtatFigure known_country;         // records with a partner country
     std::vector<EtatAmount> amounts;  // by year then source, in the period

@@ -72,7 +72,7 @@ struct EtatComparison {
     // signes, conventions, termines, communes (no search), pays_connu, sud,
     // avec_montant — in this order.
     std::vector<EtatSide> headline;
-    std::vector<EtatComparedTable> tables;  // status, region, commune, country, continent, south, theme
+    std::vector<EtatComparedTable> tables;  // status, region, prefecture, commune, country, continent, south, theme
     std::vector<EtatAmountSide> by_source;  // every source of either period, by name
     std::vector<EtatAmountSide> by_year;    // one row per rank, as many as the longer period has years
 };

@@ -30,6 +30,7 @@ struct SheetName {
 constexpr SheetName kSheets[] = {
     {"status", "Statut"},         // actif, arrete, inconnu
     {"region", "Régions"},        // the five régions
+    {"prefecture", "Préfectures"},  // the 39 préfectures
     {"commune", "Communes"},      // communes engaged
     {"country", "Pays"},          // partner countries
     {"continent", "Continents"},  // UN M49 regions

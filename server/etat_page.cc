@@ -26,6 +26,7 @@ struct EtatTableText {
 constexpr EtatTableText kTableTexts[] = {
     {"status", "Statut des partenariats", "Statut"},
     {"region", "Par région du Togo", "Région"},
+    {"prefecture", "Par préfecture", "Préfecture"},
     {"commune", "Communes engagées", "Commune"},
     {"country", "Par pays du partenaire", "Pays"},
     {"continent", "Par continent du partenaire", "Continent (M49)"},

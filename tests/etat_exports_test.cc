@@ -141,7 +141,8 @@ TEST_CASE("etat: the spreadsheet has a sheet per table, the report's numbers as 
     REQUIRE(sheets.size() == e.tables.size() + 2);
     CHECK(sheets.front().first == "Résumé");
     CHECK(sheets.back().first == "Montants");
-    const std::vector<std::string> names{"Statut", "Régions", "Communes", "Pays", "Continents", "Sud–Sud", "Thèmes"};
+    const std::vector<std::string> names{"Statut", "Régions",    "Préfectures", "Communes",
+                                         "Pays",   "Continents", "Sud–Sud",     "Thèmes"};
     for (size_t i = 0; i < e.tables.size(); ++i) {
         const auto& [name, rows] = sheets[i + 1];
         CAPTURE(name);

@@ -29,13 +29,29 @@ struct Expected {
     std::map<std::string, size_t> all_status;
     std::map<std::string, size_t> status, country;
     std::set<std::string> communes;
+    std::map<std::string, size_t> prefecture;  // records by préfecture name (the gazetteer's)
     // <financements> dated in the period, by (year, source): FCFA, records, demonstration records.
     std::map<std::pair<int, std::string>, std::tuple<unsigned long long, std::set<std::string>, size_t>> amounts;
     size_t real_amount_lines = 0;  // amount lines of real records (demo="non"), whatever their year
 };
 
+// The gazetteer's préfecture names by the ids of the préfectures and of
+// their communes (corpus/repertoire/togo.xml).
+std::map<std::string, std::string> prefecture_names() {
+    pugi::xml_document doc;
+    REQUIRE(doc.load_file((test::source_dir() + "/corpus/repertoire/togo.xml").c_str()));
+    std::map<std::string, std::string> out;
+    for (pugi::xpath_node x : doc.select_nodes("//*[local-name()='prefecture']")) {
+        pugi::xml_node p = x.node();
+        out[p.attribute("id").value()] = p.attribute("nom").value();
+        for (pugi::xml_node c : p.children()) out[c.attribute("id").value()] = p.attribute("nom").value();
+    }
+    return out;
+}
+
 Expected from_xml(int from, int to) {
     Expected e;
+    const std::map<std::string, std::string> prefectures = prefecture_names();
     test::each_bundled_partnership([&](pugi::xml_node p) {
         ++e.records;
         ++e.all_status[p.child_value("statut")];
@@ -63,8 +79,15 @@ Expected from_xml(int from, int to) {
             ++e.known_country;
             if (is_south(country)) ++e.south;
         }
-        for (pugi::xml_node c : p.child("collectivites").children("collectivite"))
+        std::set<std::string> in;  // the record's préfectures, by its communes' or its own
+        for (pugi::xml_node c : p.child("collectivites").children("collectivite")) {
             if (*c.attribute("commune").value()) e.communes.insert(c.attribute("commune").value());
+            for (const char* level : {"commune", "prefecture"})
+                if (auto it = prefectures.find(c.attribute(level).value());
+                    *c.attribute(level).value() && it != prefectures.end())
+                    in.insert(it->second);
+        }
+        for (const auto& name : in) ++e.prefecture[name];
     });
     for (const auto& f : std::filesystem::directory_iterator(test::source_dir() + "/corpus/conventions")) {
         if (f.path().extension() != ".xml") continue;
@@ -129,6 +152,13 @@ TEST_CASE("etat: the bundled corpus's figures are the XML records' own", "[etat]
         CHECK(e.communes == x.communes.size());
         for (const auto& [s, n] : x.status) CHECK(row_count(e, "status", s) == n);
         for (const auto& [c, n] : x.country) CHECK(row_count(e, "country", c) == n);
+        REQUIRE_FALSE(x.prefecture.empty());
+        for (const auto& [name, n] : x.prefecture) {
+            CAPTURE(name);
+            CHECK(row_count(e, "prefecture", name) == n);
+        }
+        for (const auto& t : e.tables)
+            if (t.name == "prefecture") CHECK(t.rows.size() == x.prefecture.size());
         CHECK(e.known_country.count == x.known_country);
         CHECK(e.south.count == x.south);
         CHECK(row_count(e, "south", "sud") == x.south);
