@@ -59,9 +59,10 @@ struct Etat {
     // arrete, inconnu): what is in force when the report is drawn up.
     EtatFigure all_records;
     std::vector<EtatFigure> all_status;
-    size_t communes = 0;              // distinct communes among them (the commune table's rows)
-    std::vector<EtatTable> tables;    // status, region, prefecture, commune, country, continent, south, theme (empty ones kept)
-    EtatFigure south;                 // records with a partner country of the South (south rule)
+    size_t communes = 0;  // distinct communes among them (the commune table's rows)
+    std::vector<EtatTable>
+        tables;        // status, region, prefecture, commune, country, continent, south, theme (empty ones kept)
+    EtatFigure south;  // records with a partner country of the South (south rule)
     EtatFigure known_country;         // records with a partner country
     std::vector<EtatAmount> amounts;  // by year then source, in the period
     EtatFigure with_amount;           // records with at least one amount in the period

@@ -28,14 +28,14 @@ struct SheetName {
     const char* sheet;
 };
 constexpr SheetName kSheets[] = {
-    {"status", "Statut"},         // actif, arrete, inconnu
-    {"region", "Régions"},        // the five régions
+    {"status", "Statut"},           // actif, arrete, inconnu
+    {"region", "Régions"},          // the five régions
     {"prefecture", "Préfectures"},  // the 39 préfectures
-    {"commune", "Communes"},      // communes engaged
-    {"country", "Pays"},          // partner countries
-    {"continent", "Continents"},  // UN M49 regions
-    {"south", "Sud–Sud"},         // sud, nord
-    {"theme", "Thèmes"},          // themes
+    {"commune", "Communes"},        // communes engaged
+    {"country", "Pays"},            // partner countries
+    {"continent", "Continents"},    // UN M49 regions
+    {"south", "Sud–Sud"},           // sud, nord
+    {"theme", "Thèmes"},            // themes
 };
 
 std::string sheet_name(const std::string& table) {

@@ -24,14 +24,10 @@ struct EtatTableText {
 };
 
 constexpr EtatTableText kTableTexts[] = {
-    {"status", "Statut des partenariats", "Statut"},
-    {"region", "Par région du Togo", "Région"},
-    {"prefecture", "Par préfecture", "Préfecture"},
-    {"commune", "Communes engagées", "Commune"},
-    {"country", "Par pays du partenaire", "Pays"},
-    {"continent", "Par continent du partenaire", "Continent (M49)"},
-    {"south", "Coopération Sud–Sud", "Partenaire"},
-    {"theme", "Par thème", "Thème"},
+    {"status", "Statut des partenariats", "Statut"}, {"region", "Par région du Togo", "Région"},
+    {"prefecture", "Par préfecture", "Préfecture"},  {"commune", "Communes engagées", "Commune"},
+    {"country", "Par pays du partenaire", "Pays"},   {"continent", "Par continent du partenaire", "Continent (M49)"},
+    {"south", "Coopération Sud–Sud", "Partenaire"},  {"theme", "Par thème", "Thème"},
 };
 
 const EtatTableText& table_texts(const std::string& name) {
