@@ -60,9 +60,9 @@ struct Etat {
     EtatFigure all_records;
     std::vector<EtatFigure> all_status;
     size_t communes = 0;  // distinct communes among them (the commune table's rows)
-    std::vector<EtatTable>
-        tables;        // status, region, prefecture, commune, country, continent, south, theme (empty ones kept)
-    EtatFigure south;  // records with a partner country of the South (south rule)
+    // status, region, prefecture, commune, country, continent, south, theme (empty ones kept)
+    std::vector<EtatTable> tables;
+    EtatFigure south;                 // records with a partner country of the South (south rule)
     EtatFigure known_country;         // records with a partner country
     std::vector<EtatAmount> amounts;  // by year then source, in the period
     EtatFigure with_amount;           // records with at least one amount in the period
