@@ -136,7 +136,8 @@ std::string etat_report(const Etat& e, const EtatMovement* movement) {
                 " d'après les fiches de l'index.</p>";
     } else {
         main += "<p>Partenariats et accords signés : " + count_link(e.partnerships) +
-                " ; communes engagées : " + std::to_string(e.communes) + " (liste ci-dessous).</p>";
+                " ; communes engagées : <a href=\"#etat-commune\">" + std::to_string(e.communes) +
+                "</a> (liste ci-dessous).</p>";
     }
     main += "<p>Conventions datées de " + html_escape(period_words(e)) + " dans l'index : " + count_link(e.agreements) +
             ".</p>";
@@ -149,7 +150,7 @@ std::string etat_report(const Etat& e, const EtatMovement* movement) {
     if (movement) main += etat_movement_section(*movement);
     for (const auto& t : e.tables) {
         if (t.rows.empty()) continue;
-        main += "<section><h2>" + std::string(table_texts(t.name).heading) + "</h2>";
+        main += "<section><h2 id=\"etat-" + t.name + "\">" + std::string(table_texts(t.name).heading) + "</h2>";
         if (t.name == "south") {
             if (e.known_country.count)
                 main += "<p>Part Sud–Sud : " + count_link(e.south) + " sur " + count_link(e.known_country) +

@@ -202,7 +202,8 @@ TEST_CASE("etat: LibreOffice reads the spreadsheet's Résumé with the page's fi
     auto page = test::bundled().server->get("/etat" + kPeriod);
     REQUIRE(page.status == 200);
     CHECK(test::contains(page.body, ">" + std::to_string(e.partnerships.count) +
-                                        "</a> ; communes engagées : " + v["Communes engagées"]));
+                                        "</a> ; communes engagées : <a href=\"#etat-commune\">" +
+                                        v["Communes engagées"] + "</a>"));
 }
 
 TEST_CASE("etat: amounts and texts in the spreadsheet, escaped and numeric", "[etat][ods]") {

@@ -192,8 +192,11 @@ TEST_CASE("etat: the bundled corpus's figures are the XML records' own", "[etat]
             auto found = test::parse_json(server.get("/api/search?" + query).body);
             CHECK(found->getValue<size_t>("total") == n);
         }
+        // The number of communes is no search total: it leads to their list, the commune table.
         CHECK(test::contains(page.body, ">" + std::to_string(x.signed_in) +
-                                            "</a> ; communes engagées : " + std::to_string(x.communes.size())));
+                                            "</a> ; communes engagées : <a href=\"#etat-commune\">" +
+                                            std::to_string(x.communes.size()) + "</a>"));
+        CHECK(test::contains(page.body, "<h2 id=\"etat-commune\">Communes engagées</h2>"));
         if (!x.amounts.empty())
             CHECK(test::contains(page.body, "<span class=\"demo\">montant de démonstration</span>"));
     }
