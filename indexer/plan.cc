@@ -1,18 +1,21 @@
 // @brief Scan and plan: the phases of a run that read the inputs and the
 // index, and decide, before anything is written.
 //
-// The scan reads every file of the corpus once, to hash it: a file's
-// signature covers its own bytes, the gazetteer and the partnership records
-// it links to, so that a changed partnership record re-indexes the documents
-// that carry its facets. Only the gazetteer and the partnership records are
+// The scan hashes every file it publishes: a file's signature covers its
+// own bytes, the gazetteer and the partnership records it links to, so that
+// a changed partnership record re-indexes the documents that carry its
+// facets. The other files of the corpus are read only as far as their root
+// element, and in full when they are the gazetteer or a record. Only the gazetteer and the partnership records are
 // extracted here, because every other document inherits facets from them;
 // the other files are extracted when they are prepared (indexer/prepare.h).
 #include "indexer/plan.h"
 
 #include <filesystem>
+#include <fstream>
 #include <system_error>
 
 #include "common/schema.h"
+#include "indexer/context_cache.h"
 #include "indexer/extract.h"
 
 namespace fs = std::filesystem;
@@ -32,7 +35,56 @@ bool under(const std::string& path, const std::vector<std::string>& roots) {
 
 std::string absolute_path(const std::string& path) { return fs::absolute(path).lexically_normal().string(); }
 
-// Reads one walked file's size, hash and root element; a gazetteer or a
+// The root element's name from the first bytes of the file at `path`, or
+// "" when they do not show it whole (a long prolog, a name cut at the end
+// of the bytes read) or the file cannot be read.
+std::string root_from_start(const std::string& path) {
+    constexpr std::size_t kStart = 4096;
+    std::ifstream in(path, std::ios::binary);
+    std::string start(kStart, '\0');
+    in.read(start.data(), static_cast<std::streamsize>(kStart));
+    start.resize(static_cast<std::size_t>(in.gcount()));
+    if (start.size() < kStart) return peek_root(start);  // the whole file
+    std::string root = peek_root(start);
+    // A name running to the end of the bytes read may be cut.
+    const std::size_t at = start.rfind('<');
+    if (at != std::string::npos && start.find_first_of(" \t\r\n/>", at) == std::string::npos) return {};
+    return root;
+}
+
+// Adds what `entry`'s file gives to the context: the gazetteer's places, or
+// a record's inherited fields and hash.
+void give_context(const ContextEntry& entry, CorpusContext& context) {
+    if (!entry.has_record) return;
+    if (entry.record.type == sc::kTypeGazetteer) {
+        context.gazetteer.add(entry.record);
+        context.gazetteer_hash = content_hash(context.gazetteer_hash + entry.hash);
+    } else if (entry.record.type == sc::kTypePartnership) {
+        context.partnership_hashes[entry.record.id] = entry.hash;
+        context.partnerships[entry.record.id] = entry.record;
+    }
+}
+
+// What a file of root `root` holding `text` gives to the context: the
+// gazetteer whole, a record's inherited fields, or nothing.
+ContextEntry entry_of(const std::string& text, const SourceFile& f, const IndexOptions& options) {
+    ContextEntry entry{{}, f.root, f.hash, false, {}};
+    if (f.root != "repertoire" && f.root != "partenariat") return entry;
+    Extraction ex = extract(text, f.path, options.max_bytes);
+    if (ex.ok && ex.record.type == sc::kTypeGazetteer) {
+        entry.has_record = true;
+        entry.record = std::move(ex.record);
+    } else if (ex.ok && ex.record.type == sc::kTypePartnership) {
+        entry.has_record = true;
+        // What linked documents inherit, not the record's text: the record
+        // is read again when it is prepared, to index it.
+        entry.record = inherited_fields(ex.record);
+    }
+    // Errors are reported when the file is prepared, once.
+    return entry;
+}
+
+// Reads one target's size, hash and root element; a gazetteer or a
 // partnership record is extracted into `context`. False when it cannot be
 // read.
 bool hash_file(SourceFile& f, const IndexOptions& options, CorpusContext& context) {
@@ -50,20 +102,39 @@ bool hash_file(SourceFile& f, const IndexOptions& options, CorpusContext& contex
     if (!read_file(f.path, text, options.max_bytes)) return false;
     f.hash = content_hash(text);
     f.root = peek_root(text);
-    if (f.root == "repertoire" || f.root == "partenariat") {
-        Extraction ex = extract(text, f.path, options.max_bytes);
-        if (ex.ok && ex.record.type == sc::kTypeGazetteer) {
-            context.gazetteer.add(ex.record);
-            context.gazetteer_hash = content_hash(context.gazetteer_hash + f.hash);
-        } else if (ex.ok && ex.record.type == sc::kTypePartnership) {
-            context.partnership_hashes[ex.record.id] = f.hash;
-            // What linked documents inherit, not the record's text: the
-            // record is read again when it is prepared, to index it.
-            context.partnerships[ex.record.id] = inherited_fields(ex.record);
-        }
-        // Errors are reported when the file is prepared, once.
-    }
+    give_context(entry_of(text, f, options), context);
     return true;
+}
+
+// What a file that is not a target gives to the context, from the cache
+// while the file is unchanged. Otherwise the file is read as far as its
+// root element, and in full only when it is the gazetteer or a record:
+// publishing one document reads the records of a large corpus, not all its
+// text. A file that cannot be read gives nothing (it is reported when it
+// is published itself).
+void add_context_of(const std::string& path, const IndexOptions& options, CorpusContext& context) {
+    const std::optional<FileIdentity> identity = identity_of(path);
+    if (!identity) return;
+    if (auto known = context_cache().find(path, *identity)) {
+        give_context(*known, context);
+        return;
+    }
+    const std::string root = root_from_start(path);
+    if (!root.empty() && root != "repertoire" && root != "partenariat") {
+        context_cache().put(path, ContextEntry{*identity, root, {}, false, {}});
+        return;
+    }
+    SourceFile f;
+    f.path = path;
+    if (identity->size > options.max_bytes) return;
+    std::string text;
+    if (!read_file(path, text, options.max_bytes)) return;
+    f.hash = content_hash(text);
+    f.root = peek_root(text);
+    ContextEntry entry = entry_of(text, f, options);
+    entry.identity = *identity;
+    give_context(entry, context);
+    context_cache().put(path, std::move(entry));
 }
 
 }  // namespace
@@ -84,10 +155,11 @@ Scan walk_inputs(const IndexOptions& options, const std::vector<std::string>& ta
     }
     sum.files = s.target_paths.size();
     for (const auto& r : roots) s.roots.push_back(absolute_path(r));
-    // Every walked path counts as present, even one that could not be read:
-    // a passing read error must not delete what the index has of it.
-    for (const auto* list : {&s.corpus_paths, &s.target_paths})
-        for (const auto& p : *list) s.present.insert(file_key(absolute_path(p)));
+    // Every walked target counts as present, even one that could not be
+    // read: a passing read error must not delete what the index has of it.
+    // Only what lies under the targets can be gone (plan()), and the corpus's
+    // files under them are the targets' own.
+    for (const auto& p : s.target_paths) s.present.insert(file_key(absolute_path(p)));
     return s;
 }
 
@@ -96,12 +168,15 @@ void read_corpus(Scan& s, const IndexOptions& options, std::FILE* log, IndexSumm
     std::set<std::string> targets;
     for (const auto& p : s.target_paths) targets.insert(p);
     auto visit = [&](const std::string& p, bool is_target) {
+        if (!is_target) {
+            add_context_of(p, options, s.context);
+            return;
+        }
         SourceFile f;
         f.path = p;
         f.abs = absolute_path(p);
         f.key = file_key(f.abs);
         if (!hash_file(f, options, s.context)) {
-            if (!is_target) return;  // said when it is published itself
             std::fprintf(log, "%s: lecture impossible\n", p.c_str());
             ++sum.errors;
             on_failed(p);

@@ -35,7 +35,7 @@ struct CorpusContext {
 struct Scan {
     std::vector<std::string> corpus_paths;  // every file walked under the corpus, in the walk's order
     std::vector<std::string> target_paths;  // the files to publish, in the walk's order
-    std::set<std::string> present;          // file keys of every file walked, even unreadable ones
+    std::set<std::string> present;          // file keys of every target walked, even unreadable ones
     std::vector<std::string> roots;         // absolute paths of the targets: what disappeared under them is removed
     std::vector<SourceFile> files;          // the target files read (see read_corpus()), in the walk's order
     CorpusContext context;
@@ -48,8 +48,9 @@ struct Scan {
 Scan walk_inputs(const IndexOptions& options, const std::vector<std::string>& targets, std::FILE* log,
                  IndexSummary& sum);
 
-// Hashes every walked file and reads the gazetteer and the partnership
-// records in full, into `scan.files` and `scan.context`. A file over
+// Hashes every target file into `scan.files`, and reads the gazetteer and
+// the partnership records in full into `scan.context`; a file that is not a
+// target is read only as far as its root element when that is neither. A file over
 // `options.max_bytes` is not read (its SourceFile carries the refusal). A
 // target that cannot be read is reported on `log` ("path: lecture
 // impossible"), counted in `sum.errors` and given to `on_failed`.

@@ -28,9 +28,11 @@ namespace coopdec {
 // indexed exactly as a run over the whole corpus indexes it (same terms,
 // same data, same signature). Files under the targets that are gone are
 // removed; the rest of the index is left as it is. A target outside the
-// corpus is published with the corpus's context. Every file of the corpus
-// is read once to hash it: publishing one document costs a read of the
-// corpus, not its indexing.
+// corpus is published with the corpus's context. Every target is read and
+// hashed; every other file of the corpus only as far as its root element,
+// unless it is the gazetteer or a partnership record: publishing one
+// document costs the corpus's records and a glance at each other file,
+// not a read of the corpus.
 //
 // Locking: Xapian allows one writer per database. Every shard is opened and
 // locked before any file is read; when another writer holds a lock the call
