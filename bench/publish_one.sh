@@ -21,9 +21,9 @@ else
   rm -rf "$out"; mkdir -p "$out"
   db="$out/index"; corpus="$out/corpus"
   "$bin/coopdec-gencorpus" --out "$corpus" --documents "$n" --seed 42 --quiet
-  start=$(date +%s.%N)
+  start=$(date +%s%N)
   "$bin/coopdec-index" --db "$db" --quiet "$corpus"
-  echo "index de $n documents construit en $(echo "$(date +%s.%N) - $start" | bc) s"
+  echo "index de $n documents construit en $(( ($(date +%s%N) - start) / 1000000 )) ms"
 fi
 # The first agreement holding a paragraph (head closes the pipe early).
 file="$(set +o pipefail; find "$corpus" -path '*conventions*' -name '*.xml' | sort | xargs grep -l '</p>' 2>/dev/null | head -1)"

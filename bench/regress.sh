@@ -8,6 +8,9 @@
 # has the full run). It reports; it never fails on time. It fails only when
 # a peer fails to run (a crash, an error of coopdec-index, a failed query).
 #
+# Then the single-document publication benchmark (bench/publish_one.sh) on
+# N generated documents.
+#
 # Usage: bench/regress.sh [N]
 # Environment: COOPDEC_BIN_DIR (default build/bin), COOPDEC_BENCH_PEERS (the
 # harness, default ../shared/bench-peers beside the repository), BENCH_OUT
@@ -35,3 +38,8 @@ if grep -q '"error"' "$out/results.jsonl"; then
   echo "bench/regress.sh : un pair a échoué (voir $out/*.stderr)" >&2
   exit 1
 fi
+# One document published into the index of N generated documents, until a
+# reader sees it (its own benchmark: bench/publish_one.sh).
+echo
+echo "# Publication d'un document : N = $n"
+BENCH_OUT="$out/publish" bench/publish_one.sh "$n" 5
