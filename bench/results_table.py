@@ -71,6 +71,13 @@ def targets(rows):
     if c.get("page_kb_max") is not None:
         lines.append(f"| results page < 30 KB | median {fmt(c['page_kb_median'])} KB, largest {fmt(c['page_kb_max'])} KB "
                      f"| - | - | {'yes' if c['page_kb_max'] < 30 else 'no'} |")
+    if c.get("index_tables_mb"):
+        lines.append("")
+        lines.append("coopdec's index by Xapian table (MB; the stored views are in postlist's metadata): "
+                     + ", ".join(f"{k} {v}" for k, v in c["index_tables_mb"].items())
+                     + (f"; coopdec-index alone: {fmt(c['index_only_docs_per_s'], 0)} documents/s "
+                        "(index s above includes writing the XML files from the JSON lines)"
+                        if c.get("index_only_docs_per_s") else "") + ".")
     if c.get("tput_64_rps"):
         lines.append("")
         lines.append(f"Throughput: {fmt(c['tput_1_rps'], 0)} requests/s on 1 connection, {fmt(c['tput_64_rps'], 0)} on 64 "
