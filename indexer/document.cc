@@ -96,6 +96,17 @@ void index_text(Xapian::Document& doc, std::string_view text, const std::string&
     pos += 100;  // a gap, so that no phrase spans two fields
 }
 
+// The terms index_text() gives `text`, with the same wdf, without positions:
+// the document's length and every weight are what they would be with them.
+void index_text_unpositioned(Xapian::Document& doc, std::string_view text, const std::string& lang,
+                             Xapian::termcount wdf = 1) {
+    for (const auto& tok : analysis::tokenize(text, lang)) {
+        if (tok.term.empty() || tok.term.size() > sc::kMaxTermBytes) continue;
+        doc.add_term(tok.term, wdf);
+        if (!tok.stop) doc.add_term(std::string(sc::kPrefixStem) + analysis::stem(tok.term, lang), wdf);
+    }
+}
+
 // Words that make the document findable without being in its text: aliases
 // of its communes, partner names. No positions, weight 1.
 void index_words(Xapian::Document& doc, const std::vector<std::string>& words, const std::string& lang) {
@@ -337,6 +348,15 @@ private:
         index_text(doc, unit.text, lang_, pos);
     }
 
+    // The same terms and wdf for the document unit, without positions: the
+    // unit has them, and a phrase said in it is found in its document
+    // through the unit (search/whole_phrase.h).
+    void index_unit_words_unpositioned(Xapian::Document& doc, const Unit& unit) const {
+        index_text_unpositioned(doc, unit.label, lang_, 2);
+        if (unit.heading != unit.label) index_text_unpositioned(doc, unit.heading, lang_, 2);
+        index_text_unpositioned(doc, unit.text, lang_);
+    }
+
     // The whole document's words; returns the start of its body, the text
     // stored when it has no summary.
     std::string index_whole_text(Xapian::Document& doc) const {
@@ -353,12 +373,14 @@ private:
         for (const auto& p : rec_.participants) meta.push_back(p.name);
         for (const auto& m : meta) index_text(doc, m, lang_, pos);
         std::string body;
-        // Each unit's words as the unit itself has them: whatever query
-        // matches a unit then matches its document's unit, which lets the
-        // search count documents on document units alone (search/search.cc,
-        // facet counts).
+        // Each unit's words with the unit's wdf: whatever words match a unit
+        // then match its document's unit, which lets the search count
+        // documents on document units alone (search/search.cc, facet
+        // counts). Their positions are the unit's only: a phrase said in a
+        // unit reaches the document unit through the unit
+        // (search/whole_phrase.h), and the positions are not stored twice.
         for (const auto& unit : rec_.units) {
-            index_unit_words(doc, unit, pos);
+            index_unit_words_unpositioned(doc, unit);
             if (body.size() < 4000) body += (body.empty() ? "" : " ") + unit.text;
         }
         // What no unit holds: found through the document only.

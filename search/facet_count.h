@@ -12,9 +12,10 @@ class FacetTable;
 
 // The exact counts of `q`, a query of the search's match (search.cc,
 // build_match()). A document matches when one of its units does; its
-// document unit holds the words of all of them (indexer/document.cc), and
-// the parsed query has no negation (the exclusions are whole documents), so
-// the document matches exactly when its document unit does: documents and
+// document unit holds the words of all of them (indexer/document.cc), a
+// phrase reaches it through the units that say it (search/whole_phrase.h),
+// and the parsed query has no negation (the exclusions are whole documents),
+// so the document matches exactly when its document unit does: documents and
 // their facets are counted on document units alone, a tenth of the units.
 // Units are visited only for the per-unit facets — the units that carry
 // one — or when a per-unit facet filters the match itself (`unit_level`).

@@ -9,6 +9,7 @@
 #include "common/analysis.h"
 #include "common/schema.h"
 #include "search/synonyms.h"
+#include "search/whole_phrase.h"
 
 namespace coopdec {
 namespace {
@@ -88,8 +89,9 @@ std::vector<Item> lex(std::string_view s) {
 
 class Builder {
 public:
-    Builder(const std::vector<std::string>& langs, ParsedQuery& out, const Synonyms* synonyms, const Names* names)
-        : langs_(langs), out_(out), synonyms_(synonyms), names_(names) {
+    Builder(const std::vector<std::string>& langs, ParsedQuery& out, const Synonyms* synonyms, const Names* names,
+            const Xapian::Database* db)
+        : langs_(langs), out_(out), synonyms_(synonyms), names_(names), db_(db) {
         if (langs_.empty()) langs_.push_back("fr");
     }
 
@@ -107,14 +109,16 @@ public:
     }
 
     Xapian::Query phrase(const std::vector<analysis::Token>& toks) {
-        std::vector<Xapian::Query> parts;
+        std::vector<std::string> terms;
         for (const auto& t : toks) {
             out_.words.insert(t.term);
-            parts.emplace_back(t.term);
+            terms.push_back(t.term);
         }
-        if (parts.empty()) return Xapian::Query();
-        if (parts.size() == 1) return parts[0];
-        return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
+        if (terms.empty()) return Xapian::Query();
+        if (terms.size() == 1) return Xapian::Query(terms[0]);
+        if (db_) return whole_document_phrase(*db_, terms);
+        return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                             static_cast<Xapian::termcount>(terms.size()));
     }
 
     // Plain text: one clause per word; stop words dropped unless nothing
@@ -244,6 +248,7 @@ private:
     ParsedQuery& out_;
     const Synonyms* synonyms_;
     const Names* names_;
+    const Xapian::Database* db_;
 };
 
 Xapian::Query and_of(const std::vector<Clause>& clauses) {
@@ -256,9 +261,9 @@ Xapian::Query and_of(const std::vector<Clause>& clauses) {
 }  // namespace
 
 ParsedQuery parse_query(std::string_view text, const std::vector<std::string>& langs, const Synonyms* synonyms,
-                        const Names* names) {
+                        const Names* names, const Xapian::Database* phrases_in) {
     ParsedQuery out;
-    Builder b(langs, out, synonyms, names);
+    Builder b(langs, out, synonyms, names, phrases_in);
     std::vector<Item> items = lex(text);
 
     std::vector<Clause> groups;            // the clauses, ANDed together

@@ -71,8 +71,13 @@ class Names;
 // country or partner (outside quotes) also matches the documents that carry
 // the facet values it stands for (their weight: kNameWeight), whether their
 // text says it or not. `+word` makes a word required (so does a phrase).
+// With `phrases_in`, the index searched, every phrase (quoted, "article 46",
+// the words before a prefix) is whole_document_phrase() of it
+// (search/whole_phrase.h): the search's match needs it, as document units
+// keep no positions of their units' words; without, a plain OP_PHRASE.
 ParsedQuery parse_query(std::string_view text, const std::vector<std::string>& langs,
-                        const Synonyms* synonyms = nullptr, const Names* names = nullptr);
+                        const Synonyms* synonyms = nullptr, const Names* names = nullptr,
+                        const Xapian::Database* phrases_in = nullptr);
 
 // The weight a document gets from carrying a name's facet value: about what a
 // matching word of average rarity gives under BM25.

@@ -149,7 +149,8 @@ Filters merged_filters(const SearchRequest& req, const ParsedQuery& pq) {
 }
 
 // The documents in which `exclusion` matches anywhere, as a query on their
-// ids. The document unit holds all of a document's words, so matching it is
+// ids. The document unit holds all of a document's words (and a phrase
+// reaches it through its units, search/whole_phrase.h), so matching it is
 // enough; a unit-level AND_NOT would keep a document's other units.
 Xapian::Query excluded_documents(const Xapian::Database& db, const Xapian::Query& exclusion) {
     Xapian::Enquire e(db);
@@ -263,8 +264,8 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     // A query that cites a provision of the index: the citation is read
     // apart (search/query_citations.h), the other words are parsed.
     const QueryCitations cited = read_query_citations(db, req.query);
-    ParsedQuery pq =
-        parse_query(cited.provisions.empty() ? std::string_view(req.query) : cited.rest, langs, synonyms, names.get());
+    ParsedQuery pq = parse_query(cited.provisions.empty() ? std::string_view(req.query) : cited.rest, langs, synonyms,
+                                 names.get(), &db);
     // Every clause held, with the citations combined with the other words
     // (query_citations.h): the strict reading. Under partial matching the
     // citation is a required clause: every result cites or is the provision.
