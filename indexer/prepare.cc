@@ -6,6 +6,7 @@
 #include "indexer/prepare.h"
 
 #include "common/schema.h"
+#include "common/stored_blob.h"
 #include "indexer/extract.h"
 #include "indexer/render.h"
 #include "indexer/schema_check.h"
@@ -15,6 +16,23 @@ namespace coopdec {
 std::string base_signature(const CorpusContext& context) {
     return std::string(schema::kSchemaVersion) + ':' + content_hash(context.gazetteer_hash);
 }
+
+namespace {
+
+// `view` packed for the index; "" and a warning saying `lost` when it is
+// over stored_blob::kMaxBytes (256 Mio: a file taken under a --max-size
+// that large, or its page).
+std::string packed_view(Prepared& p, const std::string& path, std::string_view view, const char* lost) {
+    try {
+        return stored_blob::pack(view);
+    } catch (const stored_blob::Error& e) {
+        p.messages.push_back(path + ": " + e.what() + " (avertissement : " + lost + ")");
+        ++p.warnings;
+        return {};
+    }
+}
+
+}  // namespace
 
 Prepared prepare(const SourceFile& f, const PrepareInputs& in) {
     Prepared p;
@@ -75,12 +93,13 @@ Prepared prepare(const SourceFile& f, const PrepareInputs& in) {
     if (!p.units.empty()) {
         RenderResult rendered = render_html(p.text, f.path, rec.format, in.options.stylesheet_dir);
         if (rendered.ok) {
-            p.html = std::move(rendered.html);
+            p.html_view = packed_view(p, f.path, rendered.html, "page non rendue");
         } else {
             for (const auto& d : rendered.diagnostics)
                 p.messages.push_back(d.str() + " (avertissement : page non rendue)");
             ++p.warnings;
         }
+        p.source_view = packed_view(p, f.path, p.text, "source non conservée");
     }
     return p;
 }

@@ -37,10 +37,14 @@ struct Prepared {
     std::vector<std::string> messages;
     std::size_t warnings = 0;
     std::string sig;   // the file's signature once indexed
-    std::string text;  // its bytes, stored as its source view
+    std::string text;  // its bytes
     Record record;
     std::vector<UnitDocument> units;
-    std::string html;  // its rendering; "" when it could not be rendered
+    // Its views as the index stores them (common/stored_blob.h), packed here
+    // rather than by the writer, the busier thread: its bytes, and its
+    // rendering ("" when it could not be rendered). Both "" without units.
+    std::string source_view;
+    std::string html_view;
 };
 
 // The signature base of a run: the schema version and the gazetteer read.

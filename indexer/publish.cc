@@ -206,12 +206,12 @@ struct Run {
 };
 
 // What the server shows of a document besides its units: its source XML
-// (downloadable) and its HTML rendering. Kept in the index's metadata so
-// that they change in the same commit as the units.
-void store_views(Xapian::WritableDatabase& db, const std::string& id, const std::string& source,
-                 const std::string& html) {
-    db.set_metadata(std::string(sc::kSourceKeyPrefix) + id, source);
-    db.set_metadata(std::string(sc::kHtmlKeyPrefix) + id, html);
+// (downloadable) and its HTML rendering, packed (common/stored_blob.h) by
+// prepare(). Kept in the index's metadata so that they change in the same
+// commit as the units.
+void store_views(Xapian::WritableDatabase& db, const std::string& id, const Prepared& p) {
+    db.set_metadata(std::string(sc::kSourceKeyPrefix) + id, p.source_view);
+    db.set_metadata(std::string(sc::kHtmlKeyPrefix) + id, p.html_view);
 }
 
 void forget_document(Xapian::WritableDatabase& db, const std::string& id) {
@@ -263,7 +263,7 @@ bool write_file(Run& run, const SourceFile& f, const Prepared& p) {
             at = target;
         }
         for (const auto& u : p.units) db.replace_document(u.id_term, u.document);
-        if (!p.units.empty()) store_views(db, rec.id, p.text, p.html);
+        if (!p.units.empty()) store_views(db, rec.id, p);
         FileState st{p.sig, rec.id, dependency_signature(rec.partnerships, run.scan.context.partnership_hashes), f.abs};
         db.set_metadata(std::string(sc::kFileKeyPrefix) + f.key, encode_state(st));
         run.merger.add(p.units.size() + 1);  // +1: the deletion of the file's previous units

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "common/stored_blob.h"
 #include "search/atlas.h"
 #include "search/atlas_names.h"
 
@@ -19,6 +20,19 @@ std::vector<std::string> lines(const std::string& s) {
     while (std::getline(in, l))
         if (!l.empty()) out.push_back(l);
     return out;
+}
+
+// The view of document `id` under `prefix`, unpacked. A value the codec
+// refuses is a damaged index, said as Xapian says its own damage: the
+// server answers 503 « l'index est momentanément illisible », the why in
+// its log.
+std::string stored_view(const Index& index, const std::string& id, std::string_view prefix) {
+    const std::string key = std::string(prefix) + id;
+    try {
+        return stored_blob::unpack(index.document_metadata(id, key));
+    } catch (const stored_blob::Error& e) {
+        throw Xapian::DatabaseCorruptError(std::string(e.what()) + " (métadonnée « " + key + " »)");
+    }
 }
 
 }  // namespace
@@ -91,7 +105,9 @@ std::optional<DocumentView> load_document(const Index& index, const std::string&
     v.lang = v.data[sc::kFieldLang];
     v.summary = v.data[sc::kFieldSummary];
     v.themes = lines(v.data[sc::kFieldThemes]);
-    v.html = index.document_metadata(id, std::string(sc::kHtmlKeyPrefix) + id);
+    v.html = stored_view(index, id, sc::kHtmlKeyPrefix);
+    // Packed or not, a view is there when its value is not empty
+    // (stored_blob.h): the source is not inflated to know it.
     v.has_source = !index.document_metadata(id, std::string(sc::kSourceKeyPrefix) + id).empty();
 
     // The units, in document order (kSlotOrder), without the document unit.
@@ -115,7 +131,7 @@ std::optional<DocumentView> load_document(const Index& index, const std::string&
 
 std::optional<std::string> load_source(const Index& index, const std::string& id) {
     if (!valid_document_id(id)) return std::nullopt;
-    std::string xml = index.document_metadata(id, std::string(sc::kSourceKeyPrefix) + id);
+    std::string xml = stored_view(index, id, sc::kSourceKeyPrefix);
     if (xml.empty()) return std::nullopt;
     return xml;
 }

@@ -54,10 +54,13 @@ ResultDocument summary_of(const std::string& id, const schema::Data& data);
 bool valid_document_id(std::string_view id);
 
 // The document `id`, or nothing when the index has no such document. Its
-// views are read from the shard that holds it.
+// views are read from the shard that holds it, and unpacked
+// (common/stored_blob.h): a view that does not unpack throws
+// Xapian::DatabaseCorruptError, its message in French.
 std::optional<DocumentView> load_document(const Index& index, const std::string& id);
 
-// The source XML of document `id` as it was indexed, or nothing.
+// The source XML of document `id` as it was indexed, or nothing. Throws as
+// load_document() for a view that does not unpack.
 std::optional<std::string> load_source(const Index& index, const std::string& id);
 
 // A partnership record and every document linked to it, oldest first.

@@ -28,6 +28,8 @@
 #include <vector>
 
 #include "common/escape.h"
+#include "common/schema.h"
+#include "common/stored_blob.h"
 #include "indexer/extract.h"
 #include "indexer/render.h"
 #include "indexer/schema_check.h"
@@ -138,7 +140,8 @@ IndexerProcess run_indexer(const test::TempDir& dir, const std::string& db, cons
 }
 
 // Whether `needle` is anywhere in the index: a term, a document's data or
-// values, a metadata value (the stored source and page of each document).
+// values, a metadata value (the stored source and page of each document,
+// unpacked: packed, the needle would not show).
 bool index_contains(const std::string& db, const std::string& needle) {
     Xapian::Database d(db);
     for (auto t = d.allterms_begin(); t != d.allterms_end(); ++t)
@@ -149,8 +152,12 @@ bool index_contains(const std::string& db, const std::string& needle) {
         for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
             if ((*v).find(needle) != std::string::npos) return true;
     }
-    for (auto k = d.metadata_keys_begin(); k != d.metadata_keys_end(); ++k)
-        if (d.get_metadata(*k).find(needle) != std::string::npos) return true;
+    for (auto k = d.metadata_keys_begin(); k != d.metadata_keys_end(); ++k) {
+        std::string value = d.get_metadata(*k);
+        if ((*k).starts_with(schema::kHtmlKeyPrefix) || (*k).starts_with(schema::kSourceKeyPrefix))
+            value = stored_blob::unpack(value);
+        if (value.find(needle) != std::string::npos) return true;
+    }
     return false;
 }
 

@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "common/shards.h"
+#include "common/stored_blob.h"
 #include "search/document.h"
 #include "search/index.h"
 #include "search/result_json.h"
@@ -190,7 +191,8 @@ TEST_CASE("coopdec-index --shards writes every document whole in the shard of it
                 ++documents;
                 CHECK(seen.insert(id).second);
                 // The document's views are in its shard.
-                CHECK_FALSE(shard.get_metadata(std::string(schema::kSourceKeyPrefix) + id).empty());
+                CHECK_FALSE(
+                    stored_blob::unpack(shard.get_metadata(std::string(schema::kSourceKeyPrefix) + id)).empty());
             }
         }
     }
