@@ -52,9 +52,10 @@ bool exchange(const std::string& fresh, const std::string& path, const std::stri
     return !ec;
 }
 
-}  // namespace
-
-CompactResult compact_in_place(const std::string& path_in) {
+// Writes `sources` compacted into a copy beside `path` and exchanges it with
+// `path`. `renumber`: the documents of each source follow those of the one
+// before it; otherwise they keep their ids.
+CompactResult copy_and_exchange(const std::vector<std::string>& sources, const std::string& path_in, bool renumber) {
     CompactResult r;
     std::string path = fs::path(path_in).lexically_normal().string();
     while (path.size() > 1 && path.back() == '/') path.pop_back();
@@ -63,9 +64,11 @@ CompactResult compact_in_place(const std::string& path_in) {
     std::error_code ec;
     fs::remove_all(fresh, ec);
     fs::remove_all(aside, ec);
-    r.before = bytes_under(path);
+    for (const auto& s : sources) r.before += bytes_under(s);
     try {
-        Xapian::Database(path).compact(fresh, Xapian::DBCOMPACT_NO_RENUMBER);
+        Xapian::Database all;
+        for (const auto& s : sources) all.add_database(Xapian::Database(s));
+        all.compact(fresh, renumber ? 0 : Xapian::DBCOMPACT_NO_RENUMBER);
     } catch (const Xapian::Error& e) {
         fs::remove_all(fresh, ec);
         r.error = e.get_description();
@@ -80,6 +83,17 @@ CompactResult compact_in_place(const std::string& path_in) {
     r.after = bytes_under(path);
     r.ok = true;
     return r;
+}
+
+}  // namespace
+
+CompactResult compact_in_place(const std::string& path) { return copy_and_exchange({path}, path, false); }
+
+// Renumbered: each part's documents are numbered from 1, and compaction
+// puts the next part's after the last id of the one before (Xapian prunes
+// only the unused ids before a part's first document).
+CompactResult merge_in_place(const std::vector<std::string>& parts, const std::string& path) {
+    return copy_and_exchange(parts, path, true);
 }
 
 }  // namespace coopdec

@@ -7,6 +7,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace coopdec {
 
@@ -30,5 +31,16 @@ struct CompactResult {
 // killed while compacting) is removed first. On failure `path` is left as it
 // was, and so is the caller's index.
 CompactResult compact_in_place(const std::string& path);
+
+// The same for an index built in parts (indexer/parts.h): writes the
+// compaction of the databases `parts`, merged in their order, beside `path`
+// (`path.compactage`) and exchanges it with `path` in one step. Documents
+// keep their order: those of parts[0] first, numbered from 1 without gaps
+// when each part's are. Metadata is merged: a key must be in one part only
+// (when not, the first part that has it gives the value). `before` is the
+// bytes of the parts, `after` those of the index. The parts are left as
+// they are. Same precondition and failure as compact_in_place(): on failure
+// `path` is left as it was.
+CompactResult merge_in_place(const std::vector<std::string>& parts, const std::string& path);
 
 }  // namespace coopdec

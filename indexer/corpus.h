@@ -50,6 +50,11 @@ struct IndexOptions {
     // once before the final commit, with the file's path as found ("" for
     // `committing` and `compacting`). Optional.
     std::function<void(IndexEvent, const std::string& path)> on_event;
+    // Writers of a run that builds the whole index (see publish.h): 0 for
+    // the cores of the system, at most 2 (writer_count(), indexer/parts.h);
+    // 1 for one writer, as any other run has. coopdec-index reads it from
+    // COOPDEC_INDEX_WRITERS.
+    std::size_t writers = 0;
 };
 
 struct IndexSummary {
@@ -65,6 +70,7 @@ struct IndexSummary {
     std::uintmax_t bytes_before = 0;  // its size on disk before and after, when compacted
     std::uintmax_t bytes_after = 0;
     double seconds = 0;
+    size_t writers = 1;  // threads that wrote: several when the run built the whole index in parts
     bool fatal = false;  // the index could not be opened, or the commit failed
 };
 

@@ -11,6 +11,7 @@
 #include "common/main_guard.h"
 #include "indexer/corpus.h"
 #include "indexer/garble_check.h"
+#include "indexer/parts.h"
 #include "indexer/source_file.h"
 #include "textio/byte_size.h"
 
@@ -196,6 +197,15 @@ static int run(int argc, char** argv) {
     cmd.opt.schema_dir = COOPDEC_SCHEMA_DIR;
     if (std::optional<int> status = read_command_line(argc, argv, cmd)) return *status;
     coopdec::IndexOptions& opt = cmd.opt;
+    if (const char* w = std::getenv("COOPDEC_INDEX_WRITERS")) {
+        std::optional<std::size_t> n = coopdec::parse_writers(w);
+        if (!n) {
+            std::fprintf(stderr, "coopdec-index : COOPDEC_INDEX_WRITERS attend un nombre d'écrivains de 1 à %zu, pas « %s »\n",
+                         coopdec::kMaxWriters, w);
+            return 2;
+        }
+        opt.writers = *n;
+    }
     // The per-file lines replace the progress line, and go out as they
     // happen (a reader waiting for them on a pipe sees each one at once).
     opt.progress = !cmd.quiet && !cmd.verbose && isatty(fileno(stderr));

@@ -23,11 +23,16 @@
 // to twice the size of what the run rewrites.
 #include "indexer/publish.h"
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <exception>
 #include <filesystem>
+#include <memory>
 #include <set>
+#include <thread>
+#include <tuple>
 
 #include <unistd.h>
 
@@ -37,7 +42,9 @@
 #include "common/schema.h"
 #include "common/shards.h"
 #include "indexer/compact.h"
+#include "indexer/deferred_log.h"
 #include "indexer/failure.h"
+#include "indexer/parts.h"
 #include "indexer/plan.h"
 #include "indexer/prefetch.h"
 #include "indexer/prepare.h"
@@ -410,6 +417,309 @@ void compact_shards(Run& run) {
     }
 }
 
+// The whole index built in parts. A run that starts from an empty index
+// (nothing indexed yet: a first run, or a first run that was killed) cuts
+// its files into contiguous parts of about the same bytes, a few per
+// writer; each writer thread takes the next part not yet taken, prepares
+// AND writes its files into the part's own databases (one per shard) in the
+// staging folder beside the index; then the parts are merged in order by
+// Xapian's compaction into the compacted copy that is exchanged with the
+// index, as compact_in_place() does for a run with one writer. Writing is
+// what bounds a run with one writer (one WritableDatabase at a time); here
+// each core writes. Several parts per writer, because the cost of a byte
+// differs between formats (a transcript makes many more units than a
+// partnership record): a writer that is done with its parts takes the
+// next, so no writer waits long for another. Contiguous parts merged in
+// order give every document the id one writer gives it, so the index is
+// the same, term for term. A run over an existing index keeps one writer:
+// a file that fails keeps what the index had of it, and documents keep
+// their ids, which a copy built from the files alone would not do.
+//
+// What the user sees stays in the order of the files: each part's lines
+// and events are kept (DeferredLog), and given out, part after part, once
+// the parts before it are given out. A document id claimed in a part by a
+// file when a file of an earlier part already claimed it is found then:
+// that part is written again, on this thread, with every claim before it
+// known, so the refusal is said exactly as one writer says it. Memory:
+// each writer holds one file's documents and Xapian's pending postings of
+// its part; what waits is the parts' messages, nothing of their documents.
+
+// Parts per writer (see above).
+constexpr std::size_t kPartsPerWriter = 4;
+
+// The staging folder of a run built in parts, beside the index (same file
+// system, so that the merged copy is exchanged, not copied).
+std::string staging_folder(const std::string& db_path) {
+    std::string path = fs::path(db_path).lexically_normal().string();
+    while (path.size() > 1 && path.back() == '/') path.pop_back();
+    return path + ".parties";
+}
+
+// One part of a build: its files, its databases, what it claimed, counted
+// and said.
+struct Part {
+    std::size_t first = 0, last = 0;  // its files in scan.files, [first, last)
+    std::string folder;               // its databases' folder, in the staging folder
+    std::vector<std::string> paths;   // its database of each shard
+    Shards shards;                    // the index's names (for messages), its own databases
+    Plan plan;                        // document id → file key, of its files
+    IndexSummary sum;
+    std::set<std::string> languages;
+    IndexOptions opt;  // the run's, its events kept in `said`
+    DeferredLog said;
+    std::exception_ptr error;     // what its writer threw
+    std::atomic<bool> done{false};  // written, its databases committed and closed
+};
+
+// Creates (again) the part's databases, empty. False, said on `log`, when
+// one cannot be.
+bool open_part(Part& part, const Run& run, std::FILE* log) {
+    part.shards.dbs.clear();
+    part.paths.clear();
+    std::error_code ec;
+    fs::create_directories(part.folder, ec);  // Xapian creates a database's folder, not its parents
+    try {
+        for (std::size_t s = 0; s < part.shards.layout.databases.size(); ++s) {
+            part.paths.push_back(part.folder + "/" + shards::folder_name(s));
+            part.shards.dbs.emplace_back(part.paths.back(), Xapian::DB_CREATE_OR_OVERWRITE);
+        }
+    } catch (const Xapian::Error& e) {
+        report_write_failure(log, run.opt.db_path, e);
+        return false;
+    }
+    return true;
+}
+
+// Commits and closes the part's databases. False, said on `log`, when a
+// write fails.
+bool close_part(Part& part, const Run& run, std::FILE* log) {
+    try {
+        for (auto& db : part.shards.dbs) {
+            db.commit();
+            db.close();
+        }
+    } catch (const Xapian::Error& e) {
+        report_write_failure(log, run.opt.db_path, e);
+        return false;
+    }
+    return true;
+}
+
+// Writes one part, in file order, with `r` (its claims, counts and log).
+// False when a write failed (said on r.log) or `stop` was set.
+bool write_part(Run& r, const PrepareInputs& in, Part& part, const std::atomic<bool>& stop) {
+    if (!open_part(part, r, r.log)) return false;
+    const std::vector<SourceFile>& files = r.scan.files;
+    for (std::size_t i = part.first; i < part.last; ++i) {
+        if (stop) return false;
+        if (!apply(r, files[i], prepare(files[i], in))) return false;
+    }
+    return close_part(part, r, r.log);
+}
+
+// True when a file of `part` claimed a document id that a file before it
+// holds.
+bool claims_conflict(const Part& part, const Plan& before) {
+    for (const auto& [id, key] : part.plan.owner) {
+        auto it = before.owner.find(id);
+        if (it != before.owner.end() && it->second != key) return true;
+    }
+    return false;
+}
+
+void add_counts(IndexSummary& to, const IndexSummary& from) {
+    to.documents += from.documents;
+    to.units += from.units;
+    to.skipped += from.skipped;
+    to.errors += from.errors;
+    to.warnings += from.warnings;
+}
+
+// The parts of a build and how far they are: taken by the writers, given
+// out to the user.
+struct Build {
+    Run& run;
+    const PrepareInputs& in;
+    std::vector<std::unique_ptr<Part>> parts;
+    std::atomic<std::size_t> next{0};  // the next part to take
+    std::atomic<bool> stop{false};     // a part failed: the writers take no more
+    std::size_t settled = 0;           // parts given out so far (this thread)
+    Progress progress;
+};
+
+// A writer: takes the next part and writes it, until none is left. A part
+// that fails stops the others. `settles`: gives out what is done after each
+// part (the calling thread's writer only).
+void writer(Build& b, bool settles);
+
+// Gives out the parts that are done, in order, from the first not given
+// out yet, and takes their claims and counts into the run's; a part whose
+// claims clash with those before it is written again here. Stops at a part
+// that failed (its messages given out: the run's failure).
+void settle(Build& b) {
+    Run& run = b.run;
+    for (; b.settled < b.parts.size() && !run.sum.fatal; ++b.settled) {
+        Part& part = *b.parts[b.settled];
+        if (!part.done) return;
+        if (part.error) std::rethrow_exception(part.error);
+        for (std::size_t i = part.first; i < part.last; ++i) b.progress.step();
+        if (!part.sum.fatal && claims_conflict(part, run.plan)) {
+            Run r{run.opt, run.log, part.shards, run.scan, run.state, run.plan, run.sum,
+                  ValueMerger(part.shards.dbs), {}};
+            const std::atomic<bool> never{false};
+            if (!write_part(r, b.in, part, never)) run.sum.fatal = true;
+            run.languages.insert(r.languages.begin(), r.languages.end());
+            continue;
+        }
+        part.said.replay(run.log, run.opt.on_event);
+        run.plan.owner.insert(part.plan.owner.begin(), part.plan.owner.end());
+        add_counts(run.sum, part.sum);
+        if (part.sum.fatal) run.sum.fatal = true;
+        run.languages.insert(part.languages.begin(), part.languages.end());
+    }
+}
+
+void writer(Build& b, bool settles) {
+    for (std::size_t p; !b.stop && (p = b.next++) < b.parts.size();) {
+        Part& part = *b.parts[p];
+        try {
+            Run r{part.opt, part.said.file(), part.shards, b.run.scan, b.run.state, part.plan, part.sum,
+                  ValueMerger(part.shards.dbs), {}};
+            if (!write_part(r, b.in, part, b.stop)) {
+                part.sum.fatal = true;
+                b.stop = true;
+            }
+            part.languages = std::move(r.languages);
+        } catch (...) {
+            part.error = std::current_exception();
+            b.stop = true;
+        }
+        part.done = true;
+        if (settles) settle(b);
+    }
+}
+
+// Joins the writers' threads however the phase ends.
+struct Joiner {
+    std::vector<std::thread>& threads;
+    std::atomic<bool>& stop;
+    ~Joiner() {
+        if (std::uncaught_exceptions() > 0) stop = true;  // this thread threw: the others need not finish
+        for (auto& t : threads)
+            if (t.joinable()) t.join();
+    }
+};
+
+// Writes every part with `writers` writers, this thread one of them, and
+// gives out what they said, in order.
+void write_parts(Build& b, std::size_t writers) {
+    {
+        std::vector<std::thread> threads;
+        Joiner joiner{threads, b.stop};
+        for (std::size_t w = 1; w < writers; ++w) threads.emplace_back([&b] { writer(b, false); });
+        writer(b, true);
+    }
+    settle(b);
+}
+
+// The run-wide metadata (languages, places, schema version), once per
+// shard: in the first part's databases, so that the merge finds each key
+// once. commit_shards() sets the same keys for a run with one writer.
+bool set_run_metadata(Run& run, Part& first) {
+    std::string langs;
+    for (const auto& x : run.languages) langs += (langs.empty() ? "" : " ") + x;
+    const Gazetteer& gazetteer = run.scan.context.gazetteer;
+    const std::string places = places::encode(gazetteer.rows());
+    try {
+        for (const auto& path : first.paths) {
+            Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+            if (!langs.empty()) db.set_metadata(std::string(sc::kLanguagesKey), langs);
+            if (!gazetteer.rows().empty()) db.set_metadata(std::string(sc::kPlacesKey), places);
+            db.set_metadata(std::string(sc::kSchemaKey), std::string(sc::kSchemaVersion));
+            db.commit();
+        }
+    } catch (const Xapian::Error& e) {
+        report_write_failure(run.log, run.opt.db_path, e);
+        return false;
+    }
+    return true;
+}
+
+// Merges the parts, shard by shard, into the index (merge_in_place()). The
+// run's own databases, empty, only hold the locks: their transactions are
+// cancelled first.
+void merge_parts(Run& run, const std::vector<std::unique_ptr<Part>>& parts) {
+    run.event(IndexEvent::committing, "");
+    if (!set_run_metadata(run, *parts[0])) {
+        run.sum.fatal = true;
+        return;
+    }
+    Shards& s = run.shards;
+    for (auto& db : s.dbs) {
+        try {
+            db.cancel_transaction();
+        } catch (const Xapian::Error&) {
+        }
+    }
+    run.event(IndexEvent::compacting, "");
+    for (s.committed = 0; s.committed < s.dbs.size(); ++s.committed) {
+        const std::string& path = s.layout.databases[s.committed];
+        std::vector<std::string> sources;
+        for (const auto& part : parts) sources.push_back(part->paths[s.committed]);
+        CompactResult c = merge_in_place(sources, path);
+        if (!c.ok) {
+            report(run.log, path + ": écriture de l'index impossible (" + c.error +
+                                ") : l'index est laissé tel qu'il était avant cette exécution");
+            if (s.committed > 0)
+                report(run.log,
+                       run.opt.db_path + ": les " + std::to_string(s.committed) +
+                           " premiers fragments ont été enregistrés : relancez l'indexation, elle refera le reste");
+            run.sum.fatal = true;
+            return;
+        }
+        run.sum.compacted = true;
+        run.sum.bytes_before += c.before;
+        run.sum.bytes_after += c.after;
+        run.sum.total_documents += Xapian::Database(path).get_termfreq(sc::kind_term(sc::kKindDoc));
+    }
+}
+
+// The write, commit and compaction phases of a build with `writers` (≥ 2)
+// writers. The staging folder is removed at the end, whatever happened.
+void build_in_parts(Run& run, std::size_t writers) {
+    const std::string staging = staging_folder(run.opt.db_path);
+    struct Cleanup {
+        const std::string& folder;
+        ~Cleanup() {
+            std::error_code ec;
+            fs::remove_all(folder, ec);
+        }
+    } cleanup{staging};
+    const PrepareInputs inputs{run.opt, run.state.known, run.scan.context, base_signature(run.scan.context)};
+    Build b{run, inputs, {}, {0}, {false}, 0, Progress(run.log, run.opt.progress)};
+    const auto ranges = split_by_bytes(run.scan.files, writers * kPartsPerWriter);
+    for (std::size_t p = 0; p < ranges.size(); ++p) {
+        auto part = std::make_unique<Part>();
+        std::tie(part->first, part->last) = ranges[p];
+        part->folder = staging + "/partie-" + std::to_string(p);
+        part->shards.layout = run.shards.layout;
+        part->opt = run.opt;
+        part->opt.on_event = [d = &part->said](IndexEvent e, const std::string& path) { d->event(e, path); };
+        b.parts.push_back(std::move(part));
+    }
+    b.progress.start(run.scan.files.size());
+    write_parts(b, writers);
+    b.progress.finish();
+    if (!run.sum.fatal) merge_parts(run, b.parts);
+}
+
+// The writers of this run: several only when it builds the whole index
+// (see above), never more than its files.
+std::size_t writers_of(const IndexOptions& opt, const IndexedFiles& state, const Scan& scan) {
+    if (!state.created) return 1;
+    return std::min(writer_count(opt.writers), scan.files.size());
+}
+
 }  // namespace
 
 IndexSummary publish(const IndexOptions& opt, const std::vector<std::string>& targets, std::FILE* log) {
@@ -437,10 +747,19 @@ IndexSummary publish(const IndexOptions& opt, const std::vector<std::string>& ta
     }
     Plan changes = plan(scan, state);
     Run run{opt, log, shards, scan, state, changes, sum, ValueMerger(shards.dbs), state.languages};
-    write_files(run);
-    if (!sum.fatal) remove_gone(run);
-    if (!sum.fatal) commit_shards(run);
-    if (!sum.fatal && (opt.compact || state.created)) compact_shards(run);
+    // What a killed build in parts left beside the index: this run holds
+    // the locks, no other is using it.
+    std::error_code ec;
+    fs::remove_all(staging_folder(opt.db_path), ec);
+    if (const std::size_t writers = writers_of(opt, state, scan); writers > 1) {
+        sum.writers = writers;
+        build_in_parts(run, writers);
+    } else {
+        write_files(run);
+        if (!sum.fatal) remove_gone(run);
+        if (!sum.fatal) commit_shards(run);
+        if (!sum.fatal && (opt.compact || state.created)) compact_shards(run);
+    }
     close_shards(shards);
     sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return sum;

@@ -17,6 +17,7 @@
 #include "indexer/publish.h"
 #include "indexer/source_file.h"
 #include "search/search.h"
+#include "tests/index_dump.h"
 #include "tests/server_process.h"
 #include "tests/test_util.h"
 
@@ -31,31 +32,6 @@ IndexOptions bundled_options(const std::string& db) {
     opt.inputs = {test::source_dir() + "/corpus"};
     opt.schema_dir = test::source_dir() + "/corpus/schema";
     return opt;
-}
-
-// The index at `db` as text: every term with its frequency and postings
-// (document id and wdf), every document's data and values, every metadata
-// key with its value.
-std::vector<std::string> dump(const std::string& db_path) {
-    Xapian::Database db(db_path);
-    std::vector<std::string> out;
-    out.push_back("documents " + std::to_string(db.get_doccount()) + " last " + std::to_string(db.get_lastdocid()));
-    for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
-        std::string line = "term " + *t + " " + std::to_string(t.get_termfreq());
-        for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p)
-            line += " " + std::to_string(*p) + ":" + std::to_string(p.get_wdf());
-        out.push_back(line);
-    }
-    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
-        Xapian::Document d = db.get_document(*p);
-        std::string line = "doc " + std::to_string(*p) + " " + d.get_data();
-        for (auto v = d.values_begin(); v != d.values_end(); ++v)
-            line += " " + std::to_string(v.get_valueno()) + "=" + *v;
-        out.push_back(line);
-    }
-    for (auto k = db.metadata_keys_begin(); k != db.metadata_keys_end(); ++k)
-        out.push_back("meta " + *k + " " + db.get_metadata(*k));
-    return out;
 }
 
 // An index folder as a first run killed before its commit leaves it: a
@@ -90,7 +66,7 @@ TEST_CASE("the bundled corpus published file by file is the index of one run, te
     std::fclose(log);
     CHECK(documents == one_run.documents);
 
-    const std::vector<std::string> a = dump(whole.db_path), b = dump(each.db_path);
+    const std::vector<std::string> a = test::dump(whole.db_path), b = test::dump(each.db_path);
     REQUIRE(a.size() > 1000);
     CHECK(a.size() == b.size());
     std::size_t differences = 0;
