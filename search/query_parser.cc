@@ -90,8 +90,8 @@ std::vector<Item> lex(std::string_view s) {
 class Builder {
 public:
     Builder(const std::vector<std::string>& langs, ParsedQuery& out, const Synonyms* synonyms, const Names* names,
-            const Xapian::Database* db)
-        : langs_(langs), out_(out), synonyms_(synonyms), names_(names), db_(db) {
+            const PhraseScope* scope)
+        : langs_(langs), out_(out), synonyms_(synonyms), names_(names), scope_(scope) {
         if (langs_.empty()) langs_.push_back("fr");
     }
 
@@ -116,7 +116,7 @@ public:
         }
         if (terms.empty()) return Xapian::Query();
         if (terms.size() == 1) return Xapian::Query(terms[0]);
-        if (db_) return whole_document_phrase(*db_, terms);
+        if (scope_) return whole_document_phrase(scope_->db, terms, scope_->remote);
         return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
                              static_cast<Xapian::termcount>(terms.size()));
     }
@@ -248,7 +248,7 @@ private:
     ParsedQuery& out_;
     const Synonyms* synonyms_;
     const Names* names_;
-    const Xapian::Database* db_;
+    const PhraseScope* scope_;
 };
 
 Xapian::Query and_of(const std::vector<Clause>& clauses) {
@@ -261,7 +261,7 @@ Xapian::Query and_of(const std::vector<Clause>& clauses) {
 }  // namespace
 
 ParsedQuery parse_query(std::string_view text, const std::vector<std::string>& langs, const Synonyms* synonyms,
-                        const Names* names, const Xapian::Database* phrases_in) {
+                        const Names* names, const PhraseScope* phrases_in) {
     ParsedQuery out;
     Builder b(langs, out, synonyms, names, phrases_in);
     std::vector<Item> items = lex(text);

@@ -75,9 +75,13 @@ class Names;
 // the words before a prefix) is whole_document_phrase() of it
 // (search/whole_phrase.h): the search's match needs it, as document units
 // keep no positions of their units' words; without, a plain OP_PHRASE.
+struct PhraseScope {
+    const Xapian::Database& db;
+    bool remote = false;  // a shard is served by xapian-tcpsrv (Index::has_remote())
+};
 ParsedQuery parse_query(std::string_view text, const std::vector<std::string>& langs,
                         const Synonyms* synonyms = nullptr, const Names* names = nullptr,
-                        const Xapian::Database* phrases_in = nullptr);
+                        const PhraseScope* phrases_in = nullptr);
 
 // The weight a document gets from carrying a name's facet value: about what a
 // matching word of average rarity gives under BM25.

@@ -264,8 +264,9 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     // A query that cites a provision of the index: the citation is read
     // apart (search/query_citations.h), the other words are parsed.
     const QueryCitations cited = read_query_citations(db, req.query);
+    const PhraseScope phrases{db, index.has_remote()};
     ParsedQuery pq = parse_query(cited.provisions.empty() ? std::string_view(req.query) : cited.rest, langs, synonyms,
-                                 names.get(), &db);
+                                 names.get(), &phrases);
     // Every clause held, with the citations combined with the other words
     // (query_citations.h): the strict reading. Under partial matching the
     // citation is a required clause: every result cites or is the provision.

@@ -1,32 +1,100 @@
 // @brief The phrase matched on document units through their units.
 #include "search/whole_phrase.h"
 
+#include <algorithm>
+#include <memory>
+#include <unordered_set>
+
 #include "common/schema.h"
 
 namespace coopdec {
+namespace {
 
 namespace sc = schema;
 
-Xapian::Query whole_document_phrase(const Xapian::Database& db, const std::vector<std::string>& terms) {
+using Ids = std::unordered_set<std::string>;
+
+// The documents (units of every kind) whose document id (kSlotDoc) is one of
+// `ids`. Read along the slot's value stream, skipping as the query skips: a
+// few thousand ids cost one hash lookup per document unit visited, where as
+// many id terms would cost as many posting lists opened on every pass.
+class DocumentsIn : public Xapian::ValuePostingSource {
+public:
+    explicit DocumentsIn(std::shared_ptr<const Ids> ids)
+        : Xapian::ValuePostingSource(sc::kSlotDoc), ids_(std::move(ids)) {}
+
+    void init(const Xapian::Database& db) override {
+        Xapian::ValuePostingSource::init(db);
+        set_termfreq_min(0);  // documents outside `ids_` are skipped
+        set_termfreq_est(std::min<Xapian::doccount>(get_termfreq_max(), static_cast<Xapian::doccount>(ids_->size())));
+    }
+    void next(double min_wt) override {
+        Xapian::ValuePostingSource::next(min_wt);
+        settle();
+    }
+    void skip_to(Xapian::docid did, double min_wt) override {
+        Xapian::ValuePostingSource::skip_to(did, min_wt);
+        settle();
+    }
+    bool check(Xapian::docid did, double min_wt) override {
+        skip_to(did, min_wt);
+        return true;
+    }
+    DocumentsIn* clone() const override { return new DocumentsIn(ids_); }
+    // A name and a serialisation, so that the search cache can key a query
+    // holding it (never unserialised: remote shards get id terms instead).
+    std::string name() const override { return "coopdec.DocumentsIn"; }
+    std::string serialise() const override {
+        std::vector<std::string> sorted(ids_->begin(), ids_->end());
+        std::sort(sorted.begin(), sorted.end());
+        std::string out;
+        for (const auto& id : sorted) out += id + '\n';
+        return out;
+    }
+    std::string get_description() const override {
+        return "DocumentsIn(" + std::to_string(ids_->size()) + " documents)";
+    }
+
+private:
+    void settle() {
+        while (!at_end() && ids_->count(get_value()) == 0) Xapian::ValuePostingSource::next(0.0);
+    }
+
+    std::shared_ptr<const Ids> ids_;
+};
+
+}  // namespace
+
+Xapian::Query whole_document_phrase(const Xapian::Database& db, const std::vector<std::string>& terms, bool remote) {
     const Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
                                static_cast<Xapian::termcount>(terms.size()));
-    // The documents one of whose units says the phrase, once each.
+    const Xapian::Query doc_units(sc::kind_term(sc::kKindDoc));
+    // The documents one of whose units says the phrase (Xapian's own spy:
+    // remote shards run it too).
+    Xapian::ValueCountMatchSpy spy(sc::kSlotDoc);
     Xapian::Enquire e(db);
-    e.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, phrase, Xapian::Query(sc::kind_term(sc::kKindDoc))));
+    e.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, phrase, doc_units));
     e.set_weighting_scheme(Xapian::BoolWeight());
-    e.set_collapse_key(sc::kSlotDoc);
-    Xapian::MSet m = e.get_mset(0, db.get_doccount());
-    if (m.empty()) return phrase;
-    // Their document units: the id term without an anchor is the document
-    // unit's alone (schema.h, id_term()).
-    std::vector<Xapian::Query> documents;
-    documents.reserve(m.size());
-    for (auto it = m.begin(); it != m.end(); ++it) documents.emplace_back(sc::id_term(it.get_collapse_key()));
-    const Xapian::Query said(Xapian::Query::OP_OR, phrase,
-                             Xapian::Query(Xapian::Query::OP_OR, documents.begin(), documents.end()));
+    e.add_matchspy(&spy);
+    e.get_mset(0, 0, db.get_doccount());
+    if (spy.get_total() == 0) return phrase;
+    auto ids = std::make_shared<Ids>();
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) ids->insert(*it);
+    // Their document units.
+    Xapian::Query documents;
+    if (remote) {
+        // The id term without an anchor is the document unit's alone (schema.h, id_term()).
+        std::vector<Xapian::Query> id_terms;
+        for (const auto& id : *ids) id_terms.emplace_back(sc::id_term(id));
+        documents = Xapian::Query(Xapian::Query::OP_OR, id_terms.begin(), id_terms.end());
+    } else {
+        auto* source = new DocumentsIn(std::move(ids));
+        documents = Xapian::Query(Xapian::Query::OP_FILTER, doc_units, Xapian::Query(source->release()));
+    }
+    const Xapian::Query said(Xapian::Query::OP_OR, phrase, documents);
     // The terms weigh, as in OP_PHRASE (an AND of its terms, positions
     // checked); where the phrase holds is a boolean filter, weighing nothing:
-    // on a unit it is the phrase itself, the ids being no unit's.
+    // on a unit it is the phrase itself.
     return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()),
                          said);
 }
