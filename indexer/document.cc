@@ -243,7 +243,6 @@ public:
     RecordDocuments(const Record& rec, const DocContext& ctx, const std::string& file_key)
         : rec_(rec),
           ctx_(ctx),
-          file_key_(file_key),
           lang_(analysis_lang(rec)),
           file_term_(std::string(sc::kPrefixFile) + file_key),
           doc_term_(std::string(sc::kPrefixDoc) + rec.id),
@@ -380,7 +379,6 @@ private:
                       {sc::kFieldCommunes, join_lines(ctx_.commune_names)},
                       {sc::kFieldPartner, ctx_.partner},
                       {sc::kFieldSummary, rec_.summary},
-                      {sc::kFieldFile, file_key_},
                       {sc::kFieldLang, lang_},
                       {sc::kFieldPlace, rec_.place},
                       {sc::kFieldText, rec_.summary.empty() ? body : rec_.summary}};
@@ -388,7 +386,6 @@ private:
         for (const auto& [id, title] : ctx_.partnership_titles) parts.push_back(id + sc::kValueSep + title);
         data[sc::kFieldPartnerships] = join_lines(parts);
         if (auto t = ctx_.facets.find("theme"); t != ctx_.facets.end()) data[sc::kFieldThemes] = join_lines(t->second);
-        data[sc::kFieldUnits] = std::to_string(rec_.units.size());
         add_legal_data(data);
         if (rec_.type == sc::kTypePartnership) add_partnership_data(data);
         return data;
@@ -447,7 +444,6 @@ private:
                 {sc::kFieldAnchor, unit.anchor},
                 {sc::kFieldKind, unit.kind},
                 {sc::kFieldLabel, unit.label},
-                {sc::kFieldHeading, unit.heading},
                 {sc::kFieldPath, unit.path},
                 {sc::kFieldText, unit.text},
                 {sc::kFieldSpeaker, unit.speaker},
@@ -459,7 +455,6 @@ private:
 
     const Record& rec_;
     const DocContext& ctx_;
-    const std::string& file_key_;
     const std::string lang_;
     const std::string file_term_;
     const std::string doc_term_;
