@@ -150,9 +150,9 @@ bool is_akn_namespace(std::string_view uri);
 // Fields of the stored document data (one per unit). Encoded as lines
 // "key\tvalue" with \\, \n and \t escaped; see encode_data/decode_data.
 // A field with an empty value is not stored: every reader takes a field
-// that is absent as empty. Nothing is stored that no reader reads (a unit's
-// heading is in its label and text; the file and the number of units are
-// in the terms).
+// that is absent as empty. Nothing is stored that no reader reads: a unit's
+// heading is in its label and text, a document's file in its kPrefixFile
+// term, its number of units in its kPrefixDoc term's frequency.
 // Every unit stores:
 inline constexpr char kFieldDoc[] = "doc";    // its document's id
 inline constexpr char kFieldKind[] = "kind";  // its kind (kKind…)
