@@ -41,6 +41,7 @@ std::string id_term(std::string_view doc_id, std::string_view anchor) {
 std::string encode_data(const Data& data) {
     std::string out;
     for (const auto& [key, value] : data) {
+        if (value.empty()) continue;  // read back as absent: empty (schema.h)
         out += key;
         out += '\t';
         for (char c : value) {

@@ -149,6 +149,10 @@ bool is_akn_namespace(std::string_view uri);
 
 // Fields of the stored document data (one per unit). Encoded as lines
 // "key\tvalue" with \\, \n and \t escaped; see encode_data/decode_data.
+// A field with an empty value is not stored: every reader takes a field
+// that is absent as empty. Nothing is stored that no reader reads: a unit's
+// heading is in its label and text, a document's file in its kPrefixFile
+// term, its number of units in its kPrefixDoc term's frequency.
 // Every unit stores:
 inline constexpr char kFieldDoc[] = "doc";    // its document's id
 inline constexpr char kFieldKind[] = "kind";  // its kind (kKind…)
@@ -156,7 +160,6 @@ inline constexpr char kFieldText[] = "text";  // its text (the document unit: th
 // The other units (not kKindDoc) also store:
 inline constexpr char kFieldAnchor[] = "anchor";    // the unit's anchor in its document (its HTML id)
 inline constexpr char kFieldLabel[] = "label";      // "Article 46"
-inline constexpr char kFieldHeading[] = "heading";  // its heading, when it has one
 inline constexpr char kFieldPath[] = "path";        // where it sits: "Titre I > Chapitre 1 > Article 46"
 inline constexpr char kFieldSpeaker[] = "speaker";  // transcripts: the speaker's name
 inline constexpr char kFieldWho[] = "who";          // transcripts: the speaker's participant id
@@ -176,8 +179,6 @@ inline constexpr char kFieldPartner[] = "partner";            // the foreign par
 inline constexpr char kFieldPartnerships[] = "partnerships";  // "id\x1ftitle" pairs, \n-joined
 inline constexpr char kFieldThemes[] = "themes";              // \n-joined
 inline constexpr char kFieldSummary[] = "summary";
-inline constexpr char kFieldFile[] = "file";            // its source file's key (kPrefixFile)
-inline constexpr char kFieldUnits[] = "units";          // the number of its units
 inline constexpr char kFieldLifecycle[] = "lifecycle";  // legal texts: "date\x1ftype\x1fhref\x1flabel" lines
 inline constexpr char kFieldModifies[] = "modifies";    // legal texts: "anchor\x1ftype\x1fdestination href" lines,
                                                         // one per change the text makes to another

@@ -254,7 +254,6 @@ public:
     RecordDocuments(const Record& rec, const DocContext& ctx, const std::string& file_key)
         : rec_(rec),
           ctx_(ctx),
-          file_key_(file_key),
           lang_(analysis_lang(rec)),
           file_term_(std::string(sc::kPrefixFile) + file_key),
           doc_term_(std::string(sc::kPrefixDoc) + rec.id),
@@ -402,7 +401,6 @@ private:
                       {sc::kFieldCommunes, join_lines(ctx_.commune_names)},
                       {sc::kFieldPartner, ctx_.partner},
                       {sc::kFieldSummary, rec_.summary},
-                      {sc::kFieldFile, file_key_},
                       {sc::kFieldLang, lang_},
                       {sc::kFieldPlace, rec_.place},
                       {sc::kFieldText, rec_.summary.empty() ? body : rec_.summary}};
@@ -410,7 +408,6 @@ private:
         for (const auto& [id, title] : ctx_.partnership_titles) parts.push_back(id + sc::kValueSep + title);
         data[sc::kFieldPartnerships] = join_lines(parts);
         if (auto t = ctx_.facets.find("theme"); t != ctx_.facets.end()) data[sc::kFieldThemes] = join_lines(t->second);
-        data[sc::kFieldUnits] = std::to_string(rec_.units.size());
         add_legal_data(data);
         if (rec_.type == sc::kTypePartnership) add_partnership_data(data);
         return data;
@@ -469,7 +466,6 @@ private:
                 {sc::kFieldAnchor, unit.anchor},
                 {sc::kFieldKind, unit.kind},
                 {sc::kFieldLabel, unit.label},
-                {sc::kFieldHeading, unit.heading},
                 {sc::kFieldPath, unit.path},
                 {sc::kFieldText, unit.text},
                 {sc::kFieldSpeaker, unit.speaker},
@@ -481,7 +477,6 @@ private:
 
     const Record& rec_;
     const DocContext& ctx_;
-    const std::string& file_key_;
     const std::string lang_;
     const std::string file_term_;
     const std::string doc_term_;
