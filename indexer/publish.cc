@@ -645,9 +645,46 @@ bool set_run_metadata(Run& run, Part& first) {
     return true;
 }
 
+// When the merged copy cannot be written (no space for it...): the parts'
+// documents and metadata copied into the run's own database of shard
+// `shard`, with the ids they would have had, in its transaction, then
+// committed, as a run with one writer commits before it compacts. False,
+// said on the log, when that fails too.
+bool copy_parts(Run& run, std::size_t shard, const std::vector<std::string>& sources) {
+    Shards& s = run.shards;
+    Xapian::WritableDatabase& db = s.dbs[shard];
+    std::vector<Xapian::WritableDatabase> one{db};
+    ValueMerger merger(one);
+    try {
+        Xapian::docid offset = 0;
+        for (const auto& path : sources) {
+            Xapian::Database part(path);
+            for (auto it = part.postlist_begin(""); it != part.postlist_end(""); ++it) {
+                db.replace_document(offset + *it, part.get_document(*it));
+                merger.add(1);
+            }
+            for (auto k = part.metadata_keys_begin(); k != part.metadata_keys_end(); ++k)
+                db.set_metadata(*k, part.get_metadata(*k));
+            offset += part.get_lastdocid();
+        }
+        db.commit_transaction();
+        run.sum.total_documents += db.get_termfreq(sc::kind_term(sc::kKindDoc));
+    } catch (const Xapian::Error& e) {
+        report_write_failure(run.log, s.layout.databases[shard], e);
+        if (shard > 0)
+            report(run.log,
+                   run.opt.db_path + ": les " + std::to_string(shard) +
+                       " premiers fragments ont été enregistrés : relancez l'indexation, elle refera le reste");
+        run.sum.fatal = true;
+        return false;
+    }
+    return true;
+}
+
 // Merges the parts, shard by shard, into the index (merge_in_place()). The
 // run's own databases, empty, only hold the locks: their transactions are
-// cancelled first.
+// cancelled once the merged copy is in place; when it cannot be written,
+// the parts are copied into them instead (copy_parts()), a warning.
 void merge_parts(Run& run, const std::vector<std::unique_ptr<Part>>& parts) {
     run.event(IndexEvent::committing, "");
     if (!set_run_metadata(run, *parts[0])) {
@@ -655,12 +692,6 @@ void merge_parts(Run& run, const std::vector<std::unique_ptr<Part>>& parts) {
         return;
     }
     Shards& s = run.shards;
-    for (auto& db : s.dbs) {
-        try {
-            db.cancel_transaction();
-        } catch (const Xapian::Error&) {
-        }
-    }
     run.event(IndexEvent::compacting, "");
     for (s.committed = 0; s.committed < s.dbs.size(); ++s.committed) {
         const std::string& path = s.layout.databases[s.committed];
@@ -668,14 +699,15 @@ void merge_parts(Run& run, const std::vector<std::unique_ptr<Part>>& parts) {
         for (const auto& part : parts) sources.push_back(part->paths[s.committed]);
         CompactResult c = merge_in_place(sources, path);
         if (!c.ok) {
-            report(run.log, path + ": écriture de l'index impossible (" + c.error +
-                                ") : l'index est laissé tel qu'il était avant cette exécution");
-            if (s.committed > 0)
-                report(run.log,
-                       run.opt.db_path + ": les " + std::to_string(s.committed) +
-                           " premiers fragments ont été enregistrés : relancez l'indexation, elle refera le reste");
-            run.sum.fatal = true;
-            return;
+            report(run.log, path + ": avertissement : compactage impossible (" + c.error +
+                                ") : l'index enregistré reste valide, non compacté");
+            ++run.sum.warnings;
+            if (!copy_parts(run, s.committed, sources)) return;
+            continue;
+        }
+        try {
+            s.dbs[s.committed].cancel_transaction();  // empty: it only held the lock
+        } catch (const Xapian::Error&) {
         }
         run.sum.compacted = true;
         run.sum.bytes_before += c.before;
@@ -684,9 +716,26 @@ void merge_parts(Run& run, const std::vector<std::unique_ptr<Part>>& parts) {
     }
 }
 
+// True when a part's database can be written in the staging folder (its
+// name fits, the folder is writable...): tried before anything is written,
+// so that a run that cannot build in parts writes with one writer instead,
+// and says what compact_shards() says of a compaction that fails.
+bool staging_usable(const Run& run, const std::string& staging) {
+    std::error_code ec;
+    fs::create_directories(staging, ec);
+    try {
+        Xapian::WritableDatabase(staging + "/essai", Xapian::DB_CREATE_OR_OVERWRITE).close();
+    } catch (const Xapian::Error&) {
+        return false;
+    }
+    fs::remove_all(staging + "/essai", ec);
+    return !ec;
+}
+
 // The write, commit and compaction phases of a build with `writers` (≥ 2)
 // writers. The staging folder is removed at the end, whatever happened.
-void build_in_parts(Run& run, std::size_t writers) {
+// False, having written nothing, when the staging folder cannot be used.
+bool build_in_parts(Run& run, std::size_t writers) {
     const std::string staging = staging_folder(run.opt.db_path);
     struct Cleanup {
         const std::string& folder;
@@ -695,6 +744,7 @@ void build_in_parts(Run& run, std::size_t writers) {
             fs::remove_all(folder, ec);
         }
     } cleanup{staging};
+    if (!staging_usable(run, staging)) return false;
     const PrepareInputs inputs{run.opt, run.state.known, run.scan.context, base_signature(run.scan.context)};
     Build b{run, inputs, {}, {0}, {false}, 0, Progress(run.log, run.opt.progress)};
     const auto ranges = split_by_bytes(run.scan.files, writers * kPartsPerWriter);
@@ -711,6 +761,7 @@ void build_in_parts(Run& run, std::size_t writers) {
     write_parts(b, writers);
     b.progress.finish();
     if (!run.sum.fatal) merge_parts(run, b.parts);
+    return true;
 }
 
 // The writers of this run: several only when it builds the whole index
@@ -751,10 +802,14 @@ IndexSummary publish(const IndexOptions& opt, const std::vector<std::string>& ta
     // the locks, no other is using it.
     std::error_code ec;
     fs::remove_all(staging_folder(opt.db_path), ec);
-    if (const std::size_t writers = writers_of(opt, state, scan); writers > 1) {
+    if (std::size_t writers = writers_of(opt, state, scan); writers > 1) {
         sum.writers = writers;
-        build_in_parts(run, writers);
-    } else {
+        if (!build_in_parts(run, writers)) {
+            sum.writers = 1;
+            writers = 1;
+        }
+    }
+    if (sum.writers == 1) {
         write_files(run);
         if (!sum.fatal) remove_gone(run);
         if (!sum.fatal) commit_shards(run);

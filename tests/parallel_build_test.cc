@@ -202,3 +202,23 @@ TEST_CASE("after a build in parts, a run changes only what changed, as after one
     CHECK(two.events == one.events);
     check_same(test::dump(dir / "one", true), test::dump(dir / "two", true));
 }
+
+TEST_CASE("a build in parts whose merged copy cannot be written commits its parts uncompacted, with a warning",
+          "[index][parallel][bad-input]") {
+    TempDir dir;
+    const std::string corpus = test::source_dir() + "/corpus";
+    // 247 bytes: the staging folder "….parties" fits in NAME_MAX (255), the
+    // merged copy "….compactage" does not, even for root.
+    const std::string one = dir / std::string(246, 'u'), two = dir / std::string(247, 'd');
+    Said a = index_with(options(one, corpus, 1));
+    Said b = index_with(options(two, corpus, 2));
+    INFO(b.log);
+    CHECK(b.summary.writers == 2);
+    CHECK_FALSE(b.summary.fatal);
+    CHECK_FALSE(b.summary.compacted);
+    CHECK(b.summary.warnings == 1);
+    CHECK(b.log.rfind(two + ": avertissement : compactage impossible (", 0) == 0);
+    CHECK(b.summary.total_documents == a.summary.total_documents);
+    check_same(test::dump(one, true), test::dump(two, true));
+    CHECK_FALSE(fs::exists(two + ".parties"));
+}
