@@ -467,7 +467,7 @@ struct Part {
     std::set<std::string> languages;
     IndexOptions opt;  // the run's, its events kept in `said`
     DeferredLog said;
-    std::exception_ptr error;     // what its writer threw
+    std::exception_ptr error;       // what its writer threw
     std::atomic<bool> done{false};  // written, its databases committed and closed
 };
 
@@ -564,8 +564,8 @@ void settle(Build& b) {
         if (part.error) std::rethrow_exception(part.error);
         for (std::size_t i = part.first; i < part.last; ++i) b.progress.step();
         if (!part.sum.fatal && claims_conflict(part, run.plan)) {
-            Run r{run.opt, run.log, part.shards, run.scan, run.state, run.plan, run.sum,
-                  ValueMerger(part.shards.dbs), {}};
+            Run r{run.opt, run.log, part.shards, run.scan, run.state, run.plan, run.sum, ValueMerger(part.shards.dbs),
+                  {}};
             const std::atomic<bool> never{false};
             if (!write_part(r, b.in, part, never)) run.sum.fatal = true;
             run.languages.insert(r.languages.begin(), r.languages.end());
@@ -583,8 +583,9 @@ void writer(Build& b, bool settles) {
     for (std::size_t p; !b.stop && (p = b.next++) < b.parts.size();) {
         Part& part = *b.parts[p];
         try {
-            Run r{part.opt, part.said.file(), part.shards, b.run.scan, b.run.state, part.plan, part.sum,
-                  ValueMerger(part.shards.dbs), {}};
+            Run r{part.opt,    part.said.file(), part.shards, b.run.scan,
+                  b.run.state, part.plan,        part.sum,    ValueMerger(part.shards.dbs),
+                  {}};
             if (!write_part(r, b.in, part, b.stop)) {
                 part.sum.fatal = true;
                 b.stop = true;

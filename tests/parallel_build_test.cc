@@ -127,7 +127,8 @@ TEST_CASE("a build in parts is the index one writer builds, term for term, shard
     CHECK(three.summary.total_documents == one.summary.total_documents);
     for (const char* shard : {"shard-0", "shard-1", "shard-2"}) {
         INFO(shard);
-        check_same(test::dump(dir / ("s1/" + std::string(shard)), true), test::dump(dir / ("s3/" + std::string(shard)), true));
+        check_same(test::dump(dir / ("s1/" + std::string(shard)), true),
+                   test::dump(dir / ("s3/" + std::string(shard)), true));
     }
 }
 
