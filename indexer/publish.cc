@@ -468,6 +468,7 @@ struct Part {
     IndexOptions opt;  // the run's, its events kept in `said`
     DeferredLog said;
     std::exception_ptr error;       // what its writer threw
+    bool stopped = false;           // left unfinished: a later part failed (written again when given out)
     std::atomic<bool> done{false};  // written, its databases committed and closed
 };
 
@@ -505,16 +506,18 @@ bool close_part(Part& part, const Run& run, std::FILE* log) {
     return true;
 }
 
+enum class PartEnd { written, failed, stopped };
+
 // Writes one part, in file order, with `r` (its claims, counts and log).
-// False when a write failed (said on r.log) or `stop` was set.
-bool write_part(Run& r, const PrepareInputs& in, Part& part, const std::atomic<bool>& stop) {
-    if (!open_part(part, r, r.log)) return false;
+// `failed`: a write failed (said on r.log); `stopped`: `stop` was set first.
+PartEnd write_part(Run& r, const PrepareInputs& in, Part& part, const std::atomic<bool>& stop) {
+    if (!open_part(part, r, r.log)) return PartEnd::failed;
     const std::vector<SourceFile>& files = r.scan.files;
     for (std::size_t i = part.first; i < part.last; ++i) {
-        if (stop) return false;
-        if (!apply(r, files[i], prepare(files[i], in))) return false;
+        if (stop) return PartEnd::stopped;
+        if (!apply(r, files[i], prepare(files[i], in))) return PartEnd::failed;
     }
-    return close_part(part, r, r.log);
+    return close_part(part, r, r.log) ? PartEnd::written : PartEnd::failed;
 }
 
 // True when a file of `part` claimed a document id that a file before it
@@ -554,8 +557,10 @@ void writer(Build& b, bool settles);
 
 // Gives out the parts that are done, in order, from the first not given
 // out yet, and takes their claims and counts into the run's; a part whose
-// claims clash with those before it is written again here. Stops at a part
-// that failed (its messages given out: the run's failure).
+// claims clash with those before it, or that a later part's failure left
+// unfinished, is written again here, so that what is said is what one
+// writer says. Stops at a part that failed (its messages given out: the
+// run's failure).
 void settle(Build& b) {
     Run& run = b.run;
     for (; b.settled < b.parts.size() && !run.sum.fatal; ++b.settled) {
@@ -563,11 +568,11 @@ void settle(Build& b) {
         if (!part.done) return;
         if (part.error) std::rethrow_exception(part.error);
         for (std::size_t i = part.first; i < part.last; ++i) b.progress.step();
-        if (!part.sum.fatal && claims_conflict(part, run.plan)) {
+        if (part.stopped || (!part.sum.fatal && claims_conflict(part, run.plan))) {
             Run r{run.opt, run.log, part.shards, run.scan, run.state, run.plan, run.sum, ValueMerger(part.shards.dbs),
                   {}};
             const std::atomic<bool> never{false};
-            if (!write_part(r, b.in, part, never)) run.sum.fatal = true;
+            if (write_part(r, b.in, part, never) != PartEnd::written) run.sum.fatal = true;
             run.languages.insert(r.languages.begin(), r.languages.end());
             continue;
         }
@@ -586,10 +591,12 @@ void writer(Build& b, bool settles) {
             Run r{part.opt,    part.said.file(), part.shards, b.run.scan,
                   b.run.state, part.plan,        part.sum,    ValueMerger(part.shards.dbs),
                   {}};
-            if (!write_part(r, b.in, part, b.stop)) {
+            const PartEnd end = write_part(r, b.in, part, b.stop);
+            if (end == PartEnd::failed) {
                 part.sum.fatal = true;
                 b.stop = true;
             }
+            part.stopped = end == PartEnd::stopped;
             part.languages = std::move(r.languages);
         } catch (...) {
             part.error = std::current_exception();
@@ -721,7 +728,7 @@ void merge_parts(Run& run, const std::vector<std::unique_ptr<Part>>& parts) {
 // name fits, the folder is writable...): tried before anything is written,
 // so that a run that cannot build in parts writes with one writer instead,
 // and says what compact_shards() says of a compaction that fails.
-bool staging_usable(const Run& run, const std::string& staging) {
+bool staging_usable(const std::string& staging) {
     std::error_code ec;
     fs::create_directories(staging, ec);
     try {
@@ -745,7 +752,7 @@ bool build_in_parts(Run& run, std::size_t writers) {
             fs::remove_all(folder, ec);
         }
     } cleanup{staging};
-    if (!staging_usable(run, staging)) return false;
+    if (!staging_usable(staging)) return false;
     const PrepareInputs inputs{run.opt, run.state.known, run.scan.context, base_signature(run.scan.context)};
     Build b{run, inputs, {}, {0}, {false}, 0, Progress(run.log, run.opt.progress)};
     const auto ranges = split_by_bytes(run.scan.files, writers * kPartsPerWriter);
