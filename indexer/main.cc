@@ -53,6 +53,8 @@ static const char kUsage[] =
     "              « retiré CHEMIN », puis « enregistrement » avant l'écriture finale\n"
     "              et « compactage » quand l'index est compacté\n"
     "  --quiet     sans la ligne de bilan\n"
+    "Un premier index (dossier vide) est écrit par plusieurs fils, un par cœur\n"
+    "(2 au plus) ; COOPDEC_INDEX_WRITERS=N en fixe le nombre (1 à 16).\n"
     "Statut de sortie : 0 tout est indexé, 1 des fichiers ont été signalés,\n"
     "2 l'index n'a pas pu être ouvert ou écrit (ou usage incorrect).\n";
 
@@ -200,7 +202,8 @@ static int run(int argc, char** argv) {
     if (const char* w = std::getenv("COOPDEC_INDEX_WRITERS")) {
         std::optional<std::size_t> n = coopdec::parse_writers(w);
         if (!n) {
-            std::fprintf(stderr, "coopdec-index : COOPDEC_INDEX_WRITERS attend un nombre d'écrivains de 1 à %zu, pas « %s »\n",
+            std::fprintf(stderr,
+                         "coopdec-index : COOPDEC_INDEX_WRITERS attend un nombre d'écrivains de 1 à %zu, pas « %s »\n",
                          coopdec::kMaxWriters, w);
             return 2;
         }

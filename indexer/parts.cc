@@ -22,7 +22,7 @@ std::optional<std::size_t> parse_writers(const char* value) {
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> split_by_bytes(const std::vector<SourceFile>& files,
-                                                                 std::size_t parts) {
+                                                                std::size_t parts) {
     std::vector<std::pair<std::size_t, std::size_t>> out;
     const std::size_t n = files.size();
     if (n == 0) return out;

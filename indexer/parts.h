@@ -35,6 +35,6 @@ std::optional<std::size_t> parse_writers(const char* value);
 // cannot be had counts as empty). Fewer ranges when there are fewer files;
 // none when there is no file.
 std::vector<std::pair<std::size_t, std::size_t>> split_by_bytes(const std::vector<SourceFile>& files,
-                                                                 std::size_t parts);
+                                                                std::size_t parts);
 
 }  // namespace coopdec

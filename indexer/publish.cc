@@ -467,7 +467,8 @@ struct Part {
     std::set<std::string> languages;
     IndexOptions opt;  // the run's, its events kept in `said`
     DeferredLog said;
-    std::exception_ptr error;     // what its writer threw
+    std::exception_ptr error;       // what its writer threw
+    bool stopped = false;           // left unfinished: a later part failed (written again when given out)
     std::atomic<bool> done{false};  // written, its databases committed and closed
 };
 
@@ -505,16 +506,18 @@ bool close_part(Part& part, const Run& run, std::FILE* log) {
     return true;
 }
 
+enum class PartEnd { written, failed, stopped };
+
 // Writes one part, in file order, with `r` (its claims, counts and log).
-// False when a write failed (said on r.log) or `stop` was set.
-bool write_part(Run& r, const PrepareInputs& in, Part& part, const std::atomic<bool>& stop) {
-    if (!open_part(part, r, r.log)) return false;
+// `failed`: a write failed (said on r.log); `stopped`: `stop` was set first.
+PartEnd write_part(Run& r, const PrepareInputs& in, Part& part, const std::atomic<bool>& stop) {
+    if (!open_part(part, r, r.log)) return PartEnd::failed;
     const std::vector<SourceFile>& files = r.scan.files;
     for (std::size_t i = part.first; i < part.last; ++i) {
-        if (stop) return false;
-        if (!apply(r, files[i], prepare(files[i], in))) return false;
+        if (stop) return PartEnd::stopped;
+        if (!apply(r, files[i], prepare(files[i], in))) return PartEnd::failed;
     }
-    return close_part(part, r, r.log);
+    return close_part(part, r, r.log) ? PartEnd::written : PartEnd::failed;
 }
 
 // True when a file of `part` claimed a document id that a file before it
@@ -554,8 +557,10 @@ void writer(Build& b, bool settles);
 
 // Gives out the parts that are done, in order, from the first not given
 // out yet, and takes their claims and counts into the run's; a part whose
-// claims clash with those before it is written again here. Stops at a part
-// that failed (its messages given out: the run's failure).
+// claims clash with those before it, or that a later part's failure left
+// unfinished, is written again here, so that what is said is what one
+// writer says. Stops at a part that failed (its messages given out: the
+// run's failure).
 void settle(Build& b) {
     Run& run = b.run;
     for (; b.settled < b.parts.size() && !run.sum.fatal; ++b.settled) {
@@ -563,11 +568,11 @@ void settle(Build& b) {
         if (!part.done) return;
         if (part.error) std::rethrow_exception(part.error);
         for (std::size_t i = part.first; i < part.last; ++i) b.progress.step();
-        if (!part.sum.fatal && claims_conflict(part, run.plan)) {
-            Run r{run.opt, run.log, part.shards, run.scan, run.state, run.plan, run.sum,
-                  ValueMerger(part.shards.dbs), {}};
+        if (part.stopped || (!part.sum.fatal && claims_conflict(part, run.plan))) {
+            Run r{run.opt, run.log, part.shards, run.scan, run.state, run.plan, run.sum, ValueMerger(part.shards.dbs),
+                  {}};
             const std::atomic<bool> never{false};
-            if (!write_part(r, b.in, part, never)) run.sum.fatal = true;
+            if (write_part(r, b.in, part, never) != PartEnd::written) run.sum.fatal = true;
             run.languages.insert(r.languages.begin(), r.languages.end());
             continue;
         }
@@ -583,12 +588,15 @@ void writer(Build& b, bool settles) {
     for (std::size_t p; !b.stop && (p = b.next++) < b.parts.size();) {
         Part& part = *b.parts[p];
         try {
-            Run r{part.opt, part.said.file(), part.shards, b.run.scan, b.run.state, part.plan, part.sum,
-                  ValueMerger(part.shards.dbs), {}};
-            if (!write_part(r, b.in, part, b.stop)) {
+            Run r{part.opt,    part.said.file(), part.shards, b.run.scan,
+                  b.run.state, part.plan,        part.sum,    ValueMerger(part.shards.dbs),
+                  {}};
+            const PartEnd end = write_part(r, b.in, part, b.stop);
+            if (end == PartEnd::failed) {
                 part.sum.fatal = true;
                 b.stop = true;
             }
+            part.stopped = end == PartEnd::stopped;
             part.languages = std::move(r.languages);
         } catch (...) {
             part.error = std::current_exception();
@@ -645,9 +653,46 @@ bool set_run_metadata(Run& run, Part& first) {
     return true;
 }
 
+// When the merged copy cannot be written (no space for it...): the parts'
+// documents and metadata copied into the run's own database of shard
+// `shard`, with the ids they would have had, in its transaction, then
+// committed, as a run with one writer commits before it compacts. False,
+// said on the log, when that fails too.
+bool copy_parts(Run& run, std::size_t shard, const std::vector<std::string>& sources) {
+    Shards& s = run.shards;
+    Xapian::WritableDatabase& db = s.dbs[shard];
+    std::vector<Xapian::WritableDatabase> one{db};
+    ValueMerger merger(one);
+    try {
+        Xapian::docid offset = 0;
+        for (const auto& path : sources) {
+            Xapian::Database part(path);
+            for (auto it = part.postlist_begin(""); it != part.postlist_end(""); ++it) {
+                db.replace_document(offset + *it, part.get_document(*it));
+                merger.add(1);
+            }
+            for (auto k = part.metadata_keys_begin(); k != part.metadata_keys_end(); ++k)
+                db.set_metadata(*k, part.get_metadata(*k));
+            offset += part.get_lastdocid();
+        }
+        db.commit_transaction();
+        run.sum.total_documents += db.get_termfreq(sc::kind_term(sc::kKindDoc));
+    } catch (const Xapian::Error& e) {
+        report_write_failure(run.log, s.layout.databases[shard], e);
+        if (shard > 0)
+            report(run.log,
+                   run.opt.db_path + ": les " + std::to_string(shard) +
+                       " premiers fragments ont été enregistrés : relancez l'indexation, elle refera le reste");
+        run.sum.fatal = true;
+        return false;
+    }
+    return true;
+}
+
 // Merges the parts, shard by shard, into the index (merge_in_place()). The
 // run's own databases, empty, only hold the locks: their transactions are
-// cancelled first.
+// cancelled once the merged copy is in place; when it cannot be written,
+// the parts are copied into them instead (copy_parts()), a warning.
 void merge_parts(Run& run, const std::vector<std::unique_ptr<Part>>& parts) {
     run.event(IndexEvent::committing, "");
     if (!set_run_metadata(run, *parts[0])) {
@@ -655,12 +700,6 @@ void merge_parts(Run& run, const std::vector<std::unique_ptr<Part>>& parts) {
         return;
     }
     Shards& s = run.shards;
-    for (auto& db : s.dbs) {
-        try {
-            db.cancel_transaction();
-        } catch (const Xapian::Error&) {
-        }
-    }
     run.event(IndexEvent::compacting, "");
     for (s.committed = 0; s.committed < s.dbs.size(); ++s.committed) {
         const std::string& path = s.layout.databases[s.committed];
@@ -668,14 +707,15 @@ void merge_parts(Run& run, const std::vector<std::unique_ptr<Part>>& parts) {
         for (const auto& part : parts) sources.push_back(part->paths[s.committed]);
         CompactResult c = merge_in_place(sources, path);
         if (!c.ok) {
-            report(run.log, path + ": écriture de l'index impossible (" + c.error +
-                                ") : l'index est laissé tel qu'il était avant cette exécution");
-            if (s.committed > 0)
-                report(run.log,
-                       run.opt.db_path + ": les " + std::to_string(s.committed) +
-                           " premiers fragments ont été enregistrés : relancez l'indexation, elle refera le reste");
-            run.sum.fatal = true;
-            return;
+            report(run.log, path + ": avertissement : compactage impossible (" + c.error +
+                                ") : l'index enregistré reste valide, non compacté");
+            ++run.sum.warnings;
+            if (!copy_parts(run, s.committed, sources)) return;
+            continue;
+        }
+        try {
+            s.dbs[s.committed].cancel_transaction();  // empty: it only held the lock
+        } catch (const Xapian::Error&) {
         }
         run.sum.compacted = true;
         run.sum.bytes_before += c.before;
@@ -684,9 +724,26 @@ void merge_parts(Run& run, const std::vector<std::unique_ptr<Part>>& parts) {
     }
 }
 
+// True when a part's database can be written in the staging folder (its
+// name fits, the folder is writable...): tried before anything is written,
+// so that a run that cannot build in parts writes with one writer instead,
+// and says what compact_shards() says of a compaction that fails.
+bool staging_usable(const std::string& staging) {
+    std::error_code ec;
+    fs::create_directories(staging, ec);
+    try {
+        Xapian::WritableDatabase(staging + "/essai", Xapian::DB_CREATE_OR_OVERWRITE).close();
+    } catch (const Xapian::Error&) {
+        return false;
+    }
+    fs::remove_all(staging + "/essai", ec);
+    return !ec;
+}
+
 // The write, commit and compaction phases of a build with `writers` (≥ 2)
 // writers. The staging folder is removed at the end, whatever happened.
-void build_in_parts(Run& run, std::size_t writers) {
+// False, having written nothing, when the staging folder cannot be used.
+bool build_in_parts(Run& run, std::size_t writers) {
     const std::string staging = staging_folder(run.opt.db_path);
     struct Cleanup {
         const std::string& folder;
@@ -695,6 +752,7 @@ void build_in_parts(Run& run, std::size_t writers) {
             fs::remove_all(folder, ec);
         }
     } cleanup{staging};
+    if (!staging_usable(staging)) return false;
     const PrepareInputs inputs{run.opt, run.state.known, run.scan.context, base_signature(run.scan.context)};
     Build b{run, inputs, {}, {0}, {false}, 0, Progress(run.log, run.opt.progress)};
     const auto ranges = split_by_bytes(run.scan.files, writers * kPartsPerWriter);
@@ -711,6 +769,7 @@ void build_in_parts(Run& run, std::size_t writers) {
     write_parts(b, writers);
     b.progress.finish();
     if (!run.sum.fatal) merge_parts(run, b.parts);
+    return true;
 }
 
 // The writers of this run: several only when it builds the whole index
@@ -751,10 +810,14 @@ IndexSummary publish(const IndexOptions& opt, const std::vector<std::string>& ta
     // the locks, no other is using it.
     std::error_code ec;
     fs::remove_all(staging_folder(opt.db_path), ec);
-    if (const std::size_t writers = writers_of(opt, state, scan); writers > 1) {
+    if (std::size_t writers = writers_of(opt, state, scan); writers > 1) {
         sum.writers = writers;
-        build_in_parts(run, writers);
-    } else {
+        if (!build_in_parts(run, writers)) {
+            sum.writers = 1;
+            writers = 1;
+        }
+    }
+    if (sum.writers == 1) {
         write_files(run);
         if (!sum.fatal) remove_gone(run);
         if (!sum.fatal) commit_shards(run);

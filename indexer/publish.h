@@ -12,6 +12,11 @@
 //                                and signature; delete what disappeared;
 //   commit                       one commit per shard;
 //   compact  (indexer/compact.h) when asked, or when the run created the index.
+// A run that starts from an empty index writes with several writers
+// instead: its files in contiguous parts, each prepared and written into a
+// database of its own beside the index, then merged in order by compaction
+// into the index (see publish.cc); the index is the one a single writer
+// builds, term for term, and the messages come in the same order.
 #pragma once
 
 #include <cstdio>

@@ -127,7 +127,8 @@ TEST_CASE("a build in parts is the index one writer builds, term for term, shard
     CHECK(three.summary.total_documents == one.summary.total_documents);
     for (const char* shard : {"shard-0", "shard-1", "shard-2"}) {
         INFO(shard);
-        check_same(test::dump(dir / ("s1/" + std::string(shard)), true), test::dump(dir / ("s3/" + std::string(shard)), true));
+        check_same(test::dump(dir / ("s1/" + std::string(shard)), true),
+                   test::dump(dir / ("s3/" + std::string(shard)), true));
     }
 }
 
@@ -201,4 +202,24 @@ TEST_CASE("after a build in parts, a run changes only what changed, as after one
     CHECK(two.log == one.log);
     CHECK(two.events == one.events);
     check_same(test::dump(dir / "one", true), test::dump(dir / "two", true));
+}
+
+TEST_CASE("a build in parts whose merged copy cannot be written commits its parts uncompacted, with a warning",
+          "[index][parallel][bad-input]") {
+    TempDir dir;
+    const std::string corpus = test::source_dir() + "/corpus";
+    // 247 bytes: the staging folder "….parties" fits in NAME_MAX (255), the
+    // merged copy "….compactage" does not, even for root.
+    const std::string one = dir / std::string(246, 'u'), two = dir / std::string(247, 'd');
+    Said a = index_with(options(one, corpus, 1));
+    Said b = index_with(options(two, corpus, 2));
+    INFO(b.log);
+    CHECK(b.summary.writers == 2);
+    CHECK_FALSE(b.summary.fatal);
+    CHECK_FALSE(b.summary.compacted);
+    CHECK(b.summary.warnings == 1);
+    CHECK(b.log.rfind(two + ": avertissement : compactage impossible (", 0) == 0);
+    CHECK(b.summary.total_documents == a.summary.total_documents);
+    check_same(test::dump(one, true), test::dump(two, true));
+    CHECK_FALSE(fs::exists(two + ".parties"));
 }
