@@ -75,7 +75,7 @@ public:
 private:
     const std::set<std::string>& stems_;
     std::string_view lang_;
-    bool by_first_byte_ = false;       // words are screened by their first byte
+    bool by_first_byte_ = false;      // words are screened by their first byte
     std::array<bool, 256> firsts_{};  // the first bytes of `stems`
 };
 

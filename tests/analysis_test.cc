@@ -408,8 +408,8 @@ TEST_CASE("THE FRENCH ANALYSIS TABLE: what a query finds", "[analysis]") {
 
 TEST_CASE("StemSet answers as stem() does, for every word of the bundled corpus", "[analysis][snippet]") {
     // The words of the corpus, and of the forms whose stem is unusual.
-    std::set<std::string> words = {"yeux", "oeil", "s", "y", "yaourt", "2019-006", "1er", "travaux", "directrice",
-                                   "ambassadrices", "x", "eux", "ee"};
+    std::set<std::string> words = {"yeux",       "oeil",          "s", "y",   "yaourt", "2019-006", "1er", "travaux",
+                                   "directrice", "ambassadrices", "x", "eux", "ee"};
     for (const auto& f : std::filesystem::recursive_directory_iterator(coopdec::test::source_dir() + "/corpus")) {
         if (!f.is_regular_file()) continue;
         std::ifstream in(f.path(), std::ios::binary);

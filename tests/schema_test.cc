@@ -16,11 +16,11 @@ TEST_CASE("stored data survives any text", "[schema]") {
 TEST_CASE("stored data decodes escapes first, last, side by side and a lone last backslash", "[schema]") {
     const schema::Data d = schema::decode_data(
         "a\t\\nx\\\\\\t\n"  // an escaped n, then an escaped backslash and an escaped tab
-        "b\t\\\\\n"            // only an escaped backslash
-        "c\tend\\\n"            // a lone backslash last: kept as it is
+        "b\t\\\\\n"         // only an escaped backslash
+        "c\tend\\\n"        // a lone backslash last: kept as it is
         "no tab here\n"
-        "d\t\\q\n"               // an escaped ordinary character is that character
-        "a\tsecond\n");         // a repeated key: the first one stays
+        "d\t\\q\n"       // an escaped ordinary character is that character
+        "a\tsecond\n");  // a repeated key: the first one stays
     CHECK(d == schema::Data{{"a", "\nx\\\t"}, {"b", "\\"}, {"c", "end\\"}, {"d", "q"}});
 }
 

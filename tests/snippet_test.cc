@@ -99,6 +99,7 @@ TEST_CASE("a snippet marks every occurrence of a repeated word in its window", "
     Highlight hl;
     hl.stems = {analysis::stem("eau", "fr")};
     const std::string s = make_snippet("L'eau, l'eau & encore <l'eau> : eaux.", hl, "fr");
-    CHECK(s == "L&#39;<mark>eau</mark>, l&#39;<mark>eau</mark> &amp; encore &lt;l&#39;<mark>eau</mark>&gt; : "
-               "<mark>eaux</mark>.");
+    CHECK(s ==
+          "L&#39;<mark>eau</mark>, l&#39;<mark>eau</mark> &amp; encore &lt;l&#39;<mark>eau</mark>&gt; : "
+          "<mark>eaux</mark>.");
 }
