@@ -487,13 +487,16 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
         if (fr.name == "partnership") {
             const bool cached = cache && index.revision();
             std::vector<std::string> ids;
-            if (!cached)
-                for (const FacetCount& c : fr.values) ids.push_back(c.value);
-            std::map<std::string, sc::Data> records = stored_data_of(db, ids);
-            for (FacetCount& c : fr.values) {
-                std::string t = cached ? cache->partnership_title(index, c.value) : records[c.value][sc::kFieldTitle];
-                if (!t.empty()) c.label = t;
+            for (const FacetCount& c : fr.values) ids.push_back(c.value);
+            std::vector<std::string> titles;
+            if (cached) {
+                titles = cache->partnership_titles(index, ids);
+            } else {
+                std::map<std::string, sc::Data> records = stored_data_of(db, ids);
+                for (const std::string& id : ids) titles.push_back(records[id][sc::kFieldTitle]);
             }
+            for (size_t i = 0; i < fr.values.size(); ++i)
+                if (!titles[i].empty()) fr.values[i].label = titles[i];
         }
         if (fr.name == "year")
             std::sort(fr.values.begin(), fr.values.end(),
