@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <span>
 #include <unordered_map>
 
 #include "common/stopwords.h"
@@ -421,7 +422,7 @@ std::vector<Token> split_words(std::string_view text) {
     Kind last = Kind::kSeparator;  // of the word's last letter or digit
     char32_t prev = 0;             // the previous code point
     auto finish = [&] {
-        if (in_word && !cur.term.empty() && cur.term.size() <= kMaxTermBytes) out.push_back(cur);
+        if (in_word && !cur.term.empty() && cur.term.size() <= kMaxTermBytes) out.push_back(std::move(cur));
         in_word = false;
     };
     size_t pos = 0;
@@ -489,9 +490,10 @@ std::string fold(std::string_view text) {
 
 std::vector<Token> tokenize(std::string_view text, std::string_view lang) {
     std::vector<Token> words = split_words(text);
-    std::string iso = normalise_lang(lang);
-    std::vector<Token> out;
-    out.reserve(words.size());
+    const std::span<const std::string_view> stop_words = detail::stop_words(normalise_lang(lang));
+    // The words kept are moved down in place: a word only looks at the one
+    // after it, which is not moved yet.
+    size_t kept = 0;
     for (size_t i = 0; i < words.size(); ++i) {
         Token& w = words[i];
         bool before_number = i + 1 < words.size() && is_number(words[i + 1].term);
@@ -502,10 +504,12 @@ std::vector<Token> tokenize(std::string_view text, std::string_view lang) {
         if (before_number && w.term == "n" && is_number_gap(gap, true)) continue;
         // "art. 46" is how the texts abbreviate "article 46".
         if (before_number && w.term == "art" && is_number_gap(gap, false)) w.term = "article";
-        w.stop = is_stop_word(w.term, iso);
-        out.push_back(std::move(w));
+        w.stop = std::binary_search(stop_words.begin(), stop_words.end(), std::string_view(w.term));
+        if (kept != i) words[kept] = std::move(w);
+        ++kept;
     }
-    return out;
+    words.resize(kept);
+    return words;
 }
 
 namespace {
@@ -535,14 +539,50 @@ constexpr size_t kStemCacheWords = 200000;
 // the stems it has made, keyed by the language tag as given and the word.
 std::string stem(std::string_view folded_word, std::string_view lang) {
     thread_local std::unordered_map<std::string, std::string> cache;
-    std::string key;
-    key.reserve(lang.size() + 1 + folded_word.size());
-    key.append(lang).append(1, '\0').append(folded_word);
+    // The key is made in a buffer the thread keeps: a lookup that hits the
+    // cache (nearly all of them) allocates nothing for it.
+    thread_local std::string key;
+    key.assign(lang).append(1, '\0').append(folded_word);
     if (auto it = cache.find(key); it != cache.end()) return it->second;
     std::string result = stem_uncached(folded_word, lang);
     if (cache.size() >= kStemCacheWords) cache.clear();
-    cache.emplace(std::move(key), result);
+    cache.emplace(key, result);
     return result;
+}
+
+// A French stem starts with its word's first byte, so a word whose first
+// byte starts none of the stems cannot stem to one of them. Why it holds:
+//  - Snowball's French stemmer only rewrites the end of a word: every suffix
+//    rule applies inside RV, R1 or R2, which never hold the first letter,
+//    except step 4's "-s" (which may leave the one-letter word "s" empty,
+//    hence the empty stem is never screened); its prelude and postlude only
+//    mark and unmark u, i, y in place (and ë, ï, which folded words lack);
+//  - undo_french_inflection() and undo_french_stem_residue() change endings
+//    of words of at least 3 bytes, after the first byte, except the
+//    irregular plurals, looked up whole: "yeux" → "oeil" is the one whose
+//    lemma starts otherwise, and is screened by its lemma's first byte;
+//  - a word with a digit is its own stem.
+// Other languages are not screened: every word is stemmed.
+StemSet::StemSet(const std::set<std::string>& stems, std::string_view lang) : stems_(stems), lang_(lang) {
+    by_first_byte_ = normalise_lang(lang) == "fr" && !stems.count(std::string());
+    for (const auto& s : stems)
+        if (!s.empty()) firsts_[static_cast<unsigned char>(s[0])] = true;
+}
+
+bool StemSet::has_stem_of(std::string_view folded_word) const {
+    if (stems_.empty()) return false;
+    if (by_first_byte_ && !folded_word.empty() && !firsts_[static_cast<unsigned char>(folded_word[0])]) {
+        // The irregular plurals whose lemma starts with another byte.
+        static const std::vector<Irregular> kOtherFirst = [] {
+            std::vector<Irregular> out;
+            for (const auto& irregular : kIrregular)
+                if (irregular.form[0] != irregular.lemma[0]) out.push_back(irregular);
+            return out;
+        }();
+        auto other = std::ranges::find(kOtherFirst, folded_word, &Irregular::form);
+        if (other == kOtherFirst.end() || !firsts_[static_cast<unsigned char>(other->lemma[0])]) return false;
+    }
+    return stems_.count(stem(folded_word, lang_)) > 0;
 }
 
 bool has_stemmer(std::string_view lang) {

@@ -3,6 +3,8 @@
 // is exactly what a query asks for.
 #pragma once
 
+#include <array>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +61,23 @@ std::vector<Token> tokenize(std::string_view text, std::string_view lang = "fr")
 // "decentralise" and "décentralisées" to "decentralis". Thread-safe (keeps
 // one Xapian::Stem per thread and language).
 std::string stem(std::string_view folded_word, std::string_view lang);
+
+// Answers "is stem(w, lang) one of `stems`?" for many words w (as
+// tokenize() gives them), stemming only the words whose stem could be one of
+// `stems`. The answer is always that of `stems.count(stem(w, lang)) > 0`.
+// Keeps references to `stems` and `lang`: both must outlive it. Thread-safe
+// for const use, as stem() is.
+class StemSet {
+public:
+    StemSet(const std::set<std::string>& stems, std::string_view lang);
+    bool has_stem_of(std::string_view folded_word) const;
+
+private:
+    const std::set<std::string>& stems_;
+    std::string_view lang_;
+    bool by_first_byte_ = false;      // words are screened by their first byte
+    std::array<bool, 256> firsts_{};  // the first bytes of `stems`
+};
 
 // True when `lang` (any tag normalise_lang() accepts) has a Snowball stemmer
 // in Xapian.

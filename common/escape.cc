@@ -28,28 +28,40 @@ bool valid_utf8(std::string_view text) {
 std::string html_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-        switch (c) {
+    append_html_escaped(out, text);
+    return out;
+}
+
+// Text is mostly letters and spaces: each run of bytes that need no entity
+// is appended whole, which is what makes snippets and pages cheap to escape.
+void append_html_escaped(std::string& out, std::string_view text) {
+    size_t run = 0;  // start of the bytes not yet appended
+    for (size_t i = 0; i < text.size(); ++i) {
+        std::string_view entity;
+        switch (text[i]) {
             case '&':
-                out += "&amp;";
+                entity = "&amp;";
                 break;
             case '<':
-                out += "&lt;";
+                entity = "&lt;";
                 break;
             case '>':
-                out += "&gt;";
+                entity = "&gt;";
                 break;
             case '"':
-                out += "&quot;";
+                entity = "&quot;";
                 break;
             case '\'':
-                out += "&#39;";
+                entity = "&#39;";
                 break;
             default:
-                out += c;
+                continue;
         }
+        out.append(text.data() + run, i - run);
+        out += entity;
+        run = i + 1;
     }
-    return out;
+    out.append(text.data() + run, text.size() - run);
 }
 
 std::string xml_escape(std::string_view text) {
@@ -96,10 +108,27 @@ std::string xml_escape(std::string_view text) {
 std::string json_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
+    append_json_escaped(out, text);
+    return out;
+}
+
+// Printable ASCII other than " \\ < > & is copied as a run; only the bytes
+// around it are decoded (to escape controls, U+2028/U+2029 and to replace
+// invalid UTF-8).
+void append_json_escaped(std::string& out, std::string_view text) {
     size_t pos = 0;
+    size_t run = 0;  // start of the bytes not yet appended
     while (pos < text.size()) {
+        const auto b = static_cast<unsigned char>(text[pos]);
+        if (b >= 0x20 && b < 0x7F && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&') {
+            ++pos;
+            continue;
+        }
         size_t start = pos;
         char32_t cp = utf8::decode(text, pos);
+        if (cp >= 0x80 && cp != 0x2028 && cp != 0x2029 && cp != utf8::kInvalid) continue;  // valid, kept as is
+        out.append(text.data() + run, start - run);
+        run = pos;
         switch (cp) {
             case '"':
                 out += "\\\"";
@@ -135,14 +164,11 @@ std::string json_escape(std::string_view text) {
             case utf8::kInvalid:
                 out += "\xEF\xBF\xBD";  // U+FFFD, the replacement character
                 break;
-            default:
-                if (cp < 0x20 || cp == 0x7F)
-                    append_u_escape(out, cp);
-                else
-                    out.append(text.substr(start, pos - start));
+            default:  // the other controls, U+0000..U+001F and U+007F
+                append_u_escape(out, cp);
         }
     }
-    return out;
+    out.append(text.data() + run, text.size() - run);
 }
 
 std::string url_encode(std::string_view text) {

@@ -17,6 +17,9 @@ bool valid_utf8(std::string_view text);
 // with valid_utf8).
 std::string html_escape(std::string_view text);
 
+// Appends html_escape(text) to `out`, without a temporary string.
+void append_html_escaped(std::string& out, std::string_view text);
+
 // Text for XML element content and attribute values in double or single
 // quotes (the corpus files the server writes): & < > " ' as html_escape;
 // TAB, LF and CR as &#9; &#10; &#13;, so that a parser gives them back as
@@ -33,6 +36,9 @@ std::string xml_escape(std::string_view text);
 // copied as it is; each byte of invalid UTF-8 becomes U+FFFD, so the result is
 // always valid UTF-8 and valid JSON.
 std::string json_escape(std::string_view text);
+
+// Appends json_escape(text) to `out`, without a temporary string.
+void append_json_escaped(std::string& out, std::string_view text);
 
 // A query-parameter component (RFC 3986): the unreserved characters
 // A-Z a-z 0-9 - . _ ~ are kept; every other byte, including space and each

@@ -74,14 +74,20 @@ Data decode_data(std::string_view encoded) {
         pos = eol + 1;
         size_t tab = line.find('\t');
         if (tab == std::string_view::npos) continue;
+        // The text between backslashes is copied whole: a unit's text is
+        // most of the data, and has few escapes.
         std::string value;
-        for (size_t i = tab + 1; i < line.size(); ++i) {
-            if (line[i] == '\\' && i + 1 < line.size()) {
-                char e = line[++i];
-                value += e == 'n' ? '\n' : e == 't' ? '\t' : e;
-            } else {
-                value += line[i];
+        value.reserve(line.size() - tab - 1);
+        for (size_t i = tab + 1; i < line.size();) {
+            size_t bs = line.find('\\', i);
+            if (bs == std::string_view::npos || bs + 1 == line.size()) {
+                value.append(line.substr(i));
+                break;
             }
+            value.append(line.substr(i, bs - i));
+            char e = line[bs + 1];
+            value += e == 'n' ? '\n' : e == 't' ? '\t' : e;
+            i = bs + 2;
         }
         data.emplace(std::string(line.substr(0, tab)), std::move(value));
     }

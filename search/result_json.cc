@@ -17,7 +17,7 @@ public:
     }
     Json& str(std::string_view s) {
         out_ += '"';
-        out_ += json_escape(s);
+        append_json_escaped(out_, s);
         out_ += '"';
         return *this;
     }

@@ -123,16 +123,34 @@ std::shared_ptr<const FacetCounts> counted(const Index& index, const Xapian::Que
     return cache->counts(index, q, compute);
 }
 
-// Keeps the first `limit` values of a facet sorted by count (all of them
-// when `limit` is 0), and the selected ones after them, in their order.
-// Returns how many it dropped.
-size_t keep_listed(std::vector<FacetCount>& values, size_t limit) {
-    if (limit == 0 || values.size() <= limit) return 0;
-    auto tail = std::stable_partition(values.begin() + static_cast<std::ptrdiff_t>(limit), values.end(),
-                                      [](const FacetCount& c) { return c.selected; });
-    size_t dropped = static_cast<size_t>(values.end() - tail);
-    values.erase(tail, values.end());
-    return dropped;
+// A facet's values as listed: sorted by count (stable: equal counts keep
+// the order of `counted`), the first `limit` of them (all when `limit` is
+// 0) then the selected ones among the rest, in that order; `selected` holds
+// folded values. `omitted` is set to how many were left out. A facet may
+// have thousands of values and lists a hundred: the order is made on
+// pointers, and only the values listed are copied (and, with nothing
+// selected, none is folded).
+std::vector<FacetCount> listed_values(const std::vector<std::pair<std::string, size_t>>& counted,
+                                      const std::set<std::string>& selected, size_t limit, size_t& omitted) {
+    using Value = const std::pair<std::string, size_t>*;
+    std::vector<Value> order;
+    order.reserve(counted.size());
+    for (const auto& v : counted) order.push_back(&v);
+    std::stable_sort(order.begin(), order.end(), [](Value a, Value b) { return a->second > b->second; });
+    auto is_selected = [&](Value v) { return !selected.empty() && selected.count(analysis::fold(v->first)) > 0; };
+    const size_t first = limit == 0 ? order.size() : std::min(limit, order.size());
+    std::vector<FacetCount> out;
+    out.reserve(first);
+    for (size_t i = 0; i < first; ++i)
+        out.push_back(FacetCount{order[i]->first, order[i]->first, order[i]->second, is_selected(order[i])});
+    omitted = 0;
+    for (size_t i = first; i < order.size(); ++i) {
+        if (is_selected(order[i]))
+            out.push_back(FacetCount{order[i]->first, order[i]->first, order[i]->second, true});
+        else
+            ++omitted;
+    }
+    return out;
 }
 
 std::string type_label(std::string_view type) {
@@ -460,11 +478,7 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
             others.erase(fr.name);
             own_counts = counted(index, match_query(others, is_year ? Years{} : years), has_unit_facet(others), cache);
         }
-        for (const auto& [value, count] : own_counts->values[f])
-            fr.values.push_back(FacetCount{value, value, count, selected.count(analysis::fold(value)) > 0});
-        std::stable_sort(fr.values.begin(), fr.values.end(),
-                         [](const auto& a, const auto& b) { return a.count > b.count; });
-        fr.omitted = keep_listed(fr.values, req.facet_values);
+        fr.values = listed_values(own_counts->values[f], selected, req.facet_values, fr.omitted);
         // Labels for the listed values only: a partnership's title is a
         // read, remembered by the cache for this revision, or made in one
         // query for all of them (search/document.h, stored_data_of()).
@@ -475,13 +489,16 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
         if (fr.name == "partnership") {
             const bool cached = cache && index.revision();
             std::vector<std::string> ids;
-            if (!cached)
-                for (const FacetCount& c : fr.values) ids.push_back(c.value);
-            std::map<std::string, sc::Data> records = stored_data_of(db, ids);
-            for (FacetCount& c : fr.values) {
-                std::string t = cached ? cache->partnership_title(index, c.value) : records[c.value][sc::kFieldTitle];
-                if (!t.empty()) c.label = t;
+            for (const FacetCount& c : fr.values) ids.push_back(c.value);
+            std::vector<std::string> titles;
+            if (cached) {
+                titles = cache->partnership_titles(index, ids);
+            } else {
+                std::map<std::string, sc::Data> records = stored_data_of(db, ids);
+                for (const std::string& id : ids) titles.push_back(records[id][sc::kFieldTitle]);
             }
+            for (size_t i = 0; i < fr.values.size(); ++i)
+                if (!titles[i].empty()) fr.values[i].label = titles[i];
         }
         if (fr.name == "year")
             std::sort(fr.values.begin(), fr.values.end(),

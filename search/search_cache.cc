@@ -80,6 +80,37 @@ std::string SearchCache::partnership_title(const Index& index, const std::string
     return title;
 }
 
+std::vector<std::string> SearchCache::partnership_titles(const Index& index, const std::vector<std::string>& ids) {
+    std::vector<std::string> out(ids.size());
+    const std::optional<IndexRevision> current = index.revision();
+    if (!current) {
+        for (size_t i = 0; i < ids.size(); ++i) out[i] = stored_data(index.db(), ids[i])[schema::kFieldTitle];
+        return out;
+    }
+    const std::string revision = current->key();
+    std::vector<size_t> missed;
+    {
+        std::lock_guard lock(mutex_);
+        for (size_t i = 0; i < ids.size(); ++i) {
+            auto it = revision == titles_revision_ ? titles_.find(ids[i]) : titles_.end();
+            if (it != titles_.end())
+                out[i] = it->second;
+            else
+                missed.push_back(i);
+        }
+    }
+    if (missed.empty()) return out;
+    for (size_t i : missed) out[i] = stored_data(index.db(), ids[i])[schema::kFieldTitle];
+    std::lock_guard lock(mutex_);
+    // As in partnership_title(): a change of revision starts the titles again.
+    if (revision != titles_revision_) {
+        titles_.clear();
+        titles_revision_ = revision;
+    }
+    for (size_t i : missed) titles_.emplace(ids[i], out[i]);
+    return out;
+}
+
 std::shared_ptr<const FacetTable> SearchCache::facet_table(const Index& index) {
     // One database only. The table is numbered by docid, and over several
     // local shards Xapian 1.4 gives a match spy each shard's own docid, not

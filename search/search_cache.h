@@ -54,6 +54,10 @@ public:
     // for the current revision.
     std::string partnership_title(const Index& index, const std::string& id);
 
+    // partnership_title() of each of `ids`, in order: the revision is read
+    // and the lock taken once for all of them (a facet lists up to a hundred).
+    std::vector<std::string> partnership_titles(const Index& index, const std::vector<std::string>& ids);
+
     // The facet table (search/facet_table.h) of `index`'s revision, read on
     // first use; meanwhile, the other requests that need it wait. nullptr
     // for a revision older than the table's (a request that began before

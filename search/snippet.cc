@@ -12,24 +12,33 @@
 
 namespace coopdec {
 
-namespace {
-
-bool is_hit(const analysis::Token& tok, const Highlight& hl, std::string_view lang) {
+bool is_highlighted(const analysis::Token& tok, const Highlight& hl, std::string_view lang) {
     if (hl.words.count(tok.term)) return true;
-    if (!tok.stop && hl.stems.count(analysis::stem(tok.term, lang))) return true;
+    if (!tok.stop && !hl.stems.empty() && hl.stems.count(analysis::stem(tok.term, lang))) return true;
     for (const auto& p : hl.prefixes)
         if (tok.term.compare(0, p.size(), p) == 0) return true;
     return false;
 }
 
-}  // namespace
+// Most words of a passage cannot stem to one of the few stems of a query:
+// analysis::StemSet answers those without stemming them.
+std::vector<char> highlighted(const std::vector<analysis::Token>& toks, const Highlight& hl, std::string_view lang) {
+    std::vector<char> hit(toks.size(), 0);
+    const analysis::StemSet stems(hl.stems, lang);
+    for (size_t i = 0; i < toks.size(); ++i) {
+        const analysis::Token& tok = toks[i];
+        bool yes = hl.words.count(tok.term) || (!tok.stop && stems.has_stem_of(tok.term));
+        for (auto p = hl.prefixes.begin(); !yes && p != hl.prefixes.end(); ++p) yes = tok.term.starts_with(*p);
+        hit[i] = yes ? 1 : 0;
+    }
+    return hit;
+}
 
 std::string make_snippet(std::string_view text, const Highlight& hl, std::string_view lang, size_t max_words) {
     auto toks = analysis::tokenize(text, lang);
     if (toks.empty()) return html_escape(text.substr(0, 200));
 
-    std::vector<char> hit(toks.size(), 0);
-    for (size_t i = 0; i < toks.size(); ++i) hit[i] = is_hit(toks[i], hl, lang);
+    const std::vector<char> hit = highlighted(toks, hl, lang);
 
     // The window with the most hits (earliest on ties).
     size_t n = toks.size(), w = std::min(max_words, n);
@@ -55,17 +64,18 @@ std::string make_snippet(std::string_view text, const Highlight& hl, std::string
     size_t begin = best == 0 ? 0 : toks[best].begin;
     size_t end = best + w >= n ? text.size() : toks[best + w - 1].end;
     std::string out;
+    out.reserve(end - begin + (end - begin) / 8 + 64);
     if (begin > 0) out += "… ";
     size_t pos = begin;
     for (size_t i = best; i < best + w; ++i) {
         if (!hit[i]) continue;
-        out += html_escape(text.substr(pos, toks[i].begin - pos));
+        append_html_escaped(out, text.substr(pos, toks[i].begin - pos));
         out += "<mark>";
-        out += html_escape(text.substr(toks[i].begin, toks[i].end - toks[i].begin));
+        append_html_escaped(out, text.substr(toks[i].begin, toks[i].end - toks[i].begin));
         out += "</mark>";
         pos = toks[i].end;
     }
-    out += html_escape(text.substr(pos, end - pos));
+    append_html_escaped(out, text.substr(pos, end - pos));
     if (end < text.size()) out += " …";
     return out;
 }
@@ -82,7 +92,7 @@ std::string highlight_html(std::string_view html, const Highlight& hl, std::stri
         for (const auto& tok : analysis::tokenize(text, lang)) {
             // A word inside an entity ("&amp;", "&#39;") is not a word.
             bool in_entity = tok.begin > 0 && (text[tok.begin - 1] == '&' || text[tok.begin - 1] == '#');
-            if (in_entity || !is_hit(tok, hl, lang)) continue;
+            if (in_entity || !is_highlighted(tok, hl, lang)) continue;
             out.append(text.substr(done, tok.begin - done));
             out += "<mark>";
             out.append(text.substr(tok.begin, tok.end - tok.begin));

@@ -4,6 +4,9 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "common/analysis.h"
 
 namespace coopdec {
 
@@ -11,6 +14,16 @@ namespace coopdec {
 struct Highlight {
     std::set<std::string> words, stems, prefixes;
 };
+
+// Whether `token`, a word of a text in `lang`, is one to highlight: its
+// folded form is one of highlight.words, or (not a stop word) its stem one
+// of highlight.stems, or it starts with one of highlight.prefixes.
+bool is_highlighted(const analysis::Token& token, const Highlight& highlight, std::string_view lang);
+
+// is_highlighted() of each of `tokens` (as tokenize() gives them for one
+// text in `lang`), in order: 1 for a word to highlight, 0 otherwise.
+std::vector<char> highlighted(const std::vector<analysis::Token>& tokens, const Highlight& highlight,
+                              std::string_view lang);
 
 // Returns an HTML fragment: the window of about `max_words` words of `text`
 // holding the most matches, every piece of text escaped with html_escape,

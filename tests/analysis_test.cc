@@ -3,12 +3,16 @@
 #include "common/analysis.h"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "common/stopwords.h"
+#include "tests/test_util.h"
 
 namespace {
 
@@ -400,4 +404,48 @@ TEST_CASE("THE FRENCH ANALYSIS TABLE: what a query finds", "[analysis]") {
         INFO("query « " << r.query << " », text « " << r.text << " »");
         CHECK(matches(r.query, r.text) == r.match);
     }
+}
+
+TEST_CASE("StemSet answers as stem() does, for every word of the bundled corpus", "[analysis][snippet]") {
+    // The words of the corpus, and of the forms whose stem is unusual.
+    std::set<std::string> words = {"yeux",       "oeil",          "s", "y",   "yaourt", "2019-006", "1er", "travaux",
+                                   "directrice", "ambassadrices", "x", "eux", "ee"};
+    for (const auto& f : std::filesystem::recursive_directory_iterator(coopdec::test::source_dir() + "/corpus")) {
+        if (!f.is_regular_file()) continue;
+        std::ifstream in(f.path(), std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        for (const Token& t : tokenize(text.str(), "fr")) words.insert(t.term);
+    }
+    REQUIRE(words.size() > 3000);
+    for (const std::string& w : words)  // the screen's premise, word by word
+        if (w != "yeux") CHECK((stem(w, "fr").empty() || stem(w, "fr")[0] == w[0]));
+
+    // Sets of stems of every first letter, and the empty stem of "s".
+    std::vector<std::set<std::string>> sets(4);
+    size_t n = 0;
+    for (const std::string& w : words) {
+        sets[n % 3].insert(stem(w, "fr"));
+        ++n;
+    }
+    sets[0].insert(stem("oeil", "fr"));
+    sets[3] = {stem("oeil", "fr"), stem("s", "fr"), stem("cooperation", "fr")};
+    for (const auto& lang : {"fr", "fra", "en", "ee"}) {
+        for (size_t k = 0; k < sets.size(); ++k) {
+            CAPTURE(lang, k);
+            const coopdec::analysis::StemSet screen(sets[k], lang);
+            size_t yes = 0;
+            for (const std::string& w : words) {
+                const bool want = sets[k].count(stem(w, lang)) > 0;
+                if (screen.has_stem_of(w) != want) FAIL("« " << w << " »");
+                yes += want;
+            }
+            CHECK(yes > 0);
+            CHECK(yes < words.size());
+        }
+    }
+    const std::set<std::string> eye = {stem("oeil", "fr")};
+    CHECK(coopdec::analysis::StemSet(eye, "fr").has_stem_of("yeux"));  // the irregular plural, screened by its lemma
+    const std::set<std::string> none;
+    CHECK_FALSE(coopdec::analysis::StemSet(none, "fr").has_stem_of("oeil"));
 }

@@ -3,7 +3,10 @@
 #include "common/escape.h"
 
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
+
+#include "common/utf8.h"
 
 namespace {
 
@@ -225,5 +228,143 @@ TEST_CASE("md_escape neutralises Markdown, line by line", "[escape][dossier]") {
     for (const EscapeRow& r : rows) {
         INFO(r.in);
         CHECK(coopdec::md_escape(r.in) == r.out);
+    }
+}
+
+namespace {
+
+// The escapers as one code point at a time: what the run-copying ones in
+// escape.cc must give, byte for byte.
+std::string html_reference(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string json_reference(std::string_view text) {
+    static const char hex[] = "0123456789abcdef";
+    auto u = [&](std::string& out, char32_t cp) {
+        out += "\\u";
+        for (int shift = 12; shift >= 0; shift -= 4) out += hex[(cp >> shift) & 0xF];
+    };
+    std::string out;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t start = pos;
+        char32_t cp = coopdec::utf8::decode(text, pos);
+        if (cp == '"')
+            out += "\\\"";
+        else if (cp == '\\')
+            out += "\\\\";
+        else if (cp == '\b')
+            out += "\\b";
+        else if (cp == '\f')
+            out += "\\f";
+        else if (cp == '\n')
+            out += "\\n";
+        else if (cp == '\r')
+            out += "\\r";
+        else if (cp == '\t')
+            out += "\\t";
+        else if (cp == '<' || cp == '>' || cp == '&' || cp == 0x2028 || cp == 0x2029 || cp < 0x20 || cp == 0x7F)
+            u(out, cp);
+        else if (cp == coopdec::utf8::kInvalid)
+            out += "\xEF\xBF\xBD";
+        else
+            out.append(text.substr(start, pos - start));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the appending escapers add to what is there, escapes first, last and side by side", "[escape]") {
+    const EscapeRow html_rows[] = {
+        {"<", "&lt;"}, {"a<", "a&lt;"}, {"<a", "&lt;a"}, {"<>&\"'", "&lt;&gt;&amp;&quot;&#39;"}, {"é<é", "é&lt;é"},
+    };
+    for (const EscapeRow& r : html_rows) {
+        INFO(r.in);
+        std::string out = "pré";
+        coopdec::append_html_escaped(out, r.in);
+        CHECK(out == "pré" + r.out);
+    }
+    const EscapeRow json_rows[] = {
+        {"\"", "\\\""},
+        {"a\n", "a\\n"},
+        {"\u2028a", "\\u2028a"},
+        {"é", "é"},
+        {"é\xC3", "é\xEF\xBF\xBD"},                // a truncated sequence last
+        {"\xE2\x80", "\xEF\xBF\xBD\xEF\xBF\xBD"},  // U+2028 cut short
+        {"\xE2\x80\xA7", "\xE2\x80\xA7"},          // U+2027, beside the separators, kept
+        {"<&>", "\\u003c\\u0026\\u003e"},
+        {"\x7F~", "\\u007f~"},
+    };
+    for (const EscapeRow& r : json_rows) {
+        INFO(r.in);
+        std::string out = "pré";
+        coopdec::append_json_escaped(out, r.in);
+        CHECK(out == "pré" + r.out);
+    }
+}
+
+TEST_CASE("html_escape and json_escape give what one code point at a time gives, on any bytes", "[escape]") {
+    // Random strings over the bytes that matter: ASCII letters, every
+    // escaped character, controls, pieces of UTF-8 (valid or not), U+2028.
+    const std::string pieces[] = {"a",
+                                  " ",
+                                  "Z",
+                                  "~",
+                                  "\x7F",
+                                  "\x01",
+                                  "\x1F",
+                                  "\0"s,
+                                  "\t",
+                                  "\n",
+                                  "\"",
+                                  "'",
+                                  "\\",
+                                  "<",
+                                  ">",
+                                  "&",
+                                  "é",
+                                  "\xC3",
+                                  "\xA9",
+                                  "\xE2\x80\xA8",
+                                  "\xE2\x80",
+                                  "\xE2\x80\xA9",
+                                  "\xF0\x9F\x98\x80",
+                                  "\xF0\x9F",
+                                  "\xFF",
+                                  "\xED\xA0\x80",
+                                  "\xC0\xAF",
+                                  "€"};
+    std::mt19937 rng(22);
+    std::uniform_int_distribution<size_t> piece(0, std::size(pieces) - 1), length(0, 12);
+    for (int n = 0; n < 20000; ++n) {
+        std::string text;
+        for (size_t k = length(rng); k > 0; --k) text += pieces[piece(rng)];
+        INFO(text);
+        REQUIRE(coopdec::html_escape(text) == html_reference(text));
+        REQUIRE(coopdec::json_escape(text) == json_reference(text));
     }
 }

@@ -307,3 +307,24 @@ TEST_CASE("a word found only in a unit's label or heading counts its document", 
             if (f.name == "type") CHECK((f.values.size() == 1 && f.values[0].count == 1));
     }
 }
+
+TEST_CASE("partnership titles read together equal those read one by one, cached or not", "[search][facets]") {
+    TempDir dir;
+    index_into(dir / "db", test::source_dir() + "/corpus");
+    Index db = Index::open(dir / "db");
+    std::vector<std::string> ids = {"nulle-part"};  // no record: ""
+    for (const auto& d : search(db, request("", {{"type", "partenariat"}, {"per_page", "100"}})).results)
+        ids.push_back(d.id);
+    REQUIRE(ids.size() > 10);
+    SearchCache one, together;
+    std::vector<std::string> expected;
+    for (const auto& id : ids) expected.push_back(one.partnership_title(db, id));
+    CHECK(expected[0].empty());
+    CHECK_FALSE(expected[1].empty());
+    CHECK(together.partnership_titles(db, ids) == expected);  // read
+    CHECK(together.partnership_titles(db, ids) == expected);  // remembered
+    const std::vector<std::string> some(ids.begin() + 3, ids.begin() + 6);
+    CHECK(together.partnership_titles(db, some) ==
+          std::vector<std::string>(expected.begin() + 3, expected.begin() + 6));
+    CHECK(together.partnership_titles(db, {}).empty());
+}

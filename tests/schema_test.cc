@@ -1,6 +1,7 @@
 // @brief The index schema's helpers: stored data, facet terms, ids.
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <set>
 
 #include "common/schema.h"
@@ -16,6 +17,32 @@ TEST_CASE("stored data survives any text", "[schema]") {
     with_empty["empty"] = "";
     CHECK(schema::encode_data(with_empty) == schema::encode_data(d));
     CHECK(schema::decode_data(schema::encode_data(with_empty)) == d);
+}
+
+TEST_CASE("stored data decodes escapes first, last, side by side and a lone last backslash", "[schema]") {
+    const schema::Data d = schema::decode_data(
+        "a\t\\nx\\\\\\t\n"  // an escaped n, then an escaped backslash and an escaped tab
+        "b\t\\\\\n"         // only an escaped backslash
+        "c\tend\\\n"        // a lone backslash last: kept as it is
+        "no tab here\n"
+        "d\t\\q\n"       // an escaped ordinary character is that character
+        "a\tsecond\n");  // a repeated key: the first one stays
+    CHECK(d == schema::Data{{"a", "\nx\\\t"}, {"b", "\\"}, {"c", "end\\"}, {"d", "q"}});
+}
+
+TEST_CASE("stored data survives random text made of the characters it escapes", "[schema]") {
+    const char alphabet[] = {'a', '\\', '\n', '\t', 'n', 't', ' ', '\xC3', '\xA9'};
+    std::mt19937 rng(5);
+    std::uniform_int_distribution<size_t> pick(0, std::size(alphabet) - 1), length(0, 20);
+    for (int n = 0; n < 5000; ++n) {
+        schema::Data d;
+        for (const char* key : {"text", "title", "x"}) {
+            std::string v;
+            for (size_t k = length(rng); k > 0; --k) v += alphabet[pick(rng)];
+            d[key] = v;
+        }
+        REQUIRE(schema::decode_data(schema::encode_data(d)) == d);
+    }
 }
 
 TEST_CASE("facets are defined once, with distinct names, prefixes and slots", "[schema]") {
