@@ -194,7 +194,8 @@ TEST_CASE("weights on document units are those of the former layout", "[position
         auto was = weights(before, phrase);
         CHECK_FALSE(was.empty());
         CHECK(weights(fx.db, phrase).size() < was.size());  // the plain phrase misses them now
-        CHECK(weights(fx.db, whole_document_phrase(fx.db, terms, false)) == was);
-        CHECK(weights(fx.db, whole_document_phrase(fx.db, terms, true)) == was);
+        auto documents = phrase_documents(fx.db, terms);
+        CHECK(weights(fx.db, whole_document_phrase(terms, documents, false)) == was);
+        CHECK(weights(fx.db, whole_document_phrase(terms, documents, true)) == was);
     }
 }
