@@ -9,7 +9,6 @@
 #include "common/analysis.h"
 #include "common/schema.h"
 #include "search/synonyms.h"
-#include "search/whole_phrase.h"
 
 namespace coopdec {
 namespace {
@@ -116,7 +115,7 @@ public:
         }
         if (terms.empty()) return Xapian::Query();
         if (terms.size() == 1) return Xapian::Query(terms[0]);
-        if (scope_) return whole_document_phrase(scope_->db, terms, scope_->remote);
+        if (scope_) return scope_->phrase(terms);
         return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
                              static_cast<Xapian::termcount>(terms.size()));
     }

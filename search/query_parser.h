@@ -3,6 +3,7 @@
 // — read with the same analysis as the documents (common/analysis.h).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -71,13 +72,13 @@ class Names;
 // country or partner (outside quotes) also matches the documents that carry
 // the facet values it stands for (their weight: kNameWeight), whether their
 // text says it or not. `+word` makes a word required (so does a phrase).
-// With `phrases_in`, the index searched, every phrase (quoted, "article 46",
-// the words before a prefix) is whole_document_phrase() of it
-// (search/whole_phrase.h): the search's match needs it, as document units
-// keep no positions of their units' words; without, a plain OP_PHRASE.
+// With `phrases_in`, every phrase (quoted, "article 46", the words before a
+// prefix: its folded words, at least two) is what phrases_in->phrase makes
+// of it — for the search, whole_document_phrase() (search/whole_phrase.h),
+// as document units keep no positions of their units' words; without, a
+// plain OP_PHRASE.
 struct PhraseScope {
-    const Xapian::Database& db;
-    bool remote = false;  // a shard is served by xapian-tcpsrv (Index::has_remote())
+    std::function<Xapian::Query(const std::vector<std::string>& terms)> phrase;
 };
 ParsedQuery parse_query(std::string_view text, const std::vector<std::string>& langs,
                         const Synonyms* synonyms = nullptr, const Names* names = nullptr,

@@ -25,6 +25,7 @@
 #include "search/snippet.h"
 #include "search/spelling.h"
 #include "search/synonyms.h"
+#include "search/whole_phrase.h"
 
 namespace coopdec {
 namespace {
@@ -282,7 +283,13 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     // A query that cites a provision of the index: the citation is read
     // apart (search/query_citations.h), the other words are parsed.
     const QueryCitations cited = read_query_citations(db, req.query);
-    const PhraseScope phrases{db, index.has_remote()};
+    // Phrases reach document units through their units (search/whole_phrase.h);
+    // the documents a phrase's units name are kept per revision.
+    const PhraseScope phrases{[&](const std::vector<std::string>& terms) {
+        auto find = [&] { return phrase_documents(db, terms); };
+        return whole_document_phrase(terms, cache ? cache->phrase_documents(index, terms, find) : find(),
+                                     index.has_remote());
+    }};
     ParsedQuery pq = parse_query(cited.provisions.empty() ? std::string_view(req.query) : cited.rest, langs, synonyms,
                                  names.get(), &phrases);
     // Every clause held, with the citations combined with the other words

@@ -3,6 +3,7 @@
 
 #include "search/document.h"
 #include "search/facet_table.h"
+#include "search/whole_phrase.h"
 
 namespace coopdec {
 namespace {
@@ -54,6 +55,33 @@ std::shared_ptr<const FacetCounts> SearchCache::counts(const Index& index, const
         lru_.pop_back();
     }
     return value;
+}
+
+std::shared_ptr<const PhraseDocuments> SearchCache::phrase_documents(
+    const Index& index, const std::vector<std::string>& terms,
+    const std::function<std::shared_ptr<const PhraseDocuments>()>& find) {
+    const std::optional<IndexRevision> current = index.revision();
+    if (!current) return find();
+    const std::string revision = current->key();
+    std::string key;
+    for (const auto& t : terms) {
+        key += t;
+        key += '\n';
+    }
+    {
+        std::lock_guard lock(mutex_);
+        if (revision == phrases_revision_)
+            if (auto it = phrases_.find(key); it != phrases_.end()) return it->second;
+    }
+    std::shared_ptr<const PhraseDocuments> found = find();
+    std::lock_guard lock(mutex_);
+    // As titles: a new revision starts them again.
+    if (revision != phrases_revision_ || phrases_.size() >= kMaxPhrases) {
+        phrases_.clear();
+        phrases_revision_ = revision;
+    }
+    phrases_.emplace(std::move(key), found);
+    return found;
 }
 
 std::string SearchCache::partnership_title(const Index& index, const std::string& id) {

@@ -29,6 +29,7 @@
 namespace coopdec {
 
 class FacetTable;
+struct PhraseDocuments;
 
 // Every match of one query, counted by document: how many documents, and
 // for each facet of schema::kFacets its values with their document counts
@@ -58,6 +59,15 @@ public:
     // and the lock taken once for all of them (a facet lists up to a hundred).
     std::vector<std::string> partnership_titles(const Index& index, const std::vector<std::string>& ids);
 
+
+    // The documents one of whose units says the phrase `terms`
+    // (search/whole_phrase.h), remembered for the current revision (at most
+    // kMaxPhrases phrases: the oldest revision's or, when full, all go);
+    // `find` when not.
+    std::shared_ptr<const PhraseDocuments> phrase_documents(
+        const Index& index, const std::vector<std::string>& terms,
+        const std::function<std::shared_ptr<const PhraseDocuments>()>& find);
+    static constexpr size_t kMaxPhrases = 512;
     // The facet table (search/facet_table.h) of `index`'s revision, read on
     // first use; meanwhile, the other requests that need it wait. nullptr
     // for a revision older than the table's (a request that began before
@@ -82,6 +92,8 @@ private:
     size_t bytes_ = 0, hits_ = 0, misses_ = 0;
     std::string titles_revision_;
     std::unordered_map<std::string, std::string> titles_;
+    std::string phrases_revision_;
+    std::unordered_map<std::string, std::shared_ptr<const PhraseDocuments>> phrases_;
     std::mutex table_read_;  // held while a table is read: one reader at a time
     std::shared_ptr<const FacetTable> table_;
     IndexRevision table_revision_;

@@ -3,24 +3,37 @@
 // reaches its document unit through the unit.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
 
 namespace coopdec {
 
-// The phrase of `terms` (folded, unstemmed, in order, at least two) for
-// the search's match over `db`. On a unit: what OP_PHRASE matches, with its
+// The documents one of whose units says the phrase of `terms` (folded,
+// unstemmed, in order, at least two): their ids, and the same sorted, one
+// a line (what a query holding them serialises to). One pass over the units
+// that hold the phrase. Throws what Xapian throws.
+struct PhraseDocuments {
+    std::unordered_set<std::string> ids;
+    std::string serialised;
+};
+std::shared_ptr<const PhraseDocuments> phrase_documents(const Xapian::Database& db,
+                                                        const std::vector<std::string>& terms);
+
+// The phrase of `terms` for the search's match, `documents` being
+// phrase_documents() of it. On a unit: what OP_PHRASE matches, with its
 // weight. On a document unit: a match when the phrase is in the document
 // unit's own positioned text (title, summary, metadata, loose text) or in
 // one of the document's units — where OP_PHRASE matched when the document
 // unit kept every unit's positions — weighing what OP_PHRASE weighs (the sum
 // of its terms' BM25 weights, whose wdf the document unit keeps).
-// One pass over the units that hold the phrase. `remote`: a shard of `db` is
-// served by xapian-tcpsrv, which runs Xapian's own posting sources only: the
-// documents are then named by their id terms (slower with many). Throws
-// what Xapian throws.
-Xapian::Query whole_document_phrase(const Xapian::Database& db, const std::vector<std::string>& terms, bool remote);
+// `remote`: a shard is served by xapian-tcpsrv, which runs Xapian's own
+// posting sources only: the documents are then named by their id terms
+// (slower with many).
+Xapian::Query whole_document_phrase(const std::vector<std::string>& terms,
+                                    std::shared_ptr<const PhraseDocuments> documents, bool remote);
 
 }  // namespace coopdec

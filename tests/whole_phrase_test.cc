@@ -36,7 +36,8 @@ size_t positions_of(const Xapian::Document& d, const std::string& term) {
 
 // The index as it was when each document unit repeated its units'
 // positions: a copy of `db` where every document unit gets, for each word of
-// its units (label, heading, text, as the indexer reads them), a position —
+// its units (label and text, as stored: a heading is not stored apart, and
+// the units of these documents carry their heading in their text), a position —
 // and no wdf more (add_posting's increment 0), so that the copy differs
 // from `db` by positions only.
 void add_unit_positions(const Xapian::Database& db, Xapian::WritableDatabase& out) {
@@ -54,7 +55,6 @@ void add_unit_positions(const Xapian::Database& db, Xapian::WritableDatabase& ou
             for (auto u = m.begin(); u != m.end(); ++u) {
                 sc::Data data = sc::decode_data(u.get_document().get_data());
                 std::vector<std::string> fields{data[sc::kFieldLabel], data[sc::kFieldText]};
-                if (data[sc::kFieldHeading] != data[sc::kFieldLabel]) fields.push_back(data[sc::kFieldHeading]);
                 for (const auto& text : fields) {
                     for (const auto& tok : analysis::tokenize(text, lang))
                         if (!tok.term.empty() && tok.term.size() <= sc::kMaxTermBytes) d.add_posting(tok.term, ++pos, 0);
@@ -194,7 +194,8 @@ TEST_CASE("weights on document units are those of the former layout", "[position
         auto was = weights(before, phrase);
         CHECK_FALSE(was.empty());
         CHECK(weights(fx.db, phrase).size() < was.size());  // the plain phrase misses them now
-        CHECK(weights(fx.db, whole_document_phrase(fx.db, terms, false)) == was);
-        CHECK(weights(fx.db, whole_document_phrase(fx.db, terms, true)) == was);
+        auto documents = phrase_documents(fx.db, terms);
+        CHECK(weights(fx.db, whole_document_phrase(terms, documents, false)) == was);
+        CHECK(weights(fx.db, whole_document_phrase(terms, documents, true)) == was);
     }
 }
