@@ -17,7 +17,7 @@ namespace coopdec::schema {
 
 // Stored in the index metadata under kSchemaKey; a reader refuses an index
 // whose version differs (see check_version in the search library).
-inline constexpr std::string_view kSchemaVersion = "5";
+inline constexpr std::string_view kSchemaVersion = "6";
 inline constexpr std::string_view kSchemaKey = "coopdec:schema";
 // Metadata key listing the languages present ("fr en it"), for query stemming.
 inline constexpr std::string_view kLanguagesKey = "coopdec:langs";

@@ -36,8 +36,8 @@ size_t positions_of(const Xapian::Document& d, const std::string& term) {
 
 // The index as it was when each document unit repeated its units'
 // positions: a copy of `db` where every document unit gets, for each word of
-// its units (label and text, as stored: a heading is not stored apart, and
-// the units of these documents carry their heading in their text), a position —
+// its units (label and text, as stored: a heading is not stored apart, the
+// label holds it: "Article 46 – De la coopération"), a position —
 // and no wdf more (add_posting's increment 0), so that the copy differs
 // from `db` by positions only.
 void add_unit_positions(const Xapian::Database& db, Xapian::WritableDatabase& out) {
