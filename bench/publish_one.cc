@@ -81,7 +81,8 @@ bool publish_file(const Options& o, const std::string& path) {
     coopdec::IndexSummary sum = coopdec::publish(opt, {path}, log);
     std::fclose(log);
     const bool ok = !sum.fatal && sum.errors == 0 && sum.documents == 1;
-    if (!ok) std::fprintf(stderr, "coopdec-bench-publish : publication refusée :\n%.*s", static_cast<int>(size), buffer);
+    if (!ok)
+        std::fprintf(stderr, "coopdec-bench-publish : publication refusée :\n%.*s", static_cast<int>(size), buffer);
     std::free(buffer);
     return ok;
 }
@@ -123,8 +124,7 @@ int main(int argc, char** argv) {
             const bool found = reader.db().get_termfreq(word) > 0;
             visible.push_back(ms_since(start));
             if (!found) {
-                std::fprintf(stderr, "coopdec-bench-publish : « %s » introuvable après la publication\n",
-                             word.c_str());
+                std::fprintf(stderr, "coopdec-bench-publish : « %s » introuvable après la publication\n", word.c_str());
                 status = 1;
             }
             std::printf("publication %d : publiée en %.1f ms, visible en %.1f ms\n", run, published.back(),

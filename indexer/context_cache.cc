@@ -31,9 +31,9 @@ void ContextCache::put(const std::string& path, ContextEntry entry) {
     // system's clock tick (a few milliseconds) with the same size, and keep
     // the identity it has now: it is read again next time rather than
     // trusted.
-    const auto now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                            std::chrono::system_clock::now().time_since_epoch())
-                            .count();
+    const auto now_ns =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
     std::lock_guard lock(mutex_);
     const std::int64_t settled = now_ns - settle_.count();
     if (entry.identity.mtime_ns > settled || entry.identity.ctime_ns > settled) return;

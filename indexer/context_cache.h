@@ -34,10 +34,10 @@ std::optional<FileIdentity> identity_of(const std::string& path);
 // What one file gives to the context.
 struct ContextEntry {
     FileIdentity identity;
-    std::string root;    // its root element's local name, "" when unknown
-    std::string hash;    // content_hash() of its bytes: gazetteer and records only
+    std::string root;  // its root element's local name, "" when unknown
+    std::string hash;  // content_hash() of its bytes: gazetteer and records only
     bool has_record = false;
-    Record record;       // the gazetteer whole, or a record's inherited_fields()
+    Record record;  // the gazetteer whole, or a record's inherited_fields()
 };
 
 // Thread-safe; an entry found stays valid when it is replaced.

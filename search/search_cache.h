@@ -59,7 +59,6 @@ public:
     // and the lock taken once for all of them (a facet lists up to a hundred).
     std::vector<std::string> partnership_titles(const Index& index, const std::vector<std::string>& ids);
 
-
     // The documents one of whose units says the phrase `terms`
     // (search/whole_phrase.h), remembered for the current revision (at most
     // kMaxPhrases phrases: the oldest revision's or, when full, all go);

@@ -12,7 +12,6 @@ namespace {
 
 namespace sc = schema;
 
-
 // The documents (units of every kind) whose document id (kSlotDoc) is one of
 // `ids`. Read along the slot's value stream, skipping as the query skips: a
 // few thousand ids cost one hash lookup per document unit visited, where as
@@ -25,7 +24,8 @@ public:
     void init(const Xapian::Database& db) override {
         Xapian::ValuePostingSource::init(db);
         set_termfreq_min(0);  // documents outside `ids_` are skipped
-        set_termfreq_est(std::min<Xapian::doccount>(get_termfreq_max(), static_cast<Xapian::doccount>(documents_->ids.size())));
+        set_termfreq_est(
+            std::min<Xapian::doccount>(get_termfreq_max(), static_cast<Xapian::doccount>(documents_->ids.size())));
     }
     void next(double min_wt) override {
         Xapian::ValuePostingSource::next(min_wt);
@@ -80,8 +80,8 @@ std::shared_ptr<const PhraseDocuments> phrase_documents(const Xapian::Database& 
     return out;
 }
 
-Xapian::Query whole_document_phrase(const std::vector<std::string>& terms,
-                                    std::shared_ptr<const PhraseDocuments> ids, bool remote) {
+Xapian::Query whole_document_phrase(const std::vector<std::string>& terms, std::shared_ptr<const PhraseDocuments> ids,
+                                    bool remote) {
     const Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
                                static_cast<Xapian::termcount>(terms.size()));
     if (ids->ids.empty()) return phrase;

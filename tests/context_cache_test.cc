@@ -80,9 +80,9 @@ TEST_CASE("a file changed in the last seconds is not remembered", "[context-cach
 TEST_CASE("publishing a document after its record changed gives it the record's new fields",
           "[context-cache][publish]") {
     TempDir dir;
-    const std::string corpus = test::copy_corpus_files(
-        dir, {"conventions/conv-kozah-1-waremont-1986.xml", "partenariats/part-demo-kozah-1-waremont.xml",
-              "repertoire/togo.xml"});
+    const std::string corpus =
+        test::copy_corpus_files(dir, {"conventions/conv-kozah-1-waremont-1986.xml",
+                                      "partenariats/part-demo-kozah-1-waremont.xml", "repertoire/togo.xml"});
     const std::string convention = corpus + "/conv-kozah-1-waremont-1986.xml";
     const std::string record = corpus + "/part-demo-kozah-1-waremont.xml";
     IndexOptions opt;

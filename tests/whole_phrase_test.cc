@@ -57,7 +57,8 @@ void add_unit_positions(const Xapian::Database& db, Xapian::WritableDatabase& ou
                 std::vector<std::string> fields{data[sc::kFieldLabel], data[sc::kFieldText]};
                 for (const auto& text : fields) {
                     for (const auto& tok : analysis::tokenize(text, lang))
-                        if (!tok.term.empty() && tok.term.size() <= sc::kMaxTermBytes) d.add_posting(tok.term, ++pos, 0);
+                        if (!tok.term.empty() && tok.term.size() <= sc::kMaxTermBytes)
+                            d.add_posting(tok.term, ++pos, 0);
                     pos += 100;
                 }
             }
@@ -186,9 +187,9 @@ TEST_CASE("weights on document units are those of the former layout", "[position
     }
     // A phrase: matched on document units through their units, weighted as
     // OP_PHRASE weighs it where the document unit has the positions.
-    for (std::vector<std::string> terms : {std::vector<std::string>{"comite", "de", "suivi"},
-                                           std::vector<std::string>{"cooperation", "decentralisee"},
-                                           std::vector<std::string>{"eau", "potable"}}) {
+    for (std::vector<std::string> terms :
+         {std::vector<std::string>{"comite", "de", "suivi"}, std::vector<std::string>{"cooperation", "decentralisee"},
+          std::vector<std::string>{"eau", "potable"}}) {
         CAPTURE(terms);
         const Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
         auto was = weights(before, phrase);
