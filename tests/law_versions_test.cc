@@ -39,7 +39,7 @@ struct FixtureServer {
     }
 };
 
-const test::ServerProcess& fixtures() {
+const test::ServerProcess& law_server() {
     static FixtureServer s;
     return *s.server;
 }
@@ -84,39 +84,39 @@ TEST_CASE("the work address lists the versions and opens the one in force today"
     CHECK(test::contains(a.body, "Version en vigueur aujourd’hui : version consolidée du 26 juin 2019"));
     CHECK(test::contains(a.body, "<input type=\"date\" id=\"date-version\" name=\"date\""));
 
-    auto f = fixtures().get(kWork);
+    auto f = law_server().get(kWork);
     REQUIRE(f.status == 200);
     CHECK(test::contains(f.body, "<a href=\"/doc/" + kV2012 + "\">1er mai 2012 — version consolidée</a>"));
     CHECK(test::contains(f.body,
                          "<strong aria-current=\"page\">1er juillet 2016 — version consolidée (cette version, la plus "
                          "récente)</strong>"));
     CHECK(test::contains(f.body, "seconde rédaction"));
-    CHECK(fixtures().get("/doc/akn-tg-act-loi-2010-01-15-2010-90").status == 404);  // no such work
+    CHECK(law_server().get("/doc/akn-tg-act-loi-2010-01-15-2010-90").status == 404);  // no such work
 
     // A version opened by its own address stays itself, and says when a later one replaced it.
-    auto old_version = fixtures().get("/doc/" + kV2012);
+    auto old_version = law_server().get("/doc/" + kV2012);
     REQUIRE(old_version.status == 200);
     CHECK(test::contains(old_version.body, "première rédaction"));
     CHECK(test::contains(old_version.body, "Ce n’est pas la version en vigueur aujourd’hui : voir la <a href=\"/doc/" +
                                                kV2016 + "\">version consolidée du 1er juillet 2016</a>"));
-    CHECK_FALSE(test::contains(fixtures().get("/doc/" + kV2016).body, "Ce n’est pas la version en vigueur"));
+    CHECK_FALSE(test::contains(law_server().get("/doc/" + kV2016).body, "Ce n’est pas la version en vigueur"));
 }
 
 TEST_CASE("?date= opens the version in force at that date, or says none was", "[server][http][versions]") {
-    auto before = fixtures().get(kWork + "?date=2011-03-01");
+    auto before = law_server().get(kWork + "?date=2011-03-01");
     REQUIRE(before.status == 200);
     CHECK(test::contains(before.body, "Aucune version de ce texte en vigueur le 1er mars 2011 n'est dans le corpus"));
     CHECK(test::contains(before.body, "<a href=\"/doc/" + kV2012 + "\">"));
     CHECK_FALSE(test::contains(before.body, "rédaction d'essai"));  // no version shown instead
 
-    auto between = fixtures().get(kWork + "?date=2015-01-01");
+    auto between = law_server().get(kWork + "?date=2015-01-01");
     REQUIRE(between.status == 200);
     CHECK(test::contains(between.body, "Version en vigueur le 1er janvier 2015 : version consolidée du 1er mai 2012"));
     CHECK(test::contains(between.body, "première rédaction"));
     CHECK_FALSE(test::contains(between.body, "seconde rédaction"));
 
     // From an expression's address too.
-    auto after = fixtures().get("/doc/" + kV2012 + "?date=2020-01-01");
+    auto after = law_server().get("/doc/" + kV2012 + "?date=2020-01-01");
     REQUIRE(after.status == 200);
     CHECK(
         test::contains(after.body, "Version en vigueur le 1er janvier 2020 : version consolidée du 1er juillet 2016"));
@@ -126,7 +126,7 @@ TEST_CASE("?date= opens the version in force at that date, or says none was", "[
 
 TEST_CASE("a malformed date is a 400 in French that keeps it and links to the page without it",
           "[server][http][versions]") {
-    auto a = fixtures().get(kWork + "?date=2015-02-30");
+    auto a = law_server().get(kWork + "?date=2015-02-30");
     CHECK(a.status == 400);
     CHECK(test::contains(a.body, "La date « 2015-02-30 »"));
     CHECK(test::contains(a.body, "value=\"2015-02-30\""));
@@ -153,7 +153,7 @@ TEST_CASE("an agreement's link opens the version of its date, and says when it i
                                "Ce lien vient d'un document"));
 
     // Cited in 2014, article 46 of the fixture law: the 2012 version, and its 2016 rewording said.
-    auto cited = fixtures().get(kWork + "?cite_le=2014-03-12&cite_art=art_46");
+    auto cited = law_server().get(kWork + "?cite_le=2014-03-12&cite_art=art_46");
     REQUIRE(cited.status == 200);
     CHECK(test::contains(cited.body, "première rédaction"));
     CHECK(test::contains(
@@ -162,11 +162,11 @@ TEST_CASE("an agreement's link opens the version of its date, and says when it i
 }
 
 TEST_CASE("an amended article and the amending article link to each other", "[server][http][versions]") {
-    auto consolidated = fixtures().get("/doc/" + kV2016).body;
+    auto consolidated = law_server().get("/doc/" + kV2016).body;
     CHECK(test::contains(consolidated,
                          "Rédaction issue de <a href=\"/doc/akn-tg-act-loi-2016-06-30-2016-9002#art_3\">l’article 3 de "
                          "la loi n° 2016-9002"));
-    auto amending = fixtures().get("/doc/akn-tg-act-loi-2016-06-30-2016-9002").body;
+    auto amending = law_server().get("/doc/akn-tg-act-loi-2016-06-30-2016-9002").body;
     CHECK(test::contains(amending, "Cet article modifie l’article 46 de la loi n° 2010-9001"));
     CHECK(test::contains(amending, "<a href=\"/doc/" + kV2016 + "#art_46\">voir la version consolidée</a>"));
 
@@ -212,6 +212,6 @@ TEST_CASE("« Citer » on a summary says it cites a summary", "[server][http][ve
     CHECK(test::contains(law, "Citer le résumé : <cite>Loi n° 2019-006 du 26 juin 2019 (résumé)</cite>"));
     CHECK_FALSE(test::contains(law, "Citer : <cite>"));
     // A unit whose text is not marked as a summary is cited as text.
-    auto fixture = fixtures().get("/doc/" + kV2016).body;
+    auto fixture = law_server().get("/doc/" + kV2016).body;
     CHECK(test::contains(fixture, "Citer : <cite>Loi n° 2010-9001"));
 }
