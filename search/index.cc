@@ -140,6 +140,12 @@ std::string Index::document_metadata(const std::string& id, std::string_view key
     return shards_[shard].get_metadata(std::string(key));
 }
 
+std::vector<std::string> Index::shard_uuids() const {
+    std::vector<std::string> out;
+    for (const auto& s : shards_) out.push_back(s.get_uuid());
+    return out;
+}
+
 std::vector<std::string> Index::metadata_of_shards(std::string_view key) const {
     std::vector<std::string> out;
     for (const auto& s : shards_) out.push_back(s.get_metadata(std::string(key)));

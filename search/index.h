@@ -70,6 +70,9 @@ public:
     // indexer put its views. "" when no such document or key.
     std::string document_metadata(const std::string& id, std::string_view key) const;
 
+    // Each shard's UUID, in order ("" for a shard without one: remote, in memory).
+    std::vector<std::string> shard_uuids() const;
+
     // Metadata `key` of every shard, in order ("" for a shard without it).
     std::vector<std::string> metadata_of_shards(std::string_view key) const;
 

@@ -286,7 +286,7 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     // Phrases reach document units through their units (search/whole_phrase.h);
     // the documents a phrase's units name are kept per revision.
     const PhraseScope phrases{[&](const std::vector<std::string>& terms) {
-        auto find = [&] { return phrase_documents(db, terms); };
+        auto find = [&] { return phrase_documents(index, terms); };
         return whole_document_phrase(terms, cache ? cache->phrase_documents(index, terms, find) : find(),
                                      index.has_remote());
     }};

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <memory>
-#include <unordered_set>
 
 #include "common/schema.h"
 
@@ -12,33 +11,53 @@ namespace {
 
 namespace sc = schema;
 
-// The documents (units of every kind) whose document id (kSlotDoc) is one of
-// `ids`. Read along the slot's value stream, skipping as the query skips: a
-// few thousand ids cost one hash lookup per document unit visited, where as
-// many id terms would cost as many posting lists opened on every pass.
-class DocumentsIn : public Xapian::ValuePostingSource {
+// The document units of a phrase's documents, in the shard Xapian runs the
+// query on: a sorted list of docids, walked forward. A match costs a step
+// or a binary search, whatever the size of the index.
+class DocumentsIn : public Xapian::PostingSource {
 public:
-    explicit DocumentsIn(std::shared_ptr<const PhraseDocuments> documents)
-        : Xapian::ValuePostingSource(sc::kSlotDoc), documents_(std::move(documents)) {}
+    explicit DocumentsIn(std::shared_ptr<const PhraseDocuments> documents) : documents_(std::move(documents)) {}
 
+    // Xapian calls init() once per shard, with that shard alone and the
+    // shard's own docids (1.4 names the shard no other way than by its UUID).
     void init(const Xapian::Database& db) override {
-        Xapian::ValuePostingSource::init(db);
-        set_termfreq_min(0);  // documents outside `ids_` are skipped
-        set_termfreq_est(
-            std::min<Xapian::doccount>(get_termfreq_max(), static_cast<Xapian::doccount>(documents_->ids.size())));
+        const auto& per_shard = documents_->shard_docids;
+        docids_ = nullptr;
+        if (per_shard.size() == 1) {
+            docids_ = &per_shard[0];
+        } else if (!per_shard.empty()) {
+            const std::string uuid = db.get_uuid();
+            const auto& uuids = documents_->shard_uuids;
+            auto it = std::find(uuids.begin(), uuids.end(), uuid);
+            // Two shards copied from one database share a UUID: read their
+            // documents from the shard itself rather than guess.
+            if (!uuid.empty() && it != uuids.end() && std::count(uuids.begin(), uuids.end(), uuid) == 1)
+                docids_ = &per_shard[static_cast<size_t>(it - uuids.begin())];
+        }
+        if (!docids_) {
+            own_ = document_units(db, documents_->ids);
+            docids_ = &own_;
+        }
+        pos_ = docids_->begin();
+        started_ = false;
     }
-    void next(double min_wt) override {
-        Xapian::ValuePostingSource::next(min_wt);
-        settle();
+    Xapian::doccount get_termfreq_min() const override { return size(); }
+    Xapian::doccount get_termfreq_est() const override { return size(); }
+    Xapian::doccount get_termfreq_max() const override { return size(); }
+    void next(double) override {
+        if (started_) ++pos_;
+        started_ = true;
     }
-    void skip_to(Xapian::docid did, double min_wt) override {
-        Xapian::ValuePostingSource::skip_to(did, min_wt);
-        settle();
+    void skip_to(Xapian::docid did, double) override {
+        started_ = true;
+        if (pos_ != docids_->end() && *pos_ < did) pos_ = std::lower_bound(pos_, docids_->cend(), did);
     }
     bool check(Xapian::docid did, double min_wt) override {
         skip_to(did, min_wt);
         return true;
     }
+    bool at_end() const override { return started_ && pos_ == docids_->end(); }
+    Xapian::docid get_docid() const override { return *pos_; }
     DocumentsIn* clone() const override { return new DocumentsIn(documents_); }
     // A name and a serialisation, so that the search cache can key a query
     // holding it (never unserialised: remote shards get id terms instead).
@@ -48,18 +67,33 @@ public:
         return "DocumentsIn(" + std::to_string(documents_->ids.size()) + " documents)";
     }
 
-private:
-    void settle() {
-        while (!at_end() && documents_->ids.count(get_value()) == 0) Xapian::ValuePostingSource::next(0.0);
+    // The docids, sorted, of the document units of `ids` in `db`.
+    static std::vector<Xapian::docid> document_units(const Xapian::Database& db, const std::vector<std::string>& ids) {
+        std::vector<Xapian::docid> out;
+        out.reserve(ids.size());
+        for (const auto& id : ids) {
+            // The id term without an anchor is the document unit's alone (schema.h, id_term()).
+            const std::string term = sc::id_term(id);
+            if (auto p = db.postlist_begin(term); p != db.postlist_end(term)) out.push_back(*p);
+        }
+        std::sort(out.begin(), out.end());
+        return out;
     }
 
+private:
+    Xapian::doccount size() const { return static_cast<Xapian::doccount>(docids_ ? docids_->size() : 0); }
+
     std::shared_ptr<const PhraseDocuments> documents_;
+    const std::vector<Xapian::docid>* docids_ = nullptr;
+    std::vector<Xapian::docid> own_;
+    std::vector<Xapian::docid>::const_iterator pos_;
+    bool started_ = false;
 };
 
 }  // namespace
 
-std::shared_ptr<const PhraseDocuments> phrase_documents(const Xapian::Database& db,
-                                                        const std::vector<std::string>& terms) {
+std::shared_ptr<const PhraseDocuments> phrase_documents(const Index& index, const std::vector<std::string>& terms) {
+    const Xapian::Database& db = index.db();
     // Xapian's own spy: remote shards run it too.
     Xapian::ValueCountMatchSpy spy(sc::kSlotDoc);
     Xapian::Enquire e(db);
@@ -73,10 +107,18 @@ std::shared_ptr<const PhraseDocuments> phrase_documents(const Xapian::Database& 
     auto out = std::make_shared<PhraseDocuments>();
     // The spy lists its values sorted.
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        out->ids.insert(*it);
+        out->ids.push_back(*it);
         out->serialised += *it;
         out->serialised += '\n';
     }
+    if (index.has_remote() || out->ids.empty()) return out;
+    // Xapian numbers the documents of n shards in turn: combined docid d is
+    // docid (d - 1) / n + 1 of shard (d - 1) % n (search/index.h).
+    const size_t n = index.shard_count();
+    out->shard_docids.resize(n);
+    for (Xapian::docid d : DocumentsIn::document_units(db, out->ids))
+        out->shard_docids[(d - 1) % n].push_back(static_cast<Xapian::docid>((d - 1) / n + 1));
+    if (n > 1) out->shard_uuids = index.shard_uuids();
     return out;
 }
 
@@ -85,17 +127,14 @@ Xapian::Query whole_document_phrase(const std::vector<std::string>& terms, std::
     const Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
                                static_cast<Xapian::termcount>(terms.size()));
     if (ids->ids.empty()) return phrase;
-    const Xapian::Query doc_units(sc::kind_term(sc::kKindDoc));
     // Their document units.
     Xapian::Query documents;
     if (remote) {
-        // The id term without an anchor is the document unit's alone (schema.h, id_term()).
         std::vector<Xapian::Query> id_terms;
         for (const auto& id : ids->ids) id_terms.emplace_back(sc::id_term(id));
         documents = Xapian::Query(Xapian::Query::OP_OR, id_terms.begin(), id_terms.end());
     } else {
-        auto* source = new DocumentsIn(std::move(ids));
-        documents = Xapian::Query(Xapian::Query::OP_FILTER, doc_units, Xapian::Query(source->release()));
+        documents = Xapian::Query((new DocumentsIn(std::move(ids)))->release());
     }
     const Xapian::Query said(Xapian::Query::OP_OR, phrase, documents);
     // The terms weigh, as in OP_PHRASE (an AND of its terms, positions

@@ -5,23 +5,30 @@
 
 #include <memory>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
 
+#include "search/index.h"
+
 namespace coopdec {
 
 // The documents one of whose units says the phrase of `terms` (folded,
-// unstemmed, in order, at least two): their ids, and the same sorted, one
-// a line (what a query holding them serialises to). One pass over the units
-// that hold the phrase. Throws what Xapian throws.
+// unstemmed, in order, at least two).
 struct PhraseDocuments {
-    std::unordered_set<std::string> ids;
-    std::string serialised;
+    std::vector<std::string> ids;  // their ids, sorted
+    std::string serialised;        // the same, one a line: what a query holding them serialises to
+    // Their document units in each local shard of the index, in stub order:
+    // that shard's docids, sorted. Empty when the index has a remote shard.
+    std::vector<std::vector<Xapian::docid>> shard_docids;
+    // Each shard's UUID, when there are several: how a shard is told apart
+    // where Xapian runs the query on it (PostingSource::init).
+    std::vector<std::string> shard_uuids;
 };
-std::shared_ptr<const PhraseDocuments> phrase_documents(const Xapian::Database& db,
-                                                        const std::vector<std::string>& terms);
+
+// One pass over the units that hold the phrase, then one lookup of each
+// document's id term. Throws what Xapian throws.
+std::shared_ptr<const PhraseDocuments> phrase_documents(const Index& index, const std::vector<std::string>& terms);
 
 // The phrase of `terms` for the search's match, `documents` being
 // phrase_documents() of it. On a unit: what OP_PHRASE matches, with its

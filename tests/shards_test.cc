@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include "common/schema.h"
 #include "common/shards.h"
 #include "common/stored_blob.h"
 #include "search/document.h"
@@ -17,6 +18,7 @@
 #include "search/result_json.h"
 #include "search/search.h"
 #include "search/search_cache.h"
+#include "search/whole_phrase.h"
 #include "tests/server_process.h"
 #include "tests/test_util.h"
 #include "tests/xapian_services.h"
@@ -265,6 +267,35 @@ TEST_CASE("shards give the same results as one database: local, remote through x
     }
     CHECK(cache.stats().tables_read == 0);  // one database only (search_cache.h)
     CHECK(cache.stats().hits > 0);
+
+    // A phrase's document units, found in each shard by its UUID; or read
+    // from the shard itself when the UUIDs do not tell the shards apart
+    // (shards copied from one database).
+    {
+        const std::vector<std::string> terms{"eau", "potable"};
+        auto found = phrase_documents(local, terms);
+        REQUIRE(found->ids.size() > 1);
+        REQUIRE(found->shard_docids.size() == 3);
+        REQUIRE(found->shard_uuids == local.shard_uuids());
+        size_t listed = 0;
+        for (const auto& docids : found->shard_docids) listed += docids.size();
+        CHECK(listed == found->ids.size());
+        auto same_uuid = std::make_shared<PhraseDocuments>(*found);
+        same_uuid->shard_uuids.assign(3, found->shard_uuids[0]);
+        auto matched = [&](const Index& index, std::shared_ptr<const PhraseDocuments> documents) {
+            Xapian::Enquire e(index.db());
+            e.set_query(whole_document_phrase(terms, std::move(documents), false));
+            e.set_weighting_scheme(Xapian::BoolWeight());
+            std::multiset<std::string> out;  // a document id per matching unit
+            Xapian::MSet m = e.get_mset(0, index.db().get_doccount());
+            for (auto it = m.begin(); it != m.end(); ++it) out.insert(it.get_document().get_value(schema::kSlotDoc));
+            return out;
+        };
+        const auto expected = matched(one, phrase_documents(one, terms));
+        CHECK(expected.size() > found->ids.size());  // units and their document units
+        CHECK(matched(local, found) == expected);
+        CHECK(matched(local, same_uuid) == expected);
+    }
 
     // Documents, their views (kept in their own shard) and partnerships.
     for (const char* id :
