@@ -45,6 +45,11 @@ void ContextCache::clear() {
     entries_.clear();
 }
 
+std::size_t ContextCache::size() const {
+    std::lock_guard lock(mutex_);
+    return entries_.size();
+}
+
 void ContextCache::set_settle(std::chrono::nanoseconds settle) {
     std::lock_guard lock(mutex_);
     settle_ = settle;

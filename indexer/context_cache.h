@@ -10,6 +10,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -50,6 +51,8 @@ public:
     // with the same size, would not show in its identity).
     void put(const std::string& path, ContextEntry entry);
     void clear();
+    // How many files it holds.
+    std::size_t size() const;
     // How long a file must have been left unchanged to be kept (2 s; the
     // tests set 0 to make the cache keep what they have just written).
     void set_settle(std::chrono::nanoseconds settle);

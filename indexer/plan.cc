@@ -191,6 +191,19 @@ void read_corpus(Scan& s, const IndexOptions& options, std::FILE* log, IndexSumm
         if (!corpus.count(p)) visit(p, true);
 }
 
+void warm_context(const IndexOptions& options, const std::atomic<bool>* stop) {
+    std::size_t unreadable = 0;
+    CorpusContext unused;
+    for (const auto& p : walk(options.inputs, nullptr, unreadable)) {
+        if (stop && stop->load()) return;
+        // A file the publication will report when it is published.
+        try {
+            add_context_of(p, options, unused);
+        } catch (const std::exception&) {
+        }
+    }
+}
+
 void read_indexed_files(Xapian::WritableDatabase& db, std::size_t shard, IndexedFiles& state) {
     for (auto it = db.metadata_keys_begin(std::string(sc::kFileKeyPrefix));
          it != db.metadata_keys_end(std::string(sc::kFileKeyPrefix)); ++it) {

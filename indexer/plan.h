@@ -4,6 +4,7 @@
 // disappeared.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdio>
 #include <functional>
@@ -56,6 +57,14 @@ Scan walk_inputs(const IndexOptions& options, const std::vector<std::string>& ta
 // impossible"), counted in `sum.errors` and given to `on_failed`.
 void read_corpus(Scan& scan, const IndexOptions& options, std::FILE* log, IndexSummary& sum,
                  const std::function<void(const std::string& path)>& on_failed);
+
+// Reads what every file of the corpus (`options.inputs`) gives to the
+// context into the process's cache (indexer/context_cache.h), as
+// read_corpus() does for the files it does not publish: the first
+// publication of a process then reads only what changed since. Says
+// nothing; a file that cannot be read is skipped. Stops at the next file
+// once `stop` (when given) is true. Thread-safe.
+void warm_context(const IndexOptions& options, const std::atomic<bool>* stop = nullptr);
 
 // What the index remembers of the files of earlier runs.
 struct IndexedFiles {

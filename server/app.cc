@@ -2,6 +2,7 @@
 #include "server/app.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -281,6 +282,8 @@ int ServerApp::main(const std::vector<std::string>&) {
     std::unique_ptr<Uploads> uploads;                     // likewise
     std::unique_ptr<store::History> history;
     std::unique_ptr<IndexPublisher> publisher;  // with --corpus only
+    std::thread warmer;                         // the publisher's warm(), at start
+    std::atomic<bool> stop_warming{false};
 
     auto params = Poco::Net::HTTPServerParams::Ptr(new Poco::Net::HTTPServerParams);
     params->setMaxThreads(number("coopdec.threads"));
@@ -423,6 +426,8 @@ int ServerApp::main(const std::vector<std::string>&) {
     }
 
     gate.start();
+    // The first publication then reads only what changed (server/index_publisher.h).
+    if (publisher) warmer = std::thread([p = publisher.get(), &stop_warming] { p->warm(stop_warming); });
     // The tests read this line to learn the port: keep its form.
     std::cout << "coopdec-server : à l'écoute sur http://" << bind << ":" << actual_port << "/" << std::endl;
     logger().information("index " + router.config().db_path + ", dossiers dans " + state_dir + ", " +
@@ -433,6 +438,8 @@ int ServerApp::main(const std::vector<std::string>&) {
     dispatcher->stop();
     pool.joinAll();
     uploads->stop();
+    stop_warming = true;
+    if (warmer.joinable()) warmer.join();
     std::cout << "coopdec-server : arrêté" << std::endl;
     return EXIT_OK;
 }

@@ -34,7 +34,7 @@ using store::SubmissionState;
 
 int64_t now() { return static_cast<int64_t>(std::time(nullptr)); }
 
-http::Response page(std::string body, int status = 200) {
+http::Response no_store_page(std::string body, int status = 200) {
     http::Response r;
     r.status = status;
     r.body = std::move(body);
@@ -167,7 +167,7 @@ http::Response state_page(const Submission& s) {
         "<h1>" + html_escape(s.title) + "</h1><p>Cette contribution est « " +
         html_escape(std::string(store::state_label(s.state))) +
         " » : elle n'est plus modifiable.</p><p><a href=\"/espace/contributions\">Mes contributions</a></p>";
-    return page(pages::layout(s.title, m));
+    return no_store_page(pages::layout(s.title, m));
 }
 
 std::string kept_extra(const Context& c, int current) {
@@ -191,7 +191,7 @@ Outcome declaration_new(const Context& c) {
     if (c.user->communes.size() == 1 && !store::may_review(*c.user))
         form.places.push_back({"commune:" + c.user->communes.front(), ""});
     fill_names(form, gazetteer(c));
-    return page(pages::record_form_page(form_view(c, std::move(form), {})));
+    return no_store_page(pages::record_form_page(form_view(c, std::move(form), {})));
 }
 
 Outcome declaration_edit(const Context& c) {
@@ -211,7 +211,7 @@ Outcome declaration_edit(const Context& c) {
     pages::RecordFormView v = form_view(c, std::move(form), kept);
     v.base = sha256_hex(*xml);
     v.existing = true;
-    return page(pages::record_form_page(v));
+    return no_store_page(pages::record_form_page(v));
 }
 
 Outcome declaration_draft(const Context& c) {
@@ -237,7 +237,7 @@ Outcome declaration_draft(const Context& c) {
     v.existing = !s->base.empty();
     if (s->state == SubmissionState::rejected) v.rejection = s->comment;
     if (c.request.get("enregistre")) v.notice = "Brouillon enregistré.";
-    return page(pages::record_form_page(v));
+    return no_store_page(pages::record_form_page(v));
 }
 
 Outcome declaration_save(const Context& c) {
@@ -315,13 +315,13 @@ Outcome declaration_save(const Context& c) {
     }
     if (!v.errors.empty()) {
         if (action == "ajouter") v.form.extra_rows += declaration::kMoreRows;
-        return page(pages::record_form_page(v), status);
+        return no_store_page(pages::record_form_page(v), status);
     }
 
     const std::string xml = declaration::record_xml(form);
     if (xml.size() > store::SubmissionStore::kMaxPayloadBytes) {
         v.messages.push_back("fiche trop volumineuse (8 Mio au plus) : raccourcissez la description");
-        return page(pages::record_form_page(v), 413);
+        return no_store_page(pages::record_form_page(v), 413);
     }
     const std::string path = "partenariats/" + form.doc_id + ".xml";
     Publisher* publisher = c.router.publisher();
@@ -334,7 +334,7 @@ Outcome declaration_save(const Context& c) {
         if (!checked.ok) {
             v.messages = checked.messages;
             if (v.messages.empty()) v.messages.push_back("la fiche ne passe pas les vérifications du corpus");
-            return page(pages::record_form_page(v), 400);
+            return no_store_page(pages::record_form_page(v), 400);
         }
     }
 
@@ -351,7 +351,7 @@ Outcome declaration_save(const Context& c) {
     // What the store refuses is said on the form, which keeps what was typed.
     auto store_refused = [&](const store::SubmissionError& err) {
         v.messages.push_back(err.message);
-        return page(pages::record_form_page(v), err.status);
+        return no_store_page(pages::record_form_page(v), err.status);
     };
     if (sid) {
         if (auto err = store.amend(sid, sub, now())) return store_refused(*err);
@@ -380,7 +380,7 @@ Outcome contributions(const Context& c) {
                                                               : store.list_for_communes(c.user->communes);
     const std::string notice =
         c.request.get("soumis") ? "Contribution soumise : les validateurs la relisent avant publication." : "";
-    return page(pages::contributions_page(list, store::may_review(*c.user), notice));
+    return no_store_page(pages::contributions_page(list, store::may_review(*c.user), notice));
 }
 
 std::string contributions_section_html(const Context& c) {
@@ -402,7 +402,7 @@ Outcome review_queue(const Context& c) {
     std::string notice = done == "accepte"  ? "Contribution acceptée et publiée."
                          : done == "refuse" ? "Contribution refusée ; son auteur voit votre commentaire."
                                             : "";
-    return page(pages::review_queue_page(c.router.submissions()->queue(), notice));
+    return no_store_page(pages::review_queue_page(c.router.submissions()->queue(), notice));
 }
 
 namespace declaration_routes {
@@ -479,7 +479,7 @@ Outcome review_item(const Context& c) {
     std::optional<Outcome> answer;
     std::optional<Submission> s = reviewed(c, answer);
     if (!s) return std::move(*answer);
-    return page(pages::review_page(review_view(c, std::move(*s))));
+    return no_store_page(pages::review_page(review_view(c, std::move(*s))));
 }
 
 Outcome review_accept(const Context& c) {
@@ -502,7 +502,7 @@ Outcome review_accept(const Context& c) {
         pages::ReviewView v = review_view(c, *s);
         v.messages = published_outcome.messages;
         if (v.messages.empty()) v.messages.push_back("la publication a échoué sans message");
-        return page(pages::review_page(v), 409);
+        return no_store_page(pages::review_page(v), 409);
     }
     if (auto err = c.router.submissions()->accept(s->id, c.user->account_id, published_outcome.publication_id, now()))
         return refused(err->status, "publiée, mais la décision n'a pas été enregistrée : " + err->message);
@@ -520,7 +520,7 @@ Outcome review_reject(const Context& c) {
         pages::ReviewView v = review_view(c, *s);
         v.errors["commentaire"] = "dites au contributeur ce qu'il doit corriger : le commentaire est obligatoire";
         v.comment = typed;
-        return page(pages::review_page(v), 400);
+        return no_store_page(pages::review_page(v), 400);
     }
     std::lock_guard<std::mutex> lock(decisions);
     if (auto err = c.router.submissions()->reject(s->id, c.user->account_id, typed, now()))

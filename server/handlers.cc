@@ -251,7 +251,12 @@ Outcome metrics(const Context& c) {
         "# HELP coopdec_facet_tables_read_total Facet tables read, one per revision of the index searched.\n"
         "# TYPE coopdec_facet_tables_read_total counter\n"
         "coopdec_facet_tables_read_total " +
-        std::to_string(s.tables_read) + "\n";
+        std::to_string(s.tables_read) +
+        "\n"
+        "# HELP coopdec_publication_context_files Corpus files whose context a publication has in memory.\n"
+        "# TYPE coopdec_publication_context_files gauge\n"
+        "coopdec_publication_context_files " +
+        std::to_string(c.router.publisher() ? c.router.publisher()->context_files() : 0) + "\n";
     return r;
 }
 

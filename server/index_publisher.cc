@@ -14,6 +14,8 @@
 #include <thread>
 
 #include "indexer/check.h"
+#include "indexer/context_cache.h"
+#include "indexer/plan.h"
 #include "indexer/publish.h"
 #include "server/corpus_writer.h"
 #include "store/backup.h"
@@ -36,6 +38,16 @@ std::vector<std::string> lines_of(const std::string& text) {
         start = nl + 1;
     }
     return out;
+}
+
+// The indexer's options for the corpus and the index of `o`.
+IndexOptions index_options(const PublisherOptions& o) {
+    IndexOptions opt;
+    opt.db_path = o.db_path;
+    opt.inputs = {o.corpus_dir};
+    opt.schema_dir = o.schema_dir;
+    opt.stylesheet_dir = o.stylesheet_dir;
+    return opt;
 }
 
 }  // namespace
@@ -70,12 +82,12 @@ std::vector<std::string> IndexPublisher::write_files(const std::vector<store::Pu
     return {};
 }
 
+std::size_t IndexPublisher::context_files() const { return context_cache().size(); }
+
+void IndexPublisher::warm(const std::atomic<bool>& stop) const { warm_context(index_options(options_), &stop); }
+
 std::vector<std::string> IndexPublisher::index_files(const std::vector<store::PublishedFile>& files) {
-    IndexOptions opt;
-    opt.db_path = options_.db_path;
-    opt.inputs = {options_.corpus_dir};
-    opt.schema_dir = options_.schema_dir;
-    opt.stylesheet_dir = options_.stylesheet_dir;
+    const IndexOptions opt = index_options(options_);
     std::vector<std::string> targets;
     std::size_t removed = 0;
     for (const auto& f : files) {

@@ -5,6 +5,7 @@
 // start.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <mutex>
@@ -62,6 +63,13 @@ public:
     // server start, before the first request. Returns what failed (French;
     // empty: nothing is pending any more).
     std::vector<std::string> finish_pending();
+    // Reads the corpus's context into the process's cache (warm_context(),
+    // indexer/plan.h), so that the first publication is as fast as the next
+    // ones. Called on a thread of its own at server start; concurrent
+    // publications are not held up by it. Returns early once `stop` is true.
+    void warm(const std::atomic<bool>& stop) const;
+    // The files of the process's context cache (indexer/context_cache.h).
+    std::size_t context_files() const override;
 
     const PublisherOptions& options() const { return options_; }
 

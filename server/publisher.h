@@ -8,6 +8,7 @@
 // previous content), so that a page can show its « Historique » and a
 // validator can restore an earlier version, itself a new publication.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -51,6 +52,9 @@ public:
     // return with ok, a new search finds the change. Thread-safe.
     virtual PublishOutcome publish(const std::vector<CorpusChange>& changes, const store::Principal& who,
                                    const std::string& summary) = 0;
+    // How many files of the corpus a publication has the context of in
+    // memory, not to read again (for /metrics).
+    virtual std::size_t context_files() const { return 0; }
 };
 
 }  // namespace coopdec

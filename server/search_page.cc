@@ -113,7 +113,8 @@ std::string facet_plural(const FacetResult& f) {
 std::string hidden_inputs(const Params& p, std::initializer_list<const char*> skip) {
     std::string out;
     for (const auto& [k, v] : without_page(p)) {
-        if (std::any_of(skip.begin(), skip.end(), [&](const char* s) { return k == s; })) continue;
+        const std::string& name = k;  // a structured binding is no lambda capture for clang 14
+        if (std::any_of(skip.begin(), skip.end(), [&](const char* s) { return name == s; })) continue;
         out += "<input type=\"hidden\" name=\"" + html_escape(k) + "\" value=\"" + html_escape(v) + "\">";
     }
     return out;

@@ -6,15 +6,21 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 
 #include "indexer/context_cache.h"
 #include "indexer/corpus.h"
+#include "indexer/plan.h"
 #include "indexer/publish.h"
 #include "search/search.h"
+#include "tests/server_process.h"
+#include "tests/temp_index.h"
 #include "tests/test_util.h"
 
 using namespace coopdec;
@@ -32,6 +38,19 @@ void set_mtime(const std::string& path, long seconds) {
     struct timespec times[2] = {{seconds, 0}, {seconds, 0}};
     REQUIRE(::utimensat(AT_FDCWD, path.c_str(), times, 0) == 0);
 }
+
+// While it lives, the process's cache is empty at first and keeps files
+// just written (settle time 0); then it is emptied and set back.
+struct KeepFreshFiles {
+    KeepFreshFiles() {
+        context_cache().clear();
+        context_cache().set_settle(std::chrono::nanoseconds(0));
+    }
+    ~KeepFreshFiles() {
+        context_cache().set_settle(std::chrono::seconds(2));
+        context_cache().clear();
+    }
+};
 
 ContextEntry entry_of(const std::string& path, const std::string& root) {
     auto id = identity_of(path);
@@ -93,13 +112,7 @@ TEST_CASE("publishing a document after its record changed gives it the record's 
     REQUIRE(index_corpus(opt, log).errors == 0);
 
     // The cache keeps what was just written, as it keeps files left alone.
-    context_cache().set_settle(std::chrono::nanoseconds(0));
-    struct Restore {
-        ~Restore() {
-            context_cache().set_settle(std::chrono::seconds(2));
-            context_cache().clear();
-        }
-    } restore;
+    const KeepFreshFiles keep;
     REQUIRE(publish(opt, {convention}, log).errors == 0);  // the record is remembered
 
     auto countries = [&] {
@@ -126,4 +139,60 @@ TEST_CASE("publishing a document after its record changed gives it the record's 
     REQUIRE(publish(opt, {convention}, log).documents == 1);
     CHECK(countries() == std::vector<std::string>{"FR"});
     std::fclose(log);
+}
+
+TEST_CASE("warming reads every file of the corpus into the cache, and stops when asked", "[context-cache][publish]") {
+    TempDir dir;
+    const std::string corpus =
+        test::copy_corpus_files(dir, {"conventions/conv-kozah-1-waremont-1986.xml",
+                                      "partenariats/part-demo-kozah-1-waremont.xml", "repertoire/togo.xml"});
+    IndexOptions opt;
+    opt.inputs = {corpus};
+    opt.schema_dir = test::source_dir() + "/corpus/schema";
+    const KeepFreshFiles keep;
+
+    const std::atomic<bool> stop{true};
+    warm_context(opt, &stop);
+    CHECK(context_cache().size() == 0);
+
+    warm_context(opt);
+    CHECK(context_cache().size() == 3);
+    for (const char* name : {"conv-kozah-1-waremont-1986.xml", "part-demo-kozah-1-waremont.xml", "togo.xml"}) {
+        INFO(name);
+        const std::string path = corpus + "/" + name;
+        auto known = context_cache().find(path, *identity_of(path));
+        REQUIRE(known);
+        // The record and the gazetteer whole; the agreement by its root only.
+        CHECK(known->has_record == (std::string(name) != "conv-kozah-1-waremont-1986.xml"));
+    }
+}
+
+TEST_CASE("the server warms the publication's cache at start: every file of its corpus", "[context-cache][server]") {
+    TempDir dir;
+    const std::string corpus = dir / "corpus";
+    std::filesystem::copy(test::source_dir() + "/corpus", corpus, std::filesystem::copy_options::recursive);
+    // A file is kept once left unchanged for the settle time (context_cache.h).
+    const auto settled = std::chrono::system_clock::now() + std::chrono::milliseconds(2100);
+    test::TempIndex index(corpus);
+    TempDir state;
+    size_t unreadable = 0;
+    const size_t files = walk({corpus}, nullptr, unreadable).size();
+    REQUIRE(files > 50);
+    std::this_thread::sleep_until(settled);
+    test::ServerProcess server({"--db", index.db, "--state-dir", state.path(), "--corpus", corpus, "--port", "0"});
+    auto gauge = [&] {
+        const std::string m = server.get("/metrics").body;
+        const std::string key = "\ncoopdec_publication_context_files ";
+        const auto at = m.find(key);
+        REQUIRE(at != std::string::npos);
+        return std::stoul(m.substr(at + key.size()));
+    };
+    // Polled: the warming runs beside the requests, with no signal of its end.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    size_t seen = gauge();
+    while (seen < files && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        seen = gauge();
+    }
+    CHECK(seen == files);
 }

@@ -1,12 +1,19 @@
 // @brief A small in-memory index built from Records (no XML), for search tests.
 #pragma once
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include <xapian.h>
+#include <catch2/catch.hpp>
 
 #include "common/schema.h"
 #include "indexer/document.h"
 #include "indexer/gazetteer.h"
 #include "indexer/record.h"
+#include "search/request.h"
+#include "search/search.h"
 
 namespace coopdec::test {
 
@@ -158,5 +165,15 @@ struct SearchFixture {
         db.set_metadata(std::string(schema::kLanguagesKey), "fr");
     }
 };
+
+// The search of `q` on `db` with the request parameters `params` (as the
+// URL gives them; each must be valid).
+inline SearchResult run(const Xapian::Database& db, const std::string& q,
+                        std::vector<std::pair<std::string, std::string>> params = {}) {
+    SearchRequest req;
+    req.query = q;
+    for (const auto& [k, v] : params) REQUIRE_FALSE(apply_parameter(req, k, v).has_value());
+    return search(db, req);
+}
 
 }  // namespace coopdec::test

@@ -14,14 +14,6 @@ using namespace coopdec;
 
 namespace {
 
-SearchResult run(const Xapian::Database& db, const std::string& q,
-                 std::vector<std::pair<std::string, std::string>> params = {}) {
-    SearchRequest req;
-    req.query = q;
-    for (const auto& [k, v] : params) REQUIRE_FALSE(apply_parameter(req, k, v).has_value());
-    return search(db, req);
-}
-
 std::vector<std::string> ids(const SearchResult& r) {
     std::vector<std::string> out;
     for (const auto& d : r.results) out.push_back(d.id);
@@ -66,24 +58,24 @@ TEST_CASE("French queries find the documents as users type them", "[search][anal
     };
     for (const auto& row : rows) {
         CAPTURE(row.query);
-        auto found = ids(run(fx.db, row.query));
+        auto found = ids(test::run(fx.db, row.query));
         CHECK(std::find(found.begin(), found.end(), row.expected) != found.end());
     }
-    CHECK(run(fx.db, "2019-007").total == 0);
-    CHECK(run(fx.db, "article 47").total == 0);
-    CHECK(run(fx.db, "xylophone").total == 0);
+    CHECK(test::run(fx.db, "2019-007").total == 0);
+    CHECK(test::run(fx.db, "article 47").total == 0);
+    CHECK(test::run(fx.db, "xylophone").total == 0);
 }
 
 TEST_CASE("stop words alone do not rank but still match", "[search]") {
     test::SearchFixture fx;
     // "le" and "de" are ignored next to a real word: same results as "forage".
-    CHECK(ids(run(fx.db, "le forage de")) == ids(run(fx.db, "forage")));
+    CHECK(ids(test::run(fx.db, "le forage de")) == ids(test::run(fx.db, "forage")));
 }
 
 TEST_CASE("totals and facet counts count documents, not units", "[search][facets]") {
     test::SearchFixture fx;
     // "forage" is in two utterances of one transcript, and in its document unit.
-    auto r = run(fx.db, "forage");
+    auto r = test::run(fx.db, "forage");
     CHECK(r.total == 1);
     REQUIRE(r.results.size() == 1);
     CHECK(r.results[0].passages.size() == 2);
@@ -95,7 +87,7 @@ TEST_CASE("totals and facet counts count documents, not units", "[search][facets
 
 TEST_CASE("an empty query lists every document and filters browse", "[search][facets]") {
     test::SearchFixture fx;
-    auto all = run(fx.db, "");
+    auto all = test::run(fx.db, "");
     CHECK(all.total == 7);  // 3 partnerships, 2 agreements, 1 transcript, 1 law
     CHECK(facet_count(all, "type", "partenariat") == 3);
     CHECK(facet_count(all, "type", "convention") == 2);
@@ -106,55 +98,55 @@ TEST_CASE("an empty query lists every document and filters browse", "[search][fa
     CHECK(facet_count(all, "country", "BF") == 2);
     CHECK(facet_count(all, "theme", "eau et assainissement") == 2);
 
-    auto conv = run(fx.db, "", {{"type", "convention"}});
+    auto conv = test::run(fx.db, "", {{"type", "convention"}});
     CHECK(ids(conv) == std::vector<std::string>{"conv-kloto-bressuire", "conv-ogou-niort"});
     // OR within a facet, AND across facets.
-    auto two = run(fx.db, "", {{"type", "convention"}, {"type", "entretien"}});
+    auto two = test::run(fx.db, "", {{"type", "convention"}, {"type", "entretien"}});
     CHECK(two.total == 3);
-    auto both = run(fx.db, "", {{"type", "convention"}, {"type", "entretien"}, {"country", "FR"}});
+    auto both = test::run(fx.db, "", {{"type", "convention"}, {"type", "entretien"}, {"country", "FR"}});
     CHECK(ids(both) == std::vector<std::string>{"conv-kloto-bressuire", "conv-ogou-niort"});
     // Facet values are matched without accents or case.
-    CHECK(run(fx.db, "", {{"commune", "ogou 1"}}).total == 2);
+    CHECK(test::run(fx.db, "", {{"commune", "ogou 1"}}).total == 2);
     // A per-unit facet: utterances of a role.
-    auto maire = run(fx.db, "", {{"role", "maire"}});
+    auto maire = test::run(fx.db, "", {{"role", "maire"}});
     CHECK(ids(maire) == std::vector<std::string>{"ent-tandjoare"});
 }
 
 TEST_CASE("year ranges and sorting by date", "[search]") {
     test::SearchFixture fx;
-    auto r = run(fx.db, "", {{"year_from", "2000"}, {"year_to", "2019"}});
+    auto r = test::run(fx.db, "", {{"year_from", "2000"}, {"year_to", "2019"}});
     CHECK(ids(r) == std::vector<std::string>{"conv-kloto-bressuire", "loi-2019-006", "part-tandjoare-demo"});
-    auto sorted = run(fx.db, "", {{"type", "convention"}, {"sort", "date-asc"}});
+    auto sorted = test::run(fx.db, "", {{"type", "convention"}, {"sort", "date-asc"}});
     REQUIRE(sorted.results.size() == 2);
     CHECK(sorted.results[0].id == "conv-ogou-niort");
-    auto exact = run(fx.db, "", {{"year", "1991"}});
+    auto exact = test::run(fx.db, "", {{"year", "1991"}});
     CHECK(ids(exact) == std::vector<std::string>{"part-kloto-bressuire"});
 }
 
 TEST_CASE("query language: phrases, OR, exclusion, prefix, field:value", "[search][query]") {
     test::SearchFixture fx;
-    CHECK(run(fx.db, "\"comité de suivi\"").total == 1);
-    CHECK(run(fx.db, "\"suivi de comité\"").total == 0);
-    CHECK(ids(run(fx.db, "forage OR tourisme")) ==
+    CHECK(test::run(fx.db, "\"comité de suivi\"").total == 1);
+    CHECK(test::run(fx.db, "\"suivi de comité\"").total == 0);
+    CHECK(ids(test::run(fx.db, "forage OR tourisme")) ==
           std::vector<std::string>{"conv-kloto-bressuire", "ent-tandjoare", "part-kloto-bressuire"});
     // Exclusion removes documents: conv-kloto-bressuire has "comité" in a
     // clause that does not say "tourisme", but the document does.
-    CHECK(ids(run(fx.db, "comite -tourisme")) == std::vector<std::string>{"conv-ogou-niort"});
-    CHECK(run(fx.db, "-tourisme").total == 5);
-    CHECK(ids(run(fx.db, "touris*")) == std::vector<std::string>{"conv-kloto-bressuire", "part-kloto-bressuire"});
-    CHECK(ids(run(fx.db, "type:convention eau")) == std::vector<std::string>{"conv-ogou-niort"});
-    CHECK(run(fx.db, "commune:\"Kloto 1\"").total == 2);
-    CHECK(run(fx.db, "pays:BF").total == 2);
+    CHECK(ids(test::run(fx.db, "comite -tourisme")) == std::vector<std::string>{"conv-ogou-niort"});
+    CHECK(test::run(fx.db, "-tourisme").total == 5);
+    CHECK(ids(test::run(fx.db, "touris*")) == std::vector<std::string>{"conv-kloto-bressuire", "part-kloto-bressuire"});
+    CHECK(ids(test::run(fx.db, "type:convention eau")) == std::vector<std::string>{"conv-ogou-niort"});
+    CHECK(test::run(fx.db, "commune:\"Kloto 1\"").total == 2);
+    CHECK(test::run(fx.db, "pays:BF").total == 2);
     // Hostile or broken syntax never throws.
     for (const char* q : {"\"unclosed phrase", "OR OR OR", "- -- ---", "***", "type:", ":", "((((", "a*b*c*"}) {
         CAPTURE(q);
-        CHECK_NOTHROW(run(fx.db, q));
+        CHECK_NOTHROW(test::run(fx.db, q));
     }
 }
 
 TEST_CASE("passages link to their unit and highlight the source text", "[search][snippet]") {
     test::SearchFixture fx;
-    auto r = run(fx.db, "decentralisee");
+    auto r = test::run(fx.db, "decentralisee");
     const ResultDocument* conv = nullptr;
     for (const auto& d : r.results)
         if (d.id == "conv-ogou-niort") conv = &d;
@@ -172,8 +164,8 @@ TEST_CASE("passages link to their unit and highlight the source text", "[search]
 
 TEST_CASE("paging counts documents", "[search]") {
     test::SearchFixture fx;
-    auto p1 = run(fx.db, "", {{"per_page", "3"}, {"page", "1"}});
-    auto p3 = run(fx.db, "", {{"per_page", "3"}, {"page", "3"}});
+    auto p1 = test::run(fx.db, "", {{"per_page", "3"}, {"page", "1"}});
+    auto p3 = test::run(fx.db, "", {{"per_page", "3"}, {"page", "3"}});
     CHECK(p1.results.size() == 3);
     CHECK(p3.results.size() == 1);
     CHECK(p3.total == 7);
@@ -225,7 +217,7 @@ TEST_CASE("bad requests get a French message", "[search][request]") {
 
 TEST_CASE("the JSON object has the documented shape and escapes everything", "[search][json]") {
     test::SearchFixture fx;
-    auto r = run(fx.db, "forage");
+    auto r = test::run(fx.db, "forage");
     r.query = "<script>alert(1)</script> forage";
     std::string j = to_json(r);
     CHECK(j.find("<script>") == std::string::npos);
@@ -250,7 +242,7 @@ TEST_CASE("each document is stemmed in its own language", "[search][analysis]") 
     // English stems: "processing" meets "processed"; French ones would not.
     CHECK(analysis::stem("processing", "en") == analysis::stem("processed", "en"));
     CHECK(analysis::stem("processing", "fr") != analysis::stem("processed", "fr"));
-    CHECK(ids(run(fx.db, "processing")) == std::vector<std::string>{"uk-act"});
+    CHECK(ids(test::run(fx.db, "processing")) == std::vector<std::string>{"uk-act"});
     // A language with no stemmer is matched on folded words.
     Record ewe;
     ewe.id = "ewe-doc";
@@ -259,12 +251,12 @@ TEST_CASE("each document is stemmed in its own language", "[search][analysis]") 
     ewe.title = "Dukɔ";
     ewe.units = {test::unit("s1", "section", "1", "Dukɔmeviwo")};
     fx.add(ewe);
-    CHECK(ids(run(fx.db, "dukomeviwo")) == std::vector<std::string>{"ewe-doc"});
+    CHECK(ids(test::run(fx.db, "dukomeviwo")) == std::vector<std::string>{"ewe-doc"});
 }
 
 TEST_CASE("a selected facet is counted as if unselected, and the others apply", "[search][facets]") {
     test::SearchFixture fx;
-    auto r = run(fx.db, "", {{"type", "convention"}, {"country", "FR"}});
+    auto r = test::run(fx.db, "", {{"type", "convention"}, {"country", "FR"}});
     CHECK(r.total == 2);
     // type counts ignore type=convention but apply country=FR.
     CHECK(facet_count(r, "type", "convention") == 2);
@@ -277,7 +269,7 @@ TEST_CASE("a selected facet is counted as if unselected, and the others apply", 
         if (f.name == "type")
             for (const auto& v : f.values) CHECK(v.selected == (v.value == "convention"));
     // The year facet ignores the year range, not the other filters.
-    auto y = run(fx.db, "", {{"year_from", "2000"}});
+    auto y = test::run(fx.db, "", {{"year_from", "2000"}});
     CHECK(facet_count(y, "year", "1986") == 1);
     CHECK(y.total == 4);
 }
@@ -316,12 +308,12 @@ TEST_CASE("the synonyms file is read again when it changes", "[search][synonyms]
 
 TEST_CASE("nothing found: a spelling suggestion and what each filter removal gives", "[search][spelling]") {
     test::SearchFixture fx;
-    auto r = run(fx.db, "forrage", {{"corriger", "non"}});
+    auto r = test::run(fx.db, "forrage", {{"corriger", "non"}});
     CHECK(r.total == 0);
     CHECK(r.suggestion == "forage");
-    CHECK(run(fx.db, "forage").suggestion.empty());
-    CHECK(run(fx.db, "xqzwv").suggestion.empty());
-    auto f = run(fx.db, "forage", {{"type", "convention"}, {"country", "BF"}});
+    CHECK(test::run(fx.db, "forage").suggestion.empty());
+    CHECK(test::run(fx.db, "xqzwv").suggestion.empty());
+    auto f = test::run(fx.db, "forage", {{"type", "convention"}, {"country", "BF"}});
     CHECK(f.total == 0);
     REQUIRE(f.relaxations.size() == 2);
     for (const auto& x : f.relaxations) {
@@ -336,7 +328,7 @@ TEST_CASE("nothing found: a spelling suggestion and what each filter removal giv
 TEST_CASE("facet_values lists the most frequent values, always the selected ones, and says how many it left out",
           "[search][facets]") {
     test::SearchFixture fx;
-    SearchResult all = run(fx.db, "", {{"facet_values", "0"}});
+    SearchResult all = test::run(fx.db, "", {{"facet_values", "0"}});
     const FacetResult* types = nullptr;
     for (const auto& f : all.facets)
         if (f.name == "type") types = &f;
@@ -346,7 +338,7 @@ TEST_CASE("facet_values lists the most frequent values, always the selected ones
     const FacetCount& rarest = types->values.back();
     REQUIRE(rarest.count < types->values.front().count);
 
-    SearchResult one = run(fx.db, "", {{"facet_values", "1"}});
+    SearchResult one = test::run(fx.db, "", {{"facet_values", "1"}});
     for (const auto& f : one.facets) {
         if (f.name != "type") continue;
         REQUIRE(f.values.size() == 1);
@@ -359,7 +351,7 @@ TEST_CASE("facet_values lists the most frequent values, always the selected ones
     CHECK(j.find("\"type\":" + std::to_string(types->values.size() - 1)) != std::string::npos);
 
     // A selected value stays listed, after the most frequent one, with its count.
-    SearchResult chosen = run(fx.db, "", {{"facet_values", "1"}, {"type", rarest.value}});
+    SearchResult chosen = test::run(fx.db, "", {{"facet_values", "1"}, {"type", rarest.value}});
     for (const auto& f : chosen.facets) {
         if (f.name != "type") continue;
         REQUIRE(f.values.size() == 2);
@@ -368,7 +360,7 @@ TEST_CASE("facet_values lists the most frequent values, always the selected ones
         CHECK(f.values[1].count == rarest.count);
         CHECK(f.omitted == types->values.size() - 2);
     }
-    CHECK(run(fx.db, "").facets.size() == all.facets.size());  // the default lists up to 100
+    CHECK(test::run(fx.db, "").facets.size() == all.facets.size());  // the default lists up to 100
 
     SearchRequest req;
     for (const char* bad : {"-1", "beaucoup", "100001"}) {

@@ -70,14 +70,6 @@ void add_unit_positions(const Xapian::Database& db, Xapian::WritableDatabase& ou
         out.set_metadata(std::string(k), db.get_metadata(std::string(k)));
 }
 
-SearchResult run(const Xapian::Database& db, const std::string& q,
-                 std::vector<std::pair<std::string, std::string>> params = {}) {
-    SearchRequest req;
-    req.query = q;
-    for (const auto& [k, v] : params) REQUIRE_FALSE(apply_parameter(req, k, v).has_value());
-    return search(db, req);
-}
-
 // What a user sees of an answer: ids in order, passages, totals, facets.
 std::string shown(const SearchResult& r) {
     std::string out = std::to_string(r.total) + "/" + std::to_string(r.complete) + "\n";
@@ -152,19 +144,19 @@ TEST_CASE("a phrase said in one unit is counted and found as when document units
     };
     for (const auto& [q, params] : queries) {
         CAPTURE(q, params.size());
-        CHECK(shown(run(fx.db, q, params)) == shown(run(before, q, params)));
+        CHECK(shown(test::run(fx.db, q, params)) == shown(test::run(before, q, params)));
     }
     // The phrase of one clause finds its document: counted, listed, its
     // clause as passage.
-    SearchResult r = run(fx.db, "\"comité de suivi\"");
+    SearchResult r = test::run(fx.db, "\"comité de suivi\"");
     REQUIRE(r.total == 1);
     CHECK(r.results[0].id == "conv-kloto-bressuire");
     REQUIRE_FALSE(r.results[0].passages.empty());
     CHECK(r.results[0].passages[0].anchor == "art_2");
     // Excluded by a phrase its clause says.
-    CHECK(run(fx.db, "comite -\"comité de suivi\"").total == 1);
+    CHECK(test::run(fx.db, "comite -\"comité de suivi\"").total == 1);
     // A phrase across two clauses is no phrase.
-    CHECK(run(fx.db, "\"local un comité\"").total == 0);
+    CHECK(test::run(fx.db, "\"local un comité\"").total == 0);
 }
 
 TEST_CASE("weights on document units are those of the former layout", "[positions]") {
