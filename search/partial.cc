@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <tuple>
+#include <utility>
 
 #include "common/schema.h"
 
@@ -34,7 +36,41 @@ double clause_idf(const Xapian::Database& db, const Xapian::Query& q) {
     return std::clamp(std::log(n / most), 0.0, kMaxIdf);
 }
 
+// True when the clause has terms and no unit holds any of them.
+bool absent(const Xapian::Database& db, const Xapian::Query& q) {
+    bool any = false;
+    for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+        if (db.term_exists(*t)) return false;
+        any = true;
+    }
+    return any;
+}
+
 }  // namespace
+
+std::vector<Clause> weighed_clauses(const Xapian::Database& db, const std::vector<Clause>& clauses) {
+    if (clauses.size() <= kMaxPartialClauses) return clauses;
+    // (absent, -idf, position): clauses some unit holds first (a word no unit
+    // has would count as the rarest, and can never be held), the rarest
+    // first, then in query order.
+    std::vector<std::tuple<bool, double, size_t>> optional;
+    size_t required = 0;
+    for (size_t i = 0; i < clauses.size(); ++i) {
+        if (clauses[i].required)
+            ++required;
+        else
+            optional.emplace_back(absent(db, clauses[i].query), -clause_idf(db, clauses[i].query), i);
+    }
+    std::sort(optional.begin(), optional.end());
+    std::vector<bool> kept(clauses.size());
+    for (size_t i = 0; i < clauses.size(); ++i) kept[i] = clauses[i].required;
+    const size_t room = kMaxPartialClauses > required ? kMaxPartialClauses - required : 0;
+    for (size_t k = 0; k < std::min(room, optional.size()); ++k) kept[std::get<2>(optional[k])] = true;
+    std::vector<Clause> out;
+    for (size_t i = 0; i < clauses.size(); ++i)
+        if (kept[i]) out.push_back(clauses[i]);
+    return out;
+}
 
 Xapian::Query union_of(const std::vector<Clause>& clauses) {
     std::vector<Xapian::Query> required, any;

@@ -331,7 +331,9 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     std::shared_ptr<const FacetCounts> strict_counts =
         counted(index, match_of(strict_words, filters, years), unit_level, cache);
     const bool partial = may_be_partial && strict_counts->documents < kPartialBelow;
-    const Xapian::Query words = partial ? union_of(pq.clauses) : strict_words;
+    // A long query is matched partially on its rarest clauses (partial.h).
+    const std::vector<Clause> weighed = partial ? weighed_clauses(db, pq.clauses) : std::vector<Clause>{};
+    const Xapian::Query words = partial ? union_of(weighed) : strict_words;
     auto match_query = [&](const Filters& fs, const Years& ys) { return match_of(words, fs, ys); };
     const Xapian::Query counted_query = match_query(filters, years);
     // Ranking: the clauses held (partial), then BM25; the cited provisions'
@@ -340,7 +342,7 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     // ranks by its best unit, so words in one passage outrank words spread
     // over the document (whose own unit is long: BM25 weighs it down). A
     // NEAR bonus cost a quarter of the median latency for nothing more.
-    const Xapian::Query ranked_words = partial ? ranked_union(db, pq.clauses) : strict_words;
+    const Xapian::Query ranked_words = partial ? ranked_union(db, weighed) : strict_words;
     Xapian::Query main_query = match_query(filters, years);
     if (!ranked_words.empty()) main_query = match_of(ranked_words, filters, years);
     if (!leading.empty()) {

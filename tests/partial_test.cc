@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "search/partial.h"
 #include "search/query_parser.h"
 #include "search/request.h"
 #include "search/search.h"
@@ -13,14 +14,6 @@
 using namespace coopdec;
 
 namespace {
-
-SearchResult partial_run(const Xapian::Database& db, const std::string& q,
-                         std::vector<std::pair<std::string, std::string>> params = {}) {
-    SearchRequest req;
-    req.query = q;
-    for (const auto& [k, v] : params) REQUIRE_FALSE(apply_parameter(req, k, v).has_value());
-    return search(db, req);
-}
 
 std::vector<std::string> result_order(const SearchResult& r) {
     std::vector<std::string> out;
@@ -40,7 +33,7 @@ TEST_CASE("documents holding every word come first, then those holding some, eac
           "[search][partial]") {
     test::SearchFixture fx;
     // « forage » is only in the transcript, « potable » only in the Niort agreement.
-    auto r = partial_run(fx.db, "forage eau potable");
+    auto r = test::run(fx.db, "forage eau potable");
     CHECK(r.complete == 0);
     REQUIRE(r.total >= 2);
     const ResultDocument* conv = result_of(r, "conv-ogou-niort");
@@ -54,7 +47,7 @@ TEST_CASE("documents holding every word come first, then those holding some, eac
     CHECK(std::find(o.begin(), o.end(), "conv-ogou-niort") < std::find(o.begin(), o.end(), "ent-tandjoare"));
 
     // A document with every word leads, and says nothing is missing.
-    auto whole = partial_run(fx.db, "forage eau");
+    auto whole = test::run(fx.db, "forage eau");
     REQUIRE_FALSE(whole.results.empty());
     CHECK(whole.complete == 1);
     CHECK(whole.results[0].id == "ent-tandjoare");
@@ -72,11 +65,11 @@ TEST_CASE("documents holding every word come first, then those holding some, eac
 
 TEST_CASE("« tous les mots » gives the strict reading", "[search][partial]") {
     test::SearchFixture fx;
-    auto strict = partial_run(fx.db, "forage eau", {{"mots", "tous"}});
+    auto strict = test::run(fx.db, "forage eau", {{"mots", "tous"}});
     CHECK(result_order(strict) == std::vector<std::string>{"ent-tandjoare"});
     CHECK(strict.total == 1);
     CHECK(strict.complete == 1);
-    CHECK(partial_run(fx.db, "forage eau potable", {{"mots", "tous"}}).total == 0);
+    CHECK(test::run(fx.db, "forage eau potable", {{"mots", "tous"}}).total == 0);
     SearchRequest bad;
     CHECK(apply_parameter(bad, "mots", "quelques").has_value());
 }
@@ -84,15 +77,15 @@ TEST_CASE("« tous les mots » gives the strict reading", "[search][partial]") {
 TEST_CASE("explicit syntax keeps its meaning under partial matching", "[search][partial]") {
     test::SearchFixture fx;
     // +word: required in every result.
-    for (const auto& d : partial_run(fx.db, "+forage eau potable").results) CHECK(d.id == "ent-tandjoare");
+    for (const auto& d : test::run(fx.db, "+forage eau potable").results) CHECK(d.id == "ent-tandjoare");
     // A phrase is required.
-    auto ph = partial_run(fx.db, "\"eau potable\" forage");
+    auto ph = test::run(fx.db, "\"eau potable\" forage");
     REQUIRE_FALSE(ph.results.empty());
     for (const auto& d : ph.results) CHECK(d.id == "conv-ogou-niort");
     // An exclusion removes the document whatever it holds.
-    for (const auto& d : partial_run(fx.db, "eau potable -assainissement").results) CHECK(d.id != "conv-ogou-niort");
+    for (const auto& d : test::run(fx.db, "eau potable -assainissement").results) CHECK(d.id != "conv-ogou-niort");
     // OR is one clause: a document with either word holds it.
-    auto either = partial_run(fx.db, "forage OR potable");
+    auto either = test::run(fx.db, "forage OR potable");
     CHECK(either.complete == either.total);
     // Stop words never make a clause, so never make a document rank.
     ParsedQuery pq = parse_query("le forage de la commune", {"fr"});
@@ -109,23 +102,23 @@ TEST_CASE("explicit syntax keeps its meaning under partial matching", "[search][
 TEST_CASE("a query that finds no word whole is answered by its correction, the query as typed a link away",
           "[search][spelling]") {
     test::SearchFixture fx;
-    auto r = partial_run(fx.db, "forrage");
+    auto r = test::run(fx.db, "forrage");
     CHECK(r.corrected_from == "forrage");
     CHECK(r.query == "forage");
     CHECK(result_order(r) == std::vector<std::string>{"ent-tandjoare"});
     CHECK(r.suggestion.empty());
     // Only the word that needs it is corrected; the rest stays as typed.
-    auto two = partial_run(fx.db, "forrage marché");
+    auto two = test::run(fx.db, "forrage marché");
     CHECK(two.query == "forage marché");
     // corriger=non: the query as typed, the correction offered.
-    auto asis = partial_run(fx.db, "forrage", {{"corriger", "non"}});
+    auto asis = test::run(fx.db, "forrage", {{"corriger", "non"}});
     CHECK(asis.total == 0);
     CHECK(asis.corrected_from.empty());
     CHECK(asis.suggestion == "forage");
     // Two edits in a short word are a suggestion, never an answer.
-    auto near = partial_run(fx.db, "foarge");  // forage, 1 edit (a transposition): answered
+    auto near = test::run(fx.db, "foarge");  // forage, 1 edit (a transposition): answered
     CHECK(near.corrected_from == "foarge");
-    auto covid = partial_run(fx.db, "bxrage");  // 2 edits in 6 letters
+    auto covid = test::run(fx.db, "bxrage");  // 2 edits in 6 letters
     CHECK(covid.corrected_from.empty());
 }
 
@@ -164,7 +157,7 @@ TEST_CASE("a country's adjective in the query finds the documents of that countr
     test::SearchFixture fx;
     // No text of the fixture says « burkinabè »: the transcript is found
     // through its partnership's country (BF), and the reading says it.
-    auto r = partial_run(fx.db, "forage burkinabe");
+    auto r = test::run(fx.db, "forage burkinabe");
     REQUIRE(r.names.size() == 1);
     CHECK(r.names[0].text == "burkinabe");
     REQUIRE(r.names[0].values.size() == 1);
@@ -175,11 +168,54 @@ TEST_CASE("a country's adjective in the query finds the documents of that countr
     CHECK(r.results[0].missing.empty());  // it holds both: the word, and the country as a name
     CHECK(r.complete == 1);
     // Feminine plural of another country: the same reading.
-    auto fr = partial_run(fx.db, "partenaires françaises");
+    auto fr = test::run(fx.db, "partenaires françaises");
     bool france = false;
     for (const auto& n : fr.names)
         for (const auto& v : n.values) france = france || (v.facet == "country" && v.value == "FR");
     CHECK(france);
     // Inside quotes, a name is only words.
-    CHECK(partial_run(fx.db, "\"burkinabe\"").total == 0);
+    CHECK(test::run(fx.db, "\"burkinabe\"").total == 0);
+}
+
+TEST_CASE("a long query is matched partially on its rarest clauses that some document holds", "[search][partial]") {
+    test::SearchFixture fx;
+    // 40 clauses: three words of the index, 37 of none. A word of no
+    // document would count as the rarest: kept first, it would push the
+    // three out.
+    std::string q = "forage eau potable";
+    for (int i = 0; i < 37; ++i)
+        q += " zqxw" + std::string{static_cast<char>('a' + i / 26), static_cast<char>('a' + i % 26)};
+    auto r = test::run(fx.db, q, {{"corriger", "non"}});
+    CHECK(r.complete == 0);
+    const ResultDocument* conv = result_of(r, "conv-ogou-niort");
+    const ResultDocument* ent = result_of(r, "ent-tandjoare");
+    REQUIRE(conv);
+    REQUIRE(ent);
+    // Two clauses held outrank one, however many clauses the query has.
+    auto o = result_order(r);
+    CHECK(std::find(o.begin(), o.end(), "conv-ogou-niort") < std::find(o.begin(), o.end(), "ent-tandjoare"));
+    // What each lacks is said of every word typed (the 37 and the one).
+    CHECK(conv->missing.size() == 38);
+    CHECK(ent->missing.size() == 38);
+
+    // The clauses weighed: at most kMaxPartialClauses, in query order,
+    // the required ones always.
+    std::vector<Clause> clauses;
+    for (int i = 0; i < 40; ++i) {
+        Clause c;
+        c.text = "w" + std::to_string(i);
+        c.query = Xapian::Query(i < 3 ? std::vector<std::string>{"forage", "eau", "potable"}[i] : c.text);
+        c.required = i == 39;
+        clauses.push_back(c);
+    }
+    const std::vector<Clause> kept = weighed_clauses(fx.db, clauses);
+    REQUIRE(kept.size() == kMaxPartialClauses);
+    CHECK(kept[0].text == "w0");
+    CHECK(kept[1].text == "w1");
+    CHECK(kept[2].text == "w2");
+    CHECK(kept.back().text == "w39");  // required, though no document holds it
+    for (size_t i = 1; i < kept.size(); ++i)
+        CHECK(std::stoi(kept[i - 1].text.substr(1)) < std::stoi(kept[i].text.substr(1)));
+    clauses.resize(kMaxPartialClauses);
+    CHECK(weighed_clauses(fx.db, clauses).size() == kMaxPartialClauses);
 }
