@@ -51,7 +51,7 @@ done
 
 tables="$(mktemp)"
 {
-  echo "Run of $day, coopdec $(git -C "$src" rev-parse --short HEAD)$(git -C "$src" diff --quiet HEAD -- . ':!bench/RESULTS.md' || echo ' (modified tree)'):"
+  echo "Run of $day, coopdec $(git -C "$src" rev-parse --short HEAD)$(git -C "$src" diff --quiet HEAD -- . ':!bench/RESULTS.md' ':!bench/results' || echo ' (modified tree)'):"
   echo "\`bench/run_peers.sh $*\` (CONC_SECONDS=$CONC_SECONDS, BENCH_REPS=$BENCH_REPS)."
   echo
   python3 "$src/bench/results_table.py" "${files[@]}"
