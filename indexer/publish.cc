@@ -14,10 +14,8 @@
 // until the commit (GlassValueManager::merge_changes() runs at commit, not at
 // the flush threshold), about 1 KB per unit written; a long transaction
 // would grow without bound. Glass merges them into the tables, without
-// committing, when a value stream is opened on the writable database
-// (GlassWritableDatabase::open_value_list: "flush (but don't commit - there
-// may be a transaction in progress)"), so the run opens one every
-// kValueMergeUnits units (see ValueMerger).
+// committing, when a value stream is opened on the writable database, so
+// the run opens one every kValueMergeUnits units (indexer/pending_writes.h).
 // The price: a killed run loses all its work, and until the commit the
 // blocks of the previous revision cannot be reused, so the index may take up
 // to twice the size of what the run rewrites.
@@ -45,6 +43,7 @@
 #include "indexer/deferred_log.h"
 #include "indexer/failure.h"
 #include "indexer/parts.h"
+#include "indexer/pending_writes.h"
 #include "indexer/plan.h"
 #include "indexer/prefetch.h"
 #include "indexer/prepare.h"
@@ -169,32 +168,6 @@ struct ShardsCloser {
     ~ShardsCloser() { close_shards(shards); }
 };
 
-// Units between two merges of the pending value-slot changes: a few MB of them
-// at most, and a merge rewrites little (the last chunk of each slot).
-constexpr std::size_t kValueMergeUnits = 1000;
-
-// Counts the units a run changes and, every kValueMergeUnits of them, writes
-// the pending value-slot changes of every shard into its tables, inside the
-// run's transaction (see the top of this file; readers see nothing of it; a
-// shard without pending changes costs nothing).
-class ValueMerger {
-public:
-    explicit ValueMerger(std::vector<Xapian::WritableDatabase>& dbs) : dbs_(dbs) {}
-
-    // `units` more units written or deleted; merges when enough have piled
-    // up. Throws what Xapian throws on a failed write.
-    void add(std::size_t units) {
-        unmerged_ += units;
-        if (unmerged_ < kValueMergeUnits) return;
-        for (auto& db : dbs_) (void)db.valuestream_begin(sc::kSlotDoc);
-        unmerged_ = 0;
-    }
-
-private:
-    std::vector<Xapian::WritableDatabase>& dbs_;
-    std::size_t unmerged_ = 0;  // units changed since the last merge
-};
-
 // Everything the write phase reads and changes.
 struct Run {
     const IndexOptions& opt;
@@ -204,7 +177,7 @@ struct Run {
     const IndexedFiles& state;
     Plan& plan;
     IndexSummary& sum;
-    ValueMerger merger;
+    PendingWrites pending;            // of `shards`
     std::set<std::string> languages;  // of the index after the run
 
     void event(IndexEvent e, const std::string& path) const {
@@ -269,11 +242,15 @@ bool write_file(Run& run, const SourceFile& f, const Prepared& p) {
             }
             at = target;
         }
-        for (const auto& u : p.units) db.replace_document(u.id_term, u.document);
+        std::size_t postings = 0;
+        for (const auto& u : p.units) {
+            db.replace_document(u.id_term, u.document);
+            postings += postings_of(u.document);
+        }
         if (!p.units.empty()) store_views(db, rec.id, p);
         FileState st{p.sig, rec.id, dependency_signature(rec.partnerships, run.scan.context.partnership_hashes), f.abs};
         db.set_metadata(std::string(sc::kFileKeyPrefix) + f.key, encode_state(st));
-        run.merger.add(p.units.size() + 1);  // +1: the deletion of the file's previous units
+        run.pending.add(p.units.size() + 1, postings);  // +1: the deletion of the file's previous units
     } catch (const Xapian::Error& e) {
         report_write_failure(run.log, run.shards.layout.databases[at], e);
         return false;
@@ -350,7 +327,7 @@ void remove_gone(Run& run) {
                 forget_file(run.shards.dbs[shard], key, doc_id);
             }
             ++run.sum.removed;
-            run.merger.add(10);  // a file's units, about; deleting them changes their values too
+            run.pending.add(10, 0);  // a file's units, about; deleting them changes their values too
         } catch (const Xapian::Error& e) {
             report_write_failure(run.log, run.shards.layout.databases[at], e);
             run.sum.fatal = true;
@@ -441,8 +418,9 @@ void compact_shards(Run& run) {
 // file when a file of an earlier part already claimed it is found then:
 // that part is written again, on this thread, with every claim before it
 // known, so the refusal is said exactly as one writer says it. Memory:
-// each writer holds one file's documents and Xapian's pending postings of
-// its part; what waits is the parts' messages, nothing of their documents.
+// each writer holds one file's documents and at most about kPendingPostings
+// of Xapian's pending postings (indexer/pending_writes.h); what waits is the
+// parts' messages, nothing of their documents.
 
 // Parts per writer (see above).
 constexpr std::size_t kPartsPerWriter = 4;
@@ -569,7 +547,8 @@ void settle(Build& b) {
         if (part.error) std::rethrow_exception(part.error);
         for (std::size_t i = part.first; i < part.last; ++i) b.progress.step();
         if (part.stopped || (!part.sum.fatal && claims_conflict(part, run.plan))) {
-            Run r{run.opt, run.log, part.shards, run.scan, run.state, run.plan, run.sum, ValueMerger(part.shards.dbs),
+            Run r{run.opt,   run.log,  part.shards, run.scan,
+                  run.state, run.plan, run.sum,     PendingWrites(part.shards.dbs, true),
                   {}};
             const std::atomic<bool> never{false};
             if (write_part(r, b.in, part, never) != PartEnd::written) run.sum.fatal = true;
@@ -589,7 +568,7 @@ void writer(Build& b, bool settles) {
         Part& part = *b.parts[p];
         try {
             Run r{part.opt,    part.said.file(), part.shards, b.run.scan,
-                  b.run.state, part.plan,        part.sum,    ValueMerger(part.shards.dbs),
+                  b.run.state, part.plan,        part.sum,    PendingWrites(part.shards.dbs, true),
                   {}};
             const PartEnd end = write_part(r, b.in, part, b.stop);
             if (end == PartEnd::failed) {
@@ -662,14 +641,14 @@ bool copy_parts(Run& run, std::size_t shard, const std::vector<std::string>& sou
     Shards& s = run.shards;
     Xapian::WritableDatabase& db = s.dbs[shard];
     std::vector<Xapian::WritableDatabase> one{db};
-    ValueMerger merger(one);
+    PendingWrites pending(one, false);
     try {
         Xapian::docid offset = 0;
         for (const auto& path : sources) {
             Xapian::Database part(path);
             for (auto it = part.postlist_begin(""); it != part.postlist_end(""); ++it) {
                 db.replace_document(offset + *it, part.get_document(*it));
-                merger.add(1);
+                pending.add(1, 0);
             }
             for (auto k = part.metadata_keys_begin(); k != part.metadata_keys_end(); ++k)
                 db.set_metadata(*k, part.get_metadata(*k));
@@ -805,7 +784,7 @@ IndexSummary publish(const IndexOptions& opt, const std::vector<std::string>& ta
         }
     }
     Plan changes = plan(scan, state);
-    Run run{opt, log, shards, scan, state, changes, sum, ValueMerger(shards.dbs), state.languages};
+    Run run{opt, log, shards, scan, state, changes, sum, PendingWrites(shards.dbs, false), state.languages};
     // What a killed build in parts left beside the index: this run holds
     // the locks, no other is using it.
     std::error_code ec;
