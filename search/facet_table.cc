@@ -15,6 +15,10 @@ FacetTable::FacetTable(const Xapian::Database& db, std::string revision) : revis
     // Ids in the order first seen, renumbered in sorted order at the end.
     std::array<std::unordered_map<std::string, std::uint32_t>, sc::kFacets.size()> seen;
     const std::string kind_doc = sc::kind_term(sc::kKindDoc);
+    // A row is a count per facet and its values: about 21 cells on the
+    // peers' corpus, 24 on the bundled one. Reserved ahead, so that the
+    // table does not grow by doubling to twice what it holds.
+    cells_.reserve(static_cast<size_t>(db.get_termfreq(kind_doc)) * (sc::kFacets.size() + 12));
     Xapian::ValueIterator v = db.valuestream_begin(sc::kSlotFacets);
     const Xapian::ValueIterator end = db.valuestream_end(sc::kSlotFacets);
     for (auto p = db.postlist_begin(kind_doc); p != db.postlist_end(kind_doc); ++p) {
@@ -47,6 +51,7 @@ FacetTable::FacetTable(const Xapian::Database& db, std::string revision) : revis
         row_[*p] = static_cast<std::uint32_t>(cells_.size() + 1);
         cells_.insert(cells_.end(), sc::kFacets.size(), 0);
     }
+    if (cells_.capacity() > cells_.size() + cells_.size() / 8) cells_.shrink_to_fit();
     // Each facet's values sorted, and every row's ids renumbered to match:
     // the counts then come out sorted by value, as FacetCounts has them.
     std::array<std::vector<std::uint32_t>, sc::kFacets.size()> renumber;

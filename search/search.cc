@@ -287,8 +287,7 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     // the documents a phrase's units name are kept per revision.
     const PhraseScope phrases{[&](const std::vector<std::string>& terms) {
         auto find = [&] { return phrase_documents(index, terms); };
-        return whole_document_phrase(terms, cache ? cache->phrase_documents(index, terms, find) : find(),
-                                     index.has_remote());
+        return whole_document_phrase(terms, cache ? cache->phrase_documents(index, terms, find) : find());
     }};
     ParsedQuery pq = parse_query(cited.provisions.empty() ? std::string_view(req.query) : cited.rest, langs, synonyms,
                                  names.get(), &phrases);

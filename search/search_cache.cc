@@ -74,13 +74,16 @@ std::shared_ptr<const PhraseDocuments> SearchCache::phrase_documents(
             if (auto it = phrases_.find(key); it != phrases_.end()) return it->second;
     }
     std::shared_ptr<const PhraseDocuments> found = find();
+    const size_t bytes = found->bytes() + key.capacity();
+    if (bytes > kMaxPhraseBytes) return found;
     std::lock_guard lock(mutex_);
     // As titles: a new revision starts them again.
-    if (revision != phrases_revision_ || phrases_.size() >= kMaxPhrases) {
+    if (revision != phrases_revision_ || phrase_bytes_ + bytes > kMaxPhraseBytes) {
         phrases_.clear();
+        phrase_bytes_ = 0;
         phrases_revision_ = revision;
     }
-    phrases_.emplace(std::move(key), found);
+    if (phrases_.emplace(std::move(key), found).second) phrase_bytes_ += bytes;
     return found;
 }
 
@@ -178,7 +181,8 @@ std::shared_ptr<const FacetTable> SearchCache::facet_table(const Index& index) {
 
 SearchCache::Stats SearchCache::stats() const {
     std::lock_guard lock(mutex_);
-    return Stats{hits_, misses_, index_.size(), bytes_, table_ ? table_->bytes() : 0, tables_read_};
+    return Stats{hits_,        misses_,         index_.size(), bytes_, table_ ? table_->bytes() : 0,
+                 tables_read_, phrases_.size(), phrase_bytes_};
 }
 
 }  // namespace coopdec

@@ -60,13 +60,16 @@ public:
     std::vector<std::string> partnership_titles(const Index& index, const std::vector<std::string>& ids);
 
     // The documents one of whose units says the phrase `terms`
-    // (search/whole_phrase.h), remembered for the current revision (at most
-    // kMaxPhrases phrases: the oldest revision's or, when full, all go);
-    // `find` when not.
+    // (search/whole_phrase.h), remembered for the current revision, at most
+    // kMaxPhraseBytes of them (PhraseDocuments::bytes()): the oldest
+    // revision's or, when full, all go; one larger than that is not kept.
+    // `find` when not remembered.
     std::shared_ptr<const PhraseDocuments> phrase_documents(
         const Index& index, const std::vector<std::string>& terms,
         const std::function<std::shared_ptr<const PhraseDocuments>()>& find);
-    static constexpr size_t kMaxPhrases = 512;
+    // A common phrase at 100,000 documents names about 30,000 of them,
+    // 120 KB of docids: some sixty such phrases.
+    static constexpr size_t kMaxPhraseBytes = 8u << 20;
     // The facet table (search/facet_table.h) of `index`'s revision, read on
     // first use; meanwhile, the other requests that need it wait. nullptr
     // for a revision older than the table's (a request that began before
@@ -78,6 +81,7 @@ public:
     struct Stats {
         size_t hits = 0, misses = 0, entries = 0, bytes = 0;
         size_t table_bytes = 0, tables_read = 0;
+        size_t phrases = 0, phrase_bytes = 0;  // remembered phrases and their bytes
     };
     Stats stats() const;
 
@@ -93,6 +97,7 @@ private:
     std::unordered_map<std::string, std::string> titles_;
     std::string phrases_revision_;
     std::unordered_map<std::string, std::shared_ptr<const PhraseDocuments>> phrases_;
+    size_t phrase_bytes_ = 0;
     std::mutex table_read_;  // held while a table is read: one reader at a time
     std::shared_ptr<const FacetTable> table_;
     IndexRevision table_revision_;

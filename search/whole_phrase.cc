@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 #include "common/schema.h"
 
@@ -10,6 +11,19 @@ namespace coopdec {
 namespace {
 
 namespace sc = schema;
+
+// The docids, sorted, of the document units of `ids` in `db`.
+std::vector<Xapian::docid> document_units(const Xapian::Database& db, const std::vector<std::string>& ids) {
+    std::vector<Xapian::docid> out;
+    out.reserve(ids.size());
+    for (const auto& id : ids) {
+        // The id term without an anchor is the document unit's alone (schema.h, id_term()).
+        const std::string term = sc::id_term(id);
+        if (auto p = db.postlist_begin(term); p != db.postlist_end(term)) out.push_back(*p);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
 
 // The document units of a phrase's documents, in the shard Xapian runs the
 // query on: a sorted list of docids, walked forward. A match costs a step
@@ -29,13 +43,13 @@ public:
             const std::string uuid = db.get_uuid();
             const auto& uuids = documents_->shard_uuids;
             auto it = std::find(uuids.begin(), uuids.end(), uuid);
-            // Two shards copied from one database share a UUID: read their
-            // documents from the shard itself rather than guess.
+            // Two shards copied from one database share a UUID: find their
+            // documents in the shard itself rather than guess.
             if (!uuid.empty() && it != uuids.end() && std::count(uuids.begin(), uuids.end(), uuid) == 1)
                 docids_ = &per_shard[static_cast<size_t>(it - uuids.begin())];
         }
         if (!docids_) {
-            own_ = document_units(db, documents_->ids);
+            own_ = document_units(db, ids_saying(db, documents_->terms));
             docids_ = &own_;
         }
         pos_ = docids_->begin();
@@ -62,22 +76,9 @@ public:
     // A name and a serialisation, so that the search cache can key a query
     // holding it (never unserialised: remote shards get id terms instead).
     std::string name() const override { return "coopdec.DocumentsIn"; }
-    std::string serialise() const override { return documents_->serialised; }
+    std::string serialise() const override { return documents_->key; }
     std::string get_description() const override {
-        return "DocumentsIn(" + std::to_string(documents_->ids.size()) + " documents)";
-    }
-
-    // The docids, sorted, of the document units of `ids` in `db`.
-    static std::vector<Xapian::docid> document_units(const Xapian::Database& db, const std::vector<std::string>& ids) {
-        std::vector<Xapian::docid> out;
-        out.reserve(ids.size());
-        for (const auto& id : ids) {
-            // The id term without an anchor is the document unit's alone (schema.h, id_term()).
-            const std::string term = sc::id_term(id);
-            if (auto p = db.postlist_begin(term); p != db.postlist_end(term)) out.push_back(*p);
-        }
-        std::sort(out.begin(), out.end());
-        return out;
+        return "DocumentsIn(" + std::to_string(documents_->count) + " documents)";
     }
 
 private:
@@ -92,8 +93,7 @@ private:
 
 }  // namespace
 
-std::shared_ptr<const PhraseDocuments> phrase_documents(const Index& index, const std::vector<std::string>& terms) {
-    const Xapian::Database& db = index.db();
+std::vector<std::string> ids_saying(const Xapian::Database& db, const std::vector<std::string>& terms) {
     // Xapian's own spy: remote shards run it too.
     Xapian::ValueCountMatchSpy spy(sc::kSlotDoc);
     Xapian::Enquire e(db);
@@ -104,32 +104,60 @@ std::shared_ptr<const PhraseDocuments> phrase_documents(const Index& index, cons
     e.set_weighting_scheme(Xapian::BoolWeight());
     e.add_matchspy(&spy);
     e.get_mset(0, 0, db.get_doccount());
+    std::vector<std::string> ids;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) ids.push_back(*it);  // sorted
+    return ids;
+}
+
+std::size_t PhraseDocuments::bytes() const {
+    std::size_t n = sizeof(*this) + key.capacity();
+    for (const auto& t : terms) n += sizeof(t) + t.capacity();
+    for (const auto& id : ids) n += sizeof(id) + id.capacity();
+    for (const auto& d : shard_docids) n += sizeof(d) + d.capacity() * sizeof(Xapian::docid);
+    for (const auto& u : shard_uuids) n += sizeof(u) + u.capacity();
+    return n;
+}
+
+std::shared_ptr<const PhraseDocuments> phrase_documents(const Index& index, const std::vector<std::string>& terms) {
+    const Xapian::Database& db = index.db();
     auto out = std::make_shared<PhraseDocuments>();
-    // The spy lists its values sorted.
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        out->ids.push_back(*it);
-        out->serialised += *it;
-        out->serialised += '\n';
+    out->terms = terms;
+    std::vector<std::string> ids = ids_saying(db, terms);
+    out->count = ids.size();
+    if (index.has_remote()) {
+        out->ids = std::move(ids);
+        return out;
     }
-    if (index.has_remote() || out->ids.empty()) return out;
+    // The revision `db` reads (an open database reads one revision until it
+    // is reopened): the one the documents were found at.
+    try {
+        if (const std::optional<IndexRevision> revision = index.revision()) out->key = revision->key();
+    } catch (const Xapian::UnimplementedError&) {
+        // A backend without revisions (in memory): no cache can key by it.
+    }
+    for (const auto& t : terms) {
+        out->key += '\n';
+        out->key += t;
+    }
+    if (ids.empty()) return out;
     // Xapian numbers the documents of n shards in turn: combined docid d is
     // docid (d - 1) / n + 1 of shard (d - 1) % n (search/index.h).
     const size_t n = index.shard_count();
     out->shard_docids.resize(n);
-    for (Xapian::docid d : DocumentsIn::document_units(db, out->ids))
+    for (Xapian::docid d : document_units(db, ids))
         out->shard_docids[(d - 1) % n].push_back(static_cast<Xapian::docid>((d - 1) / n + 1));
+    for (auto& d : out->shard_docids) d.shrink_to_fit();
     if (n > 1) out->shard_uuids = index.shard_uuids();
     return out;
 }
 
-Xapian::Query whole_document_phrase(const std::vector<std::string>& terms, std::shared_ptr<const PhraseDocuments> ids,
-                                    bool remote) {
+Xapian::Query whole_document_phrase(const std::vector<std::string>& terms, std::shared_ptr<const PhraseDocuments> ids) {
     const Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
                                static_cast<Xapian::termcount>(terms.size()));
-    if (ids->ids.empty()) return phrase;
+    if (ids->count == 0) return phrase;
     // Their document units.
     Xapian::Query documents;
-    if (remote) {
+    if (!ids->ids.empty()) {
         std::vector<Xapian::Query> id_terms;
         for (const auto& id : ids->ids) id_terms.emplace_back(sc::id_term(id));
         documents = Xapian::Query(Xapian::Query::OP_OR, id_terms.begin(), id_terms.end());

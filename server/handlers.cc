@@ -224,6 +224,16 @@ Outcome healthz(const Context& c) {
     return r;
 }
 
+namespace {
+
+// One Prometheus gauge or counter: its help, its type and its value.
+std::string prometheus_line(const std::string& name, const char* type, const char* help, size_t value) {
+    return "# HELP " + name + " " + help + "\n# TYPE " + name + " " + type + "\n" + name + " " + std::to_string(value) +
+           "\n";
+}
+
+}  // namespace
+
 Outcome metrics(const Context& c) {
     http::Response r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
@@ -236,27 +246,19 @@ Outcome metrics(const Context& c) {
         std::to_string(s.hits) +
         "\n"
         "coopdec_facet_cache_lookups_total{result=\"miss\"} " +
-        std::to_string(s.misses) +
-        "\n"
-        "# HELP coopdec_facet_cache_bytes Estimated size of the cached counts.\n"
-        "# TYPE coopdec_facet_cache_bytes gauge\n"
-        "coopdec_facet_cache_bytes " +
-        std::to_string(s.bytes) +
-        "\n"
-        "# HELP coopdec_facet_table_bytes Size of the facet table of the current revision (search/facet_table.h).\n"
-        "# TYPE coopdec_facet_table_bytes gauge\n"
-        "coopdec_facet_table_bytes " +
-        std::to_string(s.table_bytes) +
-        "\n"
-        "# HELP coopdec_facet_tables_read_total Facet tables read, one per revision of the index searched.\n"
-        "# TYPE coopdec_facet_tables_read_total counter\n"
-        "coopdec_facet_tables_read_total " +
-        std::to_string(s.tables_read) +
-        "\n"
-        "# HELP coopdec_publication_context_files Corpus files whose context a publication has in memory.\n"
-        "# TYPE coopdec_publication_context_files gauge\n"
-        "coopdec_publication_context_files " +
-        std::to_string(c.router.publisher() ? c.router.publisher()->context_files() : 0) + "\n";
+        std::to_string(s.misses) + "\n";
+    r.body += prometheus_line("coopdec_facet_cache_bytes", "gauge", "Estimated size of the cached counts.", s.bytes);
+    r.body += prometheus_line("coopdec_facet_table_bytes", "gauge",
+                              "Size of the facet table of the current revision (search/facet_table.h).", s.table_bytes);
+    r.body += prometheus_line("coopdec_phrase_cache_phrases", "gauge",
+                              "Phrases whose documents are remembered for the current revision.", s.phrases);
+    r.body += prometheus_line("coopdec_phrase_cache_bytes", "gauge",
+                              "Estimated size of the remembered phrases' documents.", s.phrase_bytes);
+    r.body += prometheus_line("coopdec_facet_tables_read_total", "counter",
+                              "Facet tables read, one per revision of the index searched.", s.tables_read);
+    r.body += prometheus_line("coopdec_publication_context_files", "gauge",
+                              "Corpus files whose context a publication has in memory.",
+                              c.router.publisher() ? c.router.publisher()->context_files() : 0);
     return r;
 }
 

@@ -16,6 +16,7 @@
 #include "search/request.h"
 #include "search/search.h"
 #include "search/search_cache.h"
+#include "search/whole_phrase.h"
 #include "tests/fault/child.h"
 #include "tests/fault/corpus_versions.h"
 #include "tests/search_fixture.h"
@@ -286,6 +287,50 @@ TEST_CASE("the cache keeps within its size, dropping the least recently used", "
     // The most recent stays: asked again, it is a hit.
     search(db, request("école", {}), nullptr, &small);
     CHECK(small.stats().hits == 1);
+}
+
+TEST_CASE("the phrase cache keeps within its bytes and keeps docids only for a local index", "[search][facets]") {
+    TempDir dir;
+    index_into(dir / "db", test::source_dir() + "/corpus");
+    Index db = Index::open(dir / "db");
+    SearchCache cache;
+    size_t finds = 0;
+    auto ask = [&](const std::vector<std::string>& terms, size_t docids) {
+        return cache.phrase_documents(db, terms, [&] {
+            ++finds;
+            auto d = std::make_shared<PhraseDocuments>();
+            d->terms = terms;
+            d->count = docids;
+            d->shard_docids.assign(1, std::vector<Xapian::docid>(docids, 1));
+            return std::shared_ptr<const PhraseDocuments>(d);
+        });
+    };
+    // A quarter of the bound each: three are kept, the fifth empties the cache.
+    const size_t quarter = SearchCache::kMaxPhraseBytes / 4 / sizeof(Xapian::docid) - 1024;
+    for (const char* w : {"a", "b", "c", "d"}) ask({w, "x"}, quarter);
+    CHECK(finds == 4);
+    CHECK(cache.stats().phrases == 4);
+    CHECK(cache.stats().phrase_bytes <= SearchCache::kMaxPhraseBytes);
+    ask({"d", "x"}, quarter);
+    CHECK(finds == 4);  // remembered
+    ask({"e", "x"}, quarter);
+    CHECK(finds == 5);
+    CHECK(cache.stats().phrases == 1);
+    CHECK(cache.stats().phrase_bytes > quarter * sizeof(Xapian::docid));
+    // Larger than the bound: found each time, never kept.
+    ask({"f", "x"}, SearchCache::kMaxPhraseBytes);
+    ask({"f", "x"}, SearchCache::kMaxPhraseBytes);
+    CHECK(finds == 7);
+    CHECK(cache.stats().phrases == 1);
+
+    // What a real phrase keeps: its docids, no ids, a key naming the
+    // revision and the phrase.
+    auto real = phrase_documents(db, {"cooperation", "decentralisee"});
+    REQUIRE(real->count > 1);
+    CHECK(real->ids.empty());
+    CHECK(real->shard_docids.at(0).size() == real->count);
+    CHECK(real->key == db.revision()->key() + "\ncooperation\ndecentralisee");
+    CHECK(real->bytes() < 1024 + real->count * sizeof(Xapian::docid));
 }
 
 TEST_CASE("a word found only in a unit's label or heading counts its document", "[search][facets]") {

@@ -285,6 +285,12 @@ TEST_CASE("operations: healthz, metrics, opensearch", "[server][http][ops]") {
     m = server().get("/metrics").body;
     CHECK(test::contains(m, "coopdec_facet_tables_read_total 1\n"));
     CHECK_FALSE(test::contains(m, "coopdec_facet_table_bytes 0\n"));
+    server().get("/api/search?q=%22cooperation+decentralisee%22");  // a phrase: its documents remembered
+    m = server().get("/metrics").body;
+    CHECK(test::contains(m, "# TYPE coopdec_phrase_cache_phrases gauge\n"));
+    CHECK_FALSE(test::contains(m, "coopdec_phrase_cache_phrases 0\n"));
+    CHECK(test::contains(m, "coopdec_phrase_cache_bytes "));
+    CHECK_FALSE(test::contains(m, "coopdec_phrase_cache_bytes 0\n"));
     auto o = server().get("/opensearch.xml").body;
     CHECK(test::contains(
         o, "template=\"http://127.0.0.1:" + std::to_string(server().port()) + "/recherche?q={searchTerms}\""));

@@ -188,7 +188,13 @@ TEST_CASE("weights on document units are those of the former layout", "[position
         CHECK_FALSE(was.empty());
         CHECK(weights(fx.db, phrase).size() < was.size());  // the plain phrase misses them now
         auto documents = phrase_documents(fx.db, terms);
-        CHECK(weights(fx.db, whole_document_phrase(terms, documents, false)) == was);
-        CHECK(weights(fx.db, whole_document_phrase(terms, documents, true)) == was);
+        CHECK(documents->ids.empty());  // a local index: docids only
+        CHECK(weights(fx.db, whole_document_phrase(terms, documents)) == was);
+        // Named by their ids, as for an index with a remote shard.
+        auto named = std::make_shared<PhraseDocuments>(*documents);
+        named->ids = ids_saying(fx.db, terms);
+        named->shard_docids.clear();
+        CHECK(named->ids.size() == documents->count);
+        CHECK(weights(fx.db, whole_document_phrase(terms, named)) == was);
     }
 }
