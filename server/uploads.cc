@@ -463,10 +463,18 @@ void Uploads::process(Job& job) {
         run.reset();
     }
     if (stopping_) return;  // left running: queued again at the next start
-    if (run)
-        queue_.finish(job.id, run->ok, run->messages, run->xml, run->report, job_clock());
-    else
+    if (!run) {
         queue_.finish(job.id, false, failure, {}, {}, job_clock());
+        return;
+    }
+    // The run's folder goes before the job is said finished: whoever sees
+    // the job finished sees nothing of its work left behind.
+    const bool ok = run->ok;
+    auto messages = std::move(run->messages);
+    auto xml = std::move(run->xml);
+    auto report = std::move(run->report);
+    run.reset();
+    queue_.finish(job.id, ok, messages, xml, report, job_clock());
 }
 
 }  // namespace coopdec

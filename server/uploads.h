@@ -93,6 +93,8 @@ public:
 
     // Runs the oldest queued job now, on this thread; false when none
     // waits. What each worker does in a loop (tests call it directly).
+    // A job is marked finished only once its private folder under
+    // travaux/ is removed.
     bool run_one();
 
     std::string originals_dir() const { return settings_.state_dir + "/originals"; }
