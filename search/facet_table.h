@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -46,6 +47,18 @@ public:
         return true;
     }
 
+    // A document id's hash, as the table keys document units by it.
+    static std::uint64_t id_hash(std::string_view id);
+
+    // The document unit of the document whose id hashes to `hash`
+    // (id_hash()), or 0: no document unit of that revision has it, or the
+    // ids of several share it (ask the index for the id term then). An id
+    // that no document unit has but whose hash is one's is taken for it:
+    // the caller asks for the ids of units, and every unit's document has
+    // its document unit (indexer/document.cc). Sorted `hashes` are looked up
+    // in one walk: out[i] is the document unit of hashes[i].
+    std::vector<Xapian::docid> document_units(const std::vector<std::uint64_t>& hashes) const;
+
     // The values of facet `f`, sorted (byte order); a value id indexes it.
     const std::vector<std::string>& values(std::size_t f) const { return values_[f]; }
 
@@ -57,6 +70,10 @@ private:
     std::vector<std::uint32_t> row_;    // docid → 1 + offset of its row in cells_, 0 = not a document unit
     std::vector<std::uint32_t> cells_;  // per row, per facet: the count n, then n value ids
     std::array<std::vector<std::string>, schema::kFacets.size()> values_;
+    // Every document unit by its id's hash, sorted by hash (parallel
+    // arrays: 12 bytes a document); a hash that several ids share is not in.
+    std::vector<std::uint64_t> id_hashes_;
+    std::vector<Xapian::docid> id_docids_;
 };
 
 }  // namespace coopdec

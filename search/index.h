@@ -62,6 +62,8 @@ public:
     const Xapian::Database& db() const { return all_; }
 
     std::size_t shard_count() const { return shards_.size(); }
+    // Shard `i` (< shard_count()) alone, as the stub lists it: its own docids.
+    const Xapian::Database& shard(std::size_t i) const { return shards_.at(i); }
     bool has_remote() const { return has_remote_; }
     // Every shard's name, for messages: "a, b, c".
     std::string shard_names() const;

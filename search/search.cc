@@ -286,7 +286,11 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
     // Phrases reach document units through their units (search/whole_phrase.h);
     // the documents a phrase's units name are kept per revision.
     const PhraseScope phrases{[&](const std::vector<std::string>& terms) {
-        auto find = [&] { return phrase_documents(index, terms); };
+        // The facet table finds the documents' units without a lookup each.
+        auto find = [&] {
+            const std::shared_ptr<const FacetTable> table = cache ? cache->facet_table(index) : nullptr;
+            return phrase_documents(index, terms, table.get());
+        };
         return whole_document_phrase(terms, cache ? cache->phrase_documents(index, terms, find) : find());
     }};
     ParsedQuery pq = parse_query(cited.provisions.empty() ? std::string_view(req.query) : cited.rest, langs, synonyms,
@@ -365,6 +369,20 @@ SearchResult search(const Index& index, const SearchRequest& request, const Syno
         // Equal weights by document id: the same order however the index
         // is sharded (Xapian's own last resort, the docid, is not).
         enquire.set_sort_by_relevance_then_value(sc::kSlotDoc, false);
+        Xapian::MSet mset = enquire.get_mset(offset, size);
+        for (auto it = mset.begin(); it != mset.end(); ++it) shown.push_back(it.get_collapse_key());
+    } else if (browsing && !unit_level && leading.empty() && !index.has_remote()) {
+        // Browsing document units: every weight is 0 (their kind term and
+        // the filters are boolean), so page_by_date()'s order — date, then
+        // document id — is one key, and the page one match. page_by_date()
+        // would widen its window over every document of a shared date (a
+        // partnership record is dated by its year): a match per widening.
+        // xapian-tcpsrv takes no KeyMaker: an index with a remote shard
+        // pages as page_by_date() does.
+        auto* by_date_then_id = new Xapian::MultiValueKeyMaker;
+        by_date_then_id->add_value(sc::kSlotDate, req.sort != SearchRequest::Sort::date_asc);
+        by_date_then_id->add_value(sc::kSlotDoc);
+        enquire.set_sort_by_key(by_date_then_id->release(), false);
         Xapian::MSet mset = enquire.get_mset(offset, size);
         for (auto it = mset.begin(); it != mset.end(); ++it) shown.push_back(it.get_collapse_key());
     } else {

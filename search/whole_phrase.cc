@@ -6,31 +6,48 @@
 #include <optional>
 
 #include "common/schema.h"
+#include "search/facet_table.h"
 
 namespace coopdec {
 namespace {
 
 namespace sc = schema;
 
-// The docids, sorted, of the document units of `ids` in `db`.
-std::vector<Xapian::docid> document_units(const Xapian::Database& db, const std::vector<std::string>& ids) {
-    std::vector<Xapian::docid> out;
-    out.reserve(ids.size());
-    for (const auto& id : ids) {
-        // The id term without an anchor is the document unit's alone (schema.h, id_term()).
-        const std::string term = sc::id_term(id);
-        if (auto p = db.postlist_begin(term); p != db.postlist_end(term)) out.push_back(*p);
-    }
-    std::sort(out.begin(), out.end());
-    return out;
+Xapian::Query phrase_of(const std::vector<std::string>& terms) {
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                         static_cast<Xapian::termcount>(terms.size()));
 }
 
-// The document units of a phrase's documents, in the shard Xapian runs the
-// query on: a sorted list of docids, walked forward. A match costs a step
-// or a binary search, whatever the size of the index.
-class DocumentsIn : public Xapian::PostingSource {
+// The docids of a match, and the document id (kSlotDoc) of each when asked.
+class Matched : public Xapian::MatchSpy {
 public:
-    explicit DocumentsIn(std::shared_ptr<const PhraseDocuments> documents) : documents_(std::move(documents)) {}
+    explicit Matched(bool ids) : with_ids_(ids) {}
+    void operator()(const Xapian::Document& doc, double) override {
+        docids.push_back(doc.get_docid());
+        if (with_ids_) ids.push_back(doc.get_value(sc::kSlotDoc));
+    }
+    std::vector<Xapian::docid> docids;
+    std::vector<std::string> ids;
+
+private:
+    bool with_ids_;
+};
+
+// Every match of `query` in `db` (one local database) through `spy`.
+void match_all_of(const Xapian::Database& db, const Xapian::Query& query, Matched& spy) {
+    Xapian::Enquire e(db);
+    e.set_query(query);
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    e.add_matchspy(&spy);
+    e.get_mset(0, 0, db.get_doccount());
+}
+
+// Where a phrase holds, in the shard Xapian runs the query on: a sorted
+// list of docids, walked forward. A match costs a step or a binary search,
+// whatever the size of the index.
+class SaidIn : public Xapian::PostingSource {
+public:
+    explicit SaidIn(std::shared_ptr<const PhraseDocuments> documents) : documents_(std::move(documents)) {}
 
     // Xapian calls init() once per shard, with that shard alone and the
     // shard's own docids (1.4 names the shard no other way than by its UUID).
@@ -49,7 +66,7 @@ public:
                 docids_ = &per_shard[static_cast<size_t>(it - uuids.begin())];
         }
         if (!docids_) {
-            own_ = document_units(db, ids_saying(db, documents_->terms));
+            own_ = said_in(db, documents_->terms);
             docids_ = &own_;
         }
         pos_ = docids_->begin();
@@ -72,14 +89,12 @@ public:
     }
     bool at_end() const override { return started_ && pos_ == docids_->end(); }
     Xapian::docid get_docid() const override { return *pos_; }
-    DocumentsIn* clone() const override { return new DocumentsIn(documents_); }
+    SaidIn* clone() const override { return new SaidIn(documents_); }
     // A name and a serialisation, so that the search cache can key a query
     // holding it (never unserialised: remote shards get id terms instead).
-    std::string name() const override { return "coopdec.DocumentsIn"; }
+    std::string name() const override { return "coopdec.SaidIn"; }
     std::string serialise() const override { return documents_->key; }
-    std::string get_description() const override {
-        return "DocumentsIn(" + std::to_string(documents_->count) + " documents)";
-    }
+    std::string get_description() const override { return "SaidIn(" + std::to_string(size()) + " units)"; }
 
 private:
     Xapian::doccount size() const { return static_cast<Xapian::doccount>(docids_ ? docids_->size() : 0); }
@@ -97,16 +112,60 @@ std::vector<std::string> ids_saying(const Xapian::Database& db, const std::vecto
     // Xapian's own spy: remote shards run it too.
     Xapian::ValueCountMatchSpy spy(sc::kSlotDoc);
     Xapian::Enquire e(db);
-    e.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT,
-                              Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                                            static_cast<Xapian::termcount>(terms.size())),
-                              Xapian::Query(sc::kind_term(sc::kKindDoc))));
+    e.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, phrase_of(terms), Xapian::Query(sc::kind_term(sc::kKindDoc))));
     e.set_weighting_scheme(Xapian::BoolWeight());
     e.add_matchspy(&spy);
     e.get_mset(0, 0, db.get_doccount());
     std::vector<std::string> ids;
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it) ids.push_back(*it);  // sorted
     return ids;
+}
+
+std::vector<Xapian::docid> said_in(const Xapian::Database& db, const std::vector<std::string>& terms,
+                                   std::size_t* documents, const FacetTable* table) {
+    const Xapian::Query doc_units(sc::kind_term(sc::kKindDoc));
+    // The units that say it, and their documents, each once (by hash, then
+    // id: the hashes sort faster than the ids, and the table is keyed by them).
+    Matched units(true);
+    match_all_of(db, Xapian::Query(Xapian::Query::OP_AND_NOT, phrase_of(terms), doc_units), units);
+    std::vector<std::pair<std::uint64_t, const std::string*>> ids;
+    ids.reserve(units.ids.size());
+    for (const auto& id : units.ids) ids.emplace_back(FacetTable::id_hash(id), &id);
+    std::sort(ids.begin(), ids.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : *a.second < *b.second;
+    });
+    ids.erase(std::unique(ids.begin(), ids.end(), [](const auto& a, const auto& b) { return *a.second == *b.second; }),
+              ids.end());
+    if (documents) *documents = ids.size();
+    // Their document units: from the table, else by their id terms.
+    std::vector<Xapian::docid> found(ids.size(), 0);
+    if (table) {
+        std::vector<std::uint64_t> hashes;
+        hashes.reserve(ids.size());
+        for (const auto& [hash, id] : ids) hashes.push_back(hash);
+        found = table->document_units(hashes);
+    }
+    std::vector<Xapian::docid> out;
+    out.reserve(ids.size() + units.docids.size());
+    for (size_t i = 0; i < ids.size(); ++i) {
+        if (found[i] != 0) {
+            out.push_back(found[i]);
+            continue;
+        }
+        // The id term without an anchor is the document unit's alone (schema.h, id_term()).
+        const std::string term = sc::id_term(*ids[i].second);
+        if (auto p = db.postlist_begin(term); p != db.postlist_end(term)) out.push_back(*p);
+    }
+    // The document units that say it in their own text: their positions
+    // are those of that text alone.
+    Matched own(false);
+    match_all_of(db, Xapian::Query(Xapian::Query::OP_FILTER, phrase_of(terms), doc_units), own);
+    out.insert(out.end(), units.docids.begin(), units.docids.end());
+    out.insert(out.end(), own.docids.begin(), own.docids.end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    out.shrink_to_fit();
+    return out;
 }
 
 std::size_t PhraseDocuments::bytes() const {
@@ -118,18 +177,17 @@ std::size_t PhraseDocuments::bytes() const {
     return n;
 }
 
-std::shared_ptr<const PhraseDocuments> phrase_documents(const Index& index, const std::vector<std::string>& terms) {
-    const Xapian::Database& db = index.db();
+std::shared_ptr<const PhraseDocuments> phrase_documents(const Index& index, const std::vector<std::string>& terms,
+                                                        const FacetTable* table) {
     auto out = std::make_shared<PhraseDocuments>();
     out->terms = terms;
-    std::vector<std::string> ids = ids_saying(db, terms);
-    out->count = ids.size();
     if (index.has_remote()) {
-        out->ids = std::move(ids);
+        out->ids = ids_saying(index.db(), terms);
+        out->count = out->ids.size();
         return out;
     }
-    // The revision `db` reads (an open database reads one revision until it
-    // is reopened): the one the documents were found at.
+    // The revision the shards read (an open database reads one revision
+    // until it is reopened): the one the documents were found at.
     try {
         if (const std::optional<IndexRevision> revision = index.revision()) out->key = revision->key();
     } catch (const Xapian::UnimplementedError&) {
@@ -139,35 +197,36 @@ std::shared_ptr<const PhraseDocuments> phrase_documents(const Index& index, cons
         out->key += '\n';
         out->key += t;
     }
-    if (ids.empty()) return out;
-    // Xapian numbers the documents of n shards in turn: combined docid d is
-    // docid (d - 1) / n + 1 of shard (d - 1) % n (search/index.h).
+    // Each shard alone, with its own docids: a document and its units live
+    // in one shard.
     const size_t n = index.shard_count();
     out->shard_docids.resize(n);
-    for (Xapian::docid d : document_units(db, ids))
-        out->shard_docids[(d - 1) % n].push_back(static_cast<Xapian::docid>((d - 1) / n + 1));
-    for (auto& d : out->shard_docids) d.shrink_to_fit();
+    for (size_t i = 0; i < n; ++i) {
+        std::size_t documents = 0;
+        out->shard_docids[i] = said_in(index.shard(i), terms, &documents, n == 1 ? table : nullptr);
+        out->count += documents;
+    }
     if (n > 1) out->shard_uuids = index.shard_uuids();
     return out;
 }
 
 Xapian::Query whole_document_phrase(const std::vector<std::string>& terms, std::shared_ptr<const PhraseDocuments> ids) {
-    const Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                               static_cast<Xapian::termcount>(terms.size()));
-    if (ids->count == 0) return phrase;
-    // Their document units.
-    Xapian::Query documents;
+    const Xapian::Query phrase = phrase_of(terms);
+    if (ids->ids.empty() && ids->shard_docids.empty()) return phrase;  // nothing found: no index to read it in
+    // Where the phrase holds: on a local index, the docids found; with a
+    // remote shard, the units that say it or the document units of the
+    // documents it names.
+    Xapian::Query said;
     if (!ids->ids.empty()) {
         std::vector<Xapian::Query> id_terms;
         for (const auto& id : ids->ids) id_terms.emplace_back(sc::id_term(id));
-        documents = Xapian::Query(Xapian::Query::OP_OR, id_terms.begin(), id_terms.end());
+        said = Xapian::Query(Xapian::Query::OP_OR, phrase,
+                             Xapian::Query(Xapian::Query::OP_OR, id_terms.begin(), id_terms.end()));
     } else {
-        documents = Xapian::Query((new DocumentsIn(std::move(ids)))->release());
+        said = Xapian::Query((new SaidIn(std::move(ids)))->release());
     }
-    const Xapian::Query said(Xapian::Query::OP_OR, phrase, documents);
     // The terms weigh, as in OP_PHRASE (an AND of its terms, positions
-    // checked); where the phrase holds is a boolean filter, weighing nothing:
-    // on a unit it is the phrase itself.
+    // checked); where the phrase holds is a boolean filter, weighing nothing.
     return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()),
                          said);
 }

@@ -171,6 +171,14 @@ TEST_CASE("weights on document units are those of the former layout", "[position
         for (auto it = m.begin(); it != m.end(); ++it) out[*it] = it.get_weight();
         return out;
     };
+    auto all_weights = [](const Xapian::Database& db, const Xapian::Query& q) {
+        Xapian::Enquire e(db);
+        e.set_query(q);
+        std::map<Xapian::docid, double> out;
+        Xapian::MSet m = e.get_mset(0, db.get_doccount());
+        for (auto it = m.begin(); it != m.end(); ++it) out[*it] = it.get_weight();
+        return out;
+    };
     for (const char* w : {"Zeau", "Zcomit", "cooperation", "article"}) {
         CAPTURE(w);
         auto now = weights(fx.db, Xapian::Query(w));
@@ -190,6 +198,10 @@ TEST_CASE("weights on document units are those of the former layout", "[position
         auto documents = phrase_documents(fx.db, terms);
         CHECK(documents->ids.empty());  // a local index: docids only
         CHECK(weights(fx.db, whole_document_phrase(terms, documents)) == was);
+        // On every Xapian document, units included: what OP_PHRASE gives
+        // where every unit and document unit has its positions.
+        CHECK(all_weights(fx.db, whole_document_phrase(terms, documents)) == all_weights(before, phrase));
+        CHECK(documents->shard_docids.at(0).size() == all_weights(before, phrase).size());
         // Named by their ids, as for an index with a remote shard.
         auto named = std::make_shared<PhraseDocuments>(*documents);
         named->ids = ids_saying(fx.db, terms);
