@@ -2,8 +2,10 @@
 #include "search/whole_phrase.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "common/schema.h"
 #include "search/facet_table.h"
@@ -18,19 +20,23 @@ Xapian::Query phrase_of(const std::vector<std::string>& terms) {
                          static_cast<Xapian::termcount>(terms.size()));
 }
 
-// The docids of a match, and the document id (kSlotDoc) of each when asked.
+// The docids of a match; with `hashes`, each with its document id's hash
+// (kSlotDoc, FacetTable::id_hash()) instead: 16 bytes a match, where the
+// ids themselves would weigh several times that.
 class Matched : public Xapian::MatchSpy {
 public:
-    explicit Matched(bool ids) : with_ids_(ids) {}
+    explicit Matched(bool hashes) : with_hashes_(hashes) {}
     void operator()(const Xapian::Document& doc, double) override {
-        docids.push_back(doc.get_docid());
-        if (with_ids_) ids.push_back(doc.get_value(sc::kSlotDoc));
+        if (with_hashes_)
+            by_hash.emplace_back(FacetTable::id_hash(doc.get_value(sc::kSlotDoc)), doc.get_docid());
+        else
+            docids.push_back(doc.get_docid());
     }
     std::vector<Xapian::docid> docids;
-    std::vector<std::string> ids;
+    std::vector<std::pair<std::uint64_t, Xapian::docid>> by_hash;  // hash, docid
 
 private:
-    bool with_ids_;
+    bool with_hashes_;
 };
 
 // Every match of `query` in `db` (one local database) through `spy`.
@@ -124,43 +130,47 @@ std::vector<std::string> ids_saying(const Xapian::Database& db, const std::vecto
 std::vector<Xapian::docid> said_in(const Xapian::Database& db, const std::vector<std::string>& terms,
                                    std::size_t* documents, const FacetTable* table) {
     const Xapian::Query doc_units(sc::kind_term(sc::kKindDoc));
-    // The units that say it, and their documents, each once (by hash, then
-    // id: the hashes sort faster than the ids, and the table is keyed by them).
+    // The units that say it, grouped by their document id's hash.
     Matched units(true);
     match_all_of(db, Xapian::Query(Xapian::Query::OP_AND_NOT, phrase_of(terms), doc_units), units);
-    std::vector<std::pair<std::uint64_t, const std::string*>> ids;
-    ids.reserve(units.ids.size());
-    for (const auto& id : units.ids) ids.emplace_back(FacetTable::id_hash(id), &id);
-    std::sort(ids.begin(), ids.end(), [](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first < b.first : *a.second < *b.second;
-    });
-    ids.erase(std::unique(ids.begin(), ids.end(), [](const auto& a, const auto& b) { return *a.second == *b.second; }),
-              ids.end());
-    if (documents) *documents = ids.size();
-    // Their document units: from the table, else by their id terms.
-    std::vector<Xapian::docid> found(ids.size(), 0);
-    if (table) {
-        std::vector<std::uint64_t> hashes;
-        hashes.reserve(ids.size());
-        for (const auto& [hash, id] : ids) hashes.push_back(hash);
-        found = table->document_units(hashes);
-    }
+    std::vector<std::pair<std::uint64_t, Xapian::docid>>& by_hash = units.by_hash;
+    std::sort(by_hash.begin(), by_hash.end());
+    std::vector<std::uint64_t> hashes;
+    for (const auto& [hash, unit] : by_hash)
+        if (hashes.empty() || hashes.back() != hash) hashes.push_back(hash);
+    // Their document units: from the table, else by their id terms (the
+    // ids read again from the units, only for the hashes it lacks).
+    const std::vector<Xapian::docid> found =
+        table ? table->document_units(hashes) : std::vector<Xapian::docid>(hashes.size(), 0);
     std::vector<Xapian::docid> out;
-    out.reserve(ids.size() + units.docids.size());
-    for (size_t i = 0; i < ids.size(); ++i) {
+    out.reserve(hashes.size() + by_hash.size());
+    std::size_t count = 0;
+    auto run = by_hash.begin();
+    for (size_t i = 0; i < hashes.size(); ++i) {
+        auto end = run;
+        while (end != by_hash.end() && end->first == hashes[i]) ++end;
         if (found[i] != 0) {
             out.push_back(found[i]);
-            continue;
+            ++count;
+        } else {
+            std::set<std::string> ids;
+            for (auto u = run; u != end; ++u) ids.insert(db.get_document(u->second).get_value(sc::kSlotDoc));
+            count += ids.size();
+            for (const auto& id : ids) {
+                // The id term without an anchor is the document unit's alone (schema.h, id_term()).
+                const std::string term = sc::id_term(id);
+                if (auto p = db.postlist_begin(term); p != db.postlist_end(term)) out.push_back(*p);
+            }
         }
-        // The id term without an anchor is the document unit's alone (schema.h, id_term()).
-        const std::string term = sc::id_term(*ids[i].second);
-        if (auto p = db.postlist_begin(term); p != db.postlist_end(term)) out.push_back(*p);
+        run = end;
     }
+    if (documents) *documents = count;
     // The document units that say it in their own text: their positions
     // are those of that text alone.
     Matched own(false);
     match_all_of(db, Xapian::Query(Xapian::Query::OP_FILTER, phrase_of(terms), doc_units), own);
-    out.insert(out.end(), units.docids.begin(), units.docids.end());
+    for (const auto& [hash, unit] : by_hash) out.push_back(unit);
+    by_hash = {};
     out.insert(out.end(), own.docids.begin(), own.docids.end());
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());

@@ -267,6 +267,32 @@ TEST_CASE("partners: a partner's name stands for its partnerships", "[names][par
     CHECK(names.resolve("country", "Suisse").empty());  // no Swiss partner in the index
 }
 
+TEST_CASE("partners: every record is read, however many there are", "[names][partners]") {
+    namespace sc = schema;
+    // More records than Names::build() reads at once: the later windows too.
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const sc::Facet& type = *sc::find_facet("type");
+    constexpr int kRecords = 9000;
+    for (int i = 0; i < kRecords; ++i) {
+        const std::string id = "part-essai-" + std::to_string(i);
+        Xapian::Document d;
+        d.add_boolean_term(sc::kind_term(sc::kKindDoc));
+        d.add_boolean_term(sc::facet_term(type, sc::kTypePartnership));
+        d.add_boolean_term(sc::facet_term(*sc::find_facet("partnership"), id));
+        d.add_value(sc::kSlotDoc, id);
+        d.set_data(sc::encode_data({{sc::kFieldDoc, id},
+                                    {sc::kFieldPartnerName, "Ville" + std::to_string(i)},
+                                    {sc::kFieldPartnerCountry, "FR"}}));
+        db.add_document(d);
+    }
+    auto names = Names::build(db, "");
+    for (int i : {0, 4095, 4096, 8191, 8192, kRecords - 1}) {
+        CAPTURE(i);
+        CHECK(names->label("partnership", "part-essai-" + std::to_string(i)) ==
+              "Ville" + std::to_string(i) + " (France)");
+    }
+}
+
 TEST_CASE("the names table is read once per revision of the index", "[names]") {
     Index index = Index::open(test::bundled().db);
     CHECK(Names::load(index) == Names::load(index));
