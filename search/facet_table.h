@@ -5,7 +5,9 @@
 // one's facet summary (schema::kSlotFacets) was most of a search's time on
 // a large corpus (a B-tree lookup and a parse per match). The table holds the
 // same values for every document unit, each facet's values numbered in
-// their sorted order: a match costs a few increments.
+// their sorted order: a match costs a few increments. It also finds a
+// document's unit by a hash of its id, for the phrases (search/whole_phrase.h):
+// a lookup in memory instead of a B-tree descent for each document.
 #pragma once
 
 #include <array>
