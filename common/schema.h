@@ -17,7 +17,7 @@ namespace coopdec::schema {
 
 // Stored in the index metadata under kSchemaKey; a reader refuses an index
 // whose version differs (see check_version in the search library).
-inline constexpr std::string_view kSchemaVersion = "6";
+inline constexpr std::string_view kSchemaVersion = "7";
 inline constexpr std::string_view kSchemaKey = "coopdec:schema";
 // Metadata key listing the languages present ("fr en it"), for query stemming.
 inline constexpr std::string_view kLanguagesKey = "coopdec:langs";
@@ -28,10 +28,9 @@ inline constexpr std::string_view kPlacesKey = "coopdec:places";
 // Metadata keys "coopdec:file:<path>" → "<signature>\t<document id>\t<the
 // records it depends on>\t<path as found>" (indexer/source_file.h, FileState).
 inline constexpr std::string_view kFileKeyPrefix = "coopdec:file:";
-// Metadata keys "coopdec:html:<document id>" → the document rendered to an
-// HTML fragment by the XSLT stylesheets at index time.
-inline constexpr std::string_view kHtmlKeyPrefix = "coopdec:html:";
-// Metadata keys "coopdec:source:<document id>" → the source XML as indexed.
+// Metadata keys "coopdec:source:<document id>" → the source XML as indexed,
+// packed (common/stored_blob.h). The page is not stored: the server renders
+// it from this source with the stylesheet of kFieldFormat when it is asked.
 inline constexpr std::string_view kSourceKeyPrefix = "coopdec:source:";
 
 // Term prefixes. One capital letter = Xapian's standard meaning
@@ -174,6 +173,7 @@ inline constexpr char kFieldNotice[] = "notice";              // the demonstrati
 inline constexpr char kFieldDate[] = "date";                  // as kSlotDate (a partnership record: its start year)
 inline constexpr char kFieldLang[] = "lang";                  // ISO 639-1 code of its analysis language
 inline constexpr char kFieldPlace[] = "place";                // transcripts: the setting; agreements: where signed
+inline constexpr char kFieldFormat[] = "format";              // its source's format: "akn", "tei" or "coopdec"
 inline constexpr char kFieldCommunes[] = "communes";          // its communes' names, \n-joined
 inline constexpr char kFieldPartner[] = "partner";            // the foreign partner, as displayed
 inline constexpr char kFieldPartnerships[] = "partnerships";  // "id\x1ftitle" pairs, \n-joined

@@ -1,8 +1,9 @@
-// @brief What coopdec-index does with one untrusted XML file, for the XML
-// fuzz targets: extract() (read_xml's safe parsing, then the format's
-// extractor), the RELAX NG check of the project formats, the Xapian
-// documents, and the XSLT page: the same steps, in the same order, on the
-// same conditions as indexer/corpus.cc.
+// @brief What coopdec-index and the server do with one untrusted XML file,
+// for the XML fuzz targets: extract() (read_xml's safe parsing, then the
+// format's extractor), the RELAX NG check of the project formats, the
+// Xapian documents (the same steps, in the same order, on the same
+// conditions as indexer/prepare.cc), then the XSLT page the server renders
+// from the stored source (server/page_views.cc).
 #pragma once
 
 #include <cstdint>

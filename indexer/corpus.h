@@ -32,7 +32,6 @@ struct IndexOptions {
     std::size_t shards = 0;
     std::vector<std::string> inputs;  // files or folders (walked recursively for *.xml)
     std::string schema_dir;           // RELAX NG schemas of the project formats
-    std::string stylesheet_dir;       // XSLT stylesheets rendering each document ("" = compiled-in default)
     bool progress = false;            // draw a progress line on `log`
     bool rebuild = false;             // re-index every file, even those whose signature is unchanged
     // Rewrite the index compacted after the commit (compact_in_place()),

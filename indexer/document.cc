@@ -403,6 +403,7 @@ private:
                       {sc::kFieldSummary, rec_.summary},
                       {sc::kFieldLang, lang_},
                       {sc::kFieldPlace, rec_.place},
+                      {sc::kFieldFormat, rec_.format},
                       {sc::kFieldText, rec_.summary.empty() ? body : rec_.summary}};
         std::vector<std::string> parts;
         for (const auto& [id, title] : ctx_.partnership_titles) parts.push_back(id + sc::kValueSep + title);

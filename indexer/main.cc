@@ -20,7 +20,7 @@
 #endif
 
 static const char kUsage[] =
-    "usage : coopdec-index --db DOSSIER [--shards N] [--schemas DOSSIER] [--stylesheets DOSSIER]\n"
+    "usage : coopdec-index --db DOSSIER [--shards N] [--schemas DOSSIER]\n"
     "                      [--max-size TAILLE] [--rebuild] [--compact] [--check-encoding]\n"
     "                      [--verbose] [--quiet] CHEMIN...\n"
     "Indexe les fichiers XML (Akoma Ntoso, TEI, formats coopdec) des CHEMINs\n"
@@ -149,8 +149,8 @@ static std::optional<int> read_command_line(int argc, char** argv, IndexCommand&
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         std::optional<int> stop;
-        if ((a == "--db" || a == "--schemas" || a == "--stylesheets") && i + 1 < argc) {
-            (a == "--db" ? opt.db_path : a == "--schemas" ? opt.schema_dir : opt.stylesheet_dir) = argv[++i];
+        if ((a == "--db" || a == "--schemas") && i + 1 < argc) {
+            (a == "--db" ? opt.db_path : opt.schema_dir) = argv[++i];
         } else if (a == "--max-size") {
             stop = read_max_size(i + 1 < argc ? argv[++i] : nullptr, cmd);
         } else if (a == "--shards") {

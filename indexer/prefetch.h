@@ -2,7 +2,7 @@
 // another thread, and hands their results out in order.
 //
 // The indexer's second pass has two halves of about the same weight: reading,
-// parsing, validating, rendering and building a file's Xapian documents,
+// parsing, validating, extracting and building a file's Xapian documents,
 // which needs nothing but the file and read-only tables; and writing them,
 // which only one thread may do. Prefetch runs the first half of file i+1
 // while the caller writes file i, so that both cores work.

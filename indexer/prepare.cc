@@ -1,5 +1,5 @@
 // @brief The prepare phase: the signature check, then read, validate,
-// extract, build the Xapian documents and render one file.
+// extract, build the Xapian documents and pack the source of one file.
 //
 // Nothing here writes: it runs on the preparing thread (indexer/prefetch.h)
 // while the writer writes the files before it.
@@ -8,7 +8,6 @@
 #include "common/schema.h"
 #include "common/stored_blob.h"
 #include "indexer/extract.h"
-#include "indexer/render.h"
 #include "indexer/schema_check.h"
 
 namespace coopdec {
@@ -88,17 +87,9 @@ Prepared prepare(const SourceFile& f, const PrepareInputs& in) {
     }
     DocContext ctx = resolve_context(rec, in.context.gazetteer, in.context.partnerships);
     p.units = build_documents(rec, ctx, f.key);
-    // A document that cannot be rendered is still searchable; its page then
-    // lists its units. Said as a warning.
+    // The page is not rendered here: the server renders it from the source
+    // when it is asked (server/page_views.h), so the index keeps one view.
     if (!p.units.empty()) {
-        RenderResult rendered = render_html(p.text, f.path, rec.format, in.options.stylesheet_dir);
-        if (rendered.ok) {
-            p.html_view = packed_view(p, f.path, rendered.html, "page non rendue");
-        } else {
-            for (const auto& d : rendered.diagnostics)
-                p.messages.push_back(d.str() + " (avertissement : page non rendue)");
-            ++p.warnings;
-        }
         p.source_view = packed_view(p, f.path, p.text, "source non conservée");
     }
     return p;

@@ -1,5 +1,5 @@
-// @brief The prepare phase: one file read, validated, extracted, turned into
-// Xapian documents and rendered, ready for the writer.
+// @brief The prepare phase: one file read, validated, extracted and turned
+// into Xapian documents, ready for the writer.
 #pragma once
 
 #include <cstddef>
@@ -40,18 +40,17 @@ struct Prepared {
     std::string text;  // its bytes
     Record record;
     std::vector<UnitDocument> units;
-    // Its views as the index stores them (common/stored_blob.h), packed here
-    // rather than by the writer, the busier thread: its bytes, and its
-    // rendering ("" when it could not be rendered). Both "" without units.
+    // Its bytes as the index stores them (common/stored_blob.h), packed here
+    // rather than by the writer, the busier thread; "" without units. The
+    // server renders the page from them (server/page_views.h).
     std::string source_view;
-    std::string html_view;
 };
 
 // The signature base of a run: the schema version and the gazetteer read.
 std::string base_signature(const CorpusContext& context);
 
 // Everything done for a file before writing it: the signature check,
-// reading, extraction, validation, the Xapian documents, the rendering.
+// reading, extraction, validation, the Xapian documents, the packed source.
 // Reads only `in` and the file, so it can run on another thread than the
 // writer. Never throws for a bad file: the step and messages say it.
 Prepared prepare(const SourceFile& file, const PrepareInputs& in);

@@ -139,7 +139,7 @@ struct ShardsCloser {
 
 // Files made ready ahead of the writer: enough to ride over one slow file,
 // few enough that their documents and views weigh little (at most 8 times the
-// largest file, with its rendering and units).
+// largest file, with its packed source and units).
 constexpr std::size_t kPrefetchDepth = 8;
 
 // The prepare and write phases: the next files are made ready on another

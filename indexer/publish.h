@@ -7,8 +7,8 @@
 //   plan     (indexer/plan.h)    what the index remembers, what disappeared,
 //                                which file owns which document id;
 //   prepare  (indexer/prepare.h) read, validate, extract, build the Xapian
-//                                documents, render — on a second thread;
-//   write                        replace each changed file's units, views
+//                                documents, pack the source — on a second thread;
+//   write                        replace each changed file's units, source
 //                                and signature; delete what disappeared;
 //   commit                       one commit per shard;
 //   compact  (indexer/compact.h) when asked, or when the run created the index.

@@ -1,5 +1,6 @@
 // @brief render_html(): one XML document → the HTML fragment of its page,
-// with the XSLT 1.0 stylesheets of stylesheets/ (libxslt), at index time.
+// with the XSLT 1.0 stylesheets of stylesheets/ (libxslt): the server renders
+// each document's page from its stored source (server/page_views.h).
 #pragma once
 
 #include <string>
@@ -70,8 +71,9 @@ std::string default_stylesheet_dir();
 // (libxml2's count, over the whole transform), so that its time is bounded
 // whatever the document: some expressions of the stylesheets grow with the
 // square of the number of units (4,000 articles in one body: 26 s), and a
-// hostile document would hold the indexer for hours. Past the limit the
-// page is not rendered (the indexer still indexes the document). 0: no limit.
+// hostile document would hold a server's thread for hours. Past the limit
+// the page is not rendered (the server lists the document's units, and
+// keeps that failure: server/page_views.h). 0: no limit.
 RenderResult render_html(std::string_view contents, const std::string& name, const std::string& format,
                          const std::string& stylesheet_dir = {},
                          unsigned long max_xpath_operations = kMaxXPathOperations);

@@ -19,19 +19,17 @@ void log_write_failure(std::FILE* log, const std::string& db_path, const Xapian:
 
 namespace {
 
-// What the server shows of a document besides its units: its source XML
-// (downloadable) and its HTML rendering, packed (common/stored_blob.h) by
-// prepare(). Kept in the index's metadata so that they change in the same
-// commit as the units.
-void store_views(Xapian::WritableDatabase& db, const std::string& id, const Prepared& p) {
+// What the server shows of a document besides its units: its source XML,
+// downloadable and rendered into its page when asked, packed
+// (common/stored_blob.h) by prepare(). Kept in the index's metadata so that
+// it changes in the same commit as the units.
+void store_source(Xapian::WritableDatabase& db, const std::string& id, const Prepared& p) {
     db.set_metadata(std::string(sc::kSourceKeyPrefix) + id, p.source_view);
-    db.set_metadata(std::string(sc::kHtmlKeyPrefix) + id, p.html_view);
 }
 
 void forget_document(Xapian::WritableDatabase& db, const std::string& id) {
     if (id.empty()) return;
     db.set_metadata(std::string(sc::kSourceKeyPrefix) + id, "");
-    db.set_metadata(std::string(sc::kHtmlKeyPrefix) + id, "");
 }
 
 }  // namespace
@@ -84,7 +82,7 @@ bool write_file(Run& run, const SourceFile& f, const Prepared& p) {
             db.replace_document(u.id_term, u.document);
             postings += postings_of(u.document);
         }
-        if (!p.units.empty()) store_views(db, rec.id, p);
+        if (!p.units.empty()) store_source(db, rec.id, p);
         FileState st{p.sig, rec.id, dependency_signature(rec.partnerships, run.scan.context.partnership_hashes), f.abs};
         db.set_metadata(std::string(sc::kFileKeyPrefix) + f.key, encode_state(st));
         run.pending.add(p.units.size() + 1, postings);  // +1: the deletion of the file's previous units

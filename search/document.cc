@@ -22,20 +22,24 @@ std::vector<std::string> lines(const std::string& s) {
     return out;
 }
 
-// The view of document `id` under `prefix`, unpacked. A value the codec
-// refuses is a damaged index, said as Xapian says its own damage: the
-// server answers 503 « l'index est momentanément illisible », the why in
-// its log.
-std::string stored_view(const Index& index, const std::string& id, std::string_view prefix) {
-    const std::string key = std::string(prefix) + id;
-    try {
-        return stored_blob::unpack(index.document_metadata(id, key));
-    } catch (const stored_blob::Error& e) {
-        throw Xapian::DatabaseCorruptError(std::string(e.what()) + " (métadonnée « " + key + " »)");
-    }
-}
+std::string source_key(const std::string& id) { return std::string(sc::kSourceKeyPrefix) + id; }
 
 }  // namespace
+
+std::string packed_source(const Index& index, const std::string& id) {
+    return index.document_metadata(id, source_key(id));
+}
+
+std::string unpack_source(const std::string& id, std::string_view packed) {
+    // A value the codec refuses is a damaged index, said as Xapian says its
+    // own damage: the server answers 503 « l'index est momentanément
+    // illisible », the why in its log.
+    try {
+        return stored_blob::unpack(packed);
+    } catch (const stored_blob::Error& e) {
+        throw Xapian::DatabaseCorruptError(std::string(e.what()) + " (métadonnée « " + source_key(id) + " »)");
+    }
+}
 
 sc::Data stored_data(const Xapian::Database& db, const std::string& id) {
     std::string term = sc::id_term(id);
@@ -105,10 +109,9 @@ std::optional<DocumentView> load_document(const Index& index, const std::string&
     v.lang = v.data[sc::kFieldLang];
     v.summary = v.data[sc::kFieldSummary];
     v.themes = lines(v.data[sc::kFieldThemes]);
-    v.html = stored_view(index, id, sc::kHtmlKeyPrefix);
     // Packed or not, a view is there when its value is not empty
     // (stored_blob.h): the source is not inflated to know it.
-    v.has_source = !index.document_metadata(id, std::string(sc::kSourceKeyPrefix) + id).empty();
+    v.has_source = !packed_source(index, id).empty();
 
     // The units, in document order (kSlotOrder), without the document unit.
     Xapian::Enquire e(db);
@@ -131,7 +134,7 @@ std::optional<DocumentView> load_document(const Index& index, const std::string&
 
 std::optional<std::string> load_source(const Index& index, const std::string& id) {
     if (!valid_document_id(id)) return std::nullopt;
-    std::string xml = stored_view(index, id, sc::kSourceKeyPrefix);
+    std::string xml = unpack_source(id, packed_source(index, id));
     if (xml.empty()) return std::nullopt;
     return xml;
 }
@@ -174,7 +177,10 @@ std::optional<PartnershipView> load_partnership(const Index& index, const std::s
     });
     const atlas::Finder places(atlas::gazetteer(index), {});
     for (const std::string& c : v.record.info.communes) v.commune_ids.push_back(places.commune_id(c));
-    std::vector<std::string> named = record_ids_in(v.record.html + "\n" + v.record.data[sc::kFieldDivergences]);
+    // The ids its page can show are in its source (the page is rendered
+    // from it: server/page_views.h) and in its divergences.
+    std::vector<std::string> named =
+        record_ids_in(load_source(index, id).value_or("") + "\n" + v.record.data[sc::kFieldDivergences]);
     named.erase(std::remove(named.begin(), named.end(), id), named.end());
     for (auto& [other, data] : stored_data_of(db, named))
         if (data[sc::kFieldType] == sc::kTypePartnership) v.references[other] = data[sc::kFieldTitle];

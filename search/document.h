@@ -28,8 +28,10 @@ struct DocumentView {
     ResultDocument info;  // id, type, title, url, date, partner, notice, demo, communes, partnerships
     std::string lang, summary;
     std::vector<std::string> themes;
-    std::vector<UnitInfo> units;       // in document order
-    std::string html;                  // the XSLT rendering made at index time; "" when there is none
+    std::vector<UnitInfo> units;  // in document order
+    // Its page, the XSLT rendering of its source: load_document() leaves it
+    // "", the server fills it (server/page_views.h); "" when not rendered.
+    std::string html;
     bool has_source = false;           // the source XML is kept in the index
     std::string citation;              // legal texts: "Loi n° 2019-006 du 26 juin 2019" (set by the caller)
     bool citation_of_summary = false;  // the text is summaries: « Citer le résumé » (set by the caller)
@@ -53,23 +55,30 @@ ResultDocument summary_of(const std::string& id, const schema::Data& data);
 // Anything else is refused before it reaches the index.
 bool valid_document_id(std::string_view id);
 
-// The document `id`, or nothing when the index has no such document. Its
-// views are read from the shard that holds it, and unpacked
-// (common/stored_blob.h): a view that does not unpack throws
-// Xapian::DatabaseCorruptError, its message in French.
+// The document `id`, or nothing when the index has no such document: its
+// stored fields and units, whether its source is kept; not its page (html),
+// rendered from the source by whoever shows it (server/page_views.h).
 std::optional<DocumentView> load_document(const Index& index, const std::string& id);
 
-// The source XML of document `id` as it was indexed, or nothing. Throws as
-// load_document() for a view that does not unpack.
+// The source XML of document `id` as it was indexed, or nothing: read from
+// the shard that holds it and unpacked, unpack_source(packed_source()).
 std::optional<std::string> load_source(const Index& index, const std::string& id);
+
+// The source of `id` as the index keeps it, packed (common/stored_blob.h);
+// "" when none. Reading it does not inflate it: a page cache keys on it.
+std::string packed_source(const Index& index, const std::string& id);
+
+// `packed` (packed_source() of `id`) unpacked. A value that does not unpack
+// throws Xapian::DatabaseCorruptError, its message in French.
+std::string unpack_source(const std::string& id, std::string_view packed);
 
 // A partnership record and every document linked to it, oldest first.
 struct PartnershipView {
     DocumentView record;
     std::vector<ResultDocument> documents;
-    // The records whose ids the record's text names (« Même convention que la
-    // fiche part-… », in its description or divergences) and the index
-    // holds: id → title.
+    // The records whose ids the record's source or divergences name (« Même
+    // convention que la fiche part-… », in its description) and the index
+    // holds: id → title. A damaged source throws as load_source().
     std::map<std::string, std::string> references;
     // The gazetteer id of each of record.info.communes ("" when it names
     // none: no page), search/atlas_names.h.

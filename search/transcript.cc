@@ -1,6 +1,6 @@
 // @brief Transcript turns read back from the utterance units of the index.
 //
-// Why units and not the HTML rendering stored at index time: each unit
+// Why units and not the document's HTML rendering: each unit
 // already holds what a reading by speaker needs (anchor, participant id,
 // name, role, text) as plain fields, with anchors made by the same rule as
 // the rendering's (extract_tei.cc and tei.xsl change together, and

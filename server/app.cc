@@ -247,6 +247,7 @@ int ServerApp::main(const std::vector<std::string>&) {
             std::cerr << "coopdec-server : avertissement : " << e.message << "\n";
         }
         sc.statics = load_statics(text("coopdec.stylesheets"));
+        sc.stylesheet_dir = text("coopdec.stylesheets");
     } catch (const SearchError& e) {
         std::cerr << "coopdec-server : " << e.message << "\n";
         return EXIT_CONFIG;

@@ -149,6 +149,7 @@ Outcome document_answer(const Context& c) {
                                                html_escape(schema::partnership_url(id)) + "\">sa page</a>.</p>");
         return r;
     }
+    doc->html = c.router.page_views().page(c.index, *doc);
     add_legal_links(c.db, *doc);
     if (!doc->citation.empty())
         doc->history_html = chosen.version_html + doc->history_html +
@@ -188,6 +189,7 @@ Outcome document_json(const Context& c) {
 Outcome partnership_html(const Context& c) {
     auto v = load_partnership(c.index, c.tail);
     if (!v) return NotFound{"aucun partenariat « " + c.tail + " » dans l'index", id_words(c.tail)};
+    v->record.html = c.router.page_views().page(c.index, v->record);
     return html(pages::partnership_page(*v));
 }
 

@@ -46,7 +46,6 @@ IndexOptions index_options(const PublisherOptions& o) {
     opt.db_path = o.db_path;
     opt.inputs = {o.corpus_dir};
     opt.schema_dir = o.schema_dir;
-    opt.stylesheet_dir = o.stylesheet_dir;
     return opt;
 }
 

@@ -18,10 +18,9 @@
 namespace coopdec {
 
 struct PublisherOptions {
-    std::string corpus_dir;      // the corpus folder coopdec-index reads (--corpus)
-    std::string db_path;         // the index the server serves (--db)
-    std::string schema_dir;      // RELAX NG schemas; "" = the indexer's default
-    std::string stylesheet_dir;  // "" = the indexer's default
+    std::string corpus_dir;  // the corpus folder coopdec-index reads (--corpus)
+    std::string db_path;     // the index the server serves (--db)
+    std::string schema_dir;  // RELAX NG schemas; "" = the indexer's default
     // How long a publication waits for another writer (a coopdec-index run)
     // to release the index, retrying with a growing pause (0.1 s … 2 s).
     std::chrono::milliseconds patience{60000};

@@ -73,9 +73,9 @@ std::string error_page(int status, const std::string& message, const ErrorHelp& 
     return layout(status_title(status), main, help.query);
 }
 
-// The rendering made at index time opens with its own header (title, date,
-// demonstration notice): the page's links go right after it, and a page
-// with no rendering gets a header of its own.
+// The page rendered from the source (server/page_views.h) opens with its
+// own header (title, date, demonstration notice): the page's links go right
+// after it, and a page with no rendering gets a header of its own.
 std::string with_page_header(const std::string& rendered, const ResultDocument& d, const std::string& links) {
     const std::string end = "</header>";
     size_t at = rendered.find(end);
@@ -116,7 +116,7 @@ std::string document_page(const DocumentView& doc, const Highlight& highlight, c
     if (!doc.html.empty()) {
         body = highlight_html(doc.html, highlight, doc.lang);
     } else {
-        // No rendering (a stylesheet failed at index time): list the units.
+        // No rendering (a stylesheet failed, or no source kept): list the units.
         body = "<ol class=\"units\">";
         for (const auto& u : doc.units)
             body += "<li id=\"" + html_escape(u.anchor) + "\"><a href=\"" + html_escape(u.url) + "\">" +

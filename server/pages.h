@@ -1,7 +1,7 @@
 // @brief The HTML pages of the web interface, in French: pure functions from
 // result structs to markup. Every dynamic string goes through html_escape;
 // the only unescaped HTML is what coopdec itself produced (snippets, the
-// XSLT rendering made at index time).
+// XSLT rendering of a document's stored source, server/page_views.h).
 #pragma once
 
 #include <string>

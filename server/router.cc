@@ -327,7 +327,11 @@ http::Response not_found(const std::string& message, const std::string& words, c
 }  // namespace
 
 Router::Router(ServerConfig config, SynonymsFile& synonyms, Metrics& metrics, DossierStore* dossiers)
-    : config_(std::move(config)), synonyms_(synonyms), metrics_(metrics), dossiers_(dossiers) {}
+    : config_(std::move(config)),
+      synonyms_(synonyms),
+      metrics_(metrics),
+      pages_(config_.stylesheet_dir),
+      dossiers_(dossiers) {}
 
 http::Response Router::handle(const std::string& method, const std::string& target, std::string& route_name,
                               const std::string& cookie, const std::string& host) {

@@ -21,6 +21,7 @@
 #include "server/http.h"
 #include "server/metrics.h"
 #include "server/multipart.h"
+#include "server/page_views.h"
 #include "server/pages.h"
 #include "server/publisher.h"
 
@@ -50,6 +51,7 @@ struct ServerConfig {
     std::string public_url;
     std::string local_url = "http://127.0.0.1:8080";  // http://BIND:PORT
     std::map<std::string, StaticFile> statics;        // "/static/coopdec.css" → file
+    std::string stylesheet_dir;  // the XSLT stylesheets rendering the pages ("" = compiled-in default)
     // The reverse proxy whose X-Forwarded-For names the client ("" for none).
     std::string trusted_proxy;
 };
@@ -129,6 +131,9 @@ public:
     Metrics& metrics() { return metrics_; }
     // Shared by every worker (thread-safe): facet counts per index revision.
     SearchCache& search_cache() { return cache_; }
+    // Shared by every worker (thread-safe): documents' pages, rendered from
+    // their sources with config().stylesheet_dir.
+    PageViews& page_views() { return pages_; }
     DossierStore* dossiers() { return dossiers_; }
     // Set once, before the server answers its first request.
     void set_dossiers(DossierStore* store) { dossiers_ = store; }
@@ -169,6 +174,7 @@ private:
     SynonymsFile& synonyms_;
     Metrics& metrics_;
     SearchCache cache_;
+    PageViews pages_;
     DossierStore* dossiers_;
     store::SubmissionStore* submissions_ = nullptr;
     Authenticator* auth_ = nullptr;

@@ -1,5 +1,5 @@
-// @brief The stored views packed: the codec's round trip, refusals and size limit; an index's views packed, and
-// served exactly as indexed (the page as rendered, the source as the file).
+// @brief The stored sources packed: the codec's round trip, refusals and size limit; an index's sources packed,
+// served exactly as indexed, and the pages rendered from them (server/page_views.h) as from the file.
 #include <xapian.h>
 
 #include <catch2/catch.hpp>
@@ -16,6 +16,7 @@
 #include "search/index.h"
 #include "search/synonyms.h"
 #include "server/metrics.h"
+#include "server/page_views.h"
 #include "server/router.h"
 #include "tests/temp_index.h"
 #include "tests/test_util.h"
@@ -74,7 +75,6 @@ std::map<std::string, std::string> indexed_files(const std::string& db) {
             out[st.doc_id] = st.path;
         } else {
             CHECK(d.get_metadata(std::string(schema::kSourceKeyPrefix) + st.doc_id).empty());
-            CHECK(d.get_metadata(std::string(schema::kHtmlKeyPrefix) + st.doc_id).empty());
         }
     }
     return out;
@@ -196,7 +196,10 @@ TEST_CASE("an index stores each document's views packed, and serves them exactly
     const std::map<std::string, std::string> files = indexed_files(idx.db);
     REQUIRE(files.size() == 5);  // the gazetteer is no document
     Xapian::Database db(idx.db);
+    // The index keeps no page: they are rendered when asked.
+    CHECK(db.metadata_keys_begin("coopdec:html:") == db.metadata_keys_end("coopdec:html:"));
     Index index = Index::open(idx.db);
+    PageViews pages;
     std::size_t packed_bytes = 0, text_bytes = 0;
     for (const auto& [id, path] : files) {
         INFO(id << " " << path);
@@ -204,26 +207,27 @@ TEST_CASE("an index stores each document's views packed, and serves them exactly
         REQUIRE_FALSE(file.empty());
         // Stored packed: the format byte, and smaller than the text.
         const std::string source = db.get_metadata(std::string(schema::kSourceKeyPrefix) + id);
-        const std::string html = db.get_metadata(std::string(schema::kHtmlKeyPrefix) + id);
         REQUIRE(source.size() > 1);
-        REQUIRE(html.size() > 1);
         CHECK(source[0] == blob::kFormatZlib);
-        CHECK(html[0] == blob::kFormatZlib);
         CHECK(source.size() < file.size());
-        packed_bytes += source.size() + html.size();
-        // Served as before: the source is the file's bytes; the page is the
-        // rendering of the file, byte for byte.
+        packed_bytes += source.size();
+        // Served as indexed: the source is the file's bytes; the page is the
+        // rendering of the file, byte for byte, rendered once then kept.
         auto served = load_source(index, id);
         REQUIRE(served);
         CHECK(*served == file);
         RenderResult rendered = render_html(file, path, extract(file, path).record.format);
         REQUIRE(rendered.ok);
-        CHECK(html.size() < rendered.html.size());
-        text_bytes += file.size() + rendered.html.size();
+        text_bytes += file.size();
         auto doc = load_document(index, id);
         REQUIRE(doc);
-        CHECK(doc->html == rendered.html);
+        CHECK(doc->html.empty());  // load_document() reads no page
         CHECK(doc->has_source);
+        const std::size_t kept = pages.pages_kept();
+        CHECK(pages.page(index, *doc) == rendered.html);
+        CHECK(pages.pages_kept() == kept + 1);
+        CHECK(pages.page(index, *doc) == rendered.html);
+        CHECK(pages.pages_kept() == kept + 1);
     }
     CHECK(packed_bytes < text_bytes / 2);  // 38 % here, at zlib's level 1
 }
@@ -252,7 +256,6 @@ TEST_CASE("a damaged stored view is a 503 that says the index is unreadable, nev
         Xapian::WritableDatabase w(idx.db);
         std::string source = w.get_metadata(std::string(schema::kSourceKeyPrefix) + id);
         w.set_metadata(std::string(schema::kSourceKeyPrefix) + id, source.substr(0, source.size() / 2));
-        w.set_metadata(std::string(schema::kHtmlKeyPrefix) + id, "<article>une page d'avant</article>");
         w.commit();
     }
     Index index = Index::open(idx.db);
@@ -263,12 +266,15 @@ TEST_CASE("a damaged stored view is a 503 that says the index is unreadable, nev
         CHECK(e.get_msg() ==
               "vue enregistrée tronquée : flux zlib incomplet (métadonnée « coopdec:source:" + id + " »)");
     }
-    CHECK_THROWS_AS(load_document(index, id), Xapian::DatabaseCorruptError);
-    for (const std::string& target : {"/doc/" + id + "/source.xml", "/doc/" + id, "/api/doc/" + id}) {
+    // The page, kept by the router before the damage, is not served from a
+    // source that no longer unpacks.
+    for (const std::string& target : {"/doc/" + id + "/source.xml", "/doc/" + id}) {
         INFO(target);
         r = router.handle("GET", target, route);
         CHECK(r.status == 503);
         CHECK(test::contains(r.body, "momentanément illisible"));
         CHECK(test::contains(r.log_note, "vue enregistrée"));
     }
+    // What needs no source still answers: the document's fields and units.
+    CHECK(router.handle("GET", "/api/doc/" + id, route).status == 200);
 }
