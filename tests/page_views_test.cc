@@ -24,15 +24,15 @@ using namespace coopdec;
 
 namespace {
 
-const char* const kAgreement = "conv-kloto-1-bressuire-1991";
-const char* const kLaw = "akn-tg-act-loi-2019-06-26-2019-006";
+const char* const kPagesAgreement = "conv-kloto-1-bressuire-1991";
+const char* const kPagesLaw = "akn-tg-act-loi-2019-06-26-2019-006";
 
-std::string corpus_of(const test::TempDir& dir) {
+std::string pages_corpus(const test::TempDir& dir) {
     return test::copy_corpus_files(dir, {"lois/loi-2019-006.xml", "conventions/conv-kloto-1-bressuire-1991.xml",
                                          "partenariats/part-kloto-1-bressuire.xml", "repertoire/togo.xml"});
 }
 
-DocumentView document(const Index& index, const std::string& id) {
+DocumentView view_of(const Index& index, const std::string& id) {
     auto doc = load_document(index, id);
     REQUIRE(doc);
     return *doc;
@@ -40,8 +40,8 @@ DocumentView document(const Index& index, const std::string& id) {
 
 // GET `target` from a router over the index at `db` whose pages are
 // rendered with the stylesheets of `stylesheets` ("" = the default).
-http::Response get(const test::TempDir& dir, const std::string& db, const std::string& target,
-                   const std::string& stylesheets = {}) {
+http::Response get_page(const test::TempDir& dir, const std::string& db, const std::string& target,
+                        const std::string& stylesheets = {}) {
     SynonymsFile synonyms(dir / "aucun.txt");
     Metrics metrics;
     ServerConfig config;
@@ -52,7 +52,7 @@ http::Response get(const test::TempDir& dir, const std::string& db, const std::s
     return router.handle("GET", target, route);
 }
 
-void reindex(const std::string& db, const std::string& corpus) {
+void reindex_pages(const std::string& db, const std::string& corpus) {
     IndexOptions opt;
     opt.db_path = db;
     opt.inputs = {corpus};
@@ -67,13 +67,13 @@ void reindex(const std::string& db, const std::string& corpus) {
 TEST_CASE("a page is rendered from the stored source, kept, and rendered anew when its source changes",
           "[page-views][document]") {
     test::TempDir dir;
-    const std::string corpus = corpus_of(dir);
+    const std::string corpus = pages_corpus(dir);
     test::TempIndex idx(corpus);
     PageViews pages;
     std::string first;
     {
         Index index = Index::open(idx.db);
-        DocumentView doc = document(index, kAgreement);
+        DocumentView doc = view_of(index, kPagesAgreement);
         CHECK(doc.data[schema::kFieldFormat] == "coopdec");
         first = pages.page(index, doc);
         const std::string file = test::slurp(corpus + "/conv-kloto-1-bressuire-1991.xml");
@@ -84,7 +84,7 @@ TEST_CASE("a page is rendered from the stored source, kept, and rendered anew wh
         CHECK(pages.pages_kept() == 1);  // read again, not rendered again
         CHECK(pages.bytes_kept() > first.size());
         // Each format has its stylesheet: the law is Akoma Ntoso.
-        DocumentView law = document(index, kLaw);
+        DocumentView law = view_of(index, kPagesLaw);
         CHECK(law.data[schema::kFieldFormat] == "akn");
         CHECK(test::contains(pages.page(index, law), "<article class=\"doc doc-loi\""));
         CHECK(pages.pages_kept() == 2);
@@ -97,22 +97,22 @@ TEST_CASE("a page is rendered from the stored source, kept, and rendered anew wh
     REQUIRE(file.find(old_title) != std::string::npos);
     file.replace(file.find(old_title), old_title.size(), "Convention revue entre la commune de Kpalimé");
     std::ofstream(path, std::ios::binary | std::ios::trunc) << file;
-    reindex(idx.db, corpus);
+    reindex_pages(idx.db, corpus);
     Index index = Index::open(idx.db);
-    const std::string second = pages.page(index, document(index, kAgreement));
+    const std::string second = pages.page(index, view_of(index, kPagesAgreement));
     CHECK(second != first);
     CHECK(test::contains(second, "Convention revue entre la commune de Kpalimé"));
     CHECK(pages.pages_kept() == 3);
-    pages.page(index, document(index, kLaw));
+    pages.page(index, view_of(index, kPagesLaw));
     CHECK(pages.pages_kept() == 3);
 }
 
 TEST_CASE("the pages kept stay within their bound, the least recently read going first", "[page-views]") {
     test::TempDir dir;
-    test::TempIndex idx(corpus_of(dir));
+    test::TempIndex idx(pages_corpus(dir));
     Index index = Index::open(idx.db);
-    const DocumentView a = document(index, kAgreement), b = document(index, kLaw),
-                       c = document(index, "part-kloto-1-bressuire");
+    const DocumentView a = view_of(index, kPagesAgreement), b = view_of(index, kPagesLaw),
+                       c = view_of(index, "part-kloto-1-bressuire");
     // What each page counts for, alone.
     auto cost = [&](const DocumentView& doc) {
         PageViews one;
@@ -149,23 +149,23 @@ TEST_CASE("the pages kept stay within their bound, the least recently read going
 TEST_CASE("a page that cannot be rendered lists the document's units, and its failure is kept",
           "[page-views][server][document]") {
     test::TempDir dir;
-    test::TempIndex idx(corpus_of(dir));
+    test::TempIndex idx(pages_corpus(dir));
     Index index = Index::open(idx.db);
     // A folder without stylesheets: every rendering fails.
     const std::string empty = dir / "sans-feuilles";
     std::filesystem::create_directories(empty);
     PageViews pages(empty);
-    CHECK(pages.page(index, document(index, kLaw)).empty());
+    CHECK(pages.page(index, view_of(index, kPagesLaw)).empty());
     CHECK(pages.pages_kept() == 1);  // the failure, so as not to pay it again
-    CHECK(pages.page(index, document(index, kLaw)).empty());
+    CHECK(pages.page(index, view_of(index, kPagesLaw)).empty());
     CHECK(pages.pages_kept() == 1);
 
-    http::Response r = get(dir, idx.db, std::string("/doc/") + kLaw, empty);
+    http::Response r = get_page(dir, idx.db, std::string("/doc/") + kPagesLaw, empty);
     CHECK(r.status == 200);
     CHECK(test::contains(r.body, "<ol class=\"units\">"));
-    CHECK(test::contains(r.body, "href=\"/doc/" + std::string(kLaw) + "#art_46\""));
+    CHECK(test::contains(r.body, "href=\"/doc/" + std::string(kPagesLaw) + "#art_46\""));
     // With the stylesheets, the same page is the rendering.
-    r = get(dir, idx.db, std::string("/doc/") + kLaw);
+    r = get_page(dir, idx.db, std::string("/doc/") + kPagesLaw);
     CHECK(r.status == 200);
     CHECK_FALSE(test::contains(r.body, "<ol class=\"units\">"));
     CHECK(test::contains(r.body, "<article class=\"doc doc-loi\""));
@@ -179,7 +179,7 @@ TEST_CASE("a partnership page links the records its rendered description names",
     test::TempIndex idx(corpus);
     // « Même convention que la fiche part-agoe-nyive-2-mamoudzou » in the
     // description: the id becomes a link titled with that record's title.
-    http::Response r = get(dir, idx.db, "/partenariat/part-kloto-1-mamoudzou");
+    http::Response r = get_page(dir, idx.db, "/partenariat/part-kloto-1-mamoudzou");
     REQUIRE(r.status == 200);
     CHECK(test::contains(r.body,
                          "Même convention que la fiche <a href=\"/partenariat/part-agoe-nyive-2-mamoudzou\">"
@@ -188,8 +188,8 @@ TEST_CASE("a partnership page links the records its rendered description names",
 
     // Without the other record, the id is said to be missing.
     std::filesystem::remove(corpus + "/part-agoe-nyive-2-mamoudzou.xml");
-    reindex(idx.db, corpus);
-    r = get(dir, idx.db, "/partenariat/part-kloto-1-mamoudzou");
+    reindex_pages(idx.db, corpus);
+    r = get_page(dir, idx.db, "/partenariat/part-kloto-1-mamoudzou");
     REQUIRE(r.status == 200);
     CHECK(test::contains(r.body, "Même convention que la fiche une fiche absente de l'index"));
 }
