@@ -423,7 +423,7 @@ pages::ReviewView review_view(const Context& c, Submission s) {
         }
         v.changes = declaration::diff_forms(before, after);
     } else {
-        // Rendered as the indexer will render it once published.
+        // Rendered as its page will be once published (server/page_views.h).
         Extraction e = extract(s.payload, s.path);
         RenderResult r = render_html(s.payload, s.path, e.record.format.empty() ? "coopdec" : e.record.format);
         if (r.ok)
